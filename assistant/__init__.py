@@ -1,0 +1,1 @@
+"""Cited answers about crime and community safety from local government documents."""

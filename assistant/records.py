@@ -1,0 +1,131 @@
+"""The records that cross module boundaries: frozen, JSON-ready, no behaviour beyond `to_dict`.
+
+`to_dict` emits exactly the keys of the contracts in DESIGN.md; the extra fields (dates, spans,
+table rows, caveats) serve the chat UI and never leak into `--json` output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of a document under one heading path, as a character span of the cleaned text."""
+
+    path: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned source document with its manifest metadata. `id` is the file name."""
+
+    id: str
+    title: str
+    publisher: str
+    date: str
+    kind: str
+    path: str
+    text: str
+    sections: tuple[Section, ...] = ()
+
+    def section_at(self, offset: int) -> tuple[str, ...]:
+        """The heading path that covers a character offset (the last section starting at or before it)."""
+        found: tuple[str, ...] = ()
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                found = section.path
+        return found
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage for retrieval: a span of one document, never straddling two.
+
+    `sentences` holds (start, end) spans in document coordinates so answers can quote whole
+    sentences and a citation can be checked against the cleaned text.
+    """
+
+    id: str
+    document: str
+    section_path: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered source: a quoted sentence, or a table row with the cell that was used."""
+
+    n: int
+    document: str
+    title: str
+    locator: str
+    quote: str
+    publisher: str = ""
+    date: str = ""
+    kind: str = ""
+    start: int = -1
+    end: int = -1
+    context: str = ""
+    table: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"n": self.n, "document": self.document, "title": self.title,
+                "locator": self.locator, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number the answer states, tied to the citation it came from."""
+
+    value: float
+    measure: str
+    area: str
+    crime_type: str
+    period: str
+    citation: int
+
+    def to_dict(self) -> dict[str, Any]:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "measure": self.measure, "area": self.area,
+                "crime_type": self.crime_type, "period": self.period, "citation": self.citation}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the engine returns for a question or a claim."""
+
+    text: str
+    answerable: bool
+    citations: tuple[Citation, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    question: str = ""
+    claim: str = ""
+    verdict: str | None = None
+    caveats: tuple[str, ...] = ()
+    suggestion: str = ""
+    context: Any = None
+    chart: Any = None
+    latency_ms: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.claim:
+            out["claim"] = self.claim
+        else:
+            out["question"] = self.question
+        out["answer"] = self.text
+        out["answerable"] = self.answerable
+        if self.verdict is not None:
+            out["verdict"] = self.verdict
+        out["citations"] = [c.to_dict() for c in self.citations]
+        out["figures"] = [f.to_dict() for f in self.figures]
+        out["latency_ms"] = round(self.latency_ms, 1)
+        return out
