@@ -1,0 +1,55 @@
+"""What a question asks of the performance tables, once understood. Built by `understand`, run by `lookup`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+# Base measures, exactly as they appear in the tidy frame's `measure` column.
+OFFENCES = "offences"
+SOLVED = "solved outcomes"
+SOLVED_RATE = "solved rate %"
+DA_SHARE = "% domestic-abuse related"
+BASE_MEASURES = (OFFENCES, SOLVED, SOLVED_RATE, DA_SHARE)
+
+# The printed differences, keyed by the base measure they belong to.
+CHANGE = {OFFENCES: "offences change", SOLVED: "solved outcomes change",
+          SOLVED_RATE: "solved rate change (% points)"}
+PERCENT_CHANGE = {OFFENCES: "offences % change", SOLVED: "solved outcomes % change"}
+
+
+@dataclass(frozen=True)
+class RankSpec:
+    """"Which district had the most ...": direction, how many, and ranked by what."""
+
+    direction: str = "highest"  # "highest" | "lowest"
+    n: int = 1
+    by: str = "value"  # "value" | "change" | "% change"
+
+
+@dataclass(frozen=True)
+class Query:
+    """The slots of a table question. Empty slots are filled from the conversation or from defaults."""
+
+    text: str
+    areas: tuple[str, ...] = ()  # canonical area names: "Essex" (Force table), "Chelmsford", "Tendring", ...
+    crime_types: tuple[str, ...] = ()  # canonical row labels without "- ": "Shoplifting", "Burglary", ...
+    measure: str | None = None  # one of BASE_MEASURES
+    periods: tuple[str, ...] = ()  # config.PERIOD_2023 / config.PERIOD_2024
+    change: bool = False  # asks how the figure changed between the two periods
+    intent: str = "lookup"  # "lookup" | "change" | "rank" | "compare" | "share"
+    rank: RankSpec | None = None
+    share_of: str | None = None  # "what share of theft was shoplifting": the whole (a parent row)
+    notes: tuple[str, ...] = ()  # how vague words were read, shown to the user
+    unknown_places: tuple[str, ...] = ()  # places named that have no table (Cambridge, Northampton)
+    out_of_scope: tuple[str, ...] = ()  # why the tables cannot answer (a year they do not cover, fraud, ...)
+    passage_cues: tuple[str, ...] = ()  # words that point at a document instead ("according to the PFCC")
+    is_followup: bool = False
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def has_table_signal(self) -> bool:
+        """True when the question names something the tables hold (a crime type, or a measure and an area)."""
+        return bool(self.crime_types) or (self.measure is not None and bool(self.areas))
+
+    def with_(self, **changes) -> "Query":
+        return replace(self, **changes)
