@@ -1,0 +1,127 @@
+"""Turn table results and chosen sentences into answers with numbered citations, or a plain "not found".
+
+Also holds the citation guard: every number an answer states must appear in what it cites.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from assistant.index import LoadedIndex, Sentence
+from assistant.lookup import COMPUTED_MEASURES, TableResult
+from assistant.numbers import numbers_in
+from assistant.passages import Selection
+from assistant.records import Answer, Citation, Figure
+
+TABLE_PERIODS = "Rolling 12 Months to October 2023 vs 2024"
+CONTEXT_CHARS = 600
+
+
+def describe_corpus(index: LoadedIndex) -> str:
+    """What the documents do cover, for "not found" answers. No digits, so it can never be read as a figure."""
+    kinds = sorted({d.kind.split(" (")[0] for d in index.documents.values()})
+    tables = "Essex Police performance tables (offences, solved outcomes and solved rates for the force and " \
+             "each district, rolling years to October)" if len(index.frame) else ""
+    parts = [p for p in (tables, "passages from " + ", ".join(kinds) if kinds else "") if p]
+    return "The documents hold " + " and ".join(parts) + "." if parts else "The corpus is empty."
+
+
+def not_found(question: str, reason: str, index: LoadedIndex, context=None, scope: str = "") -> Answer:
+    """A plain refusal: why, and what the documents do hold instead (unless `reason` already says it)."""
+    reason = reason.strip().rstrip(".")
+    said = scope and scope.rstrip(".") in reason
+    text = f"Not found. {reason[:1].upper()}{reason[1:]}." + ("" if said else " " + describe_corpus(index))
+    return Answer(text=text, answerable=False, question=question, context=context)
+
+
+def _table_locator(index: LoadedIndex, document: str, table_title: str, area: str, crime_type: str,
+                   column: str) -> str:
+    doc = index.documents.get(document)
+    appendix = "Essex Police: Performance Summary To October 2024"
+    shown = table_title if table_title == area or table_title == "Force" else f"{table_title} ({area})"
+    prefix = [doc.title] if doc is not None else []
+    return " › ".join((*prefix, appendix, shown, TABLE_PERIODS, crime_type, column))
+
+
+def table_row(frame: pd.DataFrame, area: str, crime_type: str) -> pd.DataFrame:
+    """Every printed value of one table row, for showing the row beside the answer."""
+    rows = frame[(frame["area"] == area) & (frame["crime_type"] == crime_type)]
+    return rows[["column_label", "printed", "measure", "period", "value"]].reset_index(drop=True)
+
+
+def from_table(question: str, result: TableResult, index: LoadedIndex) -> Answer:
+    citations = []
+    for n, row in enumerate(result.rows, start=1):
+        doc = index.documents.get(row.source_document)
+        quote = doc.text[row.row_start:row.row_end] if doc is not None else row.row_label
+        citations.append(Citation(
+            n=n, document=row.source_document, title=doc.title if doc else row.source_document,
+            locator=_table_locator(index, row.source_document, row.table_title, row.area, row.crime_type,
+                                   row.column_label),
+            quote=quote, publisher=doc.publisher if doc else "", date=doc.date if doc else "",
+            kind=doc.kind if doc else "", start=row.row_start, end=row.row_end,
+            table={"area": row.area, "crime_type": row.crime_type, "column": row.column_label,
+                   "table_title": row.table_title}))
+    figures = tuple(Figure(f.value, f.measure, f.area, f.crime_type, f.period, f.row) for f in result.figures)
+    return Answer(text=result.text, answerable=result.answerable, citations=tuple(citations), figures=figures,
+                  question=question, caveats=tuple(result.caveats), context=result.context, chart=result.chart)
+
+
+def sentence_citation(index: LoadedIndex, sentence: Sentence, n: int) -> Citation:
+    doc = index.documents[sentence.document]
+    chunk = index.chunks[sentence.chunk]
+    start = max(0, sentence.start - CONTEXT_CHARS // 2)
+    end = min(len(doc.text), sentence.end + CONTEXT_CHARS // 2)
+    locator = " › ".join((doc.title, *chunk.section_path)) + f" › characters {sentence.start}-{sentence.end}"
+    return Citation(n=n, document=doc.id, title=doc.title, locator=locator,
+                    quote=doc.text[sentence.start:sentence.end], publisher=doc.publisher, date=doc.date,
+                    kind=doc.kind, start=sentence.start, end=sentence.end, context=doc.text[start:end])
+
+
+def from_passages(question: str, selection: Selection, index: LoadedIndex, context=None) -> Answer:
+    """Quote the chosen sentences, each document once, naming the source so the reader can weigh it."""
+    by_document: dict[str, list[Sentence]] = {}
+    for sentence in selection.sentences:
+        by_document.setdefault(sentence.document, []).append(sentence)
+    citations, parts = [], []
+    for doc_id, sentences in by_document.items():
+        doc = index.documents[doc_id]
+        quoted = []
+        for sentence in sentences:
+            citation = sentence_citation(index, sentence, len(citations) + 1)
+            citations.append(citation)
+            quoted.append(f"“{citation.quote}” [{citation.n}]")
+        source = f"{doc.title} ({doc.publisher}, {doc.date.split(' (')[0]})" if doc.date else doc.title
+        parts.append(f"According to {source}: " + " ".join(quoted))
+    text = " ".join(parts) if len(parts) == 1 else \
+        "The sources differ, each for its own date or period. " + " ".join(parts)
+    return Answer(text=text, answerable=True, citations=tuple(citations), question=question, context=context)
+
+
+def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:
+    """Numbers the answer states that appear in none of its citations (nor in the question it echoes).
+
+    A share or a difference the table path works out is accepted only if two cited numbers really
+    give it, so a computed figure cannot smuggle in a number from nowhere.
+    """
+    cited: set[float] = set()
+    for citation in answer.citations:
+        for text in (citation.quote, citation.locator, citation.title, citation.date):
+            cited.update(numbers_in(text))
+    computed = [abs(f.value) for f in answer.figures
+                if f.measure in COMPUTED_MEASURES and _derivable(f.value, cited)]
+    cited.update(computed)
+    cited.update(numbers_in(allowed_text))
+    return [n for n in numbers_in(answer.text) if n not in cited]
+
+
+def _derivable(value: float, cited: set[float]) -> bool:
+    """True when `value` is the difference of, or a one-decimal percentage share between, two cited numbers."""
+    target = abs(value)
+    for a in cited:
+        for b in cited:
+            if abs(abs(a - b) - target) < 1e-6:
+                return True
+            if b and abs(round(a / b * 100, 1) - target) < 1e-6:
+                return True
+    return False

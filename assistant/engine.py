@@ -1,0 +1,106 @@
+"""The one object the CLI, the evaluator and the chat UI talk to: load once, answer many."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from assistant import answer as compose
+from assistant import config, lookup, passages, understand
+from assistant.embedding import encode
+from assistant.errors import IndexCorruptError, IndexMissingError, QuestionError
+from assistant.index import LoadedIndex, build_index, load_index, stale_files
+from assistant.query import Query
+from assistant.records import Answer
+from assistant.retrieve import Retriever
+
+
+def validate_question(text: str) -> str:
+    """Refuse what cannot be a question, with a message that says what to do instead."""
+    cleaned = " ".join((text or "").split())
+    if not cleaned:
+        raise QuestionError("The question is empty - type a question, e.g. \"How many burglaries in Harlow?\"")
+    if len(cleaned) > config.MAX_QUESTION_CHARS:
+        raise QuestionError(f"The question is {len(cleaned):,} characters long; the limit is "
+                            f"{config.MAX_QUESTION_CHARS:,}. Ask one thing at a time, in a sentence or two.")
+    return cleaned
+
+
+class Assistant:
+    """Answers questions from one loaded index. Thread-safe for reading: nothing here mutates after load."""
+
+    def __init__(self, index: LoadedIndex):
+        self.index = index
+        self.retriever = Retriever(index)
+        self.tables = lookup.TableIndex(index.frame)
+
+    @classmethod
+    def load(cls, index_dir: Path | None = None, corpus_dir: Path | None = None,
+             build_if_missing: bool = False, progress=None) -> "Assistant":
+        index_dir = index_dir or config.index_dir()
+        try:
+            return cls(load_index(index_dir))
+        except (IndexMissingError, IndexCorruptError):
+            if not build_if_missing:
+                raise
+        build_index(corpus_dir or config.corpus_dir(), index_dir, force=True, progress=progress)
+        return cls(load_index(index_dir))
+
+    def stale_files(self, corpus_dir: Path | None = None) -> tuple[str, ...]:
+        return stale_files(self.index.directory.parent, corpus_dir or config.corpus_dir())
+
+    def ask(self, question: str, context: Query | None = None) -> Answer:
+        """Answer one question; `context` is the previous turn's resolved query, for follow-ups."""
+        started = time.perf_counter()
+        text = validate_question(question)
+        result = self._answer(text, understand.parse(text, context))
+        return _timed(result, started)
+
+    def ask_turns(self, turns: list[str]) -> Answer:
+        """Answer the last turn of a conversation in the context of the earlier ones."""
+        started = time.perf_counter()
+        context = None
+        result = None
+        for turn in turns:
+            result = self.ask(turn, context)
+            context = result.context if isinstance(result.context, Query) else context
+        if result is None:
+            raise QuestionError("The conversation has no turns - give at least one question")
+        return _timed(result, started)
+
+    def _answer(self, text: str, query: Query) -> Answer:
+        table_reason = ""
+        if query.has_table_signal and not query.passage_cues:
+            result = lookup.answer_table(query, self.tables)
+            if result is not None and result.answerable:
+                return self._guarded(compose.from_table(text, result, self.index), text)
+            if result is not None:
+                table_reason = result.text
+        found = self._from_passages(text, query)
+        if found.answerable or not table_reason:
+            return found
+        return compose.not_found(text, table_reason, self.index, context=query, scope=lookup.SCOPE)
+
+    def _from_passages(self, text: str, query: Query) -> Answer:
+        vector = encode([text])[0]
+        hits = self.retriever.search(text, vector)
+        selection = passages.select(text, query, hits, vector, self.index)
+        if not selection.sentences:
+            return compose.not_found(text, selection.reason, self.index, context=query)
+        return self._guarded(compose.from_passages(text, selection, self.index, context=query), text)
+
+    def _guarded(self, answer: Answer, question: str) -> Answer:
+        """Last line of defence: an answer stating a number it does not cite is withdrawn, not shown."""
+        stray = compose.uncited_numbers(answer, allowed_text=question)
+        if stray:
+            figures = ", ".join(f"{n:g}" for n in stray)
+            return compose.not_found(question, f"an answer was drafted but it stated figures its sources do "
+                                               f"not show ({figures}), so it was withheld", self.index,
+                                     context=answer.context)
+        return answer
+
+
+def _timed(answer: Answer, started: float) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)

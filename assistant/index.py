@@ -1,0 +1,331 @@
+"""Build, save and load the index: chunks, FAISS vectors, BM25, the performance frame and a manifest.
+
+A build is written into a fresh folder `index/build-<time>` and made live by atomically replacing
+the one-line pointer file `index/CURRENT`, so a crash mid-build never leaves a half-written index
+behind the pointer. Vectors are cached by content hash, so a rebuild embeds only changed text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from assistant import chunking, corpus, tables
+from assistant.config import ChunkSettings
+from assistant.embedding import MODEL_NAME, encode
+from assistant.errors import CorpusError, IndexCorruptError, IndexMissingError
+from assistant.records import Chunk, Document, Section
+
+FORMAT_VERSION = 1
+POINTER = "CURRENT"
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a chunk, embedded on its own so answers can pick the sentence that answers."""
+
+    id: str
+    chunk: int
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class LoadedIndex:
+    """Everything a question needs, in memory."""
+
+    directory: Path
+    manifest: dict
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    chunk_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    faiss_index: object
+    bm25: object
+    frame: pd.DataFrame
+    checks: pd.DataFrame
+    problems: list[dict] = field(default_factory=list)
+    document_frequency: dict[str, int] = field(default_factory=dict)
+    sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    built: bool
+    directory: Path
+    seconds: float
+    documents: int
+    chunks: int
+    embedded: int
+    reused: int
+    table_values: int
+    problems: tuple[dict, ...]
+    changed: tuple[str, ...]
+
+
+def content_id(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def corpus_hashes(corpus_dir: Path) -> dict[str, str]:
+    """sha256 of every file the corpus loader reads (documents and manifest)."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"Corpus folder {corpus_dir} does not exist - create it and add .md, .txt or .html files")
+    hashes = {}
+    for path in sorted(corpus_dir.iterdir()):
+        if path.is_file() and (path.suffix.lower() in corpus.SUFFIXES or path.name == "manifest.json"):
+            hashes[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def current_build(index_dir: Path) -> Path | None:
+    pointer = index_dir / POINTER
+    if not pointer.is_file():
+        return None
+    build = index_dir / pointer.read_text().strip()
+    return build if build.is_dir() else None
+
+
+def read_manifest(index_dir: Path) -> dict | None:
+    build = current_build(index_dir)
+    if build is None:
+        return None
+    try:
+        return json.loads((build / "manifest.json").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def stale_files(index_dir: Path, corpus_dir: Path) -> tuple[str, ...]:
+    """Corpus files added, removed or changed since the live index was built."""
+    manifest = read_manifest(index_dir) or {}
+    old = manifest.get("corpus_files", {})
+    new = corpus_hashes(corpus_dir)
+    return tuple(sorted(name for name in set(old) | set(new) if old.get(name) != new.get(name)))
+
+
+def embedding_text(doc: Document, path: tuple[str, ...], text: str) -> str:
+    """What the model sees: where the passage sits helps it match "according to the PFCC"-style questions."""
+    return " › ".join((doc.title, *path)) + "\n" + text
+
+
+def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = ChunkSettings(),
+                force: bool = False, progress: Progress | None = None) -> BuildReport:
+    """Build the index unless the live one already matches the corpus, model and settings."""
+    started = time.perf_counter()
+    report = progress or (lambda message, fraction: None)
+    hashes = corpus_hashes(corpus_dir)
+    previous = read_manifest(index_dir) or {}
+    same_recipe = (previous.get("model") == MODEL_NAME and previous.get("chunking") == settings.to_dict()
+                   and previous.get("format") == FORMAT_VERSION)
+    changed = tuple(sorted(n for n in set(hashes) | set(previous.get("corpus_files", {}))
+                           if hashes.get(n) != previous.get("corpus_files", {}).get(n)))
+    if same_recipe and not changed and not force and current_build(index_dir):
+        return BuildReport(False, current_build(index_dir), time.perf_counter() - started,
+                           len(previous.get("documents", [])), previous.get("counts", {}).get("chunks", 0),
+                           0, 0, previous.get("counts", {}).get("table_values", 0),
+                           tuple(previous.get("problems", ())), ())
+
+    report("Reading documents", 0.05)
+    loaded = corpus.load_corpus(corpus_dir)
+    documents = list(loaded.documents)
+    report("Reading tables", 0.15)
+    frame = tables.performance_frame(documents)
+    checks = tables.check_frame(frame)
+    report("Splitting into passages", 0.2)
+    chunks, sentences = _chunk_all(documents, settings)
+
+    cache = _vector_cache(index_dir) if same_recipe and not force else {}
+    chunk_texts = [embedding_text(_doc(documents, c.document), c.section_path, c.text) for c in chunks]
+    sentence_texts = [_doc(documents, s.document).text[s.start:s.end] for s in sentences]
+    ids = [c.id for c in chunks] + [s.id for s in sentences]
+    texts = chunk_texts + sentence_texts
+    missing = [i for i, key in enumerate(ids) if key not in cache]
+    report(f"Embedding {len(missing)} new passages and sentences ({len(ids) - len(missing)} reused)", 0.3)
+    fresh = encode([texts[i] for i in missing]) if missing else None
+    for row, i in enumerate(missing):
+        cache[ids[i]] = fresh[row]
+    vectors = np.stack([cache[key] for key in ids]) if ids else np.zeros((0, 384), dtype="float32")
+    chunk_vectors, sentence_vectors = vectors[:len(chunks)], vectors[len(chunks):]
+
+    report("Writing index", 0.85)
+    problems = tuple(asdict(p) for p in loaded.problems)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "model": MODEL_NAME,
+        "dimension": int(vectors.shape[1]),
+        "chunking": settings.to_dict(),
+        "corpus_files": hashes,
+        "documents": [_doc_meta(d) for d in documents],
+        "problems": list(problems),
+        "counts": {"chunks": len(chunks), "sentences": len(sentences), "table_values": len(frame),
+                   "table_findings": len(checks)},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "build_seconds": None,
+    }
+    build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
+                         chunk_texts, frame, checks, started)
+    report("Done", 1.0)
+    return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
+                       len(ids) - len(missing), len(frame), problems, changed)
+
+
+def _doc(documents: list[Document], doc_id: str) -> Document:
+    return next(d for d in documents if d.id == doc_id)
+
+
+def _doc_meta(doc: Document) -> dict:
+    return {"id": doc.id, "title": doc.title, "publisher": doc.publisher, "date": doc.date, "kind": doc.kind}
+
+
+def _chunk_all(documents: list[Document], settings: ChunkSettings) -> tuple[list[Chunk], list[Sentence]]:
+    """Chunks for every document, leaving out the performance tables (answered from the frame instead).
+
+    Overlapping chunks repeat sentences; each sentence is kept once, with the first chunk holding it.
+    """
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+    seen: set[tuple[str, int]] = set()
+    for doc in documents:
+        exclude = [(t.start, t.end) for t in tables.find_tables(doc) if tables.is_performance_table(t)]
+        for chunk in chunking.chunk_document(doc, settings, exclude=exclude):
+            for start, end in chunk.sentences:
+                if (doc.id, start) not in seen:
+                    seen.add((doc.id, start))
+                    sentences.append(Sentence(content_id(doc.id, doc.text[start:end]), len(chunks), doc.id,
+                                              start, end))
+            chunks.append(chunk)
+    return chunks, sentences
+
+
+def _vector_cache(index_dir: Path) -> dict[str, np.ndarray]:
+    """Vectors of the live build keyed by content id; an unreadable build just means embedding afresh."""
+    try:
+        live = load_index(index_dir)
+    except (IndexMissingError, IndexCorruptError):
+        return {}
+    cache = {c.id: v for c, v in zip(live.chunks, live.chunk_vectors)}
+    cache.update({s.id: v for s, v in zip(live.sentences, live.sentence_vectors)})
+    return cache
+
+
+def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chunks: list[Chunk],
+                 sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                 chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, started: float) -> Path:
+    import bm25s
+    import faiss
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    build = index_dir / (name + ".partial")
+    build.mkdir()
+    (build / "documents.json").write_text(json.dumps([_doc_record(d) for d in documents]))
+    (build / "chunks.json").write_text(json.dumps([_chunk_record(c) for c in chunks]))
+    (build / "sentences.json").write_text(json.dumps([asdict(s) for s in sentences]))
+    # Inner product is equal to cosine similarity on normalized vectors.
+    flat = faiss.IndexFlatIP(chunk_vectors.shape[1])
+    flat.add(chunk_vectors)
+    faiss.write_index(flat, str(build / "chunks.faiss"))
+    np.save(build / "sentences.npy", sentence_vectors)
+    retriever = bm25s.BM25()
+    retriever.index(bm25_tokens(chunk_texts), show_progress=False)
+    retriever.save(str(build / "bm25"), show_progress=False)
+    tables.save_frame(frame, build / "tables.parquet")
+    checks.to_parquet(build / "table_checks.parquet")
+    manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+    (build / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    final = index_dir / name
+    build.rename(final)
+    tmp_pointer = index_dir / (POINTER + ".tmp")
+    tmp_pointer.write_text(name + "\n")
+    os.replace(tmp_pointer, index_dir / POINTER)
+    _remove_old_builds(index_dir, keep=name)
+    return final
+
+
+def _remove_old_builds(index_dir: Path, keep: str) -> None:
+    for path in index_dir.glob("build-*"):
+        if path.is_dir() and path.name != keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def bm25_tokens(texts: list[str], as_ids: bool = True):
+    """The same tokenizer (English stop words, Snowball stems) for indexing and for queries."""
+    import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=as_ids, show_progress=False)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _doc_record(doc: Document) -> dict:
+    record = asdict(doc)
+    record["sections"] = [[list(s.path), s.start, s.end] for s in doc.sections]
+    return record
+
+
+def _chunk_record(chunk: Chunk) -> dict:
+    return {"id": chunk.id, "document": chunk.document, "section_path": list(chunk.section_path),
+            "start": chunk.start, "end": chunk.end, "sentences": [list(s) for s in chunk.sentences]}
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    """Load the live build; a missing or damaged one raises an error that says how to fix it."""
+    import bm25s
+    import faiss
+
+    build = current_build(index_dir)
+    if build is None:
+        raise IndexMissingError(f"No index in {index_dir} - run `assistant index` to build it")
+    fix = f"run `assistant index --force` to rebuild it"
+    try:
+        manifest = json.loads((build / "manifest.json").read_text())
+        documents = {}
+        for record in json.loads((build / "documents.json").read_text()):
+            record["sections"] = tuple(Section(tuple(p), s, e) for p, s, e in record["sections"])
+            documents[record["id"]] = Document(**record)
+        chunks = [Chunk(id=r["id"], document=r["document"], section_path=tuple(r["section_path"]),
+                        start=r["start"], end=r["end"],
+                        text=documents[r["document"]].text[r["start"]:r["end"]],
+                        sentences=tuple(tuple(s) for s in r["sentences"]))
+                  for r in json.loads((build / "chunks.json").read_text())]
+        sentences = [Sentence(**r) for r in json.loads((build / "sentences.json").read_text())]
+        faiss_index = faiss.read_index(str(build / "chunks.faiss"))
+        chunk_vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal) if faiss_index.ntotal else \
+            np.zeros((0, manifest["dimension"]), dtype="float32")
+        sentence_vectors = np.load(build / "sentences.npy")
+        bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
+        frame = tables.load_frame(build / "tables.parquet")
+        checks = pd.read_parquet(build / "table_checks.parquet")
+    except Exception as error:  # any unreadable part means the same thing to the user
+        raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
+            from error
+    if faiss_index.ntotal != len(chunks) or len(sentence_vectors) != len(sentences):
+        raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
+    return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
+                       faiss_index, bm25, frame, checks, list(manifest.get("problems", [])),
+                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
+
+
+def _document_frequency(bm25) -> dict[str, int]:
+    """How many passages hold each stemmed word, read off BM25's column pointers, for IDF weights."""
+    indptr = bm25.scores["indptr"]
+    return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}

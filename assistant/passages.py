@@ -1,0 +1,263 @@
+"""Pick the sentences that answer a question from the retrieved passages, or decide that none does.
+
+Retrieval ranks passages; this module ranks sentences and enforces the rules that keep answers
+honest. A sentence is only quoted when:
+- the places the question names are in its passage, and a year it names is not contradicted by it;
+- it carries most of the question's topic (its rarer words, once places and dates are set aside);
+- for "how many X", it mentions X; for "how much / what percentage", it states a figure.
+Failing those, the caller says "not found" instead of quoting something nearby.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.index import LoadedIndex, Sentence, bm25_tokens
+from assistant.query import Query
+from assistant.retrieve import Hit
+
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec")
+NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
+                r"million|half|third|quarter|fifth")
+HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
+HAS_DATE = re.compile(rf"\b({MONTHS.replace(' ', '|')})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(19|20)\d\d\b", re.I)
+WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long)|what (percentage|proportion|share|number|"
+                          r"amount|rate|level|figure|funding|money|budget|sum|grant)|by how much|number of|"
+                          r"per ?cent|%|allocation|allocated|funding|budget|cost|grant|spent|spend)", re.I)
+WANTS_DATE = re.compile(r"\b(when|what date|which date|what day)\b", re.I)
+# "How many <things>": the things counted must be named where the answer is.
+_STOP = r"(?!(?:did|does|do|was|were|is|are|has|have|had|in|of|for|there|will|would|can|could)\b)"
+COUNTED = re.compile(rf"\bhow many\s+((?:{_STOP}[a-z-]+\s*){{1,3}})", re.I)
+HOW_MUCH = re.compile(rf"\bhow much\s+((?:{_STOP}[a-z-]+\s*){{1,3}})", re.I)
+# Phrases that name a source, and the word its document's title, publisher or kind must contain.
+SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
+    (r"\bpfcc\b|\bcommissioner\b|\broger hirst\b", "commissioner"),
+    (r"\becho\b", "echo"),
+    (r"\bpress release\b|\bnews release\b", "release"),
+    (r"\bchief constable\b", "chief constable"),
+    (r"\bmanifesto\b|\belection statement\b", "manifesto"),
+    (r"\bboard\b|\bminutes\b|\bagenda\b", "board"),
+))
+# Spelled-out and abbreviated forms of the same thing, so "anti-social behaviour" finds "ASB".
+SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
+    (r"\banti[- ]?social behaviour\b", "asb"),
+    (r"\bpolice,? fire (?:and|&) crime commissioner\b", "pfcc"),
+    (r"\bviolence and vulnerability unit\b", "vvu"),
+    (r"\bshared prosperity fund\b", "ukspf"),
+    (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
+))
+GENERIC = set(bm25_tokens(["many much what which when where who how number figure figures total amount "
+                           "according say said says give given tell told did does do was were is are than "
+                           "there their recorded record happen happened latest carry carried out get got up down"],
+                          as_ids=False)[0])
+COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
+# Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
+IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", "ran", "gave", "held", "fell",
+                   "rose", "grew", "go", "come", "take", "get", "attend", "die", "receive", "vote"}
+TIME_WORDS = set(bm25_tokens([MONTHS + " year years month months week weeks"], as_ids=False)[0])
+
+MIN_DENSE = 0.30
+MIN_TOPIC_COVERAGE = 0.4
+MAX_ABSENT_SHARE = 0.2
+SHORTLIST = 6
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The chosen sentences in reading order with the score that chose them, or why none was chosen."""
+
+    sentences: tuple[Sentence, ...]
+    score: float
+    reason: str = ""
+
+
+def content_terms(text: str) -> set[str]:
+    for pattern, short in SAME_THING:
+        text = pattern.sub(short, text)
+    return set(bm25_tokens([text], as_ids=False)[0]) - GENERIC
+
+
+def named_sources(question: str, index: LoadedIndex) -> set[str]:
+    """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
+    chosen: set[str] = set()
+    for pattern, word in SOURCES:
+        if pattern.search(question):
+            chosen |= {d.id for d in index.documents.values()
+                       if word in f"{d.title} {d.publisher} {d.kind}".casefold()}
+    return chosen
+
+
+def _mentions(text: str, place: str) -> bool:
+    return re.search(rf"\b{re.escape(place)}", text, re.I) is not None
+
+
+def _text(index: LoadedIndex, sentence: Sentence) -> str:
+    return index.documents[sentence.document].text[sentence.start:sentence.end]
+
+
+class _Judge:
+    """The facts about one question that every candidate sentence is measured against."""
+
+    def __init__(self, question: str, query: Query, index: LoadedIndex):
+        self.index = index
+        self.places = tuple(p for p in (*query.areas, *query.unknown_places) if p != "Essex") or \
+            (("Essex",) if "Essex" in query.areas else ())
+        self.years = years_in(question)
+        self.terms = content_terms(question)
+        place_terms = set().union(*(content_terms(p) for p in self.places)) if self.places else set()
+        self.topic = self.terms - place_terms - TIME_WORDS - self.years
+        self.weights = self._idf(self.terms)
+        self.topic_weights = self._idf(self.topic)
+        counted = COUNTED.search(question)
+        self.counted_words = _singular_words(_nouns(counted.group(1))) if counted else []
+        self.counted = content_terms(" ".join(self.counted_words)) - COUNT_WORDS
+        how_much = HOW_MUCH.search(question)
+        self.focus = self.counted or (content_terms(how_much.group(1)) if how_much else set())
+        self.wants_figure = bool(WANTS_FIGURE.search(question))
+        self.wants_date = bool(WANTS_DATE.search(question))
+
+    def _idf(self, terms: set[str]) -> dict[str, float]:
+        """Rarer words count for more; weights sum to one so scores compare across questions."""
+        total = len(self.index.chunks)
+        raw = {t: float(np.log(1 + total / (1 + self.index.document_frequency.get(t, 0)))) for t in terms}
+        norm = sum(raw.values()) or 1.0
+        return {t: w / norm for t, w in raw.items()}
+
+    def score(self, sentence: Sentence, similarity: float, prior: float) -> float:
+        """Meaning, shared rare words (half credit when only the sentence before has them), focus, place."""
+        text = _text(self.index, sentence)
+        terms = content_terms(text)
+        before = set().union(*(content_terms(_text(self.index, s)) for s in _neighbours(self.index, sentence)[:-1]))
+        lexical = sum(w if t in terms else 0.5 * w for t, w in self.weights.items() if t in terms | before)
+        focused = 0.3 * len(self.focus & (terms | before)) / len(self.focus) if self.focus else 0.0
+        focused += 0.2 if self.counted_words and _counts(text, self.counted_words[-1]) else 0.0
+        place = 0.1 if self.places and any(_mentions(text, p) for p in self.places) else 0.0
+        misfit = 0.0 if self.fits(text) else 0.3
+        return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+
+    def fits(self, text: str) -> bool:
+        return (not self.wants_figure or bool(HAS_FIGURE.search(text))) and \
+            (not self.wants_date or bool(HAS_DATE.search(text)))
+
+    def objection(self, sentence: Sentence, similarity: float) -> str:
+        """Why this sentence must not be quoted as the answer; empty when it may."""
+        text = _text(self.index, sentence)
+        chunk = self.index.chunks[sentence.chunk]
+        doc = self.index.documents[sentence.document]
+        passage = " ".join((doc.title, *chunk.section_path, chunk.text))
+        window = " ".join(_text(self.index, s) for s in _neighbours(self.index, sentence))
+        window_terms = content_terms(window + " " + doc.title + " " + " ".join(chunk.section_path))
+        if similarity < MIN_DENSE:
+            return "no passage answers this closely enough"
+        missing = [p for p in self.places if not _mentions(passage, p)]
+        if missing:
+            return f"no passage about {', '.join(missing)} answers this"
+        stated_years = years_in(text)
+        if self.years and stated_years and not self.years & stated_years:
+            return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
+        if self.topic and sum(w for t, w in self.topic_weights.items() if t in window_terms) < MIN_TOPIC_COVERAGE:
+            return "no passage answers this closely enough"
+        if self.counted and not all(_has_word(window, w) for w in self.counted_words if content_terms(w) - COUNT_WORDS):
+            return f"no passage counts {' '.join(self.counted_words)}"
+        if not self.fits(text):
+            return "no passage states the figure or date asked for"
+        return ""
+
+
+def _nouns(phrase: str) -> str:
+    """The words of a "how many" phrase up to its first verb ("children went to" -> "children")."""
+    kept = []
+    for word in phrase.split():
+        if word.casefold() in IRREGULAR_VERBS or word.casefold().endswith("ed"):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _singular_words(phrase: str) -> list[str]:
+    """Surface words, plural "s" dropped: stems would let "officers" match "Office"."""
+    return [re.sub(r"(?<=[a-z]{3})(es|s)$", "", w) if not w.endswith("ss") else w
+            for w in re.findall(r"[a-z]+", phrase.casefold())]
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}(s|es)?\b", text, re.I) is not None
+
+
+def _counts(text: str, noun: str) -> bool:
+    """True when the text puts a number right before the noun ("1,200 school children", "four homicides")."""
+    number = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
+    return re.search(rf"\b{number}\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}(s|es)?\b", text, re.I) is not None
+
+
+def years_in(text: str) -> set[str]:
+    """Years a text names, with spans like "2016-17" read as both years."""
+    years = set(YEAR.findall(text))
+    for first, second in YEAR_SPAN.findall(text):
+        years |= {first, first[:2] + second}
+    return years
+
+
+def _neighbours(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
+    """The sentence with the one before it in the same document, which often sets its subject."""
+    position = index.sentence_position[(sentence.document, sentence.start)]
+    before = index.sentences[position - 1] if position > 0 else None
+    return [before, sentence] if before is not None and before.document == sentence.document else [sentence]
+
+
+def select(question: str, query: Query, hits: list[Hit], question_vector: np.ndarray,
+           index: LoadedIndex) -> Selection:
+    """Rank the sentences of the hit passages (and the closest sentences anywhere); quote the best that passes."""
+    judge = _Judge(question, query, index)
+    absent = {t for t in judge.terms if t not in index.bm25.vocab_dict}
+    if judge.terms and len(absent) / len(judge.terms) > MAX_ABSENT_SHARE:
+        return Selection((), 0.0, f"the documents never mention {', '.join(sorted(absent))}")
+    allowed = {d for d, doc in index.documents.items()
+               if all(_mentions(f"{doc.title} {doc.text}", p) for p in judge.places)
+               and judge.years <= years_in(f"{doc.date} {doc.text}")}
+    if not allowed:
+        return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
+    allowed = (allowed & named_sources(question, index)) or allowed
+
+    similarity = index.sentence_vectors @ question_vector if len(index.sentences) else np.zeros(0)
+    prior = {hit.chunk: 1.0 - rank / max(len(hits), 1) for rank, hit in enumerate(hits)}
+    closest = set(np.argsort(-similarity)[:20].tolist()) if len(similarity) else set()
+    candidates = [i for i, s in enumerate(index.sentences)
+                  if s.document in allowed and (s.chunk in prior or i in closest)]
+    if not candidates:
+        return Selection((), 0.0, "no passage about this was found")
+    scored = sorted(((judge.score(index.sentences[i], float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)),
+                      i) for i in candidates), reverse=True)
+    reason = ""
+    for score, i in scored[:SHORTLIST]:
+        sentence = index.sentences[i]
+        reason = judge.objection(sentence, float(similarity[i]))
+        if not reason:
+            return Selection(_with_context(index, sentence), score)
+        if scored[0][0] - score > 0.2:
+            break
+    return Selection((), scored[0][0], reason)
+
+
+ANAPHORA = re.compile(r"^(That|This|It|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b")
+
+
+def _with_context(index: LoadedIndex, sentence: Sentence) -> tuple[Sentence, ...]:
+    """The sentence, led in by the one before when it starts mid-thought ("including 120 stop and searches"),
+    or followed by the next when that only makes sense with it ("That was a decrease of 12% ...")."""
+    position = index.sentence_position[(sentence.document, sentence.start)]
+    chosen = [sentence]
+    text = _text(index, sentence)
+    if text[:1].islower() and position > 0 and index.sentences[position - 1].document == sentence.document:
+        chosen.insert(0, index.sentences[position - 1])
+    if position + 1 < len(index.sentences):
+        follower = index.sentences[position + 1]
+        if follower.document == sentence.document and ANAPHORA.match(_text(index, follower)):
+            chosen.append(follower)
+    return tuple(chosen)

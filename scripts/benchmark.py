@@ -1,0 +1,105 @@
+"""Speed, memory and retrieval quality, printed as figures (a benchmark, not a test).
+
+Run: .venv/bin/python scripts/benchmark.py   (or `make bench`)
+
+Prints: index build time from scratch; cold start to first answer (a fresh process); warm latency
+p50/p95 of `ask` for table and passage questions; peak memory; and retrieval hit rate@5 of the
+hybrid search beside the BM25-only and dense-only baselines, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.config import corpus_dir  # noqa: E402
+from assistant.embedding import encode  # noqa: E402
+from assistant.engine import Assistant  # noqa: E402
+from assistant.index import build_index  # noqa: E402
+
+QUESTION_FILES = [ROOT / "questions" / "sample.jsonl", ROOT / "questions" / "questions.jsonl"]
+COLD_START = """
+import resource, sys, time
+started = time.perf_counter()
+from assistant.engine import Assistant
+engine = Assistant.load()
+engine.ask("How many shoplifting offences were recorded in Chelmsford in 2024?")
+print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def load_items() -> list[dict]:
+    items, seen = [], set()
+    for path in QUESTION_FILES:
+        if path.exists():
+            for line in path.read_text().splitlines():
+                item = json.loads(line)
+                if item.get("question") and item["question"] not in seen:
+                    seen.add(item["question"])
+                    items.append(item)
+    return items
+
+
+def percentile(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def timed_asks(engine: Assistant, questions: list[str], repeats: int = 3) -> list[float]:
+    latencies = []
+    for _ in range(repeats):
+        for question in questions:
+            started = time.perf_counter()
+            engine.ask(question)
+            latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
+
+
+def hit_rate(engine: Assistant, items: list[dict], mode: str, k: int = 5) -> float:
+    """Share of passage questions whose top-k chunks include one containing every expected string."""
+    hits = 0
+    for item in items:
+        vector = encode([item["question"]])[0]
+        found = engine.retriever.search(item["question"], vector, k=k, mode=mode)
+        texts = [engine.index.chunks[h.chunk].text for h in found]
+        hits += any(all(str(e) in t for e in item["expected"]) for t in texts)
+    return hits / len(items)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        started = time.perf_counter()
+        report = build_index(corpus_dir(), Path(scratch), force=True)
+        build_seconds = time.perf_counter() - started
+    cold = subprocess.run([sys.executable, "-c", COLD_START], capture_output=True, text=True, cwd=ROOT, check=True)
+    cold_seconds, peak_mb = map(float, cold.stdout.split())
+
+    engine = Assistant.load()
+    items = load_items()
+    table = [i["question"] for i in items if i.get("kind", "").startswith("table")]
+    passage_items = [i for i in items if i.get("kind") == "passage" and i.get("expected")]
+    passage = [i["question"] for i in passage_items]
+    engine.ask(table[0])  # warm caches before timing
+    table_ms, passage_ms = timed_asks(engine, table), timed_asks(engine, passage)
+
+    print(f"Index build from scratch: {build_seconds:.1f} s "
+          f"({report.documents} documents, {report.chunks} passages, {report.embedded} vectors)")
+    print(f"Cold start to first answer (new process): {cold_seconds:.2f} s, peak memory {peak_mb:.0f} MB")
+    print(f"Warm table answers   ({len(table)} questions x3): p50 {percentile(table_ms, 50):.1f} ms, "
+          f"p95 {percentile(table_ms, 95):.1f} ms")
+    print(f"Warm passage answers ({len(passage)} questions x3): p50 {percentile(passage_ms, 50):.1f} ms, "
+          f"p95 {percentile(passage_ms, 95):.1f} ms")
+    print(f"Retrieval hit rate@5 on {len(passage_items)} passage questions:")
+    for mode in ("hybrid", "bm25", "dense"):
+        print(f"  {mode:<6} {hit_rate(engine, passage_items, mode):.1%}")
+
+
+if __name__ == "__main__":
+    main()

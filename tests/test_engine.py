@@ -1,0 +1,91 @@
+"""The engine end to end on the real model, index and corpus: answers, citations, abstention, bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.answer import uncited_numbers
+from assistant.config import PROJECT_ROOT
+from assistant.errors import QuestionError
+
+pytestmark = pytest.mark.slow
+
+SAMPLE = [json.loads(line) for line in (PROJECT_ROOT / "questions" / "sample.jsonl").read_text().splitlines()]
+QUESTIONS = [item for item in SAMPLE if "question" in item]
+
+
+@pytest.mark.parametrize("item", [i for i in QUESTIONS if i["kind"].startswith("table")], ids=lambda i: i["id"])
+def test_sample_table_questions_are_answered_exactly(engine, item):
+    answer = engine.ask(item["question"])
+    assert answer.answerable, answer.text
+    for expected in item["expected"]:
+        assert expected in answer.text
+    assert all(c.document == item["source"] for c in answer.citations)
+    assert answer.figures and all(1 <= f.citation <= len(answer.citations) for f in answer.figures)
+
+
+@pytest.mark.parametrize("item", [i for i in QUESTIONS if i["kind"] == "passage"], ids=lambda i: i["id"])
+def test_sample_passage_questions_quote_the_right_sentence(engine, item):
+    answer = engine.ask(item["question"])
+    assert answer.answerable, answer.text
+    assert any(all(e in c.quote for e in item["expected"]) for c in answer.citations), answer.text
+    assert answer.citations[0].document == item["source"]
+
+
+@pytest.mark.parametrize("question", [
+    *[i["question"] for i in QUESTIONS if i["kind"] == "unanswerable"],
+    "asdf qwerty zxcv",
+    "How many burglaries were there in Narnia in 2024?",
+    "What is the population of Harlow?",
+    "How much fraud was recorded in Essex?",
+])
+def test_questions_the_corpus_cannot_answer_are_declined(engine, question):
+    answer = engine.ask(question)
+    assert not answer.answerable
+    assert answer.text.startswith("Not found")
+    assert answer.citations == () and answer.figures == ()
+
+
+@pytest.mark.parametrize("item", SAMPLE, ids=lambda i: i["id"])
+def test_no_answer_states_a_number_its_citations_lack(engine, item):
+    if "claim" in item:
+        answer, asked = engine.check(item["claim"]), item["claim"]
+    elif "turns" in item:
+        answer, asked = engine.ask_turns(item["turns"]), " ".join(item["turns"])
+    else:
+        answer, asked = engine.ask(item["question"]), item["question"]
+    assert uncited_numbers(answer, allowed_text=asked) == []
+
+
+def test_follow_up_keeps_the_context(engine):
+    first = engine.ask("What was the solved rate for robbery in Colchester in 2024?")
+    second = engine.ask("And in Harlow?", context=first.context)
+    assert "14.2" in second.text
+    assert "Harlow" in second.text
+
+
+def test_essex_question_is_not_answered_from_northampton(engine):
+    answer = engine.ask("How many drug offences were there in Basildon in the 12 months to March?")
+    assert answer.answerable
+    assert all(c.document != "northampton-2018-drug-crime-rises.txt" for c in answer.citations)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t"])
+def test_empty_question_is_refused_with_advice(engine, text):
+    with pytest.raises(QuestionError, match="empty"):
+        engine.ask(text)
+
+
+def test_enormous_question_is_refused_with_the_limit(engine):
+    with pytest.raises(QuestionError, match="2,000"):
+        engine.ask("shoplifting in Chelmsford " * 800)
+
+
+def test_json_contract_keys(engine):
+    record = engine.ask("How many shoplifting offences were recorded in Chelmsford in 2024?").to_dict()
+    assert list(record) == ["question", "answer", "answerable", "citations", "figures", "latency_ms"]
+    assert set(record["citations"][0]) == {"n", "document", "title", "locator", "quote"}
+    assert set(record["figures"][0]) == {"value", "measure", "area", "crime_type", "period", "citation"}
+    assert record["figures"][0]["value"] == 1465
