@@ -56,6 +56,13 @@ class Assistant:
         result = self._answer(text, understand.parse(text, context))
         return _timed(result, started)
 
+    def check(self, claim: str) -> Answer:
+        """Judge a claim against the tables and the documents' prose (see `claims`)."""
+        from assistant.claims import check_claim
+
+        started = time.perf_counter()
+        return _timed(check_claim(self, validate_question(claim)), started)
+
     def ask_turns(self, turns: list[str]) -> Answer:
         """Answer the last turn of a conversation in the context of the earlier ones."""
         started = time.perf_counter()

@@ -26,7 +26,7 @@ from assistant.embedding import MODEL_NAME, encode
 from assistant.errors import CorpusError, IndexCorruptError, IndexMissingError
 from assistant.records import Chunk, Document, Section
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 POINTER = "CURRENT"
 Progress = Callable[[str, float], None]
 
@@ -53,6 +53,7 @@ class LoadedIndex:
     sentences: list[Sentence]
     chunk_vectors: np.ndarray
     sentence_vectors: np.ndarray
+    window_vectors: np.ndarray  # each sentence with the one before it, for sentences that lean on it
     faiss_index: object
     bm25: object
     frame: pd.DataFrame
@@ -150,16 +151,16 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
 
     cache = _vector_cache(index_dir) if same_recipe and not force else {}
     chunk_texts = [embedding_text(_doc(documents, c.document), c.section_path, c.text) for c in chunks]
-    sentence_texts = [_doc(documents, s.document).text[s.start:s.end] for s in sentences]
-    ids = [c.id for c in chunks] + [s.id for s in sentences]
-    texts = chunk_texts + sentence_texts
+    sentence_texts, window_texts = _sentence_texts(sentences, {d.id: d for d in documents})
+    ids = [c.id for c in chunks] + [s.id for s in sentences] + [content_id("window", t) for t in window_texts]
+    texts = chunk_texts + sentence_texts + window_texts
     missing = [i for i, key in enumerate(ids) if key not in cache]
     report(f"Embedding {len(missing)} new passages and sentences ({len(ids) - len(missing)} reused)", 0.3)
     fresh = encode([texts[i] for i in missing]) if missing else None
     for row, i in enumerate(missing):
         cache[ids[i]] = fresh[row]
     vectors = np.stack([cache[key] for key in ids]) if ids else np.zeros((0, 384), dtype="float32")
-    chunk_vectors, sentence_vectors = vectors[:len(chunks)], vectors[len(chunks):]
+    chunk_vectors, sentence_vectors, window_vectors = np.split(vectors, [len(chunks), len(chunks) + len(sentences)])
 
     report("Writing index", 0.85)
     problems = tuple(asdict(p) for p in loaded.problems)
@@ -177,7 +178,7 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
         "build_seconds": None,
     }
     build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                         chunk_texts, frame, checks, started)
+                         window_vectors, chunk_texts, frame, checks, started)
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
                        len(ids) - len(missing), len(frame), problems, changed)
@@ -211,6 +212,14 @@ def _chunk_all(documents: list[Document], settings: ChunkSettings) -> tuple[list
     return chunks, sentences
 
 
+def _sentence_texts(sentences: list[Sentence], documents: dict[str, Document]) -> tuple[list[str], list[str]]:
+    """Each sentence's text, and its "window": the sentence with the one before it in the same document."""
+    texts = [documents[s.document].text[s.start:s.end] for s in sentences]
+    windows = [texts[i - 1] + " " + text if i and sentences[i - 1].document == s.document else text
+               for i, (s, text) in enumerate(zip(sentences, texts))]
+    return texts, windows
+
+
 def _vector_cache(index_dir: Path) -> dict[str, np.ndarray]:
     """Vectors of the live build keyed by content id; an unreadable build just means embedding afresh."""
     try:
@@ -219,11 +228,14 @@ def _vector_cache(index_dir: Path) -> dict[str, np.ndarray]:
         return {}
     cache = {c.id: v for c, v in zip(live.chunks, live.chunk_vectors)}
     cache.update({s.id: v for s, v in zip(live.sentences, live.sentence_vectors)})
+    _, windows = _sentence_texts(live.sentences, live.documents)
+    cache.update({content_id("window", t): v for t, v in zip(windows, live.window_vectors)})
     return cache
 
 
 def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chunks: list[Chunk],
                  sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                 window_vectors: np.ndarray,
                  chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, started: float) -> Path:
     import bm25s
     import faiss
@@ -240,6 +252,7 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     flat.add(chunk_vectors)
     faiss.write_index(flat, str(build / "chunks.faiss"))
     np.save(build / "sentences.npy", sentence_vectors)
+    np.save(build / "windows.npy", window_vectors)
     retriever = bm25s.BM25()
     retriever.index(bm25_tokens(chunk_texts), show_progress=False)
     retriever.save(str(build / "bm25"), show_progress=False)
@@ -298,6 +311,9 @@ def load_index(index_dir: Path) -> LoadedIndex:
     fix = f"run `assistant index --force` to rebuild it"
     try:
         manifest = json.loads((build / "manifest.json").read_text())
+        if manifest.get("format") != FORMAT_VERSION:
+            raise ValueError(f"built by another version of this program (format {manifest.get('format')}, "
+                             f"this one reads {FORMAT_VERSION})")
         documents = {}
         for record in json.loads((build / "documents.json").read_text()):
             record["sections"] = tuple(Section(tuple(p), s, e) for p, s, e in record["sections"])
@@ -312,15 +328,16 @@ def load_index(index_dir: Path) -> LoadedIndex:
         chunk_vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal) if faiss_index.ntotal else \
             np.zeros((0, manifest["dimension"]), dtype="float32")
         sentence_vectors = np.load(build / "sentences.npy")
+        window_vectors = np.load(build / "windows.npy")
         bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
         frame = tables.load_frame(build / "tables.parquet")
         checks = pd.read_parquet(build / "table_checks.parquet")
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
-    if faiss_index.ntotal != len(chunks) or len(sentence_vectors) != len(sentences):
+    if faiss_index.ntotal != len(chunks) or not len(sentence_vectors) == len(window_vectors) == len(sentences):
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
-    return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
+    return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, frame, checks, list(manifest.get("problems", [])),
                        _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
 

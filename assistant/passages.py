@@ -2,7 +2,8 @@
 
 Retrieval ranks passages; this module ranks sentences and enforces the rules that keep answers
 honest. A sentence is only quoted when:
-- the places the question names are in its passage, and a year it names is not contradicted by it;
+- the places the question names are in its passage, and the places and years the sentence itself names
+  do not contradict the question's;
 - it carries most of the question's topic (its rarer words, once places and dates are set aside);
 - for "how many X", it mentions X; for "how much / what percentage", it states a figure.
 Failing those, the caller says "not found" instead of quoting something nearby.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant import vocab
 from assistant.index import LoadedIndex, Sentence, bm25_tokens
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -51,10 +53,16 @@ SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
     (r"\bviolence and vulnerability unit\b", "vvu"),
     (r"\bshared prosperity fund\b", "ukspf"),
     (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
+    (r"%|\bper ?cent(age)?s?\b", " percent "),
+    (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
+     "increase"),
+    (r"\b(f[ae]ll(en|ing|s)?|drop(ped|s|ping)?|decrease[sd]?|decreasing|reduction|reduced|down by|went down|"
+     r"gone down|cut)\b", "decrease"),
 ))
 GENERIC = set(bm25_tokens(["many much what which when where who how number figure figures total amount "
                            "according say said says give given tell told did does do was were is are than "
-                           "there their recorded record happen happened latest carry carried out get got up down"],
+                           "there their recorded record happen happened latest carry carried out get got up down has have had be been "
+                           "being will would can could"],
                           as_ids=False)[0])
 COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
@@ -158,7 +166,12 @@ class _Judge:
         missing = [p for p in self.places if not _mentions(passage, p)]
         if missing:
             return f"no passage about {', '.join(missing)} answers this"
-        stated_years = years_in(text)
+        stated_places = {hit.name for _, hit in vocab.find_places(vocab.normalise(text))}
+        if self.places and stated_places and not stated_places & set(self.places):
+            return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
+        stated_years = years_in(window)
+        if self.years and not self.years <= years_in(_section_text(doc, sentence.start)):
+            return f"no passage gives figures for {', '.join(sorted(self.years))}"
         if self.years and stated_years and not self.years & stated_years:
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in window_terms) < MIN_TOPIC_COVERAGE:
@@ -168,6 +181,13 @@ class _Judge:
         if not self.fits(text):
             return "no passage states the figure or date asked for"
         return ""
+
+
+def _section_text(doc, offset: int) -> str:
+    """The whole section a position falls in (a short article is one section), with the document's date."""
+    spans = [(sec.start, sec.end) for sec in doc.sections if sec.start <= offset < sec.end]
+    start, end = spans[-1] if spans else (0, len(doc.text))
+    return f"{doc.date} {doc.text[start:end]}"
 
 
 def _nouns(phrase: str) -> str:
@@ -225,7 +245,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
     allowed = (allowed & named_sources(question, index)) or allowed
 
-    similarity = index.sentence_vectors @ question_vector if len(index.sentences) else np.zeros(0)
+    # A sentence counts as close if it, or it read with the sentence before, is close to the question.
+    similarity = np.maximum(index.sentence_vectors @ question_vector, index.window_vectors @ question_vector) \
+        if len(index.sentences) else np.zeros(0)
     prior = {hit.chunk: 1.0 - rank / max(len(hits), 1) for rank, hit in enumerate(hits)}
     closest = set(np.argsort(-similarity)[:20].tolist()) if len(similarity) else set()
     candidates = [i for i, s in enumerate(index.sentences)
@@ -240,7 +262,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         reason = judge.objection(sentence, float(similarity[i]))
         if not reason:
             return Selection(_with_context(index, sentence), score)
-        if scored[0][0] - score > 0.2:
+        if scored[0][0] - score > 0.12:
             break
     return Selection((), scored[0][0], reason)
 
@@ -249,12 +271,13 @@ ANAPHORA = re.compile(r"^(That|This|It|These|Those|Which|The (figure|number|rise
 
 
 def _with_context(index: LoadedIndex, sentence: Sentence) -> tuple[Sentence, ...]:
-    """The sentence, led in by the one before when it starts mid-thought ("including 120 stop and searches"),
-    or followed by the next when that only makes sense with it ("That was a decrease of 12% ...")."""
+    """The sentence, led in by the one before when it starts mid-thought ("including 120 stop and searches",
+    "This is better than ..."), or followed by the next when that only makes sense with it ("That was ...")."""
     position = index.sentence_position[(sentence.document, sentence.start)]
     chosen = [sentence]
     text = _text(index, sentence)
-    if text[:1].islower() and position > 0 and index.sentences[position - 1].document == sentence.document:
+    leans_back = text[:1].islower() or ANAPHORA.match(text)
+    if leans_back and position > 0 and index.sentences[position - 1].document == sentence.document:
         chosen.insert(0, index.sentences[position - 1])
     if position + 1 < len(index.sentences):
         follower = index.sentences[position + 1]
