@@ -16,6 +16,7 @@ from itertools import product
 
 import pandas as pd
 
+from assistant import vocab
 from assistant.config import LATEST_PERIOD, PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
 from assistant.numbers import format_count, format_percent
 from assistant.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
@@ -202,6 +203,8 @@ def answer_table(query: Query, table: TableIndex | pd.DataFrame) -> TableResult 
 
 def _relevant(frame: pd.DataFrame, query: Query) -> pd.DataFrame:
     """Only the crime types the query can touch, so indexing a raw frame per call stays cheap."""
+    if query.rank is not None and query.rank.over == "crime types":
+        return frame
     wanted = set(query.crime_types) | {ALL_CRIME} | ({query.share_of} if query.share_of else set())
     return frame[frame["crime_type"].isin(wanted)]
 
@@ -226,19 +229,20 @@ def _resolve(query: Query) -> tuple[Query, tuple[str, ...]]:
     if intent == "rank":
         rank = query.rank or RankSpec()
         if query.change and rank.by == "value":
-            rank = RankSpec(rank.direction, rank.n, "change")
+            rank = replace(rank, by="change")
         change = rank.by != "value"
     else:
         change = query.change or intent == "change" or PERIOD_CHANGE in query.periods or len(years) == 2
     assumed = []
     areas = query.areas
-    if intent == "rank":
+    over_types = rank is not None and rank.over == "crime types"
+    if intent == "rank" and not over_types:
         areas = () if set(areas) <= {FORCE} else areas
     elif not areas:
         areas = (FORCE,)
         assumed.append("force-wide figures for Essex, as no area was named")
-    crime_types = query.crime_types or (ALL_CRIME,)
-    if not query.crime_types:
+    crime_types = query.crime_types or (() if over_types else (ALL_CRIME,))
+    if not query.crime_types and not over_types:
         assumed.append("all crime, as no crime type was named")
     if change:
         periods = _YEARS
@@ -460,6 +464,12 @@ def _share(query: Query, index: TableIndex) -> TableResult:
 
 
 def _rank(query: Query, index: TableIndex) -> TableResult:
+    if query.rank.over == "crime types":
+        last = query.areas[-1]
+        results = [_rank_types(query, area, index, explain=area == last) for area in query.areas]
+        if len(results) == 1:
+            return results[0]
+        return _merged(results, query)
     spec, crime_type, measure = query.rank, query.crime_types[0], query.measure
     key, period = _rank_key(spec, measure, query.periods[-1])
     if key is None:
@@ -498,12 +508,106 @@ def _rank(query: Query, index: TableIndex) -> TableResult:
     return _result(text, True, cite, query, chart=chart, rate_shown=over)
 
 
+def _rank_types(query: Query, area: str, index: TableIndex, explain: bool = True) -> TableResult:
+    """"Which crime rose most in Chelmsford?": the crime types of one area's table, ranked."""
+    spec, measure = query.rank, query.measure
+    key, period = _rank_key(spec, measure, query.periods[-1])
+    if key is None:
+        text = (f"The tables print no change in the domestic-abuse share (only the {PERIOD_2024} is given), "
+                f"so the crime types cannot be ranked by it.")
+        return TableResult(text, False, context=query)
+    pool, described, why = _type_pool(query.crime_types, index)
+    highest = spec.direction != "lowest"
+    scored = _ranked_by(pool, lambda crime_type: _value(index, area, crime_type, key, period), highest)
+    wanted = min(spec.n, len(scored))  # "rank the crime types" asks for all of them, however many have figures
+    chosen = _top(scored, wanted)
+    when = BETWEEN if spec.by != "value" else f"in the {period}"
+    cite = _Citations()
+    if not chosen:
+        return _result(f"No crime type has a printed figure to rank {_place(area)} {when}.", False, cite, query)
+    listed = [(_name(crime_type), _show(value, key), cite.cite(index.row(area, crime_type), key, period))
+              for value, crime_type in chosen]
+    what = _type_rank_phrase(spec, measure, highest)
+    pool_text = f"{described} {_place(area)}"
+    if len(listed) == 1:
+        name, shown, n = listed[0]
+        text = f"Of {pool_text}, {name} had the {what} {when}: {shown} [{n}]."
+    else:
+        items = [f"{name} ({shown}) [{n}]" for name, shown, n in listed]
+        if len(listed) >= len(_WORDS):  # too many to count in words, and a count in digits could pass for a figure
+            text = f"Ranked from the {what} {when}, {pool_text} were {_join(items)}."
+        else:
+            top = _words(len(listed)) if len(listed) == wanted else f"top {_words(wanted)}, counting ties,"
+            text = f"Of {pool_text}, the {top} with the {what} {when} were {_join(items)}."
+    named = [(value, _name(crime_type)) for value, crime_type in chosen]
+    text += _ties(named) + _wrong_way(spec, chosen, highest, "crime type") + (why if explain else "")
+    marked = {crime_type for _, crime_type in chosen}
+    chart = pd.DataFrame({"crime_type": [_name(c) for _, c in scored], "value": [value for value, _ in scored],
+                          "highlight": [c in marked for _, c in scored]})
+    over = key == SOLVED_RATE and any(value > 100 for value, _ in scored)
+    return _result(text, True, cite, query, chart=chart, rate_shown=over)
+
+
+def _type_pool(named: tuple[str, ...], index: TableIndex) -> tuple[tuple[str, ...], str, str]:
+    """The rows to rank, how to describe them, and what was left out: the named rows, the children of one
+    named row ("which type of theft"), or else the most detailed offence rows."""
+    if len(named) > 1:
+        return named, f"the {_words(len(named))} named crime types", ""
+    if named and vocab.CHILDREN.get(named[0]):
+        children = tuple(c for c in vocab.CHILDREN[named[0]] if c in index.crime_types)
+        return children, f"the {_words(len(children))} types of {_name(named[0])}", ""
+    if named:
+        return named, "the one named crime type", ""
+    detailed = tuple(crime_type for crime_type in vocab.PARENT if crime_type not in vocab.CHILDREN
+                     and ALL_CRIME in vocab.ancestors(crime_type) and crime_type in index.crime_types)
+    why = (" Only the most detailed rows of the table were ranked, so totals such as theft offences are left "
+           "out, as are anti-social behaviour and the domestic abuse, hate crime and racially aggravated rows, "
+           "which count offences already counted elsewhere.")
+    return detailed, "the detailed crime types", why
+
+
+def _type_rank_phrase(spec: RankSpec, measure: str, highest: bool) -> str:
+    if spec.by == "value":
+        if measure == SOLVED_RATE:
+            return f"{'highest' if highest else 'lowest'} solved rate"
+        if measure == DA_SHARE:
+            return f"{'highest' if highest else 'lowest'} share of offences that were domestic-abuse related"
+        return f"{'most' if highest else 'fewest'} {'solved outcomes' if measure == SOLVED else 'offences'}"
+    move = "rise" if highest else "fall"
+    if measure == SOLVED_RATE:
+        return f"largest {move} in the solved rate"
+    size = "percentage " if spec.by == "% change" else ""
+    return f"largest {size}{move} in {'solved outcomes' if measure == SOLVED else 'offences'}"
+
+
+def _merged(results: list[TableResult], query: Query) -> TableResult:
+    """One answer from several, renumbering each part's [n] markers after the rows already cited."""
+    texts, rows, figures, caveats = [], [], [], []
+    for result in results:
+        offset = len(rows)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", result.text))
+        rows += result.rows
+        figures += [replace(figure, row=figure.row + offset) for figure in result.figures]
+        caveats += [c for c in result.caveats if c not in caveats]
+    return TableResult(" ".join(texts), any(r.answerable for r in results), tuple(rows), tuple(figures),
+                       tuple(caveats), results[0].chart, query)
+
+
+def _value(index: TableIndex, area: str, crime_type: str, measure: str, period: str) -> float:
+    row = index.row(area, crime_type)
+    return math.nan if row is None else row.value(measure, period)
+
+
+def _ranked_by(items: tuple[str, ...], value, highest: bool) -> list[tuple[float, str]]:
+    """(value, item) best first, items without a printed figure left out; ties keep the tables' order."""
+    scored = [(value(item), item) for item in items]
+    scored = [(v, item) for v, item in scored if not math.isnan(v)]
+    return sorted(scored, key=lambda pair: (-pair[0] if highest else pair[0], items.index(pair[1])))
+
+
 def _ranked(areas: tuple[str, ...], index: TableIndex, crime_type: str, key: str, period: str,
             highest: bool) -> list[tuple[float, str]]:
-    """(value, area) best first, areas without a printed figure left out; ties keep the tables' order."""
-    scored = [(index.row(area, crime_type).value(key, period), area) for area in areas]
-    scored = [(value, area) for value, area in scored if not math.isnan(value)]
-    return sorted(scored, key=lambda item: (-item[0] if highest else item[0], areas.index(item[1])))
+    return _ranked_by(areas, lambda area: _value(index, area, crime_type, key, period), highest)
 
 
 def _top(scored: list[tuple[float, str]], n: int) -> list[tuple[float, str]]:
@@ -550,14 +654,14 @@ def _ties(chosen: list[tuple[float, str]]) -> str:
     return "".join(f" {names} are tied." for names in tied)
 
 
-def _wrong_way(spec: RankSpec, chosen: list[tuple[float, str]], highest: bool) -> str:
+def _wrong_way(spec: RankSpec, chosen: list[tuple[float, str]], highest: bool, noun: str = "district") -> str:
     """Ranked by change, the "largest rise" may still be a fall when every district fell: say so."""
     if spec.by == "value" or not chosen:
         return ""
     if highest and chosen[0][0] <= 0:
-        return " No district recorded a rise, so these are the smallest falls or no change."
+        return f" No {noun} recorded a rise, so these are the smallest falls or no change."
     if not highest and chosen[0][0] >= 0:
-        return " No district recorded a fall, so these are the smallest rises or no change."
+        return f" No {noun} recorded a fall, so these are the smallest rises or no change."
     return ""
 
 

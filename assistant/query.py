@@ -19,11 +19,13 @@ PERCENT_CHANGE = {OFFENCES: "offences % change", SOLVED: "solved outcomes % chan
 
 @dataclass(frozen=True)
 class RankSpec:
-    """"Which district had the most ...": direction, how many, and ranked by what."""
+    """"Which district had the most ...", "which crime rose most in Harlow": direction, how many, by what, and
+    whether areas or the crime types within one area are ranked."""
 
     direction: str = "highest"  # "highest" | "lowest"
     n: int = 1
     by: str = "value"  # "value" | "change" | "% change"
+    over: str = "areas"  # "areas" (which district ...) | "crime types" (which crime ... in one area)
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,9 @@ class Query:
 
     @property
     def has_table_signal(self) -> bool:
-        """True when the question names something the tables hold (a crime type, or a measure and an area)."""
-        return bool(self.crime_types) or (self.measure is not None and bool(self.areas))
+        """True when the question names something the tables hold: a crime type, or a measure with an area or
+        a ranking ("which district has the best solved rate" ranks all crime)."""
+        return bool(self.crime_types) or (self.measure is not None and (bool(self.areas) or self.rank is not None))
 
     def with_(self, **changes) -> "Query":
         return replace(self, **changes)

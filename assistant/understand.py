@@ -25,6 +25,8 @@ OFFICERS = "the tables hold no officer or staff numbers"
 OTHER_FORCES = "the tables cover Essex Police only, not other forces or national figures"
 STOP_SEARCH = "the tables hold no stop and search figures"
 WARDS = "the tables go down to districts, not wards or streets"
+# The passage cue for a question about something no table cell holds ("newsletter subscribers").
+TOPIC_OUTSIDE = "topic outside the tables"
 
 # Read on the normalised question; fraud is read after the crime types are blanked, because the All Crime
 # row's own label says "excl. Action (NFIB) Fraud".
@@ -83,20 +85,81 @@ _ORGANISATIONS = re.compile(
     r"\bessex county (?:council|fire and rescue(?: service)?)\b|\bsafer essex(?: roads)?(?: partnership)?\b|"
     r"\bessex community safety network\b|\bessex prevent delivery group\b|\bserious violence duty\b")
 
+# Partnerships named after a district ("Safer Chelmsford", "One Chelmsford board") are not the district.
+_PARTNERSHIPS = re.compile(
+    r"\b(?:safer|one|safe|together|our) (?:" + "|".join(vocab.normalise(a) for a in vocab.DISTRICT_AREAS) +
+    r")\b(?: (?:partnership|board|strategic board|network|forum|newsletter|e newsletter))?")
+
+# The words a question about the table figures is made of, besides places and crime types: function words,
+# asking, counting, comparing and period words. A content word outside these and `vocab.VOCABULARY_WORDS`
+# ("suspects", "subscribers", "reviews") is a topic no table cell holds, so the question goes to the passages.
+_QUESTION_WORDS = frozenset("""
+a about above across actual actually after again against ago all almost also am among amount an and annual any
+anything are area areas around as ask asked at average back bad based be been before being below best better
+between big bigger biggest both bottom breakdown broken but by calculate can case cases change changed changes
+changing checked clear cleared climb climbed come comes compare compared comparison compares comparing
+count counted counting counts county current currently data decline declined decrease decreased did
+difference different district districts do does doing done down drop dropped dropping during each earlier
+either else equal every exactly excluding falling fall fallen falls fell few fewer fewest figure figures find
+for force from gave get gets getting give given go goes going gone good got great greater greatest grew grow
+growing grown growth had half halved has have having hardest help here high higher highest hit how however
+including increase increased increases increasing incident incidents into is it its just know large larger
+largest last latest least less let level levels like list logged look lot lots low lower lowest made make
+many may me mean measured more most much my name named near need needs new next no not now number numbers of
+off offence offences often ok okay on once one only or order other our out over overall part past per
+percent percentage percentages period periods place places please point points portion previous prior
+proportion proportions quick quickly rank ranked ranking rate rates rather reach reached recent recently
+record recorded recording records reduce reduced reduction relative report reported reporting reports right
+rise risen rises rising rolled rolling rose roughly row same saw say see seen share shares show shown
+significant similar since so solve solved solves solving some stand stats statistics stay stayed steepest
+sharpest still sum such tally tell terms than that the their them then there these they thing things this
+those three through to top total totals town towns trend trends twelve two under up us value values
+versus very vs was way we well went were what whats when where whether which while who whole why wide will
+with within worse worst would year years yes you your
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec month months
+detected detection detections outcome outcomes clearance clearup resolved resolution positive charged
+borough boroughs region locally local table tables performance measure measures
+domestic abuse related flagged linked involve involved involving involves victim victims
+rather instead versus compared highest
+people persons person someone anyone happen happened happening occur occurred committed experienced suffered
+usual typical normal real really actual official officially approximately approx precisely exact sure fine
+thanks thank cheers hello hey hi mate wondering curious interested remind check confirm correct think guess
+half halves third thirds quarter quarters fifth fifths tenth tenths twice times double triple nearly almost
+circa barely slightly marginally sharply significantly dramatically substantially considerably steadily
+modestly massively hugely just around roughly exceed exceeded exceeds except without plus minus true false
+claim claimed state stated accurate correctly right wrong compared respectively
+deal dealt handle handled investigated safest safer safe effective effectively successful successfully
+type types kind kinds sort sorts category categories categorised moment
+problem problems issue issues picture situation prevalent prevalence common authority authorities council
+councils breakdown split
+""".split())
+
 _DA_MEASURE = re.compile(
     r"\b(?:domestic abuse|domestic violence|da) (?:related|flagged|linked)\b|\b(?:related|linked) to domestic "
     r"(?:abuse|violence)\b|\bflagged as domestic abuse\b|\bpercent domestic abuse\b|\bdomestic abuse percent\b|"
     r"\binvolv(?:ed|ing|e) domestic (?:abuse|violence)\b|\bin a domestic (?:abuse )?context\b")
 _DA_AFTER_SHARE = re.compile(r"\b(?:was|were|is|are|being) (?:domestic abuse|domestic violence|domestic)\b")
-_SHARE_WORD = re.compile(r"\b(?:share|proportion|percentage|percent|fraction|part|portion|how much) of\b")
-_SHARE_OF_ALL = re.compile(r"\b(?:share|proportion|percentage|percent|fraction|part|portion) of (?:all |total |"
-                           r"overall |recorded |the )?(?:crime|crimes|offences|offending)\b")
+_SHARE_WORD = re.compile(r"\b(?:share|proportion|percentage|percent|fraction|part|portion|how much) of\b|"
+                         r"\bwhat (?:share|proportion|percentage|percent|fraction|part)\b(?! (?:change|increase|"
+                         r"decrease|rise|fall|drop|did|has|have|had|does|do)\b)|\bas a (?:share|proportion|"
+                         r"percentage|fraction) of\b|\bhow many of\b")
+_SHARE_OF_ALL = re.compile(r"\b(?:(?:share|proportion|percentage|percent|fraction|part|portion) of (?:all |total |"
+                           r"overall |recorded |the )?|(?:out )?of all (?:recorded )?)(?:crime|crimes|offences|"
+                           r"offending)\b")
 
+# "The percentage change in solved outcomes" is a change in the count, not a rate: the lookahead keeps it out.
 _RATE = re.compile(
     r"\b(?:solved|solve|solving|detection|detected|outcome|clear up|clearup|clearance|resolution|"
     r"positive outcome) rates?\b|\brates? of (?:solving|detection|clearance)\b|\bpercent solved\b|"
-    r"\b(?:percent|percentage|proportion|fraction|share)\b(?: \w+){0,6}? (?:solved|detected|cleared up|resolved)\b")
-_SOLVED = re.compile(r"\bsolved\b|\bsolve\b|\boutcomes?\b|\bdetections?\b|\bdetected\b|\bcleared up\b|"
+    r"(?<!by what )\b(?:percent|percentage|proportion|fraction|share)\b(?! (?:change|increase|decrease|rise|fall|"
+    r"drop|growth|reduction|difference|jump|swing|did|has|have|had|does|do)\b)(?: \w+){0,6}? "
+    r"(?:solved|detected|cleared up|resolved)\b|"
+    r"\b(?:solv|detect|clear)(?:e|es|ed|ing|s)? (?:up )?(?:the )?(?:\w+ )?(?:proportion|percentage|share|fraction)\b|"
+    r"\b(?:best|worst|better|worse|good|bad|poor|poorest|strongest|weakest) at (?:solving|detecting|clearing up)\b|"
+    r"\b(?:most|least|more|less) (?:effective|successful) at (?:solving|detecting|clearing up)\b|"
+    r"\bhow (?:effective|good|successful|well) (?:\w+ ){0,3}(?:at|in) (?:solving|detecting|clearing up)\b")
+_SOLVED = re.compile(r"\bsolved\b|\bsolves?\b|\boutcomes?\b|\bdetections?\b|\bdetected\b|\bcleared up\b|"
                      r"\bcharged\b|\bresolved\b")
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\brecorded\b|\boffences?\b|\bincidents?\b|\bcrimes?\b|"
                     r"\breports?\b|\breported\b|\bcount\b|\btotal\b|\blevels? of\b|\bvolume\b|\bfigures?\b|"
@@ -119,16 +182,25 @@ _DOWN = re.compile(r"\bf[ae]ll\w*|\bdecreas\w*|\bgo\w* down\b|\bwent down\b|\bdr
 # "Improved" means fewer offences but a higher solved rate.
 _BETTER = re.compile(r"\bimprov\w*|\bbetter\b")
 _WORSE = re.compile(r"\bworse\w*|\bdeteriorat\w*")
+# One word of rise-and-fall or ranking vocabulary, for `_unexplained` ("soared", "plummeting", "doubled").
+_MOVE_WORD = re.compile(r"(?:ris|f[ae]ll|increas|decreas|drop|reduc|declin|grow|grew|jump|climb|doubl|halv|tripl|"
+                        r"soar|plummet|surg|spik|improv|worsen|deteriorat|chang|trend|compar|rank)\w*")
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?\b|\bproportion\w*|\brelative\b|\bin percentage terms\b")
 
 # Relative periods, on normalised text. The comparison base ("than last year") asks for change, not 2023.
+# "The year before" on its own is the earlier year ("and the 12 months before that?"); after "than" or
+# "compared with" it is the comparison base.
 _VS_LAST_YEAR = re.compile(
     r"\b(?:compar\w* (?:with|to)|than|versus|vs|on|from|since|against) (?:the )?(?:same (?:period|time) )?"
-    r"(?:last|previous|prior|preceding) (?:year|12 months|twelve months)\b|\byear on year\b|"
-    r"\bsame period last year\b|\bthe year before\b")
+    r"(?:(?:last|previous|prior|preceding) (?:year|12 months|twelve months|period)|"
+    r"(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then)?)\b|\byear on year\b|"
+    r"\bsame period last year\b")
 _THE_LAST_YEAR = re.compile(r"\b(?:the|this) (?:last|past) (?:year|12 months|twelve months)\b|\blast 12 months\b|"
                             r"\bpast (?:year|12 months|twelve months)\b")
-_LAST_YEAR = re.compile(r"\blast year\b|\bprevious year\b|\bprior year\b|\ba year (?:ago|earlier)\b")
+# "In the previous 12 months" is as often the latest year as the one before, so it is left to the context.
+_LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (?:year|period|rolling year)\b|"
+                        r"\ba year (?:ago|earlier|before)\b|"
+                        r"\b(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then| it)?\b")
 _THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|\brecent(?:ly)?\b|"
                         r"\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b")
 
@@ -145,16 +217,21 @@ _YEAR = re.compile(r"(?<![£$\d.,])\b((?:19|20)\d\d)\b(?!\s*(?:%|percent|per cen
 _COUNT_BEFORE_YEAR = re.compile(r"(?:over|under|above|below|about|around|approximately|nearly|almost|exactly|"
                                 r"more than|fewer than|less than)\s*$")
 
-_SUPERLATIVE_HIGH = r"most|highest|biggest|largest|greatest|worst|top|maximum|hardest hit|worst hit"
+_SUPERLATIVE_HIGH = (r"most|highest|biggest|largest|greatest|worst|top|maximum|hardest hit|worst hit|steepest|"
+                     r"sharpest|fastest|strongest|heaviest|busiest")
 _SUPERLATIVE_LOW = r"fewest|lowest|least|smallest|best|bottom|minimum|safest"
 _SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVE_HIGH}|{_SUPERLATIVE_LOW})\b")
 _NOT_SUPERLATIVE = re.compile(r"\bat (?:least|most|best|worst)\b|\b(?:the )?most recent\b|\bmost of\b|"
                               r"\bleast of\b|\bbest known\b|\btop level\b")
 _RANK_ALL = re.compile(r"\brank(?:ed|ing|ings|s)?\b|\bleague table\b|\bin order\b|\border(?:ed)? by\b|"
-                       r"\b(?:all|every|each) (?:the )?(?:districts?|areas?)\b")
+                       r"\b(?:all|every|each) (?:the )?(?:districts?|areas?)\b|"
+                       r"\b(?:per|by) (?:district|area|borough)\b|\bdistrict by district\b")
 _OVER_AREAS = re.compile(r"\b(?:districts?|areas?|boroughs?|towns?|places?|where)\b")
-_OVER_CRIME_TYPES = re.compile(r"\b(?:which|what) (?:crime|crimes|crime types?|types? of crime|offence types?|"
-                               r"offences?|categor(?:y|ies)|kinds? of crime)\b|\bmost common\b")
+_OVER_CRIME_TYPES = re.compile(r"\b(?:which|what) (?:crime|crimes|crime types?|types? of (?:crime|offence)s?|"
+                               r"offence types?|offences?|categor(?:y|ies)|kinds? of (?:crime|offence)s?|types?|"
+                               r"kinds?|sorts?)\b|\bmost common\b|\bleast common\b|"
+                               r"\bcrime (?:types?|categor(?:y|ies))\b|"
+                               r"\b(?:types?|kinds?|categor(?:y|ies)) of (?:crime|offence)s?\b|\boffence types?\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -190,6 +267,15 @@ _SITE_WORDS = {"park", "street", "road", "avenue", "lane", "green", "gardens", "
                "cathedral", "university", "market", "mall"}
 
 
+# Every word the slot patterns read is a table-question word too ("fraction", "steepest", "versus").
+_SLOT_WORDS = frozenset(
+    word for pattern in (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE,
+                         _UP, _DOWN, _BETTER, _WORSE, _PERCENT_WORD, _VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR,
+                         _THIS_YEAR, _TO_MONTH, _SUPERLATIVE, _NOT_SUPERLATIVE, _RANK_ALL, _OVER_AREAS,
+                         _OVER_CRIME_TYPES, _RANK_N, _COMPARE, _FOLLOW_OPENER, _PRONOUN)
+    for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))
+
+
 class _Read(NamedTuple):
     """One question read on its own, plus what a follow-up decision needs to know about its wording."""
 
@@ -201,6 +287,7 @@ class _Read(NamedTuple):
     compares: bool
     period_stated: bool
     recognised: bool
+    unused: str = ""  # the question with places and crime types blanked, for qualifiers a follow-up narrows
 
 
 def parse(text: str, context: Query | None = None) -> Query:
@@ -226,6 +313,7 @@ def _read(text: str) -> _Read:
     source_cues = [label for label, pattern in _SOURCE_CUES if pattern.search(norm)]
     topic_cues = [label for label, pattern in _NON_TABLE_CUES if pattern.search(norm)]
     work = _ORGANISATIONS.sub(lambda m: " " * len(m.group()), norm)
+    work = _PARTNERSHIPS.sub(lambda m: " " * len(m.group()), work)
 
     measure = None
     da = list(_DA_MEASURE.finditer(work))
@@ -237,6 +325,7 @@ def _read(text: str) -> _Read:
 
     areas, unknown, place_notes, work = _places(raw, work)
     notes += place_notes
+    placeless = " ".join(work.split())  # "share of Castle Point's crime" is a share of all crime
     crimes = vocab.find_crime_types(work)
     rest = " ".join(vocab.blank(work, crimes).split())
     crime_types = _unique(hit.name for hit in crimes)
@@ -248,25 +337,50 @@ def _read(text: str) -> _Read:
     notes += period_notes
     change = bool(_CHANGE.search(rest) or _VS_LAST_YEAR.search(norm)) or len(periods) == 2
     rank, rank_over = _rank(norm, measure, change, crime_types, areas)
+    every_type = False
     if rank_over == "crime types":  # "which crime ..." ranks the rows; the bare word is not All Crime
+        every_type = any(hit.alias in vocab.GENERIC_CRIME_WORDS for hit in crimes)
         crimes = [hit for hit in crimes if hit.alias not in vocab.GENERIC_CRIME_WORDS]
         crime_types = _unique(hit.name for hit in crimes)
-    share_of, crime_types, share_notes, share_reasons = _share(norm, crimes, crime_types, measure)
+    shares = bool(_SHARE_WORD.search(norm)) and measure not in (DA_SHARE, SOLVED_RATE) and not change
+    unused = vocab.blank(work, crimes)
+    crimes, subtype_notes = _subtypes(unused, crimes, shares)
+    crime_types = _unique(hit.name for hit in crimes)
+    notes += subtype_notes
+    share_of, crime_types, share_notes, share_reasons = _share(norm, placeless, crimes, crime_types, measure)
     kept = (*crime_types, share_of)  # a row re-read by the share ('theft' as Theft Offences) loses its note
     notes += [vocab.note_for(hit.alias) for hit in crimes if hit.name in kept and vocab.note_for(hit.alias)]
     notes += share_notes
 
     out_of_scope = period_reasons + share_reasons + _out_of_scope(norm, rest)
+    if _unexplained(unused) and not (source_cues or topic_cues or out_of_scope or unknown):
+        topic_cues.append(TOPIC_OUTSIDE)  # "newsletter subscribers": no table cell holds them
     query = Query(text=text, areas=areas, crime_types=crime_types, measure=measure, periods=periods,
                   change=change, rank=rank, share_of=share_of, notes=_unique(notes),
                   unknown_places=unknown, out_of_scope=_unique(out_of_scope),
                   passage_cues=tuple(source_cues + topic_cues),
-                  extra={"rank_over": rank_over} if rank else {})
+                  extra=({"rank_over": rank_over, "every_type": every_type} if rank else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return _Read(query, measure is not None, non_table, bool(_FOLLOW_OPENER.match(norm)),
                  bool(_PRONOUN.search(norm)), bool(_COMPARE.search(norm)), bool(periods or period_reasons),
-                 recognised)
+                 recognised, unused)
+
+
+def _unexplained(unused: str) -> tuple[str, ...]:
+    """Content words no slot, place, crime type or question word accounts for ("subscribers")."""
+    return _unique(word for word in re.findall(r"[a-z]{3,}", unused) if not _known_word(word))
+
+
+_SUFFIXES = ("s", "es", "d", "ed", "ing", "ly", "al", "ally", "ion", "ions", "ional", "er", "est", "ness")
+
+
+def _known_word(word: str) -> bool:
+    """A question word, slot word or vocabulary word, or one of them with an ending ("proportional")."""
+    if _MOVE_WORD.fullmatch(word):
+        return True
+    stems = [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
+    return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS for stem in stems)
 
 
 def _out_of_scope(norm: str, rest: str) -> list[str]:
@@ -445,7 +559,7 @@ def _rank(norm: str, measure: str | None, change: bool, crime_types, areas) -> t
     else:
         n = 1
     pool = len(vocab.CRIME_TYPES) if over == "crime types" else len(vocab.TABLE_AREAS)
-    return RankSpec("highest" if high else "lowest", min(max(n, 1), pool), by), over
+    return RankSpec("highest" if high else "lowest", min(max(n, 1), pool), by, over), over
 
 
 def _direction(text: str, measure: str | None) -> tuple[bool, bool]:
@@ -457,12 +571,41 @@ def _direction(text: str, measure: str | None) -> tuple[bool, bool]:
     return up or worse, down or better
 
 
-def _share(norm: str, crimes, crime_types, measure) -> tuple[str | None, tuple[str, ...], list[str], list[str]]:
+def _subtypes(unused: str, crimes: list, shares: bool) -> tuple[list, list[str]]:
+    """A named row narrowed by a qualifier: 'burglaries ... were residential' is Burglary Residential.
+
+    In a share question the named row stays as the whole and the first qualifier gives the part ('possession
+    rather than trafficking'); otherwise each qualifier replaces its parent ('drug offences: possession or
+    trafficking?' compares the two sub-rows) or, naming a sibling, joins it ('residential or business
+    burglaries').
+    """
+    named = [hit.name for hit in crimes]
+    if not shares:  # 'residential or business burglaries': a sibling of a named row is named too
+        named += [vocab.PARENT[name] for name in named if vocab.PARENT.get(name)]
+    found = [hit for hit in vocab.find_subtypes(unused, _unique(named)) if hit.name not in named]
+    if not found:
+        return crimes, []
+    if shares:
+        part = found[0]
+        for hit in found[1:]:  # 'residential dwellings': the deepest of one chain
+            if vocab.PARENT.get(hit.name) == part.name:
+                part = hit
+        found = [part]
+    wider = {ancestor for hit in found for ancestor in vocab.ancestors(hit.name)}
+    if not shares:
+        crimes = [hit for hit in crimes if hit.name not in wider]
+    found = [hit for hit in found if shares or hit.name not in wider]
+    notes = [f"'{hit.alias}' read as {hit.name}" for hit in found]
+    return sorted(crimes + found), notes
+
+
+def _share(norm: str, placeless: str, crimes, crime_types,
+           measure) -> tuple[str | None, tuple[str, ...], list[str], list[str]]:
     """'What share of theft was shoplifting': the whole goes to share_of, the part stays the crime type."""
     word = _SHARE_WORD.search(norm)
     if not word or measure in (DA_SHARE, SOLVED_RATE):
         return None, crime_types, [], []
-    if _SHARE_OF_ALL.search(norm) and crime_types and vocab.ALL_CRIME not in crime_types:
+    if _SHARE_OF_ALL.search(placeless) and crime_types and vocab.ALL_CRIME not in crime_types:
         crime_types = (vocab.ALL_CRIME, *crime_types)
     if len(crime_types) != 2:
         return None, crime_types, [], []
@@ -498,7 +641,17 @@ def _is_followup(read: _Read, context: Query) -> bool:
         return False  # a full new question
     if read.non_table and not read.pronoun:
         return False  # a question about something the tables do not hold
-    return read.recognised or read.pronoun
+    return read.recognised or read.pronoun or bool(_narrowed(read, context))
+
+
+def _narrowed(read: _Read, context: Query) -> list:
+    """'And possession?' after drug trafficking: a qualifier read among the last turn's rows, their children
+    and their siblings (the children of their parents)."""
+    if read.query.crime_types or not context.crime_types:
+        return []
+    named = (*context.crime_types, *filter(None, (vocab.PARENT.get(t) for t in context.crime_types)))
+    found = vocab.find_subtypes(read.unused, _unique(named))
+    return [hit for hit in found if hit.name not in context.crime_types]
 
 
 def _inherit(read: _Read, context: Query) -> Query:
@@ -512,7 +665,13 @@ def _inherit(read: _Read, context: Query) -> Query:
     elif read.compares and areas and context.areas and not ranked_over_areas:
         areas = _unique(context.areas + areas)
     crime_types, share_of = query.crime_types, query.share_of
-    if not crime_types and context.crime_types:
+    narrowed = _narrowed(read, context)
+    if narrowed:
+        crime_types = _unique(hit.name for hit in narrowed)
+        whole = context.share_of
+        share_of = whole if whole and all(whole in vocab.ancestors(name) for name in crime_types) else None
+        query = query.with_(notes=query.notes + tuple(f"'{hit.alias}' read as {hit.name}" for hit in narrowed))
+    elif not crime_types and context.crime_types and not query.extra.get("every_type"):
         crime_types, share_of = context.crime_types, context.share_of
         kept.append(f"the crime type ({', '.join(crime_types)})")
     elif read.compares and crime_types and context.crime_types and not query.share_of:
@@ -532,8 +691,9 @@ def _inherit(read: _Read, context: Query) -> Query:
     else:
         out_of_scope += tuple(r for r in context.out_of_scope if not r.startswith(PERIOD_SCOPE))
     rank, extra = query.rank, query.extra
-    if rank is None and context.rank is not None and not query.areas:
-        rank, extra = context.rank, {"rank_over": context.extra.get("rank_over", "areas")}
+    over = context.rank.over if context.rank is not None else ""
+    if rank is None and (over == "areas" and not query.areas or over == "crime types" and not query.crime_types):
+        rank, extra = context.rank, {**context.extra, "rank_over": over}
     carried = f"{', '.join(kept[:-1])} and {kept[-1]}" if len(kept) > 1 else "".join(kept)
     notes = query.notes + ((f"{carried} kept from the previous question",) if kept else ())
     return query.with_(areas=areas, unknown_places=unknown, crime_types=crime_types, share_of=share_of,

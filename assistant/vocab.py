@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -307,6 +308,53 @@ PARENT: dict[str, str | None] = {
 }
 
 
+# Words that pick out one sub-row once its parent row is named: "burglaries ... were residential", "drug
+# offences ... possession rather than trafficking", "rapes ... of victims under 16". On their own they are too
+# vague to name a row ("business", "possession", "children"), so `find_subtypes` reads them only among the
+# children of a row already named (or, in a follow-up, the siblings of the last one).
+SUBTYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "State Based Crime": ("state based", "against the state"),
+    "Victim Based Crime": ("victim based", "with a victim", "had a victim"),
+    "Violence with Injury": ("with injury", "with an injury", "injury", "injuries", "injured", "causing injury",
+                             "caused injury", "resulted in injury"),
+    "Violence without Injury": ("without injury", "without an injury", "no injury", "without injuries",
+                                "uninjured"),
+    "Rape - Under 16 yrs": ("under 16", "under 16s", "under 16 yrs", "under sixteen", "aged under 16",
+                            "younger than 16", "children", "child", "minors", "minor"),
+    "Rape - Over 16 yrs": ("over 16", "over 16s", "over 16 yrs", "over sixteen", "aged over 16", "16 and over",
+                           "16 or over", "16 or older", "older than 16", "adults", "adult"),
+    "Robbery of business property": ("business property", "business", "businesses", "commercial", "shops",
+                                     "commercial property"),
+    "Robbery of Personal Property": ("personal property", "personal", "personal belongings"),
+    "Burglary Residential": ("residential", "homes", "home", "houses", "house", "residences", "residence",
+                             "people homes"),
+    "Burglary Business & Community": ("business and community", "business", "businesses", "commercial",
+                                      "community", "non residential", "shops"),
+    "Burglary Residential - Dwelling": ("dwelling", "dwellings", "the home itself", "houses themselves"),
+    "Burglary Residential - Non Dwelling": ("non dwelling", "non dwellings", "sheds", "garages", "outbuildings",
+                                            "shed", "garage", "outbuilding"),
+    "Theft from a Vehicle": ("from vehicles", "from a vehicle", "from cars", "from a car", "from the vehicle"),
+    "Theft of a Vehicle": ("of vehicles", "of a vehicle", "of cars", "of a car", "of the vehicle",
+                           "vehicles themselves", "stolen vehicles", "stolen cars"),
+    "Vehicle Interference": ("interference", "interfering", "tampering", "tampered"),
+    "Criminal Damage": ("criminal damage", "damage"),
+    "Arson": ("arson", "fires", "fire"),
+    "Possession of Drugs": ("possession", "possessing", "possession offences", "simple possession"),
+    "Trafficking of Drugs": ("trafficking", "dealing", "supply", "supplying", "trafficking offences"),
+    "Theft from the Person": ("from the person", "from people", "from a person"),
+    "High Risk Domestic Abuse": ("high risk",),
+    "Medium Risk Domestic Abuse": ("medium risk",),
+    "Standard Risk Domestic Abuse": ("standard risk", "low risk"),
+    "No Risk Assessment": ("no risk assessment", "not risk assessed", "unassessed"),
+}
+
+# Each row's children, in the order the tables print them.
+CHILDREN: dict[str, tuple[str, ...]] = {}
+for _child, _parent in PARENT.items():
+    if _parent is not None:
+        CHILDREN[_parent] = CHILDREN.get(_parent, ()) + (_child,)
+
+
 class Found(NamedTuple):
     """One vocabulary hit in normalised text: its span, the canonical name, and the words that matched."""
 
@@ -352,15 +400,23 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _pluralisable(word: str) -> bool:
+    return word.isalpha() and not word.endswith(("s", "ing", "ed", "en", "ism"))
+
+
 def _with_plurals(aliases: tuple[str, ...]) -> set[str]:
-    """Each alias and its plural on the last word ("break in" -> "break ins", "robbery" -> "robberies")."""
+    """Each alias and its plural on the last word ("break in" -> "break ins", "robbery" -> "robberies"), and
+    on the first word of "X of/from Y" ("thefts of a vehicle", "robberies of business property")."""
     out = set()
     for alias in aliases:
         alias = normalise(alias)
         out.add(alias)
         head, _, last = alias.rpartition(" ")
-        if last.isalpha() and not last.endswith(("s", "ing", "ed", "en", "ism")):
+        if _pluralisable(last):
             out.add(f"{head} {_plural(last)}".strip())
+        first, *others = alias.split()
+        if len(others) >= 2 and others[0] in ("of", "from") and _pluralisable(first):
+            out.add(" ".join((_plural(first), *others)))
     return out
 
 
@@ -437,6 +493,40 @@ def find_crime_types(norm: str) -> list[Found]:
     return [Found(m.start(), m.end(), ALL_CRIME, m.group()) for m in _GENERIC_RE.finditer(norm)][:1]
 
 
+def find_subtypes(norm: str, named) -> list[Found]:
+    """Sub-rows a qualifier picks out among the children of the rows `named`, in order ("burglaries ... were
+    residential" -> Burglary Residential); a found child's own children are tried next ("residential
+    dwellings"). A word two candidates share ("business" under Theft Offences) picks neither."""
+    found: list[Found] = []
+    parents = tuple(named)
+    for _ in range(2):
+        candidates = tuple(child for parent in parents for child in CHILDREN.get(parent, ()))
+        hits = [Found(m.start(), m.end(), name, m.group())
+                for m, name in _subtype_matches(norm, tuple(sorted(set(candidates))))]
+        if not hits:
+            break
+        found += hits
+        norm = blank(norm, hits)
+        parents = tuple(hit.name for hit in hits)
+    return sorted(found)
+
+
+def _subtype_matches(norm: str, candidates: tuple[str, ...]):
+    phrases: dict[str, set[str]] = {}
+    for name in candidates:
+        for word in SUBTYPE_WORDS.get(name, ()):
+            phrases.setdefault(normalise(word), set()).add(name)
+    unique = {phrase: names.pop() for phrase, names in phrases.items() if len(names) == 1}
+    if not unique:
+        return []
+    return [(match, unique[match.group()]) for match in _subtype_matcher(tuple(sorted(unique))).finditer(norm)]
+
+
+@lru_cache(maxsize=256)
+def _subtype_matcher(phrases: tuple[str, ...]) -> re.Pattern:
+    return _matcher(phrases)
+
+
 # ---------------------------------------------------------------- spelling
 
 # Distinctive words worth correcting towards: misspelling one of these changes what the question asks.
@@ -471,6 +561,12 @@ COMMON_NEAR_MISSES: frozenset[str] = frozenset((
     "tendrils", "tenoning", "tenuring", "tricycles", "unicycles", "upping", "vesicle", "vesicles", "violet",
     "virulence", "volstead", "wannabes", "wessex", "withal",
 ))
+# Every word of every place, crime-type and sub-type phrase: a question word outside these and the
+# question words `understand` knows is a topic the tables do not hold.
+VOCABULARY_WORDS = frozenset(
+    word for phrase in (*_AREA_PHRASES, *_TOWN_PHRASES, *_OTHER_PHRASES, *_CRIME_PHRASES, *GENERIC_CRIME_WORDS,
+                        *(normalise(w) for words in SUBTYPE_WORDS.values() for w in words))
+    for word in phrase.split())
 _KNOWN_WORDS = frozenset(_FUZZY_TARGETS) | COMMON_NEAR_MISSES | frozenset(
     word for phrase in (*_AREA_PHRASES, *_TOWN_PHRASES, *_OTHER_PHRASES, *_CRIME_PHRASES, *GENERIC_CRIME_WORDS)
     for word in phrase.split())

@@ -276,6 +276,62 @@ def test_rank_of_rates_drops_missing_and_warns_over_100(index):
     assert len(result.chart) == 6 and any("do not quote it as a rate" in c for c in result.caveats)
 
 
+def test_crime_types_of_one_area_ranked_by_rise(index):
+    # Chelmsford's most detailed rows: Other Sexual Offences 291 -> 361 (+70) is the largest rise.
+    result = ask(index, areas=("Chelmsford",), rank=RankSpec("highest", 1, "change", "crime types"))
+    assert result.answerable and cited(result) == [("Chelmsford", "- Other Sexual Offences", "Offences # diff.")]
+    assert "other sexual offences had the largest rise in offences" in result.text and "+70 [1]" in result.text
+    assert "Only the most detailed rows" in result.text and EXCLUDED not in result.text
+    chart = result.chart
+    assert list(chart.columns) == ["crime_type", "value", "highlight"] and len(chart) == 27
+    assert not {"all crime", "theft offences", "domestic abuse", "anti-social behaviour"} & set(chart["crime_type"])
+    assert list(chart.loc[chart["highlight"], "crime_type"]) == ["other sexual offences"]
+
+
+def test_crime_types_of_one_area_ranked_by_fall(index):
+    # Chelmsford: Stalking and Harassment -285 and Public Order -282 are the two largest falls.
+    result = ask(index, areas=("Chelmsford",), rank=RankSpec("lowest", 2, "change", "crime types"))
+    assert cited(result) == [("Chelmsford", "- Stalking and Harassment", "Offences # diff."),
+                             ("Chelmsford", "Public Order", "Offences # diff.")]
+    assert "stalking and harassment (-285) [1] and public order (-282) [2]" in result.text
+
+
+@pytest.mark.parametrize("crime_type, spec, label, shown, pool", [
+    ("Theft", RankSpec("highest", 1, "value", "crime types"), "- Shoplifting", "1,465", "four types of theft"),
+    ("Vehicle Offences (incl. Interference)", RankSpec("lowest", 1, "change", "crime types"),
+     "- Theft from a Vehicle", "-176", "three types of vehicle offences"),
+    ("Drug Offences", RankSpec("highest", 1, "value", "crime types"), "- Possession of Drugs", "378",
+     "two types of drug offences"),
+])
+def test_which_type_of_a_row_ranks_its_children(index, crime_type, spec, label, shown, pool):
+    result = ask(index, areas=("Chelmsford",), crime_types=(crime_type,), periods=(PERIOD_2024,), rank=spec)
+    assert [row.row_label for row in result.rows] == [label] and f"{shown} [1]" in result.text
+    assert pool in result.text and "Only the most detailed rows" not in result.text
+
+
+def test_ranking_every_crime_type_states_no_count_in_digits(index):
+    result = ask(index, areas=("Harlow",), measure=SOLVED_RATE, periods=(PERIOD_2024,),
+                 rank=RankSpec("highest", 49, "value", "crime types"))
+    assert result.text.startswith("Ranked from the highest solved rate in the 12 months to October 2024, the "
+                                  "detailed crime types in Harlow were ")
+    assert len(result.rows) == len(result.chart) > 16 and not re.search(r"\bthe \d+ with\b", result.text)
+
+
+def test_crime_types_ranked_in_two_areas_number_their_citations_in_order(index):
+    result = ask(index, areas=("Chelmsford", "Harlow"), rank=RankSpec("highest", 1, "change", "crime types"))
+    assert [row.area for row in result.rows] == ["Chelmsford", "Harlow"]
+    assert "+70 [1]" in result.text and "[2]" in result.text
+    assert result.text.count("Only the most detailed rows") == 1
+
+
+def test_crime_types_ranked_without_an_area_use_the_force_table(index, frame):
+    query = Query(text="", rank=RankSpec("highest", 1, "value", "crime types"), periods=(PERIOD_2024,))
+    result = answer_table(query, index)
+    assert cited(result) == [("Essex", "- Violence without Injury", "Offences 2024")]
+    assert "no area was named" in result.text
+    assert answer_table(query, frame).text == result.text  # a raw frame keeps every row for the ranking
+
+
 # ---------------------------------------------------------------- compare and share
 
 def test_compare_shoplifting_southend_basildon(index):
@@ -317,6 +373,23 @@ def test_share_of_shoplifting_in_theft(index):
     assert "1,465 [1]" in result.text and "2,994 [2]" in result.text
     assert cited(result) == [("Chelmsford", "- Shoplifting", "Offences 2024"), ("Chelmsford", "- Theft", "Offences 2024")]
     assert [f.value for f in result.figures if f.measure == SHARE] == [48.9]
+
+
+@pytest.mark.parametrize("area, part, whole, period, share, counts", [
+    ("Basildon", "Burglary Residential", "Burglary", PERIOD_2024, "74.9%", ("804", "1,073")),
+    ("Essex", "Possession of Drugs", "Drug Offences", PERIOD_2024, "68.6%", ()),
+    ("Essex", "Robbery of business property", "Robbery", PERIOD_2024, "13.1%", ()),
+    ("Chelmsford", "Rape - Under 16 yrs", "Rape", PERIOD_2024, "21.1%", ("59", "279")),
+    ("Rochford", "Theft of a Vehicle", "Vehicle Offences (incl. Interference)", PERIOD_2024, "60.4%", ()),
+    ("Castle Point", "State Based Crime", ALL_CRIME, PERIOD_2023, "17.8%", ()),
+    ("Epping Forest", "Theft from a Vehicle", "Vehicle Offences (incl. Interference)", PERIOD_2024, "41.7%", ()),
+])
+def test_share_of_a_sub_row_in_its_parent(index, documents, area, part, whole, period, share, counts):
+    result = ask(index, areas=(area,), crime_types=(part,), share_of=whole, intent="share", periods=(period,))
+    assert result.answerable and share in result.text and period in result.text
+    assert [row.crime_type for row in result.rows] == [part, whole]
+    assert all(f"{count} [{n}]" in result.text for n, count in enumerate(counts, start=1))
+    assert uncited(result, documents) == []
 
 
 # ---------------------------------------------------------------- missing values, caveats, refusals
@@ -393,6 +466,12 @@ GUARDED = [q for q, *_ in LOOKUPS] + [
     dict(areas=("Harlow",), crime_types=("Burglary Residential",), share_of="Burglary", measure=SOLVED,
          intent="share"),
     dict(areas=("Maldon",), measure=DA_SHARE),
+    dict(areas=("Chelmsford",), rank=RankSpec("highest", 3, "% change", "crime types")),
+    dict(areas=("Harlow",), measure=SOLVED_RATE, periods=(PERIOD_2024,), rank=RankSpec("highest", 49, "value",
+                                                                                         "crime types")),
+    dict(areas=("Harlow", "Basildon"), measure=SOLVED_RATE, rank=RankSpec("highest", 2, "value", "crime types")),
+    dict(areas=("Southend",), crime_types=("Theft",), measure=SOLVED, rank=RankSpec("lowest", 1, "change",
+                                                                                   "crime types")),
 ]
 
 

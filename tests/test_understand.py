@@ -426,6 +426,105 @@ def test_rank_questions(text, spec):
     assert query.extra["rank_over"] == "areas"
 
 
+@pytest.mark.parametrize("text, spec", [
+    ("Which district saw the steepest percentage increase in drug trafficking?", RankSpec("highest", 1, "% change")),
+    ("Which district had the sharpest fall in burglary?", RankSpec("lowest", 1, "change")),
+    ("Which area saw the fastest rise in shoplifting?", RankSpec("highest", 1, "change")),
+    ("Where was the strongest growth in robbery?", RankSpec("highest", 1, "change")),
+])
+def test_more_superlatives_of_change(text, spec):
+    check(parse(text), intent="rank", rank=spec)
+
+
+@pytest.mark.parametrize("text", [
+    "Which district has the best overall solved rate right now?",
+    "Which district has the lowest solved rate?",
+    "Which area has the highest detection rate at the moment?",
+    "Rank the districts by solved rate",
+])
+def test_a_ranked_measure_is_a_table_question_even_without_a_crime_type(text):
+    query = parse(text)
+    check(query, intent="rank", measure=SOLVED_RATE, crime_types=(), cues=False)
+    assert query.has_table_signal and query.rank.over == "areas"
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Which district solves the highest proportion of drug offences?", "highest"),
+    ("Which district is best at solving drug offences?", "highest"),
+    ("Which district detects the smallest share of drug offences?", "lowest"),
+    ("Which district is worst at solving drug offences?", "lowest"),
+])
+def test_solving_a_proportion_is_the_solved_rate(text, direction):
+    check(parse(text), intent="rank", measure=SOLVED_RATE, crime_types=("Drug Offences",),
+          rank=RankSpec(direction, 1, "value"))
+
+
+@pytest.mark.parametrize("text", [
+    "How effective are the police at solving burglary in Harlow?",
+    "How good is Harlow at solving burglary?",
+    "What proportion of burglaries in Harlow were solved?",
+])
+def test_how_good_at_solving_is_the_solved_rate(text):
+    check(parse(text), measure=SOLVED_RATE, crime_types=("Burglary",), areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text", [
+    "What was the % change in solved outcomes for all crime in Harlow?",
+    "What was the percentage increase in solved outcomes for all crime in Harlow?",
+    "By what percentage did solved outcomes for all crime fall in Harlow?",
+    "What was the percentage drop in detections for all crime in Harlow?",
+])
+def test_a_percentage_change_in_solved_outcomes_is_the_count_not_the_rate(text):
+    check(parse(text), measure=SOLVED, change=True, crime_types=(ALL_CRIME,), areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text, area, spec", [
+    ("Which crime rose most in Chelmsford?", "Chelmsford", RankSpec("highest", 1, "change", "crime types")),
+    ("What are the top 3 crime types in Basildon?", "Basildon", RankSpec("highest", 3, "value", "crime types")),
+    ("What was the most common crime in Harlow in 2024?", "Harlow", RankSpec("highest", 1, "value", "crime types")),
+    ("Which offence fell the most in Southend in percentage terms?", "Southend",
+     RankSpec("lowest", 1, "% change", "crime types")),
+    ("Which type of crime had the highest solved rate in Colchester?", "Colchester",
+     RankSpec("highest", 1, "value", "crime types")),
+])
+def test_ranking_the_crime_types_of_one_area(text, area, spec):
+    query = parse(text)
+    check(query, intent="rank", areas=(area,), crime_types=(), rank=spec)
+    assert query.has_table_signal and not query.passage_cues
+
+
+def test_which_type_of_a_row_ranks_its_children():
+    check(parse("Which type of theft rose most in Chelmsford?"), crime_types=("Theft",),
+          rank=RankSpec("highest", 1, "change", "crime types"))
+
+
+def test_which_crime_does_not_take_the_last_turns_crime_type():
+    query = chain("How many burglaries in Chelmsford?", "Which crime rose most in Chelmsford?")
+    check(query, crime_types=(), rank=RankSpec("highest", 1, "change", "crime types"))
+    check(chain("Which crime rose most in Chelmsford?", "And in Harlow?"), areas=("Harlow",), crime_types=(),
+          intent="rank", rank=RankSpec("highest", 1, "change", "crime types"))
+
+
+@pytest.mark.parametrize("text", [
+    "Show the number of residential burglaries per district.",
+    "Residential burglary by district",
+    "Give me residential burglary district by district",
+    "Residential burglary in each district",
+])
+def test_per_district_lists_every_district(text):
+    check(parse(text), intent="rank", crime_types=("Burglary Residential",),
+          rank=RankSpec("highest", len(vocab.DISTRICT_AREAS), "value"))
+
+
+@pytest.mark.parametrize("text", [
+    "Which district solves the most burglaries?",
+    "Where were the most burglaries solved?",
+    "Which district had the most solved outcomes for burglary?",
+])
+def test_solving_the_most_is_the_count_of_solved_outcomes(text):
+    check(parse(text), intent="rank", measure=SOLVED, crime_types=("Burglary",))
+
+
 def test_ranking_crime_types_within_one_area():
     query = parse("Which crime type rose most in Chelmsford?")
     check(query, intent="rank", areas=("Chelmsford",))
@@ -456,6 +555,92 @@ def test_compare_questions(text, areas, crime_types):
 ])
 def test_share_questions(text, part, whole):
     check(parse(text), intent="share", crime_types=(part,), share_of=whole, areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    # a qualifier word picks the sub-row of the named row
+    ("What proportion of burglaries in Harlow were residential in 2024?", "Burglary Residential", "Burglary"),
+    ("What % of burglaries in Harlow were of homes?", "Burglary Residential", "Burglary"),
+    ("How many of Harlow's burglaries were residential?", "Burglary Residential", "Burglary"),
+    ("What share of burglaries in Harlow were business and community burglaries?",
+     "Burglary Business & Community", "Burglary"),
+    ("What percentage of drug offences in Harlow were possession rather than trafficking?",
+     "Possession of Drugs", "Drug Offences"),
+    ("What share of drug offences in Harlow involved trafficking?", "Trafficking of Drugs", "Drug Offences"),
+    ("Of the drug crimes in Harlow, what proportion were possession?", "Possession of Drugs", "Drug Offences"),
+    ("In Harlow, what percentage of rapes involved victims under 16?", "Rape - Under 16 yrs", "Rape"),
+    ("What share of rapes in Harlow were of children?", "Rape - Under 16 yrs", "Rape"),
+    ("What proportion of rapes in Harlow were of adults?", "Rape - Over 16 yrs", "Rape"),
+    ("What share of robberies in Harlow were robberies of business property?",
+     "Robbery of business property", "Robbery"),
+    ("What proportion of robberies in Harlow were of personal property?", "Robbery of Personal Property", "Robbery"),
+    ("What percentage of violence in Harlow resulted in injury?", "Violence with Injury",
+     "Violence Against the Person"),
+    ("What share of Harlow's crime was state based?", "State Based Crime", ALL_CRIME),
+    # "X of a Y" aliases take a plural on their first word
+    ("What proportion of vehicle offences in Harlow were thefts of a vehicle?", "Theft of a Vehicle",
+     "Vehicle Offences (incl. Interference)"),
+    ("Of all vehicle offences in Harlow, what share were thefts from vehicles?", "Theft from a Vehicle",
+     "Vehicle Offences (incl. Interference)"),
+    ("What fraction of vehicle crime in Harlow was interference?", "Vehicle Interference",
+     "Vehicle Offences (incl. Interference)"),
+    # a share of all crime, with the place between ("Harlow's crime")
+    ("What share of Harlow's crime in the 12 months to October 2023 was state based crime?", "State Based Crime",
+     ALL_CRIME),
+    ("What proportion of Harlow's offences were shoplifting?", "Shoplifting", ALL_CRIME),
+    ("Of all crime in Harlow, what percentage was burglary?", "Burglary", ALL_CRIME),
+])
+def test_shares_read_from_qualifiers_and_plurals(text, part, whole):
+    check(parse(text), intent="share", crime_types=(part,), share_of=whole, areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text", [
+    "What share of crime in Thurrock was domestic abuse related?",
+    "What proportion of stalking in Thurrock was domestic abuse related?",
+    "What percentage of violence in Thurrock was DA-related?",
+    "What share of assaults in Thurrock were domestic?",
+])
+def test_a_domestic_abuse_share_is_the_da_measure_not_a_share_of_rows(text):
+    check(parse(text), measure=DA_SHARE, share_of=None, intent="lookup", areas=("Thurrock",))
+
+
+@pytest.mark.parametrize("text, crime_types", [
+    ("How much did house burglaries (dwellings) go up in Harlow?", ("Burglary Residential - Dwelling",)),
+    ("How many residential burglaries in Harlow were of sheds and garages?",
+     ("Burglary Residential - Non Dwelling",)),
+    ("How many robberies in Harlow involved business property?", ("Robbery of business property",)),
+    ("How many assaults in Harlow caused injury?", ("Violence with Injury",)),
+    ("Drug offences in Harlow: possession or trafficking?", ("Possession of Drugs", "Trafficking of Drugs")),
+    ("Burglaries in Harlow: homes versus businesses", ("Burglary Residential", "Burglary Business & Community")),
+])
+def test_a_qualifier_narrows_a_named_row(text, crime_types):
+    query = parse(text)
+    check(query, crime_types=crime_types, areas=("Harlow",))
+    assert any("read as" in note for note in query.notes)
+
+
+@pytest.mark.parametrize("text, crime_types", [
+    ("Southend: were there more thefts from vehicles or thefts of vehicles?",
+     ("Theft from a Vehicle", "Theft of a Vehicle")),
+    ("How many thefts of a vehicle in Southend?", ("Theft of a Vehicle",)),
+    ("How many robberies of business property in Southend?", ("Robbery of business property",)),
+    ("How many thefts from the person in Southend?", ("Theft from the Person",)),
+    ("How many burglaries of a dwelling in Southend?", ("Burglary Residential - Dwelling",)),
+])
+def test_plural_first_words_of_row_names(text, crime_types):
+    check(parse(text), crime_types=crime_types, areas=("Southend",))
+
+
+@pytest.mark.parametrize("text", [
+    "How many business offences were there in Harlow?",  # 'business' with no burglary or robbery named
+    "What share of crime in Harlow involved children?",  # children of all crime are state/victim based only
+    "How many homes are there in Harlow?",
+])
+def test_a_qualifier_without_its_row_names_no_sub_row(text):
+    query = parse(text)
+    assert query.share_of is None
+    assert not set(query.crime_types) & {"Burglary Business & Community", "Robbery of business property",
+                                         "Rape - Under 16 yrs", "Burglary Residential"}
 
 
 def test_a_share_of_a_row_that_does_not_contain_it_is_out_of_scope():
@@ -501,6 +686,49 @@ def test_the_all_crime_label_mentions_fraud_but_is_not_a_fraud_question():
 ])
 def test_passage_cues(text):
     assert parse(text).passage_cues
+
+
+@pytest.mark.parametrize("text", [
+    "What share of serious violence suspects in Chelmsford came from outside the area?",
+    "How many domestic abuse related death reviews is SETDAB carrying out for Chelmsford?",
+    "How many subscribers does the Safer Chelmsford e-newsletter have?",
+    "How many members sit on the One Chelmsford board?",
+    "How many volunteers help the Safer Harlow partnership with burglary?",
+    "How many burglary victims in Harlow received target hardening kits?",
+    "What share of shoplifting suspects in Southend were juveniles?",
+])
+def test_topics_no_table_holds_are_passage_questions(text):
+    query = parse(text)
+    assert query.passage_cues, query
+
+
+TABLE_PHRASINGS = [
+    "Give me the shoplifting numbers for Chelmsford.",
+    "What's the tally of robberies in Basildon?",
+    "Can you tell me how many car thefts happened in Thurrock?",
+    "I'd like to know the number of violent crimes in Southend in 2024.",
+    "How many sexual offences did Essex Police deal with in Tendring?",
+    "How many people were robbed in Harlow?",
+    "How many victims of stalking were there in Tendring?",
+    "What are the crime statistics for Castle Point?",
+    "Roughly how many burglaries does Basildon see a year?",
+    "How effective are police at solving burglary in Colchester?",
+    "Give me a breakdown of domestic abuse by risk level in Essex.",
+    "Shoplifting across Essex rose by about a fifth in the year to October 2024.",
+    "Residential burglaries in Harlow fell by around a third.",
+    "Solved outcomes for vehicle crime across Essex rose by nearly half.",
+    "What's the year-on-year change in burglary for Rochford?",
+    "Which district saw the largest proportional increase in shoplifting?",
+    "How prevalent is stalking in Tendring?",
+    "Which council area had the most burglaries?",
+    "Has Southend's shoplifting problem got worse?",
+]
+
+
+@pytest.mark.parametrize("text", TABLE_PHRASINGS)
+def test_everyday_table_phrasings_stay_table_questions(text):
+    query = parse(text)
+    assert query.passage_cues == () and query.has_table_signal, query
 
 
 @pytest.mark.parametrize("text", [
@@ -587,6 +815,46 @@ def test_a_passage_question_after_a_table_question_does_not_inherit_crime_types(
                   "What funding is available for the Chelmsford College week of action?")
     check(query, crime_types=(), is_followup=False)
     assert not query.has_table_signal
+
+
+@pytest.mark.parametrize("turns, crime_types, share_of", [
+    (("How many drug trafficking offences were there in Epping Forest in 2024?", "and possession?"),
+     ("Possession of Drugs",), None),
+    (("How many drug offences in Epping Forest?", "what about possession?"), ("Possession of Drugs",), None),
+    (("How many burglaries in Epping Forest?", "residential?"), ("Burglary Residential",), None),
+    (("How many residential burglaries in Epping Forest?", "And business?"),
+     ("Burglary Business & Community",), None),
+    (("What share of drug offences in Epping Forest were possession?", "and trafficking?"),
+     ("Trafficking of Drugs",), "Drug Offences"),
+    (("How many rapes in Epping Forest?", "and of children?"), ("Rape - Under 16 yrs",), None),
+])
+def test_a_follow_up_qualifier_picks_a_sibling_or_child_row(turns, crime_types, share_of):
+    check(chain(*turns), crime_types=crime_types, share_of=share_of, areas=("Epping Forest",), is_followup=True)
+
+
+def test_a_narrowed_crime_type_is_kept_by_the_next_follow_up():
+    check(chain("How many drug trafficking offences were there in Epping Forest in 2024?", "and possession?",
+                "ok and in Harlow?"), areas=("Harlow",), crime_types=("Possession of Drugs",), periods=(P24,))
+
+
+@pytest.mark.parametrize("second", [
+    "And in the 12 months before that?", "and the year before?", "What about the previous year?",
+    "And a year earlier?", "and the period before that?",
+])
+def test_the_year_before_in_a_follow_up_is_2023(second):
+    check(chain("How many homicides did Essex Police record in the 12 months to October 2024?", second),
+          areas=("Essex",), crime_types=("Homicide",), periods=(P23,), change=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Was burglary in Harlow higher than the year before?",
+    "Burglary in Harlow compared with the year before",
+    "How did burglary in Harlow compare to the previous year?",
+])
+def test_than_the_year_before_is_a_change(text):
+    query = parse(text)
+    check(query, change=True)
+    assert P23 not in query.periods
 
 
 def test_a_place_with_no_table_stays_unknown_in_a_follow_up():
@@ -700,7 +968,8 @@ def assert_well_formed(query: Query) -> None:
     assert set(query.periods) <= {P23, P24}
     assert query.intent in INTENTS
     assert query.rank is None or (query.rank.n >= 1 and query.rank.direction in ("highest", "lowest")
-                                  and query.rank.by in ("value", "change", "% change"))
+                                  and query.rank.by in ("value", "change", "% change")
+                                  and query.rank.over in ("areas", "crime types"))
     assert len(set(query.areas)) == len(query.areas) and len(set(query.crime_types)) == len(query.crime_types)
 
 
