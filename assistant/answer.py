@@ -67,34 +67,49 @@ def from_table(question: str, result: TableResult, index: LoadedIndex) -> Answer
                   question=question, caveats=tuple(result.caveats), context=result.context, chart=result.chart)
 
 
-def sentence_citation(index: LoadedIndex, sentence: Sentence, n: int) -> Citation:
-    doc = index.documents[sentence.document]
-    chunk = index.chunks[sentence.chunk]
-    start = max(0, sentence.start - CONTEXT_CHARS // 2)
-    end = min(len(doc.text), sentence.end + CONTEXT_CHARS // 2)
-    locator = " › ".join((doc.title, *chunk.section_path)) + f" › characters {sentence.start}-{sentence.end}"
+def passage_citation(index: LoadedIndex, sentences: list[Sentence], n: int) -> Citation:
+    """One citation for a run of adjacent sentences: the exact slice of the cleaned text they span."""
+    first, last = sentences[0], sentences[-1]
+    doc = index.documents[first.document]
+    chunk = index.chunks[first.chunk]
+    start = max(0, first.start - CONTEXT_CHARS // 2)
+    end = min(len(doc.text), last.end + CONTEXT_CHARS // 2)
+    locator = " › ".join((doc.title, *chunk.section_path)) + f" › characters {first.start}-{last.end}"
     return Citation(n=n, document=doc.id, title=doc.title, locator=locator,
-                    quote=doc.text[sentence.start:sentence.end], publisher=doc.publisher, date=doc.date,
-                    kind=doc.kind, start=sentence.start, end=sentence.end, context=doc.text[start:end])
+                    quote=doc.text[first.start:last.end], publisher=doc.publisher, date=doc.date,
+                    kind=doc.kind, start=first.start, end=last.end, context=doc.text[start:end])
+
+
+def sentence_citation(index: LoadedIndex, sentence: Sentence, n: int) -> Citation:
+    return passage_citation(index, [sentence], n)
+
+
+def _runs(index: LoadedIndex, sentences: tuple[Sentence, ...]) -> list[list[Sentence]]:
+    """Group sentences into runs that are adjacent in the same document."""
+    runs: list[list[Sentence]] = []
+    for sentence in sentences:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and previous.document == sentence.document and \
+                index.sentence_position[(sentence.document, sentence.start)] == \
+                index.sentence_position[(previous.document, previous.start)] + 1:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    return runs
 
 
 def from_passages(question: str, selection: Selection, index: LoadedIndex, context=None) -> Answer:
-    """Quote the chosen sentences, each document once, naming the source so the reader can weigh it."""
-    by_document: dict[str, list[Sentence]] = {}
-    for sentence in selection.sentences:
-        by_document.setdefault(sentence.document, []).append(sentence)
+    """Quote the chosen sentences, naming each source, so the reader can weigh it and its date."""
     citations, parts = [], []
-    for doc_id, sentences in by_document.items():
-        doc = index.documents[doc_id]
-        quoted = []
-        for sentence in sentences:
-            citation = sentence_citation(index, sentence, len(citations) + 1)
-            citations.append(citation)
-            quoted.append(f"“{citation.quote}” [{citation.n}]")
+    for run in _runs(index, selection.sentences):
+        doc = index.documents[run[0].document]
+        citation = passage_citation(index, run, len(citations) + 1)
+        citations.append(citation)
         source = f"{doc.title} ({doc.publisher}, {doc.date.split(' (')[0]})" if doc.date else doc.title
-        parts.append(f"According to {source}: " + " ".join(quoted))
-    text = " ".join(parts) if len(parts) == 1 else \
-        "The sources differ, each for its own date or period. " + " ".join(parts)
+        parts.append(f"According to {source}: “{' '.join(citation.quote.split())}” [{citation.n}]")
+    documents = {c.document for c in citations}
+    text = " ".join(parts) if len(documents) == 1 else \
+        "Several sources give figures on this, each for its own date or period. " + " ".join(parts)
     return Answer(text=text, answerable=True, citations=tuple(citations), question=question, context=context)
 
 

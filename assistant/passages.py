@@ -91,6 +91,9 @@ def content_terms(text: str) -> set[str]:
     return set(bm25_tokens([text], as_ids=False)[0]) - GENERIC
 
 
+DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into
+
+
 def named_sources(question: str, index: LoadedIndex) -> set[str]:
     """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
     chosen: set[str] = set()
@@ -127,6 +130,7 @@ class _Judge:
         self.counted = content_terms(" ".join(self.counted_words)) - COUNT_WORDS
         how_much = HOW_MUCH.search(question)
         self.focus = self.counted or (content_terms(how_much.group(1)) if how_much else set())
+        self.direction = self.terms & DIRECTIONS
         self.wants_figure = bool(WANTS_FIGURE.search(question))
         self.wants_date = bool(WANTS_DATE.search(question))
 
@@ -145,6 +149,7 @@ class _Judge:
         lexical = sum(w if t in terms else 0.5 * w for t, w in self.weights.items() if t in terms | before)
         focused = 0.3 * len(self.focus & (terms | before)) / len(self.focus) if self.focus else 0.0
         focused += 0.2 if self.counted_words and _counts(text, self.counted_words[-1]) else 0.0
+        focused += 0.1 if self.direction & terms else 0.0
         place = 0.1 if self.places and any(_mentions(text, p) for p in self.places) else 0.0
         misfit = 0.0 if self.fits(text) else 0.3
         return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
@@ -184,10 +189,13 @@ class _Judge:
 
 
 def _section_text(doc, offset: int) -> str:
-    """The whole section a position falls in (a short article is one section), with the document's date."""
-    spans = [(sec.start, sec.end) for sec in doc.sections if sec.start <= offset < sec.end]
-    start, end = spans[-1] if spans else (0, len(doc.text))
-    return f"{doc.date} {doc.text[start:end]}"
+    """The whole section a position falls in (a short article is one section), its headings and the
+    document's date: where a period stated once covers every sentence under it."""
+    spans = [sec for sec in doc.sections if sec.start <= offset < sec.end]
+    if not spans:
+        return f"{doc.date} {doc.text}"
+    section = spans[-1]
+    return " ".join((doc.date, *section.path, doc.text[section.start:section.end]))
 
 
 def _nouns(phrase: str) -> str:
@@ -210,10 +218,17 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(rf"\b{re.escape(word)}(s|es)?\b", text, re.I) is not None
 
 
+# "Year 8 children", "aged 13 to 17": a number that names a group rather than counting it.
+LABEL_BEFORE_NUMBER = re.compile(r"\b(year|years|aged|age|ages|under|over|item|page|zone|tier)\s*$", re.I)
+
+
 def _counts(text: str, noun: str) -> bool:
     """True when the text puts a number right before the noun ("1,200 school children", "four homicides")."""
     number = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
-    return re.search(rf"\b{number}\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}(s|es)?\b", text, re.I) is not None
+    for match in re.finditer(rf"\b{number}\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}(s|es)?\b", text, re.I):
+        if not LABEL_BEFORE_NUMBER.search(text[:match.start()]):
+            return True
+    return False
 
 
 def years_in(text: str) -> set[str]:
@@ -261,10 +276,31 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         sentence = index.sentences[i]
         reason = judge.objection(sentence, float(similarity[i]))
         if not reason:
-            return Selection(_with_context(index, sentence), score)
+            others = _other_sources(judge, index, scored, similarity, score, sentence.document)
+            return Selection(_with_context(index, sentence) + others, score)
         if scored[0][0] - score > 0.12:
             break
     return Selection((), scored[0][0], reason)
+
+
+OTHER_SOURCE_MARGIN = 0.08
+OTHER_SOURCE_SIMILARITY = 0.6
+
+
+def _other_sources(judge: _Judge, index: LoadedIndex, scored: list[tuple[float, int]], similarity: np.ndarray,
+                   best: float, document: str) -> tuple[Sentence, ...]:
+    """A figure on the same question from another document (often for another period), almost as good
+    a match as the best one: quoting both lets the reader see that sources differ by date."""
+    if not judge.wants_figure:
+        return ()
+    for score, i in scored:
+        if best - score > OTHER_SOURCE_MARGIN:
+            break
+        other = index.sentences[i]
+        if other.document != document and similarity[i] >= OTHER_SOURCE_SIMILARITY \
+                and not judge.objection(other, float(similarity[i])):
+            return _with_context(index, other)
+    return ()
 
 
 ANAPHORA = re.compile(r"^(That|This|It|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b")
