@@ -1,0 +1,426 @@
+"""Pure helpers for the chat UI: labels, citation formatting, table-row grids, warnings, export, uploads.
+
+Nothing here imports Streamlit, so every rule the page follows can be tested on plain data.
+Only `save_upload` touches disk, and only inside the corpus folder it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from assistant import config
+from assistant.records import Answer, Citation
+
+# ---------------------------------------------------------------- conversation
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange: a question or a claim, and what the engine said."""
+
+    kind: str  # "question" | "claim"
+    prompt: str
+    answer: Answer
+
+
+MEASURE_LABELS = {
+    "offences": "offences",
+    "solved outcomes": "solved outcomes",
+    "solved rate %": "solved rate",
+    "% domestic-abuse related": "domestic-abuse share",
+}
+
+VERDICTS = {  # verdict -> (badge label, badge colour, icon)
+    "supported": ("Supported", "green", ":material/check_circle:"),
+    "contradicted": ("Contradicted", "red", ":material/cancel:"),
+    "mixed": ("Mixed: the sources disagree", "orange", ":material/rule:"),
+    "not found": ("Not found in the documents", "gray", ":material/search_off:"),
+}
+
+
+def verdict_badge(verdict: str | None) -> tuple[str, str, str]:
+    """(label, colour, icon) for a claim verdict; an unknown verdict is shown as it is, in grey."""
+    key = (verdict or "not found").lower()
+    return VERDICTS.get(key, (key.capitalize(), "gray", ":material/help:"))
+
+
+def context_label(query: Any) -> str:
+    """What a follow-up inherits, in words: "Robbery · Harlow · solved rate · 12 months to October 2024"."""
+    if query is None:
+        return ""
+    parts = []
+    crime_types = tuple(getattr(query, "crime_types", ()) or ())
+    areas = tuple(getattr(query, "areas", ()) or ())
+    if crime_types:
+        parts.append(", ".join(crime_types))
+    if areas:
+        parts.append(", ".join("Essex (force-wide)" if a == "Essex" else a for a in areas))
+    measure = getattr(query, "measure", None)
+    if measure and (crime_types or areas):
+        parts.append(MEASURE_LABELS.get(measure, measure))
+    periods = tuple(getattr(query, "periods", ()) or ())
+    if len(periods) == 2 and periods == (config.PERIOD_2023, config.PERIOD_2024):
+        parts.append("12 months to Oct 2023 and 2024")
+    elif periods:
+        parts.append(" and ".join(period_short(p) for p in periods))
+    return " · ".join(parts) if (crime_types or areas) else ""
+
+
+# ---------------------------------------------------------------- answer text
+
+_ASSUMED = re.compile(r"\s+(Assumed: .*)$", re.DOTALL)
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$:])")
+
+
+def split_assumptions(text: str) -> tuple[str, str]:
+    """The answer proper, and the trailing "Assumed: ..." sentence (shown smaller), if any."""
+    match = _ASSUMED.search(text)
+    if not match:
+        return text, ""
+    return text[:match.start()], match.group(1)
+
+
+def md_escape(text: str) -> str:
+    """Text that Streamlit's markdown shows literally: no emphasis, links, LaTeX, colour directives or lists."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"(?m)^(\s*\d+)\.", r"\1\\.", escaped)  # "4. Hub" at a line start is not a list item
+
+
+def answer_markdown(text: str) -> str:
+    """Escaped answer text with each [n] marker shown as a small citation badge."""
+    escaped = md_escape(text)
+    return re.sub(r"\\\[(\d{1,3})\\\]", r":blue-badge[\1]", escaped)
+
+
+def markers_in(text: str) -> list[int]:
+    return [int(n) for n in _MARKER.findall(text)]
+
+
+def without_markers(text: str) -> str:
+    """Text fit to paste into a press release: the [n] citation markers taken out."""
+    return re.sub(r"\s*\[\d{1,3}\]", "", text).strip()
+
+
+def highlight_quote(context: str, quote: str) -> str:
+    """The surrounding passage as escaped markdown, with the quoted sentence in bold (line by line)."""
+    if not context:
+        return md_escape(quote)
+    at = context.find(quote) if quote else -1
+    if at < 0:
+        return md_escape(context).replace("\n", "  \n")
+    before, after = context[:at], context[at + len(quote):]
+    # The passage is a window cut from the document: mark the cut ends so a clipped word reads as clipped.
+    before = ("…" if before[:1].islower() else "") + before
+    after = after + ("…" if after.strip() and after.rstrip()[-1:] not in ".!?:”\"" else "")
+    bold = "\n".join(f"**{md_escape(line.strip())}**" if line.strip() else "" for line in quote.split("\n"))
+    return (md_escape(before) + bold + md_escape(after)).replace("\n", "  \n")
+
+
+def nice_date(date: str) -> str:
+    """ "2024-12-05" -> "5 December 2024", "2021-07 (approx; ...)" -> "July 2021 (approx; ...)"; else as given."""
+    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?(.*)$", date or "", re.DOTALL)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return date
+    year, month, day, rest = match.groups()
+    words = f"{_MONTHS[int(month) - 1]} {year}"
+    return (f"{int(day)} {words}" if day else words) + rest
+
+
+def source_line(citation: Citation) -> str:
+    """Publisher · date · kind, each only if known."""
+    date = nice_date(citation.date.split(" (")[0]) if citation.date else ""
+    kind = citation.kind.split(" (")[0] if citation.kind else ""
+    return " · ".join(p for p in (citation.publisher, date, kind) if p and p != "unknown")
+
+
+def section_path(citation: Citation) -> str:
+    """The locator without the document title it starts with (the title is shown on its own)."""
+    prefix = citation.title + " › "
+    return citation.locator[len(prefix):] if citation.locator.startswith(prefix) else citation.locator
+
+
+def group_by_document(citations: tuple[Citation, ...]) -> list[tuple[Citation, list[Citation]]]:
+    """Citations grouped under their document, in first-cited order: (first citation, all of them)."""
+    groups: dict[str, list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault(citation.document, []).append(citation)
+    return [(items[0], items) for items in groups.values()]
+
+
+# ---------------------------------------------------------------- warnings
+
+
+def _year(date: str) -> int | None:
+    match = re.match(r"\s*(\d{4})", date or "")
+    return int(match.group(1)) if match else None
+
+
+def answer_warnings(answer: Answer) -> list[str]:
+    """Everything a reader must weigh before quoting: the engine's caveats, figures from a period other
+    than the one asked about, sources that disagree, and sources older than the tables' first period."""
+    warnings = list(answer.caveats)
+    asked = tuple(getattr(answer.context, "periods", ()) or ())
+    a_change = bool(getattr(answer.context, "change", False))
+    if asked and not a_change and answer.verdict is None:  # a change spans both years; claims judge periods
+        for figure in answer.figures:
+            if figure.period in (config.PERIOD_2023, config.PERIOD_2024) and figure.period not in asked:
+                warnings.append(f"This figure is for the {figure.period}, not the period asked about "
+                                f"({' and '.join(asked)}).")
+                break
+    if answer.text.startswith("The sources differ") or answer.verdict == "mixed":
+        warnings.append("The sources differ: each is for its own date or period. "
+                        "Check which one fits before quoting it.")
+    oldest = _year(config.PERIOD_2023.rsplit(" ", 1)[-1])
+    seen = set()
+    for citation in answer.citations:
+        year = _year(citation.date)
+        if citation.table is None and year and oldest and year < oldest and citation.document not in seen:
+            seen.add(citation.document)
+            warnings.append(f"Source [{citation.n}] dates from {nice_date(citation.date)}; its figures are older than "
+                            f"the performance tables, so they may be out of date.")
+    return list(dict.fromkeys(warnings))
+
+
+# ---------------------------------------------------------------- table rows
+
+_PERIOD = re.compile(r"12 months to (\w+) (\d{4})")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+def period_short(period: str) -> str:
+    return period.replace("October", "Oct")
+
+
+def period_in_words(period: str) -> str:
+    """A period as a phrase: "in the 12 months to October 2024 (November 2023 to October 2024)", or for a
+    printed difference "between the 12 months to October 2023 and the 12 months to October 2024"."""
+    found = _PERIOD.findall(period)
+    if len(found) == 2:
+        earlier, later = sorted(found, key=lambda month_year: int(month_year[1]))
+        return f"between the 12 months to {' '.join(earlier)} and the 12 months to {' '.join(later)}"
+    if len(found) == 1 and found[0][0] in _MONTHS:
+        month, year = found[0][0], int(found[0][1])
+        start = _MONTHS[(_MONTHS.index(month) + 1) % 12]
+        start_year = year - 1 if month != "December" else year
+        return f"in the 12 months to {month} {year} ({start} {start_year} to {month} {year})"
+    return period
+
+
+def _grid_place(measure: str, period: str) -> tuple[str, str]:
+    """(row, column) of a printed value in the compact grid: one row per measure, one column per period/change."""
+    for suffix, column in ((" % change", "% change"), (" change (% points)", "Change"), (" change", "Change")):
+        if measure.endswith(suffix):
+            return _measure_title(measure[:-len(suffix)]), column
+    return _measure_title(measure), period_short(period)
+
+
+def _measure_title(measure: str) -> str:
+    titles = {"offences": "Offences", "solved outcomes": "Solved outcomes", "solved rate %": "Solved rate %",
+              "solved rate": "Solved rate %", "% domestic-abuse related": "% domestic-abuse related"}
+    return titles.get(measure, measure[:1].upper() + measure[1:])
+
+
+def row_grid(row: pd.DataFrame, used_column: str | None = None) -> tuple[pd.DataFrame, tuple[str, str] | None]:
+    """A table row (from `answer.table_row`) as a small grid of printed values, and the cell that was used.
+
+    Rows: offences, solved outcomes, solved rate, domestic-abuse share. Columns: each year, then the
+    printed differences (for the solved rate the change is in percentage points). Values are the strings
+    exactly as printed, so they can be checked against the document by eye.
+    """
+    cells: dict[tuple[str, str], str] = {}
+    used = None
+    for record in row.to_dict("records"):
+        place = _grid_place(str(record["measure"]), str(record["period"]))
+        cells[place] = str(record["printed"])
+        if record["column_label"] == used_column:
+            used = place
+    known = ["Offences", "Solved outcomes", "Solved rate %", "% domestic-abuse related"]
+    rows = sorted(dict.fromkeys(r for r, _ in cells), key=lambda r: known.index(r) if r in known else len(known))
+    order = [period_short(config.PERIOD_2023), period_short(config.PERIOD_2024), "Change", "% change"]
+    columns = [c for c in order if any(col == c for _, col in cells)]
+    columns += [c for c in dict.fromkeys(col for _, col in cells) if c not in columns]
+    grid = pd.DataFrame([[cells.get((r, c), "") for c in columns] for r in rows], index=rows, columns=columns)
+    return grid, used
+
+
+def styled_grid(grid: pd.DataFrame, cell: tuple[str, str] | None):
+    """The grid with the used cell highlighted (a pandas Styler, which st.dataframe renders)."""
+    def paint(frame: pd.DataFrame) -> pd.DataFrame:
+        styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        if cell is not None and cell[0] in frame.index and cell[1] in frame.columns:
+            styles.loc[cell[0], cell[1]] = "background-color: #fde68a; color: #111827; font-weight: 700"
+        return styles
+
+    return grid.style.apply(paint, axis=None)
+
+
+_MEASURE_PHRASES = {
+    "offences": "offences recorded",
+    "offences change": "change in offences",
+    "offences % change": "percentage change in offences",
+    "solved outcomes": "solved outcomes",
+    "solved outcomes change": "change in solved outcomes",
+    "solved outcomes % change": "percentage change in solved outcomes",
+    "solved rate %": "solved rate (%)",
+    "solved rate change (% points)": "change in the solved rate (percentage points)",
+    "% domestic-abuse related": "share of offences related to domestic abuse (%)",
+}
+
+
+def used_cell_caption(row: pd.DataFrame, table: dict) -> str:
+    """What the highlighted cell is, with its period in words."""
+    used = row[row["column_label"] == table.get("column")]
+    crime, area = table.get("crime_type", ""), table.get("area", "")
+    where = f"{crime.lower() if crime.istitle() or crime.isupper() else crime} in {area}"
+    if used.empty:
+        return f"Table row: {where}."
+    record = used.iloc[0]
+    measure = _MEASURE_PHRASES.get(str(record["measure"]), str(record["measure"]))
+    return (f"Highlighted: **{record['printed']}**, {measure} for {where} "
+            f"{period_in_words(str(record['period']))}; column “{table.get('column')}”.")
+
+
+# ---------------------------------------------------------------- charts
+
+HIGHLIGHT, MUTED, INK = "#1d4ed8", "#cbd5e1", "#334155"
+
+
+def chart_spec(answer: Answer):
+    """An Altair bar chart for a ranking (area, value, highlight) or a comparison (label, period, value),
+    or None when a picture would not beat the sentence (no chart, or a single bar)."""
+    import altair as alt
+
+    frame = answer.chart
+    if frame is None or len(frame) < 2:
+        return None
+    measure = MEASURE_LABELS.get(getattr(answer.context, "measure", None) or "", "value")
+    axis = measure[:1].upper() + measure[1:]
+    value = alt.Tooltip("value:Q", title=axis, format=",")
+    if {"area", "value", "highlight"} <= set(frame.columns):
+        # Bars in the engine's order (most first, or fewest first for "fewest"); the asked-about area in colour.
+        base = alt.Chart(frame).encode(y=alt.Y("area:N", sort=list(frame["area"]), title=None),
+                                       x=alt.X("value:Q", title=axis),
+                                       tooltip=[alt.Tooltip("area:N", title="Area"), value])
+        colour = alt.condition("datum.highlight", alt.value(HIGHLIGHT), alt.value(MUTED))
+        step = 24
+    elif {"label", "period", "value"} <= set(frame.columns):
+        several, years = frame["label"].nunique() > 1, frame["period"].nunique()
+        base = alt.Chart(frame).encode(
+            y=alt.Y("label:N" if several else "period:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("value:Q", title=axis),
+            tooltip=[alt.Tooltip("label:N", title="Area"), alt.Tooltip("period:N", title="Period"), value])
+        if several:
+            base = base.encode(yOffset=alt.YOffset("period:N", sort="ascending"))
+        colour = alt.Color("period:N", title=None, sort="ascending",
+                           scale=alt.Scale(range=[MUTED, HIGHLIGHT] if years > 1 else [HIGHLIGHT]),
+                           legend=alt.Legend(orient="bottom") if several and years > 1 else None)
+        step = 18 if several else 30
+    else:
+        return None
+    bars = base.mark_bar(cornerRadiusEnd=3).encode(color=colour)
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text=alt.Text("value:Q", format=","))
+    # Height per bar, not a fixed total: Streamlit squashes a fixed-height chart with few bars.
+    return (bars + labels).properties(height=alt.Step(step))
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_markdown(turns: list[Turn], exported_at: str = "") -> str:
+    """The conversation as Markdown: questions, answers, verdicts, caveats and each citation with its quote."""
+    lines = ["# Essex crime and community safety assistant: conversation", ""]
+    if exported_at:
+        lines += [f"Exported {exported_at}.", ""]
+    for number, turn in enumerate(turns, start=1):
+        answer = turn.answer
+        label = "Claim" if turn.kind == "claim" else "Question"
+        lines += [f"## {number}. {label}: {turn.prompt}", ""]
+        if turn.kind == "claim" or answer.verdict is not None:
+            lines += [f"**Verdict:** {verdict_badge(answer.verdict)[0]}", ""]
+        lines += [f"**Answer:** {answer.text}", ""]
+        for warning in answer_warnings(answer):
+            lines += [f"> **Caveat:** {warning}", ""]
+        if answer.suggestion:
+            lines += ["**Suggested wording:**", "", f"> {without_markers(answer.suggestion)}", ""]
+        if answer.citations:
+            lines += ["**Sources**", ""]
+            for c in answer.citations:
+                meta = source_line(c)
+                lines.append(f"{c.n}. *{c.title}*" + (f" ({meta})" if meta else "") + f". {section_path(c)}.")
+                quote = " | ".join(part.strip() for part in c.quote.split("\t")) if c.table else c.quote
+                lines.append(f"   > {' '.join(quote.split())}")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------- uploads
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(name: str) -> str | None:
+    """A file name that can only land inside the corpus folder: basename only, [A-Za-z0-9._-], no leading
+    dots or dashes, and a lower-case suffix the corpus reads. None when no usable name remains."""
+    from assistant.corpus import SUFFIXES
+
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = _UNSAFE.sub("-", base.strip())
+    base = re.sub(r"-{2,}", "-", base).lstrip(".-")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in SUFFIXES:
+        return None
+    stem = stem.rstrip(".-") or "upload"
+    return f"{stem}.{suffix.lower()}"
+
+
+def save_upload(name: str, data: bytes, corpus_dir: Path) -> tuple[Path | None, str | None]:
+    """Validate an uploaded file, then save it into `corpus_dir` under a safe, new name.
+
+    Returns (path, None) on success or (None, message) saying what is wrong. The file is read with the
+    corpus loader from a temporary copy first, so nothing unreadable ever lands in the corpus folder.
+    """
+    from assistant.corpus import SUFFIXES, load_document
+    from assistant.errors import CorpusError
+
+    shown = re.split(r"[\\/]", name or "")[-1] or "the file"
+    target_name = safe_name(name)
+    if target_name is None:
+        kinds = ", ".join(SUFFIXES)
+        return None, f"{shown} cannot be added: only {kinds} files can be indexed."
+    if not data:
+        return None, f"{shown} is empty; add its text and upload it again."
+    if len(data) > MAX_UPLOAD_BYTES:
+        return None, (f"{shown} is {len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_BYTES // 2**20} MB. "
+                      f"Split it into smaller documents.")
+    suffix = Path(target_name).suffix
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / f"upload{suffix}"
+        trial.write_bytes(data)
+        try:
+            load_document(trial, {})
+        except CorpusError as error:
+            return None, str(error).replace(trial.name, shown)
+    corpus_dir = Path(corpus_dir).resolve()
+    if not corpus_dir.is_dir():
+        return None, f"The corpus folder {corpus_dir} does not exist."
+    stem = Path(target_name).stem
+    for attempt in range(1000):
+        candidate = corpus_dir / (target_name if attempt == 0 else f"{stem}-{attempt}{suffix}")
+        if candidate.resolve().parent != corpus_dir:  # belt and braces: safe_name already forbids this
+            return None, f"{shown} cannot be saved outside the corpus folder."
+        try:
+            with open(candidate, "xb") as handle:  # "x": never overwrite, even if a file appears meanwhile
+                handle.write(data)
+        except FileExistsError:
+            continue
+        return candidate, None
+    return None, f"Too many files named like {target_name} already; rename it and upload it again."
