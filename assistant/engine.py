@@ -76,17 +76,26 @@ class Assistant:
         return _timed(result, started)
 
     def _answer(self, text: str, query: Query) -> Answer:
-        table_reason = ""
-        if query.has_table_signal and not query.passage_cues:
-            result = lookup.answer_table(query, self.tables)
-            if result is not None and result.answerable:
-                return self._guarded(compose.from_table(text, result, self.index), text)
-            if result is not None:
-                table_reason = result.text
+        """Tables for table questions, passages for the rest; a refusal from one lets the other try.
+
+        A question that names a crime type and an area but also words the tables cannot explain
+        ("... the death reviews SETDAB carries out") is tried on the passages first and answered from
+        the tables only if no passage answers it.
+        """
+        strong_cues = [cue for cue in query.passage_cues if cue != understand.TOPIC_OUTSIDE]
+        if not query.has_table_signal or strong_cues:
+            return self._from_passages(text, query)
+        if understand.TOPIC_OUTSIDE in query.passage_cues:
+            found = self._from_passages(text, query)
+            if found.answerable or not query.crime_types:
+                return found  # no crime type named: an all-crime default would answer another question
+        result = lookup.answer_table(query, self.tables)
+        if result is not None and result.answerable:
+            return self._guarded(compose.from_table(text, result, self.index), text)
         found = self._from_passages(text, query)
-        if found.answerable or not table_reason:
+        if found.answerable or result is None:
             return found
-        return compose.not_found(text, table_reason, self.index, context=query, scope=lookup.SCOPE)
+        return compose.not_found(text, result.text, self.index, context=query, scope=lookup.SCOPE)
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         vector = encode([text])[0]

@@ -53,6 +53,7 @@ SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
     (r"\bviolence and vulnerability unit\b", "vvu"),
     (r"\bshared prosperity fund\b", "ukspf"),
     (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
+    (r"\b(died|deaths?|fatalit(y|ies)|killed)\b", "death"),
     (r"%|\bper ?cent(age)?s?\b", " percent "),
     (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
      "increase"),
@@ -68,6 +69,9 @@ COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times rep
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
 IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", "ran", "gave", "held", "fell",
                    "rose", "grew", "go", "come", "take", "get", "attend", "die", "receive", "vote"}
+# Words in crime-type names too general to show a passage is about that crime type.
+GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
+                                 "other the of a against"], as_ids=False)[0])
 TIME_WORDS = set(bm25_tokens([MONTHS + " year years month months week weeks"], as_ids=False)[0])
 
 MIN_DENSE = 0.30
@@ -127,10 +131,18 @@ class _Judge:
         self.topic_weights = self._idf(self.topic)
         counted = COUNTED.search(question)
         self.counted_words = _singular_words(_nouns(counted.group(1))) if counted else []
+        # "How many people were arrested": with a generic noun, what is counted is the action.
+        generic = counted and not content_terms(" ".join(self.counted_words)) - COUNT_WORDS
+        self.action = content_terms(_action(question[counted.end():])) if generic else set()
         self.counted = content_terms(" ".join(self.counted_words)) - COUNT_WORDS
         how_much = HOW_MUCH.search(question)
         self.focus = self.counted or (content_terms(how_much.group(1)) if how_much else set())
         self.direction = self.terms & DIRECTIONS
+        # A question about a crime type is only answered from a passage that names it, in the words of
+        # the table or of the question ("knife crime" for Possession of Weapons).
+        named = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(question)) if hit.name in query.crime_types]
+        self.crime_words = set().union(*(content_terms(c) - GENERIC_CRIME for c in (*query.crime_types, *named)))
+        self.crime_label = " or ".join(c.lower() for c in query.crime_types)
         self.wants_figure = bool(WANTS_FIGURE.search(question))
         self.wants_date = bool(WANTS_DATE.search(question))
 
@@ -181,6 +193,10 @@ class _Judge:
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in window_terms) < MIN_TOPIC_COVERAGE:
             return "no passage answers this closely enough"
+        if self.crime_words and not self.crime_words & content_terms(passage):
+            return f"no passage is about {self.crime_label}"
+        if self.action and not self.action <= window_terms:
+            return f"no passage counts people {' '.join(sorted(self.action))}"
         if self.counted and not all(_has_word(window, w) for w in self.counted_words if content_terms(w) - COUNT_WORDS):
             return f"no passage counts {' '.join(self.counted_words)}"
         if not self.fits(text):
@@ -206,6 +222,14 @@ def _nouns(phrase: str) -> str:
             break
         kept.append(word)
     return " ".join(kept)
+
+
+def _action(rest: str) -> str:
+    """The first past participle after a generic "how many people": "were arrested in ..." -> "arrested"."""
+    for word in rest.split()[:4]:
+        if word.casefold().endswith("ed") or word.casefold() in IRREGULAR_VERBS:
+            return word
+    return ""
 
 
 def _singular_words(phrase: str) -> list[str]:
@@ -303,7 +327,10 @@ def _other_sources(judge: _Judge, index: LoadedIndex, scored: list[tuple[float, 
     return ()
 
 
-ANAPHORA = re.compile(r"^(That|This|It|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b")
+# Openings that point back at the sentence before; "It was reported that ..." does not.
+ANAPHORA = re.compile(r"^(That|This|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b|"
+                      r"^It\b(?! (was|is|has been) (also )?(reported|advised|noted|agreed|anticipated|observed|"
+                      r"mentioned|understood|admitted|stated|suggested|implied|confirmed)\b)")
 
 
 def _with_context(index: LoadedIndex, sentence: Sentence) -> tuple[Sentence, ...]:
