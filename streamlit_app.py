@@ -7,7 +7,6 @@ Formatting rules live in `assistant.ui` (pure, tested without Streamlit); this f
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from datetime import datetime
 from pathlib import Path
@@ -48,10 +47,6 @@ st.set_page_config(page_title="Essex Community Safety Assistant", page_icon=":ma
 def load_engine(index_dir: str, corpus_dir: str) -> Assistant:
     """One engine per server process and index: every session shares it (it is read-only after load)."""
     return Assistant.load(Path(index_dir), Path(corpus_dir), build_if_missing=True)
-
-
-def claims_available() -> bool:
-    return importlib.util.find_spec("assistant.claims") is not None
 
 
 def init_state() -> None:
@@ -214,12 +209,8 @@ def header() -> None:
                "Every figure cites the line it came from.")
 
 
-def welcome(mode: str, claims_ok: bool) -> None:
+def welcome(mode: str) -> None:
     with st.container(border=True):
-        if mode == CHECK and not claims_ok:
-            st.info("Claim checking is not installed in this version (assistant/claims.py is missing). "
-                    "Switch to “Ask a question” to look figures up.", icon=":material/info:")
-            return
         if mode == CHECK:
             st.markdown("**Check a claim before it goes out.** Paste a sentence from a press release or a speech; "
                         "the assistant marks it supported, contradicted or not found, shows the table row or "
@@ -236,7 +227,7 @@ def welcome(mode: str, claims_ok: bool) -> None:
                                   else ":material/chat_bubble:")
 
 
-def bottom_bar(claims_ok: bool) -> tuple[str, str | None]:
+def bottom_bar() -> tuple[str, str | None]:
     """Mode switch and the inherited context above the chat input; returns (mode, submitted prompt)."""
     with st.bottom:
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
@@ -248,10 +239,7 @@ def bottom_bar(claims_ok: bool) -> tuple[str, str | None]:
                             width="content")
                 st.button("Clear", icon=":material/close:", type="tertiary", on_click=clear_context,
                           help="Forget this context: the next question starts afresh")
-            elif mode == CHECK and not claims_ok:
-                st.caption("Claim checking is not installed in this version.")
-        placeholder = PLACEHOLDERS[mode]
-        prompt = st.chat_input(placeholder, key="prompt", disabled=mode == CHECK and not claims_ok)
+        prompt = st.chat_input(PLACEHOLDERS[mode], key="prompt")
     return mode, prompt
 
 
@@ -335,12 +323,11 @@ def main() -> None:
     except AssistantError as error:
         st.error(f"The assistant cannot start: {error}", icon=":material/error:")
         st.stop()
-    claims_ok = claims_available()
     header()
     sidebar(engine)
-    mode, prompt = bottom_bar(claims_ok)
+    mode, prompt = bottom_bar()
     if not st.session_state.turns:
-        welcome(mode, claims_ok)
+        welcome(mode)
     for turn in st.session_state.turns:
         render_turn(turn, engine.index.frame)
     pending = st.session_state.pending

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from assistant.query import Query
 from assistant.records import Answer, Citation, Figure
 
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
-HAS_CLAIMS = importlib.util.find_spec("assistant.claims") is not None
 GOOD_DOC = (b"# Harlow community safety update\n\nThe Harlow town centre patrol pilot began on 3 March 2025. "
             b"Wardens will walk the market square every Friday evening.\n")
 
@@ -365,7 +363,6 @@ def test_upload_of_a_broken_file_is_refused_and_nothing_is_saved(private_app):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not HAS_CLAIMS, reason="assistant/claims.py is not written yet: claim mode cannot run")
 def test_claim_mode_shows_verdict_evidence_and_suggested_wording(app):
     app.segmented_control[0].set_value("Check a claim").run()
     ask(app, "Shoplifting in Castle Point more than doubled in the year to October 2024.")
@@ -377,10 +374,3 @@ def test_claim_mode_shows_verdict_evidence_and_suggested_wording(app):
     copyable = ui.without_markers(turn.answer.suggestion)
     assert "[1]" not in copyable and any(c.value == copyable for c in app.code)
 
-
-@pytest.mark.slow
-@pytest.mark.skipif(HAS_CLAIMS, reason="assistant/claims.py exists: the guard for its absence does not apply")
-def test_claim_mode_without_claims_module_says_so_and_disables_input(app):
-    app.segmented_control[0].set_value("Check a claim").run()
-    assert "Claim checking is not installed in this version." in shown(app)
-    assert app.chat_input(key="prompt").disabled
