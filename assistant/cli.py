@@ -29,10 +29,16 @@ class CliError(click.ClickException):
 def _engine():
     from assistant.engine import Assistant
 
+    return Assistant.load()
+
+
+def _print_answer(respond, as_json: bool) -> None:
+    """Load the engine, get one answer, print it as text or as the JSON contract; errors become messages."""
     try:
-        return Assistant.load()
+        answer = respond(_engine())
     except AssistantError as error:
         raise CliError(error) from error
+    click.echo(json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else render(answer))
 
 
 def render(answer: Answer) -> str:
@@ -107,12 +113,7 @@ def ask(question, as_json):
       assistant ask "Has shoplifting gone up in Braintree?"
       assistant ask "What was the solved rate for robbery in Colchester?" --json
     """
-    engine = _engine()
-    try:
-        answer = engine.ask(question)
-    except AssistantError as error:
-        raise CliError(error) from error
-    click.echo(json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else render(answer))
+    _print_answer(lambda engine: engine.ask(question), as_json)
 
 
 @main.command()
@@ -125,12 +126,7 @@ def check(claim, as_json):
     Example:
       assistant check "Crime in Southend fell by 9.2%"
     """
-    engine = _engine()
-    try:
-        answer = engine.check(claim)
-    except AssistantError as error:
-        raise CliError(error) from error
-    click.echo(json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else render(answer))
+    _print_answer(lambda engine: engine.check(claim), as_json)
 
 
 @main.command(name="eval")
@@ -150,7 +146,13 @@ def evaluate(questions, out, report_path):
     """
     from assistant.evaluate import run_eval
 
-    engine = _engine()
-    summary = run_eval(engine, questions, out, report_path or out.with_suffix(".md"),
-                       warn=lambda message: click.echo(message, err=True))
+    try:
+        engine = _engine()
+    except AssistantError as error:
+        raise CliError(error) from error
+    out.parent.mkdir(parents=True, exist_ok=True)
+    summary, errors = run_eval(engine, questions, out, report_path or out.with_suffix(".md"),
+                               warn=lambda message: click.echo(message, err=True))
     click.echo(summary)
+    if errors:
+        raise click.ClickException(f"{errors} item(s) could not be answered at all; see the report")

@@ -153,8 +153,10 @@ def report(tally: Tally, questions: Path) -> str:
 
 
 def run_eval(engine, questions: Path, out: Path, report_path: Path,
-             warn: Callable[[str], None] = lambda message: None) -> str:
+             warn: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
+    """Answer, write, score; returns the printed summary and how many items raised an error."""
     items = read_items(questions, warn)
     tally = evaluate_items(engine, items, out)
     report_path.write_text(report(tally, questions), encoding="utf-8")
-    return summarise(tally) + f"\n\nAnswers: {out}\nReport: {report_path}"
+    errors = sum(r.outcome == "error" for r in tally.results)
+    return summarise(tally) + f"\n\nAnswers: {out}\nReport: {report_path}", errors

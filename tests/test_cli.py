@@ -87,3 +87,21 @@ def test_eval_skips_malformed_lines_and_scores_the_rest(run, tmp_path):
     assert [line["id"] for line in lines] == ["a", "b"]
     assert "| overall | 2 | 2 (100%)" in result.output
     assert (tmp_path / "out.md").exists()
+
+
+def test_eval_exits_non_zero_only_when_an_item_cannot_be_answered(run, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"id": "empty", "question": "   "}) + "\n"
+                         + json.dumps({"id": "wrong", "question": "How many robberies in Harlow in 2024?",
+                                       "expected": ["999,999"]}) + "\n")
+    result = run("eval", str(questions), "--out", str(tmp_path / "sub" / "out.jsonl"))
+    assert result.exit_code == 1
+    assert "1 item(s) could not be answered" in result.output
+    assert "| overall | 2 | 0 (0%) | 0 | 1 | 1 |" in result.output
+
+
+def test_check_prints_a_verdict(run):
+    result = run("check", "Shoplifting in Castle Point more than doubled in the year to October 2024.")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Verdict: CONTRADICTED")
+    assert "55.3" in result.output
