@@ -1,6 +1,7 @@
 """The real app in a real Chromium: start `streamlit run`, ask in the chat box, check the answer and its source.
 
-Also writes docs/screenshot.png. Needs /usr/bin/chromium (CI: `apt-get install chromium`); Playwright
+Also saves a screenshot to artifacts/screenshot.png (copied by hand to docs/ for the README, so a
+test run never changes a tracked file). Needs /usr/bin/chromium (CI: `apt-get install chromium`); Playwright
 drives that binary and never downloads its own browser.
 """
 
@@ -18,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOT = ROOT / "docs" / "screenshot.png"
+SCREENSHOT = ROOT / "artifacts" / "screenshot.png"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
