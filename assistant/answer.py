@@ -5,6 +5,8 @@ Also holds the citation guard: every number an answer states must appear in what
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from assistant.index import LoadedIndex, Sentence
@@ -14,7 +16,19 @@ from assistant.passages import Selection
 from assistant.records import Answer, Citation, Figure
 
 TABLE_PERIODS = "Rolling 12 Months to October 2023 vs 2024"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 CONTEXT_CHARS = 600
+
+
+def nice_date(date: str) -> str:
+    """ "2024-12-05" -> "5 December 2024", "2021-07 (approx; ...)" -> "July 2021 (approx; ...)"; else as given."""
+    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?(.*)$", date or "", re.DOTALL)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return date
+    year, month, day, rest = match.groups()
+    words = f"{MONTHS[int(month) - 1]} {year}"
+    return (f"{int(day)} {words}" if day else words) + rest
 
 
 def describe_corpus(index: LoadedIndex) -> str:
@@ -74,7 +88,8 @@ def passage_citation(index: LoadedIndex, sentences: list[Sentence], n: int) -> C
     chunk = index.chunks[first.chunk]
     start = max(0, first.start - CONTEXT_CHARS // 2)
     end = min(len(doc.text), last.end + CONTEXT_CHARS // 2)
-    locator = " › ".join((doc.title, *chunk.section_path)) + f" › characters {first.start}-{last.end}"
+    paragraph = sum(1 for line in doc.text[:first.start].split("\n") if line.strip()) or 1
+    locator = " › ".join((doc.title, *chunk.section_path, f"paragraph {paragraph}"))
     return Citation(n=n, document=doc.id, title=doc.title, locator=locator,
                     quote=doc.text[first.start:last.end], publisher=doc.publisher, date=doc.date,
                     kind=doc.kind, start=first.start, end=last.end, context=doc.text[start:end])
@@ -105,12 +120,16 @@ def from_passages(question: str, selection: Selection, index: LoadedIndex, conte
         doc = index.documents[run[0].document]
         citation = passage_citation(index, run, len(citations) + 1)
         citations.append(citation)
-        source = f"{doc.title} ({doc.publisher}, {doc.date.split(' (')[0]})" if doc.date else doc.title
+        title = doc.title.split(" (")[0]  # manifest titles may carry an editor's note in brackets
+        source = f"{title} ({doc.publisher}, {nice_date(doc.date.split(' (')[0])})" if doc.date else title
         parts.append(f"According to {source}: “{' '.join(citation.quote.split())}” [{citation.n}]")
-    documents = {c.document for c in citations}
-    text = " ".join(parts) if len(documents) == 1 else \
-        "Several sources give figures on this, each for its own date or period. " + " ".join(parts)
-    return Answer(text=text, answerable=True, citations=tuple(citations), question=question, context=context)
+    several = len({c.document for c in citations}) > 1
+    text = "Several sources give figures on this, each for its own date or period. " + " ".join(parts) \
+        if several else " ".join(parts)
+    caveats = ("The sources are from different dates and may cover different periods: quote each with its "
+               "own period.",) if several else ()
+    return Answer(text=text, answerable=True, citations=tuple(citations), question=question, context=context,
+                  caveats=caveats)
 
 
 def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:

@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant import vocab
 from assistant.index import LoadedIndex, Sentence, bm25_tokens
+from assistant.lookup import ALL_CRIME
 from assistant.query import Query
 from assistant.retrieve import Hit
 
@@ -53,6 +54,7 @@ SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
     (r"\bviolence and vulnerability unit\b", "vvu"),
     (r"\bshared prosperity fund\b", "ukspf"),
     (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
+    (r"\b(press|news) release\b", "newsrelease"),
     (r"\b(died|deaths?|fatalit(y|ies)|killed)\b", "death"),
     (r"%|\bper ?cent(age)?s?\b", " percent "),
     (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
@@ -72,7 +74,8 @@ IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", 
 # Words in crime-type names too general to show a passage is about that crime type.
 GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
                                  "other the of a against"], as_ids=False)[0])
-TIME_WORDS = set(bm25_tokens([MONTHS + " year years month months week weeks"], as_ids=False)[0])
+TIME_WORDS = set(bm25_tokens([MONTHS + " year years month months week weeks last previous next recent ago"],
+                             as_ids=False)[0])
 
 MIN_DENSE = 0.30
 MIN_TOPIC_COVERAGE = 0.4
@@ -142,6 +145,7 @@ class _Judge:
         # the table or of the question ("knife crime" for Possession of Weapons).
         named = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(question)) if hit.name in query.crime_types]
         self.crime_words = set().union(*(content_terms(c) - GENERIC_CRIME for c in (*query.crime_types, *named)))
+        self.crime_types = query.crime_types
         self.crime_label = " or ".join(c.lower() for c in query.crime_types)
         self.wants_figure = bool(WANTS_FIGURE.search(question))
         self.wants_date = bool(WANTS_DATE.search(question))
@@ -177,7 +181,7 @@ class _Judge:
         doc = self.index.documents[sentence.document]
         passage = " ".join((doc.title, *chunk.section_path, chunk.text))
         window = " ".join(_text(self.index, s) for s in _neighbours(self.index, sentence))
-        window_terms = content_terms(window + " " + doc.title + " " + " ".join(chunk.section_path))
+        window_terms = content_terms(" ".join((window, doc.title, doc.publisher, doc.kind, *chunk.section_path)))
         if similarity < MIN_DENSE:
             return "no passage answers this closely enough"
         missing = [p for p in self.places if not _mentions(passage, p)]
@@ -193,6 +197,12 @@ class _Judge:
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in window_terms) < MIN_TOPIC_COVERAGE:
             return "no passage answers this closely enough"
+        stated_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(text))} - {ALL_CRIME}
+        if query_crimes := set(self.crime_types):
+            named_too = (self.crime_words or {"crime"}) & content_terms(text)  # "total crime ... and ASB"
+            if stated_crimes and not stated_crimes & query_crimes and not named_too:
+                return f"the passages give figures for {', '.join(sorted(stated_crimes)).lower()}, " \
+                       f"not {self.crime_label}"
         if self.crime_words and not self.crime_words & content_terms(passage):
             return f"no passage is about {self.crime_label}"
         if self.action and not self.action <= window_terms:
@@ -282,7 +292,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
                and judge.years <= years_in(f"{doc.date} {doc.text}")}
     if not allowed:
         return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
-    allowed = (allowed & named_sources(question, index)) or allowed
+    named = allowed & named_sources(question, index)
+    allowed = named or allowed
 
     # A sentence counts as close if it, or it read with the sentence before, is close to the question.
     similarity = np.maximum(index.sentence_vectors @ question_vector, index.window_vectors @ question_vector) \
@@ -300,7 +311,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         sentence = index.sentences[i]
         reason = judge.objection(sentence, float(similarity[i]))
         if not reason:
-            others = _other_sources(judge, index, scored, similarity, score, sentence.document)
+            others = _other_sources(judge, index, scored, similarity, score, sentence.document, named)
             return Selection(_with_context(index, sentence) + others, score)
         if scored[0][0] - score > 0.12:
             break
@@ -312,17 +323,18 @@ OTHER_SOURCE_SIMILARITY = 0.6
 
 
 def _other_sources(judge: _Judge, index: LoadedIndex, scored: list[tuple[float, int]], similarity: np.ndarray,
-                   best: float, document: str) -> tuple[Sentence, ...]:
-    """A figure on the same question from another document (often for another period), almost as good
-    a match as the best one: quoting both lets the reader see that sources differ by date."""
+                   best: float, document: str, named: set[str]) -> tuple[Sentence, ...]:
+    """A figure on the same question from another document (often for another period): one the question
+    names ("according to the PFCC and the press release"), or one almost as good a match as the best.
+    Quoting both lets the reader see that sources differ by date."""
     if not judge.wants_figure:
         return ()
     for score, i in scored:
-        if best - score > OTHER_SOURCE_MARGIN:
-            break
         other = index.sentences[i]
-        if other.document != document and similarity[i] >= OTHER_SOURCE_SIMILARITY \
-                and not judge.objection(other, float(similarity[i])):
+        asked_for = len(named) > 1 and other.document in named
+        if not asked_for and (best - score > OTHER_SOURCE_MARGIN or similarity[i] < OTHER_SOURCE_SIMILARITY):
+            continue
+        if other.document != document and not judge.objection(other, float(similarity[i])):
             return _with_context(index, other)
     return ()
 

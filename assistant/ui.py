@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 
 from assistant import config
+from assistant.answer import MONTHS as _MONTHS
+from assistant.answer import nice_date
 from assistant.records import Answer, Citation
 
 # ---------------------------------------------------------------- conversation
@@ -123,16 +125,6 @@ def highlight_quote(context: str, quote: str) -> str:
     return (md_escape(before) + bold + md_escape(after)).replace("\n", "  \n")
 
 
-def nice_date(date: str) -> str:
-    """ "2024-12-05" -> "5 December 2024", "2021-07 (approx; ...)" -> "July 2021 (approx; ...)"; else as given."""
-    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?(.*)$", date or "", re.DOTALL)
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return date
-    year, month, day, rest = match.groups()
-    words = f"{_MONTHS[int(month) - 1]} {year}"
-    return (f"{int(day)} {words}" if day else words) + rest
-
-
 def source_line(citation: Citation) -> str:
     """Publisher · date · kind, each only if known."""
     date = nice_date(citation.date.split(" (")[0]) if citation.date else ""
@@ -174,7 +166,7 @@ def answer_warnings(answer: Answer) -> list[str]:
                 warnings.append(f"This figure is for the {figure.period}, not the period asked about "
                                 f"({' and '.join(asked)}).")
                 break
-    if answer.text.startswith("The sources differ") or answer.verdict == "mixed":
+    if answer.verdict == "mixed":
         warnings.append("The sources differ: each is for its own date or period. "
                         "Check which one fits before quoting it.")
     oldest = _year(config.PERIOD_2023.rsplit(" ", 1)[-1])
@@ -191,8 +183,6 @@ def answer_warnings(answer: Answer) -> list[str]:
 # ---------------------------------------------------------------- table rows
 
 _PERIOD = re.compile(r"12 months to (\w+) (\d{4})")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
 
 
 def period_short(period: str) -> str:

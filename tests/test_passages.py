@@ -76,3 +76,20 @@ def test_a_sentence_that_leans_on_the_one_before_is_quoted_with_it(engine):
     answer = engine.ask("What was the Southend crime figure in the 12 months to March, and how did it change?")
     quotes = [c.quote for c in answer.citations]
     assert any("18,099" in q for q in quotes) and any("decrease of 12%" in q for q in quotes)
+
+
+@pytest.mark.slow
+def test_sources_the_question_names_are_each_quoted_with_a_caveat_about_periods(engine):
+    answer = engine.ask("How much did total crime fall across Essex last year according to the PFCC and the "
+                        "press release?")
+    assert {c.document for c in answer.citations} == {"pfcc-essex-2024-getting-crime-down.txt",
+                                                      "essex-police-2024-01-15-home-secretary-visit.txt"}
+    assert answer.text.startswith("Several sources give figures")
+    assert any("different dates" in c for c in answer.caveats)
+
+
+@pytest.mark.slow
+def test_a_sentence_about_another_crime_type_is_not_quoted(engine):
+    answer = engine.ask("By how much did crime fall in Southend in the 12 months to December 2023?")
+    assert "9.2%" in answer.citations[0].quote
+    assert all("knife" not in c.quote for c in answer.citations)
