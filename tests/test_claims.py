@@ -14,10 +14,11 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.answer import uncited_numbers
-from assistant.claim_parse import (ABOUT, ALMOST, BETTER, CHANGE, COUNT, DIRECTION, DOWN, EXACT, KNIFE, LEVEL, MONEY,
-                                   OVER, PERCENT, RANK, RATE, SHARE, STATEMENT, UNDER, UP, claim_range, find_amounts,
-                                   find_period, judge_amount, judge_value, parse_claim, places_in, tolerance_words,
-                                   topics_in)
+from assistant.claim_parse import (ABOUT, ALMOST, BETTER, CHANGE, COUNT, DIRECTION, DOWN, EXACT, LEVEL, MONEY, OVER,
+                                   PERCENT, RANK, RATE, SHARE, STATEMENT, UNDER, UP, find_amounts, parse_claim)
+from assistant.claim_periods import find_period
+from assistant.claim_subject import KNIFE, places_in, topics_in
+from assistant.claim_tolerance import claim_range, judge_amount, judge_value, tolerance_words
 from assistant.claims import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, verdict_of
 from assistant.lookup import ALL_CRIME
 from assistant.config import PROJECT_ROOT

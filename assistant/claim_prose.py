@@ -1,0 +1,352 @@
+"""The documents' prose read once per index: each sentence's place, crime types, period, direction and figures.
+
+A sentence rarely names all of what its figure is about, so each is resolved from the sentences around it:
+"All crime is also down across the district by 9.2%" is Southend's, for the 12 months to December 2023,
+because the sentences before it say so. The `*_from` fields of a `Unit` record where a value was taken
+from, so an answer can quote that sentence too. Judging a claim against this reading is `claim_sentences`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from assistant import vocab
+from assistant.claim_parse import (CHANGE, LEVEL, Amount, direction_in, find_amounts, is_change, masked,
+                                   nearest_direction, unit_words)
+from assistant.claim_periods import MONTH_NAMES, MONTHS, Period, find_period
+from assistant.claim_subject import places_in, topics_in
+from assistant.index import LoadedIndex, Sentence, bm25_tokens
+from assistant.lookup import ALL_CRIME
+from assistant.passages import GENERIC, SAME_THING, content_terms
+from assistant.query import OFFENCES, SOLVED, SOLVED_RATE
+
+_ANAPHORIC_PLACE = re.compile(r"\b(?:the|this|that|our|each|every) (?:district|city|borough|area|town)\b", re.I)
+# "That was an increase of 6%": a sentence that carries on the subject of the one before it.
+_CONTINUES = re.compile(r"^\W*(?:that|this|these|those|it|and|but|however|which|also|so|over the|in the same)\b",
+                        re.I)
+# "872 incidents", "41.6 crimes per": a bare count noun that takes its crime type from the sentence before.
+_COUNTED = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?(?:offences|crimes|incidents)\b", re.I)
+_ASPIRATION = re.compile(r"\bmy aim\b|\baims? (?:is|to)\b|\btargets?\b|\bambition\b|\bpledge\w*|\ba further\b|"
+                         r"\bdrive down\b|\bdriving down\b|\bby 20[3-9]\d\b", re.I)
+_RELATIVE = re.compile(r"\blatest\b|\blast (?:12|twelve) months\b|\bover the (?:last|past) year\b|"
+                       r"\bsame (?:period|timeframe)\b|\byear on year\b", re.I)
+# A sentence-level trend ("there were increase on robberies") needs a verb or noun of change, not a comparative.
+_TREND = re.compile(r"\b(?:increas\w*|ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|ing|s)?|drop\w*|reduc\w*|decreas\w*|"
+                    r"declin\w*|(?:going|gone|went|go|goes|come|came|coming) (?:up|down)|"
+                    r"(?:is|are|was|were) (?:up|down)|down by|up by|on the (?:increase|rise))\b", re.I)
+_SOLVED_RATE_WORDS = re.compile(r"\bsolved rates?\b|\bdetection rates?\b|\boutcome rates?\b", re.I)
+SOLVED_WORDS = re.compile(r"\bsolved\b|\bsolved outcomes?\b|\bdetections?\b", re.I)
+# A written date ("26th July 2024"); "may" is left out, as it is more often a verb.
+_DATE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(" + "|".join(m for m in MONTHS if len(m) > 3) +
+                   r")\s+(\d{4})\b", re.I)
+_EARLIER = re.compile(r"\bfrom\W*$|\b(?:previous|prior|preceding) (?:year|12 months)\b|\byear before\b|"
+                      r"\blast year\b", re.I)
+_CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+but\s+")
+_AGE_RANGE = re.compile(r"\b(\d{1,2})-?\s*(?:-|–|to)\s*(\d{1,2})[\s-]*(?:year[\s-]*olds?|years?[\s-]*old|"
+                        r"age range|age group|yrs?)\b", re.IGNORECASE)
+_LOOK_BACK = 6  # sentences an article's figure may take its period from
+_LOOK_BACK_SECTIONED = 30  # the same in a long document, where the paragraph also bounds it
+
+
+@dataclass
+class Fig:
+    """One figure a sentence states, with what it is about."""
+
+    amount: Amount
+    role: str  # CHANGE | LEVEL
+    direction: str | None
+    topics: tuple[str, ...]
+    measure: str
+    places: tuple[str, ...]
+    unit: tuple[str, ...]  # what a count counts: ("extra", "officers")
+    before: str  # the words since the previous figure, lower case
+    earlier: bool = False  # the level a change started from: "from 2,434", "the previous year, when there were"
+
+
+@dataclass
+class Unit:
+    """A sentence (fragments joined) with its place, topics and period resolved from its neighbours.
+
+    `*_from` is the position of the unit a value was taken from, so an answer can quote it too."""
+
+    position: int
+    sentences: tuple[Sentence, ...]
+    document: str
+    text: str
+    section: tuple[str, ...]
+    paragraph: int  # line number in the document: units on one line are one paragraph
+    named: tuple[str, ...]  # the places the unit itself is about
+    places: tuple[str, ...] = ()
+    place_from: int | None = None
+    topics: tuple[str, ...] = ()
+    topic_from: int | None = None
+    period: Period | None = None
+    period_from: int | None = None
+    direction: str | None = None  # a trend stated without a figure ("there were increase on robberies")
+    aspiration: bool = False  # an aim or pledge, not a fact ("my aim is to see crime reduced by 40%")
+    figures: list[Fig] = field(default_factory=list)
+    terms: frozenset = frozenset()
+    window: frozenset = frozenset()  # terms of the unit, its paragraph, the unit before and the section path
+
+
+class ProseIndex:
+    """Every sentence of every document, read once: places, crime types, periods, directions, figures."""
+
+    def __init__(self, index: LoadedIndex):
+        self.index = index
+        self.units = _units(index)
+        by_document: dict[str, list[Unit]] = {}
+        for unit in self.units:
+            by_document.setdefault(unit.document, []).append(unit)
+        for doc_id, units in by_document.items():
+            _Reader(index.documents[doc_id], units).read()
+        for unit, terms in zip(self.units, _terms_of([age_ranges(u.text) for u in self.units])):
+            unit.terms = terms
+        sections = {section: frozenset(content_terms(" ".join(section))) for section in {u.section for u in self.units}}
+        for unit in self.units:
+            unit.window = self._window(unit) | sections[unit.section]
+
+    def _window(self, unit: Unit) -> frozenset:
+        """The terms of a unit's paragraph and of the unit before it (in the same document)."""
+        near = self._paragraph(unit)
+        if unit.position:
+            near.append(self.units[unit.position - 1])
+        return frozenset().union(*(u.terms for u in near if u.document == unit.document))
+
+    def _paragraph(self, unit: Unit) -> list[Unit]:
+        def same(other: Unit) -> bool:
+            return (other.document, other.paragraph) == (unit.document, unit.paragraph)
+
+        first = unit.position
+        while first > 0 and same(self.units[first - 1]):
+            first -= 1
+        last = unit.position
+        while last + 1 < len(self.units) and same(self.units[last + 1]):
+            last += 1
+        return self.units[first:last + 1]
+
+    def weight(self, term: str) -> float:
+        """Inverse document frequency over the chunks: rare words say more about what a sentence is about."""
+        total = len(self.index.chunks) or 1
+        return math.log(1 + total / (1 + self.index.document_frequency.get(term, 0)))
+
+
+def age_ranges(text: str) -> str:
+    """"13 to 17 year olds" and "the 13-17 age range" both become the word "age13to17", so they can match."""
+    return _AGE_RANGE.sub(lambda m: f"age{m.group(1)}to{m.group(2)}", text)
+
+
+def _terms_of(texts: list[str]) -> list[frozenset]:
+    """`passages.content_terms` for many texts in one tokenizer call (it dominates building the index)."""
+    for pattern, short in SAME_THING:
+        texts = [pattern.sub(short, text) for text in texts]
+    return [frozenset(tokens) - GENERIC for tokens in bm25_tokens(texts, as_ids=False)]
+
+
+# LoadedIndex is unhashable (a mutable dataclass), so the cache is keyed by id and checked by a weak reference.
+_PROSE: dict[int, tuple[weakref.ref, ProseIndex]] = {}
+
+
+def prose_index(index: LoadedIndex) -> ProseIndex:
+    """The prose reading of an index, built on first use (about half a second) and kept while the index lives."""
+    held = _PROSE.get(id(index))
+    if held is None or held[0]() is not index:
+        held = _PROSE[id(index)] = (weakref.ref(index), ProseIndex(index))
+    return held[1]
+
+
+def _units(index: LoadedIndex) -> list[Unit]:
+    """Sentences in reading order, a fragment joined to the next when the splitter cut mid-phrase
+    ("an increase in sexual offences and medium" + "risk domestic abuse.")."""
+    texts = [index.documents[s.document].text[s.start:s.end] for s in index.sentences]
+    units: list[Unit] = []
+    pending: list[int] = []
+    for i, sentence in enumerate(index.sentences):
+        pending.append(i)
+        following = index.sentences[i + 1] if i + 1 < len(index.sentences) else None
+        if following is not None and following.document == sentence.document and \
+                not re.search(r"[.!?:;\"”’)\]*]\s*$", texts[i]) and texts[i + 1][:1].islower():
+            continue
+        doc = index.documents[sentence.document]
+        first = index.sentences[pending[0]]
+        text = " ".join(texts[j] for j in pending)
+        units.append(Unit(len(units), tuple(index.sentences[j] for j in pending), doc.id, text,
+                          doc.section_at(first.start), doc.text.count("\n", 0, first.start), places_in(text)[0]))
+        pending = []
+    return units
+
+
+class _Reader:
+    """Resolves one document's units in reading order: what each is about comes from itself, or from the
+    sentence before it, its section heading, or the document."""
+
+    def __init__(self, doc, units: list[Unit]):
+        self.doc, self.units = doc, units
+        self.sectioned = any(u.section for u in units)  # a long document (the agenda pack) rather than an article
+        heads: dict[str, Unit] = {}
+        for unit in units:
+            heads.setdefault(unit.section[0] if unit.section else "", unit)
+        self.anchors = {u.position: _anchor(doc, u, heads) for u in units}
+        # The article's own period: what "the last 12 months" means further down.
+        self.first, self.first_from = None, None
+        for unit in units:
+            period = find_period(unit.text, self.anchors[unit.position])
+            if period and period.end and not period.relative and not period.baseline and period.label != "last year":
+                self.first, self.first_from = period, unit.position
+                break
+
+    def read(self) -> None:
+        previous = None
+        for i, unit in enumerate(self.units):
+            unit.places, unit.place_from = self._places(unit, previous)
+            unit.topics, unit.topic_from = self._topics(unit, previous)
+            unit.period, unit.period_from = self._period(unit, i)
+            unit.aspiration = bool(_ASPIRATION.search(unit.text))
+            amounts = find_amounts(unit.text)
+            plain = vocab.blank(masked(unit.text), amounts)
+            unit.direction = None if unit.aspiration or not _TREND.search(plain) else direction_in(plain)
+            unit.figures = [] if unit.aspiration else _figures(unit, amounts)
+            previous = unit
+
+    def _places(self, unit: Unit, previous: Unit | None) -> tuple[tuple[str, ...], int | None]:
+        """Named in the unit; "the district" means the place just named; else the section heading's place,
+        the previous unit's in the same section, or (for a short article) the place its title names."""
+        if unit.named:
+            return unit.named, None
+        if previous is not None and previous.places and _ANAPHORIC_PLACE.search(unit.text):
+            return previous.places[-1:], previous.place_from or previous.position
+        heading = _section_places(unit)
+        if heading:
+            return heading, None
+        if previous is not None and previous.section == unit.section and previous.places:
+            return previous.places, previous.place_from
+        return (() if self.sectioned else _default_places(self.doc)), None
+
+    def _topics(self, unit: Unit, previous: Unit | None) -> tuple[tuple[str, ...], int | None]:
+        """The crime types a unit names; a bare "offences" or "That was ..." carries on the previous unit's."""
+        specific, generic = topics_in(unit.text)
+        if specific:
+            return specific, None
+        carries = _continues(previous, unit, self.sectioned)
+        inherited = (previous.topics, previous.topic_from or previous.position) if carries else ((), None)
+        if generic:
+            counted = _CONTINUES.search(unit.text) or _COUNTED.search(unit.text)
+            if carries and counted and previous.topics != (ALL_CRIME,) and previous.topics and \
+                    not re.search(r"\b(?:overall|total)\b", unit.text, re.I):
+                return inherited
+            return (ALL_CRIME,), None
+        return inherited if carries and _CONTINUES.search(unit.text) else ((), None)
+
+    def _period(self, unit: Unit, i: int) -> tuple[Period, int | None]:
+        """Stated in the unit; else the last one stated just before (same paragraph in a long document);
+        else, for "the last 12 months", the article's period or the months before the text's date."""
+        anchor = self.anchors[unit.position]
+        own = find_period(unit.text, anchor)
+        if own is not None and not own.relative:
+            return own, None
+        relative = own is not None or bool(_RELATIVE.search(unit.text))
+        look_back = _LOOK_BACK_SECTIONED if self.sectioned else _LOOK_BACK
+        for before in reversed(self.units[max(0, i - look_back):i]):
+            if self.sectioned and before.paragraph != unit.paragraph:
+                break
+            stated = before.period
+            if stated is not None and stated.end and not stated.relative and stated.label and \
+                    not stated.label.startswith("no period"):
+                return stated, (before.period_from if before.period_from is not None else before.position)
+            relative = relative or bool(_RELATIVE.search(before.text)) or bool(stated and stated.relative)
+        if relative and not self.sectioned and self.first is not None:
+            return self.first, self.first_from
+        when = f"{MONTH_NAMES[anchor[1]]} {anchor[0]}" if anchor else "an unknown date"
+        if relative:
+            return Period(f"the latest twelve months, as reported in {when}", end=anchor, relative=True), None
+        return Period(f"no period stated (the text dates from {when})"), None
+
+
+def _continues(previous: Unit | None, unit: Unit, sectioned: bool) -> bool:
+    """Does a unit carry on the previous one's subject? Only right after it (in the same paragraph of a long
+    document), and when it opens as a continuation or names no new place."""
+    if previous is None or previous.position != unit.position - 1:
+        return False
+    if sectioned and previous.paragraph != unit.paragraph:
+        return False
+    return bool(_CONTINUES.search(unit.text)) or not unit.named or set(unit.named) <= set(previous.places)
+
+
+def _default_places(doc) -> tuple[str, ...]:
+    """A short article without sections is about the place its title or publisher names."""
+    for text in (doc.title.split(" (")[0], doc.publisher):
+        named, _ = places_in(text)
+        if named:
+            return named[:1]
+    return ()
+
+
+def _section_places(unit: Unit) -> tuple[str, ...]:
+    """The Essex area a unit's section headings name ("Southend" in "Community Safety › Southend")."""
+    named, _ = places_in(" ; ".join(unit.section))
+    return tuple(p for p in named if p in vocab.TABLE_AREAS)[:1]
+
+
+def _anchor(doc, unit: Unit, heads: dict[str, Unit]) -> tuple[int, int] | None:
+    """The month a text was written: a date in its section path, its section's first line, or the document's.
+    `heads` maps each top-level section to its first unit ("Minutes of the Meeting on 26th July 2024")."""
+    candidates = [" ".join(unit.section)]
+    if unit.section:
+        candidates.append(heads[unit.section[0]].text)
+    for text in candidates:
+        match = _DATE.search(text)
+        if match:
+            return int(match.group(2)), MONTHS[match.group(1).lower()]
+    match = re.match(r"(\d{4})-(\d{2})", doc.date or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _figures(unit: Unit, amounts: list[Amount]) -> list[Fig]:
+    """Each figure of a unit: change or level, which way, about what crime, measure and place."""
+    figures: list[Fig] = []
+    clauses = [m.end() for m in _CLAUSE.finditer(unit.text)]
+    for i, amount in enumerate(amounts):
+        before = unit.text[amounts[i - 1].end if i else 0:amount.start]
+        after = unit.text[amount.end:amounts[i + 1].start if i + 1 < len(amounts) else len(unit.text)]
+        role = CHANGE if is_change(before, after[:40], amount) else LEVEL
+        direction = (amount.direction or nearest_direction(before, after[:40])) if role == CHANGE else None
+        if role == CHANGE and direction is None and figures and figures[-1].role == CHANGE:
+            direction = figures[-1].direction  # "total crime was reduced by 6%, and ASB by 38%"
+        clause_start = max([c for c in clauses if c <= amount.start], default=0)
+        clause_end = min([c for c in clauses if c > amount.start], default=len(unit.text))
+        named, _ = places_in(unit.text[clause_start:clause_end])
+        counted = unit_words(unit.text[amount.end:])
+        if not counted and figures and re.search(r"\bto\W*$", before):  # "by 905 officers, to 3,755"
+            counted = tuple(w for w in figures[-1].unit if w not in ("extra", "additional", "more", "fewer"))
+        earlier = role == LEVEL and bool(_EARLIER.search(before))
+        figures.append(Fig(amount, role, direction, _figure_topics(unit, after, before, figures),
+                           _measure_near(before[-60:] + " " + _clause_head(after)), named or unit.places, counted,
+                           before.lower(), earlier))
+    return figures
+
+
+def _measure_near(text: str) -> str:
+    """What the words around a figure say it measures: a solved rate, solved outcomes, or offences."""
+    if _SOLVED_RATE_WORDS.search(text):
+        return SOLVED_RATE
+    return SOLVED if SOLVED_WORDS.search(text) else OFFENCES
+
+
+def _clause_head(after: str) -> str:
+    """The few words right after a figure, up to the end of its clause: what the figure counts."""
+    return " ".join(re.split(r"[,;.()–]|\s-\s|\band\b|\bwith\b", after)[0].split()[:4])
+
+
+def _figure_topics(unit: Unit, after: str, before: str, figures: list[Fig]) -> tuple[str, ...]:
+    """A figure is about the crime named right after it ("1,135 drug offences"), else just before it, else
+    what the figure before it was about, else what its sentence is about."""
+    for text in (_clause_head(after), before):
+        specific, _ = topics_in(text)
+        if specific and (specific != (ALL_CRIME,) or not unit.topic_from):
+            return specific
+    if figures:
+        return figures[-1].topics
+    return unit.topics

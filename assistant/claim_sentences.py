@@ -1,0 +1,278 @@
+"""Judging a claim against the documents' sentences, as `claim_prose` reads them.
+
+A sentence can judge a claim only if it is about the claimed place, and either about the claimed crime type
+and measure or, for a claim that names none ("Essex Police has 3,755 officers"), it shares most of the
+claim's rarer words. Its figure is then weighed under the tolerance rules, for the period the sentence is
+about; a claim that names a period is judged only by sentences about that period. Each piece of evidence
+quotes the sentence and any sentence its period, place or crime type were taken from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.claim_parse import (CHANGE, COUNT, DOWN, EXACT, LEVEL, MONEY, RANK, SHARE, STATEMENT, UP, ClaimShape,
+                                   comparison_in, superlative_in, threat_level_in, unit_head)
+from assistant.claim_periods import Period, find_period
+from assistant.claim_prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges
+from assistant.claim_subject import Subject, places_in
+from assistant.claim_tolerance import judge_amount, tolerance_words
+from assistant.claim_verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED, Evidence
+from assistant.claim_wording import capitalised, date_words, source_name, unquoted
+from assistant.index import Sentence
+from assistant.passages import TIME_WORDS, content_terms, named_sources
+from assistant.query import DA_SHARE, OFFENCES
+
+# Only a claim that attributes itself ("according to the PFCC") is judged against that source alone.
+_ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|stated|states|reported|reports)\b", re.I)
+_CRIME_UNITS = {"offence", "crime", "incident", "report", "case", "offense", ""}
+# Words of a claim that say how much or which way, not what about (stems, as `content_terms` gives them).
+_NOT_TOPIC_TERMS = {"from", "get", "getting", "current", "currenti", "now", "latest", "recent", "recentli",
+                    "thousand", "hundr", "million", "almost", "nearli", "about", "around", "roughli", "more",
+                    "less", "fewer", "over", "under", "rose", "rise", "fell", "fall", "fallen", "grown", "grew",
+                    "increas", "decreas", "drop", "extra", "addit", "doubl", "tripl", "halv", "quarter", "third",
+                    "fifth", "half", "most", "percent", "per", "cent"}
+_SCALE_TERMS = frozenset(content_terms("low moderate substantial severe critical largest biggest highest lowest "
+                                       "smallest fewest least best worst second third fourth fifth"))
+_ESSEX_TERMS = frozenset(content_terms("essex"))
+_NEGATION = re.compile(r"\bnot?\b|\bnever\b", re.I)
+_COVERAGE = 0.6  # share of the claim's word weight a sentence must hold to be about the same thing
+_STATEMENT_COVERAGE = 0.75
+_MAX_PER_GROUP = 2
+# How a unit was matched to the claim: by place, crime type and measure; or by sharing the claim's words,
+# in the unit itself or only together with the sentence before it.
+_BY_SUBJECT, _BY_OWN_WORDS, _BY_WORDS_BEFORE = "subject", "own words", "words before"
+_SETTLES = {SUPPORTED: "is.", CONTRADICTED: "is not.", UNCONFIRMED: "neither settles nor rules it out."}
+
+
+def sentence_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str) -> list[Evidence]:
+    """What the documents' sentences say about the claim, at most two per document and period."""
+    attributed = _ATTRIBUTION.search(claim) is not None
+    allowed = (named_sources(claim, prose.index) if attributed else set()) or set(prose.index.documents)
+    terms = _claim_terms(shape, subject, prose)
+    found: list[Evidence] = []
+    for unit in prose.units:
+        if unit.document not in allowed or not set(subject.places) & set(unit.places):
+            continue
+        if shape.quantity in (STATEMENT, RANK) or (shape.amount is None and not subject.crime_types):
+            evidence = _judge_statement(shape, unit, terms, prose)
+        elif shape.amount is None:
+            evidence = _judge_direction(subject, unit, prose)
+        elif shape.quantity == SHARE and subject.crime_types and subject.measure != DA_SHARE:
+            evidence = None  # a share needs its part and its whole: the tables give both, a sentence rarely does
+        else:
+            evidence = _judge_figures(shape, subject, unit, terms, prose)
+        if evidence is not None and _period_fits(shape.period, unit):
+            found.append(evidence)
+    return _best_per_group(found)
+
+
+def _claim_terms(shape: ClaimShape, subject: Subject, prose: ProseIndex) -> dict[str, float]:
+    """The words that say what the claim is about (not where, when, how much or which way), each weighted
+    by how rare it is."""
+    places = set().union(*(content_terms(p) for p in subject.places)) if subject.places else set()
+    terms = content_terms(age_ranges(shape.text)) - places - TIME_WORDS - _NOT_TOPIC_TERMS - _ESSEX_TERMS
+    terms = {t for t in terms if not t.isdigit()} - _SCALE_TERMS
+    return {t: prose.weight(t) for t in terms}
+
+
+def _coverage(terms: dict[str, float], words: frozenset) -> float:
+    """The share of the terms' weight that `words` holds."""
+    total = sum(terms.values())
+    return sum(w for t, w in terms.items() if t in words) / total if total else 0.0
+
+
+def _period_fits(period: Period | None, unit: Unit) -> bool:
+    """A stated period must be the source's; with none stated, every period counts."""
+    if period is None or period.relative:
+        return True
+    source = unit.period
+    if period.baseline is not None:
+        return source is not None and source.baseline == period.baseline
+    if source is None or source.end is None:
+        return False
+    if period.end is not None:
+        return source.end == period.end
+    return period.year is not None and source.end[0] == period.year
+
+
+# ---------------------------------------------------------------- a figure, a direction, a statement
+
+
+def _judge_figures(shape: ClaimShape, subject: Subject, unit: Unit, terms: dict[str, float],
+                   prose: ProseIndex) -> Evidence | None:
+    """The claimed figure against the unit's figure of the same kind, about the same thing."""
+    amount = shape.amount
+    by_topic = bool(subject.crime_types) and unit_head(shape.unit) in _CRIME_UNITS and amount.kind != MONEY
+    matched = _BY_SUBJECT if by_topic else _shared_words(shape, unit, terms, prose)
+    if matched is None:
+        return None
+    candidates = _matching_figures(shape, subject, unit, by_topic)
+    if not candidates:
+        return None
+    if shape.quantity == SHARE and not by_topic:  # "77% of people": the figure whose words before it match best
+        candidates.sort(key=lambda f: -_coverage(terms, frozenset(content_terms(age_ranges(f.before)))))
+    fig = candidates[0]
+    verdict = judge_amount(amount, fig.amount)
+    reason = f"{capitalised(tolerance_words(amount))}; the source's {fig.amount.text} {_SETTLES[verdict]}"
+    direction = subject.direction
+    if shape.quantity == CHANGE and direction and fig.direction and fig.direction != direction:
+        verdict = CONTRADICTED
+        reason = (f"The claim says it {'rose' if direction == UP else 'fell'}; the source says it "
+                  f"{'rose' if fig.direction == UP else 'fell'}.")
+    if verdict != CONTRADICTED and shape.comparison is not None:
+        verdict, reason = _judge_comparison(shape, unit, verdict, reason)
+    return _evidence(verdict, unit, reason, prose, fig, rank=2 if fig.amount.hedge == EXACT else 1,
+                     matched=matched)
+
+
+def _shared_words(shape: ClaimShape, unit: Unit, terms: dict[str, float], prose: ProseIndex) -> str | None:
+    """For a claim matched by its words: does the unit hold them itself, or only with the sentence before
+    it? None when the claim has too few words to say what its figure is about, or they are not here."""
+    amount = shape.amount
+    enough = len(terms) >= (1 if amount.kind == COUNT and unit_head(shape.unit) else 2)
+    if not enough or _coverage(terms, unit.window) < _COVERAGE:
+        return None
+    before = prose.units[unit.position - 1].terms if unit.position else frozenset()
+    if amount.kind != COUNT and _coverage(terms, unit.terms | before) < _COVERAGE:
+        return None
+    return _BY_OWN_WORDS if _coverage(terms, unit.terms) >= _COVERAGE else _BY_WORDS_BEFORE
+
+
+def _matching_figures(shape: ClaimShape, subject: Subject, unit: Unit, by_topic: bool) -> list[Fig]:
+    """The unit's figures of the claim's kind and role (a change, or a level that is not a starting point)
+    for the claimed place, and crime type and measure (or counted noun, for a claim matched by words)."""
+    amount = shape.amount
+    wanted_role = CHANGE if shape.quantity == CHANGE else LEVEL
+    candidates = []
+    for fig in unit.figures:
+        if fig.amount.kind != amount.kind or fig.role != wanted_role or fig.earlier or \
+                not set(subject.places) & set(fig.places):
+            continue
+        if by_topic and (not set(subject.crime_types) & set(fig.topics) or fig.measure != subject.measure):
+            continue
+        if not by_topic and amount.kind == COUNT and unit_head(shape.unit) != unit_head(fig.unit):
+            continue
+        candidates.append(fig)
+    return candidates
+
+
+def _judge_comparison(shape: ClaimShape, unit: Unit, verdict: str, reason: str) -> tuple[str, str]:
+    """"below the England and Wales rate": the source must compare with the same place, the same way."""
+    stated = comparison_in(unit.text)
+    claimed_places, _ = places_in(shape.comparison.reference)
+    stated_places, _ = places_in(stated.reference) if stated else ((), ())
+    if stated is None or not set(claimed_places) & set(stated_places):
+        return UNCONFIRMED, reason
+    if stated.lower != shape.comparison.lower:
+        return CONTRADICTED, (f"The claim puts it {'below' if shape.comparison.lower else 'above'} "
+                              f"{shape.comparison.reference}; the source puts it "
+                              f"{'below' if stated.lower else 'above'}.")
+    return verdict, reason
+
+
+def _judge_direction(subject: Subject, unit: Unit, prose: ProseIndex) -> Evidence | None:
+    """A claimed rise or fall with no figure: a figure's direction, or a trend the unit states in words."""
+    direction = subject.direction
+    if direction is None:
+        return None
+    for fig in unit.figures:
+        if fig.role == CHANGE and fig.direction and set(subject.crime_types) & set(fig.topics) and \
+                fig.measure == subject.measure and set(subject.places) & set(fig.places):
+            verdict = SUPPORTED if fig.direction == direction else CONTRADICTED
+            return _evidence(verdict, unit, _direction_reason(direction, fig.direction), prose, fig, rank=2)
+    if unit.direction in (UP, DOWN) and set(subject.crime_types) & set(unit.topics) and unit.topic_from is None \
+            and subject.measure == OFFENCES and not unit.figures and not SOLVED_WORDS.search(unit.text):
+        verdict = SUPPORTED if unit.direction == direction else CONTRADICTED
+        return _evidence(verdict, unit, _direction_reason(direction, unit.direction), prose, None, rank=1)
+    return None
+
+
+def _direction_reason(claimed: str, stated: str) -> str:
+    if claimed == stated:
+        return f"That is a {'rise' if stated == UP else 'fall'}, as the claim says."
+    return f"That is a {'rise' if stated == UP else 'fall'}, not a {'rise' if claimed == UP else 'fall'}."
+
+
+def _judge_statement(shape: ClaimShape, unit: Unit, terms: dict[str, float], prose: ProseIndex) -> Evidence | None:
+    """A claim with no figure to weigh: a threat level, a ranking, or a sentence that says the same."""
+    if _coverage(terms, unit.window) < _STATEMENT_COVERAGE:
+        return None
+    if shape.threat_level:
+        stated = threat_level_in(unit.text)
+        if stated is None:
+            return None
+        verdict = SUPPORTED if stated == shape.threat_level else CONTRADICTED
+        reason = f"The source gives the level as {stated}."
+    elif shape.ordinal:
+        stated = superlative_in(unit.text)
+        if stated is None:
+            return None
+        verdict = SUPPORTED if stated == (shape.ordinal, shape.highest) else CONTRADICTED
+        reason = "The source gives the same ranking." if verdict == SUPPORTED else \
+            "The source gives a different ranking."
+    else:
+        negated_differently = bool(_NEGATION.search(unit.text)) != bool(_NEGATION.search(shape.text))
+        if len(terms) < 3 or _coverage(terms, unit.terms) < 0.9 or negated_differently:
+            return None
+        verdict, reason = SUPPORTED, "The source says the same."
+    return _evidence(verdict, unit, reason, prose, None, rank=1, matched=_BY_OWN_WORDS)
+
+
+# ---------------------------------------------------------------- evidence from a unit
+
+
+def _evidence(verdict: str, unit: Unit, reason: str, prose: ProseIndex, fig: Fig | None, rank: int,
+              matched: str = _BY_SUBJECT) -> Evidence:
+    """Evidence from one unit, quoting the sentences its period, place or crime type were taken from.
+
+    A match by shared words keeps only what the unit itself states: its own period, and the sentence
+    before it when that is where the shared words are."""
+    period, context = unit.period, [unit.period_from, unit.place_from, unit.topic_from]
+    if matched != _BY_SUBJECT:
+        own = find_period(unit.text, period.end if period else None)
+        period = own if own is not None and not own.relative else None
+        context = [unit.position - 1] if unit.position and matched == _BY_WORDS_BEFORE else []
+    shown = sorted(dict.fromkeys(p for p in context if p is not None and p != unit.position))[-2:]
+    quoted = [prose.units[position] for position in shown] + [unit]
+    cites = {_key(sentence): ("sentence", sentence) for source in quoted for sentence in source.sentences}
+    quotes = [f"“{unquoted(source.text)}” {_marks(source)}" for source in quoted]
+    doc = prose.index.documents[unit.document]
+    when = period.label if period is not None and period.label else \
+        f"no period stated (the text dates from {date_words(doc.date)})"
+    lead = f"with {when}" if when.startswith("no period") else f"for {when}"
+    statement = f"{capitalised(source_name(doc))}, {lead}, says: " + " … ".join(quotes)
+    key = _key(unit.sentences[0])
+    figures = []
+    if fig is not None:
+        figures.append((fig.amount.value, f"prose: {fig.amount.kind} {fig.role}", ", ".join(fig.places),
+                        ", ".join(fig.topics), when, key))
+    period_key = period.end if period is not None and period.end else ("unknown", unit.document, when)
+    suggestion = f"According to {source_name(doc)}, {lead}: “{unquoted(unit.text)}” {_marks(unit)}"
+    return Evidence(verdict, "prose", period_key, when, statement, reason, cites, figures, suggestion,
+                    unit.document, rank, fuzzy=matched != _BY_SUBJECT, key=key)
+
+
+def _key(sentence: Sentence) -> str:
+    return f"sentence:{sentence.document}:{sentence.start}"
+
+
+def _marks(unit: Unit) -> str:
+    """Citation markers for every sentence of a unit, resolved to numbers when the answer is composed."""
+    return "".join(f"[[{_key(sentence)}]]" for sentence in unit.sentences)
+
+
+def _best_per_group(found: list[Evidence]) -> list[Evidence]:
+    """At most two pieces of evidence per document and period, the most specific first."""
+    backed = {e.document for e in found if e.verdict == SUPPORTED and e.fuzzy}
+    groups: dict[tuple, list[Evidence]] = {}
+    for evidence in found:
+        if evidence.verdict == UNCONFIRMED or (evidence.fuzzy and evidence.verdict == CONTRADICTED and
+                                               evidence.document in backed):
+            continue  # a document listing other sums besides the claimed one does not contradict it
+        groups.setdefault((evidence.document, str(evidence.period_key)), []).append(evidence)
+    out = []
+    for items in groups.values():
+        best = max(e.rank for e in items)
+        out += [e for e in items if e.rank == best][:_MAX_PER_GROUP]
+    return out

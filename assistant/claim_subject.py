@@ -1,0 +1,152 @@
+"""What a claim (or a document sentence) is about: places, crime types, measure; and can the tables judge it.
+
+Both sides of a check are read with the same `places_in` and `topics_in`, so a claim about Southend is only
+ever matched with sentences about Southend. `subject_of` turns a claim into its `Subject`, which carries
+`table_reason`: why the performance tables cannot judge this claim ("" when they can), used both to skip
+the tables and to explain a "not found".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import understand, vocab
+from assistant.claim_parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHARE, STATEMENT, UP, WORSE, ClaimShape,
+                                   spaces_for)
+from assistant.claim_periods import Period
+from assistant.claim_wording import period_as_written
+from assistant.config import PERIOD_2023, PERIOD_2024
+from assistant.lookup import ALL_CRIME, FORCE
+from assistant.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
+
+TABLE_END = (2024, 10)  # the month the tables' latest period ends
+KNIFE, SERIOUS_VIOLENCE = "Knife crime", "Serious violence"
+# Crime words the tables only approximate: judged from prose alone, never from the nearest row.
+_APPROXIMATED = (
+    (KNIFE, re.compile(r"\bknife (?:enabled |related |carrying )?(?:crimes?|offences?|offending|attacks?)\b|"
+                       r"\binvolving (?:a )?knife\b|\bknife enabled\b|\bknife related\b|\bstabbings?\b")),
+    (SERIOUS_VIOLENCE, re.compile(r"\bserious violen(?:ce|t crime)\b")))
+# The table row a query reads for each of those, which the claim must not be judged by.
+_PROXY_ROWS = {KNIFE: "Possession of Weapons", SERIOUS_VIOLENCE: "Violence Against the Person"}
+# Names of bodies and plans whose words would read as a place or a crime ("Essex Police", "Police, Fire and
+# Crime Commissioner"); blanked before places and crime types are read from a sentence.
+_NAMES = re.compile(
+    r"\bEssex(?= [A-Z])(?! Police,? Fire)|\bSafer Essex(?: Roads)?\b|"
+    r"(?i:police,? fire (?:and|&) crime commissioner|police and crime (?:plan|commissioner|panel)|"
+    r"crime prevention strategy|centre for crime and justice|violence and vulnerability (?:unit|partnership|"
+    r"operations board)|community safety (?:partnership|network)|safer streets(?: fund)?|"
+    r"violence against women and girls|serious violence (?:duty|strategy)|uk shared prosperity fund|"
+    r"rural england prosperity fund|hate crime awareness)")
+_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|against|versus|vs)\b(?: \w+){0,5} ?$")
+
+
+def places_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(places the text is about, places it only compares with: "higher than ... England and Wales")."""
+    norm = vocab.normalise(_NAMES.sub(" ", text))
+    subject, reference = [], []
+    for _, hit in vocab.find_places(norm):
+        if _COMPARED_WITH.search(norm[max(0, hit.start - 60):hit.start]):
+            reference.append(hit.name)
+        else:
+            subject.append(hit.name)
+    return tuple(dict.fromkeys(subject)), tuple(dict.fromkeys(reference))
+
+
+def topics_in(text: str) -> tuple[tuple[str, ...], bool]:
+    """(crime types the text names, whether its only crime word is a bare "offences" / "crimes").
+
+    Crime types are table rows, or knife crime / serious violence, which the tables only approximate;
+    "all crime", "total crime" or "overall ... crimes" give (ALL_CRIME,)."""
+    norm = vocab.normalise(_NAMES.sub(" ", text))
+    found = []
+    for name, pattern in _APPROXIMATED:  # blanked, so "knife crime" is not also read as a bare "crime"
+        norm, hits = pattern.subn(spaces_for, norm)
+        found += [name] * hits
+    generic = False
+    for hit in vocab.find_crime_types(norm):
+        if hit.alias in vocab.GENERIC_CRIME_WORDS:
+            generic = True
+        else:
+            found.append(hit.name)
+    explicit = ALL_CRIME in found or (generic and re.search(r"\b(?:overall|total|all)\b", norm) is not None)
+    specific = tuple(dict.fromkeys(t for t in found if t != ALL_CRIME))
+    if explicit and not specific:
+        return (ALL_CRIME,), True
+    return specific, generic and not specific
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a claim is about, resolved against the tables' areas, rows and measures."""
+
+    places: tuple[str, ...]  # Essex areas, or other places ("Surrey") when no Essex area is named
+    crime_types: tuple[str, ...]  # table rows or KNIFE / SERIOUS_VIOLENCE
+    measure: str
+    direction: str | None  # UP | DOWN for the measure: "improved" is a fall in offences, a rise in a solved rate
+    table_reason: str  # why the tables cannot judge this claim ("" when they can)
+    notes: tuple[str, ...] = ()
+
+
+def subject_of(shape: ClaimShape, query: Query) -> Subject:
+    """The claim's places, crime types and measure from `understand`, with the crime words the tables only
+    approximate (knife crime) kept as themselves rather than as their nearest row."""
+    areas = tuple(a for a in query.areas if a != FORCE) or query.areas
+    reference = shape.comparison.reference if shape.comparison else ""
+    others = tuple(p for p in query.unknown_places if p.lower() not in reference.lower())
+    places = areas + others if others else (areas or (FORCE,))
+    approximated = tuple(t for t in topics_in(shape.text)[0] if t in _PROXY_ROWS)
+    proxies = {_PROXY_ROWS[t] for t in approximated}
+    crime_types = tuple(t for t in query.crime_types if t not in proxies) + approximated
+    measure = query.measure or OFFENCES
+    if not crime_types and query.measure in (SOLVED_RATE, SOLVED, DA_SHARE) and query.areas:
+        crime_types = (ALL_CRIME,)
+    notes = tuple(n for n in query.notes if "read as the 12 months" not in n and "period" not in n
+                  and not (approximated and "knife" in n))
+    if not query.areas and not others:
+        notes += ("force-wide figures for Essex were used, as no place was named",)
+    return Subject(places, crime_types, measure, _direction_of(shape.direction, measure),
+                   _table_reason(shape, query, places, crime_types, others), notes)
+
+
+def _direction_of(direction: str | None, measure: str) -> str | None:
+    """"Improved" is a fall in offences but a rise in a solved rate or in solved outcomes."""
+    if direction in (BETTER, WORSE):
+        good = UP if measure in (SOLVED_RATE, SOLVED) else DOWN
+        return good if direction == BETTER else (DOWN if good == UP else UP)
+    return direction
+
+
+def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) -> str:
+    if others:
+        return f"the Essex Police performance tables have no figures for {', '.join(others)}"
+    scope = [r for r in query.out_of_scope if not r.startswith(understand.PERIOD_SCOPE)]
+    if scope:
+        return scope[0]
+    proxies = [t for t in crime_types if t in _PROXY_ROWS]
+    if proxies:
+        return f"the tables have no row for {proxies[0].lower()}"
+    if not crime_types or shape.quantity == STATEMENT or \
+            (shape.amount is not None and shape.amount.kind in (MONEY, RATE)):
+        return "the tables count offences, solved outcomes and solved rates, not this"
+    if shape.comparison is not None:
+        return "the tables do not compare areas with figures outside them"
+    period = shape.period
+    if period is not None and not table_period(shape, period):
+        return ("the tables cover only the rolling years to October shown in the board pack, not "
+                f"{period_as_written(period)}")
+    if len([p for p in places if p != FORCE]) > 1 and shape.quantity != RANK and query.rank is None:
+        return "the tables are read one area at a time"
+    return ""
+
+
+def table_period(shape: ClaimShape, period: Period) -> str | None:
+    """The table period a stated period matches (None when the tables do not cover it)."""
+    level = shape.quantity in (LEVEL, SHARE, RANK)
+    if period.end == TABLE_END or period.year == 2024:
+        return PERIOD_2024
+    if level and (period.end == (2023, 10) or period.year == 2023):
+        return PERIOD_2023
+    if period.baseline == 2023 and not level:
+        return PERIOD_2024
+    return None
