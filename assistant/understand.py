@@ -24,6 +24,23 @@ MONEY = "the tables hold no council tax, precept, budget or funding figures"
 OFFICERS = "the tables hold no officer or staff numbers"
 OTHER_FORCES = "the tables cover Essex Police only, not other forces or national figures"
 STOP_SEARCH = "the tables hold no stop and search figures"
+ARRESTS = "the tables count offences and solved outcomes, not arrests"
+# Things that are not notifiable crimes, so no row counts them: "drink-driving offences" must not be All Crime.
+_NOT_RECORDED = tuple((pattern, f"the tables have no row for {topic}: they count notifiable recorded crimes only")
+                      for pattern, topic in (
+    (r"\bfly ?tipp\w*", "fly-tipping"),
+    (r"\b(?:drink|drug|drunk) ?driv\w*|\bdriving (?:under the influence|while (?:drunk|intoxicated|over the "
+     r"limit))\b", "drink or drug driving"),
+    (r"\bspeeding\b|\bspeed cameras?\b|\b(?:motoring|traffic|road traffic) offences?\b",
+     "speeding or other motoring offences"),
+    (r"\b(?:road|traffic|car) (?:collisions?|accidents?|crashes)\b|\broad traffic (?:collisions?|accidents?)\b",
+     "road collisions"),
+    (r"\bmissing (?:persons?|people|children)\b", "missing people"),
+    (r"\b(?:999|101) calls?\b|\bcalls? for service\b|\bemergency calls?\b|\bresponse times?\b",
+     "calls for service or response times"),
+    (r"\bnoise complaints?\b|\bdog fouling\b|\blitter(?:ing)?\b|\bparking (?:fines?|tickets?|offences?)\b",
+     "noise, litter or parking complaints"),
+))
 WARDS = "the tables go down to districts, not wards or streets"
 # The passage cue for a question about something no table cell holds ("newsletter subscribers").
 TOPIC_OUTSIDE = "topic outside the tables"
@@ -41,6 +58,8 @@ _OUT_OF_SCOPE = tuple((re.compile(p), reason) for p, reason in (
      rf"\bconstabulary\b|\bpolice force\b|\b(?:{_OTHER_PLACE_NAMES}) police\b", OTHER_FORCES),
     (r"\bstop and search\w*|\bstop searches\b", STOP_SEARCH),
     (r"\bwards?\b", WARDS),
+    (r"\barrest(?:s|ed|ing)?\b", ARRESTS),
+    *_NOT_RECORDED,
 ))
 
 # (label, pattern): words that point at a document rather than a table cell.
@@ -133,6 +152,11 @@ deal dealt handle handled investigated safest safer safe effective effectively s
 type types kind kinds sort sorts category categories categorised moment
 problem problems issue issues picture situation prevalent prevalence common authority authorities council
 councils breakdown split
+pls plz please thx kindly could should might must shall able chance possible ballpark rough idea estimate
+estimated bot assistant journalist reporter writer editor researcher student piece story writing working
+research readers want wanted love keen wonder info information stat details summary overview update quote
+know knew whats hows wheres moving moved move movement shift shifted swing swung hiya morning afternoon
+evening advance asap urgent urgently fare faring take control wave
 """.split())
 
 _DA_MEASURE = re.compile(
@@ -148,6 +172,13 @@ _SHARE_OF_ALL = re.compile(r"\b(?:(?:share|proportion|percentage|percent|fractio
                            r"overall |recorded |the )?|(?:out )?of all (?:recorded )?)(?:crime|crimes|offences|"
                            r"offending)\b")
 
+# "Solve(s) more than a fifth / over 20% / one in five of ...": a share that is solved is the solved rate; "solved
+# 20% more" is a change in the count of solved outcomes, so the share may not be followed by a comparative.
+_FRACTION = r"(?:(?:a|one|two|three|four|nine) )?(?:half|halves|thirds?|quarters?|fifths?|tenths?)|\d+ percent|" \
+            r"(?:one|1) in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_ABOUT = r"(?:(?:(?:a )?(?:little|bit|lot) )?(?:more|less|fewer) than |(?:well |just )?(?:over|under) |about |" \
+         r"around |roughly |nearly |almost |only |at least |barely |approximately |close to |just )?"
+_NOT_MORE = r"(?! (?:more|fewer|less|higher|lower|extra|additional|up|down)\b)"
 # "The percentage change in solved outcomes" is a change in the count, not a rate: the lookahead keeps it out.
 _RATE = re.compile(
     r"\b(?:solved|solve|solving|detection|detected|outcome|clear up|clearup|clearance|resolution|"
@@ -158,7 +189,11 @@ _RATE = re.compile(
     r"\b(?:solv|detect|clear)(?:e|es|ed|ing|s)? (?:up )?(?:the )?(?:\w+ )?(?:proportion|percentage|share|fraction)\b|"
     r"\b(?:best|worst|better|worse|good|bad|poor|poorest|strongest|weakest) at (?:solving|detecting|clearing up)\b|"
     r"\b(?:most|least|more|less) (?:effective|successful) at (?:solving|detecting|clearing up)\b|"
-    r"\bhow (?:effective|good|successful|well) (?:\w+ ){0,3}(?:at|in) (?:solving|detecting|clearing up)\b")
+    r"\bhow (?:effective|good|successful|well) (?:\w+ ){0,3}(?:at|in) (?:solving|detecting|clearing up)\b|"
+    rf"\b(?:solv|detect)(?:e|es|ed|ing|s)? {_ABOUT}(?:{_FRACTION})\b{_NOT_MORE}|"
+    rf"\bclear(?:s|ed|ing)? up {_ABOUT}(?:{_FRACTION})\b{_NOT_MORE}|"
+    rf"\b(?:{_FRACTION}) of (?:\w+ ){{0,5}}?(?:(?:is|are|was|were|get|gets|got|being|has been|have been) )?"
+    r"(?:solved|detected|cleared up|resolved)\b")
 _SOLVED = re.compile(r"\bsolved\b|\bsolves?\b|\boutcomes?\b|\bdetections?\b|\bdetected\b|\bcleared up\b|"
                      r"\bcharged\b|\bresolved\b")
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\brecorded\b|\boffences?\b|\bincidents?\b|\bcrimes?\b|"
@@ -174,9 +209,12 @@ _CHANGE = re.compile(
     r"\b(?:doubl|halv|tripl)(?:e|ed)\b|\bdeclin(?:e|ed|es|ing)\b|\bimprov(?:e|ed|es|ing|ement)\b|"
     r"\bworsen(?:ed|ing)?\b|\b(?:got|getting) (?:worse|better)\b|\b(?:is|are|was|were) (?:up|down)\b|"
     r"\b(?:up|down) by\b|\bsoar(?:ed|ing)?\b|\bplummet(?:ed|ing)?\b|\bsurg(?:e|ed)\b|\bspik(?:e|ed)\b|"
-    r"\bcompared? (?:with|to) 2023\b|\bsince 2023\b")
+    r"\bcompared? (?:with|to) 2023\b|\bsince 2023\b|\bmov(?:e|ed|es|ing|ement)\b|\bsw(?:ing|ung)\b|\bspiral\w*")
+# "By what per cent", "in percentage terms": the size of a change, unless a rate or a share is the measure.
+_IN_PERCENT = re.compile(r"\bby (?:what|which|how many|how much of a) percent(?:age)?\b|\bhow many percent\b|"
+                         r"\bin percent(?:age)?(?: terms)?\b|\bas a percent(?:age)?\b(?! of)")
 _UP = re.compile(r"\bris\w*|\brose\b|\bincreas\w*|\bgo\w* up\b|\bwent up\b|\bgr[eo]w\w*|\bjump\w*|\bclimb\w*|"
-                 r"\bup by\b|\bsoar\w*|\bsurg\w*|\bspik\w*|\bdoubl\w*|\btripl\w*")
+                 r"\bup by\b|\bsoar\w*|\bsurg\w*|\bspik\w*|\bdoubl\w*|\btripl\w*|\bspiral\w*")
 _DOWN = re.compile(r"\bf[ae]ll\w*|\bdecreas\w*|\bgo\w* down\b|\bwent down\b|\bdrop\w*|\breduc\w*|\bdeclin\w*|"
                    r"\bdown by\b|\bplummet\w*|\bhalv\w*")
 # "Improved" means fewer offences but a higher solved rate.
@@ -184,7 +222,8 @@ _BETTER = re.compile(r"\bimprov\w*|\bbetter\b")
 _WORSE = re.compile(r"\bworse\w*|\bdeteriorat\w*")
 # One word of rise-and-fall or ranking vocabulary, for `_unexplained` ("soared", "plummeting", "doubled").
 _MOVE_WORD = re.compile(r"(?:ris|f[ae]ll|increas|decreas|drop|reduc|declin|grow|grew|jump|climb|doubl|halv|tripl|"
-                        r"soar|plummet|surg|spik|improv|worsen|deteriorat|chang|trend|compar|rank)\w*")
+                        r"soar|plummet|surg|spik|improv|worsen|deteriorat|chang|trend|compar|rank|mov|swing|"
+                        r"swung|shift|spiral)\w*")
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?\b|\bproportion\w*|\brelative\b|\bin percentage terms\b")
 
 # Relative periods, on normalised text. The comparison base ("than last year") asks for change, not 2023.
@@ -193,7 +232,8 @@ _PERCENT_WORD = re.compile(r"\bpercent(?:age)?\b|\bproportion\w*|\brelative\b|\b
 _VS_LAST_YEAR = re.compile(
     r"\b(?:compar\w* (?:with|to)|than|versus|vs|on|from|since|against) (?:the )?(?:same (?:period|time) )?"
     r"(?:(?:last|previous|prior|preceding) (?:year|12 months|twelve months|period)|"
-    r"(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then)?)\b|\byear on year\b|"
+    r"(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then)?)\b|\byear (?:on|over) year\b|"
+    r"\byoy\b|\by o y\b|"
     r"\bsame period last year\b")
 _THE_LAST_YEAR = re.compile(r"\b(?:the|this) (?:last|past) (?:year|12 months|twelve months)\b|\blast 12 months\b|"
                             r"\bpast (?:year|12 months|twelve months)\b")
@@ -214,6 +254,17 @@ _TO_MONTH = re.compile(rf"\b(?:(?:12|twelve)[\s-]months?|year|period)\s+(?:to|en
                        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b")
 _YEAR = re.compile(r"(?<![£$\d.,])\b((?:19|20)\d\d)\b(?!\s*(?:%|percent|per cent|offences|offence|crimes|"
                    r"incidents|people|officers|cases|reports|more|fewer|extra|additional|new)\b)")
+# The tables record the past: a forecast ("what will it be next year", "by 2026") is out of scope, never the
+# latest figure. "Will you be able to tell me" is framing, blanked before this is read.
+_FUTURE = re.compile(
+    r"\bnext (?:year|12 months|twelve months|month|few (?:months|years)|decade|financial year)\b|"
+    r"\bin (?:the )?(?:future|years to come|coming (?:year|months|years))\b|"
+    r"\b(?:coming|future) (?:year|years|months)\b|"
+    r"\bforecast\w*|\bpredict\w*|\bprojected\b|\bprojections?\b|\bexpected to\b|\boutlook\b|"
+    r"\b(?:going|likely|set) to (?:be|rise|fall|go|increase|decrease|drop|climb|continue|keep|reach|hit|change|"
+    r"look|get)\b|"
+    r"\bwill (?:\w+ ){0,4}?(?:be|rise|fall|go|increase|decrease|drop|climb|continue|keep|reach|hit|change|look|get|"
+    r"have|see|record)\b|\bby (?:the end of )?20(?:2[5-9]|[3-9]\d)\b")
 _COUNT_BEFORE_YEAR = re.compile(r"(?:over|under|above|below|about|around|approximately|nearly|almost|exactly|"
                                 r"more than|fewer than|less than)\s*$")
 
@@ -248,6 +299,35 @@ _PRONOUN = re.compile(r"\b(?:that|it|there|those|them|this one|same)$|\bin there
                       r"\b(?:did|does|has|is|was|why) (?:it|that|this|they)\b")
 
 _TRENDING = re.compile(r"\b([Tt]rending)\b")
+
+
+def _phrases(*patterns: str) -> re.Pattern:
+    """Case-blind phrases on raw text: a space is any run of spaces, an apostrophe may be curly or left out."""
+    return re.compile("|".join(rf"\b(?:{p})\b" for p in patterns).replace(" ", r"\s+").replace("'", "['’]?"),
+                      re.IGNORECASE)
+
+
+_WRITING = r"piece|article|story|feature|report|blog post|blog|post|column|explainer|investigation|project|" \
+           r"segment|podcast|thread|newsletter|bulletin"
+_PUBLICATION = r"echo|gazette|chronicle|standard|star|herald|news|post|times|mail|mirror|guardian|telegraph|" \
+               r"independent|observer|radio|live|bbc|itv|sky|journal|magazine|recorder|argus|express|press"
+# Who is asking and why ("I'm writing a piece on", "for an article", "I'm a reporter at the Echo", "quick one"):
+# blanked before anything is read, so a journalist's preamble is no source cue and no unexplained topic.
+_FRAMING = _phrases(
+    rf"(?:i'm|i am|we're|we are)(?: currently| just)? (?:writing|working on|doing|putting together|preparing|"
+    rf"researching)(?: (?:a|an|my|our|some|this))?(?: \w+)? (?:{_WRITING})s?(?: (?:on|about|into|covering))?",
+    rf"for (?:a|an|my|our)(?: \w+)? (?:{_WRITING})(?: (?:i'm|i am|we're|we are) (?:writing|doing|"
+    rf"working on|putting together|preparing))?(?: (?:on|about))?",
+    r"for (?:our|my) (?:readers|viewers|listeners|audience)",
+    rf"(?:i'm|i am|we're|we are) (?:a|an|the)(?: \w+)? (?:journalist|reporter|writer|editor|researcher|student|"
+    rf"blogger|producer)(?: (?:at|for|with|from|on)(?: the)?(?: [\w&]+){{0,3}} (?:{_PUBLICATION}))?",
+    r"(?:journalist|reporter|researcher|student) here",
+    r"(?:doing|for) (?:some )?research",
+    r"quick (?:one|question|q)",
+    r"(?:can|could|would|will) you (?:please |kindly )?(?:tell|give|show|send) me",
+    r"(?:would|will|are) you (?:be )?able to (?:tell|give|show|send) me",
+    r"any chance (?:you could|of)",
+)
 _PREPOSITIONS = {"in", "for", "at", "from", "and", "or", "vs", "versus", "between", "of", "with", "than",
                  "compare", "including", "across", "to"}
 _VERB_NEXT = {"up", "down", "upward", "upwards", "downward", "downwards", "higher", "lower", "well", "badly",
@@ -335,7 +415,8 @@ def _read(text: str) -> _Read:
         measure = _measure(rest, non_table)
     periods, period_reasons, period_notes = _periods(raw, norm)
     notes += period_notes
-    change = bool(_CHANGE.search(rest) or _VS_LAST_YEAR.search(norm)) or len(periods) == 2
+    change = bool(_CHANGE.search(rest) or _VS_LAST_YEAR.search(norm)) or len(periods) == 2 or \
+        bool(_IN_PERCENT.search(rest)) and measure not in (SOLVED_RATE, DA_SHARE)
     rank, rank_over = _rank(norm, measure, change, crime_types, areas)
     every_type = False
     if rank_over == "crime types":  # "which crime ..." ranks the rows; the bare word is not All Crime
@@ -390,8 +471,10 @@ def _out_of_scope(norm: str, rest: str) -> list[str]:
 
 
 def _prepare(raw: str) -> str:
-    """Raw-text fixes that need capitals: 'DA' is domestic abuse; 'trending' as a verb is not Tendring."""
+    """Raw-text fixes that need capitals or punctuation: framing goes; 'DA' is domestic abuse; 'trending' as a
+    verb is not Tendring."""
     raw = unicodedata.normalize("NFKC", raw)
+    raw = _FRAMING.sub(lambda m: " " * len(m.group()), raw)
     raw = re.sub(r"\bDA\b", "domestic abuse", raw)
     return _TRENDING.sub(lambda m: m.group() if _trending_is_place(raw, m) else "trend", raw)
 
@@ -513,6 +596,9 @@ def _periods(raw: str, norm: str) -> tuple[tuple[str, ...], list[str], list[str]
             relative = pattern.sub(" ", relative)
     periods = _unique(named)
     reasons = [f"{PERIOD_SCOPE}, not {', '.join(_unique(outside))}"] if outside else []
+    if _FUTURE.search(norm):
+        forecast = f"forecast for {', '.join(_unique(outside))}" if outside else "forecasts"
+        reasons = [f"{PERIOD_SCOPE} and hold no {forecast}"]
     return periods, reasons, notes
 
 

@@ -42,7 +42,9 @@ AREAS: dict[str, tuple[str, ...]] = {
     "Harlow": ("harlow",),
     "Brentwood": ("brentwood",),
     # A policing area with its own table, not a local authority district: the airport sits in Uttlesford.
-    AIRPORT: ("stansted airport", "stansted", "london stansted", "stansted airport policing area"),
+    # "The airport" is Stansted: the only airport with a table ("Southend Airport" is a Rochford town below).
+    AIRPORT: ("stansted airport", "stansted", "london stansted", "stansted airport policing area", "the airport",
+              "airport"),
 }
 
 # Towns inside an area: answered from that area's table, with a note saying so.
@@ -56,7 +58,8 @@ AREA_TOWNS: dict[str, tuple[str, ...]] = {
                  "walton on the naze", "brightlingsea", "manningtree"),
     "Southend": ("leigh on sea", "leigh", "westcliff", "westcliff on sea", "shoeburyness", "southchurch"),
     "Castle Point": ("canvey island", "canvey", "benfleet", "south benfleet", "hadleigh", "thundersley"),
-    "Rochford": ("rayleigh", "hockley", "hullbridge", "great wakering"),
+    "Rochford": ("rayleigh", "hockley", "hullbridge", "great wakering", "southend airport",
+                 "london southend airport"),
     "Basildon": ("billericay", "wickford", "laindon", "pitsea"),
     "Thurrock": ("grays", "tilbury", "purfleet", "stanford le hope", "south ockendon", "chafford hundred"),
     "Epping Forest": ("loughton", "waltham abbey", "chigwell", "ongar", "chipping ongar", "buckhurst hill"),
@@ -83,6 +86,9 @@ KNOWN_OTHER_PLACES: dict[str, str] = {
         "England": ("england",), "Wales": ("wales",), "England and Wales": ("england and wales",),
         "Scotland": ("scotland",), "Northern Ireland": ("northern ireland",),
         "UK": ("uk", "united kingdom", "britain", "great britain"),
+        # Other airports, so that "airport" in their names is not read as Stansted.
+        "Heathrow Airport": ("heathrow", "heathrow airport"), "Gatwick Airport": ("gatwick", "gatwick airport"),
+        "Luton Airport": ("luton airport", "london luton airport"), "London City Airport": ("london city airport",),
         # Essex regions: real, but the tables are by district.
         "Mid Essex": ("mid essex",), "South Essex": ("south essex",), "North Essex": ("north essex",),
         "West Essex": ("west essex",), "East Essex": ("east essex",), "North East Essex": ("north east essex",),
@@ -96,7 +102,10 @@ KNOWN_OTHER_PLACES: dict[str, str] = {
 CRIME_TYPES: dict[str, tuple[str, ...]] = {
     "Anti-Social Behaviour (incidents)": (
         "anti social behaviour", "antisocial behaviour", "anti social behavior", "antisocial behavior",
-        "anti social behaviour incident", "asb", "anti social", "antisocial", "nuisance behaviour"),
+        "anti social behaviour incident", "asb", "anti social", "antisocial", "nuisance behaviour",
+        "yob", "yobbish behaviour", "yobbery", "yobs causing trouble", "youths causing trouble",
+        "kids causing trouble", "teenagers causing trouble", "people causing trouble", "causing trouble",
+        "hooligan", "hooliganism", "rowdy behaviour", "rowdiness", "loutish behaviour", "lout"),
     ALL_CRIME: (
         "all crime excl action nfib fraud", "all crime", "total crime", "overall crime", "recorded crime",
         "crime overall", "all offence", "total offence", "offences overall", "crime excluding fraud",
@@ -123,7 +132,8 @@ CRIME_TYPES: dict[str, tuple[str, ...]] = {
         "stalking and harassment", "harassment and stalking", "stalking or harassment", "stalking",
         "harassment", "malicious communication", "stalker"),
     "Sexual Offences": (
-        "sexual offence", "sex offence", "sexual crime", "sex crime", "sexual offending", "sexual violence"),
+        "sexual offence", "sex offence", "sexual crime", "sex crime", "sexual offending", "sexual violence",
+        "sex attack", "sexual attack", "sex offender"),
     "Rape": ("rape",),
     "Rape - Under 16 yrs": (
         "rape under 16 yrs", "rape under 16", "rape of under 16s", "rapes of under 16s", "child rape",
@@ -141,7 +151,8 @@ CRIME_TYPES: dict[str, tuple[str, ...]] = {
     # A mugging is a robbery of a person, so it is the personal-property sub-row, not all robbery.
     "Robbery of Personal Property": (
         "robbery of personal property", "personal robbery", "street robbery", "mugging", "muggings", "mugged",
-        "robbery of a person", "robbery of people"),
+        "robbery of a person", "robbery of people",
+        "carjacking", "carjackings", "car jacking", "car jackings", "mugger"),
     "Theft Offences": (
         "theft offence", "all theft", "total theft", "thefts overall", "acquisitive crime", "property crime",
         "theft and burglary", "theft including burglary"),
@@ -179,7 +190,9 @@ CRIME_TYPES: dict[str, tuple[str, ...]] = {
         "stolen car", "stolen vehicle", "theft of cars", "theft of a car", "motor vehicle theft",
         "vehicles stolen", "car thief", "car thieves", "twoc", "joyriding", "taking without consent",
         "motorbike theft", "motorbikes stolen", "stolen motorbike", "theft of a motor vehicle",
-        "theft of motor vehicles", "car stolen", "vehicle stolen"),
+        "theft of motor vehicles", "car stolen", "vehicle stolen",
+        "motor theft", "theft of motors", "stolen motor", "motors stolen", "motors nicked", "nicked cars",
+        "nicked car", "nicked motor"),
     "Vehicle Interference": (
         "vehicle interference", "interfering with vehicles", "interfering with a vehicle",
         "tampering with vehicles", "tampering with cars", "car tampering", "vehicle tampering"),
@@ -204,16 +217,19 @@ CRIME_TYPES: dict[str, tuple[str, ...]] = {
     "Criminal Damage": (
         "criminal damage", "vandalism", "vandalised", "vandalized", "vandal", "graffiti", "damage to property",
         "property damage", "damaged property"),
-    "Arson": ("arson", "arson attack", "deliberate fire", "fire setting", "deliberately set fire"),
+    "Arson": ("arson", "arson attack", "deliberate fire", "fire setting", "deliberately set fire", "arsonist",
+              "fire raising"),
     "Racial/Religiously Aggravated Offences": (
         "racial religiously aggravated offence", "racially or religiously aggravated", "racially aggravated",
         "religiously aggravated", "racist crime", "racist offence", "racist incident", "racial crime",
         "race crime", "racist abuse", "racially motivated crime", "racism"),
     "Hate Crime HO Definition": (
-        "hate crime ho definition", "hate crime", "hate offence", "hate incident", "hate crime home office"),
+        "hate crime ho definition", "hate crime", "hate offence", "hate incident", "hate crime home office",
+        "homophobic abuse", "homophobic crime", "homophobic attack", "transphobic abuse", "transphobic crime",
+        "disability hate"),
     "Domestic Abuse": (
         "domestic abuse", "domestic violence", "domestic abuse offence", "domestic incident", "domestic crime",
-        "domestic abuse crime", "domestic abuse case"),
+        "domestic abuse crime", "domestic abuse case", "domestics"),
     "High Risk Domestic Abuse": (
         "high risk domestic abuse", "high risk domestic violence", "high risk da", "high risk domestic", "high risk"),
     "Medium Risk Domestic Abuse": (
@@ -227,12 +243,12 @@ CRIME_TYPES: dict[str, tuple[str, ...]] = {
         "unassessed domestic abuse", "not risk assessed", "without a risk assessment"),
     "Drug Offences": (
         "drug offence", "drugs offence", "drug crime", "drugs crime", "drug related crime", "drug related offence",
-        "drug", "drugs", "narcotics", "drug offending"),
+        "drug", "drugs", "narcotics", "drug offending", "cannabis"),
     "Trafficking of Drugs": (
         "trafficking of drugs", "drug trafficking", "drugs trafficking", "drug dealing", "drugs dealing",
         "dealing drugs", "dealing in drugs", "drug supply", "drugs supply", "supply of drugs", "supplying drugs",
         "drug dealer", "county lines", "county line", "supply offence", "production of drugs",
-        "trafficking of drug"),
+        "trafficking of drug", "cannabis farm", "drug farm"),
     "Possession of Drugs": (
         "possession of drugs", "drug possession", "drugs possession", "possessing drugs", "possession of drug",
         "possession of cannabis", "cannabis possession", "possession of controlled drugs",
@@ -275,6 +291,10 @@ ALIAS_NOTES: dict[str, str] = {
                 "Mountfitchet village is in Uttlesford)",
     "county lines": "'county lines' read as Trafficking of Drugs",
     "bike": "'bike' read as Theft of Pedal Cycle",
+    "car crime": "'car crime' read as Vehicle Offences (incl. Interference): thefts of and from vehicles and "
+                 "vehicle interference",
+    "airport": "'airport' read as Stansted Airport, the only airport with its own table",
+    "the airport": "'the airport' read as Stansted Airport, the only airport with its own table",
 }
 
 # Immediate parent of each row in the printed hierarchy; None for the top level and for the cross-cutting
@@ -365,13 +385,20 @@ class Found(NamedTuple):
 
 
 def normalise(text: str) -> str:
-    """Lower case, '&' as 'and', '%' as 'percent', digits kept whole ('1,465' -> '1465'), other punctuation
-    as spaces, so every matcher compares plain words."""
+    """Lower case, '&' as 'and', '%' and 'per cent' as 'percent', digits kept whole ('1,465' -> '1465'), other
+    punctuation as spaces, so every matcher compares plain words."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"['’‘`]s\b", "", text)  # possessive: "Chelmsford's" -> "chelmsford"
     text = text.replace("&", " and ").replace("%", " percent ").replace("£", " pounds ")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return _PER_CENT.sub("percent", _PC_AFTER_NUMBER.sub(r"\1 percent", text))
+
+
+# "Per cent" and the headline "pc" ("up 20pc", "what pc change"); a bare "PC" is a police constable.
+_PC_AFTER_NUMBER = re.compile(r"\b(\d+) ?pc\b")
+_PER_CENT = re.compile(r"\bper cent\b|\bpc\b(?= (?:change|rise|fall|increase|decrease|drop|swing|jump|points?|"
+                       r"terms|difference)\b)|(?<=\bwhat )pc\b|(?<=\bmany )pc\b")
 
 
 def note_for(alias: str) -> str | None:
@@ -442,15 +469,17 @@ _CRIME_PHRASES = _phrase_table({name: (name, *aliases) for name, aliases in CRIM
 _CRIME_RE = _matcher(_CRIME_PHRASES)
 _GENERIC_RE = _matcher(GENERIC_CRIME_WORDS)
 # Sentences rather than phrases: "cars were stolen", "homes have been broken into". Tried before the aliases.
-_THINGS_TAKEN = r"(?: \w+){0,2} (?:stolen|nicked|taken)\b"
+_THINGS_TAKEN = r"(?: \w+){0,2} (?:stolen|nicked|taken|pinched|swiped|nabbed)\b"
 _BROKEN_INTO = r"(?: \w+){0,2} (?:burgled|burglarised|broken into)\b"
 _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), name) for p, name in (
     (r"\b(?:stolen|nicked|taken|stealing|thefts?) (?:from|out of) (?:a |the |parked )?(?:cars?|vehicles?|vans?)\b",
      "Theft from a Vehicle"),
     (r"\b(?:cars?|vehicles?|vans?)\b" + _BROKEN_INTO, "Theft from a Vehicle"),
-    (r"\b(?:cars?|vehicles?|vans?|motorbikes?|motorcycles?|lorry|lorries)\b" + _THINGS_TAKEN, "Theft of a Vehicle"),
+    (r"\b(?:cars?|vehicles?|vans?|motors|motorbikes?|motorcycles?|lorry|lorries)\b" + _THINGS_TAKEN,
+     "Theft of a Vehicle"),
     (r"\b(?:bikes?|bicycles?|cycles?|push bikes?|pushbikes?)\b" + _THINGS_TAKEN, "Theft of Pedal Cycle"),
-    (r"\b(?:stolen|nicked|stealing|thefts?) (?:from|in) (?:a |the )?(?:shops?|stores?|supermarkets?|retailers?)\b",
+    (r"\b(?:stolen|nicked|pinched|swiped|stealing|thefts?) (?:from|in|out of) (?:a |the )?"
+     r"(?:shops?|stores?|supermarkets?|retailers?)\b",
      "Shoplifting"),
     (r"\b(?:homes?|houses?|flats?)\b" + _BROKEN_INTO, "Burglary Residential"),
     (r"\b(?:sheds?|garages?|outbuildings?)\b" + _BROKEN_INTO, "Burglary Residential - Non Dwelling"),

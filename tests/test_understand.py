@@ -262,6 +262,54 @@ def test_everyday_crime_words(text, crime_type):
     check(parse(text), crime_types=(crime_type,), areas=("Harlow",))
 
 
+SLANG = [
+    ("How many motors got nicked in Harlow?", "Theft of a Vehicle"),
+    ("motors stolen in Harlow", "Theft of a Vehicle"),
+    ("cars pinched in Harlow", "Theft of a Vehicle"),
+    ("motor theft in Harlow", "Theft of a Vehicle"),
+    ("joyriding in Harlow", "Theft of a Vehicle"),
+    ("car crime in Harlow", "Vehicle Offences (incl. Interference)"),
+    ("How many bikes got nicked in Harlow?", "Theft of Pedal Cycle"),
+    ("stuff nicked from shops in Harlow", "Shoplifting"),
+    ("things pinched from supermarkets in Harlow", "Shoplifting"),
+    ("graffiti in Harlow", "Criminal Damage"),
+    ("arsonists in Harlow", "Arson"),
+    ("carjackings in Harlow", "Robbery of Personal Property"),
+    ("sex crimes in Harlow", "Sexual Offences"),
+    ("sex attacks in Harlow", "Sexual Offences"),
+    ("domestics in Harlow", "Domestic Abuse"),
+    ("DA in Harlow", "Domestic Abuse"),
+    ("racist abuse in Harlow", "Racial/Religiously Aggravated Offences"),
+    ("homophobic abuse in Harlow", "Hate Crime HO Definition"),
+    ("drugs in Harlow", "Drug Offences"),
+    ("cannabis in Harlow", "Drug Offences"),
+    ("How many incidents of yobs causing trouble in Harlow?", ASB),
+    ("yobbish behaviour in Harlow", ASB),
+    ("kids causing trouble in Harlow", ASB),
+    ("hooliganism in Harlow", ASB),
+]
+
+
+@pytest.mark.parametrize("text, crime_type", SLANG)
+def test_slang_for_crime_types(text, crime_type):
+    check(parse(text), crime_types=(crime_type,), areas=("Harlow",), cues=False)
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("How many fly-tipping offences were recorded in Harlow?", "fly-tipping"),
+    ("Fly tipping in Harlow last year", "fly-tipping"),
+    ("How many drink driving offences in Harlow?", "drink or drug driving"),
+    ("drink-drivers caught in Harlow", "drink or drug driving"),
+    ("How many speeding offences in Harlow?", "speeding"),
+    ("road traffic collisions in Harlow", "road collisions"),
+    ("How many arrests for burglary in Harlow?", "arrests"),
+    ("How many people were arrested in Harlow?", "arrests"),
+])
+def test_things_no_row_counts_are_out_of_scope_not_all_crime(text, topic):
+    query = parse(text)
+    assert any(topic in reason for reason in query.out_of_scope), query.out_of_scope
+
+
 @pytest.mark.parametrize("text, crime_type", [
     ("shopliftng in Harlow", "Shoplifting"), ("burglery in Harlow", "Burglary"), ("robery in Harlow", "Robbery"),
     ("harrasment in Harlow", "Stalking and Harassment"), ("vandalsim in Harlow", "Criminal Damage"),
@@ -343,6 +391,11 @@ def test_domestic_abuse_offences_are_the_crime_type_but_da_related_is_the_measur
     "What is the trend for shoplifting in Harlow?", "Shoplifting in Harlow compared with last year",
     "What was the percentage change in shoplifting in Harlow?", "By how much did shoplifting change in Harlow?",
     "Shoplifting in Harlow more than doubled", "Did shoplifting go up in Harlow?",
+    "How far has shoplifting in Harlow moved?", "Shoplifting in Harlow yoy", "y-o-y shoplifting, Harlow",
+    "Year over year shoplifting in Harlow", "What was the swing in shoplifting in Harlow?",
+    "By what per cent did shoplifting in Harlow rise?", "Shoplifting in Harlow, in per cent?",
+    "Shoplifting in Harlow: by what percentage?", "Shoplifting in Harlow in percentage terms",
+    "What pc change in shoplifting in Harlow?", "Shoplifting in Harlow, up or down on last year?",
 ])
 def test_change_words(text):
     query = parse(text)
@@ -352,6 +405,22 @@ def test_change_words(text):
 
 def test_a_change_in_the_solved_rate_keeps_the_rate_as_the_measure():
     check(parse("Did the solved rate for burglary improve in Harlow?"), change=True, measure=SOLVED_RATE)
+    check(parse("How many points has the solved rate for burglary moved in Harlow?"), change=True,
+          measure=SOLVED_RATE, cues=False)
+    check(parse("What is the solved rate for burglary in Harlow in per cent?"), change=False, measure=SOLVED_RATE)
+
+
+@pytest.mark.parametrize("text, normalised", [
+    ("Up 20% in Harlow", "up 20 percent in harlow"),
+    ("By what per cent?", "by what percent"),
+    ("up 20pc", "up 20 percent"),
+    ("up 20 pc", "up 20 percent"),
+    ("what pc change", "what percent change"),
+    ("How many pc?", "how many percent"),
+    ("PC Smith said", "pc smith said"),  # a police constable
+])
+def test_per_cent_and_pc_are_percent(text, normalised):
+    assert vocab.normalise(text) == normalised
 
 
 # ---------------------------------------------------------------- periods
@@ -396,6 +465,35 @@ def test_periods_the_tables_do_not_cover_are_out_of_scope(text):
     assert any(reason.startswith(PERIOD_SCOPE) for reason in query.out_of_scope)
 
 
+@pytest.mark.parametrize("text", [
+    "What will knife crime be like in Harlow next year?",
+    "Will burglary in Harlow go up next year?",
+    "Forecast shoplifting in Harlow",
+    "Can you predict robbery in Harlow?",
+    "What is shoplifting going to be in Harlow in future?",
+    "How many burglaries will Harlow have by 2026?",
+    "Is burglary in Harlow expected to rise in the coming year?",
+])
+def test_future_periods_are_out_of_scope_never_the_latest_figure(text):
+    query = parse(text)
+    assert P24 not in query.periods
+    assert any(r.startswith(PERIOD_SCOPE) and "forecast" in r for r in query.out_of_scope), query.out_of_scope
+
+
+@pytest.mark.parametrize("text", [
+    "Will you be able to tell me how many burglaries there were in Harlow?",
+    "Can you tell me what the solved rate was for burglary in Harlow?",
+    "How many burglaries were there in Harlow last year?",
+])
+def test_asking_politely_is_not_a_forecast(text):
+    check(parse(text), oos=False)
+
+
+def test_a_forecast_follow_up_then_a_covered_year_is_answered():
+    check(chain("How many burglaries in Harlow?", "and next year?"), oos=True)
+    check(chain("How many burglaries in Harlow?", "and next year?", "and in 2024?"), oos=False, periods=(P24,))
+
+
 def test_counts_that_look_like_years_are_not_years():
     check(parse("Were there more than 2000 burglaries in Harlow?"), oos=False)
     check(parse("Were there 1,465 shoplifting offences in Chelmsford?"), oos=False, periods=())
@@ -437,6 +535,16 @@ def test_more_superlatives_of_change(text, spec):
 
 
 @pytest.mark.parametrize("text", [
+    "Which district had the biggest per cent rise in shoplifting?",
+    "Which district had the biggest pc rise in shoplifting?",
+    "Where did shoplifting rise most in per cent?",
+    "Which district's shoplifting went up most in percentage terms?",
+])
+def test_per_cent_ranks_by_the_percentage_change(text):
+    check(parse(text), intent="rank", rank=RankSpec("highest", 1, "% change"), cues=False)
+
+
+@pytest.mark.parametrize("text", [
     "Which district has the best overall solved rate right now?",
     "Which district has the lowest solved rate?",
     "Which area has the highest detection rate at the moment?",
@@ -466,6 +574,25 @@ def test_solving_a_proportion_is_the_solved_rate(text, direction):
 ])
 def test_how_good_at_solving_is_the_solved_rate(text):
     check(parse(text), measure=SOLVED_RATE, crime_types=("Burglary",), areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow police solve more than a fifth of burglaries",
+    "Police in Harlow solve over 20% of burglaries",
+    "Harlow solves about one in five burglaries",
+    "Harlow detects just under a quarter of burglaries",
+    "Half of all burglaries in Harlow are solved",
+])
+def test_solving_a_fraction_is_the_solved_rate(text):
+    check(parse(text), measure=SOLVED_RATE, crime_types=("Burglary",), areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow police solved 20% more burglaries",
+    "Harlow solved a fifth more burglaries than last year",
+])
+def test_solving_a_fraction_more_is_a_change_in_solved_outcomes(text):
+    check(parse(text), measure=SOLVED, crime_types=("Burglary",), areas=("Harlow",))
 
 
 @pytest.mark.parametrize("text", [
@@ -731,6 +858,27 @@ def test_everyday_table_phrasings_stay_table_questions(text):
     assert query.passage_cues == () and query.has_table_signal, query
 
 
+FRAMED = [
+    ("pls how many burglaries in Harlow", "Burglary", "Harlow"),
+    ("I'm writing a piece on burglary in Colchester - how many were there in 2024?", "Burglary", "Colchester"),
+    ("For an article: how many robberies were recorded in Southend?", "Robbery", "Southend"),
+    ("I’m a reporter at the Basildon Echo, how many burglaries in Basildon?", "Burglary", "Basildon"),
+    ("I am a reporter from Harlow - how many burglaries?", "Burglary", "Harlow"),
+    ("Quick one: how many car thefts in Thurrock?", "Theft of a Vehicle", "Thurrock"),
+    ("Could you tell me, roughly, the shoplifting numbers for Basildon please?", "Shoplifting", "Basildon"),
+    ("Approx how many burglaries in Braintree?", "Burglary", "Braintree"),
+    ("Would you be able to give me the robbery figures for Rochford?", "Robbery", "Rochford"),
+    ("Journalist here - how many robberies were logged in Maldon last year?", "Robbery", "Maldon"),
+    ("Working on a story about knife crime in Basildon, what are the numbers?", "Possession of Weapons", "Basildon"),
+    ("Ballpark figure for shoplifting in Rochford?", "Shoplifting", "Rochford"),
+]
+
+
+@pytest.mark.parametrize("text, crime_type, area", FRAMED)
+def test_politeness_preambles_and_journalist_framing_are_not_topics(text, crime_type, area):
+    check(parse(text), crime_types=(crime_type,), areas=(area,), cues=False, oos=False)
+
+
 @pytest.mark.parametrize("text", [
     "How many shoplifting offences were recorded in Chelmsford in the 12 months to October 2024?",
     "What was the solved rate for all crime in Southend in 2024?",
@@ -855,6 +1003,32 @@ def test_than_the_year_before_is_a_change(text):
     query = parse(text)
     check(query, change=True)
     assert P23 not in query.periods
+
+
+@pytest.mark.parametrize("second, area", [
+    ("and at the airport?", "Stansted Airport"),
+    ("What about the airport?", "Stansted Airport"),
+    ("airport?", "Stansted Airport"),
+    ("and in the county?", "Essex"),
+    ("force-wide?", "Essex"),
+    ("and across the county as a whole?", "Essex"),
+    ("and there?", "Colchester"),
+    ("and robberies there?", "Colchester"),
+])
+def test_follow_up_area_aliases(second, area):
+    query = chain("How many burglaries in Colchester in 2024?", second)
+    check(query, areas=(area,), is_followup=True, periods=(P24,), unknown=())
+    assert query.crime_types in (("Burglary",), ("Robbery",))
+
+
+@pytest.mark.parametrize("text, areas, unknown", [
+    ("How many thefts at Southend Airport?", ("Rochford",), ()),  # London Southend Airport is in Rochford
+    ("How many thefts at Luton Airport?", (), ("Luton Airport",)),
+    ("How many thefts at Heathrow?", (), ("Heathrow Airport",)),
+    ("How many thefts at Stansted airport?", ("Stansted Airport",), ()),
+])
+def test_the_airport_is_stansted_but_other_airports_are_not(text, areas, unknown):
+    check(parse(text), areas=areas, unknown=unknown)
 
 
 def test_a_place_with_no_table_stays_unknown_in_a_follow_up():
