@@ -28,6 +28,10 @@ FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 100 / 3,
              "a fifth": 20.0, "one fifth": 20.0, "two fifths": 40.0, "a tenth": 10.0, "one tenth": 10.0}
 MULTIPLES = {"doubled": (100.0, UP), "tripled": (200.0, UP), "trebled": (200.0, UP),
              "quadrupled": (300.0, UP), "halved": (50.0, DOWN)}
+# "one in seven": the denominators a ratio may be written with in words.
+RATIO_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "a hundred": 100,
+               "one hundred": 100}
 WORD_COUNTS = {"a thousand": 1000.0, "one thousand": 1000.0, "a hundred": 100.0, "one hundred": 100.0,
                "a million": 1e6, "one million": 1e6, "a dozen": 12.0}
 
@@ -73,6 +77,16 @@ _NOT_FIGURES = re.compile("|".join((
     r"\b0\d{3,4}\s?\d{6}\b",
     r"\b\d+(?:st|nd|rd|th)\b",
 )), re.IGNORECASE | re.MULTILINE)
+# "about one in seven", "1 in 5", "one in every ten": a share of a whole, as a percentage (claims only: masked
+# as a number that is not a figure everywhere else).
+_RATIO = re.compile(
+    _HEDGE + r"(?P<ratio>\b(?:one|1)\s+in\s+(?:every\s+)?(?P<den>\d{1,3}(?:,\d{3})*|"
+    + "|".join(sorted(RATIO_WORDS, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
+# A share that is solved: "police solve a fifth of crimes", "over half of drug offences are solved" (not "a
+# fifth of solved crimes", a share of solved outcomes).
+_SOLVE_BEFORE = re.compile(r"\bsolv(?:e|es|ed|ing)\s*$", re.IGNORECASE)
+_SOLVED_AFTER = re.compile(r"^\s*(?:of\b)?[^.;:]*?\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+"
+                           r"(?:\w+\s+)?solved\b", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}per\s+(?:\d{1,3}(?:,\d{3})+|\d+)\b", re.IGNORECASE)
 
 _UP_WORDS = (r"increas\w*|ris(?:e|es|en|ing)|rose|up|higher|grew|grow(?:n|s|ing|th)?|climb\w*|jump\w*|soar\w*|"
@@ -320,6 +334,9 @@ def threat_level_in(text: str) -> str | None:
 def parse_claim(text: str) -> ClaimShape:
     """What a claim asserts: its main figure, what kind of quantity it is, direction, period and so on."""
     amounts = _joined_range([a for a in find_amounts(text) if not (a.kind == COUNT and a.value == 0)], text)
+    ratios = ratio_amounts(text)  # "one in a hundred" is a ratio, not a count of a hundred
+    amounts = sorted([a for a in amounts if not any(r.start < a.end and a.start < r.end for r in ratios)] + ratios,
+                     key=lambda a: a.start)
     amount = amounts[0] if amounts else None  # the figure the claim turns on
     most = _MOST.search(text) if amount is None else None
     if most is not None:  # "most referrals": more than half, in words
@@ -342,6 +359,28 @@ def parse_claim(text: str) -> ClaimShape:
                       highest=highest, threat_level=threat_level_in(text))
 
 
+def ratio_amounts(text: str) -> list[Amount]:
+    """"about one in seven" as about 14.3%: a ratio in words or digits, read like a fraction in words."""
+    amounts = []
+    for match in _RATIO.finditer(text):
+        den = match.group("den").lower()
+        value = RATIO_WORDS.get(den) or _number(den)
+        if value < 2:
+            continue
+        hedge_word = (match.group("hedge") or "").lower()
+        amounts.append(Amount(100.0 / value, PERCENT, _HEDGE_OF.get(hedge_word, EXACT), match.group().strip(),
+                              match.group("ratio"), worded=True, start=match.start(), end=match.end()))
+    return amounts
+
+
+def solved_share(text: str, amount: Amount) -> bool:
+    """Is a percentage the share of crimes solved ("solve over 20% of crimes", "half ... are solved"), that is,
+    a level of the solved rate rather than a share of one crime type in another?"""
+    if amount.kind != PERCENT or amount.multiple:
+        return False
+    return bool(_SOLVE_BEFORE.search(text[:amount.start]) or _SOLVED_AFTER.match(text[amount.end:]))
+
+
 def _joined_range(amounts: list[Amount], text: str) -> list[Amount]:
     """"between 5% and 10%" as one figure with an upper bound, rather than two figures."""
     if len(amounts) < 2:
@@ -359,13 +398,15 @@ def _joined_range(amounts: list[Amount], text: str) -> list[Amount]:
 
 def _quantity(text: str, amount: Amount | None, direction: str | None, unit: tuple[str, ...], most: bool,
               superlative) -> str:
-    """CHANGE ("fell by 8.7%", "905 extra officers"), LEVEL ("rose to 15.5%", "fewer than 5,200 crimes"),
-    SHARE ("77% of people", "most referrals"), DIRECTION, RANK or STATEMENT."""
+    """CHANGE ("fell by 8.7%", "905 extra officers"), LEVEL ("rose to 15.5%", "fewer than 5,200 crimes", "police
+    solve a fifth of crimes"), SHARE ("77% of people", "most referrals"), DIRECTION, RANK or STATEMENT."""
     if amount is None:
         if superlative:
             return RANK
         return DIRECTION if direction else STATEMENT
     before, after = text[:amount.start], text[amount.end:]
+    if solved_share(text, amount):  # "police solve a fifth of crimes": the solved rate's level
+        return LEVEL
     if most or (amount.kind == PERCENT and _STARTS_OF.match(after)):
         return SHARE
     if amount.kind == PERCENT:

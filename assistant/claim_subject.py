@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant import understand, vocab
 from assistant.claim_parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHARE, STATEMENT, UP, WORSE, ClaimShape,
-                                   spaces_for)
+                                   solved_share, spaces_for)
 from assistant.claim_periods import Period
 from assistant.claim_wording import period_as_written
 from assistant.config import PERIOD_2023, PERIOD_2024
@@ -99,6 +99,8 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
     proxies = {_PROXY_ROWS[t] for t in approximated}
     crime_types = tuple(t for t in query.crime_types if t not in proxies) + approximated
     measure = query.measure or OFFENCES
+    if measure == SOLVED and shape.amount is not None and solved_share(shape.text, shape.amount):
+        measure = SOLVED_RATE  # "one in a hundred burglaries is solved": a share solved is the solved rate
     if not crime_types and query.measure in (SOLVED_RATE, SOLVED, DA_SHARE) and query.areas:
         crime_types = (ALL_CRIME,)
     notes = tuple(n for n in query.notes if "read as the 12 months" not in n and "period" not in n

@@ -187,12 +187,29 @@ def test_relative_periods_need_the_date_of_the_text():
     ("More than half of violence against the person offences in Essex are domestic abuse related.", SHARE),
     ("Most Prevent referrals in Essex are of 13 to 17 year olds.", SHARE),
     ("Crime in Southend is falling.", DIRECTION),
+    ("Chelmsford police solve more than a fifth of all crimes.", LEVEL),  # a share solved is the solved rate
+    ("Over half of drug offences in Basildon are solved.", LEVEL),
+    ("Police in Essex solve about one in seven crimes.", LEVEL),
+    ("Shoplifting made up a fifth of solved crimes in Essex.", SHARE),  # a share of solved outcomes
     ("Essex has the second largest Special Constabulary in the country.", RANK),
     ("Basildon had the biggest fall in violent crime.", RANK),
     ("The UK's terrorism threat level is currently substantial.", STATEMENT),
 ])
 def test_what_kind_of_quantity_a_claim_is(claim, quantity):
     assert parse_claim(claim).quantity == quantity
+
+
+@pytest.mark.parametrize("claim, value, hedge, text", [
+    ("Police in Essex solve about one in seven crimes.", 100 / 7, ABOUT, "about one in seven"),
+    ("Police in Essex solve 1 in 7 crimes.", 100 / 7, EXACT, "1 in 7"),
+    ("Essex Police solves fewer than one in ten burglaries.", 10.0, UNDER, "fewer than one in ten"),
+    ("One in every twenty robberies in Harlow is solved.", 5.0, EXACT, "One in every twenty"),
+    ("One in a hundred burglaries in Chelmsford is solved.", 1.0, EXACT, "One in a hundred"),
+])
+def test_a_ratio_in_a_claim_is_a_worded_percentage(claim, value, hedge, text):
+    amount = parse_claim(claim).amount
+    assert (amount.value, amount.kind, amount.hedge, amount.text) == (pytest.approx(value), PERCENT, hedge, text)
+    assert amount.worded
 
 
 def test_claim_parts():
@@ -337,6 +354,34 @@ def test_more_claims(engine, claim, verdict, expected):
     assert answer.verdict == verdict, answer.text
     for text in expected:
         assert normalise(text) in normalise(answer.text), answer.text
+    _well_formed(answer, claim)
+
+
+# A share of crimes solved ("solve X of crimes", "X of crimes are solved", "one in N") is a level claim on the
+# solved rate, judged against the printed Solved Rates % cell for the latest period.
+SOLVED_SHARES = [
+    ("Chelmsford police solve more than a fifth of all crimes.", CONTRADICTED, ["14.9", "All Crime"]),
+    ("Police in Chelmsford solve over 20% of crimes.", CONTRADICTED, ["14.9"]),
+    ("Police in Essex solve about one in seven crimes.", SUPPORTED, ["14.4", "five per cent"]),
+    ("Police in Essex solve 1 in 7 crimes.", SUPPORTED, ["14.4"]),
+    ("Southend police solve almost a fifth of crimes.", SUPPORTED, ["18.1"]),
+    ("Over half of drug offences in Basildon are solved.", SUPPORTED, ["79.1"]),
+    ("A fifth of crimes in Harlow were solved.", CONTRADICTED, ["17.1"]),
+    ("Essex Police solves fewer than one in ten burglaries.", SUPPORTED, ["6.5"]),
+    ("One in a hundred burglaries in Chelmsford is solved.", CONTRADICTED, ["5.0%"]),
+    ("Police in Colchester solve nearly three quarters of drug offences.", SUPPORTED, ["74.6"]),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("claim, verdict, expected", SOLVED_SHARES, ids=[c for c, _, _ in SOLVED_SHARES])
+def test_a_share_solved_is_judged_as_the_solved_rate(engine, claim, verdict, expected):
+    answer = engine.check(claim)
+    assert answer.verdict == verdict, answer.text
+    for text in expected:
+        assert normalise(text) in normalise(answer.text), answer.text
+    assert "solved rate" in answer.text and "latest period" in answer.text, answer.text
+    assert uncited_numbers(answer, allowed_text=claim) == [], answer.text
     _well_formed(answer, claim)
 
 
