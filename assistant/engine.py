@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from assistant import answer as compose
@@ -61,7 +62,12 @@ class Assistant:
         from assistant.claims import check_claim
 
         started = time.perf_counter()
-        return _timed(check_claim(self, validate_question(claim)), started)
+        text = validate_question(claim)
+        judged = check_claim(self, text)
+        guarded = self._guarded(judged, text)
+        if guarded is not judged:
+            guarded = replace(guarded, claim=text, question="", verdict="not found")
+        return _timed(guarded, started)
 
     def ask_turns(self, turns: list[str]) -> Answer:
         """Answer the last turn of a conversation in the context of the earlier ones."""
@@ -117,6 +123,4 @@ class Assistant:
 
 
 def _timed(answer: Answer, started: float) -> Answer:
-    from dataclasses import replace
-
     return replace(answer, latency_ms=(time.perf_counter() - started) * 1000)

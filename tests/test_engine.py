@@ -9,6 +9,7 @@ import pytest
 from assistant.answer import uncited_numbers
 from assistant.config import PROJECT_ROOT
 from assistant.errors import QuestionError
+from assistant.records import Answer
 
 pytestmark = pytest.mark.slow
 
@@ -92,3 +93,15 @@ def test_json_contract_keys(engine):
     assert set(record["citations"][0]) == {"n", "document", "title", "locator", "quote"}
     assert set(record["figures"][0]) == {"value", "measure", "area", "crime_type", "period", "citation"}
     assert record["figures"][0]["value"] == 1465
+
+
+def test_the_guard_withholds_an_answer_stating_an_uncited_number(engine):
+    from assistant.records import Citation
+
+    cited = Citation(n=1, document="d.md", title="T", locator="T › part", quote="Robberies fell to 12.")
+    drafted = Answer(text="Robberies fell to 120 [1].", answerable=True, citations=(cited,), question="q")
+    withheld = engine._guarded(drafted, "How many robberies?")
+    assert not withheld.answerable and withheld.citations == ()
+    assert "withheld" in withheld.text
+    honest = Answer(text="Robberies fell to 12 [1].", answerable=True, citations=(cited,), question="q")
+    assert engine._guarded(honest, "How many robberies?") is honest
