@@ -15,6 +15,8 @@ import streamlit as st
 
 from assistant import config, ui
 from assistant.answer import table_row
+from assistant.claim_prose import prose_index
+from assistant.embedding import encode
 from assistant.engine import Assistant
 from assistant.errors import AssistantError, QuestionError
 from assistant.index import build_index
@@ -45,8 +47,14 @@ st.set_page_config(page_title="Essex Community Safety Assistant", page_icon=":ma
 
 @st.cache_resource(show_spinner=False)
 def load_engine(index_dir: str, corpus_dir: str) -> Assistant:
-    """One engine per server process and index: every session shares it (it is read-only after load)."""
-    return Assistant.load(Path(index_dir), Path(corpus_dir), build_if_missing=True)
+    """One engine per server process and index: every session shares it (it is read-only after load).
+
+    The model and the claims' reading of the prose are warmed here, behind the loading spinner, so the
+    first visitor's first question is as quick as the next one's."""
+    engine = Assistant.load(Path(index_dir), Path(corpus_dir), build_if_missing=True)
+    encode(["warm up"])
+    prose_index(engine.index)
+    return engine
 
 
 def init_state() -> None:
