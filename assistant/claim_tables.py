@@ -55,9 +55,7 @@ def table_evidence(shape: ClaimShape, subject: Subject, tables: TableIndex, quer
 
 def _row_cite(row, measure: str, period: str) -> tuple[str, RowRef]:
     """A citation of a table row, pointing at the column of its (measure, period) cell."""
-    cell = row.cells.get((measure, period))
-    return "row", RowRef(row.area, row.crime_type, row.table_title, row.row_label, row.source_document,
-                         row.row_start, row.row_end, cell.column_label if cell is not None else "")
+    return "row", row.ref(measure, period)
 
 
 # ---------------------------------------------------------------- ranks and shares

@@ -308,7 +308,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
     build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"No index in {index_dir} - run `assistant index` to build it")
-    fix = f"run `assistant index --force` to rebuild it"
+    fix = "run `assistant index --force` to rebuild it"
     try:
         manifest = json.loads((build / "manifest.json").read_text())
         if manifest.get("format") != FORMAT_VERSION:

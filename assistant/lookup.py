@@ -124,6 +124,12 @@ class _Row:
         cell = self.cells.get((measure, period))
         return math.nan if cell is None else cell.value
 
+    def ref(self, measure: str, period: str) -> RowRef:
+        """This row as a citation, pointing at the column of its (measure, period) cell."""
+        cell = self.cells.get((measure, period))
+        return RowRef(self.area, self.crime_type, self.table_title, self.row_label, self.source_document,
+                      self.row_start, self.row_end, cell.column_label if cell is not None else "")
+
 
 class TableIndex:
     """The frame's rows keyed by (area, crime type), built once so a look-up is a dictionary access."""
@@ -164,8 +170,7 @@ class _Citations:
         cell = row.cells[(measure, period)]
         n = self._numbers.get((row.area, row.crime_type))
         if n is None:
-            self.rows.append(RowRef(row.area, row.crime_type, row.table_title, row.row_label,
-                                    row.source_document, row.row_start, row.row_end, cell.column_label))
+            self.rows.append(row.ref(measure, period))
             n = self._numbers[(row.area, row.crime_type)] = len(self.rows)
         if not math.isnan(cell.value):
             self.figures.append(FigureRef(cell.value, measure, row.area, row.crime_type, period, n))
