@@ -95,10 +95,6 @@ def passage_citation(index: LoadedIndex, sentences: list[Sentence], n: int) -> C
                     kind=doc.kind, start=first.start, end=last.end, context=doc.text[start:end])
 
 
-def sentence_citation(index: LoadedIndex, sentence: Sentence, n: int) -> Citation:
-    return passage_citation(index, [sentence], n)
-
-
 def _runs(index: LoadedIndex, sentences: tuple[Sentence, ...]) -> list[list[Sentence]]:
     """Group sentences into runs that are adjacent in the same document."""
     runs: list[list[Sentence]] = []

@@ -94,7 +94,7 @@ class _Citer:
                 result = TableResult("", True, rows=(item,))
                 citation = replace(compose.from_table("", result, self.index).citations[0], n=n)
             else:
-                citation = compose.sentence_citation(self.index, item, n)
+                citation = compose.passage_citation(self.index, [item], n)
             self.numbers[key] = n
             self.citations.append(citation)
         return self.numbers[key]

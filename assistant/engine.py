@@ -91,6 +91,7 @@ class Assistant:
         strong_cues = [cue for cue in query.passage_cues if cue != understand.TOPIC_OUTSIDE]
         if not query.has_table_signal or strong_cues:
             return self._from_passages(text, query)
+        found = None
         if understand.TOPIC_OUTSIDE in query.passage_cues:
             found = self._from_passages(text, query)
             if found.answerable or not query.crime_types:
@@ -98,7 +99,7 @@ class Assistant:
         result = lookup.answer_table(query, self.tables)
         if result is not None and result.answerable:
             return self._guarded(compose.from_table(text, result, self.index), text)
-        found = self._from_passages(text, query)
+        found = found or self._from_passages(text, query)  # never search the passages twice
         if found.answerable or result is None:
             return found
         return compose.not_found(text, result.text, self.index, context=query, scope=lookup.SCOPE)

@@ -112,9 +112,10 @@ def read_manifest(index_dir: Path) -> dict | None:
 
 def stale_files(index_dir: Path, corpus_dir: Path) -> tuple[str, ...]:
     """Corpus files added, removed or changed since the live index was built."""
-    manifest = read_manifest(index_dir) or {}
-    old = manifest.get("corpus_files", {})
-    new = corpus_hashes(corpus_dir)
+    return _changed((read_manifest(index_dir) or {}).get("corpus_files", {}), corpus_hashes(corpus_dir))
+
+
+def _changed(old: dict[str, str], new: dict[str, str]) -> tuple[str, ...]:
     return tuple(sorted(name for name in set(old) | set(new) if old.get(name) != new.get(name)))
 
 
@@ -132,10 +133,10 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
     previous = read_manifest(index_dir) or {}
     same_recipe = (previous.get("model") == MODEL_NAME and previous.get("chunking") == settings.to_dict()
                    and previous.get("format") == FORMAT_VERSION)
-    changed = tuple(sorted(n for n in set(hashes) | set(previous.get("corpus_files", {}))
-                           if hashes.get(n) != previous.get("corpus_files", {}).get(n)))
-    if same_recipe and not changed and not force and current_build(index_dir):
-        return BuildReport(False, current_build(index_dir), time.perf_counter() - started,
+    changed = _changed(previous.get("corpus_files", {}), hashes)
+    live = current_build(index_dir)
+    if same_recipe and not changed and not force and live:
+        return BuildReport(False, live, time.perf_counter() - started,
                            len(previous.get("documents", [])), previous.get("counts", {}).get("chunks", 0),
                            0, 0, previous.get("counts", {}).get("table_values", 0),
                            tuple(previous.get("problems", ())), ())
@@ -150,8 +151,9 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
     chunks, sentences = _chunk_all(documents, settings)
 
     cache = _vector_cache(index_dir) if same_recipe and not force else {}
-    chunk_texts = [embedding_text(_doc(documents, c.document), c.section_path, c.text) for c in chunks]
-    sentence_texts, window_texts = _sentence_texts(sentences, {d.id: d for d in documents})
+    by_id = {d.id: d for d in documents}
+    chunk_texts = [embedding_text(by_id[c.document], c.section_path, c.text) for c in chunks]
+    sentence_texts, window_texts = _sentence_texts(sentences, by_id)
     ids = [c.id for c in chunks] + [s.id for s in sentences] + [content_id("window", t) for t in window_texts]
     texts = chunk_texts + sentence_texts + window_texts
     missing = [i for i, key in enumerate(ids) if key not in cache]
@@ -182,10 +184,6 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
                        len(ids) - len(missing), len(frame), problems, changed)
-
-
-def _doc(documents: list[Document], doc_id: str) -> Document:
-    return next(d for d in documents if d.id == doc_id)
 
 
 def _doc_meta(doc: Document) -> dict:
