@@ -13,14 +13,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant import config, ui
-from assistant.answer import table_row
-from assistant.claim_prose import prose_index
-from assistant.embedding import encode
+from assistant import config
+from assistant.shells import ui
+from assistant.answer.compose import table_row
+from assistant.claims.prose import prose_index
+from assistant.store.embedding import encode
 from assistant.engine import Assistant
 from assistant.errors import AssistantError, QuestionError
-from assistant.index import build_index
-from assistant.query import Query
+from assistant.store.index import build_index
+from assistant.understand.query import Query
 
 ASK, CHECK = "Ask a question", "Check a claim"
 EXAMPLES = {

@@ -6,14 +6,17 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from assistant import answer as compose
-from assistant import config, lookup, passages, understand
-from assistant.embedding import encode
+from assistant.answer import compose
+from assistant import config
+from assistant.answer import lookup
+from assistant.answer import passages
+from assistant.understand import question as understand
+from assistant.store.embedding import encode
 from assistant.errors import IndexCorruptError, IndexMissingError, QuestionError
-from assistant.index import LoadedIndex, build_index, load_index, stale_files
-from assistant.query import Query
+from assistant.store.index import LoadedIndex, build_index, load_index, stale_files
+from assistant.understand.query import Query
 from assistant.records import Answer
-from assistant.retrieve import Retriever
+from assistant.answer.retrieve import Retriever
 
 
 def validate_question(text: str) -> str:
@@ -59,7 +62,7 @@ class Assistant:
 
     def check(self, claim: str) -> Answer:
         """Judge a claim against the tables and the documents' prose (see `claims`)."""
-        from assistant.claims import check_claim
+        from assistant.claims.check import check_claim
 
         started = time.perf_counter()
         text = validate_question(claim)

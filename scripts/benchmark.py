@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.config import corpus_dir  # noqa: E402
-from assistant.embedding import encode  # noqa: E402
+from assistant.store.embedding import encode  # noqa: E402
 from assistant.engine import Assistant  # noqa: E402
-from assistant.index import build_index  # noqa: E402
+from assistant.store.index import build_index  # noqa: E402
 
 QUESTION_FILES = [ROOT / "questions" / name for name in ("sample.jsonl", "questions.jsonl", "heldout.jsonl")]
 # A fresh process: load the index, answer one question (a passage question also loads the model).

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant import ui
+from assistant.shells import ui
 from assistant.config import PERIOD_2023, PERIOD_2024
-from assistant.query import Query
+from assistant.understand.query import Query
 from assistant.records import Answer, Citation, Figure
 
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document, pack_sentences, sentence_spans
+from assistant.ingest.chunking import chunk_document, pack_sentences, sentence_spans
 from assistant.config import ChunkSettings
-from assistant.corpus import find_sections, load_corpus
+from assistant.ingest.corpus import find_sections, load_corpus
 from assistant.records import Document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

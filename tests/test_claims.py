@@ -13,17 +13,17 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from assistant.answer import uncited_numbers
-from assistant.claim_parse import (ABOUT, ALMOST, BETTER, CHANGE, COUNT, DIRECTION, DOWN, EXACT, LEVEL, MONEY, OVER,
+from assistant.answer.compose import uncited_numbers
+from assistant.claims.parse import (ABOUT, ALMOST, BETTER, CHANGE, COUNT, DIRECTION, DOWN, EXACT, LEVEL, MONEY, OVER,
                                    PERCENT, RANK, RATE, SHARE, STATEMENT, UNDER, UP, find_amounts, parse_claim)
-from assistant.claim_periods import find_period
-from assistant.claim_subject import KNIFE, places_in, topics_in
-from assistant.claim_tolerance import claim_range, judge_amount, judge_value, tolerance_words
-from assistant.claims import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, verdict_of
-from assistant.lookup import ALL_CRIME
+from assistant.claims.periods import find_period
+from assistant.claims.subject import KNIFE, places_in, topics_in
+from assistant.claims.tolerance import claim_range, judge_amount, judge_value, tolerance_words
+from assistant.claims.check import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, verdict_of
+from assistant.answer.lookup import ALL_CRIME
 from assistant.config import PROJECT_ROOT
-from assistant.evaluate import normalise
-from assistant.numbers import numbers_in
+from assistant.shells.evaluate import normalise
+from assistant.text.numbers import numbers_in
 from assistant.records import Answer
 
 AGENDA = "one-chelmsford-board-2024-12-05-agenda-pack.md"
@@ -438,7 +438,7 @@ def test_checking_is_fast_once_warm(engine):
 def run(index_dir, corpus_copy):
     def invoke(*args):
         env = {"ASSISTANT_INDEX": str(index_dir), "ASSISTANT_CORPUS": str(corpus_copy)}
-        return CliRunner().invoke(__import__("assistant.cli", fromlist=["main"]).main, list(args), env=env)
+        return CliRunner().invoke(__import__("assistant.shells.cli", fromlist=["main"]).main, list(args), env=env)
     return invoke
 
 

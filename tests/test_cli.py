@@ -8,8 +8,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import main
-from assistant.index import current_build
+from assistant.shells.cli import main
+from assistant.store.index import current_build
 
 pytestmark = pytest.mark.slow
 

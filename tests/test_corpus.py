@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import clean_text, find_sections, load_corpus, load_document
+from assistant.ingest.corpus import clean_text, find_sections, load_corpus, load_document
 from assistant.errors import CorpusError
 from assistant.records import Section
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluate import kind_of, read_items, score
+from assistant.shells.evaluate import kind_of, read_items, score
 from assistant.records import Answer
 
 

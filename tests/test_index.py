@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from assistant import tables
+from assistant.ingest import tables
 from assistant.errors import IndexCorruptError, IndexMissingError
-from assistant.index import build_index, current_build, load_index, stale_files
+from assistant.store.index import build_index, current_build, load_index, stale_files
 
 pytestmark = pytest.mark.slow
 

@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE, corpus_dir
-from assistant.corpus import load_corpus
-from assistant.lookup import (ALL_CRIME, ASB, COMPUTED_MEASURES, DIFFERENCE, EXCLUDED, SCOPE, SHARE, TableIndex,
+from assistant.ingest.corpus import load_corpus
+from assistant.answer.lookup import (ALL_CRIME, ASB, COMPUTED_MEASURES, DIFFERENCE, EXCLUDED, SCOPE, SHARE, TableIndex,
                               TableResult, answer_table)
-from assistant.numbers import numbers_in, same_number
-from assistant.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query, RankSpec
-from assistant.tables import performance_frame
+from assistant.text.numbers import numbers_in, same_number
+from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query, RankSpec
+from assistant.ingest.tables import performance_frame
 
 AGENDA = "one-chelmsford-board-2024-12-05-agenda-pack.md"
 DISTRICTS = ["Chelmsford", "Braintree", "Uttlesford", "Maldon", "Colchester", "Tendring", "Southend",

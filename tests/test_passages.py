@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.passages import _counts, _nouns, content_terms, named_sources, years_in
+from assistant.answer.passages import _counts, _nouns, content_terms, named_sources, years_in
 
 
 @pytest.mark.parametrize("text, years", [

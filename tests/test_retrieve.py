@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embedding import encode
-from assistant.retrieve import Retriever, reciprocal_rank_fusion
+from assistant.store.embedding import encode
+from assistant.answer.retrieve import Retriever, reciprocal_rank_fusion
 
 
 def test_rrf_rewards_agreement_between_rankings():

@@ -12,11 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from assistant.corpus import load_corpus
+from assistant.ingest.corpus import load_corpus
 from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
 from assistant.errors import CorpusError, IndexMissingError
 from assistant.records import Document, Section
-from assistant.tables import (COLUMNS, check_frame, empty_frame, find_tables, is_performance_table, load_frame,
+from assistant.ingest.tables import (COLUMNS, check_frame, empty_frame, find_tables, is_performance_table, load_frame,
                               performance_frame, save_frame)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

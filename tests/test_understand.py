@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from assistant import vocab
 from assistant.config import PERIOD_2023, PERIOD_2024
-from assistant.query import BASE_MEASURES, DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query, RankSpec
-from assistant.understand import PERIOD_SCOPE, parse
+from assistant.understand.query import BASE_MEASURES, DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query, RankSpec
+from assistant.understand.question import PERIOD_SCOPE, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL_CRIME = "All Crime (excl. Action (NFIB) Fraud)"

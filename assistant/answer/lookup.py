@@ -18,8 +18,8 @@ import pandas as pd
 
 from assistant import vocab
 from assistant.config import LATEST_PERIOD, PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
-from assistant.numbers import format_count, format_percent
-from assistant.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
+from assistant.text.numbers import format_count, format_percent
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
 
 FORCE = "Essex"
 AIRPORT = "Stansted Airport"

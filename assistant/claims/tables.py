@@ -12,15 +12,15 @@ import math
 from typing import NamedTuple
 
 from assistant import vocab
-from assistant.claim_parse import CHANGE, COUNT, DIRECTION, LEVEL, PERCENT, RANK, SHARE, UP, ClaimShape
-from assistant.claim_subject import TABLE_END, Subject, table_period
-from assistant.claim_tolerance import judge_value, tolerance_words
-from assistant.claim_verdict import CONTRADICTED, SUPPORTED, Evidence
-from assistant.claim_wording import capitalised, crime_name, in_place, signed_points, unit_name
+from assistant.claims.parse import CHANGE, COUNT, DIRECTION, LEVEL, PERCENT, RANK, SHARE, UP, ClaimShape
+from assistant.claims.subject import TABLE_END, Subject, table_period
+from assistant.claims.tolerance import judge_value, tolerance_words
+from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
+from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
 from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
-from assistant.lookup import ALL_CRIME, ASB, FORCE, SHARE as SHARE_MEASURE, RowRef, TableIndex
-from assistant.numbers import format_count, format_percent
-from assistant.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
+from assistant.answer.lookup import ALL_CRIME, ASB, FORCE, SHARE as SHARE_MEASURE, RowRef, TableIndex
+from assistant.text.numbers import format_count, format_percent
+from assistant.understand.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
 _ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                   "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")

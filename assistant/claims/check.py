@@ -25,18 +25,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant import answer as compose
-from assistant import understand
-from assistant.claim_parse import UP, ClaimShape, parse_claim
-from assistant.claim_prose import prose_index
-from assistant.claim_sentences import sentence_evidence
-from assistant.claim_subject import Subject, subject_of
-from assistant.claim_tables import table_evidence
-from assistant.claim_verdict import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, is_dated, verdict_of
-from assistant.claim_wording import capitalised, crime_name, in_place, period_as_written, source_name
-from assistant.index import LoadedIndex
-from assistant.lookup import TableResult
-from assistant.query import Query
+from assistant.answer import compose
+from assistant.understand import question as understand
+from assistant.claims.parse import UP, ClaimShape, parse_claim
+from assistant.claims.prose import prose_index
+from assistant.claims.sentences import sentence_evidence
+from assistant.claims.subject import Subject, subject_of
+from assistant.claims.tables import table_evidence
+from assistant.claims.verdict import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, is_dated, verdict_of
+from assistant.claims.wording import capitalised, crime_name, in_place, period_as_written, source_name
+from assistant.store.index import LoadedIndex
+from assistant.answer.lookup import TableResult
+from assistant.understand.query import Query
 from assistant.records import Answer, Citation, Figure
 
 LATEST_NOTE = ("No period was stated, so the tables were read for the latest period, the 12 months to "

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_periods import MONTH_NAMES, Period
-from assistant.lookup import AIRPORT, ALL_CRIME, ASB, FORCE
+from assistant.claims.periods import MONTH_NAMES, Period
+from assistant.answer.lookup import AIRPORT, ALL_CRIME, ASB, FORCE
 
 # Row labels that read badly once lower-cased.
 _NAMES = {ALL_CRIME: "recorded crime", ASB: "anti-social behaviour", "Theft": "theft",

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant import understand, vocab
-from assistant.claim_parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHARE, STATEMENT, UP, WORSE, ClaimShape,
+from assistant import vocab
+from assistant.understand import question as understand
+from assistant.claims.parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHARE, STATEMENT, UP, WORSE, ClaimShape,
                                    solved_share, spaces_for)
-from assistant.claim_periods import Period
-from assistant.claim_wording import period_as_written
+from assistant.claims.periods import Period
+from assistant.claims.wording import period_as_written
 from assistant.config import PERIOD_2023, PERIOD_2024
-from assistant.lookup import ALL_CRIME, FORCE
-from assistant.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
+from assistant.answer.lookup import ALL_CRIME, FORCE
+from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
 
 TABLE_END = (2024, 10)  # the month the tables' latest period ends
 KNIFE, SERIOUS_VIOLENCE = "Knife crime", "Serious violence"

@@ -81,7 +81,7 @@ def index(force):
       assistant index
       assistant index --force
     """
-    from assistant.index import build_index
+    from assistant.store.index import build_index
 
     with click.progressbar(length=100, label="Indexing", file=sys.stderr) as bar:
         def progress(message, fraction):
@@ -144,7 +144,7 @@ def evaluate(questions, out, report_path):
     Example:
       assistant eval questions/questions.jsonl --out results.jsonl
     """
-    from assistant.evaluate import run_eval
+    from assistant.shells.evaluate import run_eval
 
     try:
         engine = _engine()

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_parse import (CHANGE, COUNT, DOWN, EXACT, LEVEL, MONEY, RANK, SHARE, STATEMENT, UP, ClaimShape,
+from assistant.claims.parse import (CHANGE, COUNT, DOWN, EXACT, LEVEL, MONEY, RANK, SHARE, STATEMENT, UP, ClaimShape,
                                    comparison_in, superlative_in, threat_level_in, unit_head)
-from assistant.claim_periods import Period, find_period
-from assistant.claim_prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges
-from assistant.claim_subject import Subject, places_in
-from assistant.claim_tolerance import judge_amount, tolerance_words
-from assistant.claim_verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED, Evidence
-from assistant.claim_wording import capitalised, date_words, source_name, unquoted
-from assistant.index import Sentence
-from assistant.passages import TIME_WORDS, content_terms, named_sources
-from assistant.query import DA_SHARE, OFFENCES
+from assistant.claims.periods import Period, find_period
+from assistant.claims.prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges
+from assistant.claims.subject import Subject, places_in
+from assistant.claims.tolerance import judge_amount, tolerance_words
+from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED, Evidence
+from assistant.claims.wording import capitalised, date_words, source_name, unquoted
+from assistant.store.index import Sentence
+from assistant.answer.passages import TIME_WORDS, content_terms, named_sources
+from assistant.understand.query import DA_SHARE, OFFENCES
 
 # Only a claim that attributes itself ("according to the PFCC") is judged against that source alone.
 _ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|stated|states|reported|reports)\b", re.I)

@@ -14,14 +14,14 @@ import weakref
 from dataclasses import dataclass, field
 
 from assistant import vocab
-from assistant.claim_parse import (CHANGE, LEVEL, Amount, direction_in, find_amounts, is_change, masked,
+from assistant.claims.parse import (CHANGE, LEVEL, Amount, direction_in, find_amounts, is_change, masked,
                                    nearest_direction, unit_words)
-from assistant.claim_periods import MONTH_NAMES, MONTHS, Period, find_period
-from assistant.claim_subject import places_in, topics_in
-from assistant.index import LoadedIndex, Sentence, bm25_tokens
-from assistant.lookup import ALL_CRIME
-from assistant.passages import GENERIC, SAME_THING, content_terms
-from assistant.query import OFFENCES, SOLVED, SOLVED_RATE
+from assistant.claims.periods import MONTH_NAMES, MONTHS, Period, find_period
+from assistant.claims.subject import places_in, topics_in
+from assistant.store.index import LoadedIndex, Sentence, bm25_tokens
+from assistant.answer.lookup import ALL_CRIME
+from assistant.answer.passages import GENERIC, SAME_THING, content_terms
+from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE
 
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|this|that|our|each|every) (?:district|city|borough|area|town)\b", re.I)
 # "That was an increase of 6%": a sentence that carries on the subject of the one before it.

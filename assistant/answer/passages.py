@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import vocab
-from assistant.index import LoadedIndex, Sentence, bm25_tokens
-from assistant.lookup import ALL_CRIME
-from assistant.query import Query
-from assistant.retrieve import Hit
+from assistant.store.index import LoadedIndex, Sentence, bm25_tokens
+from assistant.answer.lookup import ALL_CRIME
+from assistant.understand.query import Query
+from assistant.answer.retrieve import Hit
 
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
-from .errors import CorpusError, IndexCorruptError, IndexMissingError
-from .query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
-from .records import Document
+from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
+from assistant.errors import CorpusError, IndexCorruptError, IndexMissingError
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
+from assistant.records import Document
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from assistant import chunking, corpus, tables
+from assistant.ingest import chunking
+from assistant.ingest import corpus
+from assistant.ingest import tables
 from assistant.config import ChunkSettings
-from assistant.embedding import MODEL_NAME, encode
+from assistant.store.embedding import MODEL_NAME, encode
 from assistant.errors import CorpusError, IndexCorruptError, IndexMissingError
 from assistant.records import Chunk, Document, Section
 

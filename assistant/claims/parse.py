@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import vocab
-from assistant.claim_periods import MONTH, Period, find_period
+from assistant.claims.periods import MONTH, Period, find_period
 
 PERCENT, COUNT, MONEY, RATE = "percent", "count", "money", "rate"
 EXACT, ABOUT, ALMOST, OVER, JUST_OVER, AT_LEAST, UNDER, AT_MOST, BETWEEN = (

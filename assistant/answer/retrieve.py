@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.index import LoadedIndex, bm25_tokens
+from assistant.store.index import LoadedIndex, bm25_tokens
 
 RRF_K = 60
 

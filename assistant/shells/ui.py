@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 
 from assistant import config
-from assistant.answer import MONTHS as _MONTHS
-from assistant.answer import nice_date
+from assistant.answer.compose import MONTHS as _MONTHS
+from assistant.answer.compose import nice_date
 from assistant.records import Answer, Citation
 
 # ---------------------------------------------------------------- conversation
@@ -360,7 +360,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def safe_name(name: str) -> str | None:
     """A file name that can only land inside the corpus folder: basename only, [A-Za-z0-9._-], no leading
     dots or dashes, and a lower-case suffix the corpus reads. None when no usable name remains."""
-    from assistant.corpus import SUFFIXES
+    from assistant.ingest.corpus import SUFFIXES
 
     base = re.split(r"[\\/]", name or "")[-1]
     base = _UNSAFE.sub("-", base.strip())
@@ -378,7 +378,7 @@ def save_upload(name: str, data: bytes, corpus_dir: Path) -> tuple[Path | None, 
     Returns (path, None) on success or (None, message) saying what is wrong. The file is read with the
     corpus loader from a temporary copy first, so nothing unreadable ever lands in the corpus folder.
     """
-    from assistant.corpus import SUFFIXES, load_document
+    from assistant.ingest.corpus import SUFFIXES, load_document
     from assistant.errors import CorpusError
 
     shown = re.split(r"[\\/]", name or "")[-1] or "the file"

@@ -9,10 +9,10 @@ import re
 
 import pandas as pd
 
-from assistant.index import LoadedIndex, Sentence
-from assistant.lookup import COMPUTED_MEASURES, TableResult
-from assistant.numbers import numbers_in
-from assistant.passages import Selection
+from assistant.store.index import LoadedIndex, Sentence
+from assistant.answer.lookup import COMPUTED_MEASURES, TableResult
+from assistant.text.numbers import numbers_in
+from assistant.answer.passages import Selection
 from assistant.records import Answer, Citation, Figure
 
 TABLE_PERIODS = "Rolling 12 Months to October 2023 vs 2024"

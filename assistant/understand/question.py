@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.config import MAX_QUESTION_CHARS, PERIOD_2023, PERIOD_2024
-from assistant.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query, RankSpec
+from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query, RankSpec
 
 # Every period reason starts with this, so a follow-up can tell period reasons from the others.
 PERIOD_SCOPE = "the tables cover only the 12 months to October 2023 and 2024"

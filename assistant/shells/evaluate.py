@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer import uncited_numbers
+from assistant.answer.compose import uncited_numbers
 from assistant.errors import AssistantError
 from assistant.records import Answer
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from assistant.claim_parse import (ABOUT, ALMOST, AT_LEAST, AT_MOST, BETWEEN, COUNT, EXACT, JUST_OVER, MONEY, OVER,
+from assistant.claims.parse import (ABOUT, ALMOST, AT_LEAST, AT_MOST, BETWEEN, COUNT, EXACT, JUST_OVER, MONEY, OVER,
                                    PERCENT, UNDER, Amount)
-from assistant.claim_verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED
+from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED
 
 ABOUT_SHARE = 0.05
 ALMOST_SHARE = 0.10

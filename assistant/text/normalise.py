@@ -1,0 +1,26 @@
+"""The one text normaliser every matcher compares on: lower case, plain words, numbers whole.
+
+Vocabulary look-ups, question reading and claim reading all match phrases against `normalise(text)`, so
+"Anti-social", "anti social" and "ANTI-SOCIAL" are the same two words everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# "Per cent" and the headline "pc" ("up 20pc", "what pc change"); a bare "PC" is a police constable.
+_PC_AFTER_NUMBER = re.compile(r"\b(\d+) ?pc\b")
+_PER_CENT = re.compile(r"\bper cent\b|\bpc\b(?= (?:change|rise|fall|increase|decrease|drop|swing|jump|points?|"
+                       r"terms|difference)\b)|(?<=\bwhat )pc\b|(?<=\bmany )pc\b")
+
+
+def normalise(text: str) -> str:
+    """Lower case, '&' as 'and', '%' and 'per cent' as 'percent', digits kept whole ('1,465' -> '1465'), other
+    punctuation as spaces, so every matcher compares plain words."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"['’‘`]s\b", "", text)  # possessive: "Chelmsford's" -> "chelmsford"
+    text = text.replace("&", " and ").replace("%", " percent ").replace("£", " pounds ")
+    text = " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return _PER_CENT.sub("percent", _PC_AFTER_NUMBER.sub(r"\1 percent", text))
