@@ -1,0 +1,104 @@
+"""Pure helpers that turn lists of phrases into regular expressions over normalised text.
+
+Kept apart from `Vocabulary` so the rules that decide what a phrase matches (plurals, longest phrase first,
+whole words only) are in one short place and carry no data about any corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from assistant.text.normalise import normalise
+
+from .load import Sentence
+
+# Never matches: the pattern for an empty phrase list (an empty alternation would match everywhere).
+NOTHING = re.compile(r"(?!)")
+
+
+class Found(NamedTuple):
+    """One vocabulary hit in normalised text: its span, the canonical name, and the words that matched."""
+
+    start: int
+    end: int
+    name: str
+    alias: str
+
+
+def blank(text: str, spans) -> str:
+    """The text with each span overwritten by spaces, so later matchers skip it but positions stay put."""
+    for span in spans:
+        text = text[:span.start] + " " * (span.end - span.start) + text[span.end:]
+    return text
+
+
+def plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def pluralisable(word: str) -> bool:
+    return word.isalpha() and not word.endswith(("s", "ing", "ed", "en", "ism"))
+
+
+def with_plurals(aliases) -> set[str]:
+    """Each alias and its plural on the last word ("break in" -> "break ins", "robbery" -> "robberies"), and
+    on the first word of "X of/from Y" ("thefts of a vehicle", "robberies of business property")."""
+    out = set()
+    for alias in aliases:
+        alias = normalise(alias)
+        out.add(alias)
+        head, _, last = alias.rpartition(" ")
+        if pluralisable(last):
+            out.add(f"{head} {plural(last)}".strip())
+        first, *others = alias.split()
+        if len(others) >= 2 and others[0] in ("of", "from") and pluralisable(first):
+            out.add(" ".join((plural(first), *others)))
+    return out
+
+
+def phrase_table(groups: dict[str, tuple[str, ...]], plurals: bool) -> dict[str, str]:
+    """Normalised phrase -> the name it stands for; the first name listed keeps a phrase two names share."""
+    table: dict[str, str] = {}
+    for name, aliases in groups.items():
+        for alias in (with_plurals(aliases) if plurals else {normalise(a) for a in aliases}):
+            table.setdefault(alias, name)
+    return table
+
+
+def matcher(phrases) -> re.Pattern:
+    """One alternation, longest phrase first, so the leftmost match is also the longest one starting there."""
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    if not ordered:
+        return NOTHING
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+@lru_cache(maxsize=256)
+def cached_matcher(phrases: tuple[str, ...]) -> re.Pattern:
+    """`matcher` for the few phrase sets `find_subtypes` asks for over and over."""
+    return matcher(phrases)
+
+
+def _either(words) -> str:
+    """Any one of the words, longest first; each is followed by a space or a word boundary where it is used,
+    so at most one of them can match at a given place."""
+    return "(?:" + "|".join(re.escape(normalise(w)) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+def sentence_pattern(sentence: Sentence) -> re.Pattern:
+    """The regular expression for one sentence shape (see the header of crime_words.toml):
+
+    thing first: "cars were stolen" = a thing, at most two other words, then one of `then`;
+    word first:  "stolen from parked cars" = a word, a joining word, an optional word, then a thing.
+    """
+    things = _either(sentence.things)
+    if sentence.then:
+        return re.compile(rf"\b{things}\b(?: \w+){{0,2}} {_either(sentence.then)}\b")
+    optional = rf"(?:{_either(sentence.optional)} )?" if sentence.optional else ""
+    return re.compile(rf"\b{_either(sentence.words)} {_either(sentence.joined_by)} {optional}{things}\b")
