@@ -15,12 +15,8 @@ import streamlit as st
 
 from assistant import config
 from assistant.shells import ui
-from assistant.answer.compose import table_row
-from assistant.claims.prose import prose_index
-from assistant.store.embedding import encode
 from assistant.engine import Assistant
 from assistant.errors import AssistantError, QuestionError
-from assistant.store.index import build_index
 from assistant.understand.query import Query
 
 ASK, CHECK = "Ask a question", "Check a claim"
@@ -53,8 +49,7 @@ def load_engine(index_dir: str, corpus_dir: str) -> Assistant:
     The model and the claims' reading of the prose are warmed here, behind the loading spinner, so the
     first visitor's first question is as quick as the next one's."""
     engine = Assistant.load(Path(index_dir), Path(corpus_dir), build_if_missing=True)
-    encode(["warm up"])
-    prose_index(engine.index)
+    engine.warm()
     return engine
 
 
@@ -91,9 +86,9 @@ def render_chart(answer) -> None:
         st.altair_chart(chart, width="stretch")
 
 
-def render_table_citation(citation, frame) -> None:
+def render_table_citation(citation, engine: Assistant) -> None:
     table = citation.table or {}
-    row = table_row(frame, table.get("area", ""), table.get("crime_type", ""))
+    row = engine.table_row(table.get("area", ""), table.get("crime_type", ""))
     if row.empty:
         st.code(citation.quote, language=None, wrap_lines=True)
         return
@@ -102,10 +97,10 @@ def render_table_citation(citation, frame) -> None:
     st.caption(ui.used_cell_caption(row, table))
 
 
-def render_citation(citation, frame, compact: bool) -> None:
+def render_citation(citation, engine: Assistant, compact: bool) -> None:
     st.markdown(f":blue-badge[{citation.n}] :gray[{ui.md_escape(ui.section_path(citation))}]")
     if citation.table is not None:
-        render_table_citation(citation, frame)
+        render_table_citation(citation, engine)
         if not compact:
             with st.expander("Row as printed in the document"):
                 st.code(citation.quote.replace("\t", "   "), language=None, wrap_lines=True)
@@ -116,7 +111,7 @@ def render_citation(citation, frame, compact: bool) -> None:
             st.markdown(ui.highlight_quote(citation.context, citation.quote))
 
 
-def render_sources(answer, frame, heading: str = "Sources", show_up_to: int = 3) -> None:
+def render_sources(answer, engine: Assistant, heading: str = "Sources", show_up_to: int = 3) -> None:
     """Sources grouped by document; more than `show_up_to` of them fold into one expander."""
     citations = answer.citations
     if not citations:
@@ -130,10 +125,10 @@ def render_sources(answer, frame, heading: str = "Sources", show_up_to: int = 3)
             with st.container(border=True):
                 st.markdown(f"**{ui.md_escape(first.title)}**  \n:gray[{ui.md_escape(ui.source_line(first))}]")
                 for citation in items:
-                    render_citation(citation, frame, compact)
+                    render_citation(citation, engine, compact)
 
 
-def render_answer(turn: ui.Turn, frame) -> None:
+def render_answer(turn: ui.Turn, engine: Assistant) -> None:
     answer = turn.answer
     if turn.kind == "claim":
         label, colour, icon = ui.verdict_badge(answer.verdict)
@@ -153,18 +148,18 @@ def render_answer(turn: ui.Turn, frame) -> None:
         st.caption("SUGGESTED WORDING: copy it with the button at the right of the box")
         st.code(ui.without_markers(answer.suggestion), language=None, wrap_lines=True)
     if turn.kind == "claim":
-        render_sources(answer, frame, "Evidence", show_up_to=6)
+        render_sources(answer, engine, "Evidence", show_up_to=6)
     else:
-        render_sources(answer, frame)
+        render_sources(answer, engine)
 
 
-def render_turn(turn: ui.Turn, frame) -> None:
+def render_turn(turn: ui.Turn, engine: Assistant) -> None:
     with st.chat_message("user", avatar=":material/person:"):
         if turn.kind == "claim":
             st.badge("Claim to check", color="violet", icon=":material/fact_check:")
         st.markdown(ui.md_escape(turn.prompt))
     with st.chat_message("assistant", avatar=":material/local_police:"):
-        render_answer(turn, frame)
+        render_answer(turn, engine)
 
 
 def respond(engine: Assistant, kind: str, prompt: str) -> None:
@@ -259,7 +254,7 @@ def rebuild(force: bool, done: str) -> None:
         bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
     try:
-        report = build_index(config.corpus_dir(), config.index_dir(), force=force, progress=progress)
+        report = Assistant.build(force=force, progress=progress)
     except AssistantError as error:
         st.session_state.flash = ("error", str(error))
     else:
@@ -312,11 +307,11 @@ def sidebar(engine: Assistant) -> None:
         st.divider()
         upload = st.file_uploader("Add a document (.md, .txt, .html)", type=["md", "txt", "html"],
                                   key=f"upload-{st.session_state.uploader}",
-                                  max_upload_size=ui.MAX_UPLOAD_BYTES // 2**20,
+                                  max_upload_size=Assistant.MAX_UPLOAD_MB,
                                   help="Saved into the corpus folder under a safe name, then indexed")
         if upload is not None:
             st.session_state.uploader += 1  # a fresh uploader next run, so the file is handled once
-            path, error = ui.save_upload(upload.name, upload.getvalue(), config.corpus_dir())
+            path, error = Assistant.add_upload(upload.name, upload.getvalue())
             if error:
                 st.session_state.flash = ("error", error)
                 st.rerun()
@@ -338,7 +333,7 @@ def main() -> None:
     if not st.session_state.turns:
         welcome(mode)
     for turn in st.session_state.turns:
-        render_turn(turn, engine.index.frame)
+        render_turn(turn, engine)
     pending = st.session_state.pending
     st.session_state.pending = None
     if prompt:

@@ -6,17 +6,22 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.answer import compose
+import pandas as pd
+
 from assistant import config
-from assistant.answer import lookup
-from assistant.answer import passages
-from assistant.understand import question as understand
-from assistant.store.embedding import encode
-from assistant.errors import IndexCorruptError, IndexMissingError, QuestionError
-from assistant.store.index import LoadedIndex, build_index, load_index, stale_files
-from assistant.understand.query import Query
-from assistant.records import Answer
+from assistant.answer import compose, passages, tables
+from assistant.answer.guard import uncited_numbers
 from assistant.answer.retrieve import Retriever
+from assistant.claims.prose import ProseIndex
+from assistant.errors import IndexCorruptError, IndexMissingError, QuestionError
+from assistant.ingest import uploads
+from assistant.records import Answer
+from assistant.store.build import BuildReport, build_index
+from assistant.store.embedding import encode
+from assistant.store.load import LoadedIndex, load_index
+from assistant.store.manifest import stale_files
+from assistant.understand import question as understand
+from assistant.understand.query import Query
 
 
 def validate_question(text: str) -> str:
@@ -36,7 +41,38 @@ class Assistant:
     def __init__(self, index: LoadedIndex):
         self.index = index
         self.retriever = Retriever(index)
-        self.tables = lookup.TableIndex(index.frame)
+        self.tables = tables.TableIndex(index.frame)
+        self._prose: ProseIndex | None = None
+
+    @property
+    def prose(self) -> ProseIndex:
+        """The documents' prose read for claim checking, built on first use (about half a second)."""
+        if self._prose is None:
+            self._prose = ProseIndex(self.index)
+        return self._prose
+
+    def warm(self) -> None:
+        """Load the embedding model and read the prose now, so the first question does not wait for them."""
+        encode(["warm up"])
+        _ = self.prose
+
+    def table_row(self, area: str, crime_type: str) -> pd.DataFrame:
+        """Every printed value of one table row, for showing the row beside an answer."""
+        return compose.table_row(self.index.frame, area, crime_type)
+
+    @staticmethod
+    def build(corpus_dir: Path | None = None, index_dir: Path | None = None, force: bool = False,
+              progress=None) -> BuildReport:
+        """Build (or bring up to date) the index from the corpus folder."""
+        return build_index(corpus_dir or config.corpus_dir(), index_dir or config.index_dir(), force=force,
+                           progress=progress)
+
+    MAX_UPLOAD_MB = uploads.MAX_UPLOAD_BYTES // 2**20
+
+    @staticmethod
+    def add_upload(name: str, data: bytes, corpus_dir: Path | None = None) -> tuple[Path | None, str | None]:
+        """Check an uploaded file and save it into the corpus folder: (path, None), or (None, why not)."""
+        return uploads.save_upload(name, data, corpus_dir or config.corpus_dir())
 
     @classmethod
     def load(cls, index_dir: Path | None = None, corpus_dir: Path | None = None,
@@ -91,21 +127,21 @@ class Assistant:
         ("... the death reviews SETDAB carries out") is tried on the passages first and answered from
         the tables only if no passage answers it.
         """
-        strong_cues = [cue for cue in query.passage_cues if cue != understand.TOPIC_OUTSIDE]
+        strong_cues = query.passage_cues  # words that point at a document; an outside topic alone is weaker
         if not query.has_table_signal or strong_cues:
             return self._from_passages(text, query)
         found = None
-        if understand.TOPIC_OUTSIDE in query.passage_cues:
+        if query.outside_topic:
             found = self._from_passages(text, query)
             if found.answerable or not query.crime_types:
                 return found  # no crime type named: an all-crime default would answer another question
-        result = lookup.answer_table(query, self.tables)
+        result = tables.answer_table(query, self.tables)
         if result is not None and result.answerable:
             return self._guarded(compose.from_table(text, result, self.index), text)
         found = found or self._from_passages(text, query)  # never search the passages twice
         if found.answerable or result is None:
             return found
-        return compose.not_found(text, result.text, self.index, context=query, scope=lookup.SCOPE)
+        return compose.not_found(text, result.text, self.index, context=query, scope=tables.SCOPE)
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         vector = encode([text])[0]
@@ -117,7 +153,7 @@ class Assistant:
 
     def _guarded(self, answer: Answer, question: str) -> Answer:
         """Last line of defence: an answer stating a number it does not cite is withdrawn, not shown."""
-        stray = compose.uncited_numbers(answer, allowed_text=question)
+        stray = uncited_numbers(answer, allowed_text=question)
         if stray:
             figures = ", ".join(f"{n:g}" for n in stray)
             return compose.not_found(question, f"an answer was drafted but it stated figures its sources do "

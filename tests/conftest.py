@@ -23,7 +23,7 @@ def corpus_copy(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory, corpus_copy) -> Path:
-    from assistant.store.index import build_index
+    from assistant.store.build import build_index
 
     target = tmp_path_factory.mktemp("index")
     build_index(corpus_copy, target)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.answer.compose import uncited_numbers
+from assistant.answer.guard import uncited_numbers
 from assistant.config import PROJECT_ROOT
 from assistant.errors import QuestionError
 from assistant.records import Answer

@@ -1,34 +1,18 @@
-"""Turn table results and chosen sentences into answers with numbered citations, or a plain "not found".
-
-Also holds the citation guard: every number an answer states must appear in what it cites.
-"""
+"""Turn table results and chosen sentences into answers with numbered citations, or a plain "not found"."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from assistant.store.index import LoadedIndex, Sentence
-from assistant.answer.lookup import COMPUTED_MEASURES, TableResult
-from assistant.text.numbers import numbers_in
+from assistant.store.load import LoadedIndex, Sentence
+from assistant.answer.tables import TableResult
+from assistant.text.dates import nice_date
 from assistant.answer.passages import Selection
 from assistant.records import Answer, Citation, Figure
 
 TABLE_PERIODS = "Rolling 12 Months to October 2023 vs 2024"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 CONTEXT_CHARS = 600
 
-
-def nice_date(date: str) -> str:
-    """ "2024-12-05" -> "5 December 2024", "2021-07 (approx; ...)" -> "July 2021 (approx; ...)"; else as given."""
-    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?(.*)$", date or "", re.DOTALL)
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return date
-    year, month, day, rest = match.groups()
-    words = f"{MONTHS[int(month) - 1]} {year}"
-    return (f"{int(day)} {words}" if day else words) + rest
 
 
 def describe_corpus(index: LoadedIndex) -> str:
@@ -126,32 +110,3 @@ def from_passages(question: str, selection: Selection, index: LoadedIndex, conte
                "own period.",) if several else ()
     return Answer(text=text, answerable=True, citations=tuple(citations), question=question, context=context,
                   caveats=caveats)
-
-
-def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:
-    """Numbers the answer states that appear in none of its citations (nor in the question it echoes).
-
-    A share or a difference the table path works out is accepted only if two cited numbers really
-    give it, so a computed figure cannot smuggle in a number from nowhere.
-    """
-    cited: set[float] = set()
-    for citation in answer.citations:
-        for text in (citation.quote, citation.locator, citation.title, citation.date):
-            cited.update(numbers_in(text))
-    computed = [abs(f.value) for f in answer.figures
-                if f.measure in COMPUTED_MEASURES and _derivable(f.value, cited)]
-    cited.update(computed)
-    cited.update(numbers_in(allowed_text))
-    return [n for n in numbers_in(answer.text) if n not in cited]
-
-
-def _derivable(value: float, cited: set[float]) -> bool:
-    """True when `value` is the difference of, or a one-decimal percentage share between, two cited numbers."""
-    target = abs(value)
-    for a in cited:
-        for b in cited:
-            if abs(abs(a - b) - target) < 1e-6:
-                return True
-            if b and abs(round(a / b * 100, 1) - target) < 1e-6:
-                return True
-    return False

@@ -17,15 +17,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import vocab
-from assistant.store.index import LoadedIndex, Sentence, bm25_tokens
-from assistant.answer.lookup import ALL_CRIME
+from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.dates import MONTH_WORDS
+from assistant.text.terms import TIME_WORDS, content_terms
+from assistant.text.tokens import bm25_tokens
+from assistant.vocab import ALL_CRIME
 from assistant.understand.query import Query
 from assistant.answer.retrieve import Hit
 
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"
-MONTHS = ("january february march april may june july august september october november december "
-          "jan feb mar apr jun jul aug sep sept oct nov dec")
+MONTHS = " ".join(MONTH_WORDS)
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
                 r"million|half|third|quarter|fifth")
 HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
@@ -48,28 +50,6 @@ SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
     (r"\bmanifesto\b|\belection statement\b", "manifesto"),
     (r"\bboard\b|\bminutes\b|\bagenda\b", "board"),
 ))
-# Spelled-out and abbreviated forms of the same thing, so "anti-social behaviour" finds "ASB".
-SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
-    (r"\banti[- ]?social behaviour\b", "asb"),
-    (r"\bpolice,? fire (?:and|&) crime commissioner\b", "pfcc"),
-    (r"\bviolence and vulnerability unit\b", "vvu"),
-    (r"\bshared prosperity fund\b", "ukspf"),
-    (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
-    (r"\b(press|news) release\b", "newsrelease"),
-    (r"\b(most|highest|largest|biggest|greatest)\b", "most"),
-    (r"\b(least|lowest|fewest|smallest)\b", "least"),
-    (r"\b(died|deaths?|fatalit(y|ies)|killed)\b", "death"),
-    (r"%|\bper ?cent(age)?s?\b", " percent "),
-    (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
-     "increase"),
-    (r"\b(f[ae]ll(en|ing|s)?|drop(ped|s|ping)?|decrease[sd]?|decreasing|reduction|reduced|down by|went down|"
-     r"gone down|cut)\b", "decrease"),
-))
-GENERIC = set(bm25_tokens(["many much what which when where who how number figure figures total amount "
-                           "according say said says give given tell told did does do was were is are than "
-                           "there their recorded record happen happened latest carry carried out get got up down has have had be been "
-                           "being will would can could"],
-                          as_ids=False)[0])
 COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
 IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", "ran", "gave", "held", "fell",
@@ -77,8 +57,6 @@ IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", 
 # Words in crime-type names too general to show a passage is about that crime type.
 GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
                                  "other the of a against"], as_ids=False)[0])
-TIME_WORDS = set(bm25_tokens([MONTHS + " year years month months week weeks last previous next recent ago"],
-                             as_ids=False)[0])
 
 MIN_DENSE = 0.30
 MIN_TOPIC_COVERAGE = 0.55
@@ -93,12 +71,6 @@ class Selection:
     sentences: tuple[Sentence, ...]
     score: float
     reason: str = ""
-
-
-def content_terms(text: str) -> set[str]:
-    for pattern, short in SAME_THING:
-        text = pattern.sub(short, text)
-    return set(bm25_tokens([text], as_ids=False)[0]) - GENERIC
 
 
 DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into

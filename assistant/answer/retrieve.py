@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.store.index import LoadedIndex, bm25_tokens
+from assistant.store.load import LoadedIndex
+from assistant.text.tokens import bm25_tokens
 
 RRF_K = 60
 

@@ -28,14 +28,13 @@ from dataclasses import replace
 from assistant.answer import compose
 from assistant.understand import question as understand
 from assistant.claims.parse import UP, ClaimShape, parse_claim
-from assistant.claims.prose import prose_index
 from assistant.claims.sentences import sentence_evidence
 from assistant.claims.subject import Subject, subject_of
 from assistant.claims.tables import table_evidence
 from assistant.claims.verdict import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, is_dated, verdict_of
 from assistant.claims.wording import capitalised, crime_name, in_place, period_as_written, source_name
-from assistant.store.index import LoadedIndex
-from assistant.answer.lookup import TableResult
+from assistant.store.load import LoadedIndex
+from assistant.answer.tables import TableResult
 from assistant.understand.query import Query
 from assistant.records import Answer, Citation, Figure
 
@@ -49,7 +48,7 @@ def check_claim(engine, claim: str) -> Answer:
     query = understand.parse(claim)
     subject = subject_of(shape, query)
     table = table_evidence(shape, subject, engine.tables, query)
-    prose = sentence_evidence(shape, subject, prose_index(engine.index), claim)
+    prose = sentence_evidence(shape, subject, engine.prose, claim)
     if table:  # for the tables' own period the printed cell is exact: a sentence that disagrees was misread
         prose = [e for e in prose if e.period_key != table[0].period_key or e.verdict == table[0].verdict]
     evidence = table + sorted(prose, key=lambda e: str(e.period_key), reverse=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from assistant import vocab
@@ -18,9 +17,10 @@ from assistant.claims.parse import (CHANGE, LEVEL, Amount, direction_in, find_am
                                    nearest_direction, unit_words)
 from assistant.claims.periods import MONTH_NAMES, MONTHS, Period, find_period
 from assistant.claims.subject import places_in, topics_in
-from assistant.store.index import LoadedIndex, Sentence, bm25_tokens
-from assistant.answer.lookup import ALL_CRIME
-from assistant.answer.passages import GENERIC, SAME_THING, content_terms
+from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.terms import GENERIC, SAME_THING, content_terms
+from assistant.text.tokens import bm25_tokens
+from assistant.vocab import ALL_CRIME
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE
 
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|this|that|our|each|every) (?:district|city|borough|area|town)\b", re.I)
@@ -145,17 +145,6 @@ def _terms_of(texts: list[str]) -> list[frozenset]:
         texts = [pattern.sub(short, text) for text in texts]
     return [frozenset(tokens) - GENERIC for tokens in bm25_tokens(texts, as_ids=False)]
 
-
-# LoadedIndex is unhashable (a mutable dataclass), so the cache is keyed by id and checked by a weak reference.
-_PROSE: dict[int, tuple[weakref.ref, ProseIndex]] = {}
-
-
-def prose_index(index: LoadedIndex) -> ProseIndex:
-    """The prose reading of an index, built on first use (about half a second) and kept while the index lives."""
-    held = _PROSE.get(id(index))
-    if held is None or held[0]() is not index:
-        held = _PROSE[id(index)] = (weakref.ref(index), ProseIndex(index))
-    return held[1]
 
 
 def _units(index: LoadedIndex) -> list[Unit]:

@@ -18,9 +18,11 @@ from assistant.claims.prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_rang
 from assistant.claims.subject import Subject, places_in
 from assistant.claims.tolerance import judge_amount, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED, Evidence
-from assistant.claims.wording import capitalised, date_words, source_name, unquoted
-from assistant.store.index import Sentence
-from assistant.answer.passages import TIME_WORDS, content_terms, named_sources
+from assistant.claims.wording import capitalised, source_name, unquoted
+from assistant.text.dates import date_words
+from assistant.store.load import Sentence
+from assistant.answer.passages import named_sources
+from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import DA_SHARE, OFFENCES
 
 # Only a claim that attributes itself ("according to the PFCC") is judged against that source alone.

@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass
 
 from assistant import vocab
-from assistant.understand import question as understand
 from assistant.claims.parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHARE, STATEMENT, UP, WORSE, ClaimShape,
                                    solved_share, spaces_for)
 from assistant.claims.periods import Period
 from assistant.claims.wording import period_as_written
 from assistant.config import PERIOD_2023, PERIOD_2024
-from assistant.answer.lookup import ALL_CRIME, FORCE
+from assistant.vocab import ALL_CRIME, FORCE
 from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
 
 TABLE_END = (2024, 10)  # the month the tables' latest period ends
@@ -123,7 +122,7 @@ def _direction_of(direction: str | None, measure: str) -> str | None:
 def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) -> str:
     if others:
         return f"the Essex Police performance tables have no figures for {', '.join(others)}"
-    scope = [r for r in query.out_of_scope if not r.startswith(understand.PERIOD_SCOPE)]
+    scope = [r.message for r in query.out_of_scope if not r.is_period]
     if scope:
         return scope[0]
     proxies = [t for t in crime_types if t in _PROXY_ROWS]

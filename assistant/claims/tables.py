@@ -18,7 +18,8 @@ from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
 from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
 from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
-from assistant.answer.lookup import ALL_CRIME, ASB, FORCE, SHARE as SHARE_MEASURE, RowRef, TableIndex
+from assistant.answer.tables import ASB, SHARE as SHARE_MEASURE, RowRef, TableIndex
+from assistant.vocab import ALL_CRIME, FORCE
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 

@@ -7,10 +7,10 @@ no number its sources lack.
 
 from __future__ import annotations
 
-import re
-
-from assistant.claims.periods import MONTH_NAMES, Period
-from assistant.answer.lookup import AIRPORT, ALL_CRIME, ASB, FORCE
+from assistant.claims.periods import Period
+from assistant.text.dates import date_words
+from assistant.answer.tables import ASB
+from assistant.vocab import AIRPORT, ALL_CRIME, FORCE
 
 # Row labels that read badly once lower-cased.
 _NAMES = {ALL_CRIME: "recorded crime", ASB: "anti-social behaviour", "Theft": "theft",
@@ -71,15 +71,6 @@ def source_name(doc) -> str:
     publisher = doc.publisher.split(" (")[0]
     return f"the {kind} by {publisher} ({date_words(doc.date)})"
 
-
-def date_words(date: str) -> str:
-    """"2024-01-15" -> "15 January 2024"; "2024-01" -> "January 2024"."""
-    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?", date or "")
-    if not match:
-        return "undated"
-    month = MONTH_NAMES[int(match.group(2))]
-    day = f"{int(match.group(3))} " if match.group(3) else ""
-    return f"{day}{month} {match.group(1)}"
 
 
 def unquoted(text: str) -> str:

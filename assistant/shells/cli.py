@@ -81,7 +81,7 @@ def index(force):
       assistant index
       assistant index --force
     """
-    from assistant.store.index import build_index
+    from assistant.store.build import build_index
 
     with click.progressbar(length=100, label="Indexing", file=sys.stderr) as bar:
         def progress(message, fraction):

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from assistant.answer.compose import uncited_numbers
+from assistant.answer.guard import uncited_numbers
 from assistant.errors import AssistantError
+from assistant.text.normalise import comparable
 from assistant.records import Answer
 
 
@@ -39,10 +40,6 @@ class Tally:
         for result in self.results:
             groups[result.kind].append(result)
         return dict(sorted(groups.items()))
-
-
-def normalise(text: str) -> str:
-    return text.replace("\u2212", "-").replace("\u00a0", " ").casefold()
 
 
 def read_items(path: Path, warn: Callable[[str], None]) -> list[dict]:
@@ -86,13 +83,13 @@ def score(item: dict, answer: Answer) -> tuple[str, str]:
     if "claim" in item and item.get("verdict"):
         if answer.verdict != item["verdict"]:
             return "wrong", f"verdict {answer.verdict!r}, expected {item['verdict']!r}"
-        missing = [e for e in expected if normalise(e) not in normalise(answer.text)]
+        missing = [e for e in expected if comparable(e) not in comparable(answer.text)]
         return ("wrong", f"missing {missing}") if missing else ("correct", "")
     if not expected:
         return ("correct", "") if not answer.answerable else ("wrong", "answered an unanswerable question")
     if not answer.answerable:
         return "abstained", "said not found"
-    missing = [e for e in expected if normalise(e) not in normalise(answer.text)]
+    missing = [e for e in expected if comparable(e) not in comparable(answer.text)]
     return ("wrong", f"missing {missing}") if missing else ("correct", "")
 
 

@@ -24,3 +24,12 @@ def normalise(text: str) -> str:
     text = text.replace("&", " and ").replace("%", " percent ").replace("£", " pounds ")
     text = " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
     return _PER_CENT.sub("percent", _PC_AFTER_NUMBER.sub(r"\1 percent", text))
+
+
+def comparable(text: str) -> str:
+    """Text folded only as far as a reader would not notice: case, the minus sign, non-breaking spaces.
+
+    For checking that an answer contains an expected string as printed, where `normalise` would go too far
+    ("1,465" must not match "1465").
+    """
+    return text.replace("\u2212", "-").replace("\u00a0", " ").casefold()

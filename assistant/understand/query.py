@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-# Base measures, exactly as they appear in the tidy frame's `measure` column.
-OFFENCES = "offences"
-SOLVED = "solved outcomes"
-SOLVED_RATE = "solved rate %"
-DA_SHARE = "% domestic-abuse related"
-BASE_MEASURES = (OFFENCES, SOLVED, SOLVED_RATE, DA_SHARE)
-
-# The printed differences, keyed by the base measure they belong to.
-CHANGE = {OFFENCES: "offences change", SOLVED: "solved outcomes change",
-          SOLVED_RATE: "solved rate change (% points)"}
-PERCENT_CHANGE = {OFFENCES: "offences % change", SOLVED: "solved outcomes % change"}
+from assistant.ingest.measures import (BASE_MEASURES, CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE,  # noqa: F401
+                                       SOLVED, SOLVED_RATE)
 
 
 @dataclass(frozen=True)
@@ -26,6 +17,25 @@ class RankSpec:
     n: int = 1
     by: str = "value"  # "value" | "change" | "% change"
     over: str = "areas"  # "areas" (which district ...) | "crime types" (which crime ... in one area)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the tables cannot answer a question: `message` is the text the user reads; `kind` says which scope rule
+    gave it: "period" (a year, month or financial year the tables do not cover, or a forecast), "fraud",
+    "population", "money", "officers", "other forces", "stop and search", "wards", "arrests", "not recorded" (no
+    row counts it: fly-tipping, speeding, ...) or "share" (a row not counted within the other)."""
+
+    kind: str
+    message: str
+
+    @property
+    def is_period(self) -> bool:
+        """A period reason: a follow-up that names a covered period drops it."""
+        return self.kind == "period"
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -43,8 +53,9 @@ class Query:
     share_of: str | None = None  # "what share of theft was shoplifting": the whole (a parent row)
     notes: tuple[str, ...] = ()  # how vague words were read, shown to the user
     unknown_places: tuple[str, ...] = ()  # places named that have no table (Cambridge, Northampton)
-    out_of_scope: tuple[str, ...] = ()  # why the tables cannot answer (a year they do not cover, fraud, ...)
+    out_of_scope: tuple[Reason, ...] = ()  # why the tables cannot answer (a year they do not cover, fraud, ...)
     passage_cues: tuple[str, ...] = ()  # words that point at a document instead ("according to the PFCC")
+    outside_topic: bool = False  # words no table cell explains ("newsletter subscribers"): try the documents first
     is_followup: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 

@@ -11,7 +11,7 @@ from assistant.ingest.corpus import clean_text, find_sections, load_corpus, load
 from assistant.errors import CorpusError
 from assistant.records import Section
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 AGENDA = "one-chelmsford-board-2024-12-05-agenda-pack.md"
 PRESS = "essex-police-2024-01-15-home-secretary-visit.txt"
 ECHO = "echo-2021-southend-crime-falls.txt"
@@ -224,7 +224,7 @@ def test_bad_files_become_problems_and_the_good_file_still_loads(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "blank.md").write_text("  \n\t\n", encoding="utf-8")
     (tmp_path / "only-markup.md").write_text("<p></p>\n<b> </b>\n", encoding="utf-8")
-    (tmp_path / "notes.csv").write_text("not,a,document\n", encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("not a format the corpus reads\n", encoding="utf-8")
     result = load_corpus(tmp_path)
     assert [doc.id for doc in result.documents] == ["good.txt"]
     problems = {problem.file: problem.message for problem in result.problems}

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.shells.cli import main
-from assistant.store.index import current_build
+from assistant.store.manifest import current_build
 
 pytestmark = pytest.mark.slow
 

@@ -7,9 +7,11 @@ import shutil
 
 import pytest
 
-from assistant.ingest import tables
 from assistant.errors import IndexCorruptError, IndexMissingError
-from assistant.store.index import build_index, current_build, load_index, stale_files
+from assistant.store import build as build_module
+from assistant.store.build import build_index
+from assistant.store.load import load_index
+from assistant.store.manifest import current_build, stale_files
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +86,7 @@ def test_crash_mid_build_leaves_the_live_index_untouched(tmp_path, index_dir, co
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(tables, "save_frame", crash)
+    monkeypatch.setattr(build_module, "save_frame", crash)
     with pytest.raises(OSError):
         build_index(corpus, index)
     assert current_build(index) == before

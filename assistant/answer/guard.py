@@ -1,0 +1,40 @@
+"""The last line of defence: an answer may state no number that its citations do not show.
+
+A share or a difference the table path works out is accepted only if two cited numbers really give it, so a
+computed figure cannot smuggle in a number from nowhere.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.tables import COMPUTED_MEASURES
+from assistant.records import Answer
+from assistant.text.numbers import numbers_in
+
+
+def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:
+    """Numbers the answer states that appear in none of its citations (nor in the question it echoes).
+
+    A share or a difference the table path works out is accepted only if two cited numbers really
+    give it, so a computed figure cannot smuggle in a number from nowhere.
+    """
+    cited: set[float] = set()
+    for citation in answer.citations:
+        for text in (citation.quote, citation.locator, citation.title, citation.date):
+            cited.update(numbers_in(text))
+    computed = [abs(f.value) for f in answer.figures
+                if f.measure in COMPUTED_MEASURES and _derivable(f.value, cited)]
+    cited.update(computed)
+    cited.update(numbers_in(allowed_text))
+    return [n for n in numbers_in(answer.text) if n not in cited]
+
+
+def _derivable(value: float, cited: set[float]) -> bool:
+    """True when `value` is the difference of, or a one-decimal percentage share between, two cited numbers."""
+    target = abs(value)
+    for a in cited:
+        for b in cited:
+            if abs(abs(a - b) - target) < 1e-6:
+                return True
+            if b and abs(round(a / b * 100, 1) - target) < 1e-6:
+                return True
+    return False

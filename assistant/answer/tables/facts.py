@@ -1,0 +1,226 @@
+"""The four answers about given rows: a look-up, a change between the years, a comparison, and a share.
+
+Each names its rows up front (the areas and crime types of the resolved query), so each is a few dictionary
+accesses, the cited cells, and sentences around them. The only numbers stated that no cited cell prints are
+the gap between two compared figures and a share, both recorded as computed figures (`COMPUTED_MEASURES`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+from itertools import product
+
+import pandas as pd
+
+from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
+from assistant.text.numbers import format_count, format_percent
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
+
+from .index import COUNTS, DIFFERENCE, SHARE, YEARS, Citations, Row, TableIndex, TableResult, cited_result
+from .wording import (ASB, BETWEEN, capital, crime_name, crime_unit, join_and, metric, place_phrase, points,
+                      show)
+
+_YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
+_UP = re.compile(r"\b(?:ris\w*|rose|increas\w*|up|grow\w*|grew|higher|more|worse)\b", re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:f[ae]ll\w*|decreas\w*|drop\w*|down|declin\w*|reduc\w*|lower|fewer|less|better)\b",
+                   re.IGNORECASE)
+
+
+def answer_lookup(query: Query, index: TableIndex) -> TableResult:
+    area, crime_type, measure, period = query.areas[0], query.crime_types[0], query.measure, query.periods[0]
+    row = index.row(area, crime_type)
+    cite = Citations()
+    if measure == DA_SHARE and period != PERIOD_2024:
+        n = cite.cite(row, DA_SHARE, PERIOD_2024)
+        text = (f"The tables give the share of offences that were domestic-abuse related only for the "
+                f"{PERIOD_2024}, not the {period}; for {crime_name(crime_type)} {place_phrase(area)} it was "
+                f"{show(row.value(DA_SHARE, PERIOD_2024), DA_SHARE)} [{n}].")
+        return cited_result(text, False, cite, query)
+    n = cite.cite(row, measure, period)
+    value = row.value(measure, period)
+    if math.isnan(value):
+        return cited_result(_missing(row, measure, period, n), False, cite, query)
+    return cited_result(_statement(row, measure, period, n), True, cite, query)
+
+
+def _statement(row: Row, measure: str, period: str, n: int) -> str:
+    shown, name, place = show(row.value(measure, period), measure), crime_name(row.crime_type), place_phrase(row.area)
+    when = f"in the {period}"
+    if measure == OFFENCES:
+        return f"{capital(place)}, {shown} {crime_unit(row.crime_type)} were recorded {when} [{n}]."
+    if measure == SOLVED:
+        return f"{capital(place)}, {shown} solved outcomes were recorded for {name} {when} [{n}]."
+    if measure == SOLVED_RATE:
+        return f"The solved rate for {name} {place} was {shown} {when} [{n}]."
+    return f"{shown} of {crime_unit(row.crime_type)} {place} were domestic-abuse related {when} [{n}]."
+
+
+def _missing(row: Row, measure: str, period: str, n: int) -> str:
+    what = {OFFENCES: "a count of offences", SOLVED: "a count of solved outcomes", SOLVED_RATE: "a solved rate",
+            DA_SHARE: "a domestic-abuse share"}.get(measure, "this figure")
+    return (f"The table does not give {what} for {crime_name(row.crime_type)} {place_phrase(row.area)} "
+            f"in the {period}: "
+            f"the cell is printed as a dash, so the figure is not available [{n}].")
+
+
+def answer_change(query: Query, index: TableIndex) -> TableResult:
+    row = index.row(query.areas[0], query.crime_types[0])
+    cite = Citations()
+    if query.measure == DA_SHARE:
+        result = answer_lookup(query.with_(periods=(PERIOD_2024,), change=False), index)
+        text = f"The tables give the domestic-abuse share for the {PERIOD_2024} only, so there is no change to " \
+               f"report. {result.text}"
+        return replace(result, text=text, context=query)
+    sentence = _change_sentence(row, query.measure, cite)
+    if sentence is None:
+        n = cite.cite(row, CHANGE[query.measure], PERIOD_CHANGE)
+        return cited_result(_missing(row, CHANGE[query.measure], PERIOD_CHANGE, n), False, cite, query)
+    answer = _yes_no(query.text, row.value(CHANGE[query.measure], PERIOD_CHANGE))
+    if answer:
+        sentence = f"{answer}, {sentence[0].lower()}{sentence[1:]}"
+    return cited_result(sentence, True, cite, query, chart=_years_chart([row], query.measure))
+
+
+def _change_sentence(row: Row, measure: str, cite: Citations) -> str | None:
+    """How a row's figure moved between the two years, with the printed differences; None if not printed."""
+    diff = row.value(CHANGE[measure], PERIOD_CHANGE)
+    before, after = row.value(measure, PERIOD_2023), row.value(measure, PERIOD_2024)
+    if math.isnan(diff) or math.isnan(before) or math.isnan(after):
+        return None
+    n = cite.cite(row, CHANGE[measure], PERIOD_CHANGE)
+    for period in YEARS:
+        cite.cite(row, measure, period)
+    place = f"{crime_name(row.crime_type)} {place_phrase(row.area)}"
+    if measure == SOLVED_RATE:
+        verb = "went up" if diff > 0 else "went down" if diff < 0 else "changed by"
+        return (f"The solved rate for {place} {verb} {points(diff)} percentage points, from "
+                f"{show(before, measure)} to {show(after, measure)}, {BETWEEN} [{n}].")
+    percent = row.value(PERCENT_CHANGE[measure], PERIOD_CHANGE)
+    cite.cite(row, PERCENT_CHANGE[measure], PERIOD_CHANGE)
+    printed = format_count(diff, signed=True)
+    printed += f", {format_percent(percent, signed=True)}" if not math.isnan(percent) else \
+        "; no percentage change is printed"
+    unit = "incidents" if row.crime_type == ASB else "offences" if measure == OFFENCES else "solved outcomes"
+    subject = capital(place) if measure == OFFENCES else f"Solved outcomes for {place}"
+    if diff == 0:
+        return f"{subject} stayed at {format_count(after)} {unit} ({printed}) {BETWEEN} [{n}]."
+    verb = "rose" if diff > 0 else "fell"
+    return (f"{subject} {verb} from {format_count(before)} to {format_count(after)} {unit} ({printed}) "
+            f"{BETWEEN} [{n}].")
+
+
+def _yes_no(text: str, diff: float) -> str:
+    """"Did X rise?" is answered Yes or No first; other questions get no such word."""
+    if not _YES_NO.match(text or ""):
+        return ""
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    if up == down:
+        return ""
+    return "Yes" if (diff > 0 if up else diff < 0) else "No"
+
+
+def answer_compare(query: Query, index: TableIndex) -> TableResult:
+    pairs = list(product(query.areas, query.crime_types))
+    rows = [index.row(area, crime_type) for area, crime_type in pairs]
+    by_area, by_type = len(query.areas) > 1, len(query.crime_types) > 1
+    labels = [" ".join(([f"for {crime_name(row.crime_type)}"] if by_type else [])
+                       + ([place_phrase(row.area)] if by_area else []))
+              for row in rows]
+    short = [" in ".join(([crime_name(row.crime_type)] if by_type else []) + ([row.area] if by_area else []))
+             for row in rows]
+    cite = Citations()
+    measure = query.measure
+    if query.change and measure != DA_SHARE:
+        return _compare_change(query, rows, short, cite)
+    period = query.periods[-1] if measure != DA_SHARE else PERIOD_2024
+    parts, known = [], []
+    for row, label, name in zip(rows, labels, short):
+        n = cite.cite(row, measure, period)
+        value = row.value(measure, period)
+        parts.append(f"{show(value, measure)} {label} [{n}]" if not math.isnan(value)
+                     else f"not available {label} [{n}]")
+        if not math.isnan(value):
+            known.append((value, name, row))
+    common = "" if by_area else f" {place_phrase(rows[0].area)}"
+    what = metric(measure, None if by_type else query.crime_types[0])
+    text = f"In the {period}{common}, {what} was {join_and(parts)}."
+    text += _which_higher(known, measure, cite, period)
+    chart = pd.DataFrame({"label": short, "period": period, "value": [row.value(measure, period) for row in rows]})
+    return cited_result(text, bool(known), cite, query, chart=chart)
+
+
+def _compare_change(query: Query, rows: list[Row], short: list[str], cite: Citations) -> TableResult:
+    sentences, moves = [], []
+    for row in rows:
+        sentence = _change_sentence(row, query.measure, cite)
+        if sentence is None:
+            n = cite.cite(row, CHANGE[query.measure], PERIOD_CHANGE)
+            sentence = _missing(row, CHANGE[query.measure], PERIOD_CHANGE, n)
+        else:
+            moves.append(row.value(CHANGE[query.measure], PERIOD_CHANGE))
+        sentences.append(sentence)
+    text = " ".join(sentences) + (_which_moved_more(moves, short) if len(moves) == len(rows) else "")
+    chart = _years_chart(rows, query.measure, labels=short)
+    return cited_result(text, bool(moves), cite, query, chart=chart)
+
+
+def _which_moved_more(moves: list[float], names: list[str]) -> str:
+    """For two rows, which rose or fell more, by the printed differences (no new number is stated)."""
+    if len(moves) != 2 or moves[0] == moves[1]:
+        return ""
+    if moves[0] > 0 and moves[1] > 0:
+        return f" The rise was larger for {names[0] if moves[0] > moves[1] else names[1]}."
+    if moves[0] < 0 and moves[1] < 0:
+        return f" The fall was larger for {names[0] if moves[0] < moves[1] else names[1]}."
+    return ""
+
+
+def _which_higher(known: list[tuple[float, str, Row]], measure: str, cite: Citations, period: str) -> str:
+    """One sentence on which figure is higher and by how much, computed from the cited figures."""
+    if len(known) < 2:
+        return ""
+    ordered = sorted(known, key=lambda item: item[0], reverse=True)
+    if len(known) > 2:
+        return f" The highest is {ordered[0][1]} and the lowest {ordered[-1][1]}."
+    (high, high_name, high_row), (low, low_name, _) = ordered
+    if high == low:
+        return " The two figures are the same."
+    if measure in COUNTS:
+        gap = high - low
+        cite.computed(gap, DIFFERENCE, high_row, period)
+        return f" The figure for {high_name} is higher, by {format_count(gap)}."
+    gap = round(high - low, 1)
+    cite.computed(gap, DIFFERENCE, high_row, period)
+    return f" The figure for {high_name} is higher, by {points(gap)} percentage points."
+
+
+def answer_share(query: Query, index: TableIndex) -> TableResult:
+    area, child_type, parent_type = query.areas[0], query.crime_types[0], query.share_of
+    measure = SOLVED if query.measure == SOLVED else OFFENCES
+    period = query.periods[-1]
+    child, parent = index.row(area, child_type), index.row(area, parent_type)
+    cite = Citations()
+    c, p = cite.cite(child, measure, period), cite.cite(parent, measure, period)
+    part, whole = child.value(measure, period), parent.value(measure, period)
+    query = query.with_(measure=measure)
+    if math.isnan(part) or math.isnan(whole) or whole == 0:
+        text = (f"The share cannot be worked out: the table gives no usable {measure} figure for "
+                f"{crime_name(child_type)} [{c}] or {crime_name(parent_type)} [{p}] {place_phrase(area)} "
+                f"in the {period}.")
+        return cited_result(text, False, cite, query)
+    share = round(part / whole * 100, 1)
+    cite.computed(share, SHARE, child, period)
+    whole_name = crime_unit(parent_type) if measure == OFFENCES else f"solved outcomes for {crime_name(parent_type)}"
+    text = (f"{capital(crime_name(child_type))} made up {format_percent(share)} of {whole_name} "
+            f"{place_phrase(area)} in the "
+            f"{period}: {format_count(part)} [{c}] of {format_count(whole)} [{p}], computed from the two cited "
+            f"figures.")
+    return cited_result(text, True, cite, query)
+
+
+def _years_chart(rows: list[Row], measure: str, labels: list[str] | None = None) -> pd.DataFrame:
+    labels = labels or [row.area for row in rows]
+    return pd.DataFrame([{"label": label, "period": period, "value": row.value(measure, period)}
+                         for row, label in zip(rows, labels) for period in YEARS])

@@ -1,0 +1,227 @@
+"""Rankings: which areas had the most or least of one crime type, and which crime types of one area.
+
+A ranking sorts printed cells only (a year's value or a printed difference), never a figure of its own, and
+never cuts a tie in half: the top n grows to take in every row tied with the last one. It says so when the
+"largest rise" is in fact a fall, and which rows were left out of the pool.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+import pandas as pd
+
+from assistant import vocab
+from assistant.config import PERIOD_2024, PERIOD_CHANGE
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
+from assistant.vocab import ALL_CRIME
+
+from .index import Citations, TableIndex, TableResult, cited_result
+from .wording import BETWEEN, EXCLUDED, NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, place_phrase, show
+
+
+def answer_rank(query: Query, index: TableIndex) -> TableResult:
+    if query.rank.over == "crime types":
+        last = query.areas[-1]
+        results = [_rank_types(query, area, index, explain=area == last) for area in query.areas]
+        if len(results) == 1:
+            return results[0]
+        return _merged(results, query)
+    spec, crime_type, measure = query.rank, query.crime_types[0], query.measure
+    key, period = _rank_key(spec, measure, query.periods[-1])
+    if key is None:
+        text = (f"The tables print no change in the domestic-abuse share (only the {PERIOD_2024} is given), "
+                f"so the districts cannot be ranked by it.")
+        return TableResult(text, False, context=query)
+    named = len(query.areas) > 1
+    highest = spec.direction != "lowest"
+    areas = query.areas if named else index.districts
+    scored = _ranked(areas, index, crime_type, key, period, highest)
+    chosen = _top(scored, spec.n)
+    when = BETWEEN if spec.by != "value" else f"in the {period}"
+    cite = Citations()
+    if not chosen:
+        text = f"No district has a printed figure to rank for {crime_name(crime_type)} {when}."
+        return cited_result(text, False, cite, query)
+    listed = []
+    for value, area in chosen:
+        n = cite.cite(index.row(area, crime_type), key, period)
+        listed.append((area, show(value, key), n))
+    pool = f"the {in_words(len(scored))} {'named areas' if named else 'districts'}"
+    pool += " with a printed figure" if len(scored) < len(areas) else ""
+    what = _rank_phrase(spec, measure, crime_type, highest)
+    if len(listed) == 1:
+        area, shown, n = listed[0]
+        text = f"Of {pool}, {area} had the {what} {when}: {shown} [{n}]."
+    else:
+        items = [f"{area} ({shown}) [{n}]" for area, shown, n in listed]
+        top = in_words(len(listed)) if len(listed) == spec.n else f"top {in_words(spec.n)}, counting ties,"
+        text = f"Of {pool}, the {top} with the {what} {when} were {join_and(items)}."
+    text += _ties(chosen) + _wrong_way(spec, chosen, highest) + ("" if named else f" {EXCLUDED}")
+    marked = {area for _, area in chosen}
+    chart = pd.DataFrame({"area": [area for _, area in scored], "value": [value for value, _ in scored],
+                          "highlight": [area in marked for _, area in scored]})
+    over = key == SOLVED_RATE and any(value > 100 for value, _ in scored)
+    return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
+
+
+def _rank_types(query: Query, area: str, index: TableIndex, explain: bool = True) -> TableResult:
+    """"Which crime rose most in Chelmsford?": the crime types of one area's table, ranked."""
+    spec, measure = query.rank, query.measure
+    key, period = _rank_key(spec, measure, query.periods[-1])
+    if key is None:
+        text = (f"The tables print no change in the domestic-abuse share (only the {PERIOD_2024} is given), "
+                f"so the crime types cannot be ranked by it.")
+        return TableResult(text, False, context=query)
+    pool, described, why = _type_pool(query.crime_types, index)
+    highest = spec.direction != "lowest"
+    scored = _ranked_by(pool, lambda crime_type: _value(index, area, crime_type, key, period), highest)
+    wanted = min(spec.n, len(scored))  # "rank the crime types" asks for all of them, however many have figures
+    chosen = _top(scored, wanted)
+    when = BETWEEN if spec.by != "value" else f"in the {period}"
+    cite = Citations()
+    if not chosen:
+        return cited_result(f"No crime type has a printed figure to rank {place_phrase(area)} {when}.", False, cite,
+                            query)
+    listed = [(crime_name(crime_type), show(value, key), cite.cite(index.row(area, crime_type), key, period))
+              for value, crime_type in chosen]
+    what = _type_rank_phrase(spec, measure, highest)
+    pool_text = f"{described} {place_phrase(area)}"
+    if len(listed) == 1:
+        name, shown, n = listed[0]
+        text = f"Of {pool_text}, {name} had the {what} {when}: {shown} [{n}]."
+    else:
+        items = [f"{name} ({shown}) [{n}]" for name, shown, n in listed]
+        # too many to count in words, and a count in digits could pass for a figure
+        if len(listed) >= len(NUMBER_WORDS):
+            text = f"Ranked from the {what} {when}, {pool_text} were {join_and(items)}."
+        else:
+            top = in_words(len(listed)) if len(listed) == wanted else f"top {in_words(wanted)}, counting ties,"
+            text = f"Of {pool_text}, the {top} with the {what} {when} were {join_and(items)}."
+    named = [(value, crime_name(crime_type)) for value, crime_type in chosen]
+    text += _ties(named) + _wrong_way(spec, chosen, highest, "crime type") + (why if explain else "")
+    marked = {crime_type for _, crime_type in chosen}
+    chart = pd.DataFrame({"crime_type": [crime_name(c) for _, c in scored], "value": [value for value, _ in scored],
+                          "highlight": [c in marked for _, c in scored]})
+    over = key == SOLVED_RATE and any(value > 100 for value, _ in scored)
+    return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
+
+
+def _type_pool(named: tuple[str, ...], index: TableIndex) -> tuple[tuple[str, ...], str, str]:
+    """The rows to rank, how to describe them, and what was left out: the named rows, the children of one
+    named row ("which type of theft"), or else the most detailed offence rows."""
+    if len(named) > 1:
+        return named, f"the {in_words(len(named))} named crime types", ""
+    if named and vocab.CHILDREN.get(named[0]):
+        children = tuple(c for c in vocab.CHILDREN[named[0]] if c in index.crime_types)
+        return children, f"the {in_words(len(children))} types of {crime_name(named[0])}", ""
+    if named:
+        return named, "the one named crime type", ""
+    detailed = tuple(crime_type for crime_type in vocab.PARENT if crime_type not in vocab.CHILDREN
+                     and ALL_CRIME in vocab.ancestors(crime_type) and crime_type in index.crime_types)
+    why = (" Only the most detailed rows of the table were ranked, so totals such as theft offences are left "
+           "out, as are anti-social behaviour and the domestic abuse, hate crime and racially aggravated rows, "
+           "which count offences already counted elsewhere.")
+    return detailed, "the detailed crime types", why
+
+
+def _type_rank_phrase(spec: RankSpec, measure: str, highest: bool) -> str:
+    if spec.by == "value":
+        if measure == SOLVED_RATE:
+            return f"{'highest' if highest else 'lowest'} solved rate"
+        if measure == DA_SHARE:
+            return f"{'highest' if highest else 'lowest'} share of offences that were domestic-abuse related"
+        return f"{'most' if highest else 'fewest'} {'solved outcomes' if measure == SOLVED else 'offences'}"
+    move = "rise" if highest else "fall"
+    if measure == SOLVED_RATE:
+        return f"largest {move} in the solved rate"
+    size = "percentage " if spec.by == "% change" else ""
+    return f"largest {size}{move} in {'solved outcomes' if measure == SOLVED else 'offences'}"
+
+
+def _merged(results: list[TableResult], query: Query) -> TableResult:
+    """One answer from several, renumbering each part's [n] markers after the rows already cited."""
+    texts, rows, figures, caveats = [], [], [], []
+    for result in results:
+        offset = len(rows)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", result.text))
+        rows += result.rows
+        figures += [replace(figure, row=figure.row + offset) for figure in result.figures]
+        caveats += [c for c in result.caveats if c not in caveats]
+    return TableResult(" ".join(texts), any(r.answerable for r in results), tuple(rows), tuple(figures),
+                       tuple(caveats), results[0].chart, query)
+
+
+def _value(index: TableIndex, area: str, crime_type: str, measure: str, period: str) -> float:
+    row = index.row(area, crime_type)
+    return math.nan if row is None else row.value(measure, period)
+
+
+def _ranked_by(items: tuple[str, ...], value, highest: bool) -> list[tuple[float, str]]:
+    """(value, item) best first, items without a printed figure left out; ties keep the tables' order."""
+    scored = [(value(item), item) for item in items]
+    scored = [(v, item) for v, item in scored if not math.isnan(v)]
+    return sorted(scored, key=lambda pair: (-pair[0] if highest else pair[0], items.index(pair[1])))
+
+
+def _ranked(areas: tuple[str, ...], index: TableIndex, crime_type: str, key: str, period: str,
+            highest: bool) -> list[tuple[float, str]]:
+    return _ranked_by(areas, lambda area: _value(index, area, crime_type, key, period), highest)
+
+
+def _top(scored: list[tuple[float, str]], n: int) -> list[tuple[float, str]]:
+    """The first n, extended by any area tied with the last one, so a tie is never cut in half."""
+    chosen = scored[: max(n, 1)]
+    while chosen and len(chosen) < len(scored) and scored[len(chosen)][0] == chosen[-1][0]:
+        chosen.append(scored[len(chosen)])
+    return chosen
+
+
+def _rank_key(spec: RankSpec, measure: str, period: str) -> tuple[str | None, str]:
+    """The measure and period whose printed cells are sorted: the year's value or a printed difference."""
+    if spec.by == "value":
+        return measure, period
+    if measure == DA_SHARE:
+        return None, PERIOD_CHANGE
+    if spec.by == "% change":
+        return PERCENT_CHANGE.get(measure, CHANGE[measure]), PERIOD_CHANGE
+    return CHANGE[measure], PERIOD_CHANGE
+
+
+def _rank_phrase(spec: RankSpec, measure: str, crime_type: str, highest: bool) -> str:
+    if spec.by == "value":
+        if measure == OFFENCES:
+            return f"{'most' if highest else 'fewest'} {crime_unit(crime_type)}"
+        if measure == SOLVED:
+            return f"{'most' if highest else 'fewest'} solved outcomes for {crime_name(crime_type)}"
+        if measure == SOLVED_RATE:
+            return f"{'highest' if highest else 'lowest'} solved rate for {crime_name(crime_type)}"
+        return (f"{'highest' if highest else 'lowest'} share of {crime_unit(crime_type)} "
+                f"that were domestic-abuse related")
+    size = "percentage " if spec.by == "% change" and measure != SOLVED_RATE else ""
+    move = "rise" if highest else "fall"
+    if measure == SOLVED_RATE:
+        return f"largest {move} in the solved rate for {crime_name(crime_type)}"
+    subject = crime_unit(crime_type) if measure == OFFENCES else f"solved outcomes for {crime_name(crime_type)}"
+    return f"largest {size}{move} in {subject}"
+
+
+def _ties(chosen: list[tuple[float, str]]) -> str:
+    groups: dict[float, list[str]] = {}
+    for value, area in chosen:
+        groups.setdefault(value, []).append(area)
+    tied = [join_and(areas) for areas in groups.values() if len(areas) > 1]
+    return "".join(f" {names} are tied." for names in tied)
+
+
+def _wrong_way(spec: RankSpec, chosen: list[tuple[float, str]], highest: bool, noun: str = "district") -> str:
+    """Ranked by change, the "largest rise" may still be a fall when every district fell: say so."""
+    if spec.by == "value" or not chosen:
+        return ""
+    if highest and chosen[0][0] <= 0:
+        return f" No {noun} recorded a rise, so these are the smallest falls or no change."
+    if not highest and chosen[0][0] >= 0:
+        return f" No {noun} recorded a fall, so these are the smallest rises or no change."
+    return ""

@@ -1,0 +1,294 @@
+"""Police performance tables, recognised by their shape, read into one tidy frame: one row per printed cell.
+
+Nothing here knows one force's tables. A performance table is a block of tab-separated lines made of parts,
+each opening with two header lines: the first names measure groups over the columns ("Offences", "Solved
+Outcomes", "Solved Rates %"), the second names each column (a year, "# diff.", "% diff.", "% pt. diff.",
+"% DA 2024"). Rows below are crime types, sub-types marked with a leading "- ". The words that tell a group or
+a column apart are data (`data/headers.toml`); the period's month comes from what the document prints
+("Rolling 12 Months to October"), the years from the header, and the edition from the summary's own title
+("Performance Summary To January 2025"). A table that has the shape but cannot be read is a reported
+problem, never a silent gap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
+from assistant.ingest.tables import TextTable, find_tables
+from assistant.records import Document
+from assistant.text.dates import MONTHS
+
+# Text columns use pandas' "str" dtype, so a missing parent_type (an un-dashed row) reads as NaN: test it
+# with pd.isna. Parquet keeps that dtype, so a saved frame loads back equal.
+COLUMNS = ("edition", "period_end", "area", "section", "crime_type", "parent_type", "measure", "period", "value",
+           "printed", "source_document", "table_title", "row_label", "column_label", "row_start", "row_end",
+           "row_order")
+_INTS = ("row_start", "row_end", "row_order")
+_MISSING = ("-", "")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_MONTH = "|".join(MONTHS)
+FORCE_TITLE = "Force"  # the heading a summary prints over its force-wide table
+
+
+class TableProblem(Exception):
+    """A table that looks like a performance table but cannot be read; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One printed column of a part: its label as a reader would name it, what it measures, and its year."""
+
+    label: str
+    measure: str
+    year: int | None  # the year a value column ends in; None for a difference
+
+
+@dataclass(frozen=True)
+class Period:
+    """The months a value covers: `months` months ending in `end` ("2024-10")."""
+
+    end: str
+    months: int = 12
+
+    @property
+    def words(self) -> str:
+        year, month = self.end.split("-")
+        return f"{self.months} months to {MONTHS[int(month) - 1]} {year}"
+
+
+@dataclass(frozen=True)
+class PerformanceRead:
+    """The frame of every performance table read, and the tables that looked like one but could not be read."""
+
+    frame: pd.DataFrame
+    problems: tuple[tuple[str, str], ...]  # (document, message)
+
+
+@lru_cache(maxsize=1)
+def _header_words() -> dict:
+    with open(Path(__file__).parent / "data" / "headers.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def read_columns(groups: tuple[str, ...], names: tuple[str, ...]) -> tuple[Column, ...] | None:
+    """The columns a part's two header lines describe, or None when the lines are not such a header.
+
+    The first cell of each line is the part's name and the crime-type column's name; a group name is printed
+    once over the columns it spans, so it carries forward across the empty cells after it.
+    """
+    if len(names) < 3 or len(groups) > len(names):
+        return None
+    words = _header_words()
+    columns, group = [], ""
+    for i, name in enumerate(names[1:], start=1):
+        if i < len(groups) and groups[i].strip():
+            group = groups[i].strip()
+        column = _column(group, name.strip(), words)
+        if column is None:
+            return None
+        columns.append(column)
+    if sum(column.year is not None for column in columns) < 2:
+        return None
+    return tuple(columns)
+
+
+def _column(group: str, name: str, words: dict) -> Column | None:
+    low_group, low_name = group.lower(), name.lower()
+    year = _YEAR.search(name)
+    kinds = words["columns"]
+    if any(word in low_name for word in kinds["domestic_abuse_share"]) and year:
+        return Column(name, DA_SHARE, int(year.group()))
+    base = next((measure for measure, keys in words["groups"].items() if any(k in low_group for k in keys)), None)
+    if base is None:
+        return None
+    label = f"{group} {name[1:].strip()}" if group.endswith("%") and name.startswith("%") else f"{group} {name}"
+    if year and year.group() == name.strip():
+        return Column(label, base, int(year.group()))
+    if any(word in low_name for word in kinds["point_difference"]):
+        return Column(label, CHANGE[SOLVED_RATE], None) if base == SOLVED_RATE else None
+    if any(word in low_name for word in kinds["percent_difference"]):
+        return Column(label, PERCENT_CHANGE[base], None) if base in PERCENT_CHANGE else None
+    if any(word in low_name for word in kinds["difference"]):
+        return Column(label, CHANGE[base], None) if base in CHANGE else None
+    return None
+
+
+def is_performance_table(table: TextTable) -> bool:
+    """True when the table opens with a part's two header lines."""
+    rows = table.rows
+    return len(rows) >= 2 and read_columns(rows[0].cells, rows[1].cells) is not None
+
+
+def looks_like_performance_table(table: TextTable) -> bool:
+    """True when any two consecutive lines form a part header: such a table must be read, or reported."""
+    return any(read_columns(a.cells, b.cells) is not None for a, b in zip(table.rows, table.rows[1:]))
+
+
+def empty_frame() -> pd.DataFrame:
+    """The performance frame of a corpus without performance tables: the right columns and dtypes, no rows."""
+    return _frame([])
+
+
+def read_performance(documents: Iterable[Document]) -> PerformanceRead:
+    """Every performance table of every document as one frame, and the look-alikes that could not be read."""
+    records: list[tuple] = []
+    problems: list[tuple[str, str]] = []
+    for doc in documents:
+        for table in find_tables(doc):
+            if not looks_like_performance_table(table):
+                continue
+            try:
+                records.extend(_table_records(doc, table))
+            except TableProblem as problem:
+                problems.append((doc.id, str(problem)))
+    return PerformanceRead(_frame(records), tuple(problems))
+
+
+def performance_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """One row per printed cell of every readable performance table in the documents (see COLUMNS)."""
+    return read_performance(documents).frame
+
+
+def _frame(records: list[tuple]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
+    text = {name: "str" for name in COLUMNS if name not in _INTS and name != "value"}
+    return frame.astype({**text, "value": "float64", **{name: "int64" for name in _INTS}})
+
+
+def _table_records(doc: Document, table: TextTable) -> list[tuple]:
+    """The frame rows of one performance table: parts, parent rows, periods and edition resolved."""
+    where = f"the table at character {table.start} of {doc.id}"
+    month, months = _period_month(doc, table)
+    if month is None:
+        raise TableProblem(f"{where} looks like a performance table but no heading says which months it covers "
+                           "(e.g. \"Rolling 12 Months to October\"), so it was left out.")
+    title = _table_title(table)
+    if not title:
+        raise TableProblem(f"{where} looks like a performance table but has no heading naming its area, so it "
+                           "was left out.")
+    edition = _edition(doc, table, month)
+    area = _force_name(edition) if title == FORCE_TITLE else title
+    records: list[tuple] = []
+    columns: tuple[Column, ...] | None = None
+    part = parent = None
+    order, rows, i = 0, table.rows, 0
+    latest = None
+    while i < len(rows):
+        row = rows[i]
+        header = read_columns(row.cells, rows[i + 1].cells) if i + 1 < len(rows) else None
+        if header is not None:
+            columns, part, parent, i = header, row.cells[0], None, i + 2
+            latest = max(c.year for c in columns if c.year is not None)
+            continue
+        if columns is None or len(row.cells) != len(columns) + 1:
+            raise TableProblem(f"Row {row.cells[0]!r} of the {title} performance table in {doc.id} has "
+                               f"{len(row.cells)} cells where its header has {len(columns or ()) + 1}; the table "
+                               "was left out. Fix the row and rebuild.")
+        label = row.cells[0]
+        if label.startswith("- "):
+            crime_type, parent_type = label[2:].strip(), parent
+        else:
+            crime_type, parent_type = label, None
+            parent = label
+        for printed, column in zip(row.cells[1:], columns):
+            period = _period_of(column, latest, month, months)
+            end = Period(f"{column.year or latest}-{month:02d}", months).end
+            records.append((edition, end, area, part, crime_type, parent_type, column.measure, period,
+                            _value(printed, title, label, doc.id), printed, doc.id, title, label, column.label,
+                            row.start, row.end, order))
+        order += 1
+        i += 1
+    return records
+
+
+def _period_of(column: Column, latest: int, month: int, months: int) -> str:
+    """A value column's period in words; a difference compares the latest year with the one before it."""
+    if column.year is not None:
+        return Period(f"{column.year}-{month:02d}", months).words
+    later, earlier = Period(f"{latest}-{month:02d}", months), Period(f"{latest - 1}-{month:02d}", months)
+    return f"{later.words} compared with the {earlier.words}"
+
+
+def _period_month(doc: Document, table: TextTable) -> tuple[int | None, int]:
+    """The month the table's rolling periods end in, and how many months they cover, from the nearest
+    heading above the table that says so, else the nearest line of text before it that does."""
+    pattern = _period_pattern()
+    for heading in reversed(table.section_path):
+        found = pattern.search(heading)
+        if found:
+            return _month_number(found.group("month")), _months(heading)
+    before = doc.text[:table.start]
+    found = None
+    for found in pattern.finditer(before):
+        pass
+    if found is None:
+        return None, 12
+    line_start = before.rfind("\n", 0, found.start()) + 1
+    return _month_number(found.group("month")), _months(before[line_start:found.end()])
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> re.Pattern:
+    phrases = "|".join(re.escape(p) for p in _header_words()["periods"]["phrases"])
+    return re.compile(rf"(?:{phrases})\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTH})\b(?:\s+(?P<year>(?:19|20)\d\d))?",
+                      re.IGNORECASE)
+
+
+def _months(text: str) -> int:
+    found = re.search(r"\b(\d{1,2}|twelve|six|three)[\s-]+months?\b", text, re.IGNORECASE)
+    if not found:
+        return 12
+    word = found.group(1).lower()
+    return {"twelve": 12, "six": 6, "three": 3}.get(word) or int(word)
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, month in enumerate(MONTHS, start=1) if month.lower() == name.lower())
+
+
+def _edition(doc: Document, table: TextTable, month: int) -> str:
+    """The summary's own title ("Essex Police: Performance Summary To October 2024"): the last line above the
+    table that names a period with its year; else the document's title and the table's month."""
+    pattern = _period_pattern()
+    title = ""
+    for line in doc.text[:table.start].split("\n"):
+        found = pattern.search(line)
+        if found and found.group("year") and len(line) < 160:
+            title = line.strip()
+    if title:
+        return title
+    return f"{doc.title}: performance tables to {MONTHS[month - 1]}"
+
+
+def _force_name(edition: str) -> str:
+    """"Essex Police: Performance Summary To ..." -> "Essex": the force a summary's force-wide table is for."""
+    name = re.split(r":|\bperformance\b", edition, maxsplit=1, flags=re.IGNORECASE)[0]
+    name = re.sub(r"\b(?:police(?: service)?|constabulary)\b", "", name, flags=re.IGNORECASE)
+    return " ".join(name.split()) or FORCE_TITLE
+
+
+def _table_title(table: TextTable) -> str:
+    """The area heading above the table; a heading that states the period is not a title."""
+    pattern = _period_pattern()
+    titles = [heading for heading in table.section_path if not pattern.search(heading)]
+    return titles[-1] if titles else ""
+
+
+def _value(printed: str, title: str, label: str, document: str) -> float:
+    """The number a cell prints; "-" is a missing figure, kept as NaN so it is never read as zero."""
+    if printed in _MISSING:
+        return math.nan
+    try:
+        return float(printed.replace(",", ""))
+    except ValueError:
+        raise TableProblem(f"Cell {printed!r} in row {label!r} of the {title} performance table in {document} is "
+                           "not a number or '-'; the table was left out. Fix the cell and rebuild.") from None

@@ -1,0 +1,248 @@
+"""Build the index: chunks, FAISS vectors, BM25, the performance frame and a manifest, written atomically.
+
+A build is written into a fresh folder `index/build-<time>` and made live by atomically replacing
+the one-line pointer file `index/CURRENT`, so a crash mid-build never leaves a half-written index
+behind the pointer. Vectors are cached by content hash, so a rebuild embeds only changed text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from assistant import vocab
+from assistant.config import ChunkSettings
+from assistant.errors import IndexCorruptError, IndexMissingError
+from assistant.ingest import checks as table_checks
+from assistant.ingest import chunking, corpus, performance, tables
+from assistant.records import Chunk, Document
+from assistant.store.embedding import MODEL_NAME, encode
+from assistant.store.load import Sentence, load_index
+from assistant.store.manifest import (
+    FORMAT_VERSION,
+    POINTER,
+    changed_files,
+    corpus_hashes,
+    current_build,
+    read_manifest,
+)
+from assistant.text.normalise import normalise
+from assistant.text.tokens import bm25_tokens
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    built: bool
+    directory: Path
+    seconds: float
+    documents: int
+    chunks: int
+    embedded: int
+    reused: int
+    table_values: int
+    problems: tuple[dict, ...]
+    changed: tuple[str, ...]
+
+
+def content_id(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+
+def embedding_text(doc: Document, path: tuple[str, ...], text: str) -> str:
+    """What the model sees: where the passage sits helps it match "according to the PFCC"-style questions."""
+    return " › ".join((doc.title, *path)) + "\n" + text
+
+
+def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = ChunkSettings(),
+                force: bool = False, progress: Progress | None = None) -> BuildReport:
+    """Build the index unless the live one already matches the corpus, model and settings."""
+    started = time.perf_counter()
+    report = progress or (lambda message, fraction: None)
+    hashes = corpus_hashes(corpus_dir)
+    previous = read_manifest(index_dir) or {}
+    same_recipe = (previous.get("model") == MODEL_NAME and previous.get("chunking") == settings.to_dict()
+                   and previous.get("format") == FORMAT_VERSION)
+    changed = changed_files(previous.get("corpus_files", {}), hashes)
+    live = current_build(index_dir)
+    if same_recipe and not changed and not force and live:
+        return BuildReport(False, live, time.perf_counter() - started,
+                           len(previous.get("documents", [])), previous.get("counts", {}).get("chunks", 0),
+                           0, 0, previous.get("counts", {}).get("table_values", 0),
+                           tuple(previous.get("problems", ())), ())
+
+    report("Reading documents", 0.05)
+    loaded = corpus.load_corpus(corpus_dir)
+    documents = list(loaded.documents)
+    report("Reading tables", 0.15)
+    read = performance.read_performance(documents)
+    frame = with_area_names(read.frame, vocab.load())
+    checks = table_checks.check_frame(frame)
+    report("Splitting into passages", 0.2)
+    chunks, sentences = _chunk_all(documents, settings)
+
+    cache = _vector_cache(index_dir) if same_recipe and not force else {}
+    by_id = {d.id: d for d in documents}
+    chunk_texts = [embedding_text(by_id[c.document], c.section_path, c.text) for c in chunks]
+    sentence_texts, window_texts = _sentence_texts(sentences, by_id)
+    ids = [c.id for c in chunks] + [s.id for s in sentences] + [content_id("window", t) for t in window_texts]
+    texts = chunk_texts + sentence_texts + window_texts
+    missing = [i for i, key in enumerate(ids) if key not in cache]
+    report(f"Embedding {len(missing)} new passages and sentences ({len(ids) - len(missing)} reused)", 0.3)
+    fresh = encode([texts[i] for i in missing]) if missing else None
+    for row, i in enumerate(missing):
+        cache[ids[i]] = fresh[row]
+    vectors = np.stack([cache[key] for key in ids]) if ids else np.zeros((0, 384), dtype="float32")
+    chunk_vectors, sentence_vectors, window_vectors = np.split(vectors, [len(chunks), len(chunks) + len(sentences)])
+
+    report("Writing index", 0.85)
+    problems = tuple(asdict(p) for p in loaded.problems) + tuple(
+        {"file": document, "message": message} for document, message in read.problems)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "model": MODEL_NAME,
+        "dimension": int(vectors.shape[1]),
+        "chunking": settings.to_dict(),
+        "corpus_files": hashes,
+        "documents": [_doc_meta(d) for d in documents],
+        "problems": list(problems),
+        "counts": {"chunks": len(chunks), "sentences": len(sentences), "table_values": len(frame),
+                   "table_findings": len(checks)},
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "build_seconds": None,
+    }
+    build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
+                         window_vectors, chunk_texts, frame, checks, started)
+    report("Done", 1.0)
+    return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
+                       len(ids) - len(missing), len(frame), problems, changed)
+
+
+def _doc_meta(doc: Document) -> dict:
+    return {"id": doc.id, "title": doc.title, "publisher": doc.publisher, "date": doc.date, "kind": doc.kind}
+
+
+def _chunk_all(documents: list[Document], settings: ChunkSettings) -> tuple[list[Chunk], list[Sentence]]:
+    """Chunks for every document, leaving out the performance tables (answered from the frame instead).
+
+    Overlapping chunks repeat sentences; each sentence is kept once, with the first chunk holding it.
+    """
+    chunks: list[Chunk] = []
+    sentences: list[Sentence] = []
+    seen: set[tuple[str, int]] = set()
+    for doc in documents:
+        exclude = [(t.start, t.end) for t in tables.find_tables(doc) if performance.is_performance_table(t)]
+        for chunk in chunking.chunk_document(doc, settings, exclude=exclude):
+            for start, end in chunk.sentences:
+                if (doc.id, start) not in seen:
+                    seen.add((doc.id, start))
+                    sentences.append(Sentence(content_id(doc.id, doc.text[start:end]), len(chunks), doc.id,
+                                              start, end))
+            chunks.append(chunk)
+    return chunks, sentences
+
+
+def _sentence_texts(sentences: list[Sentence], documents: dict[str, Document]) -> tuple[list[str], list[str]]:
+    """Each sentence's text, and its "window": the sentence with the one before it in the same document."""
+    texts = [documents[s.document].text[s.start:s.end] for s in sentences]
+    windows = [texts[i - 1] + " " + text if i and sentences[i - 1].document == s.document else text
+               for i, (s, text) in enumerate(zip(sentences, texts))]
+    return texts, windows
+
+
+def _vector_cache(index_dir: Path) -> dict[str, np.ndarray]:
+    """Vectors of the live build keyed by content id; an unreadable build just means embedding afresh."""
+    try:
+        live = load_index(index_dir)
+    except (IndexMissingError, IndexCorruptError):
+        return {}
+    cache = {c.id: v for c, v in zip(live.chunks, live.chunk_vectors)}
+    cache.update({s.id: v for s, v in zip(live.sentences, live.sentence_vectors)})
+    _, windows = _sentence_texts(live.sentences, live.documents)
+    cache.update({content_id("window", t): v for t, v in zip(windows, live.window_vectors)})
+    return cache
+
+
+def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chunks: list[Chunk],
+                 sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                 window_vectors: np.ndarray,
+                 chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, started: float) -> Path:
+    import bm25s
+    import faiss
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    # Two builds in the same second (a quick rebuild) must not collide: the nanoseconds keep names unique.
+    name = f"build-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
+    build = index_dir / (name + ".partial")
+    build.mkdir()
+    (build / "documents.json").write_text(json.dumps([_doc_record(d) for d in documents]))
+    (build / "chunks.json").write_text(json.dumps([_chunk_record(c) for c in chunks]))
+    (build / "sentences.json").write_text(json.dumps([asdict(s) for s in sentences]))
+    # Inner product is equal to cosine similarity on normalized vectors.
+    flat = faiss.IndexFlatIP(chunk_vectors.shape[1])
+    flat.add(chunk_vectors)
+    faiss.write_index(flat, str(build / "chunks.faiss"))
+    np.save(build / "sentences.npy", sentence_vectors)
+    np.save(build / "windows.npy", window_vectors)
+    retriever = bm25s.BM25()
+    retriever.index(bm25_tokens(chunk_texts), show_progress=False)
+    retriever.save(str(build / "bm25"), show_progress=False)
+    save_frame(frame, build / "tables.parquet")
+    checks.to_parquet(build / "table_checks.parquet")
+    manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+    (build / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    final = index_dir / name
+    build.rename(final)
+    tmp_pointer = index_dir / (POINTER + ".tmp")
+    tmp_pointer.write_text(name + "\n")
+    os.replace(tmp_pointer, index_dir / POINTER)
+    _remove_old_builds(index_dir, keep=name)
+    return final
+
+
+def _remove_old_builds(index_dir: Path, keep: str) -> None:
+    for path in index_dir.glob("build-*"):
+        if path.is_dir() and path.name != keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+
+def _doc_record(doc: Document) -> dict:
+    record = asdict(doc)
+    record["sections"] = [[list(s.path), s.start, s.end] for s in doc.sections]
+    record["locations"] = [[x.start, x.end, x.where, list(x.cells)] for x in doc.locations]
+    return record
+
+
+def _chunk_record(chunk: Chunk) -> dict:
+    return {"id": chunk.id, "document": chunk.document, "section_path": list(chunk.section_path),
+            "start": chunk.start, "end": chunk.end, "sentences": [list(s) for s in chunk.sentences]}
+
+
+def save_frame(frame: pd.DataFrame, path: Path) -> None:
+    """Write the performance frame as parquet; dtypes and NaNs survive the round trip."""
+    frame.to_parquet(path, engine="pyarrow", index=False)
+
+
+def with_area_names(frame: pd.DataFrame, words: vocab.VocabData) -> pd.DataFrame:
+    """The frame with each printed area label that the vocabulary lists as another area's name (a misprint
+    such as "Trending" for Tendring) replaced by that area's name; `table_title` keeps what was printed."""
+    names = {}
+    for printed in frame["area"].unique():
+        if printed in words.areas:
+            continue
+        owner = next((name for name, area in words.areas.items() if normalise(printed) in area.aliases), None)
+        if owner:
+            names[printed] = owner
+    return frame.assign(area=frame["area"].replace(names)) if names else frame

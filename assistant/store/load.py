@@ -1,0 +1,112 @@
+"""Load the live build into memory: documents, passages, sentence vectors, FAISS, BM25 and the table frame.
+
+Everything a question needs is read once here; a missing or damaged build raises an error that says how to
+fix it, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from assistant.errors import IndexCorruptError, IndexMissingError
+from assistant.ingest.performance import COLUMNS
+from assistant.records import Chunk, Document, Location, Section
+from assistant.store.manifest import FORMAT_VERSION, current_build
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a chunk, embedded on its own so answers can pick the sentence that answers."""
+
+    id: str
+    chunk: int
+    document: str
+    start: int
+    end: int
+
+
+@dataclass
+class LoadedIndex:
+    """Everything a question needs, in memory."""
+
+    directory: Path
+    manifest: dict
+    documents: dict[str, Document]
+    chunks: list[Chunk]
+    sentences: list[Sentence]
+    chunk_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    window_vectors: np.ndarray  # each sentence with the one before it, for sentences that lean on it
+    faiss_index: object
+    bm25: object
+    frame: pd.DataFrame
+    checks: pd.DataFrame
+    problems: list[dict] = field(default_factory=list)
+    document_frequency: dict[str, int] = field(default_factory=dict)
+    sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    """Load the live build; a missing or damaged one raises an error that says how to fix it."""
+    import bm25s
+    import faiss
+
+    build = current_build(index_dir)
+    if build is None:
+        raise IndexMissingError(f"No index in {index_dir} - run `assistant index` to build it")
+    fix = "run `assistant index --force` to rebuild it"
+    try:
+        manifest = json.loads((build / "manifest.json").read_text())
+        if manifest.get("format") != FORMAT_VERSION:
+            raise ValueError(f"built by another version of this program (format {manifest.get('format')}, "
+                             f"this one reads {FORMAT_VERSION})")
+        documents = {}
+        for record in json.loads((build / "documents.json").read_text()):
+            record["sections"] = tuple(Section(tuple(p), s, e) for p, s, e in record["sections"])
+            record["locations"] = tuple(Location(s, e, where, tuple(cells))
+                                        for s, e, where, cells in record.get("locations", ()))
+            documents[record["id"]] = Document(**record)
+        chunks = [Chunk(id=r["id"], document=r["document"], section_path=tuple(r["section_path"]),
+                        start=r["start"], end=r["end"],
+                        text=documents[r["document"]].text[r["start"]:r["end"]],
+                        sentences=tuple(tuple(s) for s in r["sentences"]))
+                  for r in json.loads((build / "chunks.json").read_text())]
+        sentences = [Sentence(**r) for r in json.loads((build / "sentences.json").read_text())]
+        faiss_index = faiss.read_index(str(build / "chunks.faiss"))
+        chunk_vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal) if faiss_index.ntotal else \
+            np.zeros((0, manifest["dimension"]), dtype="float32")
+        sentence_vectors = np.load(build / "sentences.npy")
+        window_vectors = np.load(build / "windows.npy")
+        bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
+        frame = load_frame(build / "tables.parquet")
+        checks = pd.read_parquet(build / "table_checks.parquet")
+    except Exception as error:  # any unreadable part means the same thing to the user
+        raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
+            from error
+    if faiss_index.ntotal != len(chunks) or not len(sentence_vectors) == len(window_vectors) == len(sentences):
+        raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
+    return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
+                       faiss_index, bm25, frame, checks, list(manifest.get("problems", [])),
+                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
+
+
+def _document_frequency(bm25) -> dict[str, int]:
+    """How many passages hold each stemmed word, read off BM25's column pointers, for IDF weights."""
+    indptr = bm25.scores["indptr"]
+    return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}
+
+
+def load_frame(path: Path) -> pd.DataFrame:
+    """Read the performance frame written at build, refusing one whose columns do not match."""
+    if not path.exists():
+        raise IndexMissingError(f"No performance table file at {path} - run `assistant index`.")
+    frame = pd.read_parquet(path, engine="pyarrow")
+    if tuple(frame.columns) != COLUMNS:
+        raise IndexCorruptError(f"{path} does not hold the performance frame's columns - run `assistant index`.")
+    return frame

@@ -1,0 +1,45 @@
+"""Content terms: the stemmed words that carry a text's topic, with spelling variants folded together.
+
+Passage selection compares a question's terms with a sentence's, and claim reading does the same with a
+claim's, so both fold "anti-social behaviour" into "asb" and "rose" into "increase" the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.dates import MONTH_WORDS
+from assistant.text.tokens import bm25_tokens
+
+# Spelled-out and abbreviated forms of the same thing, so "anti-social behaviour" finds "ASB".
+SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
+    (r"\banti[- ]?social behaviour\b", "asb"),
+    (r"\bpolice,? fire (?:and|&) crime commissioner\b", "pfcc"),
+    (r"\bviolence and vulnerability unit\b", "vvu"),
+    (r"\bshared prosperity fund\b", "ukspf"),
+    (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
+    (r"\b(press|news) release\b", "newsrelease"),
+    (r"\b(most|highest|largest|biggest|greatest)\b", "most"),
+    (r"\b(least|lowest|fewest|smallest)\b", "least"),
+    (r"\b(died|deaths?|fatalit(y|ies)|killed)\b", "death"),
+    (r"%|\bper ?cent(age)?s?\b", " percent "),
+    (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
+     "increase"),
+    (r"\b(f[ae]ll(en|ing|s)?|drop(ped|s|ping)?|decrease[sd]?|decreasing|reduction|reduced|down by|went down|"
+     r"gone down|cut)\b", "decrease"),
+))
+
+GENERIC = set(bm25_tokens(["many much what which when where who how number figure figures total amount "
+                           "according say said says give given tell told did does do was were is are than "
+                           "there their recorded record happen happened latest carry carried out get got up down has have had be been "
+                           "being will would can could"],
+                          as_ids=False)[0])
+TIME_WORDS = set(bm25_tokens([" ".join(MONTH_WORDS) + " year years month months week weeks last previous next recent ago"],
+                             as_ids=False)[0])
+
+
+def content_terms(text: str) -> set[str]:
+    """The stemmed topic words of a text, variants folded, question and filler words removed."""
+    for pattern, short in SAME_THING:
+        text = pattern.sub(short, text)
+    return set(bm25_tokens([text], as_ids=False)[0]) - GENERIC

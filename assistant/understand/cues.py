@@ -1,0 +1,161 @@
+"""What a question says besides the table slots: why the tables cannot answer it, and cues for the documents.
+
+Exists so the scope rules live in one place: the topics the tables do not hold (fraud, rates per head, money,
+officers, other forces, wards, things no row counts) become `Reason` records; words that point at a document
+("according to the PFCC", "who chairs ...") become passage cues; names of bodies and partnerships are blanked so
+"Police, Fire and Crime Commissioner" is no crime type and "Safer Chelmsford" no district; and a journalist's
+framing ("I'm writing a piece on ...") is blanked before anything else is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import vocab
+from assistant.understand.common import blank_matches
+from assistant.understand.query import Reason
+
+FRAUD = Reason("fraud", "the tables exclude fraud (Action Fraud / NFIB reports), so they hold no fraud figures")
+POPULATION = Reason("population", "the tables give counts, not rates per head of population")
+MONEY = Reason("money", "the tables hold no council tax, precept, budget or funding figures")
+OFFICERS = Reason("officers", "the tables hold no officer or staff numbers")
+OTHER_FORCES = Reason("other forces", "the tables cover Essex Police only, not other forces or national figures")
+STOP_SEARCH = Reason("stop and search", "the tables hold no stop and search figures")
+ARRESTS = Reason("arrests", "the tables count offences and solved outcomes, not arrests")
+# Things that are not notifiable crimes, so no row counts them: "drink-driving offences" must not be All Crime.
+_NOT_RECORDED = tuple((pattern, Reason("not recorded", f"the tables have no row for {topic}: they count notifiable "
+                                                          f"recorded crimes only"))
+                      for pattern, topic in (
+    (r"\bfly ?tipp\w*", "fly-tipping"),
+    (r"\b(?:drink|drug|drunk) ?driv\w*|\bdriving (?:under the influence|while (?:drunk|intoxicated|over the "
+     r"limit))\b", "drink or drug driving"),
+    (r"\bspeeding\b|\bspeed cameras?\b|\b(?:motoring|traffic|road traffic) offences?\b",
+     "speeding or other motoring offences"),
+    (r"\b(?:road|traffic|car) (?:collisions?|accidents?|crashes)\b|\broad traffic (?:collisions?|accidents?)\b",
+     "road collisions"),
+    (r"\bmissing (?:persons?|people|children)\b", "missing people"),
+    (r"\b(?:999|101) calls?\b|\bcalls? for service\b|\bemergency calls?\b|\bresponse times?\b",
+     "calls for service or response times"),
+    (r"\bnoise complaints?\b|\bdog fouling\b|\blitter(?:ing)?\b|\bparking (?:fines?|tickets?|offences?)\b",
+     "noise, litter or parking complaints"),
+))
+WARDS = Reason("wards", "the tables go down to districts, not wards or streets")
+
+# Read on the normalised question; fraud is read after the crime types are blanked, because the All Crime
+# row's own label says "excl. Action (NFIB) Fraud".
+_FRAUD = re.compile(r"\bfraud\w*|\bscams?\b|\bnfib\b|\bcyber ?crimes?\b")
+_OTHER_PLACE_NAMES = "|".join(sorted({vocab.normalise(a) for a in vocab.KNOWN_OTHER_PLACES}, key=len, reverse=True))
+_OUT_OF_SCOPE = tuple((re.compile(p), reason) for p, reason in (
+    (r"\bper (?:head|capita|person|resident|1000|thousand|100000|10000)\b|\bpopulation\b|\bper 1000\b", POPULATION),
+    (r"\bcouncil tax\b|\bprecept\b|\bbudget\w*|\bfunding\b|\bmoney\b|\bpounds\b", MONEY),
+    (r"\bofficers?\b|\bpcsos?\b|\bpolice numbers\b|\bheadcount\b|\bspecial constab\w*|\bstaffing\b", OFFICERS),
+    (r"\b(?:other|another|neighbouring|neighboring|different|all) (?:police )?forces?\b|\bforces\b|"
+     r"\bmet police\b|\bmetropolitan police\b|\bnational (?:average|figures?|rate|picture)\b|\bnationally\b|"
+     rf"\bconstabulary\b|\bpolice force\b|\b(?:{_OTHER_PLACE_NAMES}) police\b", OTHER_FORCES),
+    (r"\bstop and search\w*|\bstop searches\b", STOP_SEARCH),
+    (r"\bwards?\b", WARDS),
+    (r"\barrest(?:s|ed|ing)?\b", ARRESTS),
+    *_NOT_RECORDED,
+))
+
+# (label, pattern): words that point at a document rather than a table cell.
+_SOURCE_CUES = tuple((label, re.compile(p)) for label, p in (
+    ("according to", r"\baccording to\b"),
+    ("said", r"\b(?:said|saying|told|stated|claimed|quoted)\b"),
+    ("PFCC", r"\bpfcc\b|\bcommissioner\b|\broger hirst\b"),
+    ("Chief Constable", r"\bchief constable\b|\bharrington\b"),
+    ("Chief Inspector", r"\bchief inspector\b"),
+    ("Home Secretary", r"\bhome secretary\b|\bcleverl?e?y\b"),
+    ("press release", r"\bpress release\b|\bnews release\b"),
+    ("manifesto", r"\bmanifesto\b|\bpledged?\b|\bpromised?\b"),
+    ("article", r"\barticle\b|\bnewspaper\b|\becho\b|\bheadlines?\b"),
+    ("the board", r"\bboard\b|\bminutes\b|\bagenda\b|\bcommittee\b|\bcouncillors?\b"),
+    ("ONS", r"\bons\b|\boffice for national statistics\b"),
+    ("why", r"^why\b|\bwhy (?:is|was|did|has|have|are|were|does|do)\b|\breasons? for\b|\bwhat caused\b"),
+))
+# Topics no table cell holds: a "how many" about them is not a count of offences.
+_NON_TABLE_CUES = tuple((label, re.compile(p)) for label, p in (
+    ("when", r"^when\b|\bwhen (?:is|was|will|did|does|are|were)\b|\bwhat date\b|\bwhich date\b"),
+    ("who", r"\bwho (?:is|was|are|were|said|chairs|chaired|leads|led|runs|attended)\b"),
+    ("funding", r"\bfund(?:s|ed|ing)?\b|\bgrants?\b|\bmoney\b|\bpounds\b|\bspent\b|\bspend(?:ing)?\b|\bbudget\w*|"
+                r"\bcosts?\b|\binvest(?:ed|ment|ments)?\b|\bfinanc\w+"),
+    ("officers", r"\bofficers?\b|\bpcsos?\b|\bpolice numbers\b|\bheadcount\b|\brecruit\w*|\bstaff\w*"),
+    ("stop and search", r"\bstop and search\w*|\bstop searches\b"),
+    ("operation", r"\boperation [a-z]+|\bop (?:dial|grip|sceptre)\b|\b(?:nights?|weeks?|days?) of action\b|"
+                  r"\bpatrols?\b"),
+    ("ballot", r"\bbma\b|\bballot\b|\bvoted?\b|\bgps?\b|\bnhs\b|\bhospitals?\b"),
+    ("meeting", r"\bmeetings?\b|\bvisit(?:ed|s)?\b|\bconference\b"),
+    ("CCTV", r"\bcctv\b|\bcameras?\b"),
+    ("survey", r"\bsurvey\b|\bpublic confidence\b"),
+    ("Prevent", r"\bprevent\b|\bterroris\w+|\breferrals?\b|\bextremis\w+|\bthreat levels?\b"),
+    ("council tax", r"\bcouncil tax\b|\bprecept\b"),
+    ("ward", r"\bwards?\b"),
+    ("plans", r"\bplans?\b|\bstrateg(?:y|ies)\b|\bprojects?\b|\bcampaigns?\b|\bschemes?\b|\bprogrammes?\b"),
+))
+# Names of bodies whose words would otherwise read as a crime type or a place ("Police, Fire and Crime ...").
+_ORGANISATIONS = re.compile(
+    r"\b(?:essex )?police fire and crime commissioner\b|\bpolice and crime (?:commissioner|plan|panel)\b|"
+    r"\bcrime prevention strategy\b|\bcentre for crime and justice\b|\bcommunity safety partnership\b|"
+    r"\bviolence and vulnerability (?:unit|partnership)\b|\bagainst slavery partnership\b|"
+    r"\bessex county (?:council|fire and rescue(?: service)?)\b|\bsafer essex(?: roads)?(?: partnership)?\b|"
+    r"\bessex community safety network\b|\bessex prevent delivery group\b|\bserious violence duty\b")
+
+# Partnerships named after a district ("Safer Chelmsford", "One Chelmsford board") are not the district.
+_PARTNERSHIPS = re.compile(
+    r"\b(?:safer|one|safe|together|our) (?:" + "|".join(vocab.normalise(a) for a in vocab.DISTRICT_AREAS) +
+    r")\b(?: (?:partnership|board|strategic board|network|forum|newsletter|e newsletter))?")
+
+
+def _phrases(*patterns: str) -> re.Pattern:
+    """Case-blind phrases on raw text: a space is any run of spaces, an apostrophe may be curly or left out."""
+    return re.compile("|".join(rf"\b(?:{p})\b" for p in patterns).replace(" ", r"\s+").replace("'", "['’]?"),
+                      re.IGNORECASE)
+
+
+_WRITING = r"piece|article|story|feature|report|blog post|blog|post|column|explainer|investigation|project|" \
+           r"segment|podcast|thread|newsletter|bulletin"
+_PUBLICATION = r"echo|gazette|chronicle|standard|star|herald|news|post|times|mail|mirror|guardian|telegraph|" \
+               r"independent|observer|radio|live|bbc|itv|sky|journal|magazine|recorder|argus|express|press"
+# Who is asking and why ("I'm writing a piece on", "for an article", "I'm a reporter at the Echo", "quick one"):
+# blanked before anything is read, so a journalist's preamble is no source cue and no unexplained topic.
+_FRAMING = _phrases(
+    rf"(?:i'm|i am|we're|we are)(?: currently| just)? (?:writing|working on|doing|putting together|preparing|"
+    rf"researching)(?: (?:a|an|my|our|some|this))?(?: \w+)? (?:{_WRITING})s?(?: (?:on|about|into|covering))?",
+    rf"for (?:a|an|my|our)(?: \w+)? (?:{_WRITING})(?: (?:i'm|i am|we're|we are) (?:writing|doing|"
+    rf"working on|putting together|preparing))?(?: (?:on|about))?",
+    r"for (?:our|my) (?:readers|viewers|listeners|audience)",
+    rf"(?:i'm|i am|we're|we are) (?:a|an|the)(?: \w+)? (?:journalist|reporter|writer|editor|researcher|student|"
+    rf"blogger|producer)(?: (?:at|for|with|from|on)(?: the)?(?: [\w&]+){{0,3}} (?:{_PUBLICATION}))?",
+    r"(?:journalist|reporter|researcher|student) here",
+    r"(?:doing|for) (?:some )?research",
+    r"quick (?:one|question|q)",
+    r"(?:can|could|would|will) you (?:please |kindly )?(?:tell|give|show|send) me",
+    r"(?:would|will|are) you (?:be )?able to (?:tell|give|show|send) me",
+    r"any chance (?:you could|of)",
+)
+
+
+def blank_framing(raw: str) -> str:
+    """Raw text with who is asking and why blanked ("quick one", "I'm a reporter at the Echo")."""
+    return blank_matches(_FRAMING, raw)
+
+
+def blank_organisations(norm: str) -> str:
+    """Normalised text with named bodies and district-named partnerships blanked."""
+    return blank_matches(_PARTNERSHIPS, blank_matches(_ORGANISATIONS, norm))
+
+
+def source_cues(norm: str) -> list[str]:
+    """Labels of the words that point at a document ("according to", "PFCC", "why")."""
+    return [label for label, pattern in _SOURCE_CUES if pattern.search(norm)]
+
+
+def topic_cues(norm: str) -> list[str]:
+    """Labels of the topics no table cell holds ("when", "funding", "operation")."""
+    return [label for label, pattern in _NON_TABLE_CUES if pattern.search(norm)]
+
+
+def out_of_scope(norm: str, rest: str) -> list[Reason]:
+    """Why the tables cannot answer, for topics they do not hold (fraud is read once crime types are blanked)."""
+    reasons = [FRAUD] if _FRAUD.search(rest) else []
+    return reasons + [reason for pattern, reason in _OUT_OF_SCOPE if pattern.search(norm)]

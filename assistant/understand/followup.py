@@ -1,0 +1,131 @@
+"""Follow-ups: does a turn lean on the previous one ("and in Harlow?", "what about the solved rate?"), and what
+it keeps from it.
+
+A follow-up inherits the area, crime type, measure, period and ranking it leaves out, and says what was kept in
+a note. A period it names replaces the previous turn's period and drops its period reasons (`Reason.is_period`);
+other reasons carry over.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from assistant import vocab
+from assistant.understand.common import unique
+from assistant.understand.query import Query
+
+_COMPARE = re.compile(r"\bcompar\w*|\bversus\b|\bvs\b|\bagainst\b|\bdifference between\b|\bdiffer\b|\bthan\b")
+_FOLLOW_OPENER = re.compile(
+    r"^(?:and|but|also|plus|so|ok|okay|now|then|what about|how about|same for|same (?:question|thing)|"
+    r"what of|how does (?:that|this|it) compare|how do (?:they|those|these) compare|compared? (?:with|to)|"
+    r"versus|vs|in (?:19|20)\d\d|for (?:19|20)\d\d)\b")
+_PRONOUN = re.compile(r"\b(?:that|it|there|those|them|this one|same)$|\bin there\b|\bthe same\b|"
+                      r"\b(?:did|does|has|is|was|why) (?:it|that|this|they)\b")
+
+# The follow-up words whose vocabulary is table-question vocabulary (see `words`).
+WORD_PATTERNS = (_COMPARE, _FOLLOW_OPENER, _PRONOUN)
+
+
+class Reading(NamedTuple):
+    """One question read on its own, plus what a follow-up decision needs to know about its wording."""
+
+    query: Query
+    measure_stated: bool
+    non_table: bool
+    opener: bool
+    pronoun: bool
+    compares: bool
+    period_stated: bool
+    recognised: bool
+    unused: str = ""  # the question with places and crime types blanked, for qualifiers a follow-up narrows
+
+
+def opens_followup(norm: str) -> bool:
+    """'And ...', 'what about ...', 'in 2023 ...': an opening that leans on the last turn."""
+    return bool(_FOLLOW_OPENER.match(norm))
+
+
+def points_back(norm: str) -> bool:
+    """'... that', 'in there', 'did it ...': a word pointing at the last turn."""
+    return bool(_PRONOUN.search(norm))
+
+
+def compares(norm: str) -> bool:
+    """'Compared with', 'versus', 'than': the new area or crime type joins the last turn's."""
+    return bool(_COMPARE.search(norm))
+
+
+def is_followup(read: Reading, context: Query) -> bool:
+    """Does this turn lean on the last one? 'And in Harlow?', 'what about the solved rate?', 'in 2023?'."""
+    query = read.query
+    if not (context.areas or context.crime_types or context.measure or context.unknown_places):
+        return False
+    if read.opener:
+        return True
+    if (query.areas or query.unknown_places) and query.crime_types:
+        return False  # a full new question
+    if read.non_table and not read.pronoun:
+        return False  # a question about something the tables do not hold
+    return read.recognised or read.pronoun or bool(_narrowed(read, context))
+
+
+def _narrowed(read: Reading, context: Query) -> list:
+    """'And possession?' after drug trafficking: a qualifier read among the last turn's rows, their children
+    and their siblings (the children of their parents)."""
+    if read.query.crime_types or not context.crime_types:
+        return []
+    named = (*context.crime_types, *filter(None, (vocab.PARENT.get(t) for t in context.crime_types)))
+    found = vocab.find_subtypes(read.unused, unique(named))
+    return [hit for hit in found if hit.name not in context.crime_types]
+
+
+def inherit(read: Reading, context: Query) -> Query:
+    """Fill what the follow-up left out from the previous turn, and say what was kept."""
+    query, kept = read.query, []
+    ranked_over_areas = query.rank is not None and query.extra.get("rank_over") == "areas"
+    areas, unknown = query.areas, query.unknown_places
+    if not areas and not unknown and not ranked_over_areas and (context.areas or context.unknown_places):
+        areas, unknown = context.areas, context.unknown_places
+        kept.append(f"the area ({', '.join(areas + unknown)})")
+    elif read.compares and areas and context.areas and not ranked_over_areas:
+        areas = unique(context.areas + areas)
+    crime_types, share_of = query.crime_types, query.share_of
+    narrowed = _narrowed(read, context)
+    if narrowed:
+        crime_types = unique(hit.name for hit in narrowed)
+        whole = context.share_of
+        share_of = whole if whole and all(whole in vocab.ancestors(name) for name in crime_types) else None
+        query = query.with_(notes=query.notes + tuple(f"'{hit.alias}' read as {hit.name}" for hit in narrowed))
+    elif not crime_types and context.crime_types and not query.extra.get("every_type"):
+        crime_types, share_of = context.crime_types, context.share_of
+        kept.append(f"the crime type ({', '.join(crime_types)})")
+    elif read.compares and crime_types and context.crime_types and not query.share_of:
+        crime_types = unique(context.crime_types + crime_types)
+    measure = query.measure
+    if not read.measure_stated and context.measure:
+        measure = context.measure
+        kept.append(f"the measure ({measure})")
+    periods, change = query.periods, query.change
+    out_of_scope = query.out_of_scope
+    if not read.period_stated:
+        periods = context.periods
+        change = change or context.change
+        out_of_scope += context.out_of_scope
+        if periods:
+            kept.append(f"the period ({' and '.join(periods)})")
+    else:
+        out_of_scope += tuple(r for r in context.out_of_scope if not r.is_period)
+    rank, extra = query.rank, query.extra
+    over = context.rank.over if context.rank is not None else ""
+    if rank is None and (over == "areas" and not query.areas or over == "crime types" and not query.crime_types):
+        rank, extra = context.rank, {**context.extra, "rank_over": over}
+    carried = f"{', '.join(kept[:-1])} and {kept[-1]}" if len(kept) > 1 else "".join(kept)
+    notes = query.notes + ((f"{carried} kept from the previous question",) if kept else ())
+    # What points at the documents is kept together: this turn's cues or outside topic, else the last turn's.
+    pointer = query if query.passage_cues or query.outside_topic else context
+    return query.with_(areas=areas, unknown_places=unknown, crime_types=crime_types, share_of=share_of,
+                       measure=measure, periods=periods, change=change, rank=rank, extra=extra, notes=notes,
+                       out_of_scope=unique(out_of_scope),
+                       passage_cues=pointer.passage_cues,
+                       outside_topic=pointer.outside_topic, is_followup=True)

@@ -1,0 +1,120 @@
+"""Which Essex areas a question names, and which places it names that no table covers.
+
+Areas come from the vocabulary (districts, aliases, towns answered from their district with a note). A capitalised
+name after "in" that is no Essex area, month, person's title or local site ("in Luton") is a place the tables do
+not cover, unless the text is headline-style title case, where capitals are no clue. The source misspells
+Tendring as "Trending", so the verb ("is crime trending up?") is told apart before anything is read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from assistant import vocab
+from assistant.understand.common import unique
+from assistant.understand.periods import MONTHS
+
+# "Trending" is how the source prints Tendring; a preposition before it or a capital mid-sentence makes it the place.
+_TRENDING = re.compile(r"\b([Tt]rending)\b")
+_PREPOSITIONS = {"in", "for", "at", "from", "and", "or", "vs", "versus", "between", "of", "with", "than",
+                 "compare", "including", "across", "to"}
+_VERB_NEXT = {"up", "down", "upward", "upwards", "downward", "downwards", "higher", "lower", "well", "badly",
+              "better", "worse", "in", "over", "across", "since", "this", "the"}
+# "in <Capitalised Words>": a place when it is not one we know, a month, or a part of an Essex town.
+_IN_NAME = re.compile(r"\b[Ii]n\s+([A-Z][a-z']+(?:(?:\s+|-)(?:on-|upon-|le-)?[A-Z][a-z']+)*)")
+_FUNCTION_WORDS = {"In", "And", "Or", "For", "The", "Of", "To", "At", "On", "With", "By", "From", "Than", "Was",
+                   "Were", "Is", "Are", "During", "Compared", "Between", "Vs", "Versus"}
+_NOT_PLACE_WORDS = _FUNCTION_WORDS | {m.capitalize() for m in MONTHS} | {
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Councillor", "Chief", "Inspector", "Superintendent", "Sergeant", "Sgt", "Pc",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Year", "Operation", "Op",
+    "Prevent", "Appendix", "Table", "Section", "This", "That", "These", "Those", "Total", "Police", "Force",
+    "District", "Districts", "Area", "Areas", "Crime", "Crimes", "Which", "What", "Each", "Every", "All", "General",
+    "Particular", "Addition", "Terms", "Response", "Relation", "Order", "Rolling"}
+_SITE_WORDS = {"park", "street", "road", "avenue", "lane", "green", "gardens", "centre", "center", "college",
+               "school", "hospital", "station", "library", "square", "ward", "meadow", "estate", "prison",
+               "cathedral", "university", "market", "mall"}
+
+
+class Places(NamedTuple):
+    """Areas (in the order named), places with no table, notes, and the text with every place blanked."""
+
+    areas: tuple[str, ...]
+    unknown: tuple[str, ...]
+    notes: list[str]
+    work: str
+
+
+def read_trending(raw: str) -> str:
+    """Raw text with 'trending' as a verb read as 'trend', so only Tendring's misspelling stays a place."""
+    return _TRENDING.sub(lambda m: m.group() if _trending_is_place(raw, m) else "trend", raw)
+
+
+def _trending_is_place(raw: str, match: re.Match) -> bool:
+    """The source misspells Tendring as 'Trending'; 'is crime trending up?' is the verb."""
+    before = re.findall(r"[A-Za-z]+", raw[:match.start()])
+    after = re.findall(r"[A-Za-z]+", raw[match.end():])
+    previous, following = (before[-1].lower() if before else ""), (after[0].lower() if after else "")
+    if previous in _PREPOSITIONS:
+        return True
+    return match.group()[0] == "T" and bool(before) and following not in _VERB_NEXT
+
+
+def read_places(raw: str, work: str) -> Places:
+    """The places in `work` (normalised text); `raw` keeps the capitals that tell a place name from a word."""
+    hits = vocab.find_places(work)
+    areas, unknown, notes, weak = [], [], [], []
+    for kind, hit in hits:
+        if kind == "other":
+            if _names_a_place(raw, hit.alias):
+                unknown.append(hit.name)
+        elif hit.alias == "essex police":
+            weak.append(hit.name)  # the organisation: the whole county only if no district is named
+        else:
+            areas.append(hit.name)
+            if kind == "town":
+                notes.append(f"'{hit.alias.title()}' is in {hit.name}; the tables give {hit.name} as a whole")
+            elif vocab.note_for(hit.alias):
+                notes.append(vocab.note_for(hit.alias))
+    if not areas:
+        areas = weak
+    known = {hit.alias for _, hit in hits}
+    unknown += [name for name in _unknown_after_in(raw) if vocab.normalise(name) not in known]
+    work = vocab.blank(work, [hit for _, hit in hits])
+    return Places(unique(areas), unique(unknown), notes, work)
+
+
+def _names_a_place(raw: str, alias: str) -> bool:
+    """'UK Shared Prosperity Fund' names a fund, not the UK: a following capitalised word makes it a name."""
+    if _title_case(raw):
+        return True
+    pattern = r"(?i:\b" + r"[\s-]+".join(re.escape(word) for word in alias.split()) + r"\b)(\s+[A-Z][a-z]+)?"
+    for match in re.finditer(pattern, raw):
+        following = (match.group(1) or "").strip()
+        if not following or following in _FUNCTION_WORDS or following in ("Police", "Constabulary"):
+            return True
+    return False
+
+
+def _unknown_after_in(raw: str) -> list[str]:
+    """'in Luton': a capitalised name after 'in' that is no Essex area, month or local site is a place
+    the tables do not cover."""
+    if _title_case(raw):
+        return []
+    found = []
+    for match in _IN_NAME.finditer(raw):
+        name = match.group(1).removesuffix("'s")
+        words = name.replace("-", " ").split()
+        norm, _ = vocab.correct_spelling(vocab.normalise(name))
+        if words[0] in _NOT_PLACE_WORDS or not norm or norm.split()[-1].removesuffix("s") in _SITE_WORDS:
+            continue
+        if vocab.find_places(norm) or vocab.find_crime_types(norm):
+            continue
+        found.append(name)
+    return found
+
+
+def _title_case(raw: str) -> bool:
+    """Headline-style text ('How Many Burglaries In Luton') makes capitals useless as a clue."""
+    words = re.findall(r"[A-Za-z]+", raw)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.6

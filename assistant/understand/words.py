@@ -1,0 +1,89 @@
+"""The words a question about the table figures is made of, to find the words no table cell explains.
+
+Exists for one decision: a content word outside these, the slot readers' own words and the vocabulary
+("subscribers", "reviews", "suspects") is a topic no table holds, so the question goes to the documents first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import vocab
+from assistant.understand import followup, measures, periods, ranking
+from assistant.understand.common import unique
+
+# The words a question about the table figures is made of, besides places and crime types: function words,
+# asking, counting, comparing and period words. A content word outside these and `vocab.VOCABULARY_WORDS`
+# ("suspects", "subscribers", "reviews") is a topic no table cell holds, so the question goes to the passages.
+_QUESTION_WORDS = frozenset("""
+a about above across actual actually after again against ago all almost also am among amount an and annual any
+anything are area areas around as ask asked at average back bad based be been before being below best better
+between big bigger biggest both bottom breakdown broken but by calculate can case cases change changed changes
+changing checked clear cleared climb climbed come comes compare compared comparison compares comparing
+count counted counting counts county current currently data decline declined decrease decreased did
+difference different district districts do does doing done down drop dropped dropping during each earlier
+either else equal every exactly excluding falling fall fallen falls fell few fewer fewest figure figures find
+for force from gave get gets getting give given go goes going gone good got great greater greatest grew grow
+growing grown growth had half halved has have having hardest help here high higher highest hit how however
+including increase increased increases increasing incident incidents into is it its just know large larger
+largest last latest least less let level levels like list logged look lot lots low lower lowest made make
+many may me mean measured more most much my name named near need needs new next no not now number numbers of
+off offence offences often ok okay on once one only or order other our out over overall part past per
+percent percentage percentages period periods place places please point points portion previous prior
+proportion proportions quick quickly rank ranked ranking rate rates rather reach reached recent recently
+record recorded recording records reduce reduced reduction relative report reported reporting reports right
+rise risen rises rising rolled rolling rose roughly row same saw say see seen share shares show shown
+significant similar since so solve solved solves solving some stand stats statistics stay stayed steepest
+sharpest still sum such tally tell terms than that the their them then there these they thing things this
+those three through to top total totals town towns trend trends twelve two under up us value values
+versus very vs was way we well went were what whats when where whether which while who whole why wide will
+with within worse worst would year years yes you your
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec month months
+detected detection detections outcome outcomes clearance clearup resolved resolution positive charged
+borough boroughs region locally local table tables performance measure measures
+domestic abuse related flagged linked involve involved involving involves victim victims
+rather instead versus compared highest
+people persons person someone anyone happen happened happening occur occurred committed experienced suffered
+usual typical normal real really actual official officially approximately approx precisely exact sure fine
+thanks thank cheers hello hey hi mate wondering curious interested remind check confirm correct think guess
+half halves third thirds quarter quarters fifth fifths tenth tenths twice times double triple nearly almost
+circa barely slightly marginally sharply significantly dramatically substantially considerably steadily
+modestly massively hugely just around roughly exceed exceeded exceeds except without plus minus true false
+claim claimed state stated accurate correctly right wrong compared respectively
+deal dealt handle handled investigated safest safer safe effective effectively successful successfully
+type types kind kinds sort sorts category categories categorised moment
+problem problems issue issues picture situation prevalent prevalence common authority authorities council
+councils breakdown split
+pls plz please thx kindly could should might must shall able chance possible ballpark rough idea estimate
+estimated bot assistant journalist reporter writer editor researcher student piece story writing working
+research readers want wanted love keen wonder info information stat details summary overview update quote
+know knew whats hows wheres moving moved move movement shift shifted swing swung hiya morning afternoon
+evening advance asap urgent urgently fare faring take control wave
+""".split())
+# One word of rise-and-fall or ranking vocabulary, for `unexplained` ("soared", "plummeting", "doubled").
+_MOVE_WORD = re.compile(r"(?:ris|f[ae]ll|increas|decreas|drop|reduc|declin|grow|grew|jump|climb|doubl|halv|tripl|"
+                        r"soar|plummet|surg|spik|improv|worsen|deteriorat|chang|trend|compar|rank|mov|swing|"
+                        r"swung|shift|spiral)\w*")
+
+# Every word the slot patterns read is a table-question word too ("fraction", "steepest", "versus").
+_SLOT_WORDS = frozenset(
+    word for pattern in (*measures.WORD_PATTERNS, *periods.WORD_PATTERNS, *ranking.WORD_PATTERNS,
+                         *followup.WORD_PATTERNS)
+    for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))
+
+
+def unexplained(unused: str) -> tuple[str, ...]:
+    """Content words no slot, place, crime type or question word accounts for ("subscribers")."""
+    return unique(word for word in re.findall(r"[a-z]{3,}", unused) if not _known_word(word))
+
+
+_SUFFIXES = ("s", "es", "d", "ed", "ing", "ly", "al", "ally", "ion", "ions", "ional", "er", "est", "ness")
+
+
+def _known_word(word: str) -> bool:
+    """A question word, slot word or vocabulary word, or one of them with an ending ("proportional")."""
+    if _MOVE_WORD.fullmatch(word):
+        return True
+    stems = [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
+    return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS for stem in stems)
