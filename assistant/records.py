@@ -20,6 +20,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where a span of the cleaned text was printed: "page 3", or a sheet's cells ("Braintree!A14") with each
+    table cell's own address in `cells` (parallel to the tab-separated cells of that line)."""
+
+    start: int
+    end: int
+    where: str
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One cleaned source document with its manifest metadata. `id` is the file name."""
 
@@ -31,6 +42,15 @@ class Document:
     path: str
     text: str
     sections: tuple[Section, ...] = ()
+    locations: tuple[Location, ...] = ()
+    format: str = ""
+
+    def location_at(self, offset: int) -> Location | None:
+        """Where the text at `offset` was printed, for formats that have pages, sheets or rows."""
+        for location in self.locations:
+            if location.start <= offset < location.end:
+                return location
+        return None
 
     def section_at(self, offset: int) -> tuple[str, ...]:
         """The heading path that covers a character offset (the last section starting at or before it)."""

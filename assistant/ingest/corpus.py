@@ -21,10 +21,15 @@ from markdown_it.token import Token
 from markdownify import MarkdownConverter
 
 from assistant.errors import CorpusError
+from assistant.ingest.assemble import assemble
+from assistant.ingest.readers.detect import read_any
 from assistant.records import Document, Section
 
 MANIFEST = "manifest.json"
-SUFFIXES = (".md", ".txt", ".html")
+TEXT_SUFFIXES = (".md", ".txt", ".html")
+# Binary and tabular formats go through `readers` (chosen by content, not only by name).
+READER_SUFFIXES = (".pdf", ".docx", ".xlsx", ".csv", ".doc", ".xls")
+SUFFIXES = TEXT_SUFFIXES + READER_SUFFIXES
 _KIND_BY_SUFFIX = {".md": "markdown document", ".txt": "text document", ".html": "web page"}
 _TITLE_CHARS = 120
 
@@ -67,9 +72,10 @@ class CorpusLoad:
 
 
 def load_corpus(corpus_dir: Path) -> CorpusLoad:
-    """Load every .md, .txt and .html file in `corpus_dir`, in name order, with its manifest metadata.
+    """Load every readable file in `corpus_dir` (see SUFFIXES), in name order, with its manifest metadata.
 
-    Raises CorpusError only when the folder itself is missing; everything else is recorded as a problem.
+    Raises CorpusError only when the folder itself is missing; everything else is recorded as a problem, so
+    one bad file never stops the rest from loading.
     """
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
@@ -82,6 +88,9 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
             documents.append(load_document(path, manifest.get(path.name, {})))
         except CorpusError as error:
             problems.append(CorpusProblem(path.name, str(error)))
+        except Exception as error:  # a reader's library failing on a malformed file must not stop the rest
+            problems.append(CorpusProblem(path.name, f"{path.name} could not be read ({type(error).__name__}); "
+                                                     "check the file, or save it again from the program that made it."))
     found = {path.name for path in files}
     for name in sorted(set(manifest) - found):
         problems.append(CorpusProblem(name, f"{name} is listed in {MANIFEST} but is not in {corpus_dir}."))
@@ -94,6 +103,8 @@ def load_document(path: Path, meta: Mapping[str, Any]) -> Document:
     Raises CorpusError when the file is unreadable, not UTF-8, or has no text worth indexing.
     """
     path = Path(path)
+    if path.suffix.lower() in READER_SUFFIXES:
+        return _load_with_reader(path, meta)
     raw = _read_text(path)
     if not raw.strip():
         raise CorpusError(f"{path.name} is empty; add its text or remove it from the corpus folder.")
@@ -109,6 +120,27 @@ def load_document(path: Path, meta: Mapping[str, Any]) -> Document:
         path=str(path),
         text=text,
         sections=sections,
+    )
+
+
+def _load_with_reader(path: Path, meta: Mapping[str, Any]) -> Document:
+    """A PDF, Word, Excel or CSV file: its reader's blocks assembled into text, sections and locations.
+    Metadata comes from the manifest when listed, else from the file's own properties, else its name."""
+    extracted = read_any(path)
+    text, sections, locations = assemble(extracted.blocks)
+    if not text.strip():
+        raise CorpusError(f"{path.name} has no text to index; check the file.")
+    return Document(
+        id=path.name,
+        title=str(meta.get("title") or "") or extracted.title or _title_from(text, sections) or path.stem,
+        publisher=str(meta.get("publisher") or "") or extracted.publisher or "unknown",
+        date=str(meta.get("date") or "") or extracted.date,
+        kind=str(meta.get("kind") or "") or extracted.kind or "document",
+        path=str(path),
+        text=text,
+        sections=sections,
+        locations=locations,
+        format=path.suffix.lower().lstrip("."),
     )
 
 

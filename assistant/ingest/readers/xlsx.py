@@ -1,0 +1,97 @@
+"""Read an Excel workbook (.xlsx/.xlsm) into blocks: each visible sheet's tables, titles and notes.
+
+The workbook is opened read-only (rows are streamed, so a large sheet does not sit in memory as objects)
+and with data_only=True: a formula cell gives the value Excel last calculated and saved, which is what a
+person saw, not the formula. Values are printed as the sheet shows them (see cell_text), laid out by
+sheet_layout, and addressed as "Sheet!B14" so an answer can cite the exact cell.
+
+Limits: at most `max_sheets` visible sheets and `max_rows` non-empty rows in the whole workbook; beyond
+either the workbook is refused with a ReaderError that says which limit, rather than half-indexed (an
+answer drawn from half a workbook would be wrong without saying so). Hidden sheets are skipped: they
+usually hold lookup lists and working, not figures the publisher meant to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+
+from assistant.ingest.readers import Extracted, ReaderError
+from assistant.ingest.readers.cell_text import cell_text, iso_date
+from assistant.ingest.readers.containers import is_ole, ole_stream_names, zip_names
+from assistant.ingest.readers.sheet_layout import Row, sheet_blocks
+
+MAX_ROWS = 100_000
+MAX_SHEETS = 100
+
+
+def read_xlsx(path: str | Path, max_rows: int = MAX_ROWS, max_sheets: int = MAX_SHEETS) -> Extracted:
+    """Blocks for every visible sheet: a level-1 heading with its name, then its rows (see sheet_layout)."""
+    path = Path(path)
+    refuse_ole_workbook(path)
+    if "xl/workbook.xml" not in zip_names(path):
+        raise ReaderError(f"{path.name} is a zip archive but not an Excel workbook (it has no xl/workbook.xml)")
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises KeyError, ValueError, XML errors... for damaged parts
+        raise ReaderError(f"{path.name} could not be opened as an Excel workbook: it looks damaged ({exc})") from exc
+    try:
+        sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+        if len(sheets) > max_sheets:
+            raise ReaderError(
+                f"{path.name} has {len(sheets)} sheets, more than the {max_sheets} that can be indexed: "
+                "split the workbook or remove sheets that hold no published figures"
+            )
+        blocks, budget = [], max_rows
+        for sheet in sheets:
+            rows = list(_rows(sheet, path.name, budget, max_rows))
+            budget -= len(rows)
+            blocks += sheet_blocks(sheet.title, rows)
+        properties = workbook.properties
+        return Extracted(
+            blocks=tuple(blocks),
+            title=(properties.title or "").strip(),
+            publisher=(properties.creator or "").strip(),
+            date=iso_date(properties.created),
+            kind="spreadsheet",
+        )
+    finally:
+        workbook.close()
+
+
+def _rows(sheet, file_name: str, budget: int, max_rows: int) -> Iterator[Row]:
+    """(row number, {column: displayed text}) for each non-empty row, counting against the row budget."""
+    used = 0
+    sheet.reset_dimensions()  # exporters often record a wrong used range; read every row that is stored
+    for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
+        cells = {}
+        for cell in row:
+            if getattr(cell, "value", None) is None:
+                continue  # EmptyCell, or the covered part of a merged range (only its first cell has the value)
+            text = cell_text(cell.value, cell.number_format)
+            if text:
+                cells[cell.column] = text
+        if not cells:
+            continue
+        used += 1
+        if used > budget:
+            raise ReaderError(
+                f"{file_name} has more than {max_rows:,} filled rows (the limit reached in sheet "
+                f"'{sheet.title}'): split the workbook or publish the data as CSV"
+            )
+        yield number, cells
+
+
+def refuse_ole_workbook(path: Path) -> None:
+    """An OLE file named like a workbook is either encrypted (password) or a legacy .xls: say which."""
+    if not is_ole(path):
+        return
+    streams = ole_stream_names(path)
+    if "EncryptionInfo" in streams:
+        raise ReaderError(
+            f"{path.name} is password-protected (encrypted): remove the password (File › Info › Protect "
+            "Workbook › Encrypt with Password, clear it) and add it again"
+        )
+    raise ReaderError(f"{path.name} is a legacy .xls workbook, not .xlsx: save it as .xlsx and add it again")
