@@ -75,12 +75,12 @@ def ask_example(kind: str, text: str) -> None:
 # ---------------------------------------------------------------- answers
 
 
-def render_chart(answer) -> None:
+def render_chart(answer, forces: tuple[str, ...]) -> None:
     chart = ui.chart_spec(answer)
     if chart is None:
         return
     with st.container(border=True):
-        title = ui.context_label(answer.context)
+        title = ui.context_label(answer.context, forces)
         if title:
             st.caption(title)
         st.altair_chart(chart, width="stretch")
@@ -143,7 +143,7 @@ def render_answer(turn: ui.Turn, engine: Assistant) -> None:
     elif warnings:
         st.warning("**Before quoting this:**\n" + "\n".join(f"- {ui.md_escape(w)}" for w in warnings),
                    icon=":material/warning:")
-    render_chart(answer)
+    render_chart(answer, engine.forces)
     if answer.suggestion:
         st.caption("SUGGESTED WORDING: copy it with the button at the right of the box")
         st.code(ui.without_markers(answer.suggestion), language=None, wrap_lines=True)
@@ -231,13 +231,13 @@ def welcome(mode: str) -> None:
                                   else ":material/chat_bubble:")
 
 
-def bottom_bar() -> tuple[str, str | None]:
+def bottom_bar(forces: tuple[str, ...]) -> tuple[str, str | None]:
     """Mode switch and the inherited context above the chat input; returns (mode, submitted prompt)."""
     with st.bottom:
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             mode = st.segmented_control("Mode", [ASK, CHECK], key="mode", required=True,
                                         label_visibility="collapsed") or ASK
-            label = ui.context_label(st.session_state.context) if mode == ASK else ""
+            label = ui.context_label(st.session_state.context, forces) if mode == ASK else ""
             if label:
                 st.markdown(f":gray[Follow-ups use] :blue-badge[{ui.md_escape(label)}]",
                             width="content")
@@ -329,7 +329,7 @@ def main() -> None:
         st.stop()
     header()
     sidebar(engine)
-    mode, prompt = bottom_bar()
+    mode, prompt = bottom_bar(engine.forces)
     if not st.session_state.turns:
         welcome(mode)
     for turn in st.session_state.turns:

@@ -8,12 +8,6 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# The tables cover these two rolling periods and nothing else.
-PERIOD_2023 = "12 months to October 2023"
-PERIOD_2024 = "12 months to October 2024"
-PERIOD_CHANGE = "12 months to October 2024 compared with the 12 months to October 2023"
-LATEST_PERIOD = PERIOD_2024
-
 MAX_QUESTION_CHARS = 2000
 
 

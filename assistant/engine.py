@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant import config
+from assistant import config, vocab
 from assistant.answer import compose, passages, tables
 from assistant.answer.guard import uncited_numbers
 from assistant.answer.retrieve import Retriever
@@ -40,16 +40,29 @@ class Assistant:
 
     def __init__(self, index: LoadedIndex):
         self.index = index
+        # The words people use, laid over what this index's tables print: in force around every call below.
+        self.vocabulary = vocab.for_catalogue(vocab.load(), index.catalogue)
         self.retriever = Retriever(index)
-        self.tables = tables.TableIndex(index.frame)
+        self.tables = tables.TableIndex(index.frame, index.catalogue)
         self._prose: ProseIndex | None = None
 
     @property
     def prose(self) -> ProseIndex:
         """The documents' prose read for claim checking, built on first use (about half a second)."""
         if self._prose is None:
-            self._prose = ProseIndex(self.index)
+            with vocab.using(self.vocabulary):
+                self._prose = ProseIndex(self.index)
         return self._prose
+
+    @property
+    def forces(self) -> tuple[str, ...]:
+        """The forces whose summaries are indexed, by the area name their force-wide table answers to."""
+        return self.index.catalogue.forces()
+
+    @property
+    def editions(self) -> tuple:
+        """The performance summaries indexed, newest first (for the chat's sidebar)."""
+        return tuple(table.edition for table in self.tables.editions)
 
     def warm(self) -> None:
         """Load the embedding model and read the prose now, so the first question does not wait for them."""
@@ -93,7 +106,8 @@ class Assistant:
         """Answer one question; `context` is the previous turn's resolved query, for follow-ups."""
         started = time.perf_counter()
         text = validate_question(question)
-        result = self._answer(text, understand.parse(text, context))
+        with vocab.using(self.vocabulary):
+            result = self._answer(text, understand.parse(text, context))
         return _timed(result, started)
 
     def check(self, claim: str) -> Answer:
@@ -102,8 +116,9 @@ class Assistant:
 
         started = time.perf_counter()
         text = validate_question(claim)
-        judged = check_claim(self, text)
-        guarded = self._guarded(judged, text)
+        with vocab.using(self.vocabulary):
+            judged = check_claim(self, text)
+            guarded = self._guarded(judged, text)
         if guarded is not judged:
             guarded = replace(guarded, claim=text, question="", verdict="not found")
         return _timed(guarded, started)
@@ -141,7 +156,7 @@ class Assistant:
         found = found or self._from_passages(text, query)  # never search the passages twice
         if found.answerable or result is None:
             return found
-        return compose.not_found(text, result.text, self.index, context=query, scope=tables.SCOPE)
+        return compose.not_found(text, result.text, self.index, context=query, scope=tables.scope_sentence(self.tables))
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         vector = encode([text])[0]

@@ -21,7 +21,6 @@ from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.dates import MONTH_WORDS
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.text.tokens import bm25_tokens
-from assistant.vocab import ALL_CRIME
 from assistant.understand.query import Query
 from assistant.answer.retrieve import Hit
 
@@ -176,7 +175,7 @@ class _Judge:
         passage_terms = window_terms | content_terms(chunk.text)
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms) < MIN_TOPIC_COVERAGE:
             return "no passage answers this closely enough"
-        stated_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(text))} - {ALL_CRIME}
+        stated_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(text))} - {vocab.ALL_CRIME}
         if query_crimes := set(self.crime_types):
             named_too = (self.crime_words or {"crime"}) & content_terms(text)  # "total crime ... and ASB"
             if stated_crimes and not stated_crimes & query_crimes and not named_too:

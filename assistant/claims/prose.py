@@ -20,7 +20,6 @@ from assistant.claims.subject import places_in, topics_in
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import GENERIC, SAME_THING, content_terms
 from assistant.text.tokens import bm25_tokens
-from assistant.vocab import ALL_CRIME
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE
 
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|this|that|our|each|every) (?:district|city|borough|area|town)\b", re.I)
@@ -223,10 +222,10 @@ class _Reader:
         inherited = (previous.topics, previous.topic_from or previous.position) if carries else ((), None)
         if generic:
             counted = _CONTINUES.search(unit.text) or _COUNTED.search(unit.text)
-            if carries and counted and previous.topics != (ALL_CRIME,) and previous.topics and \
+            if carries and counted and previous.topics != (vocab.ALL_CRIME,) and previous.topics and \
                     not re.search(r"\b(?:overall|total)\b", unit.text, re.I):
                 return inherited
-            return (ALL_CRIME,), None
+            return (vocab.ALL_CRIME,), None
         return inherited if carries and _CONTINUES.search(unit.text) else ((), None)
 
     def _period(self, unit: Unit, i: int) -> tuple[Period, int | None]:
@@ -334,7 +333,7 @@ def _figure_topics(unit: Unit, after: str, before: str, figures: list[Fig]) -> t
     what the figure before it was about, else what its sentence is about."""
     for text in (_clause_head(after), before):
         specific, _ = topics_in(text)
-        if specific and (specific != (ALL_CRIME,) or not unit.topic_from):
+        if specific and (specific != (vocab.ALL_CRIME,) or not unit.topic_from):
             return specific
     if figures:
         return figures[-1].topics

@@ -16,11 +16,9 @@ from assistant.claims.parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHAR
                                    solved_share, spaces_for)
 from assistant.claims.periods import Period
 from assistant.claims.wording import period_as_written
-from assistant.config import PERIOD_2023, PERIOD_2024
-from assistant.vocab import ALL_CRIME, FORCE
+from assistant.text.dates import MONTHS
 from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
 
-TABLE_END = (2024, 10)  # the month the tables' latest period ends
 KNIFE, SERIOUS_VIOLENCE = "Knife crime", "Serious violence"
 # Crime words the tables only approximate: judged from prose alone, never from the nearest row.
 _APPROXIMATED = (
@@ -57,7 +55,7 @@ def topics_in(text: str) -> tuple[tuple[str, ...], bool]:
     """(crime types the text names, whether its only crime word is a bare "offences" / "crimes").
 
     Crime types are table rows, or knife crime / serious violence, which the tables only approximate;
-    "all crime", "total crime" or "overall ... crimes" give (ALL_CRIME,)."""
+    "all crime", "total crime" or "overall ... crimes" give (vocab.ALL_CRIME,)."""
     norm = vocab.normalise(_NAMES.sub(" ", text))
     found = []
     for name, pattern in _APPROXIMATED:  # blanked, so "knife crime" is not also read as a bare "crime"
@@ -69,10 +67,10 @@ def topics_in(text: str) -> tuple[tuple[str, ...], bool]:
             generic = True
         else:
             found.append(hit.name)
-    explicit = ALL_CRIME in found or (generic and re.search(r"\b(?:overall|total|all)\b", norm) is not None)
-    specific = tuple(dict.fromkeys(t for t in found if t != ALL_CRIME))
+    explicit = vocab.ALL_CRIME in found or (generic and re.search(r"\b(?:overall|total|all)\b", norm) is not None)
+    specific = tuple(dict.fromkeys(t for t in found if t != vocab.ALL_CRIME))
     if explicit and not specific:
-        return (ALL_CRIME,), True
+        return (vocab.ALL_CRIME,), True
     return specific, generic and not specific
 
 
@@ -91,10 +89,10 @@ class Subject:
 def subject_of(shape: ClaimShape, query: Query) -> Subject:
     """The claim's places, crime types and measure from `understand`, with the crime words the tables only
     approximate (knife crime) kept as themselves rather than as their nearest row."""
-    areas = tuple(a for a in query.areas if a != FORCE) or query.areas
+    areas = tuple(a for a in query.areas if a != vocab.FORCE) or query.areas
     reference = shape.comparison.reference if shape.comparison else ""
     others = tuple(p for p in query.unknown_places if p.lower() not in reference.lower())
-    places = areas + others if others else (areas or (FORCE,))
+    places = areas + others if others else (areas or (vocab.FORCE,))
     approximated = tuple(t for t in topics_in(shape.text)[0] if t in _PROXY_ROWS)
     proxies = {_PROXY_ROWS[t] for t in approximated}
     crime_types = tuple(t for t in query.crime_types if t not in proxies) + approximated
@@ -102,7 +100,7 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
     if measure == SOLVED and shape.amount is not None and solved_share(shape.text, shape.amount):
         measure = SOLVED_RATE  # "one in a hundred burglaries is solved": a share solved is the solved rate
     if not crime_types and query.measure in (SOLVED_RATE, SOLVED, DA_SHARE) and query.areas:
-        crime_types = (ALL_CRIME,)
+        crime_types = (vocab.ALL_CRIME,)
     notes = tuple(n for n in query.notes if "read as the 12 months" not in n and "period" not in n
                   and not (approximated and "knife" in n))
     if not query.areas and not others:
@@ -137,7 +135,7 @@ def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) 
     if period is not None and not table_period(shape, period):
         return ("the tables cover only the rolling years to October shown in the board pack, not "
                 f"{period_as_written(period)}")
-    if len([p for p in places if p != FORCE]) > 1 and shape.quantity != RANK and query.rank is None:
+    if len([p for p in places if p != vocab.FORCE]) > 1 and shape.quantity != RANK and query.rank is None:
         return "the tables are read one area at a time"
     return ""
 
@@ -145,10 +143,26 @@ def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) 
 def table_period(shape: ClaimShape, period: Period) -> str | None:
     """The table period a stated period matches (None when the tables do not cover it)."""
     level = shape.quantity in (LEVEL, SHARE, RANK)
-    if period.end == TABLE_END or period.year == 2024:
-        return PERIOD_2024
-    if level and (period.end == (2023, 10) or period.year == 2023):
-        return PERIOD_2023
-    if period.baseline == 2023 and not level:
-        return PERIOD_2024
-    return None
+    scope = vocab.SCOPE or vocab.PeriodScope()
+    catalogue = vocab.CATALOGUE
+    # A change is printed only for each summary's later period; a level for either of its periods.
+    later = {edition.periods[1] for edition in catalogue.editions} if catalogue is not None else set()
+    allowed = {words for _, words in scope.values} if level else later
+    found = None
+    if period.end is not None:
+        found = scope.for_month(*period.end)
+    elif period.year is not None:
+        found = scope.for_year(period.year)
+        if found not in allowed and not level:  # "in 2024 crime fell": the change that ends in 2024
+            found = next((words for end, words in reversed(scope.values)
+                          if words in later and int(end[:4]) == period.year), found)
+    elif period.baseline is not None and not level:
+        found = next((e.periods[1] for e in catalogue.editions
+                      if int(e.period_ends[0][:4]) == period.baseline), None) if catalogue is not None else None
+    return found if found in allowed else None
+
+
+def period_end(words: str) -> tuple[int, int]:
+    """"12 months to October 2024" -> (2024, 10): when a printed period ends, for dating evidence."""
+    month, year = words.rsplit(" ", 2)[-2:]
+    return int(year), MONTHS.index(month.capitalize()) + 1

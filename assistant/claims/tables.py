@@ -13,13 +13,12 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.claims.parse import CHANGE, COUNT, DIRECTION, LEVEL, PERCENT, RANK, SHARE, UP, ClaimShape
-from assistant.claims.subject import TABLE_END, Subject, table_period
+from assistant.claims.subject import Subject, period_end, table_period
 from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
 from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
-from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
 from assistant.answer.tables import ASB, SHARE as SHARE_MEASURE, RowRef, TableIndex
-from assistant.vocab import ALL_CRIME, FORCE
+from assistant.answer.tables.index import EditionTable
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
@@ -33,13 +32,17 @@ def table_evidence(shape: ClaimShape, subject: Subject, tables: TableIndex, quer
     if subject.table_reason:
         return []
     period = table_period(shape, shape.period) if shape.period else None
-    area = next((p for p in subject.places if p != FORCE), FORCE)
+    area = next((p for p in subject.places if p not in vocab.FORCES), vocab.FORCE)
+    # One edition judges the claim: the newest that prints the claim's period (or the newest of all).
+    tables = (tables.for_periods((period,), (area,)) if period else tables.latest((area,))) or tables.latest()
+    if tables is None:
+        return []
     if shape.quantity == RANK or query.rank is not None:
-        ranked = _judge_rank(shape, subject, tables, query, area, period or PERIOD_2024)
+        ranked = _judge_rank(shape, subject, tables, query, area, period or tables.years[1])
         return [ranked] if ranked is not None else []
     whole = _share_whole(shape, subject)
     if whole is not None:
-        share = _judge_share(shape, subject, tables, area, whole, period or PERIOD_2024)
+        share = _judge_share(shape, subject, tables, area, whole, period or tables.years[1])
         return [share] if share is not None else []
     out = []
     for crime_type in subject.crime_types:
@@ -48,7 +51,8 @@ def table_evidence(shape: ClaimShape, subject: Subject, tables: TableIndex, quer
         if evidence is None:
             continue
         if shape.period is not None and shape.period.year is not None:
-            evidence.caveats += (f"The claim names a calendar year; the tables' years run to October, so the "
+            month = evidence.period_label.rsplit(" ", 2)[-2]
+            evidence.caveats += (f"The claim names a calendar year; the tables' years run to {month}, so the "
                                  f"{evidence.period_label.removeprefix('the ')} was read for it.",)
         out.append(evidence)
     return out
@@ -62,14 +66,14 @@ def _row_cite(row, measure: str, period: str) -> tuple[str, RowRef]:
 # ---------------------------------------------------------------- ranks and shares
 
 
-def _judge_rank(shape: ClaimShape, subject: Subject, tables: TableIndex, query: Query, area: str,
+def _judge_rank(shape: ClaimShape, subject: Subject, tables: EditionTable, query: Query, area: str,
                 period: str) -> Evidence | None:
     """"Southend recorded the most shoplifting offences of any district": where the area really ranks."""
     spec = query.rank
-    if spec is None or area == FORCE or area not in tables.districts or len(subject.crime_types) != 1:
+    if spec is None or area == vocab.FORCE or area not in tables.districts or len(subject.crime_types) != 1:
         return None
     crime_type, measure = subject.crime_types[0], subject.measure
-    key, when = _rank_column(spec.by, measure, period)
+    key, when = _rank_column(spec.by, measure, period, tables.change_period)
     if key is None:
         return None
     rows = {a: tables.row(a, crime_type) for a in tables.districts if tables.row(a, crime_type) is not None}
@@ -98,19 +102,19 @@ def _judge_rank(shape: ClaimShape, subject: Subject, tables: TableIndex, query: 
     figures = [(top_value, key, top_area, crime_type, when, top_key), (mine, key, area, crime_type, when, own_key)]
     suggestion = capitalised(f"{top_area} had the {what} in the {when} ({top_shown}) [[{top_key}]].") \
         if verdict == CONTRADICTED else ""
-    return Evidence(verdict, "table", TABLE_END, f"the {when}", statement, reason, cites, figures, suggestion,
+    return Evidence(verdict, "table", period_end(tables.years[1]), f"the {when}", statement, reason, cites, figures, suggestion,
                     rows[area].source_document,
                     caveats=("Stansted Airport, a policing area rather than a district, and the force total are "
                              "left out of the ranking.",))
 
 
-def _rank_column(by: str, measure: str, period: str) -> tuple[str | None, str]:
+def _rank_column(by: str, measure: str, period: str, change_period: str) -> tuple[str | None, str]:
     """The (measure, period) a ranking reads: the value itself, or its printed change or percentage change."""
     if by == "value":
         return measure, period
     if by == "% change":
-        return PERCENT_CHANGE.get(measure, CHANGE_OF.get(measure)), PERIOD_CHANGE
-    return CHANGE_OF.get(measure), PERIOD_CHANGE
+        return PERCENT_CHANGE.get(measure, CHANGE_OF.get(measure)), change_period
+    return CHANGE_OF.get(measure), change_period
 
 
 def _ranked_value(value: float, percent: bool, signed: bool) -> str:
@@ -119,7 +123,7 @@ def _ranked_value(value: float, percent: bool, signed: bool) -> str:
 
 def _rank_words(highest: bool, by: str, measure: str, crime_type: str) -> str:
     """"the most shoplifting offences", "the highest solved rate for all crime", "the largest fall in ..."."""
-    name = "all crime" if crime_type == ALL_CRIME and measure != OFFENCES else crime_name(crime_type)
+    name = "all crime" if crime_type == vocab.ALL_CRIME and measure != OFFENCES else crime_name(crime_type)
     if measure == SOLVED_RATE:
         subject = f"solved rate for {name}"
     elif measure == SOLVED:
@@ -146,7 +150,7 @@ def _share_whole(shape: ClaimShape, subject: Subject) -> str | None:
     return second if second in vocab.ancestors(first) else None
 
 
-def _judge_share(shape: ClaimShape, subject: Subject, tables: TableIndex, area: str, whole: str,
+def _judge_share(shape: ClaimShape, subject: Subject, tables: EditionTable, area: str, whole: str,
                  period: str) -> Evidence | None:
     """The part's printed count over the whole's, worked out to one decimal and judged like a printed figure."""
     part = next(t for t in subject.crime_types if t != whole)
@@ -175,7 +179,7 @@ def _judge_share(shape: ClaimShape, subject: Subject, tables: TableIndex, area: 
 
 
 def _period_key(period: str) -> tuple[int, int]:
-    return TABLE_END if period == PERIOD_2024 else (2023, 10)
+    return period_end(period)
 
 
 # ---------------------------------------------------------------- one row: a change or a level
@@ -188,10 +192,10 @@ def _judge_row(shape: ClaimShape, subject: Subject, row, period: str | None) -> 
         return _judge_change(shape, subject, row, key, name, place)
     if shape.quantity in (LEVEL, SHARE) and shape.amount is not None:
         if subject.measure == DA_SHARE:
-            period = PERIOD_2024
+            period = row.years[1]
         elif shape.quantity == SHARE and shape.amount.kind == PERCENT:
             return None  # a share of one row in another is `_judge_share`'s
-        return _judge_level(shape, subject, row, period or PERIOD_2024, key, name, place)
+        return _judge_level(shape, subject, row, period or row.years[1], key, name, place)
     return None
 
 
@@ -210,8 +214,8 @@ def _judge_change(shape: ClaimShape, subject: Subject, row, key: str, name: str,
     rate = measure == SOLVED_RATE
     diff_key = CHANGE_OF[measure]
     pct_key = diff_key if rate else PERCENT_CHANGE.get(measure)  # a rate's change is printed in points only
-    change = _Change(row.value(measure, PERIOD_2023), row.value(measure, PERIOD_2024),
-                     row.value(diff_key, PERIOD_CHANGE), row.value(pct_key, PERIOD_CHANGE))
+    change = _Change(row.value(measure, row.years[0]), row.value(measure, row.years[1]),
+                     row.value(diff_key, row.change_period), row.value(pct_key, row.change_period))
     if math.isnan(change.diff):
         return None
     judged = _change_verdict(amount, subject.direction, change, rate)
@@ -219,17 +223,17 @@ def _judge_change(shape: ClaimShape, subject: Subject, row, key: str, name: str,
         return None
     verdict, reason = judged
     said, safer = _change_words(row, measure, name, place, amount, change)
-    statement = (f"The performance tables show that {said} in the {PERIOD_2024} compared with the "
-                 f"{PERIOD_2023} [[{key}]].")
+    statement = (f"The performance tables show that {said} in the {row.years[1]} compared with the "
+                 f"{row.years[0]} [[{key}]].")
     suggestion = capitalised(f"{safer} [[{key}]].") if verdict == CONTRADICTED else ""
     in_percent = amount is not None and amount.kind == PERCENT and not math.isnan(change.pct)
-    figures = [(change.before, measure, row.area, row.crime_type, PERIOD_2023, key),
-               (change.after, measure, row.area, row.crime_type, PERIOD_2024, key),
-               (change.diff, diff_key, row.area, row.crime_type, PERIOD_CHANGE, key)]
+    figures = [(change.before, measure, row.area, row.crime_type, row.years[0], key),
+               (change.after, measure, row.area, row.crime_type, row.years[1], key),
+               (change.diff, diff_key, row.area, row.crime_type, row.change_period, key)]
     if not rate and not math.isnan(change.pct):
-        figures.append((change.pct, pct_key, row.area, row.crime_type, PERIOD_CHANGE, key))
-    return Evidence(verdict, "table", TABLE_END, f"the {PERIOD_2024}", statement, reason,
-                    {key: _row_cite(row, pct_key if in_percent else diff_key, PERIOD_CHANGE)},
+        figures.append((change.pct, pct_key, row.area, row.crime_type, row.change_period, key))
+    return Evidence(verdict, "table", period_end(row.years[1]), f"the {row.years[1]}", statement, reason,
+                    {key: _row_cite(row, pct_key if in_percent else diff_key, row.change_period)},
                     [f for f in figures if not math.isnan(f[0])], suggestion, row.source_document,
                     caveats=_rate_caveat(row, measure))
 
@@ -264,9 +268,9 @@ def _change_words(row, measure: str, name: str, place: str, amount, change: _Cha
     ..., from 18,844 to 17,537 offences", in the claim's own kind of figure where the row prints it."""
     before, after, diff, pct = change
     moved = _moved(diff)
-    since = f"in the {PERIOD_2024} compared with the {PERIOD_2023}"
+    since = f"in the {row.years[1]} compared with the {row.years[0]}"
     if measure == SOLVED_RATE:
-        name = "all crime" if row.crime_type == ALL_CRIME else name
+        name = "all crime" if row.crime_type == vocab.ALL_CRIME else name
         said = (f"the solved rate for {name} {place} {moved} from {format_percent(before)} to "
                 f"{format_percent(after)} ({signed_points(diff)} percentage points)")
         return said, f"{said} {since}"
@@ -305,14 +309,14 @@ def _judge_level(shape: ClaimShape, subject: Subject, row, period: str, key: str
     verdict = SUPPORTED if ok else CONTRADICTED
     direction, change_key = subject.direction, CHANGE_OF.get(measure)
     figures = [(value, measure, row.area, row.crime_type, period, key)]
-    if direction and change_key and period == PERIOD_2024:  # "rose to 15.5%": the level, and which way it went
-        diff = row.value(change_key, PERIOD_CHANGE)
-        earlier = row.value(measure, PERIOD_2023)
+    if direction and change_key and period == row.years[1]:  # "rose to 15.5%": the level, and which way it went
+        diff = row.value(change_key, row.change_period)
+        earlier = row.value(measure, row.years[0])
         if not math.isnan(diff):
             went = "up" if diff > 0 else "down" if diff < 0 else "unchanged"
             shown_before = format_percent(earlier) if amount.kind == PERCENT else format_count(earlier)
-            statement = statement[:-1] + f", against {shown_before} in the {PERIOD_2023}."
-            figures.append((earlier, measure, row.area, row.crime_type, PERIOD_2023, key))
+            statement = statement[:-1] + f", against {shown_before} in the {row.years[0]}."
+            figures.append((earlier, measure, row.area, row.crime_type, row.years[0], key))
             if diff == 0 or (diff > 0) != (direction == UP):
                 verdict = CONTRADICTED
                 reason += f" The claim also says it went {'up' if direction == UP else 'down'}; it went {went}."
@@ -325,19 +329,19 @@ def _judge_level(shape: ClaimShape, subject: Subject, row, period: str, key: str
 def _level_words(row, measure: str, value: float, name: str, place: str) -> str:
     """The printed cell in a sentence: "Harlow recorded 9,868 offences ...", "the solved rate for ... was"."""
     if measure == SOLVED_RATE:
-        name = "all crime" if row.crime_type == ALL_CRIME else name
+        name = "all crime" if row.crime_type == vocab.ALL_CRIME else name
         return f"the solved rate for {name} {place} was {format_percent(value)}"
     if measure == DA_SHARE:
         return f"{format_percent(value)} of {unit_name(row.crime_type)} {place} were domestic-abuse related"
     if measure == SOLVED:
         return f"{format_count(value)} solved outcomes were recorded for {name} {place}"
-    if row.area == FORCE:
+    if row.area == vocab.FORCE:
         return f"{format_count(value)} {unit_name(row.crime_type)} were recorded across Essex"
     return f"{row.area} recorded {format_count(value)} {unit_name(row.crime_type)}"
 
 
 def _rate_caveat(row, measure: str) -> tuple[str, ...]:
-    rates = [row.value(SOLVED_RATE, p) for p in (PERIOD_2023, PERIOD_2024)]
+    rates = [row.value(SOLVED_RATE, p) for p in (row.years[0], row.years[1])]
     if measure == SOLVED_RATE and any(r > 100 for r in rates if not math.isnan(r)):
         return ("A solved rate above one hundred per cent appears here: outcomes can relate to crimes recorded "
                 "in an earlier period, so do not quote it as a rate.",)

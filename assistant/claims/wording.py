@@ -7,13 +7,13 @@ no number its sources lack.
 
 from __future__ import annotations
 
+from assistant import vocab
 from assistant.claims.periods import Period
 from assistant.text.dates import date_words
 from assistant.answer.tables import ASB
-from assistant.vocab import AIRPORT, ALL_CRIME, FORCE
 
 # Row labels that read badly once lower-cased.
-_NAMES = {ALL_CRIME: "recorded crime", ASB: "anti-social behaviour", "Theft": "theft",
+_NAMES = {vocab.ALL_CRIME: "recorded crime", ASB: "anti-social behaviour", "Theft": "theft",
           "Burglary Residential": "residential burglary", "Theft of Pedal Cycle": "theft of pedal cycles",
           "Burglary Residential - Dwelling": "residential burglary of dwellings",
           "Burglary Residential - Non Dwelling": "residential burglary of non-dwellings",
@@ -29,6 +29,8 @@ _NAMES = {ALL_CRIME: "recorded crime", ASB: "anti-social behaviour", "Theft": "t
 
 def crime_name(crime_type: str) -> str:
     """A table row's crime type in running text: "residential burglary", "recorded crime"."""
+    if crime_type == vocab.ALL_CRIME and crime_type not in _NAMES:  # another force's all-crime row
+        return "recorded crime"
     return _NAMES.get(crime_type, crime_type.lower())
 
 
@@ -36,7 +38,7 @@ def unit_name(crime_type: str) -> str:
     """What a count of this crime type counts: "anti-social behaviour incidents", "shoplifting offences"."""
     if crime_type == ASB:
         return "anti-social behaviour incidents"
-    if crime_type == ALL_CRIME:
+    if crime_type == vocab.ALL_CRIME:
         return "offences (all crime, excluding Action Fraud)"
     name = crime_name(crime_type)
     if name.endswith("offences"):
@@ -46,9 +48,9 @@ def unit_name(crime_type: str) -> str:
 
 def in_place(area: str) -> str:
     """"in Harlow", "at Stansted Airport", "across Essex"."""
-    if area == FORCE:
-        return "across Essex"
-    return f"at {area}" if area == AIRPORT else f"in {area}"
+    if area in vocab.FORCES:
+        return f"across {area}"
+    return f"at {area}" if area == vocab.AIRPORT else f"in {area}"
 
 
 def signed_points(value: float) -> str:

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-from assistant import config
 from assistant.text.dates import MONTHS as _MONTHS
 from assistant.text.dates import nice_date
 from assistant.records import Answer, Citation
@@ -50,8 +49,9 @@ def verdict_badge(verdict: str | None) -> tuple[str, str, str]:
     return VERDICTS.get(key, (key.capitalize(), "gray", ":material/help:"))
 
 
-def context_label(query: Any) -> str:
-    """What a follow-up inherits, in words: "Robbery · Harlow · solved rate · 12 months to October 2024"."""
+def context_label(query: Any, forces: tuple[str, ...] = ()) -> str:
+    """What a follow-up inherits, in words: "Robbery · Harlow · solved rate · 12 months to October 2024".
+    `forces` are the areas that stand for a whole force, shown as "Essex (force-wide)"."""
     if query is None:
         return ""
     parts = []
@@ -60,13 +60,14 @@ def context_label(query: Any) -> str:
     if crime_types:
         parts.append(", ".join(crime_types))
     if areas:
-        parts.append(", ".join("Essex (force-wide)" if a == "Essex" else a for a in areas))
+        parts.append(", ".join(f"{a} (force-wide)" if a in forces else a for a in areas))
     measure = getattr(query, "measure", None)
     if measure and (crime_types or areas):
         parts.append(MEASURE_LABELS.get(measure, measure))
     periods = tuple(getattr(query, "periods", ()) or ())
-    if len(periods) == 2 and periods == (config.PERIOD_2023, config.PERIOD_2024):
-        parts.append("12 months to Oct 2023 and 2024")
+    same_month = len(periods) == 2 and periods[0].rsplit(" ", 1)[0] == periods[1].rsplit(" ", 1)[0]
+    if same_month:  # both years of one summary: "12 months to Oct 2023 and 2024"
+        parts.append(f"{period_short(periods[0])} and {periods[1].rsplit(' ', 1)[-1]}")
     elif periods:
         parts.append(" and ".join(period_short(p) for p in periods))
     return " · ".join(parts) if (crime_types or areas) else ""
@@ -160,14 +161,15 @@ def answer_warnings(answer: Answer) -> list[str]:
     a_change = bool(getattr(answer.context, "change", False))
     if asked and not a_change and answer.verdict is None:  # a change spans both years; claims judge periods
         for figure in answer.figures:
-            if figure.period in (config.PERIOD_2023, config.PERIOD_2024) and figure.period not in asked:
+            if " compared with " not in figure.period and figure.period not in asked:
                 warnings.append(f"This figure is for the {figure.period}, not the period asked about "
                                 f"({' and '.join(asked)}).")
                 break
     if answer.verdict == "mixed":
         warnings.append("The sources differ: each is for its own date or period. "
                         "Check which one fits before quoting it.")
-    oldest = _year(config.PERIOD_2023.rsplit(" ", 1)[-1])
+    periods = [figure.period for figure in answer.figures if " compared with " not in figure.period]
+    oldest = min((_year(period.rsplit(" ", 1)[-1]) for period in periods), default=None)
     seen = set()
     for citation in answer.citations:
         year = _year(citation.date)
@@ -184,7 +186,10 @@ _PERIOD = re.compile(r"12 months to (\w+) (\d{4})")
 
 
 def period_short(period: str) -> str:
-    return period.replace("October", "Oct")
+    """"12 months to October 2024" -> "12 months to Oct 2024"."""
+    for month in _MONTHS:
+        period = period.replace(month, month[:3])
+    return period
 
 
 def period_in_words(period: str) -> str:
@@ -232,7 +237,9 @@ def row_grid(row: pd.DataFrame, used_column: str | None = None) -> tuple[pd.Data
             used = place
     known = ["Offences", "Solved outcomes", "Solved rate %", "% domestic-abuse related"]
     rows = sorted(dict.fromkeys(r for r, _ in cells), key=lambda r: known.index(r) if r in known else len(known))
-    order = [period_short(config.PERIOD_2023), period_short(config.PERIOD_2024), "Change", "% change"]
+    years = sorted({str(r["period"]) for r in row.to_dict("records") if " compared with " not in str(r["period"])},
+                   key=lambda period: period.rsplit(" ", 1)[-1])
+    order = [period_short(period) for period in years] + ["Change", "% change"]
     columns = [c for c in order if any(col == c for _, col in cells)]
     columns += [c for c in dict.fromkeys(col for _, col in cells) if c not in columns]
     grid = pd.DataFrame([[cells.get((r, c), "") for c in columns] for r in rows], index=rows, columns=columns)

@@ -24,6 +24,7 @@ from assistant.config import ChunkSettings
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest import checks as table_checks
 from assistant.ingest import chunking, corpus, performance, tables
+from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import MODEL_NAME, encode
 from assistant.store.load import Sentence, load_index
@@ -53,6 +54,7 @@ class BuildReport:
     table_values: int
     problems: tuple[dict, ...]
     changed: tuple[str, ...]
+    catalogue: Catalogue | None = None  # what the tables taught this build; None when nothing was rebuilt
 
 
 def content_id(*parts: str) -> str:
@@ -87,8 +89,11 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
     documents = list(loaded.documents)
     report("Reading tables", 0.15)
     read = performance.read_performance(documents)
-    frame = with_area_names(read.frame, vocab.load())
+    words = vocab.load()
+    frame = with_area_names(read.frame, words)
     checks = table_checks.check_frame(frame)
+    catalogue = build_catalogue(frame, {d.id: d for d in documents}, words.area_kinds)
+    unprinted = vocab.unprinted_entries(vocab.for_catalogue(words, catalogue)) if len(frame) else []
     report("Splitting into passages", 0.2)
     chunks, sentences = _chunk_all(documents, settings)
 
@@ -108,7 +113,8 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
 
     report("Writing index", 0.85)
     problems = tuple(asdict(p) for p in loaded.problems) + tuple(
-        {"file": document, "message": message} for document, message in read.problems)
+        {"file": document, "message": message} for document, message in read.problems) + tuple(
+        {"file": "vocabulary", "message": message} for message in (*catalogue.problems, *unprinted))
     manifest = {
         "format": FORMAT_VERSION,
         "model": MODEL_NAME,
@@ -123,10 +129,10 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
         "build_seconds": None,
     }
     build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                         window_vectors, chunk_texts, frame, checks, started)
+                         window_vectors, chunk_texts, frame, checks, catalogue, started)
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
-                       len(ids) - len(missing), len(frame), problems, changed)
+                       len(ids) - len(missing), len(frame), problems, changed, catalogue)
 
 
 def _doc_meta(doc: Document) -> dict:
@@ -177,7 +183,8 @@ def _vector_cache(index_dir: Path) -> dict[str, np.ndarray]:
 def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chunks: list[Chunk],
                  sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
                  window_vectors: np.ndarray,
-                 chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, started: float) -> Path:
+                 chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, catalogue: Catalogue,
+                 started: float) -> Path:
     import bm25s
     import faiss
 
@@ -200,6 +207,7 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     retriever.save(str(build / "bm25"), show_progress=False)
     save_frame(frame, build / "tables.parquet")
     checks.to_parquet(build / "table_checks.parquet")
+    (build / "catalogue.json").write_text(json.dumps(catalogue.to_dict(), indent=1))
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     (build / "manifest.json").write_text(json.dumps(manifest, indent=2))
     final = index_dir / name

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from assistant.errors import IndexCorruptError, IndexMissingError
+from assistant.ingest.catalogue import Catalogue
 from assistant.ingest.performance import COLUMNS
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FORMAT_VERSION, current_build
@@ -46,6 +47,7 @@ class LoadedIndex:
     bm25: object
     frame: pd.DataFrame
     checks: pd.DataFrame
+    catalogue: Catalogue = field(default_factory=Catalogue)
     problems: list[dict] = field(default_factory=list)
     document_frequency: dict[str, int] = field(default_factory=dict)
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
@@ -86,13 +88,14 @@ def load_index(index_dir: Path) -> LoadedIndex:
         bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
         frame = load_frame(build / "tables.parquet")
         checks = pd.read_parquet(build / "table_checks.parquet")
+        catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
     if faiss_index.ntotal != len(chunks) or not len(sentence_vectors) == len(window_vectors) == len(sentences):
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
-                       faiss_index, bm25, frame, checks, list(manifest.get("problems", [])),
+                       faiss_index, bm25, frame, checks, catalogue, list(manifest.get("problems", [])),
                        _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
 
 

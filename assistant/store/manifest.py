@@ -14,7 +14,7 @@ from pathlib import Path
 from assistant.errors import CorpusError
 from assistant.ingest import corpus
 
-FORMAT_VERSION = 3  # 3: the performance frame carries its edition and period end
+FORMAT_VERSION = 4  # 3: the frame carries its edition and period end; 4: catalogue.json
 POINTER = "CURRENT"
 
 

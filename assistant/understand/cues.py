@@ -19,7 +19,6 @@ FRAUD = Reason("fraud", "the tables exclude fraud (Action Fraud / NFIB reports),
 POPULATION = Reason("population", "the tables give counts, not rates per head of population")
 MONEY = Reason("money", "the tables hold no council tax, precept, budget or funding figures")
 OFFICERS = Reason("officers", "the tables hold no officer or staff numbers")
-OTHER_FORCES = Reason("other forces", "the tables cover Essex Police only, not other forces or national figures")
 STOP_SEARCH = Reason("stop and search", "the tables hold no stop and search figures")
 ARRESTS = Reason("arrests", "the tables count offences and solved outcomes, not arrests")
 # Things that are not notifiable crimes, so no row counts them: "drink-driving offences" must not be All Crime.
@@ -44,14 +43,10 @@ WARDS = Reason("wards", "the tables go down to districts, not wards or streets")
 # Read on the normalised question; fraud is read after the crime types are blanked, because the All Crime
 # row's own label says "excl. Action (NFIB) Fraud".
 _FRAUD = re.compile(r"\bfraud\w*|\bscams?\b|\bnfib\b|\bcyber ?crimes?\b")
-_OTHER_PLACE_NAMES = "|".join(sorted({vocab.normalise(a) for a in vocab.KNOWN_OTHER_PLACES}, key=len, reverse=True))
 _OUT_OF_SCOPE = tuple((re.compile(p), reason) for p, reason in (
     (r"\bper (?:head|capita|person|resident|1000|thousand|100000|10000)\b|\bpopulation\b|\bper 1000\b", POPULATION),
     (r"\bcouncil tax\b|\bprecept\b|\bbudget\w*|\bfunding\b|\bmoney\b|\bpounds\b", MONEY),
     (r"\bofficers?\b|\bpcsos?\b|\bpolice numbers\b|\bheadcount\b|\bspecial constab\w*|\bstaffing\b", OFFICERS),
-    (r"\b(?:other|another|neighbouring|neighboring|different|all) (?:police )?forces?\b|\bforces\b|"
-     r"\bmet police\b|\bmetropolitan police\b|\bnational (?:average|figures?|rate|picture)\b|\bnationally\b|"
-     rf"\bconstabulary\b|\bpolice force\b|\b(?:{_OTHER_PLACE_NAMES}) police\b", OTHER_FORCES),
     (r"\bstop and search\w*|\bstop searches\b", STOP_SEARCH),
     (r"\bwards?\b", WARDS),
     (r"\barrest(?:s|ed|ing)?\b", ARRESTS),
@@ -100,10 +95,24 @@ _ORGANISATIONS = re.compile(
     r"\bessex county (?:council|fire and rescue(?: service)?)\b|\bsafer essex(?: roads)?(?: partnership)?\b|"
     r"\bessex community safety network\b|\bessex prevent delivery group\b|\bserious violence duty\b")
 
-# Partnerships named after a district ("Safer Chelmsford", "One Chelmsford board") are not the district.
-_PARTNERSHIPS = re.compile(
-    r"\b(?:safer|one|safe|together|our) (?:" + "|".join(vocab.normalise(a) for a in vocab.DISTRICT_AREAS) +
-    r")\b(?: (?:partnership|board|strategic board|network|forum|newsletter|e newsletter))?")
+
+
+def _other_forces(words) -> tuple[re.Pattern, Reason]:
+    """Words about forces other than the ones indexed, and the reason naming the ones that are."""
+    names = "|".join(sorted({vocab.normalise(a) for a in words.known_other_places}, key=len, reverse=True))
+    pattern = re.compile(
+        r"\b(?:other|another|neighbouring|neighboring|different|all) (?:police )?forces?\b|\bforces\b|"
+        r"\bmet police\b|\bmetropolitan police\b|\bnational (?:average|figures?|rate|picture)\b|\bnationally\b|"
+        r"\bconstabulary\b|\bpolice force\b" + (rf"|\b(?:{names}) police\b" if names else ""))
+    forces = " and ".join(f"{force} Police" for force in words.forces)
+    return pattern, Reason("other forces", f"the tables cover {forces} only, not other forces or national figures")
+
+
+def _partnerships(words) -> re.Pattern:
+    """Partnerships named after a district ("Safer Chelmsford", "One Chelmsford board") are not the district."""
+    districts = "|".join(vocab.normalise(a) for a in words.district_areas) or "(?!x)x"
+    return re.compile(rf"\b(?:safer|one|safe|together|our) (?:{districts})\b"
+                      r"(?: (?:partnership|board|strategic board|network|forum|newsletter|e newsletter))?")
 
 
 def _phrases(*patterns: str) -> re.Pattern:
@@ -142,7 +151,8 @@ def blank_framing(raw: str) -> str:
 
 def blank_organisations(norm: str) -> str:
     """Normalised text with named bodies and district-named partnerships blanked."""
-    return blank_matches(_PARTNERSHIPS, blank_matches(_ORGANISATIONS, norm))
+    partnerships = vocab.active().compiled("understand.partnerships", _partnerships)
+    return blank_matches(partnerships, blank_matches(_ORGANISATIONS, norm))
 
 
 def source_cues(norm: str) -> list[str]:
@@ -158,4 +168,7 @@ def topic_cues(norm: str) -> list[str]:
 def out_of_scope(norm: str, rest: str) -> list[Reason]:
     """Why the tables cannot answer, for topics they do not hold (fraud is read once crime types are blanked)."""
     reasons = [FRAUD] if _FRAUD.search(rest) else []
-    return reasons + [reason for pattern, reason in _OUT_OF_SCOPE if pattern.search(norm)]
+    reasons += [reason for pattern, reason in _OUT_OF_SCOPE[:3] if pattern.search(norm)]
+    other_forces, reason = vocab.active().compiled("understand.other_forces", _other_forces)
+    reasons += [reason] if other_forces.search(norm) else []
+    return reasons + [reason for pattern, reason in _OUT_OF_SCOPE[3:] if pattern.search(norm)]

@@ -1,9 +1,11 @@
-"""Which of the two table periods a text names, and why a period it names is not covered.
+"""Which of the periods the tables print a text names, and why a period it names is not covered.
 
-The one period reader: "in 2023", "the 12 months to October 2024", "last year", "this year" become the tables'
-rolling years to October; other years, months, financial years ("2024/25") and forecasts ("next year", "by 2026")
-become `Reason(kind="period")` records, so a follow-up can drop them once a covered year is named. Vague words
-("last year") get a note the user sees.
+The one period reader. The periods are not known here: they are the ones the index's tables print, read
+from the vocabulary in force (`vocab.SCOPE`, learned from the catalogue). "In 2024" is the printed period
+that covers most of 2024, "the 12 months to October 2024" the one that ends then, "this year" and "the
+latest" the latest edition's latest period, "last year" the period before it; other years, months,
+financial years ("2024/25") and forecasts ("next year", "by 2026") become `Reason(kind="period")` records,
+so a follow-up can drop them once a covered period is named. Vague words ("last year") get a note.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
-from assistant.config import PERIOD_2023, PERIOD_2024
 from assistant.understand.common import blank_matches, unique
 from assistant.understand.query import Reason
 
-# Every period reason's message starts with this.
-PERIOD_SCOPE = "the tables cover only the 12 months to October 2023 and 2024"
+
+
+def covered() -> str:
+    """"the tables cover only the 12 months to October 2023 and 2024": every period reason starts so."""
+    scope = vocab.SCOPE
+    return scope.covered if scope is not None else vocab.PeriodScope().covered
 
 # Relative periods, on normalised text. The comparison base ("than last year") asks for change, not 2023.
 # "The year before" on its own is the earlier year ("and the 12 months before that?"); after "than" or
@@ -79,6 +84,7 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     see it; relative words ("last year") and forecasts are read on it. Without it, `raw` is normalised here."""
     if norm is None:
         norm = vocab.normalise(raw)
+    scope = vocab.SCOPE or vocab.PeriodScope()
     low = re.sub(r"(?<=\d),(?=\d{3}\b)", "", raw.lower())
     found: list[tuple[int, str]] = []
     outside: list[str] = []
@@ -87,35 +93,38 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     low = vocab.blank(low, [vocab.Found(m.start(), m.end(), "", "") for m in fiscal])
     for match in _MONTH_YEAR.finditer(low):
         month, year = match.group(1), match.group(2)
-        if month.startswith("oct") and year in ("2023", "2024"):
-            found.append((match.start(), PERIOD_2023 if year == "2023" else PERIOD_2024))
+        printed = scope.for_month(int(year), _month_number(month))
+        if printed:
+            found.append((match.start(), printed))
         else:
             outside.append(f"{_month_name(month)} {year}")
     low = blank_matches(_MONTH_YEAR, low)
     for match in _TO_MONTH.finditer(low):
-        if not match.group(1).startswith("oct"):
+        if not scope.has_month(_month_number(match.group(1))):
             outside.append(f"the 12 months to {_month_name(match.group(1))}")
     for match in _YEAR.finditer(low):
         if _COUNT_BEFORE_YEAR.search(low[:match.start()]):
             continue
         year = match.group(1)
-        if year in ("2023", "2024"):
-            found.append((match.start(), PERIOD_2023 if year == "2023" else PERIOD_2024))
+        printed = scope.for_year(int(year))
+        if printed:
+            found.append((match.start(), printed))
         else:
             outside.append(year)
     notes, named = [], [period for _, period in sorted(found)]
     relative = _VS_LAST_YEAR.sub(" ", norm)
-    for pattern, period in ((_THE_LAST_YEAR, PERIOD_2024), (_LAST_YEAR, PERIOD_2023), (_THIS_YEAR, PERIOD_2024)):
+    for pattern, period in ((_THE_LAST_YEAR, scope.latest), (_LAST_YEAR, scope.previous),
+                            (_THIS_YEAR, scope.latest)):
         match = pattern.search(relative)
-        if match:
+        if match and period:
             named.append(period)
             notes.append(f"'{match.group()}' read as the {period}")
             relative = pattern.sub(" ", relative)
     periods = unique(named)
-    reasons = [Reason("period", f"{PERIOD_SCOPE}, not {', '.join(unique(outside))}")] if outside else []
+    reasons = [Reason("period", f"{scope.covered}, not {', '.join(unique(outside))}")] if outside else []
     if _FUTURE.search(norm):
         forecast = f"forecast for {', '.join(unique(outside))}" if outside else "forecasts"
-        reasons = [Reason("period", f"{PERIOD_SCOPE} and hold no {forecast}")]
+        reasons = [Reason("period", f"{scope.covered} and hold no {forecast}")]
     return Periods(periods, reasons, notes)
 
 
@@ -128,6 +137,10 @@ def _is_fiscal(match: re.Match) -> bool:
     """'2024/25', '2023-2024', '23/24': a financial year, so two consecutive years; '14/12' is a date."""
     first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     return (int(first) + 1) % 100 == int(second) % 100
+
+
+def _month_number(text: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text[:3]))
 
 
 def _month_name(text: str) -> str:

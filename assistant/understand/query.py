@@ -46,7 +46,7 @@ class Query:
     areas: tuple[str, ...] = ()  # canonical area names: "Essex" (Force table), "Chelmsford", "Tendring", ...
     crime_types: tuple[str, ...] = ()  # canonical row labels without "- ": "Shoplifting", "Burglary", ...
     measure: str | None = None  # one of BASE_MEASURES
-    periods: tuple[str, ...] = ()  # config.PERIOD_2023 / config.PERIOD_2024
+    periods: tuple[str, ...] = ()  # printed periods in words ("12 months to October 2024"), from the catalogue
     change: bool = False  # asks how the figure changed between the two periods
     intent: str = "lookup"  # "lookup" | "change" | "rank" | "compare" | "share"
     rank: RankSpec | None = None

@@ -5,12 +5,16 @@ only reads them (`load`) and compiles matchers over them plus the printed labels
 one corpus belongs in the code: a new corpus needs new data files, and a printed label with no alias entry
 still works by its printed name.
 
-The module-level names below are the default vocabulary (the data's own labels), kept so that the rest of the
-assistant reads `vocab.find_places(...)`, `vocab.PARENT` and so on unchanged. Code that knows the index's
-learned catalogue of labels builds its own with `Vocabulary.build(load(), areas=..., crime_types=...)`.
+The module-level names below read the vocabulary in force: the engine builds one per index from the data and
+the index's learned catalogue (`for_catalogue`) and sets it with `using`; without one, `DEFAULT` (the data's
+own labels) is in force.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from assistant.text.normalise import normalise
 
@@ -18,55 +22,101 @@ from . import phrases as _phrases
 from .load import VocabData, VocabDataError, load
 from .phrases import Found, blank
 from .vocabulary import Vocabulary, max_edits
+from .catalogued import PeriodScope, for_catalogue, unprinted_entries
 
 DEFAULT = Vocabulary.build(load())
 
-FORCE: str = DEFAULT.force
-AIRPORT: str | None = DEFAULT.airport
-ALL_CRIME: str = DEFAULT.all_crime
-# Printed area -> the names people give that whole area.
-AREAS: dict[str, tuple[str, ...]] = DEFAULT.areas
-# Towns inside an area: answered from that area's table, with a note saying so.
-AREA_TOWNS: dict[str, tuple[str, ...]] = DEFAULT.area_towns
-TABLE_AREAS: tuple[str, ...] = DEFAULT.table_areas
-# The local authority districts: the force table is their total and the airport is a policing area.
-DISTRICT_AREAS: tuple[str, ...] = DEFAULT.district_areas
-# Real places with no table (alias -> name): naming one must give "not found", never a figure.
-KNOWN_OTHER_PLACES: dict[str, str] = DEFAULT.known_other_places
-# Printed row label -> the everyday words for it (plurals are added when matching).
-CRIME_TYPES: dict[str, tuple[str, ...]] = DEFAULT.crime_types
-# Bare words that mean all crime only when no more specific crime type is named.
-GENERIC_CRIME_WORDS: tuple[str, ...] = DEFAULT.generic_crime_words
-ALIAS_NOTES: dict[str, str] = DEFAULT.alias_notes
-# Immediate parent of each row in the printed hierarchy; None for the top level and the cross-cutting rows.
-PARENT: dict[str, str | None] = DEFAULT.parent
-# Each row's children, in the order the tables print them.
-CHILDREN: dict[str, tuple[str, ...]] = DEFAULT.children
-SUBTYPE_WORDS: dict[str, tuple[str, ...]] = DEFAULT.subtype_words
-COMMON_NEAR_MISSES: frozenset[str] = DEFAULT.common_near_misses
-VOCABULARY_WORDS: frozenset[str] = DEFAULT.vocabulary_words
+# The vocabulary in force: the engine sets its index's own (`using`) around each question, so every reader of
+# the module-level names below sees the areas, crime types, hierarchy and periods that index learned. A
+# context variable, not a global: each thread and each engine sees its own.
+_ACTIVE: ContextVar[Vocabulary] = ContextVar("vocabulary", default=DEFAULT)
 
-note_for = DEFAULT.note_for
-ancestors = DEFAULT.ancestors
-find_places = DEFAULT.find_places
-find_crime_types = DEFAULT.find_crime_types
-find_subtypes = DEFAULT.find_subtypes
-correct_word = DEFAULT.correct_word
-correct_spelling = DEFAULT.correct_spelling
-check = DEFAULT.check
 
-# The compiled internals, under the names they had when this was one module (tests and tools poke at them).
-_FUZZY_TARGETS: tuple[str, ...] = DEFAULT.fuzzy_targets
-_KNOWN_WORDS: frozenset[str] = DEFAULT.known_words
-_AREA_PHRASES: dict[str, str] = DEFAULT.area_phrases
-_TOWN_PHRASES: dict[str, str] = DEFAULT.town_phrases
-_OTHER_PHRASES: dict[str, str] = DEFAULT.other_phrases
-_CRIME_PHRASES: dict[str, str] = DEFAULT.crime_phrases
-_PLACE_RE = DEFAULT.place_re
-_CRIME_RE = DEFAULT.crime_re
-_GENERIC_RE = DEFAULT.generic_re
-_PATTERNS = DEFAULT.patterns
-_subtype_matches = DEFAULT.subtype_matches
+def active() -> Vocabulary:
+    return _ACTIVE.get()
+
+
+@contextmanager
+def using(vocabulary: Vocabulary) -> Iterator[Vocabulary]:
+    """Make `vocabulary` the one in force for the code run inside the `with` block."""
+    token = _ACTIVE.set(vocabulary)
+    try:
+        yield vocabulary
+    finally:
+        _ACTIVE.reset(token)
+
+
+def activate(vocabulary: Vocabulary) -> None:
+    """Make `vocabulary` the one in force from now on in this thread (for tests and one-off scripts)."""
+    _ACTIVE.set(vocabulary)
+
+
+# Module-level name -> the attribute of the vocabulary in force it reads.
+_NAMES = {
+    "FORCE": "force", "FORCES": "forces", "AIRPORT": "airport", "ALL_CRIME": "all_crime",
+    # Printed area -> the names people give that whole area.
+    "AREAS": "areas",
+    # Towns inside an area: answered from that area's table, with a note saying so.
+    "AREA_TOWNS": "area_towns", "TABLE_AREAS": "table_areas",
+    # The local authority districts: the force table is their total and a policing area is not one.
+    "DISTRICT_AREAS": "district_areas",
+    # Real places with no table (alias -> name): naming one must give "not found", never a figure.
+    "KNOWN_OTHER_PLACES": "known_other_places",
+    # Printed row label -> the everyday words for it (plurals are added when matching).
+    "CRIME_TYPES": "crime_types",
+    # Bare words that mean all crime only when no more specific crime type is named.
+    "GENERIC_CRIME_WORDS": "generic_crime_words", "ALIAS_NOTES": "alias_notes",
+    # Immediate parent of each row, learned from the tables; None for the top level and cross-cutting rows.
+    "PARENT": "parent",
+    # Each row's children, in the order the tables print them.
+    "CHILDREN": "children", "SUBTYPE_WORDS": "subtype_words", "COMMON_NEAR_MISSES": "common_near_misses",
+    "VOCABULARY_WORDS": "vocabulary_words", "SCOPE": "scope", "CATALOGUE": "catalogue",
+    # The compiled internals, under the names they had when this was one module (tests and tools poke at them).
+    "_FUZZY_TARGETS": "fuzzy_targets", "_KNOWN_WORDS": "known_words", "_AREA_PHRASES": "area_phrases",
+    "_TOWN_PHRASES": "town_phrases", "_OTHER_PHRASES": "other_phrases", "_CRIME_PHRASES": "crime_phrases",
+    "_PLACE_RE": "place_re", "_CRIME_RE": "crime_re", "_GENERIC_RE": "generic_re", "_PATTERNS": "patterns",
+    "_subtype_matches": "subtype_matches",
+}
+
+
+def __getattr__(name: str):
+    if name in _NAMES:
+        return getattr(_ACTIVE.get(), _NAMES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def note_for(alias: str) -> str | None:
+    return _ACTIVE.get().note_for(alias)
+
+
+def ancestors(crime_type: str) -> tuple[str, ...]:
+    return _ACTIVE.get().ancestors(crime_type)
+
+
+def find_places(norm: str):
+    return _ACTIVE.get().find_places(norm)
+
+
+def find_crime_types(norm: str):
+    return _ACTIVE.get().find_crime_types(norm)
+
+
+def find_subtypes(norm: str, named):
+    return _ACTIVE.get().find_subtypes(norm, named)
+
+
+def correct_word(word: str) -> str | None:
+    return _ACTIVE.get().correct_word(word)
+
+
+def correct_spelling(norm: str):
+    return _ACTIVE.get().correct_spelling(norm)
+
+
+def check(printed_areas, printed_crime_types) -> list[str]:
+    return _ACTIVE.get().check(printed_areas, printed_crime_types)
+
+
 _subtype_matcher = _phrases.cached_matcher
 _matcher = _phrases.matcher
 _phrase_table = _phrases.phrase_table
@@ -76,6 +126,12 @@ _with_plurals = _phrases.with_plurals
 _max_edits = max_edits
 
 __all__ = [
+    "PeriodScope",
+    "for_catalogue",
+    "unprinted_entries",
+    "active",
+    "using",
+    "activate",
     "AIRPORT",
     "ALIAS_NOTES",
     "ALL_CRIME",

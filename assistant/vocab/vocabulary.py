@@ -45,7 +45,11 @@ class Vocabulary:
     def __init__(self, data: VocabData, areas: tuple[str, ...], crime_types: tuple[str, ...],
                  hierarchy: dict[str, str | None]):
         self.data = data
+        self.scope = None  # the periods the tables print (`catalogued.PeriodScope`), when built for an index
+        self.catalogue = None
+        self._compiled: dict[str, object] = {}
         self._tables(data, areas, crime_types, hierarchy)
+        self.forces = (self.force,)
         self._compile()
         self._spelling(data)
 
@@ -116,6 +120,13 @@ class Vocabulary:
             for word in phrase.split())
         self.known_words = frozenset(self.fuzzy_targets) | self.common_near_misses | frozenset(
             word for phrase in phrases for word in phrase.split())
+
+    def compiled(self, key: str, build):
+        """`build(self)`, made once per vocabulary: patterns other modules compile from its words (the places
+        no table covers, the districts) must follow the vocabulary in force, not the one at import time."""
+        if key not in self._compiled:
+            self._compiled[key] = build(self)
+        return self._compiled[key]
 
     # ------------------------------------------------------------ look-ups
 

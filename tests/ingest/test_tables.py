@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from assistant.ingest.corpus import load_corpus
-from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
+from corpus_periods import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
 from assistant.errors import IndexMissingError
 from assistant.ingest.checks import check_frame
 from assistant.ingest.performance import (COLUMNS, empty_frame, is_performance_table, performance_frame,

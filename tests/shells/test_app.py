@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.shells import ui
-from assistant.config import PERIOD_2023, PERIOD_2024
+from corpus_periods import PERIOD_2023, PERIOD_2024
 from assistant.understand.query import Query
 from assistant.records import Answer, Citation, Figure
 
@@ -26,7 +26,7 @@ def test_context_label_names_what_a_follow_up_inherits():
     query = Query(text="And in Harlow?", areas=("Harlow",), crime_types=("Robbery",), measure="solved rate %",
                   periods=(PERIOD_2024,))
     assert ui.context_label(query) == "Robbery · Harlow · solved rate · 12 months to Oct 2024"
-    assert ui.context_label(Query(text="x", areas=("Essex",), periods=(PERIOD_2023, PERIOD_2024))) == \
+    assert ui.context_label(Query(text="x", areas=("Essex",), periods=(PERIOD_2023, PERIOD_2024)), ("Essex",)) == \
         "Essex (force-wide) · 12 months to Oct 2023 and 2024"
     assert ui.context_label(Query(text="hello")) == ""
     assert ui.context_label(None) == ""

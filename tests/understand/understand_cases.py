@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.config import PERIOD_2023, PERIOD_2024
+from corpus_periods import PERIOD_2023, PERIOD_2024
 from assistant.understand.query import Query
 from assistant.understand.question import parse
 

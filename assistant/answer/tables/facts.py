@@ -14,12 +14,11 @@ from itertools import product
 
 import pandas as pd
 
-from assistant.config import PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
-from .index import COUNTS, DIFFERENCE, SHARE, YEARS, Citations, Row, TableIndex, TableResult, cited_result
-from .wording import (ASB, BETWEEN, capital, crime_name, crime_unit, join_and, metric, place_phrase, points,
+from .index import COUNTS, DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult, cited_result
+from .wording import (ASB, capital, crime_name, crime_unit, join_and, metric, place_phrase, points,
                       show)
 
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
@@ -28,15 +27,15 @@ _DOWN = re.compile(r"\b(?:f[ae]ll\w*|decreas\w*|drop\w*|down|declin\w*|reduc\w*|
                    re.IGNORECASE)
 
 
-def answer_lookup(query: Query, index: TableIndex) -> TableResult:
+def answer_lookup(query: Query, index: EditionTable) -> TableResult:
     area, crime_type, measure, period = query.areas[0], query.crime_types[0], query.measure, query.periods[0]
     row = index.row(area, crime_type)
     cite = Citations()
-    if measure == DA_SHARE and period != PERIOD_2024:
-        n = cite.cite(row, DA_SHARE, PERIOD_2024)
+    if measure == DA_SHARE and period != index.years[1]:
+        n = cite.cite(row, DA_SHARE, index.years[1])
         text = (f"The tables give the share of offences that were domestic-abuse related only for the "
-                f"{PERIOD_2024}, not the {period}; for {crime_name(crime_type)} {place_phrase(area)} it was "
-                f"{show(row.value(DA_SHARE, PERIOD_2024), DA_SHARE)} [{n}].")
+                f"{index.years[1]}, not the {period}; for {crime_name(crime_type)} {place_phrase(area)} it was "
+                f"{show(row.value(DA_SHARE, index.years[1]), DA_SHARE)} [{n}].")
         return cited_result(text, False, cite, query)
     n = cite.cite(row, measure, period)
     value = row.value(measure, period)
@@ -65,19 +64,19 @@ def _missing(row: Row, measure: str, period: str, n: int) -> str:
             f"the cell is printed as a dash, so the figure is not available [{n}].")
 
 
-def answer_change(query: Query, index: TableIndex) -> TableResult:
+def answer_change(query: Query, index: EditionTable) -> TableResult:
     row = index.row(query.areas[0], query.crime_types[0])
     cite = Citations()
     if query.measure == DA_SHARE:
-        result = answer_lookup(query.with_(periods=(PERIOD_2024,), change=False), index)
-        text = f"The tables give the domestic-abuse share for the {PERIOD_2024} only, so there is no change to " \
+        result = answer_lookup(query.with_(periods=(index.years[1],), change=False), index)
+        text = f"The tables give the domestic-abuse share for the {index.years[1]} only, so there is no change to " \
                f"report. {result.text}"
         return replace(result, text=text, context=query)
     sentence = _change_sentence(row, query.measure, cite)
     if sentence is None:
-        n = cite.cite(row, CHANGE[query.measure], PERIOD_CHANGE)
-        return cited_result(_missing(row, CHANGE[query.measure], PERIOD_CHANGE, n), False, cite, query)
-    answer = _yes_no(query.text, row.value(CHANGE[query.measure], PERIOD_CHANGE))
+        n = cite.cite(row, CHANGE[query.measure], index.change_period)
+        return cited_result(_missing(row, CHANGE[query.measure], index.change_period, n), False, cite, query)
+    answer = _yes_no(query.text, row.value(CHANGE[query.measure], index.change_period))
     if answer:
         sentence = f"{answer}, {sentence[0].lower()}{sentence[1:]}"
     return cited_result(sentence, True, cite, query, chart=_years_chart([row], query.measure))
@@ -85,30 +84,30 @@ def answer_change(query: Query, index: TableIndex) -> TableResult:
 
 def _change_sentence(row: Row, measure: str, cite: Citations) -> str | None:
     """How a row's figure moved between the two years, with the printed differences; None if not printed."""
-    diff = row.value(CHANGE[measure], PERIOD_CHANGE)
-    before, after = row.value(measure, PERIOD_2023), row.value(measure, PERIOD_2024)
+    diff = row.value(CHANGE[measure], row.change_period)
+    before, after = row.value(measure, row.years[0]), row.value(measure, row.years[1])
     if math.isnan(diff) or math.isnan(before) or math.isnan(after):
         return None
-    n = cite.cite(row, CHANGE[measure], PERIOD_CHANGE)
-    for period in YEARS:
+    n = cite.cite(row, CHANGE[measure], row.change_period)
+    for period in row.years:
         cite.cite(row, measure, period)
     place = f"{crime_name(row.crime_type)} {place_phrase(row.area)}"
     if measure == SOLVED_RATE:
         verb = "went up" if diff > 0 else "went down" if diff < 0 else "changed by"
         return (f"The solved rate for {place} {verb} {points(diff)} percentage points, from "
-                f"{show(before, measure)} to {show(after, measure)}, {BETWEEN} [{n}].")
-    percent = row.value(PERCENT_CHANGE[measure], PERIOD_CHANGE)
-    cite.cite(row, PERCENT_CHANGE[measure], PERIOD_CHANGE)
+                f"{show(before, measure)} to {show(after, measure)}, {row.between} [{n}].")
+    percent = row.value(PERCENT_CHANGE[measure], row.change_period)
+    cite.cite(row, PERCENT_CHANGE[measure], row.change_period)
     printed = format_count(diff, signed=True)
     printed += f", {format_percent(percent, signed=True)}" if not math.isnan(percent) else \
         "; no percentage change is printed"
     unit = "incidents" if row.crime_type == ASB else "offences" if measure == OFFENCES else "solved outcomes"
     subject = capital(place) if measure == OFFENCES else f"Solved outcomes for {place}"
     if diff == 0:
-        return f"{subject} stayed at {format_count(after)} {unit} ({printed}) {BETWEEN} [{n}]."
+        return f"{subject} stayed at {format_count(after)} {unit} ({printed}) {row.between} [{n}]."
     verb = "rose" if diff > 0 else "fell"
     return (f"{subject} {verb} from {format_count(before)} to {format_count(after)} {unit} ({printed}) "
-            f"{BETWEEN} [{n}].")
+            f"{row.between} [{n}].")
 
 
 def _yes_no(text: str, diff: float) -> str:
@@ -121,7 +120,7 @@ def _yes_no(text: str, diff: float) -> str:
     return "Yes" if (diff > 0 if up else diff < 0) else "No"
 
 
-def answer_compare(query: Query, index: TableIndex) -> TableResult:
+def answer_compare(query: Query, index: EditionTable) -> TableResult:
     pairs = list(product(query.areas, query.crime_types))
     rows = [index.row(area, crime_type) for area, crime_type in pairs]
     by_area, by_type = len(query.areas) > 1, len(query.crime_types) > 1
@@ -134,7 +133,7 @@ def answer_compare(query: Query, index: TableIndex) -> TableResult:
     measure = query.measure
     if query.change and measure != DA_SHARE:
         return _compare_change(query, rows, short, cite)
-    period = query.periods[-1] if measure != DA_SHARE else PERIOD_2024
+    period = query.periods[-1] if measure != DA_SHARE else index.years[1]
     parts, known = [], []
     for row, label, name in zip(rows, labels, short):
         n = cite.cite(row, measure, period)
@@ -156,10 +155,10 @@ def _compare_change(query: Query, rows: list[Row], short: list[str], cite: Citat
     for row in rows:
         sentence = _change_sentence(row, query.measure, cite)
         if sentence is None:
-            n = cite.cite(row, CHANGE[query.measure], PERIOD_CHANGE)
-            sentence = _missing(row, CHANGE[query.measure], PERIOD_CHANGE, n)
+            n = cite.cite(row, CHANGE[query.measure], row.change_period)
+            sentence = _missing(row, CHANGE[query.measure], row.change_period, n)
         else:
-            moves.append(row.value(CHANGE[query.measure], PERIOD_CHANGE))
+            moves.append(row.value(CHANGE[query.measure], row.change_period))
         sentences.append(sentence)
     text = " ".join(sentences) + (_which_moved_more(moves, short) if len(moves) == len(rows) else "")
     chart = _years_chart(rows, query.measure, labels=short)
@@ -196,7 +195,7 @@ def _which_higher(known: list[tuple[float, str, Row]], measure: str, cite: Citat
     return f" The figure for {high_name} is higher, by {points(gap)} percentage points."
 
 
-def answer_share(query: Query, index: TableIndex) -> TableResult:
+def answer_share(query: Query, index: EditionTable) -> TableResult:
     area, child_type, parent_type = query.areas[0], query.crime_types[0], query.share_of
     measure = SOLVED if query.measure == SOLVED else OFFENCES
     period = query.periods[-1]
@@ -223,4 +222,30 @@ def answer_share(query: Query, index: TableIndex) -> TableResult:
 def _years_chart(rows: list[Row], measure: str, labels: list[str] | None = None) -> pd.DataFrame:
     labels = labels or [row.area for row in rows]
     return pd.DataFrame([{"label": label, "period": period, "value": row.value(measure, period)}
-                         for row, label in zip(rows, labels) for period in YEARS])
+                         for row, label in zip(rows, labels) for period in row.years])
+
+
+def answer_across_editions(query: Query, tables) -> TableResult:
+    """One area and crime type asked for periods that no single summary prints together ("in the 12 months
+    to January 2025 compared with the 12 months to October 2024"): each figure from the newest summary that
+    prints its period, each cited, and no change worked out between two summaries."""
+    area, crime_type, measure = query.areas[0], query.crime_types[0], query.measure
+    cite = Citations()
+    parts, sources = [], []
+    for period in query.periods:
+        table = tables.for_periods((period,), (area,))
+        row = table.row(area, crime_type) if table is not None else None
+        if row is None or (measure, period) not in row.cells:
+            continue
+        n = cite.cite(row, measure, period)
+        value = row.value(measure, period)
+        parts.append(f"{show(value, measure)} in the {period} [{n}]" if not math.isnan(value)
+                     else f"no figure for the {period} (the cell is printed as a dash) [{n}]")
+        sources.append(table.edition.id)
+    if len(parts) < 2:
+        return cited_result("The summaries indexed do not print all of those periods for "
+                            f"{crime_name(crime_type)} {place_phrase(area)}.", False, cite, query)
+    text = (f"For {crime_name(crime_type)} {place_phrase(area)}, {metric(measure, None)} was {join_and(parts)}. "
+            f"The figures come from different summaries ({join_and(list(dict.fromkeys(sources)))}), so no change "
+            f"between them is worked out here.")
+    return cited_result(text, True, cite, query)

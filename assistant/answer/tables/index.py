@@ -13,16 +13,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from assistant.config import PERIOD_2023, PERIOD_2024
+from assistant import vocab
+from assistant.ingest.catalogue import DISTRICT, FORCE, Catalogue, Edition, build_catalogue
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE, Query
-from assistant.vocab import AIRPORT, FORCE
 
 # The only figures not printed in a cited row: worked out from two cited cells, so a guard can tell them apart.
 SHARE = "share of parent (%)"
 DIFFERENCE = "difference between cited figures"
 COMPUTED_MEASURES = (SHARE, DIFFERENCE)
 
-YEARS = (PERIOD_2023, PERIOD_2024)
 COUNTS = (OFFENCES, SOLVED)
 
 
@@ -84,6 +83,18 @@ class Row:
     row_start: int
     row_end: int
     cells: dict = field(compare=False)
+    years: tuple[str, str] = ()  # the two periods its edition prints, earlier first
+    change_period: str = ""  # the period its printed differences cover
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The printed line this row is: one citation number per line, whichever edition it belongs to."""
+        return self.source_document, self.row_start
+
+    @property
+    def between(self) -> str:
+        """"between the 12 months to October 2023 and 2024": the two periods of this row's edition."""
+        return f"between the {self.years[0]} and {self.years[1].rsplit(' ', 1)[-1]}"
 
     def value(self, measure: str, period: str) -> float:
         cell = self.cells.get((measure, period))
@@ -96,30 +107,91 @@ class Row:
                       self.row_start, self.row_end, cell.column_label if cell is not None else "")
 
 
-class TableIndex:
-    """The frame's rows keyed by (area, crime type), built once so a look-up is a dictionary access."""
+class EditionTable:
+    """One edition's rows keyed by (area, crime type): every answer and ranking is worked out within one."""
 
-    def __init__(self, frame: pd.DataFrame):
-        columns = ("area", "crime_type", "table_title", "row_label", "source_document", "row_start", "row_end",
-                   "measure", "period", "value", "printed", "column_label")
-        rows: dict[tuple[str, str], Row] = {}
-        for (area, crime_type, title, label, document, start, end, measure, period, value, printed,
-             column) in zip(*(frame[name].tolist() for name in columns)):
-            row = rows.get((area, crime_type))
-            if row is None:
-                row = rows[(area, crime_type)] = Row(area, crime_type, title, label, document, int(start),
-                                                     int(end), {})
-            row.cells[(measure, period)] = _Cell(float(value), printed, column)
+    def __init__(self, edition: Edition, rows: dict[tuple[str, str], Row], catalogue: Catalogue):
+        self.edition = edition
         self.rows = rows
+        self.years = edition.periods
+        self.change_period = edition.change_period
+        self.between = f"between the {self.years[0]} and {self.years[1].rsplit(' ', 1)[-1]}"
         self.areas = tuple(dict.fromkeys(area for area, _ in rows))
         self.crime_types = frozenset(crime_type for _, crime_type in rows)
+        kinds = {area.name: area.kind for area in catalogue.areas}
+        self.districts = tuple(area for area in self.areas if kinds.get(area, DISTRICT) == DISTRICT)
+        self.force = next((area for area in self.areas if kinds.get(area) == FORCE), edition.force)
+        others = [area for area in self.areas if kinds.get(area, DISTRICT) not in (DISTRICT, FORCE)]
+        self.excluded = (f"{_join(others)}, {'a policing area' if len(others) == 1 else 'policing areas'} rather "
+                         "than a district, and the force total are left out." if others
+                         else "The force total is left out.")
 
     def row(self, area: str, crime_type: str) -> Row | None:
         return self.rows.get((area, crime_type))
 
+
+class TableIndex:
+    """The frame's rows by edition, built once so a look-up is a dictionary access.
+
+    Several editions (quarterly summaries, or other forces' summaries) live side by side; `latest` is the
+    newest, and `for_periods` the newest that prints given periods. `row` and the other attributes read the
+    latest edition that holds an area, for callers that ask of "the tables" as a whole.
+    """
+
+    def __init__(self, frame: pd.DataFrame, catalogue: Catalogue | None = None):
+        if catalogue is None:  # a bare frame (tests, one-off scripts): learn it here, kinds from the vocabulary
+            catalogue = build_catalogue(frame, {}, vocab.load().area_kinds)
+        self.catalogue = catalogue
+        columns = ("edition", "area", "crime_type", "table_title", "row_label", "source_document", "row_start",
+                   "row_end", "measure", "period", "value", "printed", "column_label")
+        by_edition: dict[str, dict[tuple[str, str], Row]] = {}
+        editions = {edition.id: edition for edition in self.catalogue.editions}
+        for (edition, area, crime_type, title, label, document, start, end, measure, period, value, printed,
+             column) in zip(*(frame[name].tolist() for name in columns)):
+            rows = by_edition.setdefault(edition, {})
+            row = rows.get((area, crime_type))
+            if row is None:
+                held = editions[edition]
+                row = rows[(area, crime_type)] = Row(area, crime_type, title, label, document, int(start),
+                                                     int(end), {}, held.periods, held.change_period)
+            row.cells[(measure, period)] = _Cell(float(value), printed, column)
+        newest_first = sorted(self.catalogue.editions, key=lambda e: (e.period_ends[1], e.date), reverse=True)
+        self.editions = tuple(EditionTable(e, by_edition.get(e.id, {}), self.catalogue) for e in newest_first)
+        self.areas = tuple(dict.fromkeys(area for table in self.editions for area in table.areas))
+        self.crime_types = frozenset(c for table in self.editions for c in table.crime_types)
+
+    def latest(self, areas: tuple[str, ...] = ()) -> EditionTable | None:
+        """The newest edition that prints every area named (any edition when none is named)."""
+        return next((table for table in self.editions if all(area in table.areas for area in areas)), None)
+
+    def for_periods(self, periods: tuple[str, ...], areas: tuple[str, ...] = ()) -> EditionTable | None:
+        """The newest edition printing every period named (a later edition's figure is the revised one)."""
+        for table in self.editions:
+            printed = set(table.years) | {table.change_period}
+            if set(periods) <= printed and all(area in table.areas for area in areas):
+                return table
+        return None
+
+    def periods(self) -> set[str]:
+        return {period for table in self.editions for period in (*table.years, table.change_period)}
+
+    def row(self, area: str, crime_type: str) -> Row | None:
+        table = self.latest((area,))
+        return table.row(area, crime_type) if table is not None else None
+
     @property
     def districts(self) -> tuple[str, ...]:
-        return tuple(area for area in self.areas if area not in (FORCE, AIRPORT))
+        table = self.latest()
+        return table.districts if table is not None else ()
+
+    @property
+    def years(self) -> tuple[str, ...]:
+        table = self.latest()
+        return table.years if table is not None else ()
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class Citations:
@@ -128,22 +200,21 @@ class Citations:
     def __init__(self):
         self.rows: list[RowRef] = []
         self.figures: list[FigureRef] = []
-        self._numbers: dict[tuple[str, str], int] = {}
+        self._numbers: dict[tuple[str, int], int] = {}
 
     def cite(self, row: Row, measure: str, period: str) -> int:
         """The citation number of `row`; the cell (measure, period) becomes a figure unless it is missing."""
         cell = row.cells[(measure, period)]
-        n = self._numbers.get((row.area, row.crime_type))
+        n = self._numbers.get(row.key)
         if n is None:
             self.rows.append(row.ref(measure, period))
-            n = self._numbers[(row.area, row.crime_type)] = len(self.rows)
+            n = self._numbers[row.key] = len(self.rows)
         if not math.isnan(cell.value):
             self.figures.append(FigureRef(cell.value, measure, row.area, row.crime_type, period, n))
         return n
 
     def computed(self, value: float, measure: str, row: Row, period: str) -> None:
-        self.figures.append(FigureRef(value, measure, row.area, row.crime_type, period,
-                                      self._numbers[(row.area, row.crime_type)]))
+        self.figures.append(FigureRef(value, measure, row.area, row.crime_type, period, self._numbers[row.key]))
 
 
 def cited_result(text: str, answerable: bool, cite: Citations, query: Query, chart: pd.DataFrame | None = None,

@@ -14,15 +14,13 @@ from dataclasses import replace
 import pandas as pd
 
 from assistant import vocab
-from assistant.config import PERIOD_2024, PERIOD_CHANGE
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
-from assistant.vocab import ALL_CRIME
 
-from .index import Citations, TableIndex, TableResult, cited_result
-from .wording import BETWEEN, EXCLUDED, NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, place_phrase, show
+from .index import Citations, EditionTable, TableResult, cited_result
+from .wording import NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, place_phrase, show
 
 
-def answer_rank(query: Query, index: TableIndex) -> TableResult:
+def answer_rank(query: Query, index: EditionTable) -> TableResult:
     if query.rank.over == "crime types":
         last = query.areas[-1]
         results = [_rank_types(query, area, index, explain=area == last) for area in query.areas]
@@ -30,9 +28,9 @@ def answer_rank(query: Query, index: TableIndex) -> TableResult:
             return results[0]
         return _merged(results, query)
     spec, crime_type, measure = query.rank, query.crime_types[0], query.measure
-    key, period = _rank_key(spec, measure, query.periods[-1])
+    key, period = _rank_key(spec, measure, query.periods[-1], index.change_period)
     if key is None:
-        text = (f"The tables print no change in the domestic-abuse share (only the {PERIOD_2024} is given), "
+        text = (f"The tables print no change in the domestic-abuse share (only the {index.years[1]} is given), "
                 f"so the districts cannot be ranked by it.")
         return TableResult(text, False, context=query)
     named = len(query.areas) > 1
@@ -40,7 +38,7 @@ def answer_rank(query: Query, index: TableIndex) -> TableResult:
     areas = query.areas if named else index.districts
     scored = _ranked(areas, index, crime_type, key, period, highest)
     chosen = _top(scored, spec.n)
-    when = BETWEEN if spec.by != "value" else f"in the {period}"
+    when = index.between if spec.by != "value" else f"in the {period}"
     cite = Citations()
     if not chosen:
         text = f"No district has a printed figure to rank for {crime_name(crime_type)} {when}."
@@ -59,7 +57,7 @@ def answer_rank(query: Query, index: TableIndex) -> TableResult:
         items = [f"{area} ({shown}) [{n}]" for area, shown, n in listed]
         top = in_words(len(listed)) if len(listed) == spec.n else f"top {in_words(spec.n)}, counting ties,"
         text = f"Of {pool}, the {top} with the {what} {when} were {join_and(items)}."
-    text += _ties(chosen) + _wrong_way(spec, chosen, highest) + ("" if named else f" {EXCLUDED}")
+    text += _ties(chosen) + _wrong_way(spec, chosen, highest) + ("" if named else f" {index.excluded}")
     marked = {area for _, area in chosen}
     chart = pd.DataFrame({"area": [area for _, area in scored], "value": [value for value, _ in scored],
                           "highlight": [area in marked for _, area in scored]})
@@ -67,12 +65,12 @@ def answer_rank(query: Query, index: TableIndex) -> TableResult:
     return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
 
 
-def _rank_types(query: Query, area: str, index: TableIndex, explain: bool = True) -> TableResult:
+def _rank_types(query: Query, area: str, index: EditionTable, explain: bool = True) -> TableResult:
     """"Which crime rose most in Chelmsford?": the crime types of one area's table, ranked."""
     spec, measure = query.rank, query.measure
-    key, period = _rank_key(spec, measure, query.periods[-1])
+    key, period = _rank_key(spec, measure, query.periods[-1], index.change_period)
     if key is None:
-        text = (f"The tables print no change in the domestic-abuse share (only the {PERIOD_2024} is given), "
+        text = (f"The tables print no change in the domestic-abuse share (only the {index.years[1]} is given), "
                 f"so the crime types cannot be ranked by it.")
         return TableResult(text, False, context=query)
     pool, described, why = _type_pool(query.crime_types, index)
@@ -80,7 +78,7 @@ def _rank_types(query: Query, area: str, index: TableIndex, explain: bool = True
     scored = _ranked_by(pool, lambda crime_type: _value(index, area, crime_type, key, period), highest)
     wanted = min(spec.n, len(scored))  # "rank the crime types" asks for all of them, however many have figures
     chosen = _top(scored, wanted)
-    when = BETWEEN if spec.by != "value" else f"in the {period}"
+    when = index.between if spec.by != "value" else f"in the {period}"
     cite = Citations()
     if not chosen:
         return cited_result(f"No crime type has a printed figure to rank {place_phrase(area)} {when}.", False, cite,
@@ -109,7 +107,7 @@ def _rank_types(query: Query, area: str, index: TableIndex, explain: bool = True
     return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
 
 
-def _type_pool(named: tuple[str, ...], index: TableIndex) -> tuple[tuple[str, ...], str, str]:
+def _type_pool(named: tuple[str, ...], index: EditionTable) -> tuple[tuple[str, ...], str, str]:
     """The rows to rank, how to describe them, and what was left out: the named rows, the children of one
     named row ("which type of theft"), or else the most detailed offence rows."""
     if len(named) > 1:
@@ -120,7 +118,7 @@ def _type_pool(named: tuple[str, ...], index: TableIndex) -> tuple[tuple[str, ..
     if named:
         return named, "the one named crime type", ""
     detailed = tuple(crime_type for crime_type in vocab.PARENT if crime_type not in vocab.CHILDREN
-                     and ALL_CRIME in vocab.ancestors(crime_type) and crime_type in index.crime_types)
+                     and vocab.ALL_CRIME in vocab.ancestors(crime_type) and crime_type in index.crime_types)
     why = (" Only the most detailed rows of the table were ranked, so totals such as theft offences are left "
            "out, as are anti-social behaviour and the domestic abuse, hate crime and racially aggravated rows, "
            "which count offences already counted elsewhere.")
@@ -154,7 +152,7 @@ def _merged(results: list[TableResult], query: Query) -> TableResult:
                        tuple(caveats), results[0].chart, query)
 
 
-def _value(index: TableIndex, area: str, crime_type: str, measure: str, period: str) -> float:
+def _value(index: EditionTable, area: str, crime_type: str, measure: str, period: str) -> float:
     row = index.row(area, crime_type)
     return math.nan if row is None else row.value(measure, period)
 
@@ -166,7 +164,7 @@ def _ranked_by(items: tuple[str, ...], value, highest: bool) -> list[tuple[float
     return sorted(scored, key=lambda pair: (-pair[0] if highest else pair[0], items.index(pair[1])))
 
 
-def _ranked(areas: tuple[str, ...], index: TableIndex, crime_type: str, key: str, period: str,
+def _ranked(areas: tuple[str, ...], index: EditionTable, crime_type: str, key: str, period: str,
             highest: bool) -> list[tuple[float, str]]:
     return _ranked_by(areas, lambda area: _value(index, area, crime_type, key, period), highest)
 
@@ -179,15 +177,15 @@ def _top(scored: list[tuple[float, str]], n: int) -> list[tuple[float, str]]:
     return chosen
 
 
-def _rank_key(spec: RankSpec, measure: str, period: str) -> tuple[str | None, str]:
+def _rank_key(spec: RankSpec, measure: str, period: str, change_period: str) -> tuple[str | None, str]:
     """The measure and period whose printed cells are sorted: the year's value or a printed difference."""
     if spec.by == "value":
         return measure, period
     if measure == DA_SHARE:
-        return None, PERIOD_CHANGE
+        return None, change_period
     if spec.by == "% change":
-        return PERCENT_CHANGE.get(measure, CHANGE[measure]), PERIOD_CHANGE
-    return CHANGE[measure], PERIOD_CHANGE
+        return PERCENT_CHANGE.get(measure, CHANGE[measure]), change_period
+    return CHANGE[measure], change_period
 
 
 def _rank_phrase(spec: RankSpec, measure: str, crime_type: str, highest: bool) -> str:

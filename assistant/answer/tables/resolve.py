@@ -1,8 +1,11 @@
-"""The entry point for table answers: which queries the tables can take, the defaults, and the refusals.
+"""The entry point for table answers: which queries the tables can take, which edition answers, the defaults,
+and the refusals.
 
 `answer_table` decides whether a query is for the tables at all, refuses the places and periods they do not
-cover, fills the slots left empty with defaults (force-wide, all crime, the latest period), hands the
-resolved query to one kind of answer (`facts` or `rank`), and says in the answer which defaults it took.
+cover, picks the one edition that answers (the newest that prints the periods asked for; the newest of all
+when none is asked), fills the slots left empty with defaults (force-wide, all crime, the latest period),
+hands the resolved query to one kind of answer (`facts` or `rank`), and says in the answer which defaults it
+took. Every answer is worked out within one edition, so a change or a ranking never mixes two summaries.
 """
 
 from __future__ import annotations
@@ -11,26 +14,32 @@ from dataclasses import replace
 
 import pandas as pd
 
-from assistant.config import LATEST_PERIOD, PERIOD_2023, PERIOD_2024, PERIOD_CHANGE
+from assistant import vocab
 from assistant.understand.query import OFFENCES, Query, RankSpec
-from assistant.vocab import ALL_CRIME, FORCE
 
-from .facts import answer_change, answer_compare, answer_lookup, answer_share
-from .index import YEARS, TableIndex, TableResult
+from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
+from .index import EditionTable, TableIndex, TableResult
 from .rank import answer_rank
-from .wording import SCOPE, join_and
-
-_PERIODS = {PERIOD_2023, PERIOD_2024, PERIOD_CHANGE}
+from .wording import join_and, scope_sentence
 
 
-def answer_table(query: Query, table: TableIndex | pd.DataFrame) -> TableResult | None:
+def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult | None:
     """Answer a table question exactly, or None when the query names nothing the tables can be asked about."""
     if not (query.has_table_signal or query.rank is not None or query.share_of or query.intent == "rank"):
         return None
-    if query.unknown_places or query.out_of_scope or set(query.periods) - _PERIODS:
-        return _refusal(query)
-    index = table if isinstance(table, TableIndex) else TableIndex(_relevant(table, query))
-    resolved, assumed = _resolve(query)
+    tables = tables if isinstance(tables, TableIndex) else TableIndex(tables)
+    if query.unknown_places or query.out_of_scope or set(query.periods) - tables.periods():
+        return _refusal(query, tables)
+    named = tuple(area for area in query.areas if area in tables.areas)
+    if len(named) < len(query.areas):
+        return None
+    index = tables.for_periods(query.periods, named) if query.periods else tables.latest(named)
+    if index is None:
+        if len(query.periods) > 1 and len(named) <= 1:
+            resolved = _resolve(query, tables.latest(named) or tables.editions[0])[0]
+            return answer_across_editions(resolved.with_(periods=query.periods, change=False), tables)
+        return _refusal(query, tables)
+    resolved, assumed = _resolve(query, index)
     if any(crime_type not in index.crime_types for crime_type in resolved.crime_types + _share_of(resolved)):
         return None
     if any(area not in index.areas for area in resolved.areas):
@@ -45,23 +54,15 @@ def answer_table(query: Query, table: TableIndex | pd.DataFrame) -> TableResult 
         result = answer_change(resolved, index)
     else:
         result = answer_lookup(resolved, index)
-    return _with_assumptions(result, assumed, query.notes)
-
-
-def _relevant(frame: pd.DataFrame, query: Query) -> pd.DataFrame:
-    """Only the crime types the query can touch, so indexing a raw frame per call stays cheap."""
-    if query.rank is not None and query.rank.over == "crime types":
-        return frame
-    wanted = set(query.crime_types) | {ALL_CRIME} | ({query.share_of} if query.share_of else set())
-    return frame[frame["crime_type"].isin(wanted)]
+    return _with_assumptions(result, assumed + _other_editions(query, index, tables), query.notes)
 
 
 def _share_of(query: Query) -> tuple[str, ...]:
     return (query.share_of,) if query.intent == "share" and query.share_of else ()
 
 
-def _resolve(query: Query) -> tuple[Query, tuple[str, ...]]:
-    """Fill the empty slots with defaults and say, in words, which defaults were taken."""
+def _resolve(query: Query, index: EditionTable) -> tuple[Query, tuple[str, ...]]:
+    """Fill the empty slots with defaults from the edition that answers, and say which defaults were taken."""
     intent = query.intent
     if query.rank is not None or intent == "rank":
         intent = "rank"
@@ -71,7 +72,7 @@ def _resolve(query: Query) -> tuple[Query, tuple[str, ...]]:
         intent = "compare"
     elif intent == "share":
         intent = "lookup"
-    years = tuple(period for period in YEARS if period in query.periods)
+    years = tuple(period for period in index.years if period in query.periods)
     rank = None
     if intent == "rank":
         rank = query.rank or RankSpec()
@@ -79,28 +80,38 @@ def _resolve(query: Query) -> tuple[Query, tuple[str, ...]]:
             rank = replace(rank, by="change")
         change = rank.by != "value"
     else:
-        change = query.change or intent == "change" or PERIOD_CHANGE in query.periods or len(years) == 2
+        change = query.change or intent == "change" or index.change_period in query.periods or len(years) == 2
     assumed = []
     areas = query.areas
     over_types = rank is not None and rank.over == "crime types"
     if intent == "rank" and not over_types:
-        areas = () if set(areas) <= {FORCE} else areas
+        areas = () if set(areas) <= {index.force} else areas
     elif not areas:
-        areas = (FORCE,)
-        assumed.append("force-wide figures for Essex, as no area was named")
-    crime_types = query.crime_types or (() if over_types else (ALL_CRIME,))
+        areas = (index.force,)
+        assumed.append(f"force-wide figures for {index.force}, as no area was named")
+    total = vocab.ALL_CRIME if vocab.ALL_CRIME in index.crime_types else None
+    crime_types = query.crime_types or (() if over_types or total is None else (total,))
     if not query.crime_types and not over_types:
         assumed.append("all crime, as no crime type was named")
     if change:
-        periods = YEARS
+        periods = index.years
     elif years:
         periods = years
     else:
-        periods = (LATEST_PERIOD,)
+        periods = (index.years[1],)
         assumed.append("the latest period, as none was named")
     resolved = query.with_(areas=areas, crime_types=crime_types, measure=query.measure or OFFENCES,
                            periods=periods, change=change, intent=intent, rank=rank)
     return resolved, tuple(assumed)
+
+
+def _other_editions(query: Query, index: EditionTable, tables: TableIndex) -> tuple[str, ...]:
+    """When several summaries are indexed, say which one answered and why."""
+    if len(tables.editions) < 2:
+        return ()
+    if query.periods:
+        return (f"figures from {index.edition.id}, the latest summary that prints that period",)
+    return (f"figures from {index.edition.id}, the latest summary",)
 
 
 def _with_assumptions(result: TableResult, assumed: tuple[str, ...], notes: tuple[str, ...]) -> TableResult:
@@ -110,11 +121,14 @@ def _with_assumptions(result: TableResult, assumed: tuple[str, ...], notes: tupl
     return replace(result, text=f"{result.text} Assumed: {'; '.join(said)}.")
 
 
-def _refusal(query: Query) -> TableResult:
+def _refusal(query: Query, tables: TableIndex) -> TableResult:
     if query.unknown_places:
-        reason = f"The Essex Police performance tables have no figures for {join_and(query.unknown_places)}."
+        forces = tables.catalogue.forces()
+        whose = f"The {forces[0]} Police performance tables" if len(forces) == 1 else "The performance tables"
+        reason = f"{whose} have no figures for {join_and(query.unknown_places)}."
     else:
         why = tuple(map(str, query.out_of_scope)) or tuple(f"they do not cover the {p}" for p in query.periods
-                                                        if p not in _PERIODS)
+                                                        if p not in tables.periods())
+        why = why or ("no one summary prints every period and place asked about",)
         reason = f"The performance tables cannot answer this ({'; '.join(why)})."
-    return TableResult(f"{reason} {SCOPE}", answerable=False, context=query)
+    return TableResult(f"{reason} {scope_sentence(tables)}", answerable=False, context=query)

@@ -2,29 +2,25 @@
 
 Every figure in a table answer is printed the one way `numbers` prints figures (`show`), and every count of
 districts or crime types is written in words (`in_words`) so it can never be mistaken for a figure. The
-fixed sentences other modules reuse (`SCOPE`, `EXCLUDED`, `BETWEEN`) live here too, so the answers and the
+sentence saying what the tables cover (`scope_sentence`) lives here too, so the answers and the
 claim checker describe the tables in the same words.
 """
 
 from __future__ import annotations
 
-from assistant.config import PERIOD_2023
+from assistant import vocab
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
-from assistant.vocab import AIRPORT, ALL_CRIME, FORCE
 
 from .index import COUNTS
 
 ASB = "Anti-Social Behaviour (incidents)"
-SCOPE = "The tables cover the 16 Essex Police areas for the 12 months to October 2023 and 2024."
-EXCLUDED = "Stansted Airport, a policing area rather than a district, and the force total are left out."
-BETWEEN = f"between the {PERIOD_2023} and 2024"
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
 # Row labels that read badly in a sentence once lower-cased; "Theft" must not pass for "Theft Offences".
 _NAMES = {
-    ALL_CRIME: "all crime", ASB: "anti-social behaviour", "State Based Crime": "state-based crime",
+    vocab.ALL_CRIME: "all crime", ASB: "anti-social behaviour", "State Based Crime": "state-based crime",
     "Victim Based Crime": "victim-based crime", "Theft": "theft (excluding burglary and vehicle offences)",
     "Criminal Damage inc. Arson": "criminal damage including arson",
     "Vehicle Offences (incl. Interference)": "vehicle offences (including interference)",
@@ -37,7 +33,7 @@ _NAMES = {
     "Burglary Residential - Non Dwelling": "residential burglary (non-dwelling)",
     "Rape - Under 16 yrs": "rape (under 16 yrs)", "Rape - Over 16 yrs": "rape (over 16 yrs)",
 }
-_UNITS = {ASB: "anti-social behaviour incidents", ALL_CRIME: "offences (all crime, excluding Action Fraud)",
+_UNITS = {ASB: "anti-social behaviour incidents", vocab.ALL_CRIME: "offences (all crime, excluding Action Fraud)",
           "Vehicle Offences (incl. Interference)": "vehicle offences (including interference)",
           "State Based Crime": "state-based offences", "Victim Based Crime": "victim-based offences"}
 
@@ -74,6 +70,8 @@ def points(value: float) -> str:
 
 def crime_name(crime_type: str) -> str:
     """A row label as it reads inside a sentence: "shoplifting", "criminal damage including arson"."""
+    if crime_type == vocab.ALL_CRIME and crime_type not in _NAMES:  # another force's all-crime row
+        return "all crime"
     return _NAMES.get(crime_type, crime_type.lower())
 
 
@@ -87,9 +85,9 @@ def crime_unit(crime_type: str) -> str:
 
 def place_phrase(area: str) -> str:
     """"in Chelmsford", "at Stansted Airport", "across Essex (force-wide)"."""
-    if area == FORCE:
-        return "across Essex (force-wide)"
-    return f"at {area}" if area == AIRPORT else f"in {area}"
+    if area in vocab.FORCES:
+        return f"across {area} (force-wide)"
+    return f"at {area}" if area == vocab.AIRPORT else f"in {area}"
 
 
 def capital(text: str) -> str:
@@ -105,3 +103,16 @@ def join_and(items: list[str] | tuple[str, ...]) -> str:
 def in_words(n: int) -> str:
     """A count up to sixteen in words; larger counts (never reached by districts) in digits."""
     return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+
+
+def scope_sentence(tables) -> str:
+    """"The tables cover the 16 Essex Police areas for the 12 months to October 2023 and 2024.", from the
+    catalogue of what was indexed."""
+    catalogue = tables.catalogue
+    if not catalogue.editions:
+        return "No performance tables are indexed."
+    forces = [f"the {sum(1 for a in catalogue.areas if a.force == force)} {force} Police areas"
+              for force in catalogue.forces()]
+    covered = vocab.SCOPE.covered if vocab.SCOPE is not None else ""
+    periods = covered.removeprefix("the tables cover only ") or "the periods they print"
+    return f"The tables cover {join_and(forces)} for {periods}."

@@ -1,0 +1,248 @@
+"""The catalogue: what the performance tables hold, learned from the frame at ingestion and stored in the index.
+
+Editions (each printed summary: its document, force and periods), areas (the force, its districts, other
+policing areas), crime-type labels in printed order with their hierarchy, and measures. Question
+understanding, look-ups, claims, scope messages and the chat all read this instead of keeping their own
+lists, so a new edition or another force's summary needs no code change.
+
+The hierarchy is learned, not typed: tables print only one level of sub-type mark ("- "), so the deeper
+structure (Theft Offences > Burglary > Burglary Residential > Dwelling) is found by arithmetic, as the run of
+following rows whose counts add up to a row in every area and period. A part of the table named after a row
+("Victim Based Crime") holds that row's children among its unmarked rows: those whose counts add up to it.
+Rows that add up to nothing (hate crime, domestic abuse) re-count offences counted elsewhere: no parent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from assistant.ingest.measures import CHANGE, OFFENCES
+
+FORCE = "force"
+DISTRICT = "district"
+POLICING_AREA = "policing area"
+TOTAL = "total"  # the row every other offence row adds up to ("All Crime")
+INCIDENTS = "incidents"  # a row that counts incidents, not crimes ("Anti-Social Behaviour (incidents)")
+_MAX_PART_ROWS = 14  # subsets of a part's rows are searched exhaustively: 2^14 sums at most
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One printed performance summary: its document, its force, and the two periods it compares."""
+
+    id: str  # the summary's own title, e.g. "Essex Police: Performance Summary To October 2024"
+    document: str
+    force: str
+    date: str  # the document's date, to order two editions that end in the same month
+    period_ends: tuple[str, str]  # ("2023-10", "2024-10"): earlier, later
+    periods: tuple[str, str]  # the same in words: ("12 months to October 2023", "12 months to October 2024")
+    change_period: str  # "12 months to October 2024 compared with the 12 months to October 2023"
+
+    @property
+    def latest_period(self) -> str:
+        return self.periods[1]
+
+
+@dataclass(frozen=True)
+class Area:
+    """An area a table is printed for, by the name answers use, with the label the table printed."""
+
+    name: str
+    printed: str
+    kind: str  # FORCE | DISTRICT | POLICING_AREA
+    force: str
+    editions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CrimeType:
+    """A printed crime-type label (without its "- " mark), its learned parent and its printed order."""
+
+    label: str
+    parent: str | None
+    printed_parent: str | None  # the row its "- " mark puts it under, as printed
+    order: int
+    role: str = ""  # TOTAL | INCIDENTS | ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    editions: tuple[Edition, ...] = ()
+    areas: tuple[Area, ...] = ()
+    crime_types: tuple[CrimeType, ...] = ()
+    measures: tuple[str, ...] = ()
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    # ------------------------------------------------------------ questions the rest of the code asks
+
+    def latest(self, force: str | None = None) -> Edition | None:
+        """The newest edition (of one force, when named): latest period end, then latest document date."""
+        pool = [e for e in self.editions if force is None or e.force == force]
+        return max(pool, key=lambda e: (e.period_ends[1], e.date), default=None)
+
+    def edition(self, edition_id: str) -> Edition | None:
+        return next((e for e in self.editions if e.id == edition_id), None)
+
+    def forces(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.force for e in self.editions))
+
+    def area(self, name: str) -> Area | None:
+        return next((a for a in self.areas if a.name == name), None)
+
+    def districts(self, force: str | None = None) -> tuple[str, ...]:
+        return tuple(a.name for a in self.areas if a.kind == DISTRICT and (force is None or a.force == force))
+
+    def crime_type(self, label: str) -> CrimeType | None:
+        return next((c for c in self.crime_types if c.label == label), None)
+
+    def total_row(self) -> str | None:
+        return next((c.label for c in self.crime_types if c.role == TOTAL), None)
+
+    def children(self, label: str) -> tuple[str, ...]:
+        return tuple(c.label for c in self.crime_types if c.parent == label)
+
+    def ancestors(self, label: str) -> tuple[str, ...]:
+        parents = {c.label: c.parent for c in self.crime_types}
+        chain, parent = [], parents.get(label)
+        while parent is not None and parent not in chain:
+            chain.append(parent)
+            parent = parents.get(parent)
+        return tuple(chain)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Catalogue":
+        return cls(editions=tuple(Edition(**{**e, "period_ends": tuple(e["period_ends"]),
+                                             "periods": tuple(e["periods"])}) for e in data.get("editions", ())),
+                   areas=tuple(Area(**{**a, "editions": tuple(a["editions"])}) for a in data.get("areas", ())),
+                   crime_types=tuple(CrimeType(**c) for c in data.get("crime_types", ())),
+                   measures=tuple(data.get("measures", ())), problems=tuple(data.get("problems", ())))
+
+
+def build_catalogue(frame: pd.DataFrame, documents: dict, area_kinds: dict[str, str] | None = None) -> Catalogue:
+    """Learn the catalogue from the tidy frame. `documents` maps document ids to records with a `date`;
+    `area_kinds` says which printed areas are policing areas rather than districts (vocabulary data)."""
+    if frame.empty:
+        return Catalogue()
+    area_kinds = area_kinds or {}
+    editions = tuple(_edition(edition, rows, documents) for edition, rows in frame.groupby("edition", sort=False))
+    force_of = {e.id: e.force for e in editions}
+    areas: dict[str, Area] = {}
+    for (edition, area, printed), _ in frame.groupby(["edition", "area", "table_title"], sort=False):
+        force = force_of[edition]
+        kind = FORCE if area == force else area_kinds.get(printed, area_kinds.get(area, DISTRICT))
+        held = areas.get(area)
+        areas[area] = Area(area, printed, kind, force, (held.editions if held else ()) + (edition,))
+    crime_types, problems = _crime_types(frame)
+    return Catalogue(editions, tuple(areas.values()), crime_types, tuple(dict.fromkeys(frame["measure"])),
+                     tuple(problems))
+
+
+def _edition(edition: str, rows: pd.DataFrame, documents: dict) -> Edition:
+    values = rows[rows["measure"] == OFFENCES]
+    ends = sorted(dict.fromkeys(values["period_end"]))
+    words = {end: values[values["period_end"] == end]["period"].iloc[0] for end in ends}
+    change = rows[rows["measure"] == CHANGE[OFFENCES]]["period"]
+    document = rows["source_document"].iloc[0]
+    force = rows[rows["table_title"] == "Force"]["area"]
+    doc = documents.get(document)
+    earlier, later = (ends[-2], ends[-1]) if len(ends) > 1 else (ends[0], ends[0])
+    return Edition(edition, document, force.iloc[0] if len(force) else rows["area"].iloc[0],
+                   getattr(doc, "date", "") or "", (earlier, later), (words[earlier], words[later]),
+                   change.iloc[0] if len(change) else "")
+
+
+def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]:
+    """Every crime-type label in printed order with its learned parent, from each edition's offence counts."""
+    order: dict[str, int] = {}
+    printed_parent: dict[str, str | None] = {}
+    parent: dict[str, str | None] = {}
+    problems: list[str] = []
+    for _, rows in frame.groupby("edition", sort=False):
+        learned, found = _hierarchy(rows)
+        problems += found
+        first = rows.drop_duplicates("crime_type").sort_values(["row_order"], kind="stable")
+        for row in first.itertuples(index=False):
+            order.setdefault(row.crime_type, len(order))
+            printed_parent.setdefault(row.crime_type, None if pd.isna(row.parent_type) else row.parent_type)
+        for label, learned_parent in learned.items():
+            parent.setdefault(label, learned_parent)
+    roots_with_children = [label for label in order if parent.get(label) is None
+                           and any(p == label for p in parent.values())]
+    total = max(roots_with_children, key=lambda label: _size(frame, label), default=None)
+    types = tuple(CrimeType(label, parent.get(label), printed_parent.get(label), index,
+                            TOTAL if label == total else INCIDENTS if "incident" in label.lower() else "")
+                  for label, index in order.items())
+    return types, problems
+
+
+def _size(frame: pd.DataFrame, label: str) -> float:
+    rows = frame[(frame["crime_type"] == label) & (frame["measure"] == OFFENCES)]
+    return float(rows["value"].fillna(0).sum())
+
+
+def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
+    """Parent of each crime type in one edition, by the arithmetic described in the module docstring."""
+    counts = rows[rows["measure"] == OFFENCES].pivot_table(index="crime_type", columns=["area", "period_end"],
+                                                           values="value", aggfunc="first").fillna(0.0)
+    vector = {label: counts.loc[label].to_numpy() for label in counts.index}
+    table = rows.drop_duplicates(["crime_type"]).sort_values("row_order", kind="stable")
+    parts: dict[str, list[str]] = {}
+    marked: dict[str, list[str]] = {}
+    for row in table.itertuples(index=False):
+        if pd.isna(row.parent_type):
+            parts.setdefault(row.section, []).append(row.crime_type)
+        else:
+            marked.setdefault(row.parent_type, []).append(row.crime_type)
+    parent: dict[str, str | None] = {label: None for label in vector}
+    problems: list[str] = []
+    for head, followers in marked.items():
+        tree = _parse_children(vector, vector[head], followers, 0)
+        if tree is None or tree[1] != len(followers):
+            problems.append(f"The sub-types printed under {head} do not add up to it, so each is taken as a "
+                            "direct sub-type of it.")
+            parent.update({label: head for label in followers})
+            continue
+        _assign(tree[0], head, parent)
+    for part, members in parts.items():
+        if part in vector and len(members) <= _MAX_PART_ROWS:
+            children = _adding_up(vector, vector[part], members)
+            parent.update({label: part for label in children})
+    return parent, problems
+
+
+def _parse_children(vector: dict, target: np.ndarray, items: list[str], i: int):
+    """Consecutive items from i that add up to `target`, each with its own children: (tree, next index)."""
+    nodes, total = [], np.zeros_like(target)
+    while i < len(items):
+        label = items[i]
+        below = _parse_children(vector, vector[label], items, i + 1) if i + 1 < len(items) else None
+        kids, i = (below if below is not None and len(below[0]) >= 2 else ([], i + 1))
+        nodes.append((label, kids))
+        total = total + vector[label]
+        if np.allclose(total, target, atol=0.5) and len(nodes) >= 1:
+            return nodes, i
+        if np.any(total > target + 0.5):
+            return None
+    return None
+
+
+def _assign(nodes, head: str, parent: dict) -> None:
+    for label, kids in nodes:
+        parent[label] = head
+        _assign(kids, label, parent)
+
+
+def _adding_up(vector: dict, target: np.ndarray, members: list[str]) -> tuple[str, ...]:
+    """The smallest-first subset of at least two members whose counts add up to `target`, or none."""
+    for size in range(2, len(members) + 1):
+        for subset in combinations(members, size):
+            if np.allclose(sum(vector[label] for label in subset), target, atol=0.5):
+                return subset
+    return ()

@@ -1,0 +1,133 @@
+"""The vocabulary for one index: the data's words laid over what the index's catalogue learned.
+
+The data files are keyed by the labels one summary prints; another force prints slightly different labels
+("Theft of Pedal Cycles" for "Theft of Pedal Cycle"), so an entry whose label is not printed but matches a
+printed one word for word (plurals and punctuation aside) is carried over to it. The areas, districts, force,
+the all-crime row, the hierarchy and the periods all come from the catalogue; none is taken from the data
+when the tables say otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.ingest.catalogue import FORCE, POLICING_AREA, Catalogue
+from assistant.text.dates import MONTHS
+from assistant.text.normalise import normalise
+
+from .load import VocabData
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class PeriodScope:
+    """The periods the tables print, for reading "2024", "last year" or "the 12 months to January 2025"."""
+
+    values: tuple[tuple[str, str], ...] = ()  # (period end "YYYY-MM", words), oldest first
+    latest: str = ""  # the latest edition's later period, in words
+    previous: str = ""  # the latest edition's earlier period, in words
+
+    @property
+    def covered(self) -> str:
+        """"the tables cover only the 12 months to October 2023 and 2024": every printed period, no other."""
+        if not self.values:
+            return "the tables cover no periods (no performance tables are indexed)"
+        by_month: dict[str, list[str]] = {}
+        for end, _ in self.values:
+            year, month = end.split("-")
+            by_month.setdefault(MONTHS[int(month) - 1], []).append(year)
+        months = self.values[0][1].split(" ")[0]
+        spans = [f"the {months} months to {month} {_and(years)}" for month, years in by_month.items()]
+        return "the tables cover only " + " and ".join(spans)
+
+    def for_year(self, year: int) -> str | None:
+        """The printed period that covers most of a calendar year (a later end wins a tie), or None."""
+        best, best_overlap = None, 0
+        for end, words in self.values:
+            end_year, end_month = map(int, end.split("-"))
+            months = int(words.split(" ")[0])
+            overlap = sum(1 for back in range(months)
+                          if _month_minus(end_year, end_month, back)[0] == year)
+            if overlap and overlap >= best_overlap:
+                best, best_overlap = words, overlap
+        return best
+
+    def for_month(self, year: int, month: int) -> str | None:
+        return next((words for end, words in self.values if end == f"{year}-{month:02d}"), None)
+
+    def has_month(self, month: int) -> bool:
+        return any(int(end.split("-")[1]) == month for end, _ in self.values)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _month_minus(year: int, month: int, back: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) - back
+    return index // 12, index % 12 + 1
+
+
+def period_scope(catalogue: Catalogue) -> PeriodScope:
+    values = sorted({(end, words) for edition in catalogue.editions
+                     for end, words in zip(edition.period_ends, edition.periods)})
+    latest = catalogue.latest()
+    return PeriodScope(tuple(values), latest.periods[1] if latest else "", latest.periods[0] if latest else "")
+
+
+def for_catalogue(data: VocabData, catalogue: Catalogue) -> Vocabulary:
+    """A vocabulary over the catalogue's printed areas and crime types, with its force, districts and periods."""
+    crime_labels = tuple(c.label for c in catalogue.crime_types)
+    area_names = tuple(a.name for a in catalogue.areas)
+    data = _carried_over(data, crime_labels)
+    vocabulary = Vocabulary.build(data, areas=area_names or None, crime_types=crime_labels or None,
+                                  hierarchy={c.label: c.parent for c in catalogue.crime_types} or None)
+    latest = catalogue.latest()
+    if latest is not None:
+        vocabulary.force = latest.force
+        vocabulary.forces = catalogue.forces()
+        vocabulary.all_crime = catalogue.total_row() or vocabulary.all_crime
+        vocabulary.airport = next((a.name for a in catalogue.areas if a.kind == POLICING_AREA), None)
+        vocabulary.district_areas = tuple(a.name for a in catalogue.areas if a.kind not in (FORCE, POLICING_AREA))
+    vocabulary.scope = period_scope(catalogue)
+    vocabulary.catalogue = catalogue
+    return vocabulary
+
+
+def unprinted_entries(vocabulary: Vocabulary) -> list[str]:
+    """One build problem summarising vocabulary entries keyed to labels no table prints (or none)."""
+    problems = vocabulary.check(vocabulary.table_areas, vocabulary.crime_types)
+    if not problems:
+        return []
+    shown = "; ".join(problems[:3])
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    return [f"{len(problems)} vocabulary entries name labels no table in this corpus prints, so their words do "
+            f"nothing here: {shown}{more}."]
+
+
+def _carried_over(data: VocabData, printed: tuple[str, ...]) -> VocabData:
+    """The data with each crime-type entry whose label is not printed moved to the printed label that is the
+    same words (plurals and punctuation aside), and `all_crime` to the printed all-crime row."""
+    if not printed:
+        return data
+    keys = {_words(label): label for label in printed}
+    moved = {}
+    for label in data.crime_types:
+        if label in printed or label in moved:
+            continue
+        twin = keys.get(_words(label))
+        if twin and twin not in data.crime_types:
+            moved[label] = twin
+    if not moved:
+        return data
+    crime_types = {moved.get(label, label): entry for label, entry in data.crime_types.items()}
+    sentences = tuple(replace(s, crime_type=moved.get(s.crime_type, s.crime_type)) for s in data.sentences)
+    hierarchy = {moved.get(child, child): moved.get(parent, parent) if parent else None
+                 for child, parent in data.hierarchy.items()}
+    return replace(data, crime_types=crime_types, sentences=sentences, hierarchy=hierarchy)
+
+
+def _words(label: str) -> tuple[str, ...]:
+    """A label's words without plural endings or punctuation: "Theft of Pedal Cycles" ~ "theft of pedal cycle"."""
+    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", word) for word in normalise(label).split())
