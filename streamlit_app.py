@@ -277,6 +277,9 @@ def sidebar(engine: Assistant) -> None:
             meta = " · ".join(p for p in (ui.nice_date(doc.get("date", "").split(" (")[0]),
                                           doc.get("kind", "").split(" (")[0]) if p)
             st.markdown(f":small[**{ui.md_escape(doc['title'])}**  \n:gray[{ui.md_escape(meta)}]]")
+        st.subheader(":material/table_chart: Performance tables", anchor=False)
+        for line in engine.index.catalogue.describe():
+            st.caption(ui.md_escape(line))
         built = manifest.get("built_at", "")
         try:
             built = datetime.strptime(built, "%Y-%m-%dT%H:%M:%S%z").strftime("%d %b %Y, %H:%M")
@@ -305,7 +308,8 @@ def sidebar(engine: Assistant) -> None:
             (st.success if flash[0] == "success" else st.error)(flash[1])
             st.session_state.flash = None
         st.divider()
-        upload = st.file_uploader("Add a document (.md, .txt, .html)", type=["md", "txt", "html"],
+        upload = st.file_uploader("Add a document (PDF, Word, Excel, CSV, Markdown, text or HTML)",
+                                  type=["pdf", "docx", "xlsx", "csv", "md", "txt", "html"],
                                   key=f"upload-{st.session_state.uploader}",
                                   max_upload_size=Assistant.MAX_UPLOAD_MB,
                                   help="Saved into the corpus folder under a safe name, then indexed")

@@ -110,11 +110,16 @@ class Figure:
     crime_type: str
     period: str
     citation: int
+    edition: str = ""  # the printed summary the figure comes from, for table figures
 
     def to_dict(self) -> dict[str, Any]:
         value = int(self.value) if float(self.value).is_integer() else self.value
-        return {"value": value, "measure": self.measure, "area": self.area,
-                "crime_type": self.crime_type, "period": self.period, "citation": self.citation}
+        out = {"value": value, "measure": self.measure, "area": self.area,
+               "crime_type": self.crime_type, "period": self.period}
+        if self.edition:
+            out["edition"] = self.edition
+        out["citation"] = self.citation
+        return out
 
 
 @dataclass(frozen=True)

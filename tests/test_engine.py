@@ -91,8 +91,10 @@ def test_json_contract_keys(engine):
     record = engine.ask("How many shoplifting offences were recorded in Chelmsford in 2024?").to_dict()
     assert list(record) == ["question", "answer", "answerable", "citations", "figures", "latency_ms"]
     assert set(record["citations"][0]) == {"n", "document", "title", "locator", "quote"}
-    assert set(record["figures"][0]) == {"value", "measure", "area", "crime_type", "period", "citation"}
+    # DESIGN.md: "edition" was added for editions; older readers ignore it.
+    assert set(record["figures"][0]) == {"value", "measure", "area", "crime_type", "period", "edition", "citation"}
     assert record["figures"][0]["value"] == 1465
+    assert record["figures"][0]["edition"] == "Essex Police: Performance Summary To October 2024"
 
 
 def test_the_guard_withholds_an_answer_stating_an_uncited_number(engine):

@@ -5,21 +5,22 @@ from __future__ import annotations
 import pandas as pd
 
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.answer.tables import TableResult
+from assistant.answer.tables import RowRef, TableResult
 from assistant.text.dates import nice_date
 from assistant.answer.passages import Selection
 from assistant.records import Answer, Citation, Figure
 
-TABLE_PERIODS = "Rolling 12 Months to October 2023 vs 2024"
 CONTEXT_CHARS = 600
-
 
 
 def describe_corpus(index: LoadedIndex) -> str:
     """What the documents do cover, for "not found" answers. No digits, so it can never be read as a figure."""
     kinds = sorted({d.kind.split(" (")[0] for d in index.documents.values()})
-    tables = "Essex Police performance tables (offences, solved outcomes and solved rates for the force and " \
-             "each district, rolling years to October)" if len(index.frame) else ""
+    catalogue = index.catalogue
+    forces = " and ".join(f"{force} Police" for force in catalogue.forces())
+    months = " and ".join(dict.fromkeys(e.periods[1].rsplit(" ", 1)[0].split(" to ")[-1] for e in catalogue.editions))
+    tables = (f"{forces} performance tables (offences, solved outcomes and solved rates for the force and each "
+              f"district, rolling years to {months})") if len(index.frame) and catalogue.editions else ""
     parts = [p for p in (tables, "passages from " + ", ".join(kinds) if kinds else "") if p]
     return "The documents hold " + " and ".join(parts) + "." if parts else "The corpus is empty."
 
@@ -32,13 +33,31 @@ def not_found(question: str, reason: str, index: LoadedIndex, context=None, scop
     return Answer(text=text, answerable=False, question=question, context=context)
 
 
-def _table_locator(index: LoadedIndex, document: str, table_title: str, area: str, crime_type: str,
-                   column: str) -> str:
-    doc = index.documents.get(document)
-    appendix = "Essex Police: Performance Summary To October 2024"
-    shown = table_title if table_title == area or table_title == "Force" else f"{table_title} ({area})"
-    prefix = [doc.title] if doc is not None else []
-    return " › ".join((*prefix, appendix, shown, TABLE_PERIODS, crime_type, column))
+def _table_locator(index: LoadedIndex, row: RowRef) -> str:
+    """Document › edition › table › periods › row › column, then where to look: the page, or the sheet cell."""
+    doc = index.documents.get(row.source_document)
+    edition = index.catalogue.edition(row.edition)
+    shown = row.table_title if row.table_title in (row.area, "Force") else f"{row.table_title} ({row.area})"
+    periods = ""
+    if edition is not None:
+        earlier, later = edition.periods
+        months, _, end = later.partition(" to ")
+        periods = f"Rolling {months.title()} to {end.rsplit(' ', 1)[0]} {earlier.rsplit(' ', 1)[-1]} vs " \
+                  f"{end.rsplit(' ', 1)[-1]}"
+    parts = [doc.title] if doc is not None else []
+    parts += [p for p in (row.edition, shown, periods, row.crime_type, row.column_label) if p]
+    where = _where(doc, row.row_start, row.position)
+    return " › ".join(parts) + (f" ({where})" if where else "")
+
+
+def _where(doc, offset: int, position: int = 0) -> str:
+    """"page 12", or the cell's own address ("Braintree!D14") when the format has addresses."""
+    location = doc.location_at(offset) if doc is not None else None
+    if location is None:
+        return ""
+    if location.cells and 0 <= position < len(location.cells):
+        return location.cells[position]
+    return location.where
 
 
 def table_row(frame: pd.DataFrame, area: str, crime_type: str) -> pd.DataFrame:
@@ -54,13 +73,13 @@ def from_table(question: str, result: TableResult, index: LoadedIndex) -> Answer
         quote = doc.text[row.row_start:row.row_end] if doc is not None else row.row_label
         citations.append(Citation(
             n=n, document=row.source_document, title=doc.title if doc else row.source_document,
-            locator=_table_locator(index, row.source_document, row.table_title, row.area, row.crime_type,
-                                   row.column_label),
+            locator=_table_locator(index, row),
             quote=quote, publisher=doc.publisher if doc else "", date=doc.date if doc else "",
             kind=doc.kind if doc else "", start=row.row_start, end=row.row_end,
             table={"area": row.area, "crime_type": row.crime_type, "column": row.column_label,
                    "table_title": row.table_title}))
-    figures = tuple(Figure(f.value, f.measure, f.area, f.crime_type, f.period, f.row) for f in result.figures)
+    figures = tuple(Figure(f.value, f.measure, f.area, f.crime_type, f.period, f.row, f.edition)
+                    for f in result.figures)
     return Answer(text=result.text, answerable=result.answerable, citations=tuple(citations), figures=figures,
                   question=question, caveats=tuple(result.caveats), context=result.context, chart=result.chart)
 
@@ -73,7 +92,8 @@ def passage_citation(index: LoadedIndex, sentences: list[Sentence], n: int) -> C
     start = max(0, first.start - CONTEXT_CHARS // 2)
     end = min(len(doc.text), last.end + CONTEXT_CHARS // 2)
     paragraph = sum(1 for line in doc.text[:first.start].split("\n") if line.strip()) or 1
-    locator = " › ".join((doc.title, *chunk.section_path, f"paragraph {paragraph}"))
+    where = _where(doc, first.start)
+    locator = " › ".join((doc.title, *chunk.section_path, f"paragraph {paragraph}")) + (f" ({where})" if where else "")
     return Citation(n=n, document=doc.id, title=doc.title, locator=locator,
                     quote=doc.text[first.start:last.end], publisher=doc.publisher, date=doc.date,
                     kind=doc.kind, start=first.start, end=last.end, context=doc.text[start:end])

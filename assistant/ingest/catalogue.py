@@ -113,6 +113,24 @@ class Catalogue:
             parent = parents.get(parent)
         return tuple(chain)
 
+    def describe(self) -> list[str]:
+        """What the tables taught the index, in plain lines: editions, areas, crime types."""
+        if not self.editions:
+            return ["No performance tables were found."]
+        lines = []
+        for edition in sorted(self.editions, key=lambda e: (e.period_ends[1], e.date), reverse=True):
+            lines.append(f"Edition: {edition.id} ({edition.periods[0]} and {edition.periods[1].rsplit(' ', 1)[-1]}; "
+                         f"from {edition.document})")
+        for force in self.forces():
+            districts = [a.name for a in self.areas if a.force == force and a.kind == DISTRICT]
+            others = [a.name for a in self.areas if a.force == force and a.kind == POLICING_AREA]
+            line = f"Areas of {force}: the force total, {len(districts)} districts ({', '.join(districts)})"
+            lines.append(line + (f", and other policing areas ({', '.join(others)})" if others else ""))
+        nested = sum(1 for c in self.crime_types if c.parent is not None)
+        lines.append(f"Crime types: {len(self.crime_types)} printed labels, {nested} of them sub-types of another; "
+                     f"all crime is \"{self.total_row()}\"")
+        return lines
+
     def to_dict(self) -> dict:
         return asdict(self)
 

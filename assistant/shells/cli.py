@@ -93,13 +93,15 @@ def index(force):
         except AssistantError as error:
             raise CliError(error) from error
     for problem in report.problems:
-        click.echo(f"Skipped {problem['file']}: {problem['message']}", err=True)
+        click.echo(f"Problem: {problem['file']}: {problem['message']}", err=True)
     if not report.built:
         click.echo(f"Index is up to date ({report.documents} documents, {report.chunks} passages).")
         return
     click.echo(f"Indexed {report.documents} documents: {report.chunks} passages "
                f"({report.embedded} embedded, {report.reused} reused), {report.table_values} table values, "
                f"in {report.seconds:.1f} s -> {report.directory}")
+    for line in report.catalogue.describe():
+        click.echo(f"  {line}")
 
 
 @main.command()

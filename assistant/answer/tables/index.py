@@ -37,6 +37,8 @@ class RowRef:
     row_start: int
     row_end: int
     column_label: str
+    edition: str = ""
+    position: int = 0  # the cited cell's place among the row's printed cells (1 = first after the label)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class FigureRef:
     crime_type: str
     period: str
     row: int
+    edition: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class _Cell:
     value: float
     printed: str
     column_label: str
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Row:
     cells: dict = field(compare=False)
     years: tuple[str, str] = ()  # the two periods its edition prints, earlier first
     change_period: str = ""  # the period its printed differences cover
+    edition: str = ""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -104,7 +109,8 @@ class Row:
         """This row as a citation, pointing at the column of its (measure, period) cell."""
         cell = self.cells.get((measure, period))
         return RowRef(self.area, self.crime_type, self.table_title, self.row_label, self.source_document,
-                      self.row_start, self.row_end, cell.column_label if cell is not None else "")
+                      self.row_start, self.row_end, cell.column_label if cell is not None else "", self.edition,
+                      cell.position if cell is not None else 0)
 
 
 class EditionTable:
@@ -153,8 +159,8 @@ class TableIndex:
             if row is None:
                 held = editions[edition]
                 row = rows[(area, crime_type)] = Row(area, crime_type, title, label, document, int(start),
-                                                     int(end), {}, held.periods, held.change_period)
-            row.cells[(measure, period)] = _Cell(float(value), printed, column)
+                                                     int(end), {}, held.periods, held.change_period, edition)
+            row.cells[(measure, period)] = _Cell(float(value), printed, column, len(row.cells) + 1)
         newest_first = sorted(self.catalogue.editions, key=lambda e: (e.period_ends[1], e.date), reverse=True)
         self.editions = tuple(EditionTable(e, by_edition.get(e.id, {}), self.catalogue) for e in newest_first)
         self.areas = tuple(dict.fromkeys(area for table in self.editions for area in table.areas))
@@ -210,11 +216,12 @@ class Citations:
             self.rows.append(row.ref(measure, period))
             n = self._numbers[row.key] = len(self.rows)
         if not math.isnan(cell.value):
-            self.figures.append(FigureRef(cell.value, measure, row.area, row.crime_type, period, n))
+            self.figures.append(FigureRef(cell.value, measure, row.area, row.crime_type, period, n, row.edition))
         return n
 
     def computed(self, value: float, measure: str, row: Row, period: str) -> None:
-        self.figures.append(FigureRef(value, measure, row.area, row.crime_type, period, self._numbers[row.key]))
+        self.figures.append(FigureRef(value, measure, row.area, row.crime_type, period, self._numbers[row.key],
+                                      row.edition))
 
 
 def cited_result(text: str, answerable: bool, cite: Citations, query: Query, chart: pd.DataFrame | None = None,
