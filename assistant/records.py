@@ -139,6 +139,7 @@ class Answer:
     chart: Any = None
     latency_ms: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    withheld: tuple[str, ...] = ()  # why a drafted answer was not shown: for evaluators, never in `text`
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -153,4 +154,6 @@ class Answer:
         out["citations"] = [c.to_dict() for c in self.citations]
         out["figures"] = [f.to_dict() for f in self.figures]
         out["latency_ms"] = round(self.latency_ms, 1)
+        if self.withheld:
+            out["withheld"] = list(self.withheld)
         return out

@@ -189,7 +189,11 @@ def _table_records(doc: Document, table: TextTable) -> list[tuple]:
             columns, part, parent, i = header, row.cells[0], None, i + 2
             latest = max(c.year for c in columns if c.year is not None)
             continue
-        if columns is None or len(row.cells) != len(columns) + 1:
+        if columns is None:
+            raise TableProblem(f"Row {row.cells[0]!r} of the {title} performance table in {doc.id} comes before any "
+                               "header naming its columns (a table split by a page break or a stray line?); the "
+                               "table was left out. Fix the table and rebuild.")
+        if len(row.cells) != len(columns) + 1:
             raise TableProblem(f"Row {row.cells[0]!r} of the {title} performance table in {doc.id} has "
                                f"{len(row.cells)} cells where its header has {len(columns or ()) + 1}; the table "
                                "was left out. Fix the row and rebuild.")

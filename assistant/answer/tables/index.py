@@ -65,6 +65,7 @@ class TableResult:
     caveats: tuple[str, ...] = ()
     chart: pd.DataFrame | None = field(default=None, compare=False)
     context: Query | None = None
+    withheld: tuple[str, ...] = ()  # why a drafted answer was not shown (for evaluators, never the user's text)
 
 
 @dataclass(frozen=True)

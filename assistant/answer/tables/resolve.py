@@ -20,6 +20,7 @@ from assistant.understand.query import OFFENCES, Query, RankSpec
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
 from .index import EditionTable, TableIndex, TableResult
 from .rank import answer_rank
+from .verify import misstated
 from .wording import join_and, scope_sentence
 
 
@@ -54,7 +55,12 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
         result = answer_change(resolved, index)
     else:
         result = answer_lookup(resolved, index)
-    return _with_assumptions(result, assumed + _other_editions(query, index, tables), query.notes)
+    drafted = _with_assumptions(result, assumed + _other_editions(query, index, tables), query.notes)
+    problems = misstated(drafted, tables, query.text)
+    if problems and drafted.answerable:
+        return TableResult("An answer was drafted from the tables, but a figure in it did not match the cell it "
+                           "cites, so it was withheld.", answerable=False, context=query, withheld=tuple(problems))
+    return drafted
 
 
 def _share_of(query: Query) -> tuple[str, ...]:

@@ -81,16 +81,18 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             return False
         if _PAGE_NUMBER.match(line.text):
             return True
-        height = running.get((line.band, _shape(line)))
-        return height is not None and abs(_height(line) - height) <= _SAME_HEIGHT
+        heights = [running.get((line.band, shape)) for shape in _shapes(line)]
+        return any(height is not None and abs(_height(line) - height) <= _SAME_HEIGHT for height in heights)
 
     return [[line for line in lines if not is_running(line)] for lines in pages]
 
 
-def _shape(line: Line) -> str:
-    """The line's text with its own page number folded, so "Board pack - 3" and "Board pack - 4" match.
+def _shapes(line: Line) -> set[str]:
+    """The line's text as is, and with its own page number folded, so "Board pack - 3" and "Board pack - 4"
+    match, and so does a header that happens to hold the page's number elsewhere ("7 March 2025" on page 7).
     Other numbers must repeat exactly: "Annex 1" and "Annex 2" at the top of two pages are content."""
-    return re.sub(rf"(?<!\d){line.page}(?!\d)", "#", line.text.casefold())
+    text = line.text.casefold()
+    return {text, re.sub(rf"(?<!\d){line.page}(?!\d)", "#", text)}
 
 
 def _height(line: Line) -> float:
@@ -106,7 +108,8 @@ def _running_heights(pages: list[list[Line]]) -> dict[tuple[str, str], float]:
     for lines in pages:
         for line in lines:
             if line.band:
-                seen[(line.band, _shape(line))].append((line.page, _height(line)))
+                for shape in _shapes(line):
+                    seen[(line.band, shape)].append((line.page, _height(line)))
     running = {}
     for key, places in seen.items():
         height = statistics.median(h for _, h in places)
