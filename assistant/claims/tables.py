@@ -9,6 +9,7 @@ the printed counts of two rows that nest. Every statement cites the row and colu
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import NamedTuple
 
 from assistant import vocab
@@ -18,7 +19,7 @@ from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
 from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
 from assistant.answer.tables import ASB, SHARE as SHARE_MEASURE, RowRef, TableIndex
-from assistant.answer.tables.index import EditionTable
+from assistant.answer.tables.index import EditionTable, twin_label
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
@@ -32,11 +33,18 @@ def table_evidence(shape: ClaimShape, subject: Subject, tables: TableIndex, quer
     if subject.table_reason:
         return []
     period = table_period(shape, shape.period) if shape.period else None
-    area = next((p for p in subject.places if p not in vocab.FORCES), vocab.FORCE)
+    # A district named, else the force named ("Kent Police recorded ..."), else the latest summary's force.
+    area = next((p for p in subject.places if p not in vocab.FORCES), None) or \
+        next((p for p in subject.places if p in vocab.FORCES), vocab.FORCE)
     # One edition judges the claim: the newest that prints the claim's period (or the newest of all).
+    catalogue = tables.catalogue
     tables = (tables.for_periods((period,), (area,)) if period else tables.latest((area,))) or tables.latest()
     if tables is None:
         return []
+    # In the words this summary prints: another force names its rows (and its all-crime row) its own way.
+    subject = replace(subject, crime_types=tuple(
+        label if label in tables.crime_types else (twin_label(label, tables, catalogue) or label)
+        for label in subject.crime_types))
     if shape.quantity == RANK or query.rank is not None:
         ranked = _judge_rank(shape, subject, tables, query, area, period or tables.years[1])
         return [ranked] if ranked is not None else []

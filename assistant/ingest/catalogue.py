@@ -41,6 +41,7 @@ class Edition:
     period_ends: tuple[str, str]  # ("2023-10", "2024-10"): earlier, later
     periods: tuple[str, str]  # the same in words: ("12 months to October 2023", "12 months to October 2024")
     change_period: str  # "12 months to October 2024 compared with the 12 months to October 2023"
+    labels: tuple[str, ...] = ()  # the crime-type labels this summary prints
 
     @property
     def latest_period(self) -> str:
@@ -99,8 +100,16 @@ class Catalogue:
     def crime_type(self, label: str) -> CrimeType | None:
         return next((c for c in self.crime_types if c.label == label), None)
 
-    def total_row(self) -> str | None:
-        return next((c.label for c in self.crime_types if c.role == TOTAL), None)
+    def total_row(self, edition: "Edition | None" = None) -> str | None:
+        """The all-crime row (of the latest edition's force when not named): each force names its own."""
+        edition = edition or self.latest()
+        totals = [c.label for c in self.crime_types if c.role == TOTAL]
+        labels = self.labels_of(edition) if edition is not None else set()
+        return next((label for label in totals if label in labels), totals[0] if totals else None)
+
+    def labels_of(self, edition: "Edition") -> set[str]:
+        """The crime-type labels one edition prints (kept at build in `Edition.labels`)."""
+        return set(edition.labels) if edition.labels else {c.label for c in self.crime_types}
 
     def children(self, label: str) -> tuple[str, ...]:
         return tuple(c.label for c in self.crime_types if c.parent == label)
@@ -137,7 +146,8 @@ class Catalogue:
     @classmethod
     def from_dict(cls, data: dict) -> "Catalogue":
         return cls(editions=tuple(Edition(**{**e, "period_ends": tuple(e["period_ends"]),
-                                             "periods": tuple(e["periods"])}) for e in data.get("editions", ())),
+                                             "periods": tuple(e["periods"]), "labels": tuple(e.get("labels", ()))})
+                                  for e in data.get("editions", ())),
                    areas=tuple(Area(**{**a, "editions": tuple(a["editions"])}) for a in data.get("areas", ())),
                    crime_types=tuple(CrimeType(**c) for c in data.get("crime_types", ())),
                    measures=tuple(data.get("measures", ())), problems=tuple(data.get("problems", ())))
@@ -173,7 +183,7 @@ def _edition(edition: str, rows: pd.DataFrame, documents: dict) -> Edition:
     earlier, later = (ends[-2], ends[-1]) if len(ends) > 1 else (ends[0], ends[0])
     return Edition(edition, document, force.iloc[0] if len(force) else rows["area"].iloc[0],
                    getattr(doc, "date", "") or "", (earlier, later), (words[earlier], words[later]),
-                   change.iloc[0] if len(change) else "")
+                   change.iloc[0] if len(change) else "", tuple(dict.fromkeys(rows["crime_type"])))
 
 
 def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]:
@@ -182,6 +192,7 @@ def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]
     printed_parent: dict[str, str | None] = {}
     parent: dict[str, str | None] = {}
     problems: list[str] = []
+    totals: set[str] = set()
     for _, rows in frame.groupby("edition", sort=False):
         learned, found = _hierarchy(rows)
         problems += found
@@ -190,12 +201,14 @@ def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]
             order.setdefault(row.crime_type, len(order))
             printed_parent.setdefault(row.crime_type, None if pd.isna(row.parent_type) else row.parent_type)
         for label, learned_parent in learned.items():
-            parent.setdefault(label, learned_parent)
-    roots_with_children = [label for label in order if parent.get(label) is None
-                           and any(p == label for p in parent.values())]
-    total = max(roots_with_children, key=lambda label: _size(frame, label), default=None)
+            if parent.get(label) is None:  # a parent one summary proves is kept, whichever summary came first
+                parent[label] = learned_parent
+        # Each summary's all-crime row: its largest row that others add up to (forces name it differently).
+        roots = [label for label, up in learned.items() if up is None and label in learned.values()]
+        if roots:
+            totals.add(max(roots, key=lambda label: _size(rows, label)))
     types = tuple(CrimeType(label, parent.get(label), printed_parent.get(label), index,
-                            TOTAL if label == total else INCIDENTS if "incident" in label.lower() else "")
+                            TOTAL if label in totals else INCIDENTS if "incident" in label.lower() else "")
                   for label, index in order.items())
     return types, problems
 

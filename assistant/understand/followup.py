@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.understand.common import unique
+from assistant.understand.periods import year_before
 from assistant.understand.query import Query
 
 _COMPARE = re.compile(r"\bcompar\w*|\bversus\b|\bvs\b|\bagainst\b|\bdifference between\b|\bdiffer\b|\bthan\b")
@@ -116,6 +117,12 @@ def inherit(read: Reading, context: Query) -> Query:
             kept.append(f"the period ({' and '.join(periods)})")
     else:
         out_of_scope += tuple(r for r in context.out_of_scope if not r.is_period)
+        before = _year_before_context(query, context)
+        if before is not None:
+            said = next((note for note in query.notes if note.endswith(f" read as the {periods[0]}")), None)
+            periods = (before,)
+            query = query.with_(notes=tuple(n for n in query.notes if n != said)
+                                + ((said.rsplit(" read as ", 1)[0] + f" read as the {before}",) if said else ()))
     rank, extra = query.rank, query.extra
     over = context.rank.over if context.rank is not None else ""
     if rank is None and (over == "areas" and not query.areas or over == "crime types" and not query.crime_types):
@@ -129,3 +136,12 @@ def inherit(read: Reading, context: Query) -> Query:
                        out_of_scope=unique(out_of_scope),
                        passage_cues=pointer.passage_cues,
                        outside_topic=pointer.outside_topic, is_followup=True)
+
+
+def _year_before_context(query: Query, context: Query) -> str | None:
+    """"And the year before?" after a question about the 12 months to October 2024 is the 12 months to October
+    2023 (the same summary), not the year before the newest summary."""
+    kinds = query.extra.get("period_kinds", ())
+    if kinds != ("previous",) or not context.periods:
+        return None
+    return year_before(context.periods[-1])

@@ -77,6 +77,10 @@ class Periods(NamedTuple):
     periods: tuple[str, ...]
     reasons: list[Reason]
     notes: list[str]
+    # How each period was named, parallel to `periods`: "month" ("October 2024"), "year" ("in 2024"),
+    # "latest" ("this year"), "previous" ("last year", "the year before"): a follow-up re-reads "previous"
+    # against its own context, and a bare year may be matched to another force's year.
+    kinds: tuple[str, ...] = ()
 
 
 def read_periods(raw: str, norm: str | None = None) -> Periods:
@@ -86,7 +90,7 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         norm = vocab.normalise(raw)
     scope = vocab.SCOPE or vocab.PeriodScope()
     low = re.sub(r"(?<=\d),(?=\d{3}\b)", "", raw.lower())
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
     outside: list[str] = []
     fiscal = [m for m in _FISCAL.finditer(low) if _is_fiscal(m)]
     outside += [m.group().replace(" ", "") for m in fiscal]
@@ -95,7 +99,7 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         month, year = match.group(1), match.group(2)
         printed = scope.for_month(int(year), _month_number(month))
         if printed:
-            found.append((match.start(), printed))
+            found.append((match.start(), printed, "month"))
         else:
             outside.append(f"{_month_name(month)} {year}")
     low = blank_matches(_MONTH_YEAR, low)
@@ -108,24 +112,34 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         year = match.group(1)
         printed = scope.for_year(int(year))
         if printed:
-            found.append((match.start(), printed))
+            found.append((match.start(), printed, "year"))
         else:
             outside.append(year)
-    notes, named = [], [period for _, period in sorted(found)]
+    notes, named = [], [(period, kind) for _, period, kind in sorted(found)]
     relative = _VS_LAST_YEAR.sub(" ", norm)
-    for pattern, period in ((_THE_LAST_YEAR, scope.latest), (_LAST_YEAR, scope.previous),
-                            (_THIS_YEAR, scope.latest)):
+    for pattern, period, kind in ((_THE_LAST_YEAR, scope.latest, "latest"), (_LAST_YEAR, scope.previous, "previous"),
+                                  (_THIS_YEAR, scope.latest, "latest")):
         match = pattern.search(relative)
         if match and period:
-            named.append(period)
+            named.append((period, kind))
             notes.append(f"'{match.group()}' read as the {period}")
             relative = pattern.sub(" ", relative)
-    periods = unique(named)
+    first_kind = {}
+    for period, kind in named:
+        first_kind.setdefault(period, kind)
+    periods = tuple(first_kind)
     reasons = [Reason("period", f"{scope.covered}, not {', '.join(unique(outside))}")] if outside else []
     if _FUTURE.search(norm):
         forecast = f"forecast for {', '.join(unique(outside))}" if outside else "forecasts"
         reasons = [Reason("period", f"{scope.covered} and hold no {forecast}")]
-    return Periods(periods, reasons, notes)
+    return Periods(periods, reasons, notes, tuple(first_kind.values()))
+
+
+def year_before(period: str) -> str | None:
+    """The printed period that ends a year before `period`, same month ("the year before" in a follow-up)."""
+    scope = vocab.SCOPE or vocab.PeriodScope()
+    month, year = period.rsplit(" ", 2)[-2:]
+    return scope.for_month(int(year) - 1, _month_number(month.lower()))
 
 
 def compares_with_last_year(norm: str) -> bool:

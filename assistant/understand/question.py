@@ -54,7 +54,7 @@ def _read(text: str) -> Reading:
     non_table = bool(topic_cues) and not crime_types
     if measure is None:
         measure = measures.read_measure(rest, non_table)
-    periods, period_reasons, period_notes = read_periods(raw, norm)
+    periods, period_reasons, period_notes, period_kinds = read_periods(raw, norm)
     notes += period_notes
     change = measures.asks_change(rest, norm, periods, measure)
     rank, rank_over = ranking.read_rank(norm, measure, change, crime_types, areas)
@@ -81,7 +81,8 @@ def _read(text: str) -> Reading:
                   change=change, rank=rank, share_of=share_of, notes=unique(notes),
                   unknown_places=unknown, out_of_scope=unique(out_of_scope),
                   passage_cues=tuple(source_cues + topic_cues), outside_topic=outside_topic,
-                  extra=({"rank_over": rank_over, "every_type": every_type} if rank else {}))
+                  extra=({"rank_over": rank_over, "every_type": every_type} if rank else {})
+                  | ({"period_kinds": period_kinds} if periods else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return Reading(query, measure is not None, non_table, followup.opens_followup(norm), followup.points_back(norm),

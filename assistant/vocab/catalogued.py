@@ -92,7 +92,29 @@ def for_catalogue(data: VocabData, catalogue: Catalogue) -> Vocabulary:
         vocabulary.district_areas = tuple(a.name for a in catalogue.areas if a.kind not in (FORCE, POLICING_AREA))
     vocabulary.scope = period_scope(catalogue)
     vocabulary.catalogue = catalogue
+    if latest is not None:
+        _unprinted_areas(vocabulary, data, catalogue, latest.force)
     return vocabulary
+
+
+def _unprinted_areas(vocabulary: Vocabulary, data: VocabData, catalogue: Catalogue, force: str) -> None:
+    """Areas the data knows but no table here prints are places the tables do not cover (a Kent-only index must
+    refuse "Chelmsford", never answer it from Kent's table); an unprinted force's words that do not name it
+    ("force-wide", "the county") stand for the force this index does hold."""
+    printed = {a.name for a in catalogue.areas}
+    generic: list[str] = []
+    other: dict[str, str] = {}
+    for name, area in data.areas.items():
+        if name in printed:
+            continue
+        own = set(normalise(name).split())
+        if area.kind == FORCE:
+            generic += [alias for alias in area.aliases if not own & set(alias.split())]
+        for alias in (name, *area.aliases, *area.towns):
+            if area.kind != FORCE or own & set(normalise(alias).split()):
+                other.setdefault(alias, name)
+    if generic or other:
+        vocabulary.widen({force: tuple(generic)} if generic else {}, other)
 
 
 def unprinted_entries(vocabulary: Vocabulary) -> list[str]:

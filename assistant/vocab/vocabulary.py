@@ -121,6 +121,16 @@ class Vocabulary:
         self.known_words = frozenset(self.fuzzy_targets) | self.common_near_misses | frozenset(
             word for phrase in phrases for word in phrase.split())
 
+    def widen(self, aliases: Mapping[str, tuple[str, ...]], other_places: Mapping[str, str]) -> None:
+        """Add aliases to printed areas and places that no table prints, then recompile the matchers."""
+        for name, extra in aliases.items():
+            self.areas[name] = tuple(dict.fromkeys((*self.areas.get(name, ()), *extra)))
+        self.known_other_places.update({alias: place for alias, place in other_places.items()
+                                        if normalise(alias) not in {normalise(a) for a in self.areas}})
+        self._compiled.clear()
+        self._compile()
+        self._spelling(self.data)
+
     def compiled(self, key: str, build):
         """`build(self)`, made once per vocabulary: patterns other modules compile from its words (the places
         no table covers, the districts) must follow the vocabulary in force, not the one at import time."""

@@ -9,12 +9,13 @@ and `rank` only ever cite through `Citations`, and turn what they cited into a `
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from assistant import vocab
-from assistant.ingest.catalogue import DISTRICT, FORCE, Catalogue, Edition, build_catalogue
+from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Edition, build_catalogue
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE, Query
 
 # The only figures not printed in a cited row: worked out from two cited cells, so a guard can tell them apart.
@@ -125,6 +126,7 @@ class EditionTable:
         self.between = f"between the {self.years[0]} and {self.years[1].rsplit(' ', 1)[-1]}"
         self.areas = tuple(dict.fromkeys(area for area, _ in rows))
         self.crime_types = frozenset(crime_type for _, crime_type in rows)
+        self.total = catalogue.total_row(edition)  # this summary's own all-crime row
         kinds = {area.name: area.kind for area in catalogue.areas}
         self.districts = tuple(area for area in self.areas if kinds.get(area, DISTRICT) == DISTRICT)
         self.force = next((area for area in self.areas if kinds.get(area) == FORCE), edition.force)
@@ -195,6 +197,24 @@ class TableIndex:
     def years(self) -> tuple[str, ...]:
         table = self.latest()
         return table.years if table is not None else ()
+
+
+def twin_label(label: str, table: EditionTable, catalogue: Catalogue) -> str | None:
+    """The label `table` prints for the row another summary calls `label`: the same words whatever their order
+    and plurals ("Theft of Pedal Cycle" / "Theft of Pedal Cycles", "Burglary Residential" / "Residential
+    Burglary"), or its own all-crime row for another summary's."""
+    words = _word_set(label)
+    same = [other for other in table.crime_types if _word_set(other) == words]
+    if len(same) == 1:
+        return same[0]
+    known = catalogue.crime_type(label)
+    if known is not None and known.role == TOTAL:
+        return catalogue.total_row(table.edition)
+    return None
+
+
+def _word_set(label: str) -> frozenset[str]:
+    return frozenset(re.sub(r"(?<=[a-z]{3})s$", "", word) for word in re.findall(r"[a-z0-9]+", label.lower()))
 
 
 def _join(items: list[str]) -> str:

@@ -14,11 +14,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from assistant import vocab
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
-from .index import EditionTable, TableIndex, TableResult
+from .index import EditionTable, TableIndex, TableResult, twin_label
 from .rank import answer_rank
 from .verify import misstated
 from .wording import join_and, scope_sentence
@@ -35,6 +34,10 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     if len(named) < len(query.areas):
         return None
     index = tables.for_periods(query.periods, named) if query.periods else tables.latest(named)
+    if index is None and query.periods and set(query.extra.get("period_kinds", ())) == {"year"}:
+        index, query = _same_years(query, tables, named)
+    if index is not None:
+        query = _in_edition(query, index, tables)
     if index is None:
         if len(query.periods) > 1 and len(named) <= 1:
             resolved = _resolve(query, tables.latest(named) or tables.editions[0])[0]
@@ -61,6 +64,36 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
         return TableResult("An answer was drafted from the tables, but a figure in it did not match the cell it "
                            "cites, so it was withheld.", answerable=False, context=query, withheld=tuple(problems))
     return drafted
+
+
+def _same_years(query: Query, tables: TableIndex, named: tuple[str, ...]) -> tuple[EditionTable | None, Query]:
+    """"In 2024" was read as the printed period covering most of 2024, which another force's summary may not
+    print (Kent's years end in September): the newest summary of the named areas printing a period that ends
+    in each year asked answers instead, and says so."""
+    years = [period.rsplit(" ", 1)[-1] for period in query.periods]
+    for table in tables.editions:
+        if not all(area in table.areas for area in named):
+            continue
+        periods = tuple(next((p for p in table.years if p.endswith(year)), "") for year in years)
+        if all(periods):
+            notes = tuple(f"'{year}' read as the {period}" for year, period in zip(years, periods))
+            return table, query.with_(periods=periods, notes=query.notes + notes)
+    return None, query
+
+
+def _in_edition(query: Query, index: EditionTable, tables: TableIndex) -> Query:
+    """The query's crime types in the words this edition prints: another force's summary may print "Theft of
+    Pedal Cycles" or "Residential Burglary" for the row the vocabulary read, and names its own all-crime row."""
+    def own(label: str | None) -> str | None:
+        if label is None or label in index.crime_types:
+            return label
+        return twin_label(label, index, tables.catalogue) or label
+
+    crime_types = tuple(own(label) for label in query.crime_types)
+    share_of = own(query.share_of)
+    if crime_types == query.crime_types and share_of == query.share_of:
+        return query
+    return query.with_(crime_types=crime_types, share_of=share_of)
 
 
 def _share_of(query: Query) -> tuple[str, ...]:
@@ -95,7 +128,7 @@ def _resolve(query: Query, index: EditionTable) -> tuple[Query, tuple[str, ...]]
     elif not areas:
         areas = (index.force,)
         assumed.append(f"force-wide figures for {index.force}, as no area was named")
-    total = vocab.ALL_CRIME if vocab.ALL_CRIME in index.crime_types else None
+    total = index.total if index.total in index.crime_types else None
     crime_types = query.crime_types or (() if over_types or total is None else (total,))
     if not query.crime_types and not over_types:
         assumed.append("all crime, as no crime type was named")

@@ -79,6 +79,8 @@ def crime_unit(crime_type: str) -> str:
     """What a count of this row counts: "shoplifting offences", "sexual offences", "anti-social behaviour incidents"."""
     if crime_type in _UNITS:
         return _UNITS[crime_type]
+    if crime_type == vocab.ALL_CRIME:  # another force's all-crime row
+        return "offences (all crime)"
     name = crime_name(crime_type)
     return name if name.endswith("offences") else f"{name} offences" if "(" not in name else f"offences of {name}"
 
