@@ -17,6 +17,7 @@ from assistant import config
 from assistant.shells import ui
 from assistant.engine import Assistant
 from assistant.errors import AssistantError, QuestionError
+from assistant.ingest import uploads
 from assistant.understand.query import Query
 
 ASK, CHECK = "Ask a question", "Check a claim"
@@ -82,7 +83,7 @@ def render_chart(answer, forces: tuple[str, ...]) -> None:
     with st.container(border=True):
         title = ui.context_label(answer.context, forces)
         if title:
-            st.caption(title)
+            st.caption(ui.md_escape(title))
         st.altair_chart(chart, width="stretch")
 
 
@@ -175,18 +176,19 @@ def respond(engine: Assistant, kind: str, prompt: str) -> None:
                 else:
                     answer = engine.ask(prompt, context=st.session_state.context)
         except QuestionError as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(ui.md_message(error), icon=":material/error:")
             return
         except ImportError:
             st.error("Claim checking is not installed in this version (assistant/claims.py is missing).")
             return
         except AssistantError as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(ui.md_message(error), icon=":material/error:")
             return
         except Exception as error:  # a bug must not cost the user the conversation; the log keeps the trace
             logging.getLogger(__name__).exception("answering %r failed", prompt)
-            st.error(f"Something went wrong answering this ({type(error).__name__}: {error}). "
-                     f"The conversation is kept; try rephrasing the question.", icon=":material/error:")
+            st.error(ui.md_message(f"Something went wrong answering this ({type(error).__name__}: {error}). "
+                                   f"The conversation is kept; try rephrasing the question."),
+                     icon=":material/error:")
             return
     st.session_state.turns.append(ui.Turn(kind, prompt, answer))
     if kind == "question" and isinstance(answer.context, Query):
@@ -285,10 +287,10 @@ def sidebar(engine: Assistant) -> None:
             built = datetime.strptime(built, "%Y-%m-%dT%H:%M:%S%z").strftime("%d %b %Y, %H:%M")
         except ValueError:
             pass
-        st.caption(f"Index built {built} in {manifest.get('build_seconds') or 0:.0f} s  \n"
-                   f"Model: {manifest.get('model', 'unknown')}")
+        st.caption(f"Index built {ui.md_message(built)} in {manifest.get('build_seconds') or 0:.0f} s  \n"
+                   f"Model: {ui.md_message(manifest.get('model', 'unknown'))}")
         for problem in manifest.get("problems", []):
-            st.warning(f"{problem.get('file')}: {problem.get('message')}", icon=":material/warning:")
+            st.warning(ui.md_message(f"{problem.get('file')}: {problem.get('message')}"), icon=":material/warning:")
         if len(engine.index.checks):
             with st.expander(f"Data-quality notes ({len(engine.index.checks)})", icon=":material/rule:"):
                 for message in engine.index.checks["message"]:
@@ -298,14 +300,14 @@ def sidebar(engine: Assistant) -> None:
         except AssistantError:
             stale = ()
         if stale:
-            st.warning(f"Changed since the index was built: {', '.join(stale)}. Rebuild to include them.",
-                       icon=":material/update:")
+            st.warning(ui.md_message(f"Changed since the index was built: {', '.join(stale)}. "
+                                     "Rebuild to include them."), icon=":material/update:")
         if st.button("Rebuild index", icon=":material/refresh:", width="stretch",
                      help="Re-read every document; unchanged text reuses its stored vectors"):
             rebuild(force=not stale, done="Index rebuilt:")
         flash = st.session_state.flash
         if flash:
-            (st.success if flash[0] == "success" else st.error)(flash[1])
+            (st.success if flash[0] == "success" else st.error)(ui.md_message(flash[1]))
             st.session_state.flash = None
         st.divider()
         upload = st.file_uploader("Add a document (PDF, Word, Excel, CSV, Markdown, text or HTML)",
@@ -320,6 +322,26 @@ def sidebar(engine: Assistant) -> None:
                 st.session_state.flash = ("error", error)
                 st.rerun()
             rebuild(force=False, done=f"Added {path.name}.")
+        uploaded_documents()
+
+
+def uploaded_documents() -> None:
+    """Files added through the upload (listed in the corpus folder's .uploads.json), each with a Remove button
+    that deletes it and rebuilds. Files put into the corpus folder by hand are not listed."""
+    names = uploads.uploaded_files(config.corpus_dir())
+    if not names:
+        return
+    with st.expander(f"Uploaded documents ({len(names)})", icon=":material/upload_file:"):
+        for i, name in enumerate(names):
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            left.caption(ui.md_message(name))
+            if right.button("Remove", key=f"remove-{i}-{name}", type="tertiary", icon=":material/delete:",
+                            help="Delete this file from the corpus folder and rebuild the index"):
+                error = uploads.remove_upload(name, config.corpus_dir())
+                if error:
+                    st.session_state.flash = ("error", error)
+                    st.rerun()
+                rebuild(force=False, done=f"Removed {name}.")
 
 
 def main() -> None:
@@ -329,7 +351,7 @@ def main() -> None:
                         "minutes)…"):
             engine = load_engine(str(config.index_dir()), str(config.corpus_dir()))
     except AssistantError as error:
-        st.error(f"The assistant cannot start: {error}", icon=":material/error:")
+        st.error(ui.md_message(f"The assistant cannot start: {error}"), icon=":material/error:")
         st.stop()
     header()
     sidebar(engine)

@@ -8,6 +8,7 @@ is correct when the answer abstains. Every answer is also checked for numbers it
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,22 +44,123 @@ class Tally:
 
 
 def read_items(path: Path, warn: Callable[[str], None]) -> list[dict]:
-    """Parse JSON Lines; a malformed line is reported with its number and skipped."""
+    """Parse JSON Lines; a malformed or invalid line is reported with its number and skipped, a harmless
+    oddity is fixed and reported (a number where text is expected, a line not in UTF-8, a lone surrogate).
+    Never raises for what is inside the file."""
     items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+        def note(message: str, number: int = number) -> None:
+            warn(f"{path}:{number}: {message}")
+
+        line = _decode(raw, number == 1, note)
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as error:
-            warn(f"{path}:{number}: skipped, not valid JSON ({error.msg})")
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            warn(f"{path}:{number}: skipped, not valid JSON ({reason})")
             continue
-        if not isinstance(item, dict) or not any(k in item for k in ("question", "turns", "claim")):
-            warn(f"{path}:{number}: skipped, needs one of question, turns or claim")
+        problem = validate_item(item, note)
+        if problem:
+            warn(f"{path}:{number}: skipped, {problem}")
             continue
         item.setdefault("id", f"line{number}")
         items.append(item)
     return items
+
+
+def _decode(raw: bytes, first: bool, warn: Callable[[str], None]) -> str:
+    """One line as text: UTF-8 (a byte-order mark on the first line is dropped), else Windows-1252."""
+    raw = raw.rstrip(b"\r")
+    if first and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        warn("not UTF-8; read as Windows-1252 (save the file as UTF-8 to be sure of its accents)")
+        return raw.decode("cp1252", errors="replace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("id", "kind", "question", "claim", "source", "verdict")
+
+
+def validate_item(item: object, warn: Callable[[str], None] = lambda message: None) -> str | None:
+    """Why an item cannot be run (None when it can). Fixes, in place, what is harmless to fix and reports it:
+    a number where text is expected becomes its text, a single expected value becomes a list, lone
+    surrogates become U+FFFD, a null optional field is dropped."""
+    if not isinstance(item, dict):
+        return f"each line must be a JSON object, not {_json_type(item)}"
+    asked = [key for key in ("question", "turns", "claim") if item.get(key) is not None]
+    if not asked:
+        return "needs one of question, turns or claim (with a value)"
+    if len(asked) > 1:
+        used = "claim" if "claim" in asked else "turns"
+        warn(f"has more than one of question, turns and claim ({', '.join(asked)}); the {used} is used")
+    for key in [key for key, value in item.items() if value is None]:
+        del item[key]
+    for key in _TEXT_FIELDS:
+        if key not in item:
+            continue
+        value = item[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return f"'{key}' must be text, not {_json_type(value)}"
+        if not isinstance(value, str):
+            warn(f"'{key}' is a number ({value}); read as text")
+            item[key] = str(value)
+    if "turns" in item:
+        turns = item["turns"]
+        if isinstance(turns, str):
+            warn("'turns' is a single string; read as a one-turn conversation")
+            turns = [turns]
+        if not isinstance(turns, list):
+            return f"'turns' must be a list of questions, not {_json_type(turns)}"
+        if not turns:
+            return "'turns' is an empty list"
+        if not all(isinstance(turn, str) for turn in turns):
+            return "every entry of 'turns' must be text"
+        item["turns"] = turns
+    if "expected" in item:
+        expected = item["expected"]
+        if not isinstance(expected, list):
+            expected = [expected]
+            warn(f"'expected' is not a list; read as [{_short(expected[0])}]")
+        if not all(isinstance(e, (str, int, float)) and not isinstance(e, bool) for e in expected):
+            return "'expected' must be a list of texts or numbers"
+        item["expected"] = [e if isinstance(e, str) else _number_text(e) for e in expected]
+    cleaned = _without_surrogates(item)
+    if cleaned != item:
+        warn("held a lone surrogate (a broken character escape); replaced with \ufffd")
+        item.clear()
+        item.update(cleaned)
+    return None
+
+
+def _number_text(number: int | float) -> str:
+    return str(int(number)) if isinstance(number, float) and number.is_integer() else str(number)
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null",
+             int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _without_surrogates(value):
+    """The value with every lone surrogate (which cannot be written as UTF-8) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
 
 
 def kind_of(item: dict) -> str:
@@ -94,24 +196,29 @@ def score(item: dict, answer: Answer) -> tuple[str, str]:
 
 
 def evaluate_items(engine, items: list[dict], out: Path) -> Tally:
+    """Answer and score every item; an item that fails in any way is an "error" result, never the run's end."""
     tally = Tally()
-    with out.open("w", encoding="utf-8") as sink:
+    with out.open("w", encoding="utf-8", errors="replace") as sink:
         for item in items:
-            kind = kind_of(item)
+            ident, kind = str(item.get("id", "")), kind_of(item)
             try:
                 answer = answer_item(engine, item)
-            except AssistantError as error:
-                tally.results.append(ItemResult(item["id"], kind, "error", None, [], 0.0, str(error)))
-                sink.write(json.dumps({"id": item["id"], "error": str(error)}, ensure_ascii=False) + "\n")
+                outcome, detail = score(item, answer)
+                source = item.get("source")
+                cited = any(c.document == source for c in answer.citations) if source else None
+                asked = " ".join([str(item.get("question", "")), str(item.get("claim", "")),
+                                  *map(str, item.get("turns", []))])
+                stray = uncited_numbers(answer, allowed_text=asked) if answer.answerable else []
+                record = json.dumps({"id": ident, **answer.to_dict()}, ensure_ascii=False, default=str)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as error:  # one item's failure is reported with it; the run goes on
+                message = str(error) if isinstance(error, AssistantError) else f"{type(error).__name__}: {error}"
+                tally.results.append(ItemResult(ident, kind, "error", None, [], 0.0, message))
+                sink.write(json.dumps({"id": ident, "error": message}, ensure_ascii=False) + "\n")
                 continue
-            outcome, detail = score(item, answer)
-            source = item.get("source")
-            cited = any(c.document == source for c in answer.citations) if source else None
-            asked = " ".join([str(item.get("question", "")), str(item.get("claim", "")),
-                              *map(str, item.get("turns", []))])
-            stray = uncited_numbers(answer, allowed_text=asked) if answer.answerable else []
-            tally.results.append(ItemResult(item["id"], kind, outcome, cited, stray, answer.latency_ms, detail))
-            sink.write(json.dumps({"id": item["id"], **answer.to_dict()}, ensure_ascii=False) + "\n")
+            tally.results.append(ItemResult(ident, kind, outcome, cited, stray, answer.latency_ms, detail))
+            sink.write(record + "\n")
     return tally
 
 
@@ -141,19 +248,27 @@ def summarise(tally: Tally) -> str:
     return "\n".join([header, *rows])
 
 
-def report(tally: Tally, questions: Path) -> str:
+def report(tally: Tally, questions: Path, notes: list[str] = ()) -> str:
     misses = [r for r in tally.results if r.outcome in ("wrong", "abstained", "error") or r.uncited]
     lines = [f"# Evaluation of {questions.name}", "", summarise(tally), "", "## Items not answered correctly", ""]
     lines += [f"- `{r.id}` ({r.kind}): {r.outcome}. {r.detail}"
               + (f" Uncited numbers: {r.uncited}" if r.uncited else "") for r in misses] or ["None."]
+    if notes:
+        lines += ["", "## Lines skipped or read with a fix", "", *(f"- {note}" for note in notes)]
     return "\n".join(lines) + "\n"
 
 
 def run_eval(engine, questions: Path, out: Path, report_path: Path,
              warn: Callable[[str], None] = lambda message: None) -> tuple[str, int]:
     """Answer, write, score; returns the printed summary and how many items raised an error."""
-    items = read_items(questions, warn)
+    notes: list[str] = []
+
+    def note(message: str) -> None:
+        notes.append(message)
+        warn(message)
+
+    items = read_items(questions, note)
     tally = evaluate_items(engine, items, out)
-    report_path.write_text(report(tally, questions), encoding="utf-8")
+    report_path.write_text(report(tally, questions, notes), encoding="utf-8", errors="replace")
     errors = sum(r.outcome == "error" for r in tally.results)
     return summarise(tally) + f"\n\nAnswers: {out}\nReport: {report_path}", errors

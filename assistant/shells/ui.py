@@ -77,7 +77,15 @@ def context_label(query: Any, forces: tuple[str, ...] = ()) -> str:
 
 _ASSUMED = re.compile(r"\s+(Assumed: .*)$", re.DOTALL)
 _MARKER = re.compile(r"\[(\d{1,3})\]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$:@])")
+# Bare "www." starts a link in GitHub-flavoured markdown (Streamlit's too); an escaped dot does not.
+_WWW = re.compile(r"(?i)\b(www)\.")
+# For messages and file names: everything that can start a link, image, HTML, LaTeX, a colour or icon
+# directive or emphasis, but not the hyphens and brackets of ordinary prose ("not UTF-8", "(draft)").
+_MESSAGE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~$:@])")
+_LINE_START = re.compile(r"(?m)^(\s*)([#+\-=]|\d+\.)")
+# The export: brackets, HTML, emphasis and bare links neutralised; [n] citation markers kept as they are.
+_EXPORT_SPECIAL = re.compile(r"([\\`*_\[\]<>~$])")
 
 
 def split_assumptions(text: str) -> tuple[str, str]:
@@ -90,8 +98,31 @@ def split_assumptions(text: str) -> tuple[str, str]:
 
 def md_escape(text: str) -> str:
     """Text that Streamlit's markdown shows literally: no emphasis, links, LaTeX, colour directives or lists."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    escaped = _WWW.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", text))
     return re.sub(r"(?m)^(\s*\d+)\.", r"\1\\.", escaped)  # "4. Hub" at a line start is not a list item
+
+
+def md_message(text: object) -> str:
+    """A message or file name for st.error / st.warning / st.success / st.caption: shown literally (no link,
+    image, HTML, LaTeX, directive, emphasis or list), with ordinary hyphens and brackets left readable."""
+    escaped = _WWW.sub(r"\1\\.", _MESSAGE_SPECIAL.sub(r"\\\1", str(text)))
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    """"# x" -> "\\# x"; "12. x" -> "12\\. x" (a backslash before a digit would show)."""
+    lead, marker = match.group(1), match.group(2)
+    return lead + (marker[:-1] + "\\." if marker[0].isdigit() else "\\" + marker)
+
+
+def export_escape(text: object) -> str:
+    """Document or user text for the Markdown export: read as plain text by any Markdown viewer (no link,
+    image, HTML or emphasis), with its [n] citation markers kept."""
+    escaped = _EXPORT_SPECIAL.sub(r"\\\1", str(text))
+    escaped = re.sub(r"\\\[(\d{1,3})\\\](?![(\[:\\])", r"[\1]", escaped)  # not "[1](url)" or "[1]: url"
+    escaped = re.sub(r"(?i)\b(https?|ftp|mailto|javascript|data):", r"\1\\:", escaped)
+    escaped = _WWW.sub(r"\1\\.", escaped).replace("@", "\\@")
+    return re.sub(r"(?m)^(\s*)([#+=]|\d+\.)", _escape_line_start, escaped)
 
 
 def answer_markdown(text: str) -> str:
@@ -276,11 +307,11 @@ def used_cell_caption(row: pd.DataFrame, table: dict) -> str:
     crime, area = table.get("crime_type", ""), table.get("area", "")
     where = f"{crime.lower() if crime.istitle() or crime.isupper() else crime} in {area}"
     if used.empty:
-        return f"Table row: {where}."
+        return f"Table row: {md_message(where)}."
     record = used.iloc[0]
     measure = _MEASURE_PHRASES.get(str(record["measure"]), str(record["measure"]))
-    return (f"Highlighted: **{record['printed']}**, {measure} for {where} "
-            f"{period_in_words(str(record['period']))}; column “{table.get('column')}”.")
+    return (f"Highlighted: **{md_message(record['printed'])}**, {md_message(measure)} for {md_message(where)} "
+            f"{md_message(period_in_words(str(record['period'])))}; column “{md_message(table.get('column'))}”.")
 
 
 # ---------------------------------------------------------------- charts
@@ -337,21 +368,22 @@ def export_markdown(turns: list[Turn], exported_at: str = "") -> str:
     for number, turn in enumerate(turns, start=1):
         answer = turn.answer
         label = "Claim" if turn.kind == "claim" else "Question"
-        lines += [f"## {number}. {label}: {turn.prompt}", ""]
+        lines += [f"## {number}. {label}: {export_escape(' '.join(turn.prompt.split()))}", ""]
         if turn.kind == "claim" or answer.verdict is not None:
             lines += [f"**Verdict:** {verdict_badge(answer.verdict)[0]}", ""]
-        lines += [f"**Answer:** {answer.text}", ""]
+        lines += [f"**Answer:** {export_escape(answer.text)}", ""]
         for warning in answer_warnings(answer):
-            lines += [f"> **Caveat:** {warning}", ""]
+            lines += [f"> **Caveat:** {export_escape(warning)}", ""]
         if answer.suggestion:
-            lines += ["**Suggested wording:**", "", f"> {without_markers(answer.suggestion)}", ""]
+            lines += ["**Suggested wording:**", "", f"> {export_escape(without_markers(answer.suggestion))}", ""]
         if answer.citations:
             lines += ["**Sources**", ""]
             for c in answer.citations:
                 meta = source_line(c)
-                lines.append(f"{c.n}. *{c.title}*" + (f" ({meta})" if meta else "") + f". {section_path(c)}.")
+                lines.append(f"{c.n}. *{export_escape(c.title)}*" + (f" ({export_escape(meta)})" if meta else "")
+                             + f". {export_escape(section_path(c))}.")
                 quote = " | ".join(part.strip() for part in c.quote.split("\t")) if c.table else c.quote
-                lines.append(f"   > {' '.join(quote.split())}")
+                lines.append(f"   > {export_escape(' '.join(quote.split()))}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -30,10 +30,13 @@ def test_save_upload_saves_a_good_file_under_a_safe_new_name(tmp_path):
     path, error = save_upload("../../evil.md", GOOD_DOC, tmp_path)
     assert error is None and path == (tmp_path / "evil.md").resolve()
     assert path.read_bytes() == GOOD_DOC
-    again, error = save_upload("evil.md", GOOD_DOC, tmp_path)
+    other = GOOD_DOC.replace(b"Friday", b"Saturday")
+    again, error = save_upload("evil.md", other, tmp_path)
     assert error is None and again.name == "evil-1.md"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["evil-1.md", "evil.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".uploads.json", "evil-1.md", "evil.md"]
     assert not (tmp_path.parent / "evil.md").exists()
+    twice, error = save_upload("copy.md", GOOD_DOC, tmp_path)
+    assert twice is None and "already in the corpus as evil.md" in error
 
 
 @pytest.mark.parametrize("name, data, message", [
