@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test index eval bench install
+.PHONY: app test index eval bench install fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ eval: index
 
 bench: index
 	$(BIN)/python scripts/benchmark.py
+
+# Not in CI: >= 100,000 questions and 20,000 claims (seeded), reports crashes, invariant breaks and latency.
+fuzz: index
+	$(BIN)/python scripts/fuzz.py --questions 100000 --claims 20000 --out artifacts/fuzz.json

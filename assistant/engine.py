@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant import config, vocab
+from assistant import config, hygiene, vocab
 from assistant.answer import compose, passages, tables
 from assistant.answer.guard import uncited_numbers
+from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
 from assistant.claims.prose import ProseIndex
 from assistant.errors import IndexCorruptError, IndexMissingError, QuestionError
@@ -24,15 +25,11 @@ from assistant.understand import question as understand
 from assistant.understand.query import Query
 
 
-def validate_question(text: str) -> str:
-    """Refuse what cannot be a question, with a message that says what to do instead."""
-    cleaned = " ".join((text or "").split())
-    if not cleaned:
-        raise QuestionError("The question is empty - type a question, e.g. \"How many burglaries in Harlow?\"")
-    if len(cleaned) > config.MAX_QUESTION_CHARS:
-        raise QuestionError(f"The question is {len(cleaned):,} characters long; the limit is "
-                            f"{config.MAX_QUESTION_CHARS:,}. Ask one thing at a time, in a sentence or two.")
-    return cleaned
+def validate_question(text: object) -> str:
+    """Clean what came in (NFC, no surrogates or control characters) and refuse what cannot be a question
+    (empty, too long, no letters or digits), with a message that says what to do instead. The one door:
+    the CLI, the chat and the evaluator all come through `ask`, `check` and `ask_turns`, which call this."""
+    return hygiene.validate_question(text)
 
 
 class Assistant:
@@ -106,9 +103,11 @@ class Assistant:
         """Answer one question; `context` is the previous turn's resolved query, for follow-ups."""
         started = time.perf_counter()
         text = validate_question(question)
+        return _timed(self._ask_clean(text, context), started)
+
+    def _ask_clean(self, text: str, context: Query | None) -> Answer:
         with vocab.using(self.vocabulary):
-            result = self._answer(text, understand.parse(text, context))
-        return _timed(result, started)
+            return self._released(self._answer(text, understand.parse(text, context)), text)
 
     def check(self, claim: str) -> Answer:
         """Judge a claim against the tables and the documents' prose (see `claims`)."""
@@ -118,21 +117,22 @@ class Assistant:
         text = validate_question(claim)
         with vocab.using(self.vocabulary):
             judged = check_claim(self, text)
-            guarded = self._guarded(judged, text)
+            guarded = self._released(self._guarded(judged, text), text)
         if guarded is not judged:
             guarded = replace(guarded, claim=text, question="", verdict="not found")
         return _timed(guarded, started)
 
     def ask_turns(self, turns: list[str]) -> Answer:
-        """Answer the last turn of a conversation in the context of the earlier ones."""
+        """Answer the last turn of a conversation in the context of the earlier ones.
+
+        Every turn is cleaned like a question before any is answered; a conversation of more than
+        `hygiene.MAX_TURNS` turns is refused."""
         started = time.perf_counter()
         context = None
         result = None
-        for turn in turns:
-            result = self.ask(turn, context)
+        for turn in hygiene.validate_turns(turns):
+            result = self._ask_clean(turn, context)
             context = result.context if isinstance(result.context, Query) else context
-        if result is None:
-            raise QuestionError("The conversation has no turns - give at least one question")
         return _timed(result, started)
 
     def _answer(self, text: str, query: Query) -> Answer:
@@ -175,6 +175,19 @@ class Assistant:
                                                f"not show ({figures}), so it was withheld", self.index,
                                      context=answer.context)
         return answer
+
+    def _released(self, answer: Answer, question: str) -> Answer:
+        """Where answers leave the engine: one breaking an invariant (a "[n]" with no citation n, an
+        answerable answer citing nothing, text that cannot be written as UTF-8 JSON) is withheld."""
+        broken = broken_invariants(answer)
+        if not broken:
+            return answer
+        withheld = compose.not_found(question, "an answer was drafted but " + " and ".join(broken) +
+                                     ", so it was withheld", self.index, context=answer.context)
+        if broken_invariants(withheld):  # never show a refusal that breaks them either
+            withheld = Answer(text="Not found. An answer was drafted but it could not be checked, so it was "
+                                   "withheld.", answerable=False, question=question, context=answer.context)
+        return withheld
 
 
 def _timed(answer: Answer, started: float) -> Answer:

@@ -29,3 +29,9 @@ class IndexCorruptError(AssistantError):
     """An index exists but its files are damaged or do not match each other."""
 
     exit_code = 5
+
+
+class IndexBusyError(AssistantError):
+    """Another build holds the index's build lock and did not finish in time."""
+
+    exit_code = 1

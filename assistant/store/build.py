@@ -3,15 +3,24 @@
 A build is written into a fresh folder `index/build-<time>` and made live by atomically replacing
 the one-line pointer file `index/CURRENT`, so a crash mid-build never leaves a half-written index
 behind the pointer. Vectors are cached by content hash, so a rebuild embeds only changed text.
+
+The manifest records the sha256 of every file written (checked by `load_index`). A build holds the lock file
+`index/.build.lock` from start to switch, so two builds (two processes, or two threads) never interleave: the
+second waits for the first, then finds the index up to date. The previous build is kept after a switch, so a
+reader that read the pointer just before it still finds its files; only older builds are deleted. A live
+build that fails its checksums is never "up to date": it is rebuilt.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,7 +30,7 @@ import pandas as pd
 
 from assistant import vocab
 from assistant.config import ChunkSettings
-from assistant.errors import IndexCorruptError, IndexMissingError
+from assistant.errors import IndexBusyError, IndexCorruptError, IndexMissingError
 from assistant.ingest import checks as table_checks
 from assistant.ingest import chunking, corpus, performance, tables
 from assistant.ingest.catalogue import Catalogue, build_catalogue
@@ -30,16 +39,22 @@ from assistant.store.embedding import MODEL_NAME, encode
 from assistant.store.load import Sentence, load_index
 from assistant.store.manifest import (
     FORMAT_VERSION,
+    MANIFEST,
     POINTER,
+    build_files,
     changed_files,
     corpus_hashes,
-    current_build,
+    live_build,
+    manifest_bytes,
     read_manifest,
+    verify_build,
 )
 from assistant.text.normalise import normalise
 from assistant.text.tokens import bm25_tokens
 
 Progress = Callable[[str, float], None]
+LOCK = ".build.lock"
+LOCK_WAIT_SECONDS = 600.0  # a build takes well under a minute; waiting longer means something is stuck
 
 
 @dataclass(frozen=True)
@@ -68,17 +83,56 @@ def embedding_text(doc: Document, path: tuple[str, ...], text: str) -> str:
 
 
 def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = ChunkSettings(),
-                force: bool = False, progress: Progress | None = None) -> BuildReport:
-    """Build the index unless the live one already matches the corpus, model and settings."""
+                force: bool = False, progress: Progress | None = None,
+                wait_seconds: float = LOCK_WAIT_SECONDS) -> BuildReport:
+    """Build the index unless the live one already matches the corpus, model and settings and is undamaged.
+
+    Holds the build lock throughout: a second build waits up to `wait_seconds` for the first to finish
+    (then usually finds nothing to do), else raises `IndexBusyError`."""
     started = time.perf_counter()
+    corpus_hashes(corpus_dir)  # a missing corpus folder is reported before anything is created
+    with build_lock(index_dir, wait_seconds):
+        return _build_locked(corpus_dir, index_dir, settings, force, progress, started)
+
+
+@contextmanager
+def build_lock(index_dir: Path, wait_seconds: float = LOCK_WAIT_SECONDS):
+    """An exclusive lock on `index/.build.lock` (released by the OS if the process dies)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    handle = open(index_dir / LOCK, "a+")
+    try:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise IndexBusyError(f"Another build of the index in {index_dir} is running (it holds "
+                                         f"{LOCK}) - wait for it to finish, then run `assistant index` "
+                                         f"again") from None
+                time.sleep(0.1)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the lock
+
+
+def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, force: bool,
+                  progress: Progress | None, started: float) -> BuildReport:
     report = progress or (lambda message, fraction: None)
     hashes = corpus_hashes(corpus_dir)
     previous = read_manifest(index_dir) or {}
     same_recipe = (previous.get("model") == MODEL_NAME and previous.get("chunking") == settings.to_dict()
                    and previous.get("format") == FORMAT_VERSION)
     changed = changed_files(previous.get("corpus_files", {}), hashes)
-    live = current_build(index_dir)
-    if same_recipe and not changed and not force and live:
+    live = live_build(index_dir)
+    if same_recipe and not changed and not force and live and _intact(live):
         return BuildReport(False, live, time.perf_counter() - started,
                            len(previous.get("documents", [])), previous.get("counts", {}).get("chunks", 0),
                            0, 0, previous.get("counts", {}).get("table_values", 0),
@@ -133,6 +187,15 @@ def build_index(corpus_dir: Path, index_dir: Path, settings: ChunkSettings = Chu
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
                        len(ids) - len(missing), len(frame), problems, changed, catalogue)
+
+
+def _intact(build: Path) -> bool:
+    """True when every file of the build matches its manifest's checksums."""
+    try:
+        verify_build(build)
+    except IndexCorruptError:
+        return False
+    return True
 
 
 def _doc_meta(doc: Document) -> dict:
@@ -209,19 +272,35 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     checks.to_parquet(build / "table_checks.parquet")
     (build / "catalogue.json").write_text(json.dumps(catalogue.to_dict(), indent=1))
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
-    (build / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    manifest["files"] = build_files(build)
+    (build / MANIFEST).write_bytes(manifest_bytes(manifest))
+    _sync(build)
     final = index_dir / name
     build.rename(final)
+    previous = live_build(index_dir)
     tmp_pointer = index_dir / (POINTER + ".tmp")
-    tmp_pointer.write_text(name + "\n")
+    with open(tmp_pointer, "w") as handle:
+        handle.write(name + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(tmp_pointer, index_dir / POINTER)
-    _remove_old_builds(index_dir, keep=name)
+    _remove_old_builds(index_dir, keep={name} | ({previous.name} if previous else set()))
     return final
 
 
-def _remove_old_builds(index_dir: Path, keep: str) -> None:
+def _sync(build: Path) -> None:
+    """Flush the build's files to disk before the pointer names it (a power cut must not leave it half-written)."""
+    for path in build.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _remove_old_builds(index_dir: Path, keep: set[str]) -> None:
+    """Delete builds but the live one and the one before it (a reader may still be loading it), and any
+    half-written `.partial` folder a crashed build left (the build lock means none is being written now)."""
     for path in index_dir.glob("build-*"):
-        if path.is_dir() and path.name != keep:
+        if path.is_dir() and path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
 
 

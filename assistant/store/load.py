@@ -1,7 +1,8 @@
 """Load the live build into memory: documents, passages, sentence vectors, FAISS, BM25 and the table frame.
 
 Everything a question needs is read once here; a missing or damaged build raises an error that says how to
-fix it, never a traceback.
+fix it, never a traceback. Every file is checked against the sha256 its manifest records before it is read
+(about 10 ms for this index), so a flipped byte is reported, not silently answered from.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.ingest.performance import COLUMNS
 from assistant.records import Chunk, Document, Location, Section
-from assistant.store.manifest import FORMAT_VERSION, current_build
+from assistant.store.manifest import FIX, current_build, verify_build
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,9 @@ def load_index(index_dir: Path) -> LoadedIndex:
     build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"No index in {index_dir} - run `assistant index` to build it")
-    fix = "run `assistant index --force` to rebuild it"
+    fix = FIX
+    manifest = verify_build(build)
     try:
-        manifest = json.loads((build / "manifest.json").read_text())
-        if manifest.get("format") != FORMAT_VERSION:
-            raise ValueError(f"built by another version of this program (format {manifest.get('format')}, "
-                             f"this one reads {FORMAT_VERSION})")
         documents = {}
         for record in json.loads((build / "documents.json").read_text()):
             record["sections"] = tuple(Section(tuple(p), s, e) for p, s, e in record["sections"])

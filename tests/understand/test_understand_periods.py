@@ -92,7 +92,9 @@ def test_counts_that_look_like_years_are_not_years():
 
 
 def test_the_period_reader_works_on_its_own():
-    assert read_periods("Burglary in the 12 months to October 2024") == ((P24,), [], [])
+    assert read_periods("Burglary in the 12 months to October 2024") == ((P24,), [], [], ("month",))
+    assert read_periods("Burglary in 2024").kinds == ("year",)
+    assert read_periods("Burglary last year").kinds == ("previous",)
     found = read_periods("Burglary in March 2021 and 2024/25")
     assert found.periods == () and found.notes == []
     assert found.reasons == [Reason("period", f"{PERIOD_SCOPE}, not 2024/25, March 2021")]
