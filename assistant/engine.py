@@ -14,7 +14,7 @@ from assistant.answer.guard import uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
 from assistant.claims.prose import ProseIndex
-from assistant.errors import IndexCorruptError, IndexMissingError, QuestionError
+from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest import uploads
 from assistant.records import Answer
 from assistant.store.build import BuildReport, build_index

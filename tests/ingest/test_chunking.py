@@ -9,7 +9,8 @@ import pytest
 
 from assistant.ingest.chunking import chunk_document, pack_sentences, sentence_spans
 from assistant.config import ChunkSettings
-from assistant.ingest.corpus import find_sections, load_corpus
+from assistant.ingest.clean import find_sections
+from assistant.ingest.corpus import load_corpus
 from assistant.records import Document
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

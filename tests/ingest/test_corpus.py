@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest.corpus import clean_text, find_sections, load_corpus, load_document
+from assistant.ingest.clean import clean_text, find_sections
+from assistant.ingest.corpus import load_corpus, load_document
 from assistant.errors import CorpusError
 from assistant.records import Section
 
