@@ -10,7 +10,7 @@ import pandas as pd
 
 from assistant import config, hygiene, vocab
 from assistant.answer import compose, passages, tables
-from assistant.answer.guard import uncited_numbers
+from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
 from assistant.claims.prose import ProseIndex
@@ -156,7 +156,9 @@ class Assistant:
         found = found or self._from_passages(text, query)  # never search the passages twice
         if found.answerable or result is None:
             return found
-        return compose.not_found(text, result.text, self.index, context=query, scope=tables.scope_sentence(self.tables))
+        refused = compose.not_found(text, result.text, self.index, context=query,
+                                    scope=tables.scope_sentence(self.tables))
+        return replace(refused, withheld=result.withheld) if result.withheld else refused
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         vector = encode([text])[0]
@@ -169,11 +171,18 @@ class Assistant:
     def _guarded(self, answer: Answer, question: str) -> Answer:
         """Last line of defence: an answer stating a number it does not cite is withdrawn, not shown."""
         stray = uncited_numbers(answer, allowed_text=question)
-        if stray:
-            figures = ", ".join(f"{n:g}" for n in stray)
-            return compose.not_found(question, f"an answer was drafted but it stated figures its sources do "
-                                               f"not show ({figures}), so it was withheld", self.index,
-                                     context=answer.context)
+        misread = misread_units(answer, allowed_text=question)
+        if misread:
+            return replace(compose.not_found(question, "an answer was drafted but it stated figures in another unit "
+                                                       "than its sources print them, so it was withheld", self.index,
+                                             context=answer.context),
+                           withheld=tuple(f"stated {figure}, which its sources print in another unit"
+                                          for figure in misread))
+        if stray:  # the numbers go to evaluators, never into the refusal: a refusal states no uncited number
+            return replace(compose.not_found(question, "an answer was drafted but it stated figures its sources do "
+                                                       "not show, so it was withheld", self.index,
+                                             context=answer.context),
+                           withheld=tuple(f"stated {n:g}, which none of its citations print" for n in stray))
         return answer
 
     def _released(self, answer: Answer, question: str) -> Answer:
@@ -182,8 +191,9 @@ class Assistant:
         broken = broken_invariants(answer)
         if not broken:
             return answer
-        withheld = compose.not_found(question, "an answer was drafted but " + " and ".join(broken) +
-                                     ", so it was withheld", self.index, context=answer.context)
+        withheld = replace(compose.not_found(question, "an answer was drafted but " + " and ".join(broken) +
+                                             ", so it was withheld", self.index, context=answer.context),
+                           withheld=tuple(broken))
         if broken_invariants(withheld):  # never show a refusal that breaks them either
             withheld = Answer(text="Not found. An answer was drafted but it could not be checked, so it was "
                                    "withheld.", answerable=False, question=question, context=answer.context)

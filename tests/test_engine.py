@@ -105,5 +105,27 @@ def test_the_guard_withholds_an_answer_stating_an_uncited_number(engine):
     withheld = engine._guarded(drafted, "How many robberies?")
     assert not withheld.answerable and withheld.citations == ()
     assert "withheld" in withheld.text
+    assert "120" not in withheld.text  # a refusal states no number its citations lack ...
+    assert withheld.withheld == ("stated 120, which none of its citations print",)  # ... evaluators get it
+    assert withheld.to_dict()["withheld"] == list(withheld.withheld)
     honest = Answer(text="Robberies fell to 12 [1].", answerable=True, citations=(cited,), question="q")
     assert engine._guarded(honest, "How many robberies?") is honest
+
+
+@pytest.mark.parametrize("stated, printed, kept", [
+    ("Crime fell by 9.2% [1].", "All crime is down by 9.2% - a reduction of 1,920 incidents.", True),
+    ("Crime fell by 9.2 per cent [1].", "All crime is down by 9.2% in the district.", True),
+    ("The fund spent £284,777 [1].", "£284,777 was spent in Year 2.", True),
+    ("Crime fell by 9.2% [1].", "The budget rose to £9.2m this year.", False),
+    ("The fund spent £1,920 [1].", "a reduction of 1,920 incidents", False),
+    ("There were 1,920 fewer incidents [1].", "a reduction of 1,920 incidents", True),
+])
+def test_a_prose_figure_must_be_printed_in_its_own_unit(engine, stated, printed, kept):
+    from assistant.records import Citation
+
+    cited = Citation(n=1, document="d.md", title="T", locator="T › part", quote=printed)
+    drafted = Answer(text=stated, answerable=True, citations=(cited,), question="q")
+    guarded = engine._guarded(drafted, "What changed?")
+    assert (guarded is drafted) == kept, guarded.text
+    if not kept:
+        assert not guarded.answerable and guarded.withheld and "9.2" not in guarded.text

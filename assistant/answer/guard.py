@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from assistant.answer.tables import COMPUTED_MEASURES
 from assistant.records import Answer
-from assistant.text.numbers import numbers_in
+from assistant.text.numbers import numbers_in, numbers_with_units
 
 
 def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:
@@ -38,3 +38,18 @@ def _derivable(value: float, cited: set[float]) -> bool:
             if b and abs(round(a / b * 100, 1) - target) < 1e-6:
                 return True
     return False
+
+
+def misread_units(answer: Answer, allowed_text: str = "") -> list[str]:
+    """Prose figures stated in another unit than the cited sentence prints them ("9.2%" quoted from a sentence
+    that says "£9.2m"): each (number, unit) of a passage answer's text must be one its citations print.
+    Table answers are checked cell by cell instead (`answer.tables.verify`)."""
+    if any(citation.table is not None for citation in answer.citations) or answer.verdict is not None:
+        return []
+    printed = set(numbers_with_units(allowed_text))
+    for citation in answer.citations:
+        for text in (citation.quote, citation.locator, citation.title, citation.date):
+            printed |= numbers_with_units(text)
+    values = {value for value, _ in printed}
+    return [f"{value:g}{unit}" for value, unit in sorted(numbers_with_units(answer.text))
+            if value in values and (value, unit) not in printed and unit]

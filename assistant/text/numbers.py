@@ -38,3 +38,19 @@ def numbers_in(text: str) -> list[float]:
 
 def same_number(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=0, abs_tol=1e-9)
+
+
+# A number with its unit as printed: "£284,777", "9.2%", "9.2 per cent", "1,920".
+_WITH_UNIT = re.compile(r"(£)?\s?((?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.])\d+(?:\.\d+)?)"
+                        r"(\s?(?:%|per\s?cent\b|percent\b))?", re.IGNORECASE)
+
+
+def numbers_with_units(text: str) -> set[tuple[float, str]]:
+    """Every (number, unit) a text states, the unit "£", "%" or "" (a count): a guard compares a prose figure
+    with the cited sentence's figure in its own unit, so "9.2%" is not backed by "£9.2" or "9.2 miles" alone."""
+    text = _CITATION_MARK.sub(" ", text)
+    found = set()
+    for match in _WITH_UNIT.finditer(text):
+        unit = "£" if match.group(1) else "%" if match.group(3) else ""
+        found.add((float(match.group(2).replace(",", "")), unit))
+    return found
