@@ -310,6 +310,10 @@ def sidebar(engine: Assistant) -> None:
             (st.success if flash[0] == "success" else st.error)(ui.md_message(flash[1]))
             st.session_state.flash = None
         st.divider()
+        with st.expander("Title, publisher and date for the next upload (optional)"):
+            meta = {"title": st.text_input("Title", key="upload_title"),
+                    "publisher": st.text_input("Publisher", key="upload_publisher"),
+                    "date": st.text_input("Date (e.g. 2025-03-06)", key="upload_date")}
         upload = st.file_uploader("Add a document (PDF, Word, Excel, CSV, Markdown, text or HTML)",
                                   type=["pdf", "docx", "xlsx", "csv", "md", "txt", "html"],
                                   key=f"upload-{st.session_state.uploader}",
@@ -317,7 +321,7 @@ def sidebar(engine: Assistant) -> None:
                                   help="Saved into the corpus folder under a safe name, then indexed")
         if upload is not None:
             st.session_state.uploader += 1  # a fresh uploader next run, so the file is handled once
-            path, error = Assistant.add_upload(upload.name, upload.getvalue())
+            path, error = Assistant.add_upload(upload.name, upload.getvalue(), meta=meta)
             if error:
                 st.session_state.flash = ("error", error)
                 st.rerun()

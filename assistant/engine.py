@@ -80,9 +80,11 @@ class Assistant:
     MAX_UPLOAD_MB = uploads.MAX_UPLOAD_BYTES // 2**20
 
     @staticmethod
-    def add_upload(name: str, data: bytes, corpus_dir: Path | None = None) -> tuple[Path | None, str | None]:
-        """Check an uploaded file and save it into the corpus folder: (path, None), or (None, why not)."""
-        return uploads.save_upload(name, data, corpus_dir or config.corpus_dir())
+    def add_upload(name: str, data: bytes, corpus_dir: Path | None = None,
+                   meta: dict[str, str] | None = None) -> tuple[Path | None, str | None]:
+        """Check an uploaded file and save it into the corpus folder, with the title, publisher and date the
+        uploader gave (`meta`): (path, None), or (None, why not)."""
+        return uploads.save_upload(name, data, corpus_dir or config.corpus_dir(), meta)
 
     @classmethod
     def load(cls, index_dir: Path | None = None, corpus_dir: Path | None = None,

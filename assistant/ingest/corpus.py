@@ -6,6 +6,7 @@ A bad file becomes a `CorpusProblem` and the rest still load, so one stray uploa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -74,8 +75,14 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
     files, walk_problems = _walk(corpus_dir)
     problems.extend(walk_problems)
     documents = []
+    first_with: dict[str, str] = {}  # content hash -> the first file holding it
     for path in files:
         doc_id = document_id(path, corpus_dir)
+        twin = _same_content(path, first_with, doc_id)
+        if twin:
+            problems.append(CorpusProblem(doc_id, f"{doc_id} has the same content as {twin}, which is indexed; "
+                                                  "it was not indexed twice."))
+            continue
         try:
             documents.append(load_document(path, manifest.get(doc_id, {}), doc_id=doc_id))
         except CorpusError as error:
@@ -88,6 +95,18 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
     for name in sorted(set(manifest) - found):
         problems.append(CorpusProblem(name, f"{name} is listed in {MANIFEST} but is not in {corpus_dir}."))
     return CorpusLoad(tuple(documents), tuple(problems))
+
+
+def _same_content(path: Path, first_with: dict[str, str], doc_id: str) -> str | None:
+    """The file already read with the same bytes (the same report saved as two names), or None."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # load_document reports an unreadable file
+    if digest in first_with:
+        return first_with[digest]
+    first_with[digest] = doc_id
+    return None
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:

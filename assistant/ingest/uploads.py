@@ -20,7 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from assistant.errors import CorpusError
-from assistant.ingest.corpus import READER_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, corpus_files, document_id, load_document
+from assistant.ingest.corpus import MANIFEST, READER_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, corpus_files, document_id, load_document
 
 # Per type: text is cheap to store but costly to embed (the corpus loader's passage limit applies too);
 # PDF, Word and Excel carry layout and images, so the same text takes more bytes.
@@ -62,14 +62,20 @@ def _shown(name: str) -> str:
     return base if len(base) <= 80 else base[:60] + "…" + base[-15:]
 
 
-def save_upload(name: str, data: bytes, corpus_dir: Path) -> tuple[Path | None, str | None]:
+def save_upload(name: str, data: bytes, corpus_dir: Path,
+                meta: dict[str, str] | None = None) -> tuple[Path | None, str | None]:
     """Validate an uploaded file, then save it into `corpus_dir` under a safe, new name.
 
     Returns (path, None) on success or (None, message) saying in plain words what is wrong. The file is
     read with the corpus loader from a temporary copy first, so nothing unreadable ever lands in the
     corpus folder; content already in the folder (under any name) is refused, naming the file that has it.
+    `meta` (title, publisher, date as YYYY-MM-DD or YYYY-MM), when given, goes into the corpus manifest, so
+    citations name the document as the person uploading it does.
     """
     shown = _shown(name)
+    meta = {key: " ".join(str(value).split()) for key, value in (meta or {}).items() if str(value).strip()}
+    if meta.get("date") and not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", meta["date"]):
+        return None, f"The date {meta['date']!r} is not a date like 2025-03-06 (or 2025-03 for a month)."
     target_name = safe_name(name)
     if target_name is None:
         suffix = Path(_SEPARATORS.split(name or "")[-1]).suffix
@@ -111,6 +117,8 @@ def save_upload(name: str, data: bytes, corpus_dir: Path) -> tuple[Path | None, 
                 candidate.unlink(missing_ok=True)
             return None, f"{shown} could not be saved in the corpus folder ({error.strerror or error})."
         _record(corpus_dir, add=candidate.name)
+        if meta:
+            _describe(corpus_dir, candidate.name, meta)
         return candidate, None
     return None, f"Too many files named like {target_name} already; rename it and upload it again."
 
@@ -172,3 +180,17 @@ def _record(corpus_dir: Path, add: str | None = None, remove: str | None = None)
         os.replace(scratch, target)
     except OSError:  # the list only enables removal from the chat; failing to write it must not lose the upload
         scratch.unlink(missing_ok=True)
+
+
+def _describe(corpus_dir: Path, name: str, meta: dict[str, str]) -> None:
+    """Add or replace the file's entry in the corpus manifest (written whole, then swapped in)."""
+    path = corpus_dir / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"documents": []}
+    except (OSError, ValueError):
+        return  # a broken manifest is reported by the corpus loader; the upload itself stands
+    entries = data["documents"] if isinstance(data, dict) else data
+    entries[:] = [entry for entry in entries if entry.get("file") != name] + [{"file": name, **meta}]
+    scratch = path.with_name(MANIFEST + ".tmp")
+    scratch.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    os.replace(scratch, path)

@@ -283,3 +283,12 @@ def test_html_file_gets_markdown_sections(tmp_path):
 def test_missing_folder_raises_corpus_error(tmp_path):
     with pytest.raises(CorpusError, match="does not exist"):
         load_corpus(tmp_path / "nowhere")
+
+
+def test_the_same_content_under_two_names_is_indexed_once(tmp_path):
+    (tmp_path / "report.md").write_text("# Report\n\nBurglary fell by 5% in Testtown.\n", encoding="utf-8")
+    (tmp_path / "report-copy.md").write_text("# Report\n\nBurglary fell by 5% in Testtown.\n", encoding="utf-8")
+    result = load_corpus(tmp_path)
+    assert [doc.id for doc in result.documents] == ["report-copy.md"]
+    problems = {problem.file: problem.message for problem in result.problems}
+    assert "same content as report-copy.md" in problems["report.md"]

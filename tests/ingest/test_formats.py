@@ -377,6 +377,10 @@ PANEL_QUESTIONS = [
                  "28 February 2014", MINUTES_PDF, id="action-deadline"),
     pytest.param("In what file format should police authorities publish crime data?", "CSV", GUIDANCE_PDF,
                  marks=pytest.mark.xfail(reason=FORMAT_BUG, strict=True), id="guidance-file-format"),
+    pytest.param("According to the crime data guidance, what is the reason for releasing crime data?",
+                 "greater accountability", GUIDANCE_PDF, id="guidance-reason"),
+    pytest.param("What will publishing crime data enable the public to become more involved in?",
+                 "detection and reduction of crime", GUIDANCE_PDF, id="guidance-public-involvement"),
 ]
 
 

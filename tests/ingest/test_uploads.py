@@ -51,3 +51,17 @@ def test_save_upload_refuses_what_it_cannot_read_and_writes_nothing(tmp_path, na
     path, error = save_upload(name, data, tmp_path)
     assert path is None and message in error
     assert list(tmp_path.iterdir()) == []
+
+
+def test_title_publisher_and_date_go_into_the_manifest(tmp_path):
+    import json
+
+    (tmp_path / "manifest.json").write_text(json.dumps({"documents": [{"file": "old.md", "title": "Old"}]}))
+    path, error = save_upload("note.md", GOOD_DOC, tmp_path,
+                              {"title": " Patrol  note ", "publisher": "Harlow Council", "date": "2025-03-03"})
+    assert error is None
+    entries = json.loads((tmp_path / "manifest.json").read_text())["documents"]
+    assert entries == [{"file": "old.md", "title": "Old"},
+                       {"file": path.name, "title": "Patrol note", "publisher": "Harlow Council", "date": "2025-03-03"}]
+    refused, error = save_upload("other.md", GOOD_DOC.replace(b"Friday", b"Monday"), tmp_path, {"date": "3/3/25"})
+    assert refused is None and "not a date like 2025-03-06" in error

@@ -312,6 +312,20 @@ def test_upload_of_a_good_file_is_saved_and_indexed(private_app):
 
 
 @pytest.mark.slow
+def test_upload_with_title_publisher_and_date_is_cited_with_them(private_app):
+    at, corpus = private_app
+    at.text_input(key="upload_title").set_value("Harlow patrol pilot note")
+    at.text_input(key="upload_publisher").set_value("Harlow Council")
+    at.text_input(key="upload_date").set_value("2025-03-03")
+    at.file_uploader[0].set_value(("note.md", GOOD_DOC, "text/markdown")).run()
+    assert not at.exception, at.exception
+    ask(at, "When did the Harlow town centre patrol pilot begin?")
+    assert any("3 March 2025" in text for text in answers(at))
+    page = shown(at)
+    assert "Harlow patrol pilot note" in page and "Harlow Council" in page
+
+
+@pytest.mark.slow
 def test_upload_of_a_broken_file_is_refused_and_nothing_is_saved(private_app):
     at, corpus = private_app
     before = sorted(p.name for p in corpus.iterdir())
