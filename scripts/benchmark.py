@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.config import corpus_dir  # noqa: E402
 from assistant.store.embedding import encode  # noqa: E402
 from assistant.engine import Assistant  # noqa: E402
-from assistant.ingest import chunking, corpus, tables  # noqa: E402
+from assistant.ingest import chunking, corpus, performance  # noqa: E402
 from assistant.store.build import build_index  # noqa: E402
 
 QUESTION_FILES = [ROOT / "questions" / name for name in ("sample.jsonl", "questions.jsonl", "heldout.jsonl")]
@@ -84,7 +84,7 @@ def ingestion_seconds() -> tuple[float, float]:
     """Seconds to read the performance tables and to chunk every document, on the repo's corpus."""
     documents = corpus.load_corpus(corpus_dir()).documents
     started = time.perf_counter()
-    tables.performance_frame(documents)
+    performance.performance_frame(documents)
     parse = time.perf_counter() - started
     started = time.perf_counter()
     for doc in documents:

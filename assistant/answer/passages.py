@@ -262,6 +262,10 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
            index: LoadedIndex) -> Selection:
     """Rank the sentences of the hit passages (and the closest sentences anywhere); quote the best that passes."""
     judge = _Judge(question, query, index)
+    if judge.places and not judge.topic and not judge.focus:
+        # "And in Harlow?" on its own: a place and nothing to find out about it, so no sentence can answer it
+        # (a heading that names the place is not an answer).
+        return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
     absent = {t for t in judge.terms if t not in index.bm25.vocab_dict}
     if judge.terms and len(absent) / len(judge.terms) > MAX_ABSENT_SHARE:
         return Selection((), 0.0, f"the documents never mention {', '.join(sorted(absent))}")

@@ -93,3 +93,13 @@ def test_a_sentence_about_another_crime_type_is_not_quoted(engine):
     answer = engine.ask("By how much did crime fall in Southend in the 12 months to December 2023?")
     assert "9.2%" in answer.citations[0].quote
     assert all("knife" not in c.quote for c in answer.citations)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["And in Harlow?", "Harlow", "Basildon?"])
+def test_a_place_alone_is_not_answered_from_a_passage_that_names_it(engine, question):
+    """A heading or a table title that names the place is not an answer: with nothing asked about the place,
+    the answer is "not found" (a follow-up gets its topic from the conversation instead)."""
+    answer = engine.ask(question)
+    assert not answer.answerable and answer.citations == ()
+    assert "not what to find out about it" in answer.text
