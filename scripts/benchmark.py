@@ -49,8 +49,9 @@ def load_items() -> list[dict]:
         if path.exists():
             for line in path.read_text().splitlines():
                 item = json.loads(line)
-                if item.get("question") and item["question"] not in seen:
-                    seen.add(item["question"])
+                key = item.get("question") or item.get("claim")
+                if key and key not in seen:
+                    seen.add(key)
                     items.append(item)
     return items
 
