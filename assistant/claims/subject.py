@@ -16,7 +16,6 @@ from assistant.claims.parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHAR
                                    solved_share, spaces_for)
 from assistant.claims.periods import Period
 from assistant.claims.wording import period_as_written
-from assistant.text.dates import MONTHS
 from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
 
 KNIFE, SERIOUS_VIOLENCE = "Knife crime", "Serious violence"
@@ -161,8 +160,3 @@ def table_period(shape: ClaimShape, period: Period) -> str | None:
                       if int(e.period_ends[0][:4]) == period.baseline), None) if catalogue is not None else None
     return found if found in allowed else None
 
-
-def period_end(words: str) -> tuple[int, int]:
-    """"12 months to October 2024" -> (2024, 10): when a printed period ends, for dating evidence."""
-    month, year = words.rsplit(" ", 2)[-2:]
-    return int(year), MONTHS.index(month.capitalize()) + 1

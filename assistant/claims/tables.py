@@ -14,12 +14,13 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.claims.parse import CHANGE, COUNT, DIRECTION, LEVEL, PERCENT, RANK, SHARE, UP, ClaimShape
-from assistant.claims.subject import Subject, period_end, table_period
+from assistant.claims.subject import Subject, table_period
 from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
 from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
 from assistant.answer.tables import ASB, SHARE as SHARE_MEASURE, RowRef, TableIndex
-from assistant.answer.tables.index import EditionTable, twin_label
+from assistant.answer.tables.index import EditionTable, printed_as
+from assistant.text.dates import period_end
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
@@ -42,9 +43,8 @@ def table_evidence(shape: ClaimShape, subject: Subject, tables: TableIndex, quer
     if tables is None:
         return []
     # In the words this summary prints: another force names its rows (and its all-crime row) its own way.
-    subject = replace(subject, crime_types=tuple(
-        label if label in tables.crime_types else (twin_label(label, tables, catalogue) or label)
-        for label in subject.crime_types))
+    subject = replace(subject, crime_types=tuple(printed_as(label, tables, catalogue)
+                                                 for label in subject.crime_types))
     if shape.quantity == RANK or query.rank is not None:
         ranked = _judge_rank(shape, subject, tables, query, area, period or tables.years[1])
         return [ranked] if ranked is not None else []
@@ -182,12 +182,8 @@ def _judge_share(shape: ClaimShape, subject: Subject, tables: EditionTable, area
     suggestion = "" if ok else capitalised(f"{crime_name(part)} made up {format_percent(share)} of "
                                            f"{unit_name(whole)} {in_place(area)} in the {period} "
                                            f"[[{part_key}]][[{whole_key}]].")
-    return Evidence(SUPPORTED if ok else CONTRADICTED, "table", _period_key(period), f"the {period}",
+    return Evidence(SUPPORTED if ok else CONTRADICTED, "table", period_end(period), f"the {period}",
                     statement, reason, cites, figures, suggestion, part_row.source_document)
-
-
-def _period_key(period: str) -> tuple[int, int]:
-    return period_end(period)
 
 
 # ---------------------------------------------------------------- one row: a change or a level
@@ -329,7 +325,7 @@ def _judge_level(shape: ClaimShape, subject: Subject, row, period: str, key: str
                 verdict = CONTRADICTED
                 reason += f" The claim also says it went {'up' if direction == UP else 'down'}; it went {went}."
     suggestion = capitalised(f"{said} in the {period} [[{key}]].") if verdict == CONTRADICTED else ""
-    return Evidence(verdict, "table", _period_key(period), f"the {period}", statement, reason,
+    return Evidence(verdict, "table", period_end(period), f"the {period}", statement, reason,
                     {key: _row_cite(row, measure, period)}, figures, suggestion, row.source_document,
                     caveats=_rate_caveat(row, measure))
 

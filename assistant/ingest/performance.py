@@ -25,7 +25,7 @@ import pandas as pd
 from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
 from assistant.ingest.tables import TextTable, find_tables
 from assistant.records import Document
-from assistant.text.dates import MONTHS
+from assistant.text.dates import MONTHS, month_number
 
 # Text columns use pandas' "str" dtype, so a missing parent_type (an un-dashed row) reads as NaN: test it
 # with pd.isna. Parquet keeps that dtype, so a saved frame loads back equal.
@@ -229,7 +229,7 @@ def _period_month(doc: Document, table: TextTable) -> tuple[int | None, int]:
     for heading in reversed(table.section_path):
         found = pattern.search(heading)
         if found:
-            return _month_number(found.group("month")), _months(heading)
+            return month_number(found.group("month")), _months(heading)
     before = doc.text[:table.start]
     found = None
     for found in pattern.finditer(before):
@@ -237,7 +237,7 @@ def _period_month(doc: Document, table: TextTable) -> tuple[int | None, int]:
     if found is None:
         return None, 12
     line_start = before.rfind("\n", 0, found.start()) + 1
-    return _month_number(found.group("month")), _months(before[line_start:found.end()])
+    return month_number(found.group("month")), _months(before[line_start:found.end()])
 
 
 @lru_cache(maxsize=1)
@@ -253,10 +253,6 @@ def _months(text: str) -> int:
         return 12
     word = found.group(1).lower()
     return {"twelve": 12, "six": 6, "three": 3}.get(word) or int(word)
-
-
-def _month_number(name: str) -> int:
-    return next(i for i, month in enumerate(MONTHS, start=1) if month.lower() == name.lower())
 
 
 def _edition(doc: Document, table: TextTable, month: int) -> str:

@@ -27,3 +27,15 @@ def date_words(date: str) -> str:
 # Full names first, then abbreviations, so a pattern made from them tries "march" before "mar".
 MONTH_WORDS = tuple(m.lower() for m in MONTHS) + ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                                                    "oct", "nov", "dec")
+
+
+def month_number(name: str) -> int:
+    """"October", "oct", "Sept" -> 10 or 9: a month's number from its name or its first three letters."""
+    key = name[:3].lower()
+    return next(number for number, month in enumerate(MONTHS, start=1) if month[:3].lower() == key)
+
+
+def period_end(words: str) -> tuple[int, int]:
+    """"12 months to October 2024" -> (2024, 10): the year and month a printed period ends."""
+    month, year = words.rsplit(" ", 2)[-2:]
+    return int(year), month_number(month)

@@ -33,3 +33,9 @@ def comparable(text: str) -> str:
     ("1,465" must not match "1465").
     """
     return text.replace("\u2212", "-").replace("\u00a0", " ").casefold()
+
+
+def label_words(label: str) -> tuple[str, ...]:
+    """A printed label's words without plural endings or punctuation, so two summaries' labels for one row
+    compare equal: "Theft of Pedal Cycles" and "theft of pedal cycle" both give ("theft", "of", "pedal", "cycle")."""
+    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", word) for word in normalise(label).split())

@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
+from assistant.text.dates import MONTHS, month_number, period_end
 from assistant.understand.common import blank_matches, unique
 from assistant.understand.query import Reason
 
@@ -42,8 +43,6 @@ _LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (
 _THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|\brecent(?:ly)?\b|"
                         r"\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b")
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _MONTH_YEAR = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?,?\s+((?:19|20)\d\d)\b")
@@ -97,14 +96,14 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     low = vocab.blank(low, [vocab.Found(m.start(), m.end(), "", "") for m in fiscal])
     for match in _MONTH_YEAR.finditer(low):
         month, year = match.group(1), match.group(2)
-        printed = scope.for_month(int(year), _month_number(month))
+        printed = scope.for_month(int(year), month_number(month))
         if printed:
             found.append((match.start(), printed, "month"))
         else:
             outside.append(f"{_month_name(month)} {year}")
     low = blank_matches(_MONTH_YEAR, low)
     for match in _TO_MONTH.finditer(low):
-        if not scope.has_month(_month_number(match.group(1))):
+        if not scope.has_month(month_number(match.group(1))):
             outside.append(f"the 12 months to {_month_name(match.group(1))}")
     for match in _YEAR.finditer(low):
         if _COUNT_BEFORE_YEAR.search(low[:match.start()]):
@@ -138,8 +137,8 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
 def year_before(period: str) -> str | None:
     """The printed period that ends a year before `period`, same month ("the year before" in a follow-up)."""
     scope = vocab.SCOPE or vocab.PeriodScope()
-    month, year = period.rsplit(" ", 2)[-2:]
-    return scope.for_month(int(year) - 1, _month_number(month.lower()))
+    year, month = period_end(period)
+    return scope.for_month(year - 1, month)
 
 
 def compares_with_last_year(norm: str) -> bool:
@@ -153,9 +152,5 @@ def _is_fiscal(match: re.Match) -> bool:
     return (int(first) + 1) % 100 == int(second) % 100
 
 
-def _month_number(text: str) -> int:
-    return next(i for i, m in enumerate(MONTHS, start=1) if m.startswith(text[:3]))
-
-
 def _month_name(text: str) -> str:
-    return next((m for m in MONTHS if m.startswith(text[:3])), text).capitalize()
+    return MONTHS[month_number(text) - 1]

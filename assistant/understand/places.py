@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.understand.common import unique
-from assistant.understand.periods import MONTHS
+from assistant.text.dates import MONTHS
 
 # "Trending" is how the source prints Tendring; a preposition before it or a capital mid-sentence makes it the place.
 _TRENDING = re.compile(r"\b([Tt]rending)\b")

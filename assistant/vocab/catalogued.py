@@ -9,12 +9,11 @@ when the tables say otherwise.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from assistant.ingest.catalogue import FORCE, POLICING_AREA, Catalogue
 from assistant.text.dates import MONTHS
-from assistant.text.normalise import normalise
+from assistant.text.normalise import label_words, normalise
 
 from .load import VocabData
 from .vocabulary import Vocabulary
@@ -133,12 +132,12 @@ def _carried_over(data: VocabData, printed: tuple[str, ...]) -> VocabData:
     same words (plurals and punctuation aside), and `all_crime` to the printed all-crime row."""
     if not printed:
         return data
-    keys = {_words(label): label for label in printed}
+    keys = {label_words(label): label for label in printed}
     moved = {}
     for label in data.crime_types:
         if label in printed or label in moved:
             continue
-        twin = keys.get(_words(label))
+        twin = keys.get(label_words(label))
         if twin and twin not in data.crime_types:
             moved[label] = twin
     if not moved:
@@ -149,7 +148,3 @@ def _carried_over(data: VocabData, printed: tuple[str, ...]) -> VocabData:
                  for child, parent in data.hierarchy.items()}
     return replace(data, crime_types=crime_types, sentences=sentences, hierarchy=hierarchy)
 
-
-def _words(label: str) -> tuple[str, ...]:
-    """A label's words without plural endings or punctuation: "Theft of Pedal Cycles" ~ "theft of pedal cycle"."""
-    return tuple(re.sub(r"(?<=[a-z]{3})s$", "", word) for word in normalise(label).split())

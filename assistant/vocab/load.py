@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -88,8 +89,19 @@ def default_directory():
 
 
 def load(directory: Path | str | None = None) -> VocabData:
-    """Read and validate every data file in `directory` (default: the package's own data)."""
-    root = default_directory() if directory is None else Path(directory)
+    """Read and validate every data file in `directory` (default: the package's own data, read once per
+    process: the import, every engine and every build share it; nothing mutates it)."""
+    if directory is None:
+        return _shipped()
+    return _load(Path(directory))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> VocabData:
+    return _load(default_directory())
+
+
+def _load(root) -> VocabData:
     raw = {name: _read(root, name) for name in FILES}
     places, crimes, words, hierarchy, spelling = (_File(name, raw[name]) for name in FILES)
     data = VocabData(

@@ -17,8 +17,8 @@ import pandas as pd
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
-from .index import COUNTS, DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult, cited_result
-from .wording import (ASB, capital, crime_name, crime_unit, join_and, metric, place_phrase, points,
+from .index import DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult, cited_result
+from .wording import (ASB, COUNTS, capital, crime_name, crime_unit, join_and, metric, place_phrase, points,
                       show)
 
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)

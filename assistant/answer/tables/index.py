@@ -9,21 +9,22 @@ and `rank` only ever cite through `Citations`, and turn what they cited into a `
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from assistant import vocab
+from assistant.text.normalise import label_words
 from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Edition, build_catalogue
-from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE, Query
+from assistant.understand.query import SOLVED_RATE, Query
+
+from .wording import join_and
 
 # The only figures not printed in a cited row: worked out from two cited cells, so a guard can tell them apart.
 SHARE = "share of parent (%)"
 DIFFERENCE = "difference between cited figures"
 COMPUTED_MEASURES = (SHARE, DIFFERENCE)
 
-COUNTS = (OFFENCES, SOLVED)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Row:
     @property
     def between(self) -> str:
         """"between the 12 months to October 2023 and 2024": the two periods of this row's edition."""
-        return f"between the {self.years[0]} and {self.years[1].rsplit(' ', 1)[-1]}"
+        return between(self.years)
 
     def value(self, measure: str, period: str) -> float:
         cell = self.cells.get((measure, period))
@@ -123,7 +124,7 @@ class EditionTable:
         self.rows = rows
         self.years = edition.periods
         self.change_period = edition.change_period
-        self.between = f"between the {self.years[0]} and {self.years[1].rsplit(' ', 1)[-1]}"
+        self.between = between(self.years)
         self.areas = tuple(dict.fromkeys(area for area, _ in rows))
         self.crime_types = frozenset(crime_type for _, crime_type in rows)
         self.total = catalogue.total_row(edition)  # this summary's own all-crime row
@@ -131,7 +132,7 @@ class EditionTable:
         self.districts = tuple(area for area in self.areas if kinds.get(area, DISTRICT) == DISTRICT)
         self.force = next((area for area in self.areas if kinds.get(area) == FORCE), edition.force)
         others = [area for area in self.areas if kinds.get(area, DISTRICT) not in (DISTRICT, FORCE)]
-        self.excluded = (f"{_join(others)}, {'a policing area' if len(others) == 1 else 'policing areas'} rather "
+        self.excluded = (f"{join_and(others)}, {'a policing area' if len(others) == 1 else 'policing areas'} rather "
                          "than a district, and the force total are left out." if others
                          else "The force total is left out.")
 
@@ -199,26 +200,26 @@ class TableIndex:
         return table.years if table is not None else ()
 
 
-def twin_label(label: str, table: EditionTable, catalogue: Catalogue) -> str | None:
-    """The label `table` prints for the row another summary calls `label`: the same words whatever their order
-    and plurals ("Theft of Pedal Cycle" / "Theft of Pedal Cycles", "Burglary Residential" / "Residential
-    Burglary"), or its own all-crime row for another summary's."""
-    words = _word_set(label)
-    same = [other for other in table.crime_types if _word_set(other) == words]
+def between(years: tuple[str, str]) -> str:
+    """"between the 12 months to October 2023 and 2024", from an edition's two periods."""
+    return f"between the {years[0]} and {years[1].rsplit(' ', 1)[-1]}"
+
+
+def printed_as(label: str, table: EditionTable, catalogue: Catalogue) -> str:
+    """The label `table` prints for the row another summary calls `label`: the label itself when printed, else
+    the same words whatever their order and plurals ("Theft of Pedal Cycle" / "Theft of Pedal Cycles",
+    "Burglary Residential" / "Residential Burglary"), or its own all-crime row for another summary's; the
+    label unchanged when there is no such twin (the caller then finds no row and says so)."""
+    if label in table.crime_types:
+        return label
+    words = frozenset(label_words(label))
+    same = [other for other in table.crime_types if frozenset(label_words(other)) == words]
     if len(same) == 1:
         return same[0]
     known = catalogue.crime_type(label)
     if known is not None and known.role == TOTAL:
-        return catalogue.total_row(table.edition)
-    return None
-
-
-def _word_set(label: str) -> frozenset[str]:
-    return frozenset(re.sub(r"(?<=[a-z]{3})s$", "", word) for word in re.findall(r"[a-z0-9]+", label.lower()))
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        return catalogue.total_row(table.edition) or label
+    return label
 
 
 class Citations:

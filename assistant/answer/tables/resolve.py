@@ -17,7 +17,7 @@ import pandas as pd
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
-from .index import EditionTable, TableIndex, TableResult, twin_label
+from .index import EditionTable, TableIndex, TableResult, printed_as
 from .rank import answer_rank
 from .verify import misstated
 from .wording import join_and, scope_sentence
@@ -84,13 +84,8 @@ def _same_years(query: Query, tables: TableIndex, named: tuple[str, ...]) -> tup
 def _in_edition(query: Query, index: EditionTable, tables: TableIndex) -> Query:
     """The query's crime types in the words this edition prints: another force's summary may print "Theft of
     Pedal Cycles" or "Residential Burglary" for the row the vocabulary read, and names its own all-crime row."""
-    def own(label: str | None) -> str | None:
-        if label is None or label in index.crime_types:
-            return label
-        return twin_label(label, index, tables.catalogue) or label
-
-    crime_types = tuple(own(label) for label in query.crime_types)
-    share_of = own(query.share_of)
+    crime_types = tuple(printed_as(label, index, tables.catalogue) for label in query.crime_types)
+    share_of = printed_as(query.share_of, index, tables.catalogue) if query.share_of else None
     if crime_types == query.crime_types and share_of == query.share_of:
         return query
     return query.with_(crime_types=crime_types, share_of=share_of)

@@ -12,7 +12,8 @@ from assistant import vocab
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 
-from .index import COUNTS
+COUNTS = (OFFENCES, SOLVED)  # measures that are counts, printed as whole numbers
+
 
 ASB = "Anti-Social Behaviour (incidents)"
 
