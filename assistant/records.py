@@ -44,6 +44,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     locations: tuple[Location, ...] = ()
     format: str = ""
+    uploaded: bool = False  # added through the chat, not part of the official corpus: its tables never
+    # answer for a place and period an official summary prints (see answer/tables/resolve.py)
 
     def location_at(self, offset: int) -> Location | None:
         """Where the text at `offset` was printed, for formats that have pages, sheets or rows."""

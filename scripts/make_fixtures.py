@@ -2,8 +2,8 @@
 
 Why: the product must learn periods, areas, crime-type labels and editions from the documents, not from
 code written around the one real agenda pack. These fixtures are new documents in the same family: the
-board's next quarterly pack (Essex, 12 months to January 2025), another force's summary (Kent, to September
-2024) with different labels, look-alike tables that must not parse, the same content as PDF, Word, Excel and
+board's next quarterly pack (Essex, 12 months to January 2025), the next annual summary (to October 2025,
+reprinting October 2024 with revisions), another force's summary (Kent, to September 2024) with different labels, look-alike tables that must not parse, the same content as PDF, Word, Excel and
 CSV, broken files (no text layer, truncated, encrypted), and JSON Lines of questions whose expected answers
 are computed from the generator's own numbers.
 
@@ -31,6 +31,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 NEXT_EDITION = "essex-performance-2025-01.md"
 OTHER_FORCE = "kent-performance-2024-09.md"
+REVISED_EDITION = "essex-performance-2025-10.md"
 BROKEN = "broken-performance-table.md"
 RUNNING_HEADER = "One Chelmsford Partnership Strategic Board - 7 March 2025 - Appendix 1: Performance Summary"
 FORMAT_FILES = {
@@ -70,6 +71,13 @@ def make_next_edition(corpus_dir: str | Path, out_dir: str | Path) -> Path:
     """The board's March 2025 pack with 'Essex Police: Performance Summary To January 2025'."""
     doc = documents.next_edition_doc(editions.essex_january(Path(corpus_dir)))
     return _write_text(_out(out_dir) / NEXT_EDITION, documents.to_markdown(doc))
+
+
+def make_revised_edition(corpus_dir: str | Path, out_dir: str | Path) -> Path:
+    """'Essex Police: Performance Summary To October 2025', which reprints the 12 months to October 2024 with
+    some rows revised: two editions printing different figures for the same period."""
+    doc = documents.revised_edition_doc(editions.essex_october_2025(Path(corpus_dir)))
+    return _write_text(_out(out_dir) / REVISED_EDITION, documents.to_markdown(doc))
 
 
 def make_other_force(out_dir: str | Path, corpus_dir: str | Path = DEFAULT_CORPUS) -> Path:
@@ -140,6 +148,9 @@ def manifest_entries() -> list[dict]:
          "kind": "performance summary", "date": "2024-10-15",
          "notes": "Generated fixture. Force table (all 13 districts) and seven districts; rolling 12 months to "
                   "September, 2023 vs 2024; labels differ from Essex."},
+        {"file": REVISED_EDITION, "title": "Essex Police: Performance Summary To October 2025",
+         "publisher": "Essex Police", "kind": "performance summary", "date": "2025-11-20",
+         "notes": "Generated fixture. Reprints the 12 months to October 2024 with about a fifth of rows revised."},
         {"file": BROKEN, "title": "Essex Police: Performance Summary To July 2024 (draft)", "publisher": "Essex Police",
          "kind": "draft performance summary", "date": "2024-08 (approx; draft to July 2024)",
          "notes": "Generated fixture. Its two tables are damaged and must be reported, not read."},
@@ -159,7 +170,8 @@ def make_manifest(out_dir: str | Path) -> Path:
 
 def all_editions(corpus_dir: str | Path = DEFAULT_CORPUS) -> dict[str, editions.Edition]:
     corpus = Path(corpus_dir)
-    eds = (editions.essex_october(corpus), editions.essex_january(corpus), editions.kent_september(corpus))
+    eds = (editions.essex_october(corpus), editions.essex_january(corpus), editions.kent_september(corpus),
+           editions.essex_october_2025(corpus))
     return {ed.key: ed for ed in eds}
 
 
@@ -173,7 +185,8 @@ def make_all(corpus_dir: str | Path, out_dir: str | Path) -> dict[str, Path]:
     """Every fixture, plus manifest.json and figures.parquet (the tidy frame); returns name -> path."""
     paths = {"next_edition": make_next_edition(corpus_dir, out_dir),
              "other_force": make_other_force(out_dir, corpus_dir),
-             "broken_tables": make_broken_tables(out_dir, corpus_dir)}
+             "broken_tables": make_broken_tables(out_dir, corpus_dir),
+             "revised_edition": make_revised_edition(corpus_dir, out_dir)}
     paths |= make_formats(corpus_dir, out_dir)
     paths |= {f"expected_{name}": path for name, path in make_expected(corpus_dir, out_dir).items()}
     paths["manifest"] = make_manifest(out_dir)

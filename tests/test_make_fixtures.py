@@ -399,8 +399,8 @@ def test_manifest_lists_documents_that_exist(out):
 
 def test_figures_frame_is_tidy(frame):
     assert {"edition", "area", "crime_type", "measure", "period", "value", "printed"} <= set(frame.columns)
-    assert set(frame["edition"]) == {"essex-2024-10", "essex-2025-01", "kent-2024-09"}
-    assert len(frame) == (16 * 49 * 2 + 8 * 40) * 12
+    assert set(frame["edition"]) == {"essex-2024-10", "essex-2025-01", "essex-2025-10", "kent-2024-09"}
+    assert len(frame) == (16 * 49 * 3 + 8 * 40) * 12  # three Essex editions of 16 tables, Kent's 8
     numeric = frame[frame["printed"] != "-"]
     assert (numeric["printed"].astype(float) == numeric["value"]).all()
     assert frame[frame["printed"] == "-"]["value"].map(math.isnan).all()

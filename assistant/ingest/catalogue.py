@@ -14,13 +14,14 @@ Rows that add up to nothing (hate crime, domestic abuse) re-count offences count
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
 from assistant.ingest.measures import CHANGE, OFFENCES
+from assistant.ingest.performance import force_name
 
 FORCE = "force"
 DISTRICT = "district"
@@ -42,6 +43,7 @@ class Edition:
     periods: tuple[str, str]  # the same in words: ("12 months to October 2023", "12 months to October 2024")
     change_period: str  # "12 months to October 2024 compared with the 12 months to October 2023"
     labels: tuple[str, ...] = ()  # the crime-type labels this summary prints
+    uploaded: bool = False  # from a document added through the chat: answers only what no official one prints
 
     @property
     def latest_period(self) -> str:
@@ -81,9 +83,10 @@ class Catalogue:
     # ------------------------------------------------------------ questions the rest of the code asks
 
     def latest(self, force: str | None = None) -> Edition | None:
-        """The newest edition (of one force, when named): latest period end, then latest document date."""
+        """The newest edition (of one force, when named): official before uploaded, then latest period end, then
+        latest document date."""
         pool = [e for e in self.editions if force is None or e.force == force]
-        return max(pool, key=lambda e: (e.period_ends[1], e.date), default=None)
+        return max(pool, key=precedence, default=None)
 
     def edition(self, edition_id: str) -> Edition | None:
         return next((e for e in self.editions if e.id == edition_id), None)
@@ -127,9 +130,10 @@ class Catalogue:
         if not self.editions:
             return ["No performance tables were found."]
         lines = []
-        for edition in sorted(self.editions, key=lambda e: (e.period_ends[1], e.date), reverse=True):
+        for edition in sorted(self.editions, key=precedence, reverse=True):
+            source = f"uploaded to the chat as {edition.document}" if edition.uploaded else f"from {edition.document}"
             lines.append(f"Edition: {edition.id} ({edition.periods[0]} and {edition.periods[1].rsplit(' ', 1)[-1]}; "
-                         f"from {edition.document})")
+                         f"{source})")
         for force in self.forces():
             districts = [a.name for a in self.areas if a.force == force and a.kind == DISTRICT]
             others = [a.name for a in self.areas if a.force == force and a.kind == POLICING_AREA]
@@ -153,6 +157,12 @@ class Catalogue:
                    measures=tuple(data.get("measures", ())), problems=tuple(data.get("problems", ())))
 
 
+def precedence(edition: Edition) -> tuple:
+    """How editions rank when several could answer: official summaries before uploaded documents, then the
+    latest period end, then the latest document date (a later print of the same period is a revision)."""
+    return (not edition.uploaded, edition.period_ends[1], edition.date)
+
+
 def build_catalogue(frame: pd.DataFrame, documents: dict, area_kinds: dict[str, str] | None = None) -> Catalogue:
     """Learn the catalogue from the tidy frame. `documents` maps document ids to records with a `date`;
     `area_kinds` says which printed areas are policing areas rather than districts (vocabulary data)."""
@@ -161,12 +171,19 @@ def build_catalogue(frame: pd.DataFrame, documents: dict, area_kinds: dict[str, 
     area_kinds = area_kinds or {}
     editions = tuple(_edition(edition, rows, documents) for edition, rows in frame.groupby("edition", sort=False))
     force_of = {e.id: e.force for e in editions}
+    rank = {e.id: precedence(e) for e in editions}
     areas: dict[str, Area] = {}
-    for (edition, area, printed), _ in frame.groupby(["edition", "area", "table_title"], sort=False):
+    groups = frame.groupby(["edition", "area", "table_title"], sort=False).size().index
+    # Official summaries first, newest first: an area's kind and force are what they say, so a table in an
+    # uploaded document (or an old draft) can add an area but never make a district into a force.
+    for edition, area, printed in sorted(groups, key=lambda key: rank[key[0]], reverse=True):
+        held = areas.get(area)
+        if held is not None:
+            areas[area] = replace(held, editions=held.editions + (edition,))
+            continue
         force = force_of[edition]
         kind = FORCE if area == force else area_kinds.get(printed, area_kinds.get(area, DISTRICT))
-        held = areas.get(area)
-        areas[area] = Area(area, printed, kind, force, (held.editions if held else ()) + (edition,))
+        areas[area] = Area(area, printed, kind, force, (edition,))
     crime_types, problems = _crime_types(frame)
     return Catalogue(editions, tuple(areas.values()), crime_types, tuple(dict.fromkeys(frame["measure"])),
                      tuple(problems))
@@ -181,9 +198,10 @@ def _edition(edition: str, rows: pd.DataFrame, documents: dict) -> Edition:
     force = rows[rows["table_title"] == "Force"]["area"]
     doc = documents.get(document)
     earlier, later = (ends[-2], ends[-1]) if len(ends) > 1 else (ends[0], ends[0])
-    return Edition(edition, document, force.iloc[0] if len(force) else rows["area"].iloc[0],
+    return Edition(edition, document, force.iloc[0] if len(force) else force_name(edition),
                    getattr(doc, "date", "") or "", (earlier, later), (words[earlier], words[later]),
-                   change.iloc[0] if len(change) else "", tuple(dict.fromkeys(rows["crime_type"])))
+                   change.iloc[0] if len(change) else "", tuple(dict.fromkeys(rows["crime_type"])),
+                   bool(getattr(doc, "uploaded", False)))
 
 
 def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]:

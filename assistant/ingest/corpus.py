@@ -13,7 +13,7 @@ import stat
 import textwrap
 from html.parser import HTMLParser
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from assistant.ingest.readers.detect import read_any
 from assistant.records import Document, Section
 
 MANIFEST = "manifest.json"
+UPLOADS = ".uploads.json"  # the files added through the chat (written by ingest/uploads.py)
 TEXT_SUFFIXES = (".md", ".txt", ".html")
 # Binary and tabular formats go through `readers` (chosen by content, not only by name).
 READER_SUFFIXES = (".pdf", ".docx", ".xlsx", ".csv", ".doc", ".xls")
@@ -72,6 +73,7 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
     if not corpus_dir.is_dir():
         raise CorpusError(f"Corpus folder {corpus_dir} does not exist; create it or set ASSISTANT_CORPUS.")
     manifest, problems = _read_manifest(corpus_dir / MANIFEST)
+    uploaded = set(uploaded_names(corpus_dir))
     files, walk_problems = _walk(corpus_dir)
     problems.extend(walk_problems)
     documents = []
@@ -84,7 +86,8 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
                                                   "it was not indexed twice."))
             continue
         try:
-            documents.append(load_document(path, manifest.get(doc_id, {}), doc_id=doc_id))
+            document = load_document(path, manifest.get(doc_id, {}), doc_id=doc_id)
+            documents.append(replace(document, uploaded=True) if doc_id in uploaded else document)
         except CorpusError as error:
             problems.append(CorpusProblem(doc_id, str(error)))
         except BaseException as error:  # belt and braces: load_document already turns failures into CorpusError
@@ -95,6 +98,15 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
     for name in sorted(set(manifest) - found):
         problems.append(CorpusProblem(name, f"{name} is listed in {MANIFEST} but is not in {corpus_dir}."))
     return CorpusLoad(tuple(documents), tuple(problems))
+
+
+def uploaded_names(corpus_dir: Path) -> list[str]:
+    """The files added through the chat, as listed in UPLOADS (a missing or unreadable list holds none)."""
+    try:
+        names = json.loads((Path(corpus_dir) / UPLOADS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
 
 
 def _same_content(path: Path, first_with: dict[str, str], doc_id: str) -> str | None:

@@ -176,7 +176,7 @@ def _table_records(doc: Document, table: TextTable) -> list[tuple]:
         raise TableProblem(f"{where} looks like a performance table but has no heading naming its area, so it "
                            "was left out.")
     edition = _edition(doc, table, month)
-    area = _force_name(edition) if title == FORCE_TITLE else title
+    area = force_name(edition) if title == FORCE_TITLE else title
     records: list[tuple] = []
     columns: tuple[Column, ...] | None = None
     part = parent = None
@@ -264,12 +264,12 @@ def _edition(doc: Document, table: TextTable, month: int) -> str:
         found = pattern.search(line)
         if found and found.group("year") and len(line) < 160:
             title = line.strip()
-    if title:
-        return title
-    return f"{doc.title}: performance tables to {MONTHS[month - 1]}"
+    title = title or f"{doc.title}: performance tables to {MONTHS[month - 1]}"
+    # An upload may print an official summary's very title: its own edition, named after the file, never merged.
+    return f"{title}, as uploaded in {doc.id}" if doc.uploaded else title
 
 
-def _force_name(edition: str) -> str:
+def force_name(edition: str) -> str:
     """"Essex Police: Performance Summary To ..." -> "Essex": the force a summary's force-wide table is for."""
     name = re.split(r":|\bperformance\b", edition, maxsplit=1, flags=re.IGNORECASE)[0]
     name = re.sub(r"\b(?:police(?: service)?|constabulary)\b", "", name, flags=re.IGNORECASE)

@@ -41,6 +41,8 @@ class CrimeType:
     aliases: tuple[str, ...]
     qualifiers: tuple[str, ...]
     notes: dict[str, str]
+    name: str = ""  # how the row reads inside a sentence, when its lower-cased label reads badly
+    unit: str = ""  # what a count of the row counts, when "<name> offences" would be wrong
 
 
 @dataclass(frozen=True)
@@ -214,10 +216,12 @@ def _areas(file: _File) -> dict[str, Area]:
 def _crime_type(file: _File, label: str, value: Any) -> CrimeType:
     where = key(label)
     entry = file.table(where, value)
-    file.allow_keys({"aliases", "qualifiers", "notes"}, entry, f"{where}.")
+    file.allow_keys({"aliases", "qualifiers", "notes", "name", "unit"}, entry, f"{where}.")
     return CrimeType(file.words(f"{where}.aliases", entry.get("aliases", [])),
                      file.words(f"{where}.qualifiers", entry.get("qualifiers", [])),
-                     _notes(file, f"{where}.notes", entry.get("notes", {})))
+                     _notes(file, f"{where}.notes", entry.get("notes", {})),
+                     file.text(f"{where}.name", entry.get("name", ""), empty=True),
+                     file.text(f"{where}.unit", entry.get("unit", ""), empty=True))
 
 
 def _notes(file: _File, where: str, value: Any) -> dict[str, str]:

@@ -18,7 +18,7 @@ from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 
 from .index import DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult, cited_result
-from .wording import (ASB, COUNTS, capital, crime_name, crime_unit, join_and, metric, place_phrase, points,
+from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, metric, place_phrase, points,
                       show)
 
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
@@ -101,7 +101,7 @@ def _change_sentence(row: Row, measure: str, cite: Citations) -> str | None:
     printed = format_count(diff, signed=True)
     printed += f", {format_percent(percent, signed=True)}" if not math.isnan(percent) else \
         "; no percentage change is printed"
-    unit = "incidents" if row.crime_type == ASB else "offences" if measure == OFFENCES else "solved outcomes"
+    unit = "incidents" if is_incidents(row.crime_type) else "offences" if measure == OFFENCES else "solved outcomes"
     subject = capital(place) if measure == OFFENCES else f"Solved outcomes for {place}"
     if diff == 0:
         return f"{subject} stayed at {format_count(after)} {unit} ({printed}) {row.between} [{n}]."

@@ -15,7 +15,7 @@ import pandas as pd
 
 from assistant import vocab
 from assistant.text.normalise import label_words
-from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Edition, build_catalogue
+from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Edition, build_catalogue, precedence
 from assistant.understand.query import SOLVED_RATE, Query
 
 from .wording import join_and
@@ -144,7 +144,8 @@ class TableIndex:
     """The frame's rows by edition, built once so a look-up is a dictionary access.
 
     Several editions (quarterly summaries, or other forces' summaries) live side by side; `latest` is the
-    newest, and `for_periods` the newest that prints given periods. `row` and the other attributes read the
+    newest, and `for_periods` the newest that prints given periods, official summaries always before tables
+    in uploaded documents (`precedence`). `row` and the other attributes read the
     latest edition that holds an area, for callers that ask of "the tables" as a whole.
     """
 
@@ -165,7 +166,7 @@ class TableIndex:
                 row = rows[(area, crime_type)] = Row(area, crime_type, title, label, document, int(start),
                                                      int(end), {}, held.periods, held.change_period, edition)
             row.cells[(measure, period)] = _Cell(float(value), printed, column, len(row.cells) + 1)
-        newest_first = sorted(self.catalogue.editions, key=lambda e: (e.period_ends[1], e.date), reverse=True)
+        newest_first = sorted(self.catalogue.editions, key=precedence, reverse=True)
         self.editions = tuple(EditionTable(e, by_edition.get(e.id, {}), self.catalogue) for e in newest_first)
         self.areas = tuple(dict.fromkeys(area for table in self.editions for area in table.areas))
         self.crime_types = frozenset(c for table in self.editions for c in table.crime_types)

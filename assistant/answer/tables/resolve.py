@@ -17,10 +17,10 @@ import pandas as pd
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
-from .index import EditionTable, TableIndex, TableResult, printed_as
+from .index import EditionTable, FigureRef, TableIndex, TableResult, printed_as
 from .rank import answer_rank
 from .verify import misstated
-from .wording import join_and, scope_sentence
+from .wording import join_and, metric, place_phrase, scope_sentence, show
 
 
 def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult | None:
@@ -58,7 +58,8 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
         result = answer_change(resolved, index)
     else:
         result = answer_lookup(resolved, index)
-    drafted = _with_assumptions(result, assumed + _other_editions(query, index, tables), query.notes)
+    drafted = _with_revisions(result, index, tables)
+    drafted = _with_assumptions(drafted, assumed + _other_editions(query, index, tables), query.notes)
     problems = misstated(drafted, tables, query.text)
     if problems and drafted.answerable:
         return TableResult("An answer was drafted from the tables, but a figure in it did not match the cell it "
@@ -140,12 +141,61 @@ def _resolve(query: Query, index: EditionTable) -> tuple[Query, tuple[str, ...]]
 
 
 def _other_editions(query: Query, index: EditionTable, tables: TableIndex) -> tuple[str, ...]:
-    """When several summaries are indexed, say which one answered and why."""
+    """When several summaries are indexed, say which one answered and why; always say so when the figures
+    come from a document uploaded to the chat rather than from the official corpus."""
+    if index.edition.uploaded:
+        return (f"figures from {index.edition.document}, a document uploaded to the chat, not an official source, "
+                "as no official summary prints them",)
     if len(tables.editions) < 2:
         return ()
     if query.periods:
         return (f"figures from {index.edition.id}, the latest summary that prints that period",)
     return (f"figures from {index.edition.id}, the latest summary",)
+
+
+_MAX_REVISIONS_SPELLED_OUT = 3  # beyond this (a ranking), one sentence says figures were revised, not each
+
+
+def _with_revisions(result: TableResult, index: EditionTable, tables: TableIndex) -> TableResult:
+    """A figure another summary prints differently for the same place, row, measure and period: the answer
+    keeps its own edition's figure and says what the other printed, cited to its cell. Among official
+    summaries the answering one is the newest printing that period, so the other print is the earlier,
+    revised figure; a table in an uploaded document is never the answer where an official one prints the
+    figure, and its disagreeing figure is named as coming from the upload."""
+    if not result.answerable or len(tables.editions) < 2:
+        return result
+    revisions = []
+    for figure in result.figures:
+        for other in tables.editions:
+            if other is index:
+                continue
+            row = other.row(figure.area, figure.crime_type)
+            cell = row.cells.get((figure.measure, figure.period)) if row is not None else None
+            if cell is not None and cell.value == cell.value and cell.value != figure.value:
+                revisions.append((figure, other, row))
+    if not revisions:
+        return result
+    if len(revisions) > _MAX_REVISIONS_SPELLED_OUT:
+        others = join_and(list(dict.fromkeys(other.edition.id for _, other, _ in revisions)))
+        return replace(result, text=f"{result.text} Some of these figures are printed differently in {others}; "
+                                    f"the figures shown are those of {index.edition.id}.")
+    rows, figures, sentences = list(result.rows), list(result.figures), []
+    for figure, other, row in revisions:
+        rows.append(row.ref(figure.measure, figure.period))
+        value = row.value(figure.measure, figure.period)
+        figures.append(FigureRef(value, figure.measure, figure.area, figure.crime_type, figure.period, len(rows),
+                                 other.edition.id))
+        printed = (f"printed {show(value, figure.measure)} for {metric(figure.measure, figure.crime_type)} "
+                   f"{place_phrase(figure.area)} in the {figure.period} [{len(rows)}]")
+        if other.edition.uploaded and not index.edition.uploaded:
+            sentences.append(f"A document uploaded to the chat, {other.edition.document}, {printed}; it is not an "
+                             f"official source, so the figure above is from {index.edition.id}.")
+            continue
+        earlier = tables.editions.index(other) > tables.editions.index(index)  # newest first
+        sentences.append(f"The {'earlier' if earlier else 'later'} summary, {other.edition.id}, {printed}; the "
+                         f"figure above is {'the revised one' if earlier else 'as first printed'}, from "
+                         f"{index.edition.id}.")
+    return replace(result, text=" ".join([result.text, *sentences]), rows=tuple(rows), figures=tuple(figures))
 
 
 def _with_assumptions(result: TableResult, assumed: tuple[str, ...], notes: tuple[str, ...]) -> TableResult:

@@ -9,34 +9,15 @@ claim checker describe the tables in the same words.
 from __future__ import annotations
 
 from assistant import vocab
+from assistant.ingest.catalogue import INCIDENTS, TOTAL
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 
 COUNTS = (OFFENCES, SOLVED)  # measures that are counts, printed as whole numbers
-
-
-ASB = "Anti-Social Behaviour (incidents)"
+ASB = "Anti-Social Behaviour (incidents)"  # still read by claims/; answers ask `is_incidents` instead
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
-# Row labels that read badly in a sentence once lower-cased; "Theft" must not pass for "Theft Offences".
-_NAMES = {
-    vocab.ALL_CRIME: "all crime", ASB: "anti-social behaviour", "State Based Crime": "state-based crime",
-    "Victim Based Crime": "victim-based crime", "Theft": "theft (excluding burglary and vehicle offences)",
-    "Criminal Damage inc. Arson": "criminal damage including arson",
-    "Vehicle Offences (incl. Interference)": "vehicle offences (including interference)",
-    "Hate Crime HO Definition": "hate crime (Home Office definition)",
-    "Racial/Religiously Aggravated Offences": "racially or religiously aggravated offences",
-    "No Risk Assessment": "domestic abuse with no risk assessment",
-    "Burglary Business & Community": "business and community burglary",
-    "Burglary Residential": "residential burglary",
-    "Burglary Residential - Dwelling": "residential burglary (dwelling)",
-    "Burglary Residential - Non Dwelling": "residential burglary (non-dwelling)",
-    "Rape - Under 16 yrs": "rape (under 16 yrs)", "Rape - Over 16 yrs": "rape (over 16 yrs)",
-}
-_UNITS = {ASB: "anti-social behaviour incidents", vocab.ALL_CRIME: "offences (all crime, excluding Action Fraud)",
-          "Vehicle Offences (incl. Interference)": "vehicle offences (including interference)",
-          "State Based Crime": "state-based offences", "Victim Based Crime": "victim-based offences"}
 
 
 def metric(measure: str, crime_type: str | None) -> str:
@@ -70,20 +51,39 @@ def points(value: float) -> str:
 
 
 def crime_name(crime_type: str) -> str:
-    """A row label as it reads inside a sentence: "shoplifting", "criminal damage including arson"."""
-    if crime_type == vocab.ALL_CRIME and crime_type not in _NAMES:  # another force's all-crime row
-        return "all crime"
-    return _NAMES.get(crime_type, crime_type.lower())
+    """A row label as it reads inside a sentence: "shoplifting", "criminal damage including arson" (the `name`
+    crime_types.toml gives a label that reads badly lower-cased; "all crime" for any force's total row)."""
+    entry = vocab.active().data.crime_types.get(crime_type)
+    if entry is not None and entry.name:
+        return entry.name
+    return "all crime" if _role(crime_type) == TOTAL else crime_type.lower()
 
 
 def crime_unit(crime_type: str) -> str:
     """What a count of this row counts: "shoplifting offences", "sexual offences", "anti-social behaviour incidents"."""
-    if crime_type in _UNITS:
-        return _UNITS[crime_type]
-    if crime_type == vocab.ALL_CRIME:  # another force's all-crime row
+    entry = vocab.active().data.crime_types.get(crime_type)
+    if entry is not None and entry.unit:
+        return entry.unit
+    role = _role(crime_type)
+    if role == TOTAL:
         return "offences (all crime)"
     name = crime_name(crime_type)
+    if role == INCIDENTS:
+        return name if name.endswith("incidents") else f"{name} incidents"
     return name if name.endswith("offences") else f"{name} offences" if "(" not in name else f"offences of {name}"
+
+
+def is_incidents(crime_type: str) -> bool:
+    """True for a row that counts incidents rather than crimes (anti-social behaviour), as the catalogue learned."""
+    return _role(crime_type) == INCIDENTS
+
+
+def _role(crime_type: str) -> str:
+    catalogue = vocab.CATALOGUE
+    known = catalogue.crime_type(crime_type) if catalogue is not None else None
+    if known is not None:
+        return known.role
+    return TOTAL if crime_type == vocab.ALL_CRIME else ""
 
 
 def place_phrase(area: str) -> str:
