@@ -383,6 +383,13 @@ def test_a_kent_only_corpus_knows_its_force_and_districts(kent, figures):
     assert len(kent.index.frame) == len(figures[figures["edition"] == KENT.key])
 
 
+def test_a_kent_answer_to_crimes_names_kents_own_all_crime_row(kent):
+    answer = kent.ask(f"How many crimes were recorded in {KENT.districts()[0]}?")
+    assert answer.answerable, answer.text
+    assert f"'crimes' read as {KENT.layout.total}" in answer.text
+    assert "Action" not in answer.text  # Essex's label, which Kent does not print
+
+
 @pytest.mark.parametrize("question", ["How many crimes were recorded across Essex?",
                                       "How many shoplifting offences did Chelmsford record?"])
 def test_a_kent_only_corpus_does_not_answer_essex_questions_from_kent_tables(kent, question):

@@ -142,10 +142,10 @@ class Vocabulary:
 
     def note_for(self, alias: str) -> str | None:
         """The note for a matched alias, singular or plural ("house burglaries" has the note of "house
-        burglary")."""
+        burglary"), naming the all-crime row these tables print where the note says {all_crime}."""
         for key in (alias, alias.removesuffix("s"), alias.removesuffix("es"), re.sub(r"ies$", "y", alias)):
             if key in self.alias_notes:
-                return self.alias_notes[key]
+                return self.alias_notes[key].replace("{all_crime}", self.all_crime)
         return None
 
     def ancestors(self, crime_type: str) -> tuple[str, ...]:
