@@ -21,6 +21,7 @@ from .index import DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult,
 from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, metric, place_phrase, points,
                       show)
 
+_PERCENT = re.compile(r"%|\bper\s*cent|\bpercent", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
 _UP = re.compile(r"\b(?:ris\w*|rose|increas\w*|up|grow\w*|grew|higher|more|worse)\b", re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:f[ae]ll\w*|decreas\w*|drop\w*|down|declin\w*|reduc\w*|lower|fewer|less|better)\b",
@@ -72,7 +73,7 @@ def answer_change(query: Query, index: EditionTable) -> TableResult:
         text = f"The tables give the domestic-abuse share for the {index.years[1]} only, so there is no change to " \
                f"report. {result.text}"
         return replace(result, text=text, context=query)
-    sentence = _change_sentence(row, query.measure, cite)
+    sentence = _change_sentence(row, query.measure, cite, percent_first=bool(_PERCENT.search(query.text or "")))
     if sentence is None:
         n = cite.cite(row, CHANGE[query.measure], index.change_period)
         return cited_result(_missing(row, CHANGE[query.measure], index.change_period, n), False, cite, query)
@@ -82,12 +83,16 @@ def answer_change(query: Query, index: EditionTable) -> TableResult:
     return cited_result(sentence, True, cite, query, chart=_years_chart([row], query.measure))
 
 
-def _change_sentence(row: Row, measure: str, cite: Citations) -> str | None:
-    """How a row's figure moved between the two years, with the printed differences; None if not printed."""
+def _change_sentence(row: Row, measure: str, cite: Citations, percent_first: bool = False) -> str | None:
+    """How a row's figure moved between the two years, with the printed differences; None if not printed.
+    The citation points at the cell the question asked about: the percentage change when it asked for one."""
     diff = row.value(CHANGE[measure], row.change_period)
     before, after = row.value(measure, row.years[0]), row.value(measure, row.years[1])
     if math.isnan(diff) or math.isnan(before) or math.isnan(after):
         return None
+    percent_cited = percent_first and measure != SOLVED_RATE
+    if percent_cited:
+        cite.cite(row, PERCENT_CHANGE[measure], row.change_period)
     n = cite.cite(row, CHANGE[measure], row.change_period)
     for period in row.years:
         cite.cite(row, measure, period)
@@ -97,7 +102,8 @@ def _change_sentence(row: Row, measure: str, cite: Citations) -> str | None:
         return (f"The solved rate for {place} {verb} {points(diff)} percentage points, from "
                 f"{show(before, measure)} to {show(after, measure)}, {row.between} [{n}].")
     percent = row.value(PERCENT_CHANGE[measure], row.change_period)
-    cite.cite(row, PERCENT_CHANGE[measure], row.change_period)
+    if not percent_cited:
+        cite.cite(row, PERCENT_CHANGE[measure], row.change_period)
     printed = format_count(diff, signed=True)
     printed += f", {format_percent(percent, signed=True)}" if not math.isnan(percent) else \
         "; no percentage change is printed"
