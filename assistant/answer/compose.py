@@ -45,7 +45,8 @@ def _table_locator(index: LoadedIndex, row: RowRef) -> str:
         periods = f"Rolling {months.title()} to {end.rsplit(' ', 1)[0]} {earlier.rsplit(' ', 1)[-1]} vs " \
                   f"{end.rsplit(' ', 1)[-1]}"
     parts = [doc.title] if doc is not None else []
-    parts += [p for p in (row.edition, shown, periods, row.crime_type, row.column_label) if p]
+    edition_title = row.edition if doc is None or row.edition != doc.title else ""  # a summary of its own
+    parts += [p for p in (edition_title, shown, periods, row.crime_type, row.column_label) if p]
     where = _where(doc, row.row_start, row.position)
     return " › ".join(parts) + (f" ({where})" if where else "")
 
