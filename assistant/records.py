@@ -142,6 +142,7 @@ class Answer:
     latency_ms: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[str, ...] = ()  # why a drafted answer was not shown: for evaluators, never in `text`
+    parts: tuple["Answer", ...] = ()  # a compound claim's parts, each judged alone, citations numbered as here
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -158,4 +159,7 @@ class Answer:
         out["latency_ms"] = round(self.latency_ms, 1)
         if self.withheld:
             out["withheld"] = list(self.withheld)
+        if self.parts:  # optional: older readers ignore it
+            out["parts"] = [{"claim": p.claim, "verdict": p.verdict, "answer": p.text, "suggestion": p.suggestion,
+                             "citations": [c.n for c in p.citations]} for p in self.parts]
         return out

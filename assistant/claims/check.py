@@ -1,23 +1,28 @@
 """Claim checking: a press line in, a verdict (supported, contradicted, mixed, not found) with exact, cited figures out.
 
-Two kinds of source judge a claim. The performance tables are exact: the printed cell for the claimed area,
-crime type and measure, for the latest period unless the claim names one (`claim_tables`). The documents'
-prose is read by rules (`claim_prose`): every sentence's figures with the place, crime type, period and
+A compound claim ("X rose and Y fell") is split and each part judged on its own (`claims.compound`). Two kinds
+of source judge a claim. The performance tables are exact: the printed cell for the claimed area, crime type
+and measure, for the latest period unless the claim names one, in every edition covering it (`claims.tables`;
+a rate's change as a ratio or in points, `claims.rates`; areas compared, `claims.between`). The documents'
+prose is read by rules (`claims.prose`): every sentence's figures with the place, crime type, period and
 direction they belong to, worked out from the sentence and the ones around it ("All crime is also down
 across the district by 9.2%" is Southend's, for the 12 months to December 2023, because the sentences before
-say so); `claim_sentences` judges the claim against them.
+say so); `claims.sentences` judges the claim against them. A claim attributed to a source ("the Echo
+reported ...") is judged by that source only.
 
-A source that covers the claim backs it or contradicts it under the tolerance rules in `claim_tolerance`.
-A claim that states a period is judged by the sources for that period only; one that states none is judged
-by the tables' latest period and by each document for its own. For one period the table outranks prose.
-When the latest period contradicts a claim that an older period backs ("fell by 9.2%": true for 2023, not
-for the year to October 2024), the verdict is "mixed" and the explanation names each period and figure;
-when the latest backs it, older figures are quoted as history (`claim_verdict`). A claim about a place,
-crime or period no source covers is "not found": a nearby figure is never offered as if it answered.
+A source that covers the claim backs it or contradicts it under the tolerance rules in `claims.tolerance`.
+A claim that states a period is judged by the sources for that period only; a source backing its figure for
+another period is named and cited, never counted. One that states none is judged by the tables' latest
+period and by each document for its own. For one period the table outranks prose. When the latest period
+contradicts a claim that an older period backs ("fell by 9.2%": true for 2023, not for the year to October
+2024), the verdict is "mixed" and the explanation names each period and figure; when the latest backs it,
+older figures are quoted as history (`claims.verdict`). A claim about a place, crime or period no source
+covers is "not found": a nearby figure is never offered as if it answered.
 
 Every number the explanation states is in a cited row or sentence, or in the claim; tolerances are given
-in words. `check_claim` is the entry point (called by `Assistant.check`); `Answer.extra["sources"]` lists
-each source's own verdict and period for the chat UI.
+in words. `check_claim` is the entry point (called by `Assistant.check`); `Answer.suggestion` is wording to
+use whatever the verdict; `Answer.extra["sources"]` lists each source's own verdict and period, and
+`Answer.parts` each part of a compound claim, for the chat UI.
 """
 
 from __future__ import annotations
@@ -27,8 +32,11 @@ from dataclasses import replace
 
 from assistant.answer import compose
 from assistant.understand import question as understand
-from assistant.claims.parse import UP, ClaimShape, parse_claim
-from assistant.claims.sentences import sentence_evidence
+from assistant.claims.between import between_evidence, compares_areas
+from assistant.claims.compound import combine, split_claim
+from assistant.claims.directions import UP
+from assistant.claims.parse import ClaimShape, parse_claim
+from assistant.claims.sentences import attributed_sources, off_period_evidence, sentence_evidence
 from assistant.claims.subject import Subject, subject_of
 from assistant.claims.tables import table_evidence
 from assistant.claims.verdict import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, is_dated, verdict_of
@@ -38,24 +46,40 @@ from assistant.answer.tables import TableResult
 from assistant.understand.query import Query
 from assistant.records import Answer, Citation, Figure
 
-LATEST_NOTE = ("No period was stated, so the tables were read for the latest period, the 12 months to "
-               "October 2024.")
-
 
 def check_claim(engine, claim: str) -> Answer:
-    """Judge one claim against the tables and the documents' prose (see the module docstring)."""
+    """Judge one claim against the tables and the documents' prose (see the module docstring); a compound
+    claim part by part (`claims.compound`)."""
+    parts = split_claim(claim)
+    if len(parts) > 1:
+        return combine(claim, parts, [_check_one(engine, part) for part in parts])
+    return _check_one(engine, claim)
+
+
+def _check_one(engine, claim: str) -> Answer:
+    """Judge a claim that asserts one thing."""
     shape = parse_claim(claim)
     query = understand.parse(claim)
     subject = subject_of(shape, query)
-    table = table_evidence(shape, subject, engine.tables, query)
-    prose = sentence_evidence(shape, subject, engine.prose, claim)
+    between = between_evidence(shape, subject, engine.tables) if compares_areas(shape) else []
+    table = between or table_evidence(shape, subject, engine.tables, query)
+    prose = [] if between else sentence_evidence(shape, subject, engine.prose, claim)  # a comparison, not a trend
+    named = attributed_sources(claim, engine.index)
+    if named:  # "the press release said ...": what that source says, not what the tables say
+        table = [e for e in table if e.document in named]
     if table:  # for the tables' own period the printed cell is exact: a sentence that disagrees was misread
         prose = [e for e in prose if e.period_key != table[0].period_key or e.verdict == table[0].verdict]
     evidence = table + sorted(prose, key=lambda e: str(e.period_key), reverse=True)
+    elsewhere = [] if between else off_period_evidence(shape, subject, engine.prose, claim)
+    for item in elsewhere:
+        item.elsewhere = True
+        item.reason = f"That is the claimed figure, but for {item.period_label}, not for the period the claim names."
     verdict = verdict_of(evidence)
-    if verdict == NOT_FOUND:
+    if verdict == NOT_FOUND and not elsewhere:
         return _not_found(claim, shape, subject, query)
-    return _compose(claim, shape, subject, query, evidence, verdict, engine.index)
+    answer = _compose(claim, shape, subject, query, evidence + elsewhere, verdict, engine.index)
+    # Not found for its own period, but the figure is a source's for another: named and cited, still not found.
+    return replace(answer, answerable=False) if verdict == NOT_FOUND else answer
 
 
 def _not_found(claim: str, shape: ClaimShape, subject: Subject, query: Query) -> Answer:
@@ -106,7 +130,7 @@ def _compose(claim: str, shape: ClaimShape, subject: Subject, query: Query, evid
     The explanation is marked up first, so citations are numbered in the order the reader meets them."""
     citer = _Citer(index, {k: v for e in evidence for k, v in e.cites.items()})
     text = _explanation(shape, evidence, verdict, citer)
-    suggestion = _suggestion(shape, subject, evidence, verdict, citer) if verdict in (CONTRADICTED, MIXED) else ""
+    suggestion = _suggestion(shape, subject, evidence, verdict, citer)
     figures = []
     for item in evidence:
         for value, measure, area, crime_type, period, key in item.figures:
@@ -121,38 +145,50 @@ def _compose(claim: str, shape: ClaimShape, subject: Subject, query: Query, evid
 
 def _explanation(shape: ClaimShape, evidence: list[Evidence], verdict: str, citer: _Citer) -> str:
     """The verdict, then what each source says and how that bears on the claim."""
-    if verdict == MIXED:
+    if verdict == NOT_FOUND:
+        parts = [f"Not found: no source gives a figure for {period_as_written(shape.period)}, the period the "
+                 f"claim names; the claimed figure is one source's for another period."]
+    elif verdict == MIXED:
         parts = ["Mixed: the sources disagree, each for its own period."]
     else:
         parts = [f"{verdict.capitalize()}."]
     for item in evidence:
-        parts.append(f"{citer.mark(item.statement)} {_bearing(item.verdict, verdict)} {item.reason}".strip())
-    if any(e.source == "table" for e in evidence) and (shape.period is None or shape.period.relative):
-        parts.append(LATEST_NOTE)
+        parts.append(" ".join(w for w in (citer.mark(item.statement), _bearing(item, verdict), item.reason) if w))
+    table = next((e for e in evidence if e.source == "table"), None)
+    if table is not None and (shape.period is None or shape.period.relative):
+        parts.append(f"No period was stated, so the tables were read for the latest period, {table.period_label}.")
     return " ".join(parts)
 
 
-def _bearing(source_verdict: str, verdict: str) -> str:
+def _bearing(item: Evidence, verdict: str) -> str:
     """Under a "supported" verdict, an older source that disagrees is history rather than a contradiction."""
+    source_verdict = item.verdict
+    if item.elsewhere:
+        return ""
     if source_verdict == SUPPORTED:
         return "This backs the claim."
     return "This does not back the claim." if verdict == SUPPORTED else "This contradicts the claim."
 
 
 def _suggestion(shape: ClaimShape, subject: Subject, evidence: list[Evidence], verdict: str, citer: _Citer) -> str:
-    """Safer wording, the table's first; for a mixed verdict, also how to quote the older figure honestly."""
-    worded = [e for e in evidence if e.suggestion]
+    """Wording to use whatever the verdict (the exact figure and period to quote), the table's first; for a
+    figure that belongs to another period, also how to quote it honestly."""
+    worded = [e for e in evidence if e.suggestion and not e.elsewhere] or [e for e in evidence if e.suggestion]
+    if verdict == SUPPORTED:
+        worded = [e for e in worded if e.verdict == SUPPORTED] or worded
     if not worded:
         return ""
     source = next((e for e in worded if e.source == "table"), worded[0])
     suggestion = citer.mark(source.suggestion)
-    backing = [e for e in evidence if e.verdict == SUPPORTED and e.source == "prose"]
-    if verdict == MIXED and source.source == "table" and backing:
+    # What backs the claim for another period: an older edition's row, or a document's sentence.
+    backing = [e for e in evidence if e.verdict == SUPPORTED and e.period_key != source.period_key]
+    if (verdict == MIXED or any(e.elsewhere for e in backing)) and source.source == "table" and backing:
         older = max(backing, key=lambda e: e.period_key if is_dated(e.period_key) else (0, 0))
         what = f"“{shape.amount.text}”" if shape.amount is not None else \
             f"a {'rise' if subject.direction == UP else 'fall'}"
         suggestion += " " + citer.mark(f"If quoting {what}, say it is for {older.period_label}, as reported by "
-                                       f"{source_name(citer.index.documents[older.document])} [[{older.key}]].")
+                                       f"{source_name(citer.index.documents[older.document])} "
+                                       f"[[{older.key or next(iter(older.cites))}]].")
     return suggestion
 
 
@@ -165,5 +201,5 @@ def _caveats(subject: Subject, evidence: list[Evidence], verdict: str) -> tuple[
     elif any(e.source == "prose" for e in evidence) and any(e.source == "table" for e in evidence) and \
             verdict != MIXED:
         caveats += ("The prose figures are for the periods their documents name, which may differ from the "
-                    "tables' rolling years to October.",)
+                    "tables' periods.",)
     return caveats

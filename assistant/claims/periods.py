@@ -10,14 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")), start=1) for name in names}
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-# Any month name or abbreviation, longest first so "september" wins over "sep".
-MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+from assistant.text.dates import MONTH_WORDS, MONTHS, month_number
+
+# Any month name or abbreviation (the one list, in text.dates), longest first so "september" wins over "sep".
+MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b\.?"
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ def find_period(text: str, anchor: tuple[int, int] | None = None) -> Period | No
     if between:
         first, second = _month(between.group(1)), _month(between.group(3))
         first_year = int(between.group(2) or between.group(4))
-        label = f"{MONTH_NAMES[first]} {first_year} to {MONTH_NAMES[second]} {between.group(4)}"
+        label = f"{MONTHS[first - 1]} {first_year} to {MONTHS[second - 1]} {between.group(4)}"
         return Period(label, end=(int(between.group(4)), second), words=_written(text, between))
     to_month = re.search(rf"\b(?:(?:12|twelve)[ -]months?|year|rolling year|period)(?: ending| to| up to)"
                          rf"(?: the end of)?(?: \d{{1,2}}(?:st|nd|rd|th)?)? ({MONTH})(?:,? (\d{{4}}))?", low)
@@ -51,7 +47,7 @@ def find_period(text: str, anchor: tuple[int, int] | None = None) -> Period | No
         month = _month(to_month.group(1))
         year = int(to_month.group(2)) if to_month.group(2) else _year_for(month, anchor)
         if year is not None:
-            return Period(f"the 12 months to {MONTH_NAMES[month]} {year}", end=(year, month),
+            return Period(f"the 12 months to {MONTHS[month - 1]} {year}", end=(year, month),
                           words=_written(text, to_month))
     fiscal = next((m for m in re.finditer(r"(?<![\d/-])((?:19|20)?\d\d)\s*[/-]\s*((?:19|20)?\d\d)(?![\d/-])", low)
                    if (int(m.group(1)) + 1) % 100 == int(m.group(2)) % 100), None)
@@ -82,7 +78,7 @@ def _written(text: str, match: re.Match) -> str:
 
 
 def _month(word: str) -> int:
-    return MONTHS[word.rstrip(".")]
+    return month_number(word.rstrip("."))
 
 
 def _year_for(month: int, anchor: tuple[int, int] | None) -> int | None:

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import vocab
-from assistant.claims.parse import (CHANGE, LEVEL, Amount, direction_in, find_amounts, is_change, masked,
-                                   nearest_direction, unit_words)
-from assistant.claims.periods import MONTH_NAMES, MONTHS, Period, find_period
+from assistant.claims.amounts import Amount, find_amounts, is_change, masked, unit_words
+from assistant.claims.directions import FLAT, direction_in, nearest_direction
+from assistant.claims.parse import CHANGE, LEVEL
+from assistant.claims.periods import Period, find_period
 from assistant.claims.subject import places_in, topics_in
 from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.dates import MONTH_WORDS, MONTHS, month_number
 from assistant.text.terms import GENERIC, SAME_THING, content_terms
 from assistant.text.tokens import bm25_tokens
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE
@@ -39,7 +41,7 @@ _TREND = re.compile(r"\b(?:increas\w*|ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|ing|s
 _SOLVED_RATE_WORDS = re.compile(r"\bsolved rates?\b|\bdetection rates?\b|\boutcome rates?\b", re.I)
 SOLVED_WORDS = re.compile(r"\bsolved\b|\bsolved outcomes?\b|\bdetections?\b", re.I)
 # A written date ("26th July 2024"); "may" is left out, as it is more often a verb.
-_DATE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(" + "|".join(m for m in MONTHS if len(m) > 3) +
+_DATE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(" + "|".join(m for m in MONTH_WORDS if len(m) > 3) +
                    r")\s+(\d{4})\b", re.I)
 _EARLIER = re.compile(r"\bfrom\W*$|\b(?:previous|prior|preceding) (?:year|12 months)\b|\byear before\b|"
                       r"\blast year\b", re.I)
@@ -63,6 +65,7 @@ class Fig:
     unit: tuple[str, ...]  # what a count counts: ("extra", "officers")
     before: str  # the words since the previous figure, lower case
     earlier: bool = False  # the level a change started from: "from 2,434", "the previous year, when there were"
+    flat: bool = False  # a level the text says did not change: "793 drug offences ... which represented no change"
 
 
 @dataclass
@@ -247,7 +250,7 @@ class _Reader:
             relative = relative or bool(_RELATIVE.search(before.text)) or bool(stated and stated.relative)
         if relative and not self.sectioned and self.first is not None:
             return self.first, self.first_from
-        when = f"{MONTH_NAMES[anchor[1]]} {anchor[0]}" if anchor else "an unknown date"
+        when = f"{MONTHS[anchor[1] - 1]} {anchor[0]}" if anchor else "an unknown date"
         if relative:
             return Period(f"the latest twelve months, as reported in {when}", end=anchor, relative=True), None
         return Period(f"no period stated (the text dates from {when})"), None
@@ -287,7 +290,7 @@ def _anchor(doc, unit: Unit, heads: dict[str, Unit]) -> tuple[int, int] | None:
     for text in candidates:
         match = _DATE.search(text)
         if match:
-            return int(match.group(2)), MONTHS[match.group(1).lower()]
+            return int(match.group(2)), month_number(match.group(1))
     match = re.match(r"(\d{4})-(\d{2})", doc.date or "")
     return (int(match.group(1)), int(match.group(2))) if match else None
 
@@ -312,7 +315,7 @@ def _figures(unit: Unit, amounts: list[Amount]) -> list[Fig]:
         earlier = role == LEVEL and bool(_EARLIER.search(before))
         figures.append(Fig(amount, role, direction, _figure_topics(unit, after, before, figures),
                            _measure_near(before[-60:] + " " + _clause_head(after)), named or unit.places, counted,
-                           before.lower(), earlier))
+                           before.lower(), earlier, role == LEVEL and bool(FLAT.search(_clause_head(after, 8)))))
     return figures
 
 
@@ -323,9 +326,9 @@ def _measure_near(text: str) -> str:
     return SOLVED if SOLVED_WORDS.search(text) else OFFENCES
 
 
-def _clause_head(after: str) -> str:
+def _clause_head(after: str, words: int = 4) -> str:
     """The few words right after a figure, up to the end of its clause: what the figure counts."""
-    return " ".join(re.split(r"[,;.()–]|\s-\s|\band\b|\bwith\b", after)[0].split()[:4])
+    return " ".join(re.split(r"[,;.()–]|\s-\s|\band\b|\bwith\b", after)[0].split()[:words])
 
 
 def _figure_topics(unit: Unit, after: str, before: str, figures: list[Fig]) -> tuple[str, ...]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.claims.parse import (CHANGE, COUNT, DOWN, EXACT, LEVEL, MONEY, RANK, SHARE, STATEMENT, UP, ClaimShape,
-                                   comparison_in, superlative_in, threat_level_in, unit_head)
+from assistant.claims.amounts import COUNT, EXACT, MONEY, unit_head
+from assistant.claims.directions import DOWN, UP
+from assistant.claims.parse import (CHANGE, DIRECTION, LEVEL, RANK, SHARE, STATEMENT, ClaimShape, comparison_in,
+                                    superlative_in, threat_level_in)
 from assistant.claims.periods import Period, find_period
 from assistant.claims.prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges
 from assistant.claims.subject import Subject, places_in
@@ -26,7 +28,10 @@ from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import DA_SHARE, OFFENCES
 
 # Only a claim that attributes itself ("according to the PFCC") is judged against that source alone.
-_ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|stated|states|reported|reports)\b", re.I)
+_ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|stated|states|reported|reports|told|tells|"
+                          r"wrote|writes|announced|pledged|pledges)\b", re.I)
+# A claim about the last year ("fell by 38% last year"), whatever the year was.
+_ANNUAL = re.compile(r"\b(?:last|past|previous) (?:year|12 months|twelve months)\b|\byear on year\b", re.I)
 _CRIME_UNITS = {"offence", "crime", "incident", "report", "case", "offense", ""}
 # Words of a claim that say how much or which way, not what about (stems, as `content_terms` gives them).
 _NOT_TOPIC_TERMS = {"from", "get", "getting", "current", "currenti", "now", "latest", "recent", "recentli",
@@ -49,10 +54,23 @@ _SETTLES = {SUPPORTED: "is.", CONTRADICTED: "is not.", UNCONFIRMED: "neither set
 
 def sentence_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str) -> list[Evidence]:
     """What the documents' sentences say about the claim, at most two per document and period."""
-    attributed = _ATTRIBUTION.search(claim) is not None
-    allowed = (named_sources(claim, prose.index) if attributed else set()) or set(prose.index.documents)
+    return _best_per_group([e for e, fits in _judged(shape, subject, prose, claim) if fits])
+
+
+def off_period_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str) -> list[Evidence]:
+    """Sentences that back the claim's figure for another period than the one it names ("fell by 9.2%" is
+    the press release's figure for the 12 months to December 2023): never a verdict, always named."""
+    if shape.period is None or shape.period.relative or shape.amount is None:
+        return []
+    return _best_per_group([e for e, fits in _judged(shape, subject, prose, claim)
+                            if not fits and e.verdict == SUPPORTED and not e.fuzzy])
+
+
+def _judged(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str):
+    """Each unit that bears on the claim: (its evidence, whether it speaks for the claim's period)."""
+    allowed = attributed_sources(claim, prose.index) or set(prose.index.documents)
     terms = _claim_terms(shape, subject, prose)
-    found: list[Evidence] = []
+    annual = _ANNUAL.search(claim) is not None
     for unit in prose.units:
         if unit.document not in allowed or not set(subject.places) & set(unit.places):
             continue
@@ -64,9 +82,14 @@ def sentence_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, cl
             evidence = None  # a share needs its part and its whole: the tables give both, a sentence rarely does
         else:
             evidence = _judge_figures(shape, subject, unit, terms, prose)
-        if evidence is not None and _period_fits(shape.period, unit):
-            found.append(evidence)
-    return _best_per_group(found)
+        if evidence is not None:
+            yield evidence, _period_fits(shape.period, unit, annual)
+
+
+def attributed_sources(claim: str, index) -> set[str]:
+    """The documents a claim attributes itself to ("the press release said ..."); empty when it names none.
+    Such a claim is about what that source says, so only that source judges it."""
+    return named_sources(claim, index) if _ATTRIBUTION.search(claim) else set()
 
 
 def _claim_terms(shape: ClaimShape, subject: Subject, prose: ProseIndex) -> dict[str, float]:
@@ -84,11 +107,12 @@ def _coverage(terms: dict[str, float], words: frozenset) -> float:
     return sum(w for t, w in terms.items() if t in words) / total if total else 0.0
 
 
-def _period_fits(period: Period | None, unit: Unit) -> bool:
-    """A stated period must be the source's; with none stated, every period counts."""
-    if period is None or period.relative:
-        return True
+def _period_fits(period: Period | None, unit: Unit, annual: bool) -> bool:
+    """A stated period must be the source's; with none stated, every period counts, except that a claim about
+    the last year is never judged by a change since a baseline year ("70% lower than it was in 2016")."""
     source = unit.period
+    if period is None or period.relative:
+        return not (annual and source is not None and source.baseline is not None)
     if period.baseline is not None:
         return source is not None and source.baseline == period.baseline
     if source is None or source.end is None:
@@ -111,7 +135,7 @@ def _judge_figures(shape: ClaimShape, subject: Subject, unit: Unit, terms: dict[
         return None
     candidates = _matching_figures(shape, subject, unit, by_topic)
     if not candidates:
-        return None
+        return _judge_unchanged(shape.quantity, subject, unit, prose) if by_topic else None
     if shape.quantity == SHARE and not by_topic:  # "77% of people": the figure whose words before it match best
         candidates.sort(key=lambda f: -_coverage(terms, frozenset(content_terms(age_ranges(f.before)))))
     fig = candidates[0]
@@ -178,6 +202,9 @@ def _judge_direction(subject: Subject, unit: Unit, prose: ProseIndex) -> Evidenc
     direction = subject.direction
     if direction is None:
         return None
+    unchanged = _judge_unchanged(DIRECTION, subject, unit, prose)
+    if unchanged is not None:
+        return unchanged
     for fig in unit.figures:
         if fig.role == CHANGE and fig.direction and set(subject.crime_types) & set(fig.topics) and \
                 fig.measure == subject.measure and set(subject.places) & set(fig.places):
@@ -187,6 +214,19 @@ def _judge_direction(subject: Subject, unit: Unit, prose: ProseIndex) -> Evidenc
             and subject.measure == OFFENCES and not unit.figures and not SOLVED_WORDS.search(unit.text):
         verdict = SUPPORTED if unit.direction == direction else CONTRADICTED
         return _evidence(verdict, unit, _direction_reason(direction, unit.direction), prose, None, rank=1)
+    return None
+
+
+def _judge_unchanged(quantity: str, subject: Subject, unit: Unit, prose: ProseIndex) -> Evidence | None:
+    """A claimed rise or fall against a figure the source says did not change ("793 drug offences in
+    Southend, which represented no change")."""
+    if quantity not in (CHANGE, DIRECTION) or subject.direction not in (UP, DOWN):
+        return None
+    for fig in unit.figures:
+        if fig.flat and set(subject.crime_types) & set(fig.topics) and fig.measure == subject.measure and \
+                set(subject.places) & set(fig.places):
+            reason = f"The claim says it {'rose' if subject.direction == UP else 'fell'}; the source says it did not change."
+            return _evidence(CONTRADICTED, unit, reason, prose, fig, rank=2)
     return None
 
 

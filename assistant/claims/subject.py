@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 
 from assistant import vocab
-from assistant.claims.parse import (BETTER, DOWN, LEVEL, MONEY, RANK, RATE, SHARE, STATEMENT, UP, WORSE, ClaimShape,
-                                   solved_share, spaces_for)
+from assistant.claims.amounts import MONEY, RATE, spaces_for
+from assistant.claims.directions import BETTER, DOWN, UP, WORSE
+from assistant.claims.parse import LEVEL, RANK, SHARE, STATEMENT, ClaimShape, solved_share
 from assistant.claims.periods import Period
 from assistant.claims.wording import period_as_written
 from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
@@ -132,8 +133,7 @@ def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) 
         return "the tables do not compare areas with figures outside them"
     period = shape.period
     if period is not None and not table_period(shape, period):
-        return ("the tables cover only the rolling years to October shown in the board pack, not "
-                f"{period_as_written(period)}")
+        return f"the tables do not cover {period_as_written(period)}"  # no digit the claim lacks: nothing is cited
     if len([p for p in places if p != vocab.FORCE]) > 1 and shape.quantity != RANK and query.rank is None:
         return "the tables are read one area at a time"
     return ""

@@ -1,9 +1,11 @@
 """Judging a claim against the performance tables: the printed cell for the claimed area, crime type and measure.
 
-The tables are exact, so for their own period they outrank prose. A claim is read for the latest period (the
-12 months to October 2024) unless it names the earlier year; a change is judged by the printed difference
-between the two years, a rank over the districts' printed figures, and a share ("a tenth of all crime") from
-the printed counts of two rows that nest. Every statement cites the row and column it read.
+The tables are exact, so for their own period they outrank prose. A claim is read for the latest edition's
+latest period unless it names a printed period, and also against every other edition covering it, so a figure
+true only for an older summary is named as such; a change is judged by the printed difference between an
+edition's two years (a rate's by `claims.rates`), a rank over the districts' printed figures, and a share ("a
+tenth of all crime") from the printed counts of two rows that nest, each within one edition. Every statement
+cites the row and column it read.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from assistant import vocab
-from assistant.claims.parse import CHANGE, COUNT, DIRECTION, LEVEL, PERCENT, RANK, SHARE, UP, ClaimShape
+from assistant.claims.amounts import COUNT, PERCENT
+from assistant.claims.directions import UP
+from assistant.claims.parse import CHANGE, DIRECTION, LEVEL, RANK, SHARE, ClaimShape
+from assistant.claims.rates import judge_rate_change
 from assistant.claims.subject import Subject, table_period
 from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
@@ -28,42 +33,56 @@ _ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "s
                   "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
 
 
-def table_evidence(shape: ClaimShape, subject: Subject, tables: TableIndex, query: Query) -> list[Evidence]:
-    """What the tables say: one piece of evidence per claimed crime type, or one for a rank or a share;
-    none when the subject says the tables cannot judge this claim."""
+def table_evidence(shape: ClaimShape, subject: Subject, index: TableIndex, query: Query) -> list[Evidence]:
+    """What the tables say: for each edition that covers the claim, one piece of evidence per claimed crime type;
+    or one for a rank or a share (within one edition); none when the subject says the tables cannot judge it."""
     if subject.table_reason:
         return []
     period = table_period(shape, shape.period) if shape.period else None
     # A district named, else the force named ("Kent Police recorded ..."), else the latest summary's force.
     area = next((p for p in subject.places if p not in vocab.FORCES), None) or \
         next((p for p in subject.places if p in vocab.FORCES), vocab.FORCE)
-    # One edition judges the claim: the newest that prints the claim's period (or the newest of all).
-    catalogue = tables.catalogue
-    tables = (tables.for_periods((period,), (area,)) if period else tables.latest((area,))) or tables.latest()
-    if tables is None:
+    # The edition that decides: the newest that prints the claim's period (or the newest of all).
+    chosen = (index.for_periods((period,), (area,)) if period else index.latest((area,))) or index.latest()
+    if chosen is None:
         return []
-    # In the words this summary prints: another force names its rows (and its all-crime row) its own way.
-    subject = replace(subject, crime_types=tuple(printed_as(label, tables, catalogue)
-                                                 for label in subject.crime_types))
     if shape.quantity == RANK or query.rank is not None:
-        ranked = _judge_rank(shape, subject, tables, query, area, period or tables.years[1])
+        ranked = _judge_rank(shape, _printed(subject, chosen, index), chosen, query, area, period or chosen.years[1])
         return [ranked] if ranked is not None else []
-    whole = _share_whole(shape, subject)
+    whole = _share_whole(shape, _printed(subject, chosen, index))
     if whole is not None:
-        share = _judge_share(shape, subject, tables, area, whole, period or tables.years[1])
+        share = _judge_share(shape, _printed(subject, chosen, index), chosen, area, whole,
+                             period or chosen.years[1])
         return [share] if share is not None else []
     out = []
-    for crime_type in subject.crime_types:
-        row = tables.row(area, crime_type)
-        evidence = _judge_row(shape, subject, row, period) if row is not None else None
-        if evidence is None:
-            continue
-        if shape.period is not None and shape.period.year is not None:
-            month = evidence.period_label.rsplit(" ", 2)[-2]
-            evidence.caveats += (f"The claim names a calendar year; the tables' years run to {month}, so the "
-                                 f"{evidence.period_label.removeprefix('the ')} was read for it.",)
-        out.append(evidence)
+    for edition in _covering(index, chosen, period, area):
+        for crime_type in _printed(subject, edition, index).crime_types:
+            row = edition.row(area, crime_type)
+            evidence = _judge_row(shape, subject, row, period) if row is not None else None
+            if evidence is None:
+                continue
+            if shape.period is not None and shape.period.year is not None:
+                month = evidence.period_label.rsplit(" ", 2)[-2]
+                evidence.caveats += (f"The claim names a calendar year; the tables' years run to {month}, so "
+                                     f"the {evidence.period_label.removeprefix('the ')} was read for it.",)
+            out.append(evidence)
     return out
+
+
+def _printed(subject: Subject, edition: EditionTable, index: TableIndex) -> Subject:
+    """The subject in the words this summary prints: another force names its rows (and its all-crime row) its
+    own way."""
+    return replace(subject, crime_types=tuple(printed_as(label, edition, index.catalogue)
+                                              for label in subject.crime_types))
+
+
+def _covering(index: TableIndex, chosen: EditionTable, period: str | None, area: str) -> list[EditionTable]:
+    """The deciding edition first, then every other edition printing the area that covers the claim: with a
+    period named, each that prints it; with none, each edition's own latest period. So a claim true for an
+    older summary but not the latest is mixed, and the explanation names each edition's period."""
+    others = [edition for edition in index.editions if edition is not chosen and area in edition.areas and
+              (period is None or period in (*edition.years, edition.change_period))]
+    return [chosen, *others]
 
 
 def _row_cite(row, measure: str, period: str) -> tuple[str, RowRef]:
@@ -108,8 +127,7 @@ def _judge_rank(shape: ClaimShape, subject: Subject, tables: EditionTable, query
     reason = f"The claim ranks {area} {_ORDINAL_WORDS[ordinal]}; the tables rank it {_ORDINAL_WORDS[place]}."
     cites = {top_key: _row_cite(rows[top_area], key, when), own_key: _row_cite(rows[area], key, when)}
     figures = [(top_value, key, top_area, crime_type, when, top_key), (mine, key, area, crime_type, when, own_key)]
-    suggestion = capitalised(f"{top_area} had the {what} in the {when} ({top_shown}) [[{top_key}]].") \
-        if verdict == CONTRADICTED else ""
+    suggestion = capitalised(f"{top_area} had the {what} in the {when} ({top_shown}) [[{top_key}]].")
     return Evidence(verdict, "table", period_end(tables.years[1]), f"the {when}", statement, reason, cites, figures, suggestion,
                     rows[area].source_document,
                     caveats=("Stansted Airport, a policing area rather than a district, and the force total are "
@@ -179,7 +197,7 @@ def _judge_share(shape: ClaimShape, subject: Subject, tables: EditionTable, area
     cites = {part_key: _row_cite(part_row, measure, period), whole_key: _row_cite(whole_row, measure, period)}
     figures = [(a, measure, area, part, period, part_key), (b, measure, area, whole, period, whole_key),
                (share, SHARE_MEASURE, area, part, period, part_key)]
-    suggestion = "" if ok else capitalised(f"{crime_name(part)} made up {format_percent(share)} of "
+    suggestion = capitalised(f"{crime_name(part)} made up {format_percent(share)} of "
                                            f"{unit_name(whole)} {in_place(area)} in the {period} "
                                            f"[[{part_key}]][[{whole_key}]].")
     return Evidence(SUPPORTED if ok else CONTRADICTED, "table", period_end(period), f"the {period}",
@@ -190,7 +208,7 @@ def _judge_share(shape: ClaimShape, subject: Subject, tables: EditionTable, area
 
 
 def _judge_row(shape: ClaimShape, subject: Subject, row, period: str | None) -> Evidence | None:
-    key = f"row:{row.area}|{row.crime_type}"
+    key = f"row:{row.source_document}:{row.row_start}"  # one per printed line: two editions never share one
     name, place = crime_name(row.crime_type), in_place(row.area)
     if shape.quantity in (CHANGE, DIRECTION) and subject.measure != DA_SHARE:
         return _judge_change(shape, subject, row, key, name, place)
@@ -222,49 +240,50 @@ def _judge_change(shape: ClaimShape, subject: Subject, row, key: str, name: str,
                      row.value(diff_key, row.change_period), row.value(pct_key, row.change_period))
     if math.isnan(change.diff):
         return None
-    judged = _change_verdict(amount, subject.direction, change, rate)
+    judged = _change_verdict(amount, subject.direction, change, rate, shape.points)
     if judged is None:
         return None
-    verdict, reason = judged
+    verdict, reason, share = judged
     said, safer = _change_words(row, measure, name, place, amount, change)
     statement = (f"The performance tables show that {said} in the {row.years[1]} compared with the "
                  f"{row.years[0]} [[{key}]].")
-    suggestion = capitalised(f"{safer} [[{key}]].") if verdict == CONTRADICTED else ""
+    suggestion = capitalised(f"{safer} [[{key}]].")
     in_percent = amount is not None and amount.kind == PERCENT and not math.isnan(change.pct)
     figures = [(change.before, measure, row.area, row.crime_type, row.years[0], key),
                (change.after, measure, row.area, row.crime_type, row.years[1], key),
                (change.diff, diff_key, row.area, row.crime_type, row.change_period, key)]
     if not rate and not math.isnan(change.pct):
         figures.append((change.pct, pct_key, row.area, row.crime_type, row.change_period, key))
+    if share is not None:  # worked out from the two cited rates, which the number guard checks
+        figures.append((share, SHARE_MEASURE, row.area, row.crime_type, row.change_period, key))
     return Evidence(verdict, "table", period_end(row.years[1]), f"the {row.years[1]}", statement, reason,
                     {key: _row_cite(row, pct_key if in_percent else diff_key, row.change_period)},
                     [f for f in figures if not math.isnan(f[0])], suggestion, row.source_document,
                     caveats=_rate_caveat(row, measure))
 
 
-def _change_verdict(amount, direction: str | None, change: _Change, rate: bool) -> tuple[str, str] | None:
+def _change_verdict(amount, direction: str | None, change: _Change, rate: bool,
+                    points: bool) -> tuple[str, str, float | None] | None:
     """Does the printed change back the claimed direction and size? None when the claim's kind of figure is
-    not printed (a percentage change the table leaves blank)."""
+    not printed (a percentage change the table leaves blank). The third value is a rate's worked-out ratio."""
     diff = change.diff
     if direction and (diff == 0 or (diff > 0) != (direction == UP)):
         return CONTRADICTED, (f"The claim says it {'rose' if direction == UP else 'fell'}; the tables show "
-                              + ("no change." if diff == 0 else f"it {_moved(diff)}."))
+                              + ("no change." if diff == 0 else f"it {_moved(diff)}.")), None
     if amount is None:
         return SUPPORTED, (f"That is a {'rise' if direction == UP else 'fall'}, as the claim says." if direction
-                           else "")
+                           else ""), None
     in_percent = amount.kind == PERCENT
-    if in_percent and not rate and math.isnan(change.pct):
-        return None
-    value = abs(change.pct if in_percent and not rate else diff)
     if rate and in_percent:
-        shown = signed_points(value) + " percentage points"
-    else:
-        shown = format_percent(value) if in_percent else format_count(value)
+        reading = judge_rate_change(amount, change.before, change.after, diff, points)
+        return (SUPPORTED if reading.ok else CONTRADICTED), reading.reason, reading.share
+    if in_percent and math.isnan(change.pct):
+        return None
+    value = abs(change.pct if in_percent else diff)
+    shown = format_percent(value) if in_percent else format_count(value)
     ok = judge_value(amount, value, 1 if in_percent else 0)
     reason = f"{capitalised(tolerance_words(amount))}; {shown} {'is' if ok else 'is not'}."
-    if rate and in_percent:
-        reason += " The tables give the change in a solved rate in percentage points."
-    return (SUPPORTED if ok else CONTRADICTED), reason
+    return (SUPPORTED if ok else CONTRADICTED), reason, None
 
 
 def _change_words(row, measure: str, name: str, place: str, amount, change: _Change) -> tuple[str, str]:
@@ -324,7 +343,7 @@ def _judge_level(shape: ClaimShape, subject: Subject, row, period: str, key: str
             if diff == 0 or (diff > 0) != (direction == UP):
                 verdict = CONTRADICTED
                 reason += f" The claim also says it went {'up' if direction == UP else 'down'}; it went {went}."
-    suggestion = capitalised(f"{said} in the {period} [[{key}]].") if verdict == CONTRADICTED else ""
+    suggestion = capitalised(f"{said} in the {period} [[{key}]].")
     return Evidence(verdict, "table", period_end(period), f"the {period}", statement, reason,
                     {key: _row_cite(row, measure, period)}, figures, suggestion, row.source_document,
                     caveats=_rate_caveat(row, measure))

@@ -3,8 +3,10 @@
 Tolerance rules (stated in every explanation, in words, so no unstated number appears in an answer):
 - an exact figure matches within the rounding of its last digit: "8.7%" is 8.65 to 8.75, "9%" is 8.5 to 9.5;
   a claim more precise than its source is compared at the source's precision;
-- a round count ("1,000", "20,000") and a bare fraction or multiple ("a quarter", "doubled") are read as
-  "about": within five per cent of the figure, either way;
+- "about X" covers whatever rounds to X as written, and at least five per cent of X either way; a round count
+  ("1,000", "20,000") is read as "about";
+- a fraction or multiple in words ("a fifth", "about a quarter", "doubled") is coarser: within a tenth of it
+  either way, which keeps neighbouring fractions apart (a fifth is 18% to 22%, a quarter 22.5% to 27.5%);
 - "almost / nearly / just under X": at most X and less than a tenth below it (fifteen per cent for a
   fraction or multiple in words, which are coarser: "almost a fifth" backs 17%);
 - "more than / over / above X" needs a figure above X, "fewer than / under / below X" one below it;
@@ -18,11 +20,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from assistant.claims.parse import (ABOUT, ALMOST, AT_LEAST, AT_MOST, BETWEEN, COUNT, EXACT, JUST_OVER, MONEY, OVER,
-                                   PERCENT, UNDER, Amount)
+from assistant.claims.amounts import (ABOUT, ALMOST, AT_LEAST, AT_MOST, BETWEEN, COUNT, EXACT, JUST_OVER, MONEY, OVER,
+                                      PERCENT, UNDER, Amount)
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED
 
 ABOUT_SHARE = 0.05
+ABOUT_WORDED_SHARE = 0.10
 ALMOST_SHARE = 0.10
 ALMOST_WORDED_SHARE = 0.15
 
@@ -75,7 +78,7 @@ def claim_range(amount: Amount) -> Range:
     if hedge == BETWEEN:
         return Range(value - half, amount.upper + half, high_open=True)
     if hedge == ABOUT:
-        tolerance = max(ABOUT_SHARE * value, half)
+        tolerance = max((ABOUT_WORDED_SHARE if amount.worded else ABOUT_SHARE) * value, half)
         return Range(value - tolerance, value + tolerance)
     if hedge == ALMOST:
         share = ALMOST_WORDED_SHARE if amount.worded else ALMOST_SHARE
@@ -154,7 +157,7 @@ def tolerance_words(amount: Amount) -> str:
         if hedge == ALMOST:
             return f"{quoted} is read as {move} of no more than {size} and less than fifteen per cent below it"
     if hedge == EXACT and amount.worded:
-        return f"{quoted} is read as {core}, give or take five per cent of it"
+        return f"{quoted} is read as {core}, give or take a tenth of it"
     if hedge == EXACT and is_round(amount):
         return f"{quoted} is a round figure, read as within five per cent of it either way"
     if hedge == EXACT:
@@ -163,6 +166,8 @@ def tolerance_words(amount: Amount) -> str:
         if amount.kind == PERCENT:
             return f"{quoted} is checked to its last decimal place"
         return f"{quoted} must match exactly"
+    if hedge == ABOUT and amount.worded:
+        return f"{quoted} is read as within a tenth of {core}, either way"
     if hedge == ABOUT:
         return f"{quoted} is read as within five per cent of {core}, either way"
     if hedge == ALMOST:

@@ -30,6 +30,7 @@ class Evidence:
     caveats: tuple[str, ...] = ()
     fuzzy: bool = False  # matched by shared words rather than by place, crime type and measure
     key: str = ""  # the citation key of the sentence that states the figure
+    elsewhere: bool = False  # backs the claimed figure for another period than the claim names: never decides
 
 
 def is_dated(period_key: object) -> bool:
@@ -46,7 +47,7 @@ def verdict_of(evidence: list[Evidence]) -> str:
     once, not now. With no dated source, agreeing sources decide and disagreeing ones make it mixed.
     """
     groups: dict[object, list[Evidence]] = {}
-    for item in evidence:
+    for item in (e for e in evidence if not e.elsewhere):
         groups.setdefault(item.period_key, []).append(item)
     verdicts = {key: _group_verdict(items) for key, items in groups.items()}
     if not verdicts:

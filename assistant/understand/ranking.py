@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
+from assistant.vocab.load import directions
 from assistant.understand.query import DA_SHARE, SOLVED_RATE, RankSpec
 
-_UP = re.compile(r"\bris\w*|\brose\b|\bincreas\w*|\bgo\w* up\b|\bwent up\b|\bgr[eo]w\w*|\bjump\w*|\bclimb\w*|"
-                 r"\bup by\b|\bsoar\w*|\bsurg\w*|\bspik\w*|\bdoubl\w*|\btripl\w*|\bspiral\w*")
-_DOWN = re.compile(r"\bf[ae]ll\w*|\bdecreas\w*|\bgo\w* down\b|\bwent down\b|\bdrop\w*|\breduc\w*|\bdeclin\w*|"
-                   r"\bdown by\b|\bplummet\w*|\bhalv\w*")
+# The words of change are data (vocab/data/directions.toml), shared with claims and the yes/no answers; a
+# ranking reads the verbs only, not a bare "up" ("which crime makes up the largest share").
+_WORDS = directions()
+_UP = re.compile(_WORDS.pattern("rise"))
+_DOWN = re.compile(_WORDS.pattern("fall"))
 # "Improved" means fewer offences but a higher solved rate.
-_BETTER = re.compile(r"\bimprov\w*|\bbetter\b")
-_WORSE = re.compile(r"\bworse\w*|\bdeteriorat\w*")
+_BETTER = re.compile(_WORDS.pattern("better"))
+_WORSE = re.compile(_WORDS.pattern("worse"))
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?\b|\bproportion\w*|\brelative\b|\bin percentage terms\b")
 
 _SUPERLATIVE_HIGH = (r"most|highest|biggest|largest|greatest|worst|top|maximum|hardest hit|worst hit|steepest|"

@@ -7,6 +7,7 @@ reads and checks the files; `Vocabulary` (vocabulary.py) turns the result into m
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -289,3 +290,43 @@ def _notes_on_aliases(file: str, where: str, notes: dict[str, str], aliases) -> 
         if normalise(alias) not in known:
             raise VocabDataError(f"{file}: {where}.{key(alias)}: {alias!r} is not one of the aliases listed there, so "
                                  f"the note would never show")
+
+
+DIRECTION_GROUPS = ("rise", "fall", "up", "down", "more", "less", "better", "worse", "unchanged")
+
+
+@dataclass(frozen=True)
+class Directions:
+    """The words of change (data/directions.toml), one vocabulary for questions, table answers and claims."""
+
+    groups: dict[str, tuple[str, ...]]  # group name -> patterns, each matched as a whole word or phrase
+    multiples: dict[str, float]  # "doubled" -> 100.0: the percentage change a multiple stands for
+
+    def pattern(self, *names: str) -> str:
+        """One regular expression for any word of the named groups, as whole words."""
+        return r"\b(?:" + "|".join(word for name in names for word in self.groups[name]) + r")\b"
+
+
+@lru_cache(maxsize=1)
+def directions() -> Directions:
+    """Read and check directions.toml (once per process): each group's patterns must compile."""
+    file = _File("directions.toml", _read(default_directory(), "directions.toml"))
+    file.allow_keys({*DIRECTION_GROUPS, "multiples"})
+    groups = {}
+    for name in DIRECTION_GROUPS:
+        entry = file.table(name, file.get(name))
+        file.allow_keys({"words"}, entry, f"{name}.")
+        words = tuple(file.text(f"{name}.words[{i}]", word)
+                      for i, word in enumerate(file.array(f"{name}.words", entry.get("words"))))
+        for i, word in enumerate(words):
+            try:
+                re.compile(word)
+            except re.error as error:
+                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
+        groups[name] = words
+    multiples = {}
+    for word, value in file.table("multiples", file.get("multiples")).items():
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            file.fail(f"multiples.{key(word)}", f"expected a number, got {value!r}")
+        multiples[word] = float(value)
+    return Directions(groups, multiples)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
+from assistant.vocab.load import directions
 
 from .index import DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult, cited_result
 from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, metric, place_phrase, points,
@@ -23,9 +24,11 @@ from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, joi
 
 _PERCENT = re.compile(r"%|\bper\s*cent|\bpercent", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
-_UP = re.compile(r"\b(?:ris\w*|rose|increas\w*|up|grow\w*|grew|higher|more|worse)\b", re.IGNORECASE)
-_DOWN = re.compile(r"\b(?:f[ae]ll\w*|decreas\w*|drop\w*|down|declin\w*|reduc\w*|lower|fewer|less|better)\b",
-                   re.IGNORECASE)
+# The words of change are data (vocab/data/directions.toml), shared with ranking and claims. "Better" and
+# "worse" are left out: which way they point depends on the measure, which a yes/no lead does not know.
+_WORDS = directions()
+_UP = re.compile(_WORDS.pattern("rise", "up", "more"), re.IGNORECASE)
+_DOWN = re.compile(_WORDS.pattern("fall", "down", "less"), re.IGNORECASE)
 
 
 def answer_lookup(query: Query, index: EditionTable) -> TableResult:
