@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from assistant.errors import CorpusError
+from assistant.ingest.performance import read_performance
 from assistant.ingest.corpus import MANIFEST, READER_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, corpus_files, document_id, load_document
 
 # Per type: text is cheap to store but costly to embed (the corpus loader's passage limit applies too);
@@ -99,9 +100,13 @@ def save_upload(name: str, data: bytes, corpus_dir: Path,
         trial = Path(scratch) / f"upload{suffix}"
         trial.write_bytes(data)
         try:
-            load_document(trial, {})
+            document = load_document(trial, {})
         except CorpusError as error:
             return None, str(error).replace(trial.name, shown)
+        skipped = _skipped_tables(document)
+        if skipped:
+            return None, (f"{shown} cannot be added: {skipped.replace(trial.name, shown)}. The build would skip "
+                          f"that table, so its figures could never be cited. Correct the table and upload it again.")
     stem = Path(target_name).stem
     for attempt in range(1000):
         candidate = corpus_dir / (target_name if attempt == 0 else f"{stem}-{attempt}{suffix}")
@@ -121,6 +126,13 @@ def save_upload(name: str, data: bytes, corpus_dir: Path,
             _describe(corpus_dir, candidate.name, meta)
         return candidate, None
     return None, f"Too many files named like {target_name} already; rename it and upload it again."
+
+
+def _skipped_tables(document) -> str:
+    """Why a table of the document that looks like a performance summary could not be read (empty if none):
+    the build would report and skip it, so the upload is refused now, while the uploader can fix it."""
+    problems = read_performance([document]).problems
+    return "; ".join(message for _, message in problems)
 
 
 def _same_content(data: bytes, corpus_dir: Path) -> str | None:

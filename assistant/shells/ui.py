@@ -1,14 +1,14 @@
-"""Pure helpers for the chat UI: labels, citation formatting, table-row grids, warnings, export, uploads.
+"""Pure helpers for the chat UI: escaping, citation formatting, table-row grids, warnings, charts, export.
 
-Nothing here imports Streamlit, so every rule the page follows can be tested on plain data.
-Only `save_upload` touches disk, and only inside the corpus folder it is given.
+Nothing here imports Streamlit or touches disk, so every rule the page follows can be tested on plain data.
+Its neighbours: `ui_context` (the follow-up context and its chip), `ui_claims` (a claim check's layout),
+`ui_page` (the page's CSS and scripts), `ui_feedback`, `ui_rebuild`; `ui_render` and `ui_sidebar` draw.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
@@ -49,30 +49,6 @@ def verdict_badge(verdict: str | None) -> tuple[str, str, str]:
     return VERDICTS.get(key, (key.capitalize(), "gray", ":material/help:"))
 
 
-def context_label(query: Any, forces: tuple[str, ...] = ()) -> str:
-    """What a follow-up inherits, in words: "Robbery · Harlow · solved rate · 12 months to October 2024".
-    `forces` are the areas that stand for a whole force, shown as "Essex (force-wide)"."""
-    if query is None:
-        return ""
-    parts = []
-    crime_types = tuple(getattr(query, "crime_types", ()) or ())
-    areas = tuple(getattr(query, "areas", ()) or ())
-    if crime_types:
-        parts.append(", ".join(crime_types))
-    if areas:
-        parts.append(", ".join(f"{a} (force-wide)" if a in forces else a for a in areas))
-    measure = getattr(query, "measure", None)
-    if measure and (crime_types or areas):
-        parts.append(MEASURE_LABELS.get(measure, measure))
-    periods = tuple(getattr(query, "periods", ()) or ())
-    same_month = len(periods) == 2 and periods[0].rsplit(" ", 1)[0] == periods[1].rsplit(" ", 1)[0]
-    if same_month:  # both years of one summary: "12 months to Oct 2023 and 2024"
-        parts.append(f"{period_short(periods[0])} and {periods[1].rsplit(' ', 1)[-1]}")
-    elif periods:
-        parts.append(" and ".join(period_short(p) for p in periods))
-    return " · ".join(parts) if (crime_types or areas) else ""
-
-
 # ---------------------------------------------------------------- answer text
 
 _ASSUMED = re.compile(r"\s+(Assumed: .*)$", re.DOTALL)
@@ -80,6 +56,14 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$:@])")
 # Bare "www." starts a link in GitHub-flavoured markdown (Streamlit's too); an escaped dot does not.
 _WWW = re.compile(r"(?i)\b(www)\.")
+# Streamlit links "http://x", "www.x" and "a@b.c" in the text it renders, escaped or not (checked in a real
+# Chromium: tests/shells/test_browser.py). An invisible word joiner (U+2060) inside each breaks the pattern.
+_JOIN = "\u2060"
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|file|xmpp)(\\?:)")
+_AT = re.compile(r"\\?@")
+_WWW_ESCAPED = re.compile(r"(?i)\b(www)(\\?\.)")
+
+
 # For messages and file names: everything that can start a link, image, HTML, LaTeX, a colour or icon
 # directive or emphasis, but not the hyphens and brackets of ordinary prose ("not UTF-8", "(draft)").
 _MESSAGE_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~$:@])")
@@ -96,16 +80,22 @@ def split_assumptions(text: str) -> tuple[str, str]:
     return text[:match.start()], match.group(1)
 
 
+def _no_autolinks(escaped: str) -> str:
+    escaped = _SCHEME.sub(lambda m: m.group(1) + _JOIN + m.group(2), escaped)
+    escaped = _WWW_ESCAPED.sub(lambda m: m.group(1) + _JOIN + m.group(2), escaped)
+    return _AT.sub(lambda m: _JOIN + m.group(0), escaped)
+
+
 def md_escape(text: str) -> str:
     """Text that Streamlit's markdown shows literally: no emphasis, links, LaTeX, colour directives or lists."""
-    escaped = _WWW.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", text))
+    escaped = _no_autolinks(_WWW.sub(r"\1\\.", _MD_SPECIAL.sub(r"\\\1", text)))
     return re.sub(r"(?m)^(\s*\d+)\.", r"\1\\.", escaped)  # "4. Hub" at a line start is not a list item
 
 
 def md_message(text: object) -> str:
     """A message or file name for st.error / st.warning / st.success / st.caption: shown literally (no link,
     image, HTML, LaTeX, directive, emphasis or list), with ordinary hyphens and brackets left readable."""
-    escaped = _WWW.sub(r"\1\\.", _MESSAGE_SPECIAL.sub(r"\\\1", str(text)))
+    escaped = _no_autolinks(_WWW.sub(r"\1\\.", _MESSAGE_SPECIAL.sub(r"\\\1", str(text))))
     return _LINE_START.sub(_escape_line_start, escaped)
 
 
@@ -125,10 +115,11 @@ def export_escape(text: object) -> str:
     return re.sub(r"(?m)^(\s*)([#+=]|\d+\.)", _escape_line_start, escaped)
 
 
-def answer_markdown(text: str) -> str:
-    """Escaped answer text with each [n] marker shown as a small citation badge."""
+def answer_markdown(text: str, turn: int = 0) -> str:
+    """Escaped answer text with each [n] marker a link to source card n of this turn (`#src-TURN-N`): a link,
+    so it can be reached with the keyboard; the page's script opens and focuses the card."""
     escaped = md_escape(text)
-    return re.sub(r"\\\[(\d{1,3})\\\]", r":blue-badge[\1]", escaped)
+    return re.sub(r"\\\[(\d{1,3})\\\]", lambda m: f"[\\[{m.group(1)}\\]](#src-{turn}-{m.group(1)})", escaped)
 
 
 def markers_in(text: str) -> list[int]:
@@ -263,7 +254,7 @@ def row_grid(row: pd.DataFrame, used_column: str | None = None) -> tuple[pd.Data
     used = None
     for record in row.to_dict("records"):
         place = _grid_place(str(record["measure"]), str(record["period"]))
-        cells[place] = str(record["printed"])
+        cells[place] = readable(record["printed"])
         if record["column_label"] == used_column:
             used = place
     known = ["Offences", "Solved outcomes", "Solved rate %", "% domestic-abuse related"]
@@ -310,8 +301,14 @@ def used_cell_caption(row: pd.DataFrame, table: dict) -> str:
         return f"Table row: {md_message(where)}."
     record = used.iloc[0]
     measure = _MEASURE_PHRASES.get(str(record["measure"]), str(record["measure"]))
-    return (f"Highlighted: **{md_message(record['printed'])}**, {md_message(measure)} for {md_message(where)} "
-            f"{md_message(period_in_words(str(record['period'])))}; column “{md_message(table.get('column'))}”.")
+    return (f"Highlighted: **{md_message(readable(record['printed']))}**, {md_message(measure)} for "
+            f"{md_message(where)} {md_message(period_in_words(str(record['period'])))}.")
+
+
+def readable(printed: object) -> str:
+    """A printed whole number with thousands separators ("1465" -> "1,465"); anything else as printed."""
+    text = str(printed)
+    return f"{int(text):,}" if re.fullmatch(r"-?\d{4,}", text) else text
 
 
 # ---------------------------------------------------------------- charts
@@ -353,8 +350,17 @@ def chart_spec(answer: Answer):
         return None
     bars = base.mark_bar(cornerRadiusEnd=3).encode(color=colour)
     labels = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text=alt.Text("value:Q", format=","))
-    # Height per bar, not a fixed total: Streamlit squashes a fixed-height chart with few bars.
-    return (bars + labels).properties(height=alt.Step(step))
+    # Height per bar, not a fixed total: Streamlit squashes a fixed-height chart with few bars. The description
+    # is what a screen reader announces for the chart (instead of "Vega visualization").
+    return (bars + labels).properties(height=alt.Step(step), description=chart_description(frame, axis))
+
+
+def chart_description(frame: pd.DataFrame, axis: str) -> str:
+    """The chart in words: "Bar chart of offences: Basildon 1,073; Chelmsford 759; ..."."""
+    names = frame["area"] if "area" in frame.columns else frame["label"] + " " + frame["period"].map(period_short)
+    bars = "; ".join(f"{name} {value:,.{0 if float(value).is_integer() else 1}f}"
+                     for name, value in zip(names, frame["value"]))
+    return f"Bar chart of {axis.lower()}: {bars}."
 
 
 # ---------------------------------------------------------------- export

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from assistant.ingest.uploads import safe_name, save_upload
@@ -65,3 +68,23 @@ def test_title_publisher_and_date_go_into_the_manifest(tmp_path):
                        {"file": path.name, "title": "Patrol note", "publisher": "Harlow Council", "date": "2025-03-03"}]
     refused, error = save_upload("other.md", GOOD_DOC.replace(b"Friday", b"Monday"), tmp_path, {"date": "3/3/25"})
     assert refused is None and "not a date like 2025-03-06" in error
+
+
+def test_a_performance_table_the_build_would_skip_is_refused_at_upload(tmp_path):
+    """The generated broken summary looks like a performance table but has a cell that cannot be read: the
+    build would report and skip it, so the upload is refused with the build's own reason and nothing is saved."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from make_fixtures import make_broken_tables
+
+    from assistant.ingest.corpus import load_document
+    from assistant.ingest.performance import read_performance
+
+    broken = make_broken_tables(tmp_path / "fixtures")
+    reasons = read_performance([load_document(broken, {})]).problems
+    assert reasons, "the fixture must hold a table the build skips, or this test proves nothing"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path, error = save_upload("summary.md", broken.read_bytes(), corpus)
+    assert path is None and error.startswith("summary.md cannot be added:")
+    assert reasons[0][1].replace(broken.name, "summary.md") in error
+    assert list(corpus.iterdir()) == []

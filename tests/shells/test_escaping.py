@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -25,9 +26,13 @@ HOSTILE_NAME = "[x](javascript:alert(1)) <img src=x>.txt"
 _BARE_LINK = re.compile(r"(?i)(?<![\\])\b(https?|javascript):|\bwww\.(?!\\)")
 
 
+_OWN_LINK = re.compile(r'<a href="#src-\d+-\d+">')  # the page's own [n] marker links to its source cards
+
+
 def live_markup(markdown: str) -> list[str]:
-    """What in this markdown would render as a link, an image, raw HTML or a bare autolink."""
-    html = MarkdownIt("commonmark", {"html": True}).render(markdown)
+    """What in this markdown would render as a link, an image, raw HTML or a bare autolink (the page's own
+    citation-marker links excepted)."""
+    html = _OWN_LINK.sub("", MarkdownIt("commonmark", {"html": True}).render(markdown))
     found = [tag for tag in ("<a ", "<img", "<script") if tag in html]
     if _BARE_LINK.search(markdown):
         found.append(f"bare link in {markdown!r}")
@@ -52,11 +57,36 @@ def test_messages_keep_ordinary_prose_readable():
     assert ui.export_escape("It was 1,465 [1] and 12 [2].") == "It was 1,465 [1] and 12 [2]."
 
 
+def test_the_page_s_own_html_and_scripts_keep_hostile_text_inert():
+    """Source heads, verdicts, copy buttons and the document view escape what they show; a script that
+    carries document text (the live-region announcement) cannot be closed early by a "</script>" in it."""
+    from assistant.shells import ui_page
+
+    hostile = HOSTILE + ' "quoted" </script><img src=x onerror=alert(1)>'
+    for html in (ui_page.source_head(1, 2, hostile), ui_page.verdict_block(hostile, hostile),
+                 ui_page.copy_button(hostile), ui_page.document_view(hostile, 3, 20, "m"),
+                 ui_page.document_view(hostile, -1, -1, "m")):
+        assert not re.search(r"(?i)<(a|img|script)\b", html), html
+    script = ui_page.scroll_to_turn(0, hostile)
+    assert script.count("</script>") == 1 and script.rstrip().endswith("</script>")
+    assert "<img" not in script and "<script>window" not in script
+
+
+def test_bare_links_are_broken_for_streamlit_s_linker():
+    """Streamlit links "http://", "www." and e-mail addresses in rendered text even when escaped (seen in
+    Chromium); what the page shows must not hold those patterns, while reading the same."""
+    for escape in (ui.md_escape, ui.md_message):
+        shown = escape("see http://evil.example, www.evil.example and me@evil.example")
+        assert not re.search(r"(?i)https?\\?:|www\\?\.|\w\\?@", shown), shown
+        assert shown.replace("\u2060", "").replace("\\", "") == \
+            "see http://evil.example, www.evil.example and me@evil.example"
+
+
 def test_the_used_cell_caption_escapes_the_row_label():
     row = pd.DataFrame([{"column_label": "Offences 2024", "printed": "1465", "measure": "offences",
                          "period": "12 months to October 2024", "value": 1465.0}])
     caption = ui.used_cell_caption(row, {"area": "Chelmsford", "crime_type": HOSTILE, "column": "Offences 2024"})
-    assert caption.startswith("Highlighted: **1465**")
+    assert caption.startswith("Highlighted: **1,465**")
     assert live_markup(caption) == []
 
 
@@ -119,9 +149,17 @@ def rendered(at: AppTest) -> list[str]:
     return values + [expander.label for expander in at.expander]
 
 
+def html_blocks(at: AppTest) -> list[str]:
+    """The HTML the page draws itself (source-card heads, verdicts, copy buttons), scripts left out: those
+    are the page's own, sent with `unsafe_allow_javascript`."""
+    return [h.proto.body for h in at.get("html") if not h.proto.body.lstrip().startswith(("<script", "<style"))]
+
+
 def assert_nothing_live(at: AppTest) -> None:
     live = {value: found for value in rendered(at) if (found := live_markup(value))}
     assert live == {}
+    for block in html_blocks(at):
+        assert not re.search(r"(?i)<(a|img|script|iframe)\b", block), block
 
 
 @pytest.mark.slow
@@ -150,6 +188,19 @@ def test_a_refused_upload_with_a_hostile_name_shows_an_escaped_error(hostile_app
     assert_nothing_live(at)
 
 
+def wait_for_rebuild(at: AppTest, timeout: float = 300) -> str:
+    """Rerun the page until the background rebuild reports back (as the page's poll would); its message."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        at.run()
+        assert not at.exception, at.exception
+        done = [m.value for m in [*at.success, *at.error] if "indexed in" in m.value or "failed" in m.value]
+        if done:
+            return done[0]
+        time.sleep(1)
+    pytest.fail("the rebuild did not finish")
+
+
 @pytest.mark.slow
 def test_an_uploaded_document_can_be_removed_from_the_sidebar(hostile_app):
     at, corpus = hostile_app
@@ -158,6 +209,7 @@ def test_an_uploaded_document_can_be_removed_from_the_sidebar(hostile_app):
     assert not at.exception, at.exception
     assert (corpus / "Отчёт-о-патрулях.md").read_bytes() == doc
     assert any("Added Отчёт-о-патрулях.md" in s.value for s in at.success)
+    wait_for_rebuild(at)
     assert any("Uploaded documents (1)" in e.label for e in at.expander)
     assert "Quorvex wardens" in "\n".join(m.value for m in at.markdown)
     remove = [b for b in at.button if b.label == "Remove"]
@@ -165,6 +217,6 @@ def test_an_uploaded_document_can_be_removed_from_the_sidebar(hostile_app):
     remove[0].click().run()
     assert not at.exception, at.exception
     assert not (corpus / "Отчёт-о-патрулях.md").exists()
-    assert any("Removed Отчёт-о-патрулях.md" in s.value for s in at.success)
+    assert wait_for_rebuild(at).startswith("Removed Отчёт-о-патрулях.md.")
     assert not any(b.label == "Remove" for b in at.button)
     assert "Quorvex wardens" not in "\n".join(m.value for m in at.markdown)
