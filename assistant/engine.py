@@ -13,6 +13,7 @@ from assistant.answer import compose, passages, tables
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
+from assistant.answer.street import StreetAnswers, StreetAsk
 from assistant.claims.prose import ProseIndex
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest import uploads
@@ -23,6 +24,7 @@ from assistant.store.load import LoadedIndex, load_index
 from assistant.store.manifest import stale_files
 from assistant.understand import question as understand
 from assistant.understand.query import Query
+from assistant.vocab import street_words
 
 
 def validate_question(text: object) -> str:
@@ -41,6 +43,9 @@ class Assistant:
         self.vocabulary = vocab.for_catalogue(vocab.load(), index.catalogue)
         self.retriever = Retriever(index)
         self.tables = tables.TableIndex(index.frame, index.catalogue)
+        # police.uk street rows, when the corpus held any: exact counts, tried before the tables (see `_street`)
+        self.street = StreetAnswers(index.street, index.street_catalogue, street_words.load()) \
+            if index.street is not None else None
         self._prose: ProseIndex | None = None
 
     @property
@@ -107,9 +112,26 @@ class Assistant:
         text = validate_question(question)
         return _timed(self._ask_clean(text, context), started)
 
-    def _ask_clean(self, text: str, context: Query | None) -> Answer:
+    def _ask_clean(self, text: str, context: Query | StreetAsk | None) -> Answer:
+        street = self._street(text, context)
+        if street is not None:
+            return self._released(self._guarded(street, text) if street.answerable else street, text)
         with vocab.using(self.vocabulary):
-            return self._released(self._answer(text, understand.parse(text, context)), text)
+            query_context = context if isinstance(context, Query) else None
+            return self._released(self._answer(text, understand.parse(text, query_context)), text)
+
+    def _street(self, text: str, context: Query | StreetAsk | None) -> Answer | None:
+        """A police.uk street-level answer, when the index holds street rows and the question is for them: it
+        names a street area, a month the files hold or a download (or follows such a question), or, when no
+        performance table is indexed, a street crime type, an outcome, or a count of crimes."""
+        if self.street is None:
+            return None
+        ask = self.street.read(text, context if isinstance(context, StreetAsk) else None)
+        if ask.unknown_place and len(self.index.frame):
+            return None  # a place the street rows do not hold may be one the performance tables do
+        if ask.signal or (ask.weak_signal and not len(self.index.frame)):
+            return self.street.answer(ask)
+        return None
 
     def check(self, claim: str) -> Answer:
         """Judge a claim against the tables and the documents' prose (see `claims`)."""
@@ -117,12 +139,28 @@ class Assistant:
 
         started = time.perf_counter()
         text = validate_question(claim)
+        street = self._street_claim(text)
+        if street is not None and not street.answerable:  # a street refusal names months; it states no figure
+            return _timed(self._released(street, text), started)
         with vocab.using(self.vocabulary):
-            judged = check_claim(self, text)
+            judged = street or check_claim(self, text)
             guarded = self._released(self._guarded(judged, text), text)
         if guarded is not judged:
             guarded = replace(guarded, claim=text, question="", verdict="not found")
         return _timed(guarded, started)
+
+    def _street_claim(self, claim: str) -> Answer | None:
+        """A verdict from the police.uk street rows, for a claim the street data would take as a question."""
+        from assistant.claims.street import check_street_claim, read_claim
+
+        if self.street is None:
+            return None
+        ask = read_claim(self.street, claim)
+        if ask.unknown_place and len(self.index.frame):
+            return None
+        if ask.signal or (ask.weak_signal and not len(self.index.frame)):
+            return check_street_claim(self.street, claim, ask)
+        return None
 
     def ask_turns(self, turns: list[str]) -> Answer:
         """Answer the last turn of a conversation in the context of the earlier ones.
@@ -134,7 +172,7 @@ class Assistant:
         result = None
         for turn in hygiene.validate_turns(turns):
             result = self._ask_clean(turn, context)
-            context = result.context if isinstance(result.context, Query) else context
+            context = result.context if isinstance(result.context, (Query, StreetAsk)) else context
         return _timed(result, started)
 
     def _answer(self, text: str, query: Query) -> Answer:

@@ -22,6 +22,7 @@ from assistant.errors import CorpusError
 from assistant.ingest.assemble import assemble
 from assistant.ingest.clean import clean_text, find_sections, has_html
 from assistant.ingest.readers.detect import read_any
+from assistant.ingest.readers import policeuk
 from assistant.records import Document, Section
 
 MANIFEST = "manifest.json"
@@ -80,6 +81,8 @@ def load_corpus(corpus_dir: Path) -> CorpusLoad:
     first_with: dict[str, str] = {}  # content hash -> the first file holding it
     for path in files:
         doc_id = document_id(path, corpus_dir)
+        if policeuk.sniff(path):
+            continue  # police.uk rows are data, read into the street frame (ingest.street), not passages
         twin = _same_content(path, first_with, doc_id)
         if twin:
             problems.append(CorpusProblem(doc_id, f"{doc_id} has the same content as {twin}, which is indexed; "

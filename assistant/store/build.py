@@ -29,14 +29,15 @@ import numpy as np
 import pandas as pd
 
 from assistant import vocab
+from assistant.vocab import street_words
 from assistant.config import ChunkSettings
 from assistant.errors import IndexBusyError, IndexCorruptError, IndexMissingError
 from assistant.ingest import checks as table_checks
-from assistant.ingest import chunking, corpus, performance, tables
+from assistant.ingest import chunking, corpus, performance, street, tables
 from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import MODEL_NAME, encode
-from assistant.store.load import Sentence, load_index
+from assistant.store.load import STREET_CATALOGUE, STREET_FRAME, Sentence, load_index
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -148,6 +149,8 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
     checks = table_checks.check_frame(frame)
     catalogue = build_catalogue(frame, {d.id: d for d in documents}, words.area_kinds)
     unprinted = vocab.unprinted_entries(vocab.for_catalogue(words, catalogue)) if len(frame) else []
+    streets = street.read_street(corpus_dir)  # police.uk rows: counted exactly, never embedded
+    unprinted = [*unprinted, *street_words.unlearned(street_words.load(), streets.catalogue)]
     report("Splitting into passages", 0.2)
     chunks, sentences = _chunk_all(documents, settings)
 
@@ -166,7 +169,7 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
     chunk_vectors, sentence_vectors, window_vectors = np.split(vectors, [len(chunks), len(chunks) + len(sentences)])
 
     report("Writing index", 0.85)
-    problems = tuple(asdict(p) for p in loaded.problems) + tuple(
+    problems = tuple(asdict(p) for p in (*loaded.problems, *streets.problems)) + tuple(
         {"file": document, "message": message} for document, message in read.problems) + tuple(
         {"file": "vocabulary", "message": message} for message in (*catalogue.problems, *unprinted))
     manifest = {
@@ -178,12 +181,12 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
         "documents": [_doc_meta(d) for d in documents],
         "problems": list(problems),
         "counts": {"chunks": len(chunks), "sentences": len(sentences), "table_values": len(frame),
-                   "table_findings": len(checks)},
+                   "table_findings": len(checks), "street_rows": len(streets.frame)},
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "build_seconds": None,
     }
     build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                         window_vectors, chunk_texts, frame, checks, catalogue, started)
+                         window_vectors, chunk_texts, frame, checks, catalogue, started, streets)
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
                        len(ids) - len(missing), len(frame), problems, changed, catalogue)
@@ -247,7 +250,7 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
                  sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
                  window_vectors: np.ndarray,
                  chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, catalogue: Catalogue,
-                 started: float) -> Path:
+                 started: float, streets: street.StreetLoad | None = None) -> Path:
     import bm25s
     import faiss
 
@@ -271,6 +274,9 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     save_frame(frame, build / "tables.parquet")
     checks.to_parquet(build / "table_checks.parquet")
     (build / "catalogue.json").write_text(json.dumps(catalogue.to_dict(), indent=1))
+    if streets is not None and len(streets.frame):  # police.uk street rows, beside the performance frame
+        streets.frame.to_parquet(build / STREET_FRAME, engine="pyarrow", index=False)
+        (build / STREET_CATALOGUE).write_text(json.dumps(streets.catalogue.to_dict(), indent=1))
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     manifest["files"] = build_files(build)
     (build / MANIFEST).write_bytes(manifest_bytes(manifest))

@@ -17,8 +17,12 @@ import pandas as pd
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.ingest.performance import COLUMNS
+from assistant.ingest.street import COLUMNS as STREET_COLUMNS, StreetCatalogue
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FIX, current_build, verify_build
+
+STREET_FRAME = "street.parquet"
+STREET_CATALOGUE = "street.json"
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class LoadedIndex:
     problems: list[dict] = field(default_factory=list)
     document_frequency: dict[str, int] = field(default_factory=dict)
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
+    street: pd.DataFrame | None = None  # police.uk street rows (ingest.street), None when the corpus has none
+    street_catalogue: StreetCatalogue = field(default_factory=StreetCatalogue)
 
 
 
@@ -87,6 +93,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         frame = load_frame(build / "tables.parquet")
         checks = pd.read_parquet(build / "table_checks.parquet")
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
+        street, street_catalogue = load_street(build)
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
@@ -94,13 +101,24 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, frame, checks, catalogue, list(manifest.get("problems", [])),
-                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
+                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)},
+                       street, street_catalogue)
 
 
 def _document_frequency(bm25) -> dict[str, int]:
     """How many passages hold each stemmed word, read off BM25's column pointers, for IDF weights."""
     indptr = bm25.scores["indptr"]
     return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}
+
+
+def load_street(build: Path) -> tuple[pd.DataFrame | None, StreetCatalogue]:
+    """The police.uk street frame and its catalogue, when the corpus held street files (else None)."""
+    if not (build / STREET_FRAME).exists():
+        return None, StreetCatalogue()
+    frame = pd.read_parquet(build / STREET_FRAME, engine="pyarrow")
+    if tuple(frame.columns) != STREET_COLUMNS:
+        raise IndexCorruptError(f"{build / STREET_FRAME} does not hold the street frame's columns - {FIX}")
+    return frame, StreetCatalogue.from_dict(json.loads((build / STREET_CATALOGUE).read_text()))
 
 
 def load_frame(path: Path) -> pd.DataFrame:

@@ -1,0 +1,303 @@
+"""Read a question about police.uk street-level data: months, crime types, an area, an outcome, what is asked.
+
+The performance tables print rolling years, so their period reader (`periods`) knows only those; street data
+is monthly, so this reader turns words into calendar months ("March 2017", "2016", "the first half of 2017",
+"January to June 2017", "Q1 2017"), and a second period after "compared with" (or "from ... to") into the base
+of a change. Everything it matches against comes from the street catalogue (crime types, outcome categories,
+local authorities, LSOAs, the force, the downloads) and from `street_crime_words.toml`; nothing is named here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from assistant.ingest.street import StreetCatalogue, month_range
+from assistant.text.dates import MONTHS, month_number
+from assistant.text.normalise import normalise
+from assistant.vocab.street_words import StreetWords
+
+COUNT, COMPARE, RANK_TYPES, RANK_PLACES, NO_LOCATION = "count", "compare", "rank types", "rank places", "no location"
+
+_M = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+_Y = r"((?:19|20)\d\d)"
+# Longest forms first: each match is blanked before the next pattern looks.
+_PERIODS = (
+    ("range", re.compile(rf"\b(?:between |from )?{_M} {_Y} (?:to|and|until|through|-) {_M} {_Y}\b")),
+    ("range1", re.compile(rf"\b(?:between |from )?{_M} (?:to|and|until|through|-) {_M} {_Y}\b")),
+    ("half", re.compile(rf"\b(?:the )?(first|second|1st|2nd) half (?:of )?{_Y}\b|\bh([12]) {_Y}\b")),
+    ("quarter", re.compile(rf"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_Y}\b|"
+                           rf"\bq([1-4]) {_Y}\b")),
+    ("month", re.compile(rf"\b{_M} {_Y}\b")),
+    ("year", re.compile(rf"(?<!\d )\b{_Y}\b")),
+)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_BASE_WORDS = re.compile(r"\b(?:compared (?:with|to)|compare|versus|vs|than|against|on the same)\b")
+_CHANGE_WORDS = re.compile(r"\b(?:ris\w*|rose|fell|fall\w*|increas\w*|decreas\w*|chang\w*|up|down|grew|"
+                           r"went up|went down|drop\w*|more or fewer)\b")
+_MOST = re.compile(r"\b(?:most|biggest|largest|highest|greatest|top|least|fewest|lowest|smallest)\b")
+_FELL = re.compile(r"\b(?:fell|fall\w*|decreas\w*|drop\w*|down)\b")
+_TYPE_WORD = re.compile(r"\b(?:crime types?|types? of crime|categor(?:y|ies)|kinds? of crime|offence types?)\b")
+_PLACE_WORD = re.compile(r"\b(?:lsoas?|neighbourhoods?|boroughs?|areas?|local authorit(?:y|ies)|districts?)\b")
+_LSOA_WORD = re.compile(r"\b(?:lsoas?|neighbourhoods?)\b")
+_NO_LOCATION = re.compile(r"\b(?:no|without an?|missing) (?:location|lsoa|place|area)s?\b|\bnot located\b")
+_FORCE_WORDS = re.compile(r"\b(?:force ?wide|the (?:whole )?force|all areas)\b")
+_DOWNLOAD = re.compile(rf"\b(?:the )?(?:(earlier|older|first|previous|later|newer|latest|newest|second)|{_M} {_Y}) "
+                       r"(?:download|edition)\b")
+_INCLUDING = re.compile(r"\b(?:including|with|and) (?:incidents|anti social behaviour|asb)\b")
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|total)\b.*\b(?:crimes?|incidents?|offences?)\b")
+# "<word> crimes" with a word no type, outcome or place explained: a kind of crime police.uk does not publish.
+_NAMED_KIND = re.compile(r"\b([a-z]+) (?:crimes?|offences?|thefts?|incidents?)\b")
+_PLAIN = frozenset("many of the all any total recorded reported street level these those and or number were was "
+                   "are is had have with in by for did which what most more fewer police uk common commonest "
+                   "frequent main top biggest overall such their its of type types kind kinds new".split())
+_GENERIC = frozenset({"crime", "crimes", "offence", "offences", "incident", "incidents"})
+_PLACE = re.compile(r"\b(?:in|at|for|around|near|across)\s+(?:the\s+)?"
+                    r"([A-Z][\w'-]+(?:\s+(?:of|upon|on|and|the|[A-Z][\w'-]+))*(?:\s+[A-Z][\w'-]+)?)")
+_MONTH_NAMES = frozenset(m.lower() for m in MONTHS) | frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_FOLLOWUP = re.compile(r"^(?:and|what about|how about|same|now|then|ok|okay)\b")
+
+
+@dataclass(frozen=True)
+class StreetAsk:
+    """The slots of a street-level question; empty ones are defaults or come from the previous turn."""
+
+    text: str
+    months: tuple[str, ...] = ()  # "YYYY-MM" asked; empty: not said
+    base: tuple[str, ...] = ()  # the months a change is measured from
+    crime_types: tuple[str, ...] = ()
+    all_types: bool = False  # crimes and incidents together ("including anti-social behaviour")
+    area: str | None = None  # a local authority or an LSOA name; None: the whole force
+    lsoa: bool = False  # `area` is an LSOA name
+    outcome: str | None = None
+    intent: str = COUNT
+    falling: bool = False  # a ranking by change asks which fell most
+    edition: str | None = None  # a download named by the question
+    edition_hint: str = ""  # "earlier" / "later" when named so
+    is_followup: bool = False
+    unknown_type: str = ""  # "knife crime": a kind of crime named that police.uk has no type for
+    unknown_place: str = ""  # "in Manchester": a place named that no street row lies in
+    signal: bool = False  # names something only the street data holds (an area, an LSOA, a held month)
+    weak_signal: bool = False  # names a street crime type, an outcome, or asks to count crimes or incidents
+
+    def with_(self, **changes) -> "StreetAsk":
+        return replace(self, **changes)
+
+
+def months_in(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], str]:
+    """The periods a normalised text names, as (position, months) in order, and the text with them blanked."""
+    found = []
+    for kind, pattern in _PERIODS:
+        def take(match: re.Match, kind: str = kind) -> str:
+            found.append((match.start(), _months(kind, [g for g in match.groups() if g])))
+            return " " * len(match.group())
+        text = pattern.sub(take, text)
+    return sorted(found), text
+
+
+def blank_periods(text: str) -> str:
+    """`text` as written with every period this reader knows blanked (same length), so a claim parser reading
+    its figures does not take "the first half of 2017" for a share of one half."""
+    for _, pattern in _PERIODS:
+        text = re.sub(pattern.pattern, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    return text
+
+
+def _months(kind: str, groups: list[str]) -> tuple[str, ...]:
+    if kind == "range":
+        (m1, y1, m2, y2) = groups
+        return tuple(month_range(f"{y1}-{month_number(m1):02d}", f"{y2}-{month_number(m2):02d}"))
+    if kind == "range1":
+        (m1, m2, y) = groups
+        return tuple(month_range(f"{y}-{month_number(m1):02d}", f"{y}-{month_number(m2):02d}"))
+    if kind in ("half", "quarter"):
+        which, year = groups
+        n = int(which) if which.isdigit() else _ORDINAL[which]
+        size = 6 if kind == "half" else 3
+        return tuple(f"{year}-{m:02d}" for m in range((n - 1) * size + 1, n * size + 1))
+    if kind == "month":
+        return (f"{groups[1]}-{month_number(groups[0]):02d}",)
+    return tuple(f"{groups[0]}-{m:02d}" for m in range(1, 13))
+
+
+class _Matcher:
+    """Every phrase of a set of labels in one alternation, longest first, compiled once per catalogue."""
+
+    def __init__(self, entries: dict[str, tuple[str, ...]]):
+        self.owner: dict[str, str] = {}
+        for label, phrases in entries.items():
+            for phrase in phrases:
+                self.owner.setdefault(phrase, label)
+        alternation = "|".join(re.escape(p) for p in sorted(self.owner, key=len, reverse=True))
+        self.pattern = re.compile(rf"\b(?:{alternation})\b") if self.owner else None
+
+    def labels(self, text: str) -> tuple[list[str], str]:
+        """Labels whose phrases occur in `text`, in order, and the text with each match blanked."""
+        if self.pattern is None:
+            return [], text
+        found: list[str] = []
+
+        def take(match: re.Match) -> str:
+            found.append(self.owner[match.group()])
+            return " " * len(match.group())
+        text = self.pattern.sub(take, text)
+        return list(dict.fromkeys(found)), text
+
+
+_MATCHERS: dict[int, tuple] = {}
+
+
+def _matchers(catalogue: StreetCatalogue, words: StreetWords) -> tuple[_Matcher, ...]:
+    """Outcome, crime-type, LSOA and area matchers for one catalogue (kept while it is in use)."""
+    key = id(catalogue)
+    if key not in _MATCHERS or _MATCHERS[key][0] is not catalogue:
+        _MATCHERS.clear()
+        _MATCHERS[key] = (catalogue, (
+            _Matcher({o: _forms(o, words.outcomes.get(o, ())) for o in catalogue.outcomes}),
+            _Matcher({t: _forms(t, words.crime_types.get(t, ())) for t in catalogue.crime_types}),
+            _Matcher({name: (normalise(name),) for name in catalogue.lsoas}),
+            _Matcher({name: (normalise(name),) for name in catalogue.areas})))
+    return _MATCHERS[key][1]
+
+
+def _forms(label: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A printed label as people write it: itself, its plural, and the data file's everyday words."""
+    return tuple(dict.fromkeys(form for phrase in (normalise(label), *aliases) for form in (phrase, _plural(phrase))))
+
+
+def _plural(phrase: str) -> str:
+    if phrase.endswith("s"):
+        return phrase
+    return phrase[:-1] + "ies" if phrase.endswith("y") and phrase[-2:-1] not in "aeiou" else phrase + "s"
+
+
+def _part_of_type(text: str, crime_types: tuple[str, ...]) -> str:
+    """A word left in the question that heads several crime types' labels ("thefts": Bicycle theft, Other
+    theft, ...): the question names a kind of crime too broad for one type, so no type may be assumed."""
+    heads: dict[str, list[str]] = {}
+    for label in crime_types:
+        words = normalise(label).split()
+        if len(words) > 1 and words[-1] not in _GENERIC:
+            heads.setdefault(words[-1], []).append(label)
+    for word in text.split():
+        singular = word[:-1] if word.endswith("s") and word[:-1] in heads else word
+        if len(heads.get(singular, ())) > 1:
+            return word
+    return ""
+
+
+def _unknown_place(question: str, catalogue: StreetCatalogue) -> str:
+    """A capitalised name after "in", "at", "for" ("in Manchester") that is none of the places the files hold
+    (areas, LSOAs, the force), nor a month, crime type or outcome: a place asked about that no row lies in,
+    to be refused, never answered with the force's figures."""
+    places = [normalise(name) for name in (*catalogue.areas, catalogue.force) if name]
+    labels = [normalise(name) for name in (*catalogue.crime_types, *catalogue.outcomes)]
+    for match in _PLACE.finditer(question):
+        name = normalise(match.group(1))
+        first = name.split()[0] if name else ""
+        if not first or first in _MONTH_NAMES or any(label.startswith(first) for label in labels):
+            continue
+        if not any(name.startswith(place) or place.startswith(name + " ") for place in places):
+            return match.group(1)
+    return ""
+
+
+def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context: StreetAsk | None = None) -> StreetAsk:
+    """What a question asks of the street data (see `StreetAsk`); `context` is the previous street turn."""
+    text = normalise(question)
+    edition, hint = None, ""
+    download = _DOWNLOAD.search(text)
+    if download:
+        hint = download.group(1) or ""
+        if download.group(2):
+            stamp = f"{download.group(3)}-{month_number(download.group(2)):02d}"
+            edition = next((e.name for e in catalogue.editions if stamp in e.name), download.group().strip())
+        text = text[:download.start()] + " " * len(download.group()) + text[download.end():]
+    periods, text = months_in(text)
+    whole_force = bool(_FORCE_WORDS.search(text)) or (catalogue.force and normalise(catalogue.force) in text)
+    if catalogue.force:
+        text = text.replace(normalise(catalogue.force), " " * len(normalise(catalogue.force)))
+    by_outcome, by_type, by_lsoa, by_area = _matchers(catalogue, words)
+    outcomes, text = by_outcome.labels(text)
+    types, text = by_type.labels(text)
+    lsoas, text = by_lsoa.labels(text)
+    areas, text = by_area.labels(text)
+    area = lsoas[0] if lsoas else areas[0] if areas else None
+    unknown = next((m.group() for m in _NAMED_KIND.finditer(text) if m.group(1) not in _PLAIN), "") or \
+        _part_of_type(text, catalogue.crime_types)
+
+    months, base = (periods[0][1] if periods else ()), ()
+    compare = bool(_BASE_WORDS.search(text))
+    if len(periods) >= 2:
+        first, second = periods[0][1], periods[1][1]
+        months, base = (first, second) if compare else (second, first)
+        if len(base) == 12 and len(months) < 12 and len({m[:4] for m in base}) == 1:
+            base = tuple(f"{base[0][:4]}{m[4:]}" for m in months)  # "H1 2017 compared with 2016": same months
+    intent = COUNT
+    ranking = bool(_MOST.search(text)) and text.lstrip().startswith(("which", "what"))
+    if _NO_LOCATION.search(text):
+        intent = NO_LOCATION
+    elif ranking and _TYPE_WORD.search(text):
+        intent = RANK_TYPES
+    elif ranking and _PLACE_WORD.search(text):
+        intent = RANK_PLACES
+    elif base or (compare and months):
+        intent = COMPARE
+    if intent in (RANK_TYPES, COMPARE) and (_CHANGE_WORDS.search(text) or base) and months and not base:
+        base = tuple(f"{int(m[:4]) - 1}{m[4:]}" for m in months)  # a change with one period: a year before
+    held = {m for e in catalogue.editions for m in e.months}
+    ask = StreetAsk(
+        text=question, months=months, base=base if intent in (COMPARE, RANK_TYPES) else (),
+        crime_types=tuple(types), unknown_type=unknown if not types else "",
+        unknown_place="" if area or whole_force else _unknown_place(question, catalogue),
+        all_types=bool(_INCLUDING.search(normalise(question))) and not types,
+        area=None if whole_force else area, lsoa=bool(lsoas) and not whole_force, outcome=outcomes[0] if outcomes
+        else None, intent=intent, falling=bool(_FELL.search(text)), edition=edition, edition_hint=hint,
+        signal=bool(area or lsoas or whole_force or download or any(set(p) & held for _, p in periods)),
+        weak_signal=bool(types or outcomes or intent != COUNT or _COUNTED.search(text)))
+    if intent == RANK_PLACES:
+        ask = ask.with_(lsoa=bool(_LSOA_WORD.search(text)), area=None)
+    if context is not None:
+        ask = inherit(ask, context, text)
+    return ask
+
+
+def inherit(ask: StreetAsk, context: StreetAsk, text: str) -> StreetAsk:
+    """A follow-up ("And in April 2017?", "What about shoplifting?") keeps the slots it leaves out."""
+    followup = bool(_FOLLOWUP.match(text.strip())) or (len(text.split()) <= 6 and not _COUNTED.search(text)
+                                                       and not text.lstrip().startswith(("which", "what")))
+    if not followup:
+        return ask
+    changes = {"is_followup": True, "signal": True}
+    if not ask.months:
+        changes.update(months=context.months, base=context.base)
+    if not ask.crime_types and not ask.all_types:
+        changes.update(crime_types=context.crime_types, all_types=context.all_types)
+    if ask.area is None and not _FORCE_WORDS.search(text):
+        changes.update(area=context.area, lsoa=context.lsoa)
+    if ask.outcome is None:
+        changes["outcome"] = context.outcome
+    if ask.intent == COUNT and context.intent != COUNT:
+        changes["intent"] = context.intent
+        if ask.months and not ask.base:  # "And in 2017?" after a change: the same comparison, a year before
+            changes["base"] = tuple(f"{int(m[:4]) - 1}{m[4:]}" for m in ask.months)
+    if ask.edition is None and not ask.edition_hint:
+        changes.update(edition=context.edition, edition_hint=context.edition_hint)
+    return ask.with_(**changes)
+
+
+def month_words(months: tuple[str, ...]) -> str:
+    """("2017-03",) → "March 2017"; a whole year → "2016"; a run → "January to June 2017"."""
+    if not months:
+        return ""
+    first, last = months[0], months[-1]
+    name = lambda m: MONTHS[int(m[5:]) - 1]  # noqa: E731
+    if len(months) == 1:
+        return f"{name(first)} {first[:4]}"
+    if len(months) == 12 and first.endswith("-01") and last[:4] == first[:4]:
+        return first[:4]
+    if first[:4] == last[:4]:
+        return f"{name(first)} to {name(last)} {first[:4]}"
+    return f"{name(first)} {first[:4]} to {name(last)} {last[:4]}"
