@@ -9,6 +9,7 @@ the tables and to explain a "not found".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant import vocab
@@ -28,20 +29,27 @@ _APPROXIMATED = (
 # The table row a query reads for each of those, which the claim must not be judged by.
 _PROXY_ROWS = {KNIFE: "Possession of Weapons", SERIOUS_VIOLENCE: "Violence Against the Person"}
 # Names of bodies and plans whose words would read as a place or a crime ("Essex Police", "Police, Fire and
-# Crime Commissioner"); blanked before places and crime types are read from a sentence.
-_NAMES = re.compile(
-    r"\bEssex(?= [A-Z])(?! Police,? Fire)|\bSafer Essex(?: Roads)?\b|"
-    r"(?i:police,? fire (?:and|&) crime commissioner|police and crime (?:plan|commissioner|panel)|"
-    r"crime prevention strategy|centre for crime and justice|violence and vulnerability (?:unit|partnership|"
-    r"operations board)|community safety (?:partnership|network)|safer streets(?: fund)?|"
-    r"violence against women and girls|serious violence (?:duty|strategy)|uk shared prosperity fund|"
-    r"rural england prosperity fund|hate crime awareness)")
+# Crime Commissioner"); blanked before places and crime types are read from a sentence. A force's name before
+# a capitalised word ("Kent Police", "Essex County Council") names a body, not the force's area.
+_BODIES = (r"(?i:police,? fire (?:and|&) crime commissioner|police and crime (?:plan|commissioner|panel)|"
+           r"crime prevention strategy|centre for crime and justice|violence and vulnerability (?:unit|partnership|"
+           r"operations board)|community safety (?:partnership|network)|safer streets(?: fund)?|"
+           r"violence against women and girls|serious violence (?:duty|strategy)|uk shared prosperity fund|"
+           r"rural england prosperity fund|hate crime awareness)")
+
+
+@lru_cache(maxsize=8)
+def _names(forces: tuple[str, ...]) -> re.Pattern:
+    force = "|".join(re.escape(name) for name in forces) or r"(?!)"
+    return re.compile(rf"\b(?:{force})(?= [A-Z])(?! Police,? Fire)|\bSafer (?:{force})(?: Roads)?\b|{_BODIES}")
+
+
 _COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|against|versus|vs)\b(?: \w+){0,5} ?$")
 
 
 def places_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(places the text is about, places it only compares with: "higher than ... England and Wales")."""
-    norm = vocab.normalise(_NAMES.sub(" ", text))
+    norm = vocab.normalise(_names(tuple(vocab.FORCES)).sub(" ", text))
     subject, reference = [], []
     for _, hit in vocab.find_places(norm):
         if _COMPARED_WITH.search(norm[max(0, hit.start - 60):hit.start]):
@@ -56,7 +64,7 @@ def topics_in(text: str) -> tuple[tuple[str, ...], bool]:
 
     Crime types are table rows, or knife crime / serious violence, which the tables only approximate;
     "all crime", "total crime" or "overall ... crimes" give (vocab.ALL_CRIME,)."""
-    norm = vocab.normalise(_NAMES.sub(" ", text))
+    norm = vocab.normalise(_names(tuple(vocab.FORCES)).sub(" ", text))
     found = []
     for name, pattern in _APPROXIMATED:  # blanked, so "knife crime" is not also read as a bare "crime"
         norm, hits = pattern.subn(spaces_for, norm)
@@ -104,7 +112,7 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
     notes = tuple(n for n in query.notes if "read as the 12 months" not in n and "period" not in n
                   and not (approximated and "knife" in n))
     if not query.areas and not others:
-        notes += ("force-wide figures for Essex were used, as no place was named",)
+        notes += (f"force-wide figures for {vocab.FORCE} were used, as no place was named",)
     return Subject(places, crime_types, measure, _direction_of(shape.direction, measure),
                    _table_reason(shape, query, places, crime_types, others), notes)
 
@@ -119,7 +127,8 @@ def _direction_of(direction: str | None, measure: str) -> str | None:
 
 def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) -> str:
     if others:
-        return f"the Essex Police performance tables have no figures for {', '.join(others)}"
+        whose = f"the {vocab.FORCES[0]} Police" if len(vocab.FORCES) == 1 else "the"
+        return f"{whose} performance tables have no figures for {', '.join(others)}"
     scope = [r.message for r in query.out_of_scope if not r.is_period]
     if scope:
         return scope[0]

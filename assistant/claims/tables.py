@@ -23,7 +23,8 @@ from assistant.claims.subject import Subject, table_period
 from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
 from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
-from assistant.answer.tables import ASB, SHARE as SHARE_MEASURE, RowRef, TableIndex
+from assistant.answer.tables import SHARE as SHARE_MEASURE, RowRef, TableIndex
+from assistant.answer.tables.wording import is_incidents
 from assistant.answer.tables.index import EditionTable, printed_as
 from assistant.text.dates import period_end
 from assistant.text.numbers import format_count, format_percent
@@ -297,7 +298,7 @@ def _change_words(row, measure: str, name: str, place: str, amount, change: _Cha
         said = (f"the solved rate for {name} {place} {moved} from {format_percent(before)} to "
                 f"{format_percent(after)} ({signed_points(diff)} percentage points)")
         return said, f"{said} {since}"
-    unit = "incidents" if row.crime_type == ASB else "solved outcomes" if measure == SOLVED else "offences"
+    unit = "incidents" if is_incidents(row.crime_type) else "solved outcomes" if measure == SOLVED else "offences"
     subject = name if measure == OFFENCES else f"solved outcomes for {name}"
     shown = format_count(diff, signed=True) + ("" if math.isnan(pct) else f", {format_percent(pct, signed=True)}")
     said = f"{subject} {place} {moved} from {format_count(before)} to {format_count(after)} {unit} ({shown})"
@@ -359,7 +360,7 @@ def _level_words(row, measure: str, value: float, name: str, place: str) -> str:
     if measure == SOLVED:
         return f"{format_count(value)} solved outcomes were recorded for {name} {place}"
     if row.area == vocab.FORCE:
-        return f"{format_count(value)} {unit_name(row.crime_type)} were recorded across Essex"
+        return f"{format_count(value)} {unit_name(row.crime_type)} were recorded across {row.area}"
     return f"{row.area} recorded {format_count(value)} {unit_name(row.crime_type)}"
 
 

@@ -10,40 +10,16 @@ from __future__ import annotations
 from assistant import vocab
 from assistant.claims.periods import Period
 from assistant.text.dates import date_words
-from assistant.answer.tables import ASB
-
-# Row labels that read badly once lower-cased.
-_NAMES = {vocab.ALL_CRIME: "recorded crime", ASB: "anti-social behaviour", "Theft": "theft",
-          "Burglary Residential": "residential burglary", "Theft of Pedal Cycle": "theft of pedal cycles",
-          "Burglary Residential - Dwelling": "residential burglary of dwellings",
-          "Burglary Residential - Non Dwelling": "residential burglary of non-dwellings",
-          "Public Order": "public order offences", "Possession of Weapons": "possession of weapons offences",
-          "Possession of Drugs": "possession of drugs offences", "Rape - Under 16 yrs": "rape of under-16s",
-          "Rape - Over 16 yrs": "rape of over-16s", "Theft of a Vehicle": "theft of vehicles",
-          "Theft from a Vehicle": "theft from vehicles",
-          "Criminal Damage inc. Arson": "criminal damage including arson",
-          "Vehicle Offences (incl. Interference)": "vehicle offences",
-          "Hate Crime HO Definition": "hate crime", "No Risk Assessment": "domestic abuse with no risk assessment",
-          "Burglary Business & Community": "business and community burglary"}
-
+from assistant.answer.tables import wording as tables_wording
 
 def crime_name(crime_type: str) -> str:
-    """A table row's crime type in running text: "residential burglary", "recorded crime"."""
-    if crime_type == vocab.ALL_CRIME and crime_type not in _NAMES:  # another force's all-crime row
-        return "recorded crime"
-    return _NAMES.get(crime_type, crime_type.lower())
+    """A table row's crime type in running text, as table answers name it: "residential burglary", "all crime"."""
+    return tables_wording.crime_name(crime_type)
 
 
 def unit_name(crime_type: str) -> str:
     """What a count of this crime type counts: "anti-social behaviour incidents", "shoplifting offences"."""
-    if crime_type == ASB:
-        return "anti-social behaviour incidents"
-    if crime_type == vocab.ALL_CRIME:
-        return "offences (all crime, excluding Action Fraud)"
-    name = crime_name(crime_type)
-    if name.endswith("offences"):
-        return name
-    return f"offences of {name}" if " of " in name else f"{name} offences"
+    return tables_wording.crime_unit(crime_type)
 
 
 def in_place(area: str) -> str:

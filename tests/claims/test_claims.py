@@ -400,7 +400,7 @@ def test_a_mixed_verdict_names_each_period_and_offers_safer_wording(engine):
     answer = engine.check("Crime in Southend fell by 9.2%.")
     assert answer.verdict == MIXED
     assert "12 months to October 2024" in answer.text and "12 months to December 2023" in answer.text
-    assert answer.suggestion.startswith("Recorded crime in Southend fell by 6.9% in the 12 months to October 2024")
+    assert answer.suggestion.startswith("All crime in Southend fell by 6.9% in the 12 months to October 2024")
     first = answer.citations[int(re.search(r"\[(\d+)\]", answer.suggestion).group(1)) - 1]
     assert first.document == AGENDA and first.table["area"] == "Southend"
     assert any(c.document == PRESS and "9.2%" in c.quote for c in answer.citations)

@@ -15,7 +15,7 @@ Counts of districts are written in words so they can never be mistaken for a fig
 
 from .index import COMPUTED_MEASURES, DIFFERENCE, SHARE, FigureRef, RowRef, TableIndex, TableResult
 from .resolve import answer_table
-from .wording import ASB, scope_sentence
+from .wording import scope_sentence
 
-__all__ = ["ASB", "COMPUTED_MEASURES", "DIFFERENCE", "SHARE", "FigureRef", "RowRef", "TableIndex", "TableResult",
+__all__ = ["COMPUTED_MEASURES", "DIFFERENCE", "SHARE", "FigureRef", "RowRef", "TableIndex", "TableResult",
            "answer_table", "scope_sentence"]

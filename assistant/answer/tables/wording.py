@@ -8,13 +8,14 @@ claim checker describe the tables in the same words.
 
 from __future__ import annotations
 
+import re
+
 from assistant import vocab
 from assistant.ingest.catalogue import INCIDENTS, TOTAL
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 
 COUNTS = (OFFENCES, SOLVED)  # measures that are counts, printed as whole numbers
-ASB = "Anti-Social Behaviour (incidents)"  # still read by claims/; answers ask `is_incidents` instead
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen")
@@ -70,7 +71,9 @@ def crime_unit(crime_type: str) -> str:
     name = crime_name(crime_type)
     if role == INCIDENTS:
         return name if name.endswith("incidents") else f"{name} incidents"
-    return name if name.endswith("offences") else f"{name} offences" if "(" not in name else f"offences of {name}"
+    if name.endswith("offences"):
+        return name
+    return f"offences of {name}" if "(" in name or re.search(r" (?:of|from) ", name) else f"{name} offences"
 
 
 def is_incidents(crime_type: str) -> bool:
