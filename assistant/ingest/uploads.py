@@ -21,7 +21,8 @@ from pathlib import Path
 
 from assistant.errors import CorpusError
 from assistant.ingest.performance import read_performance
-from assistant.ingest.corpus import MANIFEST, READER_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, corpus_files, document_id, load_document
+from assistant.ingest.corpus import (MANIFEST, READER_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, UPLOADS, corpus_files,
+                                     document_id, load_document, uploaded_names)
 
 # Per type: text is cheap to store but costly to embed (the corpus loader's passage limit applies too);
 # PDF, Word and Excel carry layout and images, so the same text takes more bytes.
@@ -29,7 +30,6 @@ MAX_BYTES_BY_SUFFIX = {**{suffix: 5 * 1024 * 1024 for suffix in TEXT_SUFFIXES}, 
                        **{suffix: 25 * 1024 * 1024 for suffix in READER_SUFFIXES if suffix != ".csv"}}
 MAX_UPLOAD_BYTES = max(MAX_BYTES_BY_SUFFIX.values())  # what the chat's uploader lets through at all
 MAX_NAME_BYTES = 180  # well under the usual 255-byte limit, leaving room for "-123" and the suffix
-UPLOADS = ".uploads.json"
 _SEPARATORS = re.compile(r"[\\/]")
 
 
@@ -153,14 +153,14 @@ def _same_content(data: bytes, corpus_dir: Path) -> str | None:
 def uploaded_files(corpus_dir: Path) -> list[str]:
     """Names of the files added through the chat that are still in the corpus folder, in name order."""
     corpus_dir = Path(corpus_dir)
-    return sorted(name for name in _listed(corpus_dir) if (corpus_dir / name).is_file())
+    return sorted(name for name in uploaded_names(corpus_dir) if (corpus_dir / name).is_file())
 
 
 def remove_upload(name: str, corpus_dir: Path) -> str | None:
     """Delete a file that was added through the chat; None when done, else why not (in plain words).
     Only files listed as uploads, directly inside the corpus folder, can be removed this way."""
     corpus_dir = Path(corpus_dir).resolve()
-    if name not in _listed(corpus_dir) or _SEPARATORS.search(name) or name.startswith("."):
+    if name not in uploaded_names(corpus_dir) or _SEPARATORS.search(name) or name.startswith("."):
         return f"{name} was not added through the chat, so it cannot be removed here; delete it from the corpus folder."
     path = corpus_dir / name
     try:
@@ -173,16 +173,8 @@ def remove_upload(name: str, corpus_dir: Path) -> str | None:
     return None
 
 
-def _listed(corpus_dir: Path) -> list[str]:
-    try:
-        names = json.loads((Path(corpus_dir) / UPLOADS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
-
-
 def _record(corpus_dir: Path, add: str | None = None, remove: str | None = None) -> None:
-    names = [name for name in _listed(corpus_dir) if name != remove and (corpus_dir / name).exists()]
+    names = [name for name in uploaded_names(corpus_dir) if name != remove and (corpus_dir / name).exists()]
     if add and add not in names:
         names.append(add)
     target = Path(corpus_dir) / UPLOADS

@@ -368,7 +368,7 @@ def chart_description(frame: pd.DataFrame, axis: str) -> str:
 
 def export_markdown(turns: list[Turn], exported_at: str = "") -> str:
     """The conversation as Markdown: questions, answers, verdicts, caveats and each citation with its quote."""
-    lines = ["# Essex crime and community safety assistant: conversation", ""]
+    lines = ["# Crime and community safety assistant: conversation", ""]
     if exported_at:
         lines += [f"Exported {exported_at}.", ""]
     for number, turn in enumerate(turns, start=1):
