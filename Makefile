@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test index eval bench install fuzz
+.PHONY: app test index eval bench install fuzz bench-scale
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ eval: index
 
 bench: index
 	$(BIN)/python scripts/benchmark.py
+
+# Not in CI: search and BM25 at 10k, 100k and 1M synthetic passages, and the whole pipeline at 10k (long).
+bench-scale: $(STAMP)
+	$(BIN)/python scripts/bench_scale.py
 
 # Not in CI: >= 100,000 questions and 20,000 claims (seeded), reports crashes, invariant breaks and latency.
 fuzz: index

@@ -36,8 +36,8 @@ from assistant.ingest import checks as table_checks
 from assistant.ingest import chunking, corpus, performance, street, tables
 from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
-from assistant.store.embedding import MODEL_NAME, encode
-from assistant.store.load import STREET_CATALOGUE, STREET_FRAME, Sentence, load_index
+from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
+from assistant.store.load import CHUNK_VECTORS, STREET_CATALOGUE, STREET_FRAME, LoadedIndex, Sentence, load_index
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -50,11 +50,13 @@ from assistant.store.manifest import (
     read_manifest,
     verify_build,
 )
+from assistant.store.vectors import build_vector_index
 from assistant.text.normalise import normalise
 from assistant.text.tokens import bm25_tokens
 
 Progress = Callable[[str, float], None]
 LOCK = ".build.lock"
+EMBED_SLICE = 128  # texts between two progress reports (a few seconds of work)
 LOCK_WAIT_SECONDS = 600.0  # a build takes well under a minute; waiting longer means something is stuck
 
 
@@ -162,7 +164,9 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
     texts = chunk_texts + sentence_texts + window_texts
     missing = [i for i, key in enumerate(ids) if key not in cache]
     report(f"Embedding {len(missing)} new passages and sentences ({len(ids) - len(missing)} reused)", 0.3)
-    fresh = encode([texts[i] for i in missing]) if missing else None
+    if missing:
+        ensure_model(verify=True)  # a missing or damaged exported model is exported afresh (the build's one torch use)
+    fresh = _embed([texts[i] for i in missing], report) if missing else None
     for row, i in enumerate(missing):
         cache[ids[i]] = fresh[row]
     vectors = np.stack([cache[key] for key in ids]) if ids else np.zeros((0, 384), dtype="float32")
@@ -225,6 +229,30 @@ def _chunk_all(documents: list[Document], settings: ChunkSettings) -> tuple[list
     return chunks, sentences
 
 
+def _embed(texts: list[str], report: Progress) -> np.ndarray:
+    """Encode in slices, longest texts first (so batches pad little), reporting texts/s as it goes: the
+    embedding is nearly all of a build's time, and the CLI and the chat show the rate on their progress bars."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
+    vectors = np.empty((len(texts), DIMENSION), dtype="float32")
+    started = time.perf_counter()
+    for done in range(0, len(order), EMBED_SLICE):
+        part = order[done:done + EMBED_SLICE]
+        vectors[part] = encode([texts[i] for i in part])
+        finished = done + len(part)
+        rate = finished / max(time.perf_counter() - started, 1e-9)
+        report(f"Embedding {finished:,}/{len(texts):,} texts ({rate:,.0f} texts/s)",
+               round(0.3 + 0.55 * finished / len(texts), 4))
+    return vectors
+
+
+def kept_texts(index: LoadedIndex) -> list[str]:
+    """The texts a build of `index` embedded, in the order it keeps their vectors (benchmarks time their bare
+    encoding as the floor of a build)."""
+    chunk_texts = [embedding_text(index.documents[c.document], c.section_path, c.text) for c in index.chunks]
+    sentence_texts, window_texts = _sentence_texts(index.sentences, index.documents)
+    return chunk_texts + sentence_texts + window_texts
+
+
 def _sentence_texts(sentences: list[Sentence], documents: dict[str, Document]) -> tuple[list[str], list[str]]:
     """Each sentence's text, and its "window": the sentence with the one before it in the same document."""
     texts = [documents[s.document].text[s.start:s.end] for s in sentences]
@@ -262,10 +290,11 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     (build / "documents.json").write_text(json.dumps([_doc_record(d) for d in documents]))
     (build / "chunks.json").write_text(json.dumps([_chunk_record(c) for c in chunks]))
     (build / "sentences.json").write_text(json.dumps([asdict(s) for s in sentences]))
-    # Inner product is equal to cosine similarity on normalized vectors.
-    flat = faiss.IndexFlatIP(chunk_vectors.shape[1])
-    flat.add(chunk_vectors)
-    faiss.write_index(flat, str(build / "chunks.faiss"))
+    # The search index's type follows the corpus's size (store.vectors); the exact vectors are kept beside it,
+    # memory-mapped at load, for the few passages an answer compares and for the next build's cache.
+    search_index, manifest["vector_index"] = build_vector_index(chunk_vectors)
+    faiss.write_index(search_index, str(build / "chunks.faiss"))
+    np.save(build / CHUNK_VECTORS, chunk_vectors)
     np.save(build / "sentences.npy", sentence_vectors)
     np.save(build / "windows.npy", window_vectors)
     retriever = bm25s.BM25()

@@ -20,7 +20,10 @@ from assistant.ingest.performance import COLUMNS
 from assistant.ingest.street import COLUMNS as STREET_COLUMNS, StreetCatalogue
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FIX, current_build, verify_build
+from assistant.store.vectors import SEARCH_THREADS
 
+
+CHUNK_VECTORS = "chunks.npy"  # the passages' exact vectors (the FAISS index may hold them quantised)
 STREET_FRAME = "street.parquet"
 STREET_CATALOGUE = "street.json"
 
@@ -85,8 +88,10 @@ def load_index(index_dir: Path) -> LoadedIndex:
                   for r in json.loads((build / "chunks.json").read_text())]
         sentences = [Sentence(**r) for r in json.loads((build / "sentences.json").read_text())]
         faiss_index = faiss.read_index(str(build / "chunks.faiss"))
-        chunk_vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal) if faiss_index.ntotal else \
-            np.zeros((0, manifest["dimension"]), dtype="float32")
+        # Memory-mapped, not read: only the rows an answer compares are paged in, so the passages' vectors
+        # are held once in memory (by FAISS), whatever index type the build chose.
+        chunk_vectors = np.load(build / CHUNK_VECTORS, mmap_mode="r")
+        faiss.omp_set_num_threads(SEARCH_THREADS)
         sentence_vectors = np.load(build / "sentences.npy")
         window_vectors = np.load(build / "windows.npy")
         bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
@@ -97,7 +102,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
-    if faiss_index.ntotal != len(chunks) or not len(sentence_vectors) == len(window_vectors) == len(sentences):
+    if not faiss_index.ntotal == len(chunk_vectors) == len(chunks) or \
+            not len(sentence_vectors) == len(window_vectors) == len(sentences):
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, frame, checks, catalogue, list(manifest.get("problems", [])),

@@ -17,7 +17,8 @@ from pathlib import Path
 from assistant.errors import CorpusError, IndexCorruptError
 from assistant.ingest import corpus
 
-FORMAT_VERSION = 5  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums
+FORMAT_VERSION = 6  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
+# 6: exact passage vectors in chunks.npy, FAISS index type by size
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 FIX = "run `assistant index --force` to rebuild it"

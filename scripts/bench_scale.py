@@ -1,0 +1,242 @@
+"""How search and the whole passage path scale, on passages synthesised from the corpus's real sentences.
+
+Run: .venv/bin/python scripts/bench_scale.py [--sizes 10000,100000,1000000] [--pipeline 10000]
+(or `make bench-scale`; not in CI: the 1M step needs ~6 GB of memory and several minutes).
+
+1. Vector search at each size, for the index the build would choose (`store.vectors`) and for exact flat
+   search: build time, search p50/p99 on one thread, recall@10 against exact, bytes per vector, peak memory.
+   A synthetic passage is 2-6 random real sentences of the corpus; its vector is the normalised sum of those
+   sentences' real vectors (encoding a million texts would take this machine a day). The queries are the
+   repo's passage questions, encoded.
+2. BM25 (bm25s) at the same sizes on the passages' texts: index time, search p50.
+3. The whole pipeline at `--pipeline` passages: a corpus of Markdown documents made of real sentences is
+   indexed by the real build (real encoder), then a new process loads it and answers the passage questions:
+   build time beside the bare encode of the texts the build keeps, peak memory, memory per passage beside
+   its text, warm passage p50 beside the same figure on the repo's corpus, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.config import corpus_dir  # noqa: E402
+from assistant.store import embedding  # noqa: E402
+from assistant.store.build import build_index  # noqa: E402
+from assistant.store.load import load_index  # noqa: E402
+from assistant.store.vectors import K, build_vector_index  # noqa: E402
+from assistant.text.tokens import bm25_tokens  # noqa: E402
+
+PASSAGES_PER_DOCUMENT = 24
+# A new process: load an index, answer every passage question three times, report p50 and memory.
+WARM = """
+import json, re, statistics, sys, time
+from pathlib import Path
+from assistant.engine import Assistant
+engine = Assistant.load(Path(sys.argv[1]))
+questions = json.loads(sys.argv[2])
+engine.warm()
+rss = lambda key: int(re.search(key + r":\\s+(\\d+)", open("/proc/self/status").read()).group(1)) * 1024
+times, errors = [], set()
+for _ in range(3):
+    for question in questions:
+        started = time.perf_counter()
+        try:
+            engine.ask(question)
+        except Exception as error:  # counted and shown: a crash is a finding, not the end of the measurement
+            errors.add(f"{type(error).__name__}: {error}")
+        times.append((time.perf_counter() - started) * 1000)
+print(json.dumps({"p50": statistics.median(times), "errors": sorted(errors), "rss": rss("VmRSS"),
+                  "passages": len(engine.index.chunks),
+                  "text": sum(len(d.text.encode()) for d in engine.index.documents.values())}))
+"""
+BUILD = """
+import json, re, sys, time
+from pathlib import Path
+from assistant.store.build import build_index
+started, cpu = time.perf_counter(), time.process_time()
+report = build_index(Path(sys.argv[1]), Path(sys.argv[2]), force=True)
+peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) * 1024
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "peak": peak,
+                  "passages": report.chunks, "embedded": report.embedded}))
+"""
+
+
+def passage_questions() -> list[str]:
+    items = [json.loads(line) for line in (ROOT / "questions" / "questions.jsonl").read_text().splitlines()]
+    return [i["question"] for i in items if i.get("kind") == "passage"]
+
+
+def rss_bytes(key: str = "VmRSS") -> int:
+    return int(re.search(key + r":\s+(\d+)", Path("/proc/self/status").read_text()).group(1)) * 1024
+
+
+def reset_peak() -> None:
+    """Reset this process's VmHWM to its current RSS (Linux: clear_refs 5), so each step's peak is its own."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def synthetic(sentences: list[str], vectors: np.ndarray, n: int, rng) -> tuple[np.ndarray, list[list[int]]]:
+    """n passages of 2-6 random real sentences: their members, and the normalised sum of the members' vectors."""
+    members = [rng.choice(len(sentences), rng.integers(2, 7), replace=False).tolist() for _ in range(n)]
+    out = np.empty((n, vectors.shape[1]), dtype="float32")
+    for start in range(0, n, 50_000):
+        block = members[start:start + 50_000]
+        for row, chosen in enumerate(block):
+            out[start + row] = vectors[chosen].sum(axis=0)
+    out /= np.linalg.norm(out, axis=1, keepdims=True)
+    return out, members
+
+
+def timed_searches(index, queries: np.ndarray, k: int = 40) -> tuple[float, float, np.ndarray]:
+    times, found = [], []
+    for query in queries:
+        started = time.perf_counter()
+        _, ids = index.search(query.reshape(1, -1), k)
+        times.append((time.perf_counter() - started) * 1000)
+        found.append(ids[0][:K])
+    return statistics.median(times), float(np.percentile(times, 99)), np.array(found)
+
+
+def vector_step(n: int, pool: np.ndarray, sentences: list[str], queries: np.ndarray, rng) -> list[int]:
+    import faiss
+
+    faiss.omp_set_num_threads(1)
+    vectors, members = synthetic(sentences, pool, n, rng)
+    exact_index = None
+    rows = {}
+    for label, flat_limit in (("chosen", None), ("flat", n)):
+        reset_peak()
+        before = rss_bytes()
+        started = time.perf_counter()
+        index, info = build_vector_index(vectors, **({} if flat_limit is None else {"flat_limit": flat_limit}))
+        seconds = time.perf_counter() - started
+        peak = rss_bytes("VmHWM") - before
+        p50, p99, found = timed_searches(index, queries)
+        size = faiss.serialize_index(index).nbytes
+        if label == "flat":
+            exact_index, exact = index, found
+        rows[label] = (info, seconds, p50, p99, found, size, peak)
+    for label, (info, seconds, p50, p99, found, size, peak) in rows.items():
+        recall = np.mean([len(set(a) & set(b)) / K for a, b in zip(found, exact)])
+        print(f"  {n:>9,} {label:<6} {info['type']:<14} build {seconds:7.1f} s  search p50 {p50:7.2f} ms "
+              f"p99 {p99:7.2f} ms  recall@10 {recall:.3f}  {size / n:6.0f} B/vector  peak +{peak / 2**20:6.0f} MB"
+              + (f"  (nprobe {info['nprobe']}, build-time recall {info['recall_at_10']})" if "nprobe" in info else ""),
+              flush=True)
+    del exact_index
+    return members
+
+
+def bm25_step(n: int, members: list[list[int]], sentences: list[str], questions: list[str]) -> None:
+    import bm25s
+
+    texts = [" ".join(sentences[i] for i in chosen) for chosen in members]
+    started = time.perf_counter()
+    retriever = bm25s.BM25()
+    retriever.index(bm25_tokens(texts), show_progress=False)
+    index_seconds = time.perf_counter() - started
+    times = []
+    for question in questions:
+        started = time.perf_counter()
+        words = [w for w in bm25_tokens([question], as_ids=False)[0] if w in retriever.vocab_dict]
+        if words:
+            retriever.retrieve([words], k=40, show_progress=False)
+        times.append((time.perf_counter() - started) * 1000)
+    print(f"  {n:>9,} bm25s  index {index_seconds:7.1f} s  search p50 {statistics.median(times):7.2f} ms", flush=True)
+
+
+def write_corpus(folder: Path, sentences: list[str], passages: int, rng) -> None:
+    """Markdown documents of real sentences under headings, about PASSAGES_PER_DOCUMENT passages each."""
+    folder.mkdir(parents=True)
+    for number in range(max(1, passages // PASSAGES_PER_DOCUMENT)):
+        parts = [f"# Community safety report {number + 1}\n"]
+        for section in range(PASSAGES_PER_DOCUMENT // 2):
+            parts.append(f"## Section {section + 1}\n")
+            for _ in range(2):
+                chosen = rng.choice(len(sentences), rng.integers(4, 8), replace=False)
+                parts.append(" ".join(sentences[i] for i in chosen) + "\n")
+        (folder / f"report-{number + 1:05d}.md").write_text("\n".join(parts))
+
+
+def run_json(script: str, *args: str) -> dict:
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode:
+        raise SystemExit(f"A benchmark step failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def pipeline_step(passages: int, sentences: list[str], questions: list[str], small_index: Path, rng) -> None:
+    """The real build and engine on a synthetic corpus of `passages` passages, and on one a tenth of its size
+    (memory per passage is the difference between the two, so what any index holds whatever its size, such
+    as the model and the libraries, cancels out)."""
+    from assistant.store.build import kept_texts
+
+    with tempfile.TemporaryDirectory() as scratch:
+        loaded, builds = {}, {}
+        for name, size in (("big", passages), ("tenth", max(PASSAGES_PER_DOCUMENT, passages // 10))):
+            corpus, index_dir = Path(scratch) / name / "corpus", Path(scratch) / name / "index"
+            write_corpus(corpus, sentences, size, rng)
+            builds[name] = run_json(BUILD, str(corpus), str(index_dir))
+            loaded[name] = run_json(WARM, str(index_dir), json.dumps(questions))
+        texts = kept_texts(load_index(Path(scratch) / "big" / "index"))
+        started, cpu = time.perf_counter(), time.process_time()
+        embedding.encode(texts)
+        encode_seconds, encode_cpu = time.perf_counter() - started, time.process_time() - cpu
+        today = run_json(WARM, str(small_index), json.dumps(questions))
+    big, tenth, built = loaded["big"], loaded["tenth"], builds["big"]
+    per_passage = (big["rss"] - tenth["rss"] - (big["text"] - tenth["text"])) / (big["passages"] - tenth["passages"])
+    print(f"  {big['passages']:,} passages ({len(texts):,} texts kept)")
+    print(f"  build {built['seconds']:.1f} s  floor {encode_seconds:.1f} s (bare encode of the kept texts)  "
+          f"ratio {built['seconds'] / encode_seconds:.2f}; in CPU time {built['cpu']:.1f} s vs {encode_cpu:.1f} s, "
+          f"ratio {built['cpu'] / encode_cpu:.2f}; build peak memory {built['peak'] / 2**20:.0f} MB")
+    print(f"  loaded: {big['rss'] / 2**20:.0f} MB ({tenth['rss'] / 2**20:.0f} MB at {tenth['passages']:,} "
+          f"passages): {per_passage / 1024:.1f} KB per passage beside its text")
+    print(f"  warm passage p50 {big['p50']:.1f} ms  vs {today['p50']:.1f} ms on the repo's corpus  "
+          f"ratio {big['p50'] / today['p50']:.2f}", flush=True)
+    for error in sorted({*big["errors"], *tenth["errors"], *today["errors"]}):
+        print(f"  error while answering: {error}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="passage counts for search and BM25")
+    parser.add_argument("--pipeline", type=int, default=10_000, help="passages for the whole pipeline (0: skip)")
+    args = parser.parse_args()
+    rng = np.random.default_rng(0)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    embedding.ensure_model(verify=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        small_index = Path(scratch)
+        build_index(corpus_dir(), small_index, force=True)
+        index = load_index(small_index)
+        sentences = [index.documents[s.document].text[s.start:s.end].strip() for s in index.sentences]
+        questions = passage_questions()
+        queries = embedding.encode(questions)
+        print(f"Vector search ({len(sentences):,} real sentences recombined; {len(queries)} real questions):")
+        memberships = {}
+        for n in (int(size) for size in args.sizes.split(",") if size):
+            memberships[n] = vector_step(n, index.sentence_vectors, sentences, queries, rng)
+        print("BM25 (bm25s):")
+        for n, members in memberships.items():
+            bm25_step(n, members, sentences, questions)
+        memberships.clear()
+        if args.pipeline:
+            print(f"Whole pipeline at {args.pipeline:,} passages (real build, real encoder):")
+            pipeline_step(args.pipeline, sentences, questions, small_index, rng)
+
+
+if __name__ == "__main__":
+    main()
