@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from assistant import config, hygiene, vocab
-from assistant.answer import compose, passages, tables
+from assistant.answer import compose, passages, tables, thread
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
@@ -118,7 +118,7 @@ class Assistant:
             return self._released(self._guarded(street, text) if street.answerable else street, text)
         with vocab.using(self.vocabulary):
             query_context = context if isinstance(context, Query) else None
-            return self._released(self._answer(text, understand.parse(text, query_context)), text)
+            return self._released(self._answer(text, thread.carry(understand.parse(text, query_context), query_context)), text)
 
     def _street(self, text: str, context: Query | StreetAsk | None) -> Answer | None:
         """A police.uk street-level answer, when the index holds street rows and the question is for them: it
@@ -201,12 +201,16 @@ class Assistant:
         return replace(refused, withheld=result.withheld) if result.withheld else refused
 
     def _from_passages(self, text: str, query: Query) -> Answer:
-        vector = encode([text])[0]
-        hits = self.retriever.search(text, vector)
-        selection = passages.select(text, query, hits, vector, self.index)
+        earlier = thread.thread_of(text, query)  # a follow-up to a passage answer is searched with its question
+        search = earlier.search_text(text) if earlier is not None else text
+        vector = encode([search])[0]
+        hits = self.retriever.search(search, vector)
+        selection = passages.select(text, query, hits, vector, self.index, earlier)
         if not selection.sentences:
             return compose.not_found(text, selection.reason, self.index, context=query)
-        return self._guarded(compose.from_passages(text, selection, self.index, context=query), text)
+        quoted = tuple(self.index.sentence_position[(s.document, s.start)] for s in selection.sentences)
+        context = thread.threaded(query, text, selection.sentences[0].document, quoted, earlier)
+        return self._guarded(compose.from_passages(text, selection, self.index, context=context), text)
 
     def _guarded(self, answer: Answer, question: str) -> Answer:
         """Last line of defence: an answer stating a number it does not cite is withdrawn, not shown."""

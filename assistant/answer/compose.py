@@ -127,6 +127,8 @@ def from_passages(question: str, selection: Selection, index: LoadedIndex, conte
     several = len({c.document for c in citations}) > 1
     text = "Several sources give figures on this, each for its own date or period. " + " ".join(parts) \
         if several else " ".join(parts)
+    if selection.missing:  # a part of the question no sentence answers is named, not skipped
+        text += " The documents do not say " + " or ".join(f"“{part}”" for part in selection.missing) + "."
     caveats = ("The sources are from different dates and may cover different periods: quote each with its "
                "own period.",) if several else ()
     return Answer(text=text, answerable=True, citations=tuple(citations), question=question, context=context,

@@ -2,11 +2,15 @@
 
 Retrieval ranks passages; this module ranks sentences and enforces the rules that keep answers
 honest. A sentence is only quoted when:
-- the places the question names are in its passage, and the places and years the sentence itself names
-  do not contradict the question's;
-- it carries most of the question's topic (its rarer words, once places and dates are set aside);
-- for "how many X", it mentions X; for "how much / what percentage", it states a figure.
-Failing those, the caller says "not found" instead of quoting something nearby.
+- the places the question names are in its passage, and the places, years and months the sentence and its
+  section name do not contradict the question's;
+- it carries most of the question's topic (its rarer words, once places, dates and the words that name a
+  source are set aside), read together with the headings and list or table header that give it meaning;
+- it holds the kind of fact asked for (`wants`): a name for "who", a date for "when", a number for "how
+  many", a rate for "what rate", and for "how many X" a number that counts X, not a change in X;
+Failing those, the caller says "not found" instead of quoting something nearby. A question in several parts
+gets a sentence for each part, or says which part the documents do not answer; a question asking for a list
+gets the whole list with the line that introduces it.
 """
 
 from __future__ import annotations
@@ -17,106 +21,75 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import vocab
-from assistant.store.load import LoadedIndex, Sentence
-from assistant.text.dates import MONTH_WORDS
-from assistant.text.terms import TIME_WORDS, content_terms
-from assistant.text.tokens import bm25_tokens
-from assistant.understand.query import Query
+from assistant.answer import asking
+from assistant.answer.facts import IndexFacts, facts_for, is_item, years_in
+from assistant.answer.lists import list_items, with_list
+from assistant.answer import thread
 from assistant.answer.retrieve import Hit
+from assistant.answer.thread import Thread
+from assistant.answer.wants import Wants, list_phrase, list_size, parts, wants
+from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.terms import TIME_WORDS, content_terms
+from assistant.understand.query import Query
 
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"
-MONTHS = " ".join(MONTH_WORDS)
-NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
-                r"million|half|third|quarter|fifth")
-HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
-HAS_DATE = re.compile(rf"\b({MONTHS.replace(' ', '|')})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(19|20)\d\d\b", re.I)
-WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long)|what (percentage|proportion|share|number|"
-                          r"amount|rate|level|figure|funding|money|budget|sum|grant)|by how much|number of|"
-                          r"per ?cent|%|allocation|allocated|funding|budget|cost|grant|spent|spend)", re.I)
-WANTS_DATE = re.compile(r"\b(when|what date|which date|what day)\b", re.I)
-# "How many <things>": the things counted must be named where the answer is.
-_STOP = r"(?!(?:did|does|do|was|were|is|are|has|have|had|in|of|for|there|will|would|can|could)\b)"
-COUNTED = re.compile(rf"\bhow many\s+((?:{_STOP}[a-z-]+\s*){{1,3}})", re.I)
-HOW_MUCH = re.compile(rf"\bhow much\s+((?:{_STOP}[a-z-]+\s*){{1,3}})", re.I)
 # Phrases that name a source, and the word its document's title, publisher or kind must contain.
-SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
-    (r"\bpfcc\b|\bcommissioner\b|\broger hirst\b", "commissioner"),
-    (r"\becho\b", "echo"),
-    (r"\bpress release\b|\bnews release\b", "release"),
-    (r"\bnewspaper\b|\barticle\b", "news"),
-    (r"\bchief constable\b", "chief constable"),
-    (r"\bmanifesto\b|\belection statement\b", "manifesto"),
-    (r"\bboard\b|\bminutes\b|\bagenda\b", "board"),
-))
-COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
-# Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
-IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", "ran", "gave", "held", "fell",
-                   "rose", "grew", "go", "come", "take", "get", "attend", "die", "receive", "vote"}
-# Words in crime-type names too general to show a passage is about that crime type.
-GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
-                                 "other the of a against"], as_ids=False)[0])
+SOURCES = asking.SOURCES
+COUNT_WORDS = asking.COUNT_WORDS
+GENERIC_CRIME = asking.GENERIC_CRIME
+DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into
 
 MIN_DENSE = 0.30
 MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
 SHORTLIST = 6
+NEIGHBOURHOOD = 6  # sentences either side of the last answer that a follow-up searches
+CLOSEST = 20  # sentences closest in meaning, wherever they are, join the retrieved passages' own
+LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
 
 
 @dataclass(frozen=True)
 class Selection:
-    """The chosen sentences in reading order with the score that chose them, or why none was chosen."""
+    """The chosen sentences in reading order with the score that chose them, or why none was chosen.
+    `missing` names the parts of a several-part question no sentence answers."""
 
     sentences: tuple[Sentence, ...]
     score: float
     reason: str = ""
-
-
-DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into
+    missing: tuple[str, ...] = ()
 
 
 def named_sources(question: str, index: LoadedIndex) -> set[str]:
     """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
-    chosen: set[str] = set()
-    for pattern, word in SOURCES:
-        if pattern.search(question):
-            chosen |= {d.id for d in index.documents.values()
-                       if word in f"{d.title} {d.publisher} {d.kind}".casefold()}
-    return chosen
-
-
-def _mentions(text: str, place: str) -> bool:
-    return re.search(rf"\b{re.escape(place)}", text, re.I) is not None
-
-
-def _text(index: LoadedIndex, sentence: Sentence) -> str:
-    return index.documents[sentence.document].text[sentence.start:sentence.end]
+    return asking.named_sources(question, index)
 
 
 class _Judge:
-    """The facts about one question that every candidate sentence is measured against."""
+    """The facts about one question (or one part of it) that every candidate sentence is measured against."""
 
-    def __init__(self, question: str, query: Query, index: LoadedIndex):
-        self.index = index
+    def __init__(self, question: str, query: Query, index: LoadedIndex, facts: IndexFacts, topic_from: str = ""):
+        self.index, self.facts = index, facts
         self.places = tuple(p for p in (*query.areas, *query.unknown_places) if p != "Essex") or \
             (("Essex",) if "Essex" in query.areas else ())
         self.years = years_in(question)
-        self.terms = content_terms(question)
+        self.months = asking.months_in(question)
+        read = asking.read_terms(topic_from or question, index)
+        self.terms = read.terms
         place_terms = set().union(*(content_terms(p) for p in self.places)) if self.places else set()
-        # Words naming a source ("the PFCC", "the press release") choose documents; they are not the topic.
-        source_terms = set().union(*(content_terms(m.group()) for pattern, _ in SOURCES
-                                     for m in pattern.finditer(question)))
-        self.topic = self.terms - place_terms - TIME_WORDS - self.years - source_terms
-        self.weights = self._idf(self.terms)
-        self.topic_weights = self._idf(self.topic)
-        counted = COUNTED.search(question)
-        self.counted_words = _singular_words(_nouns(counted.group(1))) if counted else []
-        # "How many people were arrested": with a generic noun, what is counted is the action.
-        generic = counted and not content_terms(" ".join(self.counted_words)) - COUNT_WORDS
-        self.action = content_terms(_action(question[counted.end():])) if generic else set()
-        self.counted = content_terms(" ".join(self.counted_words)) - COUNT_WORDS
-        how_much = HOW_MUCH.search(question)
-        self.focus = self.counted or (content_terms(how_much.group(1)) if how_much else set())
+        self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms
+        if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
+            self.topic -= asking.WHEN_WHERE
+        # A follow-up is read with the earlier question's words, but its own words say what is new ("And
+        # 'moderate'?" after "what does 'severe' mean?"): they count double.
+        own = asking.read_terms(question, index).terms if topic_from else self.terms
+        self.weights = asking.idf(index, self.terms, boost=own)
+        self.topic_weights = asking.idf(index, self.topic, boost=own)
+        counted = asking.counted(question)
+        self.counted_words, self.action, self.counted = counted.words, counted.action, counted.terms
+        self.counted_phrase = counted.phrase
+        self.focus = self.counted or asking.how_much_terms(question)
+        # The counted words to look for, each with its terms, a misspelling mended ("subscibers").
+        self.counted_mended = [(w, asking.mend(w, index)) for w in self.counted_words
+                               if content_terms(w) - COUNT_WORDS]
         self.direction = self.terms & DIRECTIONS
         # A question about a crime type is only answered from a passage that names it, in the words of
         # the table or of the question ("knife crime" for Possession of Weapons).
@@ -124,131 +97,106 @@ class _Judge:
         self.crime_words = set().union(*(content_terms(c) - GENERIC_CRIME for c in (*query.crime_types, *named)))
         self.crime_types = query.crime_types
         self.crime_label = " or ".join(c.lower() for c in query.crime_types)
-        self.wants_figure = bool(WANTS_FIGURE.search(question))
-        self.wants_date = bool(WANTS_DATE.search(question))
-
-    def _idf(self, terms: set[str]) -> dict[str, float]:
-        """Rarer words count for more; weights sum to one so scores compare across questions."""
-        total = len(self.index.chunks)
-        raw = {t: float(np.log(1 + total / (1 + self.index.document_frequency.get(t, 0)))) for t in terms}
-        norm = sum(raw.values()) or 1.0
-        return {t: w / norm for t, w in raw.items()}
-
-    def score(self, sentence: Sentence, similarity: float, prior: float) -> float:
-        """Meaning, shared rare words (half credit when only the sentence before has them), focus, place."""
-        text = _text(self.index, sentence)
-        terms = content_terms(text)
-        before = set().union(*(content_terms(_text(self.index, s)) for s in _neighbours(self.index, sentence)[:-1]))
-        lexical = sum(w if t in terms else 0.5 * w for t, w in self.weights.items() if t in terms | before)
-        focused = 0.3 * len(self.focus & (terms | before)) / len(self.focus) if self.focus else 0.0
-        focused += 0.2 if self.counted_words and _counts(text, self.counted_words[-1]) else 0.0
-        focused += 0.1 if self.direction & terms else 0.0
-        place = 0.1 if self.places and any(_mentions(text, p) for p in self.places) else 0.0
-        misfit = 0.0 if self.fits(text) else 0.3
-        return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+        self.wants: Wants = wants(question)
+        self.question = question
+        # "What are the four strands of CONTEST?": a line introducing four items ("made up of 4 different
+        # areas:") is the answer's lead, and "four" is its size, not a topic word to find.
+        self.list_size = list_size(question) if self.wants.many else None
+        self.list_words: set[str] = set()
+        if self.list_size:
+            self.topic -= content_terms(question) & content_terms("two three four five six seven eight nine ten")
+            self.topic_weights = asking.idf(index, self.topic, boost=own)
+            self.list_words = content_terms(list_phrase(question))
+        # "Who chaired ...?": the sentence that names someone in that role (not the one before it) is the answer.
+        self.role = asking.who_focus(question)
 
     def fits(self, text: str) -> bool:
-        return (not self.wants_figure or bool(HAS_FIGURE.search(text))) and \
-            (not self.wants_date or bool(HAS_DATE.search(text)))
+        return self.wants.fits(text, self.question)
 
-    def objection(self, sentence: Sentence, similarity: float) -> str:
-        """Why this sentence must not be quoted as the answer; empty when it may."""
-        text = _text(self.index, sentence)
-        chunk = self.index.chunks[sentence.chunk]
-        doc = self.index.documents[sentence.document]
-        passage = " ".join((doc.title, *chunk.section_path, chunk.text))
-        window = " ".join(_text(self.index, s) for s in _neighbours(self.index, sentence))
-        window_terms = content_terms(" ".join((window, doc.title, doc.publisher, doc.kind, *chunk.section_path)))
+    def score(self, i: int, similarity: float, prior: float) -> float:
+        """Meaning, shared rare words (part credit when only the sentence before or the headings have them),
+        focus, place, and whether it holds the kind of fact asked for."""
+        facts = self.facts
+        sentence = self.index.sentences[i]
+        text = facts.text(sentence)
+        terms = facts.sentence_terms(i)
+        before = facts.sentence_terms(i - 1) if _same_document(self.index, i - 1, sentence) else frozenset()
+        label = facts.label_terms(i)
+        lexical = sum(w if t in terms else (0.5 * w if t in before else LABEL_CREDIT * w if t in label else 0.0)
+                      for t, w in self.weights.items())
+        near = terms | before | label
+        focused = 0.3 * len(self.focus & near) / len(self.focus) if self.focus else 0.0
+        focused += 0.3 * len(self.role & terms) / len(self.role) if self.role else 0.0
+        focused += 0.2 if self.counted_words and asking.counts(text, self.counted_words[-1]) else 0.0
+        focused += 0.1 if self.direction & terms else 0.0
+        place = 0.1 if self.places and any(asking.mentions(text, p) for p in self.places) else 0.0
+        misfit = 0.0 if self.fits(text) else 0.3
+        if self.wants.many:  # a list is asked for: a line introducing one, or an item of one, is the answer
+            size = list_items(facts, i)
+            focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
+                is_item(facts.text(sentence)) else 0.0
+        return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+
+    def objection(self, i: int, similarity: float) -> str:
+        """Why sentence i must not be quoted as the answer; empty when it may."""
+        facts, index = self.facts, self.index
+        sentence = index.sentences[i]
+        text = facts.text(sentence)
+        chunk = index.chunks[sentence.chunk]
+        doc = index.documents[sentence.document]
+        label = facts.label(i)
+        passage = " ".join((label, chunk.text))
+        window = " ".join(facts.text(s) for s in _neighbours(index, sentence))
+        before = facts.sentence_terms(i - 1) if _same_document(index, i - 1, sentence) else frozenset()
+        window_terms = facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id)
         if similarity < MIN_DENSE:
             return "no passage answers this closely enough"
-        missing = [p for p in self.places if not _mentions(passage, p)]
+        missing = [p for p in self.places if not asking.mentions(passage, p)]
         if missing:
             return f"no passage about {', '.join(missing)} answers this"
         stated_places = {hit.name for _, hit in vocab.find_places(vocab.normalise(text))}
         if self.places and stated_places and not stated_places & set(self.places):
             return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
         stated_years = years_in(window)
-        if self.years and not self.years <= years_in(_section_text(doc, sentence.start)):
+        around = facts.years_around(sentence.document, sentence.start)
+        if self.years and not self.years <= around:
             return f"no passage gives figures for {', '.join(sorted(self.years))}"
         if self.years and stated_years and not self.years & stated_years:
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
-        passage_terms = window_terms | content_terms(chunk.text)
+        if self.months and self.years and not self.months <= asking.months_in(
+                " ".join((label, window, asking.section_text(doc, sentence.start)))):
+            return f"no passage gives figures for the period asked about ({', '.join(sorted(self.months))})"
+        passage_terms = window_terms | facts.passage_terms(sentence.chunk)
+        if self.list_size and list_items(facts, i) == self.list_size:
+            passage_terms |= self.list_words  # "made up of 4 different areas:" introduces the four strands
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms) < MIN_TOPIC_COVERAGE:
             return "no passage answers this closely enough"
         stated_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(text))} - {vocab.ALL_CRIME}
         if query_crimes := set(self.crime_types):
-            named_too = (self.crime_words or {"crime"}) & content_terms(text)  # "total crime ... and ASB"
+            named_too = (self.crime_words or {"crime"}) & facts.sentence_terms(i)  # "total crime ... and ASB"
             if stated_crimes and not stated_crimes & query_crimes and not named_too:
                 return f"the passages give figures for {', '.join(sorted(stated_crimes)).lower()}, " \
                        f"not {self.crime_label}"
-        if self.crime_words and not self.crime_words & content_terms(passage):
+        if self.crime_words and not self.crime_words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk)):
             return f"no passage is about {self.crime_label}"
-        if self.action and not self.action <= window_terms:
-            return f"no passage counts people {' '.join(sorted(self.action))}"
-        if self.counted and not all(_has_word(window, w) for w in self.counted_words if content_terms(w) - COUNT_WORDS):
-            return f"no passage counts {' '.join(self.counted_words)}"
-        if not self.fits(text):
-            return "no passage states the figure or date asked for"
+        if self.action and not self.action.terms <= window_terms:
+            return f"no passage gives the number of people {self.action.word}"
+        if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
+                                    for w, mended in self.counted_mended):
+            return f"no passage counts {self.counted_phrase}"
+        noun = self.counted_words[-1] if self.counted_words else ""
+        if self.counted and not self.wants.change and asking.has_word(window, noun) and \
+                not asking.counts(window, noun):  # "an increase in referrals" names them but does not count them
+            return f"no passage gives the number of {self.counted_phrase}"
+        if self.counted_words and not self.wants.change and asking.only_changes(window, self.counted_words[-1]):
+            return f"the passages give a change in the number of {self.counted_phrase}, not the number"
+        if not self.fits(text) and not (self.wants.many and self.fits(window)):
+            return f"no passage states the {self.wants.kind} asked for"
         return ""
 
 
-def _section_text(doc, offset: int) -> str:
-    """The whole section a position falls in (a short article is one section), its headings and the
-    document's date: where a period stated once covers every sentence under it."""
-    spans = [sec for sec in doc.sections if sec.start <= offset < sec.end]
-    if not spans:
-        return f"{doc.date} {doc.text}"
-    section = spans[-1]
-    return " ".join((doc.date, *section.path, doc.text[section.start:section.end]))
-
-
-def _nouns(phrase: str) -> str:
-    """The words of a "how many" phrase up to its first verb ("children went to" -> "children")."""
-    kept = []
-    for word in phrase.split():
-        if word.casefold() in IRREGULAR_VERBS or word.casefold().endswith("ed"):
-            break
-        kept.append(word)
-    return " ".join(kept)
-
-
-def _action(rest: str) -> str:
-    """The first past participle after a generic "how many people": "were arrested in ..." -> "arrested"."""
-    for word in rest.split()[:4]:
-        if word.casefold().endswith("ed") or word.casefold() in IRREGULAR_VERBS:
-            return word
-    return ""
-
-
-def _singular_words(phrase: str) -> list[str]:
-    """Surface words, plural "s" dropped: stems would let "officers" match "Office"."""
-    return [re.sub(r"(?<=[a-z]{3})(es|s)$", "", w) if not w.endswith("ss") else w
-            for w in re.findall(r"[a-z]+", phrase.casefold())]
-
-
-def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}(s|es)?\b", text, re.I) is not None
-
-
-# "Year 8 children", "aged 13 to 17": a number that names a group rather than counting it.
-LABEL_BEFORE_NUMBER = re.compile(r"\b(year|years|aged|age|ages|under|over|item|page|zone|tier)\s*$", re.I)
-
-
-def _counts(text: str, noun: str) -> bool:
-    """True when the text puts a number right before the noun ("1,200 school children", "four homicides")."""
-    number = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
-    for match in re.finditer(rf"\b{number}\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}(s|es)?\b", text, re.I):
-        if not LABEL_BEFORE_NUMBER.search(text[:match.start()]):
-            return True
-    return False
-
-
-def years_in(text: str) -> set[str]:
-    """Years a text names, with spans like "2016-17" read as both years."""
-    years = set(YEAR.findall(text))
-    for first, second in YEAR_SPAN.findall(text):
-        years |= {first, first[:2] + second}
-    return years
+def _same_document(index: LoadedIndex, i: int, sentence: Sentence) -> bool:
+    return i >= 0 and index.sentences[i].document == sentence.document
 
 
 def _neighbours(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
@@ -259,65 +207,161 @@ def _neighbours(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
 
 
 def select(question: str, query: Query, hits: list[Hit], question_vector: np.ndarray,
-           index: LoadedIndex) -> Selection:
-    """Rank the sentences of the hit passages (and the closest sentences anywhere); quote the best that passes."""
-    judge = _Judge(question, query, index)
+           index: LoadedIndex, earlier: Thread | None = None) -> Selection:
+    """Rank the sentences of the hit passages (and the closest sentences anywhere); quote the best that passes,
+    with a sentence for each further part of the question. `earlier` is the passage answer a follow-up leans
+    on: its question lends the topic, its document is searched first, "the second one" is read in its list."""
+    facts = facts_for(index)
+    if earlier is not None and (stepped := _step_in_list(facts, earlier, question)) is not None:
+        return Selection(tuple(_with_context(index, index.sentences[stepped])), 1.0)
+    judge = _Judge(question, query, index, facts, topic_from=earlier.search_text(question) if earlier else "")
     if judge.places and not judge.topic and not judge.focus:
         # "And in Harlow?" on its own: a place and nothing to find out about it, so no sentence can answer it
         # (a heading that names the place is not an answer).
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
-    absent = {t for t in judge.terms if t not in index.bm25.vocab_dict}
-    if judge.terms and len(absent) / len(judge.terms) > MAX_ABSENT_SHARE:
-        return Selection((), 0.0, f"the documents never mention {', '.join(sorted(absent))}")
-    allowed = {d for d, doc in index.documents.items()
-               if all(_mentions(f"{doc.title} {doc.text}", p) for p in judge.places)
-               and judge.years <= years_in(f"{doc.date} {doc.text}")}
+    unknown = asking.unknown_words(question, index)
+    if judge.terms and len(unknown) / len(judge.terms) > MAX_ABSENT_SHARE:
+        return Selection((), 0.0, f"the documents never mention {asking.listed(w for _, w in unknown)}")
+    allowed = {d for d in index.documents
+               if all(facts.mentions(d, p) for p in judge.places) and judge.years <= facts.document(d).years}
     if not allowed:
         return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
-    named = allowed & named_sources(question, index)
+    named = allowed & (named_sources(question, index) or ({earlier.document} if earlier else set()))
     allowed = named or allowed
 
-    # A sentence counts as close if it, or it read with the sentence before, is close to the question.
-    similarity = np.maximum(index.sentence_vectors @ question_vector, index.window_vectors @ question_vector) \
-        if len(index.sentences) else np.zeros(0)
+    similarity = _similarity(facts, hits, question_vector)
     prior = {hit.chunk: 1.0 - rank / max(len(hits), 1) for rank, hit in enumerate(hits)}
-    closest = set(np.argsort(-similarity)[:20].tolist()) if len(similarity) else set()
-    candidates = [i for i, s in enumerate(index.sentences)
-                  if s.document in allowed and (s.chunk in prior or i in closest)]
+    near = set(np.argpartition(-similarity, CLOSEST)[:CLOSEST].tolist()) if len(similarity) > CLOSEST else \
+        set(range(len(similarity)))
+    near |= facts.covering(judge.topic_weights, MIN_TOPIC_COVERAGE)
+    near |= {i for hit in hits for i in facts.sentences_of(hit.chunk)}
+    if earlier is not None:  # what the last answer quoted, and what is printed around it
+        near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
+                 if 0 <= j < len(index.sentences)}
+    candidates = sorted(i for i in near if index.sentences[i].document in allowed)
     if not candidates:
         return Selection((), 0.0, "no passage about this was found")
-    scored = sorted(((judge.score(index.sentences[i], float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)),
-                      i) for i in candidates), reverse=True)
+    best, score, reason = _best(judge, candidates, similarity, prior)
+    if best is None:
+        return Selection((), score, reason)
+    sentence = index.sentences[best]
+    chosen = with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or _with_context(index, sentence)
+    chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
+    others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
+    return Selection(tuple(chosen) + others, score, missing=missing)
+
+
+def _step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | None:
+    """"What's the second one?", "and the next one?": the item of the last answer's list the question names
+    by its order; None when it names none or the last answer was not from a list."""
+    word = thread.ordinal(question)
+    if not word or not earlier.sentences:
+        return None
+    quoted = list(earlier.sentences)
+    items = [facts.index.sentence_position[(s.document, s.start)] for s in with_list(facts, quoted[0], True)] if word in thread.ORDINALS \
+        or word == "last" else []
+    items = [i for i in items if not facts.text(facts.index.sentences[i]).rstrip().endswith(":")]
+    if word in thread.ORDINALS:
+        n = thread.ORDINALS[word]
+        return items[n] if n < len(items) else None
+    if word == "last" and items:
+        return items[-1]
+    step = {"next": 1, "previous": -1}.get(word)
+    if step is None:
+        return None
+    j = (quoted[-1] if step > 0 else quoted[0]) + step
+    same = 0 <= j < len(facts.index.sentences) and facts.index.sentences[j].document == earlier.document
+    return j if same and is_item(facts.text(facts.index.sentences[j])) else None
+
+
+def _similarity(facts: IndexFacts, hits: list[Hit], question_vector: np.ndarray) -> np.ndarray:
+    """How close each sentence is to the question: on its own, read with the sentence before, or (for a short
+    line under a heading) as part of its passage, whose vector carries the headings."""
+    index = facts.index
+    if not len(index.sentences):
+        return np.zeros(0)
+    similarity = np.maximum(index.sentence_vectors @ question_vector, index.window_vectors @ question_vector)
+    if hits:
+        by_chunk = np.full(len(index.chunks), -np.inf, dtype=similarity.dtype)
+        chunks = [h.chunk for h in hits]
+        by_chunk[chunks] = index.chunk_vectors[chunks] @ question_vector
+        passage = by_chunk[facts.sentence_chunks()]
+        similarity = np.where(passage > similarity, 0.5 * (similarity + passage), similarity)
+    return similarity
+
+
+def _best(judge: _Judge, candidates: list[int], similarity: np.ndarray,
+          prior: dict[int, float]) -> tuple[int | None, float, str]:
+    """The best-scoring candidate no rule objects to, its score, or the reason the best ones were refused."""
+    index = judge.index
+    scored = sorted(((judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)), i)
+                     for i in candidates), reverse=True)
     reason = ""
     for score, i in scored[:SHORTLIST]:
-        sentence = index.sentences[i]
-        reason = judge.objection(sentence, float(similarity[i]))
+        reason = judge.objection(i, float(similarity[i]))
         if not reason:
-            others = _other_sources(judge, index, scored, similarity, score, sentence.document, named)
-            return Selection(_with_context(index, sentence) + others, score)
+            return i, score, ""
         if scored[0][0] - score > 0.12:
             break
-    return Selection((), scored[0][0], reason)
+    return None, scored[0][0] if scored else 0.0, reason
+
+
+def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFacts, candidates: list[int],
+                 similarity: np.ndarray, prior: dict[int, float], best: int,
+                 chosen: list[Sentence]) -> tuple[list[Sentence], tuple[str, ...]]:
+    """For a question in several parts, a sentence for each part the chosen ones do not answer (from the same
+    document), or the part named as not found."""
+    pieces = parts(question)
+    if len(pieces) < 2:
+        return chosen, ()
+    document = index.sentences[best].document
+    missing = []
+    for piece in pieces:
+        judge = _Judge(piece, query, index, facts, topic_from=_with_topic(piece, question))
+        said = " ".join(facts.text(s) for s in chosen)
+        if judge.fits(said) and _covers(judge, said):
+            continue
+        same_document = [i for i in candidates if index.sentences[i].document == document]
+        found, _, _ = _best(judge, same_document, similarity, prior)
+        if found is None:
+            missing.append(piece)
+        elif index.sentences[found] not in chosen:
+            chosen = sorted({*chosen, *_with_context(index, index.sentences[found])},
+                            key=lambda s: index.sentence_position[(s.document, s.start)])
+    return chosen, tuple(missing)
+
+
+def _with_topic(piece: str, question: str) -> str:
+    """A part that leans on the rest ("and how many the year before?") borrows the whole question's words."""
+    return piece if len(content_terms(piece) - TIME_WORDS) >= 3 else question
+
+
+def _covers(judge: _Judge, said: str) -> bool:
+    """Do the chosen sentences already hold this part's own words?"""
+    own = judge.topic - content_terms(" ".join(judge.places))
+    return not own or len(own & content_terms(said)) / len(own) >= 0.5
 
 
 OTHER_SOURCE_MARGIN = 0.08
 OTHER_SOURCE_SIMILARITY = 0.6
 
 
-def _other_sources(judge: _Judge, index: LoadedIndex, scored: list[tuple[float, int]], similarity: np.ndarray,
-                   best: float, document: str, named: set[str]) -> tuple[Sentence, ...]:
+def _other_sources(judge: _Judge, index: LoadedIndex, candidates: list[int], similarity: np.ndarray,
+                   prior: dict[int, float], best: float, document: str, named: set[str]) -> tuple[Sentence, ...]:
     """A figure on the same question from another document (often for another period): one the question
     names ("according to the PFCC and the press release"), or one almost as good a match as the best.
     Quoting both lets the reader see that sources differ by date."""
-    if not judge.wants_figure:
+    if not judge.wants.figure:
         return ()
+    scored = sorted(((judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)), i)
+                     for i in candidates if index.sentences[i].document != document), reverse=True)
     for score, i in scored:
         other = index.sentences[i]
         asked_for = len(named) > 1 and other.document in named
         if not asked_for and (best - score > OTHER_SOURCE_MARGIN or similarity[i] < OTHER_SOURCE_SIMILARITY):
             continue
-        if other.document != document and not judge.objection(other, float(similarity[i])):
-            return _with_context(index, other)
+        if not judge.objection(i, float(similarity[i])):
+            return tuple(_with_context(index, other))
     return ()
 
 
@@ -327,17 +371,19 @@ ANAPHORA = re.compile(r"^(That|This|These|Those|Which|The (figure|number|rise|fa
                       r"mentioned|understood|admitted|stated|suggested|implied|confirmed)\b)")
 
 
-def _with_context(index: LoadedIndex, sentence: Sentence) -> tuple[Sentence, ...]:
+def _with_context(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
     """The sentence, led in by the one before when it starts mid-thought ("including 120 stop and searches",
     "This is better than ..."), or followed by the next when that only makes sense with it ("That was ...")."""
     position = index.sentence_position[(sentence.document, sentence.start)]
     chosen = [sentence]
-    text = _text(index, sentence)
+    text = index.documents[sentence.document].text[sentence.start:sentence.end]
     leans_back = text[:1].islower() or ANAPHORA.match(text)
     if leans_back and position > 0 and index.sentences[position - 1].document == sentence.document:
         chosen.insert(0, index.sentences[position - 1])
     if position + 1 < len(index.sentences):
         follower = index.sentences[position + 1]
-        if follower.document == sentence.document and ANAPHORA.match(_text(index, follower)):
+        follower_text = index.documents[follower.document].text[follower.start:follower.end]
+        if follower.document == sentence.document and ANAPHORA.match(follower_text):
             chosen.append(follower)
-    return tuple(chosen)
+    return chosen
+

@@ -1,0 +1,253 @@
+"""Reading a question for passage selection: its topic words (spelling slips mended, words that name a source
+or frame the asking set aside), the documents it names, what it counts, and the words no document holds.
+
+Messages built from these name the question's own words, never the stems the matching runs on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.facts import facts_for
+from assistant.store.load import LoadedIndex
+from assistant.text.dates import MONTHS as MONTH_NAMES
+from assistant.text.terms import content_terms
+from assistant.text.tokens import bm25_tokens
+from assistant.answer.wants import NUMBER_WORDS
+
+# Phrases that name a source, and the word its document's title, publisher or kind must contain.
+SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
+    (r"\bpfcc\b|\bcommissioner\b|\broger hirst\b", "commissioner"),
+    (r"\becho\b", "echo"),
+    (r"\bpress release\b|\bnews release\b", "release"),
+    (r"\bnewspaper\b|\barticle\b", "news"),
+    (r"\bchief constable\b", "chief constable"),
+    (r"\bmanifesto\b|\belection statement\b", "manifesto"),
+    (r"\bboard\b|\bminutes\b|\bagenda\b", "board"),
+))
+COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
+# Words in crime-type names too general to show a passage is about that crime type.
+GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
+                                 "other the of a against"], as_ids=False)[0])
+# Words that frame the asking or point at someone already named: never a topic, never "not mentioned".
+FRAME = set(bm25_tokens(["him her his hers whom whose she he quote quoted quotes mention mentioned mentions "
+                         "tell know exactly please big large long often statement story piece"], as_ids=False)[0])
+# Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
+WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
+                              "held hold happen happened happening take took place time"], as_ids=False)[0])
+SPELLING_CUTOFF = 0.8  # difflib ratio: "subscibers" ~ "subscribers", "unvieled" ~ "unveiled"
+
+# Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
+IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", "ran", "gave", "held", "fell",
+                   "rose", "grew", "go", "come", "take", "get", "attend", "die", "receive", "vote"}
+_STOP = r"(?!(?:did|does|do|was|were|is|are|has|have|had|in|of|for|there|will|would|can|could)\b)"
+COUNTED = re.compile(rf"\b(?:how many|number of)\s+((?:{_STOP}[a-z-]+\s*){{1,5}})", re.I)
+HOW_MUCH = re.compile(rf"\bhow much\s+((?:{_STOP}[a-z-]+\s*){{1,3}})", re.I)
+# "Year 8 children", "aged 13 to 17": a number that names a group rather than counting it.
+LABEL_BEFORE_NUMBER = re.compile(r"\b(year|years|aged|age|ages|under|over|item|page|zone|tier)\s*$", re.I)
+CHANGE_BETWEEN = {"more", "fewer", "less", "extra", "additional"}
+CHANGE_BEFORE = re.compile(r"\b(reduction|increase|rise|fall|drop|decrease|cut) of( almost| nearly| about| around)?"
+                           r"\s*$|\b(up|down) by\s*$", re.I)
+_MONTH = "|".join(m.lower() for m in MONTH_NAMES)
+MONTH_IN_DATE = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b(?=\s+\d{{4}}\b)|"
+                           rf"(?<=\d)(?:st|nd|rd|th)?\s+({_MONTH})\b", re.I)
+
+
+@dataclass(frozen=True)
+class Terms:
+    terms: set[str]  # topic and source words, stems, spelling slips mended
+    source_terms: set[str]  # words that name a source: they choose documents, they are not the topic
+
+
+@dataclass(frozen=True)
+class Action:
+    word: str  # as the question says it: "arrested"
+    terms: set[str]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a "how many X" question counts: X's surface words, their terms less generic counting words, and
+    for "how many people were arrested" the action."""
+
+    words: list[str]
+    terms: set[str]
+    action: Action | None
+    phrase: str = ""  # as the question says it: "Prevent referrals"
+
+
+def named_sources(question: str, index: LoadedIndex) -> set[str]:
+    """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
+    chosen: set[str] = set()
+    for pattern, word in SOURCES:
+        if pattern.search(question):
+            chosen |= {d.id for d in index.documents.values()
+                       if word in f"{d.title} {d.publisher} {d.kind}".casefold()}
+    return chosen
+
+
+def read_terms(question: str, index: LoadedIndex) -> Terms:
+    """The question's terms, with a misspelt word read as the passages' word it is closest to."""
+    meta_only = facts_for(index).known_terms()[1]
+    mended = mend(question, index) - FRAME
+    sources = {t for pattern, _ in SOURCES for m in pattern.finditer(question) for t in content_terms(m.group())}
+    return Terms(mended, (sources | (mended & meta_only)))
+
+
+def mend(word: str, index: LoadedIndex) -> set[str]:
+    """A word's terms, each misspelt one read as the passages' closest term."""
+    known, meta_only = facts_for(index).known_terms()
+    return {t if t in known or t in meta_only else _closest(t, index) or t for t in content_terms(word)}
+
+
+def _closest(term: str, index: LoadedIndex) -> str | None:
+    """The passages' term a misspelt one is closest to, if any is close enough (looked up once per term)."""
+    facts = facts_for(index)
+    if term not in facts.spelling:
+        found = difflib.get_close_matches(term, facts.known_terms()[0], n=3, cutoff=SPELLING_CUTOFF) \
+            if len(term) >= 5 else []
+        # Slips are rarely in a word's first letters: "precept" is not a misspelt "percept".
+        found = [f for f in found if f[:2] == term[:2]]
+        facts.spelling[term] = found[0] if found else None
+    return facts.spelling[term]
+
+
+def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
+    """(term, the question's word) for each topic word no passage, heading or document title holds, even
+    allowing for a spelling slip: a topic the documents do not cover."""
+    known, meta_only = facts_for(index).known_terms()
+    absent = []
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", question)):
+        for term in content_terms(word) - FRAME:
+            if term not in known and term not in meta_only and not _closest(term, index):
+                absent.append((term, word))
+    return absent
+
+
+def listed(words) -> str:
+    words = list(dict.fromkeys(words))
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def idf(index: LoadedIndex, terms: set[str], boost: set[str] = frozenset()) -> dict[str, float]:
+    """Rarer words count for more (and `boost` words double); weights sum to one so scores compare across
+    questions."""
+    total = len(index.chunks)
+    raw = {t: float(np.log(1 + total / (1 + index.document_frequency.get(t, 0)))) * (2.0 if t in boost else 1.0)
+           for t in terms}
+    norm = sum(raw.values()) or 1.0
+    return {t: w / norm for t, w in raw.items()}
+
+
+def counted(question: str) -> Counted:
+    match = COUNTED.search(question)
+    if not match:
+        return Counted([], set(), None)
+    phrase = " ".join(w for w in nouns(match.group(1)).split() if w.casefold() not in CHANGE_BETWEEN)
+    words = singular_words(phrase)  # "how many fewer ASB incidents" counts ASB incidents
+    terms = content_terms(" ".join(words)) - COUNT_WORDS
+    action = None
+    if not terms:  # "How many people were arrested": with a generic noun, what is counted is the action
+        verb = _action(question[match.end():])
+        action = Action(verb, content_terms(verb)) if verb and content_terms(verb) else None
+    return Counted(words, terms, action, phrase)
+
+
+WHO_DID = re.compile(r"\bwho(?:'s| is| was| were| are)?\s+(\w+)", re.I)
+
+
+def who_focus(question: str) -> set[str]:
+    """"Who chaired ...", "who is presenting ...": the role asked about."""
+    match = WHO_DID.search(question)
+    return content_terms(match.group(1)) if match else set()
+
+
+def how_much_terms(question: str) -> set[str]:
+    match = HOW_MUCH.search(question)
+    return content_terms(match.group(1)) if match else set()
+
+
+def nouns(phrase: str) -> str:
+    """The words of a "how many" phrase up to its first verb ("children went to" -> "children")."""
+    kept = []
+    for word in phrase.split():
+        if word.casefold() in IRREGULAR_VERBS or word.casefold().endswith("ed"):
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def _action(rest: str) -> str:
+    """The first past participle after a generic "how many people": "were arrested in ..." -> "arrested"."""
+    for word in rest.split()[:4]:
+        if word.casefold().endswith("ed") or word.casefold() in IRREGULAR_VERBS:
+            return word
+    return ""
+
+
+def singular_words(phrase: str) -> list[str]:
+    """Surface words, plural "s" dropped: stems would let "officers" match "Office"."""
+    return [re.sub(r"(?<=[a-z]{3})(es|s)$", "", w) if not w.endswith("ss") else w
+            for w in re.findall(r"[a-z]+", phrase.casefold())]
+
+
+def has_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}(s|es)?\b", text, re.I) is not None
+
+
+def mentions(text: str, place: str) -> bool:
+    return re.search(rf"\b{re.escape(place)}", text, re.I) is not None
+
+
+_NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
+
+
+def _counting(text: str, noun: str):
+    """(match, words between number and noun) for each "<number> [up to two words] <noun>" in the text."""
+    for match in re.finditer(rf"\b{_NUMBER}\s+((?:[\w-]+\s+){{0,2}}){re.escape(noun)}(s|es)?\b", text, re.I):
+        if not LABEL_BEFORE_NUMBER.search(text[:match.start()]):
+            yield match, match.group(1).casefold().split()
+
+
+# Words that count recorded crime, any of which answers "how many crimes / offences / incidents".
+CRIME_NOUNS = ("offence", "crime", "incident", "case", "report")
+
+
+def _nouns_for(noun: str) -> tuple[str, ...]:
+    return CRIME_NOUNS if noun in CRIME_NOUNS or noun + "e" in CRIME_NOUNS else (noun,)  # "crim" from "crimes"
+
+
+def counts(text: str, noun: str) -> bool:
+    """True when the text puts a number right before the noun ("1,200 school children", "four homicides"); for
+    a word that counts crime, before any such word ("251 incidents" counts offences)."""
+    return any(True for n in _nouns_for(noun) for _ in _counting(text, n))
+
+
+def only_changes(text: str, noun: str) -> bool:
+    """True when every number the text puts to the noun is a change or a rate ("16 more offences", "a reduction
+    of 1,920 incidents", "0.57 offences per 1000"), so it never says how many there were."""
+    found = [m for n in _nouns_for(noun) for m in _counting(text, n)]
+    return bool(found) and all(
+        CHANGE_BETWEEN & set(between) or CHANGE_BEFORE.search(text[:match.start()])
+        or re.match(r"\s+per\b", text[match.end():], re.I)
+        for match, between in found)
+
+
+def months_in(text: str) -> set[str]:
+    """The months a text names as part of a date ("October 2024", "31 October"), lower-case, first three
+    letters: "may" the verb is never read as a month."""
+    return {(a or b).casefold()[:3] for a, b in MONTH_IN_DATE.findall(text)}
+
+
+def section_text(doc, offset: int) -> str:
+    """The whole section a position falls in (a short article is one section), its headings and the
+    document's date: where a period stated once covers every sentence under it."""
+    spans = [sec for sec in doc.sections if sec.start <= offset < sec.end]
+    if not spans:
+        return f"{doc.date} {doc.text}"
+    section = spans[-1]
+    return " ".join((doc.date, *section.path, doc.text[section.start:section.end]))

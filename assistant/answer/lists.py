@@ -1,0 +1,120 @@
+"""Lists and small tables answered whole: the line that introduces them, and their items or rows.
+
+A bullet ("- Self-initiated terrorism"), a numbered item or a table row means little without the line above
+it ("The threat priorities for the Eastern Region are:") or the table's header row. A question asking for
+several things ("what are the four strands of CONTEST?") is answered with every item of the list the best
+sentence belongs to, and a question about one item with the item and its lead line.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.facts import IndexFacts, is_item, is_table_row
+from assistant.store.load import Sentence
+
+MAX_ITEMS = 12
+ITEM_MAX_CHARS = 250  # after a line ending in ":", short one-line paragraphs are its items
+
+
+def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The sentence's list or table as an answer (see the module docstring); empty when it is in none."""
+    index = facts.index
+    sentence = index.sentences[i]
+    line = _whole_line(facts, i)
+    lead_line = line is not None and line.rstrip().endswith(":")
+    if line is None or not (is_item(line) or lead_line or _after_lead(facts, i)):
+        return []
+    lead = i if lead_line else _lead(facts, i)
+    if not many:
+        return [index.sentences[lead], sentence] if lead is not None and lead != i else []
+    first = lead if lead is not None else i
+    items = _items(facts, first)
+    if terms and is_table_row(line):
+        # "Which benchmarks were rated Exceeding?": the rows that hold the asked-for words, with the header.
+        matching = [j for j in items[1:] if terms & facts.sentence_terms(j) - facts.sentence_terms(items[0])]
+        items = [items[0], *matching] if matching else items
+    return [index.sentences[j] for j in items] if len(items) > 1 else []
+
+
+def list_items(facts: IndexFacts, i: int) -> int:
+    """How many items sentence i introduces: those after a line ending in ":", or, for the first line of a
+    section that opens with a list, the section's items (its heading is their lead); 0 otherwise."""
+    line = _whole_line(facts, i)
+    if line is None or is_table_row(line):
+        return 0
+    if facts.text(facts.index.sentences[i]).rstrip().endswith(":"):
+        return len(_items(facts, i)) - 1
+    if _opens_section(facts, i) and is_item(line):
+        return len(_items(facts, i))
+    return 0
+
+
+def _opens_section(facts: IndexFacts, i: int) -> bool:
+    return not _same_section(facts, i, i - 1)
+
+
+def _whole_line(facts: IndexFacts, i: int) -> str | None:
+    """The sentence's line when the sentence is the whole of it (a bullet, a row, a one-line paragraph)."""
+    sentence = facts.index.sentences[i]
+    text = facts.index.documents[sentence.document].text
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    return line if line.strip() == text[sentence.start:sentence.end].strip() else None
+
+
+def _same_section(facts: IndexFacts, i: int, j: int) -> bool:
+    index = facts.index
+    if not 0 <= j < len(index.sentences) or index.sentences[j].document != index.sentences[i].document:
+        return False
+    a, b = index.chunks[index.sentences[i].chunk], index.chunks[index.sentences[j].chunk]
+    return a.section_path == b.section_path
+
+
+def _after_lead(facts: IndexFacts, i: int) -> bool:
+    """A short one-line paragraph right after a line ending in ":" ("Pursue: to stop ...")."""
+    lead = _lead(facts, i)
+    return lead is not None and facts.text(facts.index.sentences[lead]).rstrip().endswith(":")
+
+
+def _lead(facts: IndexFacts, i: int) -> int | None:
+    """The sentence that introduces the list or table sentence i is in: the nearest line above ending in ":",
+    the short title above a run of items ("AGENDA"), or a table's first row; None for running prose."""
+    own = _whole_line(facts, i) or ""
+    top_row = i if is_table_row(own) else None
+    j, steps = i - 1, 0
+    while _same_section(facts, i, j) and steps <= MAX_ITEMS:
+        line = _whole_line(facts, j)
+        if top_row is not None:
+            if line is None or not is_table_row(line):
+                return top_row
+            top_row = j
+        elif facts.text(facts.index.sentences[j]).rstrip().endswith(":"):
+            return j
+        elif line is None or len(line) > ITEM_MAX_CHARS:
+            return None
+        elif not is_item(line) and is_item(own):
+            return j
+        j, steps = j - 1, steps + 1
+    return top_row if top_row != i else None
+
+
+def _items(facts: IndexFacts, first: int) -> list[int]:
+    """The lead (or first item) and the items that follow it in the same section, at most MAX_ITEMS. Items are
+    bullets, numbered lines or rows; after a line ending in ":" that no bullet follows, short one-line
+    paragraphs ("Pursue: to stop ...")."""
+    found = [first]
+    own = _whole_line(facts, first) or ""
+    bullets = None if facts.text(facts.index.sentences[first]).rstrip().endswith(":") else is_item(own)
+    j = first + 1
+    while _same_section(facts, first, j) and len(found) <= MAX_ITEMS:
+        line = _whole_line(facts, j)
+        if line is None:
+            break
+        if bullets is None:
+            bullets = is_item(line)
+        if not (is_item(line) if bullets else len(line) <= ITEM_MAX_CHARS and not line.rstrip().endswith(":")):
+            break
+        found.append(j)
+        j += 1
+    return found
