@@ -21,7 +21,10 @@ def describe_corpus(index: LoadedIndex) -> str:
     months = " and ".join(dict.fromkeys(e.periods[1].rsplit(" ", 1)[0].split(" to ")[-1] for e in catalogue.editions))
     tables = (f"{forces} performance tables (offences, solved outcomes and solved rates for the force and each "
               f"district, rolling years to {months})") if len(index.frame) and catalogue.editions else ""
-    parts = [p for p in (tables, "passages from " + ", ".join(kinds) if kinds else "") if p]
+    force = index.street_catalogue.force
+    street = (f"police.uk street-level crime records{f' for {force}' if force else ''}, month by month"
+              if index.street is not None and len(index.street) else "")
+    parts = [p for p in (tables, street, "passages from " + ", ".join(kinds) if kinds else "") if p]
     return "The documents hold " + " and ".join(parts) + "." if parts else "The corpus is empty."
 
 

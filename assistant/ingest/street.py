@@ -67,6 +67,20 @@ class StreetCatalogue:
     def edition(self, name: str) -> StreetEdition | None:
         return next((e for e in self.editions if e.name == name), None)
 
+    def describe(self) -> list[str]:
+        """What the street files taught the index, in plain lines (printed by `assistant index`)."""
+        lines = []
+        for edition in self.editions:
+            gaps = edition.gaps()
+            held = f"{edition.months[0]} to {edition.last_month}" if edition.months else "no months"
+            lines.append(f"police.uk download: {edition.name} ({edition.rows:,} street rows, {held}"
+                         + (f"; no file for {', '.join(gaps)}" if gaps else "") + ")")
+        if self.editions:
+            lines.append(f"police.uk areas: {self.force or 'the force'}, mostly {self.home_area or 'unknown'}; "
+                         f"{len(self.crime_types)} crime types ({', '.join(self.incident_types) or 'none'} counted "
+                         "as incidents, not crimes)")
+        return lines
+
     def to_dict(self) -> dict:
         return asdict(self)
 

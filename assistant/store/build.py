@@ -73,6 +73,7 @@ class BuildReport:
     problems: tuple[dict, ...]
     changed: tuple[str, ...]
     catalogue: Catalogue | None = None  # what the tables taught this build; None when nothing was rebuilt
+    street: street.StreetCatalogue | None = None  # what police.uk files taught it, when the corpus held any
 
 
 def content_id(*parts: str) -> str:
@@ -193,7 +194,8 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
                          window_vectors, chunk_texts, frame, checks, catalogue, started, streets)
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
-                       len(ids) - len(missing), len(frame), problems, changed, catalogue)
+                       len(ids) - len(missing), len(frame), problems, changed, catalogue,
+                       streets.catalogue if len(streets.frame) else None)
 
 
 def _intact(build: Path) -> bool:
@@ -298,7 +300,9 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     np.save(build / "sentences.npy", sentence_vectors)
     np.save(build / "windows.npy", window_vectors)
     retriever = bm25s.BM25()
-    retriever.index(bm25_tokens(chunk_texts), show_progress=False)
+    # bm25s cannot index nothing; a corpus of police.uk data alone has no passages, and retrieval returns
+    # nothing when there are no chunks, so a one-word placeholder index is never searched.
+    retriever.index(bm25_tokens(chunk_texts or ["nothing"]), show_progress=False)
     retriever.save(str(build / "bm25"), show_progress=False)
     save_frame(frame, build / "tables.parquet")
     checks.to_parquet(build / "table_checks.parquet")

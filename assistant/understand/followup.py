@@ -111,7 +111,10 @@ def inherit(read: Reading, context: Query) -> Query:
     out_of_scope = query.out_of_scope
     if not read.period_stated:
         periods = context.periods
-        change = change or context.change
+        # A ranking that names what it ranks ("which district has the most burglaries?", "... the best solved
+        # rate?") asks what it says, not the last turn's change; "and in Harlow?", "and the smallest?" keep it.
+        own_ranking = query.rank is not None and bool(query.crime_types or read.measure_stated)
+        change = change or (context.change and not own_ranking)
         out_of_scope += context.out_of_scope
         if periods:
             kept.append(f"the period ({' and '.join(periods)})")

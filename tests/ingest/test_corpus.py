@@ -48,7 +48,7 @@ def test_all_five_documents_load_in_name_order_without_problems(loaded):
     (ECHO, "Crime has fallen over the last year in Southend", "Echo (local newspaper, south Essex)",
      "2021-07 (approx; reports ONS figures for the 12 months to March 2021)"),
     (PRESS,
-     "Essex Police Chief Constable meets the Home Secretary in Southend (descriptive title; the page gives none)",
+     "Essex Police Chief Constable meets the Home Secretary in Southend",
      "Essex Police (news release)", "2024-01-15"),
     (AGENDA, "One Chelmsford Partnership Strategic Board, 5 December 2024: agenda pack", "Chelmsford City Council",
      "2024-12-05"),

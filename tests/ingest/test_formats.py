@@ -19,6 +19,7 @@ import openpyxl
 import pdfplumber
 import pytest
 
+from real_data import REAL, absent
 from assistant.config import PROJECT_ROOT
 from assistant.ingest.corpus import load_corpus
 
@@ -27,13 +28,13 @@ sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 import make_fixtures  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "corpus"
-PANEL = Path("/work/shared/real/docs/datagovuk_crime_justice_transparency_panel")
+PANEL = REAL / "docs" / "datagovuk_crime_justice_transparency_panel"
 MINUTES_PDF = "Crime and Justice Sector Panel - minutes - 14 February 2014 meeting_0.pdf"
 GUIDANCE_PDF = "Crime_Data_Guidance20101207.pdf"
 LEGACY_DOCS = ("Crime and Justice Transparency Sector Panel - Minutes - 14 October 2013 meeting.DOC",
                "Crime and Justice Transparency Sector Panel - Minutes - 15 May 2012 meeting.DOC",
                "Crime and Justice Transparency Sector Panel - Minutes - 27 September 2012 meeting.DOC")
-needs_panel = pytest.mark.skipif(not PANEL.is_dir(), reason=f"the real panel documents are not here ({PANEL})")
+needs_panel = pytest.mark.skipif(absent(PANEL), reason=f"the real panel documents are not here ({PANEL})")
 
 FORMATS = ("md", "pdf", "docx", "xlsx")
 FRAME_KEY = ["area", "crime_type", "measure", "period", "printed"]

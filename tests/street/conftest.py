@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from assistant.config import PROJECT_ROOT
+from real_data import REAL, require
 
-DATA = PROJECT_ROOT.parent / "shared" / "real" / "data"
+DATA = REAL / "data"
 
 
 def _street_csvs(folder: Path) -> list[Path]:
@@ -25,9 +25,7 @@ def _street_csvs(folder: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    if not any(DATA.glob("police_uk_*")):
-        pytest.skip(f"the real police.uk files are not in {DATA}")
-    return DATA
+    return require(DATA)
 
 
 @pytest.fixture(scope="session")

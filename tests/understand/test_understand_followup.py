@@ -149,3 +149,18 @@ def test_what_points_at_the_documents_is_kept_as_one():
     subscribers = "How many subscribers does the Safer Chelmsford e-newsletter have?"
     check(chain(subscribers, "And in Harlow?"), is_followup=True, passage_cues=(), outside_topic=True)
     check(chain(subscribers, "And what did the PFCC say about that?"), passage_cues=("PFCC",), outside_topic=False)
+
+
+@pytest.mark.parametrize("second", ["Which district has the most burglaries?",
+                                    "Which district has the best solved rate?",
+                                    "Which area recorded the fewest shoplifting offences?"])
+def test_a_ranking_that_names_what_it_ranks_does_not_inherit_a_change(second):
+    query = chain("Has burglary gone up in Braintree?", second)
+    assert query.rank is not None and query.rank.by == "value" and not query.change, query
+
+
+@pytest.mark.parametrize("second", ["And in Harlow?", "And the smallest?"])
+def test_an_elliptical_follow_up_keeps_the_change(second):
+    first = "Which district had the biggest rise in shoplifting?" if "smallest" in second \
+        else "Has burglary gone up in Braintree?"
+    assert chain(first, second).change

@@ -3,10 +3,9 @@ data.gov.uk (two PDFs printed from Word, three Word 97-2003 .DOC files)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from real_data import REAL, absent
 from assistant.ingest.readers import (
     HEADING,
     LIST_ITEM,
@@ -17,8 +16,8 @@ from assistant.ingest.readers import (
 from assistant.ingest.readers.detect import detect_format, read_any
 from assistant.ingest.readers.pdf import read_pdf
 
-PANEL = Path("/work/shared/real/docs/datagovuk_crime_justice_transparency_panel")
-pytestmark = pytest.mark.skipif(not PANEL.is_dir(), reason=f"the real documents are not on this machine ({PANEL})")
+PANEL = REAL / "docs" / "datagovuk_crime_justice_transparency_panel"
+pytestmark = pytest.mark.skipif(absent(PANEL), reason=f"the real documents are not on this machine ({PANEL})")
 
 MINUTES = PANEL / "Crime and Justice Sector Panel - minutes - 14 February 2014 meeting_0.pdf"
 GUIDANCE = PANEL / "Crime_Data_Guidance20101207.pdf"
