@@ -250,6 +250,12 @@ def main() -> None:
         print("          @1      @3      @5")
         for mode in ("hybrid", "bm25", "dense"):
             print(f"  {mode:<6} " + "  ".join(f"{hit_rate(engine, passage_items, mode, k):6.1%}" for k in (1, 3, 5)))
+    street_data = Path(__file__).resolve().parent.parent.parent / "shared" / "real" / "data"
+    if street_data.is_dir():  # police.uk look-ups beside a plain pandas group-by (scripts/bench_street.py)
+        from bench_street import bench as bench_street
+
+        for line in bench_street(street_data):
+            print(line, flush=True)
 
 
 if __name__ == "__main__":
