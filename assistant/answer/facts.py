@@ -15,15 +15,13 @@ July meeting?" only when read with "Minutes of the Meeting on 26th July 2024" an
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from assistant.records import Document
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.text.terms import GENERIC, SAME_THING, content_terms
-from assistant.text.tokens import bm25_tokens
+from assistant.text.terms import content_terms, content_terms_of
 
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"
@@ -139,7 +137,7 @@ class IndexFacts:
         sentences = self.index.sentences
         labels = [self.label(i) for i in range(len(sentences))]
         distinct = list(dict.fromkeys(labels))
-        found = terms_of([self.text(s) for s in sentences] + distinct)
+        found = content_terms_of([self.text(s) for s in sentences] + distinct)
         n = len(sentences)
         by_label = dict(zip(distinct, found[n:]))
         self.terms.update(enumerate(found[:n]))
@@ -263,21 +261,12 @@ def _list_lead(text: str, line_start: int, floor: int) -> str:
     return first_row
 
 
-def terms_of(texts: list[str]) -> list[frozenset[str]]:
-    """`content_terms` for many texts in one tokenizer call."""
-    for pattern, short in SAME_THING:
-        texts = [pattern.sub(short, text) for text in texts]
-    return [frozenset(tokens) - GENERIC for tokens in bm25_tokens(texts, as_ids=False)] if texts else []
-
-
-_FACTS: dict[int, IndexFacts] = {}
-
-
 def facts_for(index: LoadedIndex) -> IndexFacts:
-    """The one IndexFacts of a loaded index, dropped when the index is."""
-    key = id(index)
-    found = _FACTS.get(key)
-    if found is None or found.index is not index:
-        found = _FACTS[key] = IndexFacts(index)
-        weakref.finalize(index, _FACTS.pop, key, None)
+    """The one IndexFacts of a loaded index, kept with it (in `LoadedIndex.derived`) so it goes when the index does."""
+    found = index.derived.get(_FACTS)
+    if found is None:
+        found = index.derived.setdefault(_FACTS, IndexFacts(index))
     return found
+
+
+_FACTS = "passage facts"

@@ -20,8 +20,7 @@ from assistant.claims.periods import Period, find_period
 from assistant.claims.subject import places_in, topics_in
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.dates import MONTH_WORDS, MONTHS, month_number
-from assistant.text.terms import GENERIC, SAME_THING, content_terms
-from assistant.text.tokens import bm25_tokens
+from assistant.text.terms import content_terms, content_terms_of
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE
 
 _ANAPHORIC_PLACE = re.compile(r"\b(?:the|this|that|our|each|every) (?:district|city|borough|area|town)\b", re.I)
@@ -105,7 +104,7 @@ class ProseIndex:
             by_document.setdefault(unit.document, []).append(unit)
         for doc_id, units in by_document.items():
             _Reader(index.documents[doc_id], units).read()
-        for unit, terms in zip(self.units, _terms_of([age_ranges(u.text) for u in self.units])):
+        for unit, terms in zip(self.units, content_terms_of([age_ranges(u.text) for u in self.units])):
             unit.terms = terms
         sections = {section: frozenset(content_terms(" ".join(section))) for section in {u.section for u in self.units}}
         for unit in self.units:
@@ -139,14 +138,6 @@ class ProseIndex:
 def age_ranges(text: str) -> str:
     """"13 to 17 year olds" and "the 13-17 age range" both become the word "age13to17", so they can match."""
     return _AGE_RANGE.sub(lambda m: f"age{m.group(1)}to{m.group(2)}", text)
-
-
-def _terms_of(texts: list[str]) -> list[frozenset]:
-    """`passages.content_terms` for many texts in one tokenizer call (it dominates building the index)."""
-    for pattern, short in SAME_THING:
-        texts = [pattern.sub(short, text) for text in texts]
-    return [frozenset(tokens) - GENERIC for tokens in bm25_tokens(texts, as_ids=False)]
-
 
 
 def _units(index: LoadedIndex) -> list[Unit]:

@@ -61,6 +61,9 @@ class LoadedIndex:
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
     street: pd.DataFrame | None = None  # police.uk street rows (ingest.street), None when the corpus has none
     street_catalogue: StreetCatalogue = field(default_factory=StreetCatalogue)
+    # What later stages work out once from this index (answer.facts: each sentence's terms and context), kept
+    # here so it lives and dies with the index rather than in a module-level cache.
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
 
 

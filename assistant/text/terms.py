@@ -43,3 +43,10 @@ def content_terms(text: str) -> set[str]:
     for pattern, short in SAME_THING:
         text = pattern.sub(short, text)
     return set(bm25_tokens([text], as_ids=False)[0]) - GENERIC
+
+
+def content_terms_of(texts: list[str]) -> list[frozenset[str]]:
+    """`content_terms` of many texts in one tokenizer call (reading a whole index's sentences is dominated by it)."""
+    for pattern, short in SAME_THING:
+        texts = [pattern.sub(short, text) for text in texts]
+    return [frozenset(tokens) - GENERIC for tokens in bm25_tokens(texts, as_ids=False)] if texts else []
