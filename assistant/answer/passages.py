@@ -68,8 +68,9 @@ class _Judge:
 
     def __init__(self, question: str, query: Query, index: LoadedIndex, facts: IndexFacts, topic_from: str = ""):
         self.index, self.facts = index, facts
-        self.places = tuple(p for p in (*query.areas, *query.unknown_places) if p != "Essex") or \
-            (("Essex",) if "Essex" in query.areas else ())
+        forces = set(vocab.FORCES)  # a force-wide area narrows nothing when a district is also named
+        self.places = tuple(p for p in (*query.areas, *query.unknown_places) if p not in forces) or \
+            tuple(p for p in query.areas if p in forces)
         self.years = years_in(question)
         self.months = asking.months_in(question)
         read = asking.read_terms(topic_from or question, index)
