@@ -24,6 +24,7 @@ import numpy as np
 
 from assistant.config import model_path
 from assistant.errors import AssistantError
+from assistant.store.checksums import file_sha256
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSION = 384
@@ -60,14 +61,6 @@ def model_identity() -> dict:
 def onnx_path() -> Path:
     key = hashlib.sha256(json.dumps(model_identity(), sort_keys=True).encode()).hexdigest()[:16]
     return cache_dir() / f"all-MiniLM-L6-v2-{key}.onnx"
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def ensure_model(verify: bool = False, refresh: bool = False) -> Path:

@@ -13,7 +13,8 @@ import os
 import warnings
 from pathlib import Path
 
-from assistant.store.embedding import INPUTS, OUTPUT, file_sha256, model_identity
+from assistant.store.embedding import INPUTS, OUTPUT, model_identity
+from assistant.store.checksums import file_sha256
 
 OPSET = 17
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant.errors import CorpusError, IndexCorruptError
 from assistant.ingest import corpus
+from assistant.store.checksums import file_sha256
 
 FORMAT_VERSION = 6  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
 # 6: exact passage vectors in chunks.npy, FAISS index type by size
@@ -80,14 +81,6 @@ def read_manifest(index_dir: Path) -> dict | None:
         return json.loads((build / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def build_files(build: Path) -> dict[str, str]:

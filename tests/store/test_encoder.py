@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from assistant.store import embedding
+from assistant.store.checksums import file_sha256
 from assistant.store.build import embedding_text
 from assistant.store.load import load_index
 
@@ -81,16 +82,16 @@ def test_a_damaged_exported_model_is_exported_again(tmp_path):
     code = ("import numpy as np; from assistant.store import embedding; "
             "print(float(np.linalg.norm(embedding.encode(['Knife crime fell in Harlow.'])[0])))")
     assert float(_run(code, **env).stdout.strip()) == pytest.approx(1.0, abs=1e-5)
-    assert embedding.file_sha256(path) == sidecar["sha256"]  # the export is deterministic
+    assert file_sha256(path) == sidecar["sha256"]  # the export is deterministic
 
 
 def test_a_build_replaces_an_exported_model_whose_bytes_changed(tmp_path):
     cache = tmp_path / "models"
     env = {"ASSISTANT_MODEL_CACHE": str(cache)}
     path = Path(_run("from assistant.store import embedding; print(embedding.ensure_model())", **env).stdout.strip())
-    expected = embedding.file_sha256(path)
+    expected = file_sha256(path)
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF  # a flipped byte inside the weights still loads: only the checksum sees it
     path.write_bytes(bytes(data))
     _run("from assistant.store import embedding; embedding.ensure_model(verify=True)", **env)
-    assert embedding.file_sha256(path) == expected
+    assert file_sha256(path) == expected
