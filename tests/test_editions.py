@@ -17,8 +17,6 @@ way a rebuild after adding a file does, so each extra corpus embeds only its new
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -35,6 +33,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 
 import make_fixtures
+from generated_corpora import corpus_with, seeded_build
 from fixtures.expected import direction, shown, top
 
 pytestmark = pytest.mark.slow
@@ -75,55 +74,28 @@ def generated(tmp_path_factory) -> Path:
     return out
 
 
-def _corpus(tmp_path_factory, name: str, generated: Path, files: tuple[str, ...], with_real: bool) -> Path:
-    """A corpus folder: a copy of corpus/ (or nothing), the generated files and their manifest entries."""
-    folder = tmp_path_factory.mktemp(f"corpus-{name}")
-    entries = {entry["file"]: entry for entry in make_fixtures.manifest_entries()}
-    manifest = json.loads((CORPUS / "manifest.json").read_text()) if with_real else {"documents": []}
-    if with_real:
-        for path in CORPUS.iterdir():
-            shutil.copy(path, folder / path.name)
-    for file in files:
-        shutil.copy(generated / file, folder / file)
-        manifest["documents"].append(entries[file])
-    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    return folder
-
-
-def _build(tmp_path_factory, name: str, corpus: Path, seed: Path | None):
-    from assistant.store.build import build_index
-
-    index = tmp_path_factory.mktemp(f"index-{name}")
-    if seed is not None:  # start from a copy of a built index: unchanged passages keep their vectors
-        shutil.rmtree(index)
-        shutil.copytree(seed, index)
-    report = build_index(corpus, index)
-    assert report.built
-    return corpus, index, report
-
-
 @pytest.fixture(scope="session")
 def essex_build(tmp_path_factory, generated, index_dir):
-    corpus = _corpus(tmp_path_factory, "essex", generated, (make_fixtures.NEXT_EDITION,), with_real=True)
-    return _build(tmp_path_factory, "essex", corpus, index_dir)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-essex"), generated, (make_fixtures.NEXT_EDITION,), True)
+    return seeded_build(tmp_path_factory, "essex", corpus, index_dir)
 
 
 @pytest.fixture(scope="session")
 def kent_build(tmp_path_factory, generated):
-    corpus = _corpus(tmp_path_factory, "kent", generated, (make_fixtures.OTHER_FORCE,), with_real=False)
-    return _build(tmp_path_factory, "kent", corpus, None)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-kent"), generated, (make_fixtures.OTHER_FORCE,), False)
+    return seeded_build(tmp_path_factory, "kent", corpus, None)
 
 
 @pytest.fixture(scope="session")
 def mixed_build(tmp_path_factory, generated, index_dir):
-    corpus = _corpus(tmp_path_factory, "mixed", generated, (make_fixtures.OTHER_FORCE,), with_real=True)
-    return _build(tmp_path_factory, "mixed", corpus, index_dir)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-mixed"), generated, (make_fixtures.OTHER_FORCE,), True)
+    return seeded_build(tmp_path_factory, "mixed", corpus, index_dir)
 
 
 @pytest.fixture(scope="session")
 def broken_build(tmp_path_factory, generated, index_dir):
-    corpus = _corpus(tmp_path_factory, "broken", generated, (make_fixtures.BROKEN,), with_real=True)
-    return _build(tmp_path_factory, "broken", corpus, index_dir)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-broken"), generated, (make_fixtures.BROKEN,), True)
+    return seeded_build(tmp_path_factory, "broken", corpus, index_dir)
 
 
 def _engine(build):

@@ -8,8 +8,6 @@ Expected figures come from the generator's own cells (`make_fixtures.figures`), 
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 
 import pandas as pd
@@ -22,6 +20,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 
 import make_fixtures
+from generated_corpora import corpus_with, seeded_build
 
 pytestmark = pytest.mark.slow
 
@@ -58,22 +57,11 @@ RATES_CHANGED, _ = _rows(SOLVED_RATE)
 @pytest.fixture(scope="module")
 def revised(tmp_path_factory, index_dir):
     from assistant.engine import Assistant
-    from assistant.store.build import build_index
 
     out = tmp_path_factory.mktemp("revised-generated")
     make_fixtures.make_revised_edition(CORPUS, out)
-    corpus = tmp_path_factory.mktemp("corpus-revised")
-    for path in CORPUS.iterdir():
-        shutil.copy(path, corpus / path.name)
-    shutil.copy(out / make_fixtures.REVISED_EDITION, corpus / make_fixtures.REVISED_EDITION)
-    manifest = json.loads((CORPUS / "manifest.json").read_text())
-    manifest["documents"] += [e for e in make_fixtures.manifest_entries() if e["file"] == make_fixtures.REVISED_EDITION]
-    (corpus / "manifest.json").write_text(json.dumps(manifest))
-    index = tmp_path_factory.mktemp("index-revised")
-    shutil.rmtree(index)
-    shutil.copytree(index_dir, index)  # unchanged passages keep their vectors
-    assert build_index(corpus, index).built
-    return Assistant.load(index)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-revised"), out, (make_fixtures.REVISED_EDITION,))
+    return Assistant.load(seeded_build(tmp_path_factory, "revised", corpus, index_dir)[1])
 
 
 def _label(key: str) -> str:

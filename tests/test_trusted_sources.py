@@ -9,7 +9,6 @@ title, then saved through the real upload path. A second upload prints a period 
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import pytest
@@ -22,6 +21,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 
 import make_fixtures
+from generated_corpora import corpus_with, seeded_build
 from fixtures import documents, editions
 
 pytestmark = pytest.mark.slow
@@ -45,20 +45,13 @@ def _one_table(edition, area: str, title: str) -> bytes:
 @pytest.fixture(scope="module")
 def uploaded(tmp_path_factory, index_dir):
     from assistant.engine import Assistant
-    from assistant.store.build import build_index
 
-    corpus = tmp_path_factory.mktemp("corpus-uploads")
-    for path in CORPUS.iterdir():
-        shutil.copy(path, corpus / path.name)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-uploads"))
     for name, data in (("harlow-figures.md", _one_table(POISON, AREA, OFFICIAL.title)),
                        ("harlow-next-quarter.md", _one_table(LATER, AREA, LATER.title))):
         path, problem = Assistant.add_upload(name, data, corpus, {"title": name, "publisher": "a resident"})
         assert path is not None, problem
-    index = tmp_path_factory.mktemp("index-uploads")
-    shutil.rmtree(index)
-    shutil.copytree(index_dir, index)
-    assert build_index(corpus, index).built
-    return Assistant.load(index, corpus)
+    return Assistant.load(seeded_build(tmp_path_factory, "uploads", corpus, index_dir)[1], corpus)
 
 
 def _label(key: str) -> str:

@@ -6,8 +6,6 @@ each edition's period. Expected figures come from the generator's own editions, 
 
 from __future__ import annotations
 
-import json
-import shutil
 import sys
 
 import pytest
@@ -18,6 +16,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 
 import make_fixtures  # noqa: E402
+from generated_corpora import corpus_with, seeded_build  # noqa: E402
 from fixtures.expected import direction, shown  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -29,22 +28,11 @@ OCT, JAN = EDITIONS["essex-2024-10"], EDITIONS["essex-2025-01"]
 def two_editions(tmp_path_factory, index_dir):
     """The real corpus plus the January 2025 summary, indexed from a copy of the session's index."""
     from assistant.engine import Assistant
-    from assistant.store.build import build_index
 
     generated = tmp_path_factory.mktemp("claims-generated")
     make_fixtures.make_next_edition(CORPUS, generated)
-    corpus = tmp_path_factory.mktemp("claims-corpus")
-    for path in CORPUS.iterdir():
-        shutil.copy(path, corpus / path.name)
-    shutil.copy(generated / make_fixtures.NEXT_EDITION, corpus / make_fixtures.NEXT_EDITION)
-    manifest = json.loads((CORPUS / "manifest.json").read_text())
-    manifest["documents"] += [e for e in make_fixtures.manifest_entries() if e["file"] == make_fixtures.NEXT_EDITION]
-    (corpus / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    index = tmp_path_factory.mktemp("claims-index")
-    shutil.rmtree(index)
-    shutil.copytree(index_dir, index)
-    assert build_index(corpus, index).built
-    return Assistant.load(index)
+    corpus = corpus_with(tmp_path_factory.mktemp("claims-corpus"), generated, (make_fixtures.NEXT_EDITION,))
+    return Assistant.load(seeded_build(tmp_path_factory, "claims", corpus, index_dir)[1])
 
 
 def _change_claim(edition, area: str, period: bool) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import sys
 from functools import cache
 from pathlib import Path
@@ -34,6 +33,7 @@ CORPUS = PROJECT_ROOT / "corpus"
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
 
 import make_fixtures
+from generated_corpora import corpus_with
 from fixtures.tables import label_key
 
 # Each case: the generated files laid beside (or instead of) the real corpus.
@@ -71,20 +71,10 @@ def generated(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def learned(tmp_path_factory, generated):
     """name -> (catalogue, frame, vocabulary), learned from a corpus folder the way an index build does."""
-    entries = {entry["file"]: entry for entry in make_fixtures.manifest_entries()}
-
     @cache
     def learn(name: str):
         with_real, files = CASES[name]
-        folder = tmp_path_factory.mktemp(name.replace("+", "-"))
-        manifest = json.loads((CORPUS / "manifest.json").read_text()) if with_real else {"documents": []}
-        if with_real:
-            for path in CORPUS.iterdir():
-                shutil.copy(path, folder / path.name)
-        for file in files:
-            shutil.copy(generated / file, folder / file)
-            manifest["documents"].append(entries[file])
-        (folder / "manifest.json").write_text(json.dumps(manifest, indent=1))
+        folder = corpus_with(tmp_path_factory.mktemp(name.replace("+", "-")), generated, files, with_real)
         loaded = load_corpus(folder)
         assert loaded.problems == ()
         words = vocab.load()

@@ -10,6 +10,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptest_helpers import wait_for_rebuild
+
 from assistant.shells import ui, ui_claims, ui_context
 from corpus_periods import PERIOD_2023, PERIOD_2024
 from assistant.understand.query import Query
@@ -465,19 +467,6 @@ def private_app(index_dir, corpus_copy, tmp_path, monkeypatch) -> tuple[AppTest,
     at.run()
     assert not at.exception, at.exception
     return at, corpus
-
-
-def wait_for_rebuild(at: AppTest, timeout: float = 300) -> str:
-    """Rerun the page until the background rebuild reports back (as the page's poll would); its message."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        at.run()
-        assert not at.exception, at.exception
-        done = [m.value for m in [*at.success, *at.error] if "indexed in" in m.value or "failed" in m.value]
-        if done:
-            return done[0]
-        time.sleep(1)
-    pytest.fail("the rebuild did not finish")
 
 
 @pytest.mark.slow

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
+
+from apptest_helpers import wait_for_rebuild
 
 from assistant.records import Answer, Citation
 from assistant.shells import ui
@@ -186,19 +187,6 @@ def test_a_refused_upload_with_a_hostile_name_shows_an_escaped_error(hostile_app
     assert not at.exception, at.exception
     assert any("not UTF-8" in e.value and "evil.example" in e.value for e in at.error)
     assert_nothing_live(at)
-
-
-def wait_for_rebuild(at: AppTest, timeout: float = 300) -> str:
-    """Rerun the page until the background rebuild reports back (as the page's poll would); its message."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        at.run()
-        assert not at.exception, at.exception
-        done = [m.value for m in [*at.success, *at.error] if "indexed in" in m.value or "failed" in m.value]
-        if done:
-            return done[0]
-        time.sleep(1)
-    pytest.fail("the rebuild did not finish")
 
 
 @pytest.mark.slow

@@ -1,0 +1,51 @@
+"""Corpus folders and indexes made of the real corpus plus documents `scripts/make_fixtures.py` generates.
+
+Several suites (editions, revisions, claims across editions, trusted sources, the catalogue) need the same
+thing: a folder holding a copy of corpus/ (or nothing), some generated files and their manifest entries, and an
+index of it built from a copy of the session's real-corpus index, the way a rebuild after adding a file goes, so
+each extra corpus embeds only its new documents.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from assistant.config import PROJECT_ROOT
+
+CORPUS = PROJECT_ROOT / "corpus"
+sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
+
+import make_fixtures  # noqa: E402
+
+
+def corpus_with(folder: Path, generated: Path | None = None, files: tuple[str, ...] = (),
+                with_real: bool = True) -> Path:
+    """`folder` filled with a copy of corpus/ (unless `with_real` is false) and `files` from `generated`, each
+    with its manifest entry from `make_fixtures.manifest_entries()`."""
+    entries = {entry["file"]: entry for entry in make_fixtures.manifest_entries()}
+    manifest = json.loads((CORPUS / "manifest.json").read_text()) if with_real else {"documents": []}
+    if with_real:
+        for path in CORPUS.iterdir():
+            shutil.copy(path, folder / path.name)
+    for file in files:
+        shutil.copy(generated / file, folder / file)
+        manifest["documents"].append(entries[file])
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    return folder
+
+
+def seeded_build(tmp_path_factory, name: str, corpus: Path, seed: Path | None):
+    """(corpus, index folder, build report): `corpus` indexed, starting from a copy of the index `seed` (unchanged
+    passages keep their vectors), or from nothing when `seed` is None."""
+    from assistant.store.build import build_index
+
+    index = tmp_path_factory.mktemp(f"index-{name}")
+    if seed is not None:
+        shutil.rmtree(index)
+        shutil.copytree(seed, index)
+    report = build_index(corpus, index)
+    assert report.built
+    return corpus, index, report
