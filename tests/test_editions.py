@@ -305,7 +305,7 @@ def test_a_follow_up_keeps_the_edition_of_the_first_turns_period(essex, turns, e
     assert answer.answerable, answer.text
     assert set(cited_editions(essex, answer)) == {edition.title}
     assert shown(edition, area, crime_type, column) in answer.text
-    # a level names its own year; a change names the earlier year ("between the 12 months to October 2023 and 2024")
+    # a level names its own year; a change names both ("between the 12 months to October 2023 and October 2024")
     year = edition.years[1] if column.endswith("_new") else edition.years[0]
     assert f"{edition.month} {year}" in answer.text
 

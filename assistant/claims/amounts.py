@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.claims.directions import CHANGE_NOUNS, ENDS_BY, ENDS_TO, MULTIPLES, STARTS_CHANGE
-from assistant.claims.periods import MONTH
+from assistant.text.periods import MONTH
 
 PERCENT, COUNT, MONEY, RATE = "percent", "count", "money", "rate"
 EXACT, ABOUT, ALMOST, OVER, JUST_OVER, AT_LEAST, UNDER, AT_MOST, BETWEEN = (

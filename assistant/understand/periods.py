@@ -1,6 +1,7 @@
 """Which of the periods the tables print a text names, and why a period it names is not covered.
 
-The one period reader. The periods are not known here: they are the ones the index's tables print, read
+The words are read by `text.periods` (the one lexical period reader, shared with claims); this module says
+which printed period they stand for. The periods are not known here: they are the ones the index's tables print, read
 from the vocabulary in force (`vocab.SCOPE`, learned from the catalogue). "In 2024" is the printed period
 that covers most of 2024, "the 12 months to October 2024" the one that ends then, "this year" and "the
 latest" the latest edition's latest period, "last year" the period before it; other years, months,
@@ -14,8 +15,9 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
-from assistant.text.dates import MONTHS, month_number, period_end
-from assistant.understand.common import blank_matches, unique
+from assistant.text.dates import period_end
+from assistant.text.periods import BETWEEN, FISCAL, PATTERNS, SINCE, TO_MONTH, YEAR, mentions, month_year
+from assistant.understand.common import unique
 from assistant.understand.query import Reason
 
 
@@ -43,14 +45,6 @@ _LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (
 _THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|\brecent(?:ly)?\b|"
                         r"\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b")
 
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-_MONTH_YEAR = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\.?,?\s+((?:19|20)\d\d)\b")
-_FISCAL = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*((?:19|20)?\d\d)\b|\b(\d\d)/(\d\d)\b")
-_TO_MONTH = re.compile(rf"\b(?:(?:12|twelve)[\s-]months?|year|period)\s+(?:to|ending|up to|until|to the end of)\s+"
-                       rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\b")
-_YEAR = re.compile(r"(?<![£$\d.,])\b((?:19|20)\d\d)\b(?!\s*(?:%|percent|per cent|offences|offence|crimes|"
-                   r"incidents|people|officers|cases|reports|more|fewer|extra|additional|new)\b)")
 # The tables record the past: a forecast ("what will it be next year", "by 2026") is out of scope, never the
 # latest figure. "Will you be able to tell me" is framing, blanked before this is read.
 _FUTURE = re.compile(
@@ -62,11 +56,8 @@ _FUTURE = re.compile(
     r"look|get)\b|"
     r"\bwill (?:\w+ ){0,4}?(?:be|rise|fall|go|increase|decrease|drop|climb|continue|keep|reach|hit|change|look|get|"
     r"have|see|record)\b|\bby (?:the end of )?20(?:2[5-9]|[3-9]\d)\b")
-_COUNT_BEFORE_YEAR = re.compile(r"(?:over|under|above|below|about|around|approximately|nearly|almost|exactly|"
-                                r"more than|fewer than|less than)\s*$")
-
 # The period words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, _TO_MONTH)
+WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, PATTERNS[TO_MONTH])
 
 
 class Periods(NamedTuple):
@@ -88,32 +79,29 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     if norm is None:
         norm = vocab.normalise(raw)
     scope = vocab.SCOPE or vocab.PeriodScope()
-    low = re.sub(r"(?<=\d),(?=\d{3}\b)", "", raw.lower())
     found: list[tuple[int, str, str]] = []
-    outside: list[str] = []
-    fiscal = [m for m in _FISCAL.finditer(low) if _is_fiscal(m)]
-    outside += [m.group().replace(" ", "") for m in fiscal]
-    low = vocab.blank(low, [vocab.Found(m.start(), m.end(), "", "") for m in fiscal])
-    for match in _MONTH_YEAR.finditer(low):
-        month, year = match.group(1), match.group(2)
-        printed = scope.for_month(int(year), month_number(month))
-        if printed:
-            found.append((match.start(), printed, "month"))
+    fiscal, months, open_months, years = [], [], [], []  # periods named that the tables do not print, by kind
+    for mention in mentions(raw):
+        if mention.kind == FISCAL:
+            fiscal.append(mention.label)
+        elif mention.kind in (YEAR, SINCE):
+            printed = scope.for_year(mention.year)
+            if printed:
+                found.append((mention.start, printed, "year"))
+            else:
+                years.append(str(mention.year))
+        elif mention.year is None:  # "the 12 months to March": covered if the tables print a period to March
+            if not scope.has_month(mention.month):
+                open_months.append(mention.label)
         else:
-            outside.append(f"{_month_name(month)} {year}")
-    low = blank_matches(_MONTH_YEAR, low)
-    for match in _TO_MONTH.finditer(low):
-        if not scope.has_month(month_number(match.group(1))):
-            outside.append(f"the 12 months to {_month_name(match.group(1))}")
-    for match in _YEAR.finditer(low):
-        if _COUNT_BEFORE_YEAR.search(low[:match.start()]):
-            continue
-        year = match.group(1)
-        printed = scope.for_year(int(year))
-        if printed:
-            found.append((match.start(), printed, "year"))
-        else:
-            outside.append(year)
+            ends = [mention.first] if mention.kind == BETWEEN else []
+            for year, month in [*ends, (mention.year, mention.month)]:
+                printed = scope.for_month(year, month)
+                if printed:
+                    found.append((mention.start, printed, "month"))
+                else:
+                    months.append(month_year(year, month))
+    outside = fiscal + months + open_months + years
     notes, named = [], [(period, kind) for _, period, kind in sorted(found)]
     relative = _VS_LAST_YEAR.sub(" ", norm)
     for pattern, period, kind in ((_THE_LAST_YEAR, scope.latest, "latest"), (_LAST_YEAR, scope.previous, "previous"),
@@ -144,13 +132,3 @@ def year_before(period: str) -> str | None:
 def compares_with_last_year(norm: str) -> bool:
     """'Than last year', 'year on year', 'compared with the previous 12 months': the question asks for change."""
     return bool(_VS_LAST_YEAR.search(norm))
-
-
-def _is_fiscal(match: re.Match) -> bool:
-    """'2024/25', '2023-2024', '23/24': a financial year, so two consecutive years; '14/12' is a date."""
-    first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-    return (int(first) + 1) % 100 == int(second) % 100
-
-
-def _month_name(text: str) -> str:
-    return MONTHS[month_number(text) - 1]

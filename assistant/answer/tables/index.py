@@ -101,7 +101,7 @@ class Row:
 
     @property
     def between(self) -> str:
-        """"between the 12 months to October 2023 and 2024": the two periods of this row's edition."""
+        """"between the 12 months to October 2023 and October 2024": the two periods of this row's edition."""
         return between(self.years)
 
     def value(self, measure: str, period: str) -> float:
@@ -202,8 +202,9 @@ class TableIndex:
 
 
 def between(years: tuple[str, str]) -> str:
-    """"between the 12 months to October 2023 and 2024", from an edition's two periods."""
-    return f"between the {years[0]} and {years[1].rsplit(' ', 1)[-1]}"
+    """"between the 12 months to October 2023 and October 2024", from an edition's two periods: each named with
+    its month, so a reader checking a figure against a newer edition (to January) sees which one answered."""
+    return f"between the {years[0]} and {years[1].split(' to ', 1)[-1]}"
 
 
 def printed_as(label: str, table: EditionTable, catalogue: Catalogue) -> str:

@@ -1,0 +1,120 @@
+"""Periods named in text, read as values: the one lexical period reader.
+
+Questions, claims and the documents' own sentences name periods in the same ways ("the 12 months to October
+2024", "between April and June 2017", "October 2024", "2024/25", "since 2016", "in 2019"), so those words are read
+here, once, by one set of rules, into `Mention`s. What a mention *means* is the reader's business: a question's
+"2024" is the printed period that covers most of 2024 (`understand.periods`, against the catalogue), a claim's or
+a document's is any period ending in 2024 (`claims.periods`). Relative words ("last year", "this year") are left to
+those readers too: what they stand for depends on the catalogue or on the date of the text.
+
+Pure functions on text: no catalogue and no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text.dates import MONTH_WORDS, MONTHS, month_number
+
+# Any month name or abbreviation (the one list, in text.dates), longest first so "september" wins over "sep".
+MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b\.?"
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+
+# The kinds of mention, most specific first: the order the text is read in, each span read once.
+BETWEEN, TO_MONTH, MONTH_YEAR, FISCAL, SINCE, YEAR = "between", "to month", "month", "fiscal", "since", "year"
+
+PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in (
+    # "between April and June 2017", "from July 2017 to June 2018"
+    (BETWEEN, rf"\b(?:between|from)\s+({MONTH})\s*({_YEAR})?\s+(?:and|to|until)\s+({MONTH})\s*({_YEAR})\b"),
+    # "the 12 months to October 2024", "the year ending 31 March", "the rolling year up to the end of June"
+    (TO_MONTH, rf"\b(?:(?:12|twelve)[\s-]months?|year|period)\s+(?:ending|to|up\s+to|until)(?:\s+the\s+end\s+of)?"
+               rf"\s+{_DAY}({MONTH})(?:,?\s+({_YEAR})\b)?"),
+    # "October 2024", "5 December 2024"
+    (MONTH_YEAR, rf"\b{_DAY}({MONTH}),?\s+({_YEAR})\b"),
+    # "2024/25", "2023-2024", "23/24" (a date such as "14/12" is not two consecutive years: see `_read`)
+    (FISCAL, rf"(?<![\d/-])(?:({_YEAR})\s*[/-]\s*((?:19|20)?\d\d)|(\d\d)/(\d\d))(?![\d/-])"),
+    # "since 2016", "than it was in 2016", "compared with 2016": the year a change is measured from
+    (SINCE, rf"\b(?:since|than\s+(?:it\s+was\s+)?in|compared\s+(?:with|to)|from)\s+({_YEAR})\b"),
+    # "in 2019", but not "£2019", "2019%", "2019 offences" or "over 2000 burglaries" (counts, not years)
+    (YEAR, rf"(?<![£$\d,./-])\b({_YEAR})\b(?!\s*(?:%|per\s?cent|/|-\d))(?!\s+(?:offences|offence|crimes|"
+           r"incidents|people|officers|cases|reports|more|fewer|extra|additional|new)\b)"),
+)}
+_COUNT_BEFORE = re.compile(r"(?i:over|under|above|below|about|around|approximately|nearly|almost|exactly|"
+                           r"more than|fewer than|less than)\s*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One period the text names, as values. `year` and `month` are when it ends (a financial year ends in the
+    March of its second year, so `month` is left to the reader); `first` is where a `BETWEEN` range starts."""
+
+    kind: str
+    start: int  # where it starts in the text, for ordering
+    words: str  # as the text spells them
+    year: int | None = None
+    month: int | None = None
+    first: tuple[int, int] | None = None  # (year, month)
+
+    @property
+    def label(self) -> str:
+        """Plain words for the period: "October 2024", "the 12 months to March", "2024/25", "2019"."""
+        if self.kind == FISCAL:
+            return f"{self.year - 1}/{str(self.year)[2:]}"
+        if self.kind == BETWEEN:
+            return f"{month_year(*self.first)} to {month_year(self.year, self.month)}"
+        if self.kind == TO_MONTH:
+            return f"the 12 months to {month_year(self.year, self.month)}"
+        if self.kind == MONTH_YEAR:
+            return month_year(self.year, self.month)
+        return str(self.year)
+
+
+def month_year(year: int | None, month: int) -> str:
+    """(2024, 10) -> "October 2024"; a month with no year -> "October"."""
+    return f"{MONTHS[month - 1]} {year}" if year else MONTHS[month - 1]
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every period `text` names, in the order they appear. Each span is read once, by the most specific rule
+    that fits it, so "the 12 months to October 2024" is one mention, not a month and a year."""
+    unread = text
+    found: list[Mention] = []
+    for kind, pattern in PATTERNS.items():
+        for match in pattern.finditer(unread):
+            mention = _read(kind, match, unread)
+            if mention is not None:
+                found.append(mention)
+                unread = unread[:match.start()] + " " * (match.end() - match.start()) + unread[match.end():]
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _read(kind: str, match: re.Match, unread: str) -> Mention | None:
+    words = _written(match)
+    if kind == BETWEEN:
+        first_month, first_year, month, year = match.groups()
+        year = int(year)
+        first = (int(first_year) if first_year else year, _month(first_month))
+        return Mention(kind, match.start(), words, year, _month(month), first)
+    if kind in (TO_MONTH, MONTH_YEAR):
+        month, year = match.groups()
+        return Mention(kind, match.start(), words, int(year) if year else None, _month(month))
+    if kind == FISCAL:
+        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if (int(first) + 1) % 100 != int(second) % 100:
+            return None
+        # "1998/99" ends in 1999; "23/24", with no century written, in 2024.
+        return Mention(kind, match.start(), words, int(first) + 1 if len(first) == 4 else 2000 + int(second))
+    if kind == YEAR and _COUNT_BEFORE.search(unread[:match.start()]):
+        return None
+    return Mention(kind, match.start(), words, int(match.group(1)))
+
+
+def _written(match: re.Match) -> str:
+    """The matched words as the text spells them, its line breaks and runs of spaces made one space."""
+    return re.sub(r"\s+", " ", match.group()).strip()
+
+
+def _month(word: str) -> int:
+    return month_number(word.rstrip("."))
