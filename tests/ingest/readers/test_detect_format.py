@@ -84,7 +84,7 @@ def test_read_any_dispatches(tmp_path):
 def test_read_any_refuses_what_it_cannot_read(tmp_path):
     with pytest.raises(ReaderError, match="locked.docx is password-protected"):
         read_any(ole_file(tmp_path / "locked.docx", ["EncryptionInfo", "EncryptedPackage"]))
-    with pytest.raises(ReaderError, match="old.doc is a legacy Word .doc file"):
+    with pytest.raises(ReaderError, match="old.doc could not be read as a Word .doc file"):
         read_any(ole_file(tmp_path / "old.doc", ["WordDocument"]))
     (tmp_path / "notes.md").write_text("# Notes\n")
     with pytest.raises(ValueError, match="notes.md is a md file: read it with the text reader"):

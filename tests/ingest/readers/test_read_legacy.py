@@ -1,4 +1,5 @@
-"""Word 97-2003 .doc files are refused with the fix; .xls files are read with xlrd when it is installed."""
+"""Word 97-2003 .doc files are read by antiword (a damaged one is refused with the fix); .xls files are read with
+xlrd when it is installed."""
 
 from __future__ import annotations
 
@@ -8,14 +9,55 @@ import types
 import pytest
 from office_fixtures import ole_file
 
-from assistant.ingest.readers import HEADING, TABLE_ROW, ReaderError
-from assistant.ingest.readers.legacy import read_doc, read_xls
+from assistant.ingest.readers import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, ReaderError
+from assistant.ingest.readers.legacy import doc_blocks, read_doc, read_xls
 
 
-def test_doc_asks_to_be_saved_as_docx(tmp_path):
+def test_a_doc_whose_streams_hold_no_word_text_says_so_with_the_fix(tmp_path):
     path = ole_file(tmp_path / "minutes.doc", ["WordDocument", "1Table"])
-    with pytest.raises(ReaderError, match=r"minutes.doc is a legacy Word .doc file: save it as .docx \(File › Save As\)"):
+    with pytest.raises(ReaderError, match=r"minutes.doc could not be read as a Word .doc file \(.+\): "
+                                          r"open it in Word and save it as .docx"):
         read_doc(path)
+
+
+# antiword's text as it prints a typical set of minutes (`-w 0`: one line per paragraph).
+ANTIWORD_MINUTES = """
+[pic]                                            [pic]
+
+
+Community Safety Partnership
+
+3 March 2021
+
+Attendees
+
+Jo Bloggs – Chair
+Sam Smith, District Council
+
+
+Apologies
+Alex Brown
+
+1.\tWelcome
+
+The chair welcomed attendees.
+        • Burglary fell by 4% in the year.
+|Area      |Offences |
+|North     |120      |
+
+"""
+
+
+def test_antiword_text_becomes_headings_list_items_table_rows_and_paragraphs():
+    blocks = doc_blocks(ANTIWORD_MINUTES)
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        (HEADING, 1, "Community Safety Partnership"), (HEADING, 2, "3 March 2021"), (HEADING, 2, "Attendees"),
+        (PARAGRAPH, 0, "Jo Bloggs – Chair"), (PARAGRAPH, 0, "Sam Smith, District Council"),
+        (HEADING, 2, "Apologies"), (PARAGRAPH, 0, "Alex Brown"), (HEADING, 2, "1. Welcome"),
+        (PARAGRAPH, 0, "The chair welcomed attendees."), (LIST_ITEM, 1, "Burglary fell by 4% in the year."),
+        (TABLE_ROW, 0, "Area\tOffences"), (TABLE_ROW, 0, "North\t120")]
+    # no tab outside a table row: downstream a tab separates cells
+    assert all("\t" not in b.text for b in blocks if b.kind != TABLE_ROW)
 
 
 def test_xls_without_xlrd_asks_to_be_saved_as_xlsx(tmp_path, monkeypatch):

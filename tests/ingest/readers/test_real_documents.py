@@ -3,6 +3,8 @@ data.gov.uk (two PDFs printed from Word, three Word 97-2003 .DOC files)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from real_data import REAL, absent
@@ -11,7 +13,6 @@ from assistant.ingest.readers import (
     LIST_ITEM,
     PARAGRAPH,
     TABLE_ROW,
-    ReaderError,
 )
 from assistant.ingest.readers.detect import detect_format, read_any
 from assistant.ingest.readers.pdf import read_pdf
@@ -113,9 +114,12 @@ def test_guidance_metadata(guidance):
 
 
 @pytest.mark.parametrize("path", sorted(PANEL.glob("*.DOC")) or [None], ids=lambda p: p.name[-30:] if p else "none")
-def test_legacy_doc_files_ask_to_be_saved_as_docx(path):
+def test_legacy_doc_minutes_are_read_titled_and_dated_by_the_meeting_they_record(path):
     if path is None:
         pytest.skip("no .DOC files found")
     assert detect_format(path) == "doc"
-    with pytest.raises(ReaderError, match=r"is a legacy Word .doc file: save it as .docx \(File › Save As\) and add it again"):
-        read_any(path)
+    minutes = read_any(path)
+    day, month, year = re.search(r"(\d{1,2}) (\w+) (\d{4}) meeting", path.name).groups()
+    assert minutes.title.endswith(f"{day} {month} {year}") and minutes.date.startswith(year)
+    assert {"Attendees", "Apologies"} <= {b.text for b in minutes.blocks if b.kind == HEADING}
+    assert not any("[pic]" in b.text for b in minutes.blocks)
