@@ -44,6 +44,10 @@ _LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (
                         r"\b(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then| it)?\b")
 _THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|\brecent(?:ly)?\b|"
                         r"\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b")
+# "For both years", "each period", "the two years": every period the latest edition prints, earlier first.
+_BOTH_YEARS = re.compile(r"\b(?:both|each of the(?: two)?|the two|for each|in each|every) (?:years?|periods?|"
+                         r"12 month periods?|twelve month periods?|rolling years?)\b|\bboth of them\b|"
+                         r"\b(?:year|period) by (?:year|period)\b")
 
 # The tables record the past: a forecast ("what will it be next year", "by 2026") is out of scope, never the
 # latest figure. "Will you be able to tell me" is framing, blanked before this is read.
@@ -57,7 +61,7 @@ _FUTURE = re.compile(
     r"\bwill (?:\w+ ){0,4}?(?:be|rise|fall|go|increase|decrease|drop|climb|continue|keep|reach|hit|change|look|get|"
     r"have|see|record)\b|\bby (?:the end of )?20(?:2[5-9]|[3-9]\d)\b")
 # The period words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, PATTERNS[TO_MONTH])
+WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, _BOTH_YEARS, PATTERNS[TO_MONTH])
 
 
 class Periods(NamedTuple):
@@ -104,6 +108,11 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     outside = fiscal + months + open_months + years
     notes, named = [], [(period, kind) for _, period, kind in sorted(found)]
     relative = _VS_LAST_YEAR.sub(" ", norm)
+    both = _BOTH_YEARS.search(relative)
+    if both and scope.previous and scope.latest:
+        named += [(scope.previous, "previous"), (scope.latest, "latest")]
+        notes.append(f"'{both.group()}' read as the {scope.previous} and the {scope.latest}")
+        relative = _BOTH_YEARS.sub(" ", relative)
     for pattern, period, kind in ((_THE_LAST_YEAR, scope.latest, "latest"), (_LAST_YEAR, scope.previous, "previous"),
                                   (_THIS_YEAR, scope.latest, "latest")):
         match = pattern.search(relative)

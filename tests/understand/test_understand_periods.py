@@ -33,6 +33,10 @@ from understand_cases import P23, P24, chain, check
     ("Burglary in Harlow in the previous year", (P23,)),
     ("Burglary in Harlow in the 12 months to October 2023", (P23,)),
     ("Burglary in Harlow in 2023 and 2024", (P23, P24)),
+    ("Burglary in Harlow for both years", (P23, P24)),
+    ("Burglary figures in Harlow for each year", (P23, P24)),
+    ("Burglary in Harlow in each of the two periods", (P23, P24)),
+    ("Burglary in Harlow year by year", (P23, P24)),
     ("Burglary in Harlow", ()),
 ])
 def test_periods(text, periods):
