@@ -65,13 +65,26 @@ _CHANGE = re.compile(
     r"\b(?:doubl|halv|tripl)(?:e|ed)\b|\bdeclin(?:e|ed|es|ing)\b|\bimprov(?:e|ed|es|ing|ement)\b|"
     r"\bworsen(?:ed|ing)?\b|\b(?:got|getting) (?:worse|better)\b|\b(?:is|are|was|were) (?:up|down)\b|"
     r"\b(?:up|down) by\b|\bsoar(?:ed|ing)?\b|\bplummet(?:ed|ing)?\b|\bsurg(?:e|ed)\b|\bspik(?:e|ed)\b|"
-    r"\bcompared? (?:with|to) 2023\b|\bsince 2023\b|\bmov(?:e|ed|es|ing|ement)\b|\bsw(?:ing|ung)\b|\bspiral\w*")
+    r"\bcompared? (?:with|to) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b|\bmov(?:e|ed|es|ing|ement)\b|\bsw(?:ing|ung)\b|"
+    r"\bspiral\w*|"
+    r"\b(?:more|fewer|less) (?:\w+ ){0,3}?(?:being|getting) (?:solved|recorded|reported|committed|detected|cleared up)\b")
 # "By what per cent", "in percentage terms": the size of a change, unless a rate or a share is the measure.
 _IN_PERCENT = re.compile(r"\bby (?:what|which|how many|how much of a) percent(?:age)?\b|\bhow many percent\b|"
                          r"\bin percent(?:age)?(?: terms)?\b|\bas a percent(?:age)?\b(?! of)")
 
+# "Crime rate", "the rate of burglary", "per 1,000 people": a rate per head of population. The tables print
+# counts, solved outcomes and solved rates, never a rate per head, so the count is given and a note says so.
+_PER_HEAD = re.compile(r"\brates?\b(?! of (?:increase|decrease|change|growth|rise|fall|reduction))|"
+                       r"\bper (?:1 ?000|thousand|100 ?000|head|capita|person|resident|population)\b")
+# "Is Harlow safer than Basildon?", "the most dangerous district": safety asked of places, read as all crime.
+_SAFETY = re.compile(r"\b(?:safer|safest|(?:less|least|more|most|how|as) safe|unsafe|(?:more |most )?dangerous|"
+                     r"crime ridden|high crime|low crime)\b(?! (?:driv\w*|dogs?|weapons?|goods|substances|drugs|"
+                     r"offenders?|streets?|roads?|places? (?:scheme|fund)))")
+COUNTS_NOT_RATES = "the tables count offences; they give no rate per head of population"
+
 # The measure words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE)
+WORD_PATTERNS = (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE, _PER_HEAD,
+                 _SAFETY)
 
 
 def read_da_measure(work: str) -> tuple[str | None, str]:
@@ -93,6 +106,24 @@ def read_measure(rest: str, non_table: bool) -> str | None:
     if _COUNT.search(rest) and not non_table:
         return OFFENCES
     return None
+
+
+def per_head_notes(rest: str, measure: str | None) -> list[str]:
+    """A note when a count answers a question that asks for a rate per head ("what is the crime rate in Harlow?"):
+    the figure is never shown as if it were the rate asked for."""
+    asked = _PER_HEAD.search(rest)
+    if asked is None or measure not in (None, OFFENCES):
+        return []
+    return [f"'{asked.group()}' read as the number of offences: {COUNTS_NOT_RATES}"]
+
+
+def asks_safety(work: str) -> re.Match | None:
+    """'Safer', 'most dangerous': safety asked of a place, which the tables can only answer as all crime."""
+    return _SAFETY.search(work)
+
+
+def safety_note(word: str) -> str:
+    return f"'{word}' read as all crime: {COUNTS_NOT_RATES}, so they cannot say which place is safer to live in"
 
 
 def asks_change(rest: str, norm: str, periods: tuple[str, ...], measure: str | None) -> bool:

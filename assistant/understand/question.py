@@ -51,9 +51,12 @@ def _read(text: str) -> Reading:
     rest = " ".join(vocab.blank(work, crimes).split())
     crime_types = unique(hit.name for hit in crimes)
 
+    specific = [hit for hit in crimes if hit.alias not in vocab.GENERIC_CRIME_WORDS]
+    safety = measures.asks_safety(work) if not specific and not (source_cues or topic_cues) else None
     non_table = bool(topic_cues) and not crime_types
     if measure is None:
         measure = measures.read_measure(rest, non_table)
+    notes += measures.per_head_notes(rest, measure)
     periods, period_reasons, period_notes, period_kinds = read_periods(raw, norm)
     notes += period_notes
     change = measures.asks_change(rest, norm, periods, measure)
@@ -73,6 +76,9 @@ def _read(text: str) -> Reading:
     kept = (*crime_types, share_of)  # a row re-read by the share ('theft' as Theft Offences) loses its note
     notes += [vocab.note_for(hit.alias) for hit in crimes if hit.name in kept and vocab.note_for(hit.alias)]
     notes += share_notes
+    if safety and crime_types in ((), (vocab.ALL_CRIME,)):  # "is Harlow safer?": all crime; counts are not rates
+        crime_types = (vocab.ALL_CRIME,)
+        notes.append(measures.safety_note(safety.group()))
 
     out_of_scope = period_reasons + share_reasons + cues.out_of_scope(norm, rest)
     # "newsletter subscribers": no table cell holds them, and nothing else explains the question

@@ -242,3 +242,50 @@ def test_a_qualifier_without_its_row_names_no_sub_row(text):
 def test_a_share_of_a_row_that_does_not_contain_it_is_out_of_scope():
     query = parse("What share of violence in Harlow was shoplifting?")
     assert query.share_of is None and [reason.kind for reason in query.out_of_scope] == ["share"]
+
+
+# --- what the tables cannot measure: rates per head and safety ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["What is the crime rate in Harlow?", "What's the burglary rate in Colchester?",
+                                  "Rates of robbery in Basildon", "Shoplifting in Harlow per head"])
+def test_a_rate_per_head_is_answered_as_a_count_with_a_note_saying_so(text):
+    query = parse(text)
+    assert query.measure == OFFENCES
+    assert any("no rate per head" in note for note in query.notes), query.notes
+
+
+@pytest.mark.parametrize("text", ["What was the solved rate for burglary in Harlow?",
+                                  "What is the rate of increase of shoplifting in Braintree?",
+                                  "How many burglaries in Harlow?"])
+def test_a_solved_rate_or_a_rate_of_change_gets_no_per_head_note(text):
+    assert not any("rate per head" in note for note in parse(text).notes)
+
+
+@pytest.mark.parametrize("text, areas", [
+    ("Is Harlow safer than Basildon?", ("Harlow", "Basildon")),
+    ("How safe is Chelmsford?", ("Chelmsford",)),
+    ("Which is the most dangerous district?", ()),
+    ("Is Tendring a high crime area?", ("Tendring",)),
+])
+def test_safety_of_a_place_is_read_as_all_crime_saying_counts_are_not_rates(text, areas):
+    query = parse(text)
+    assert query.crime_types == (ALL_CRIME,) and query.areas == areas
+    assert any("cannot say which place is safer" in note for note in query.notes), query.notes
+
+
+@pytest.mark.parametrize("text", ["What does the Safer Chelmsford Partnership do?", "Is Harlow safe from burglary?",
+                                  "What is Safer Streets funding used for in Harlow?"])
+def test_safety_words_in_a_name_or_beside_a_crime_type_are_not_read_as_all_crime(text):
+    query = parse(text)
+    assert not any("cannot say which place is safer" in note for note in query.notes), query.notes
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Are more crimes being solved in Southend?", SOLVED),
+    ("Are fewer burglaries being recorded in Harlow?", OFFENCES),
+    ("Has burglary in Harlow gone up compared with 2019?", OFFENCES),
+    ("Has burglary in Harlow fallen since 2016?", OFFENCES),
+])
+def test_more_or_fewer_being_recorded_and_a_baseline_year_ask_for_change(text, measure):
+    query = parse(text)
+    assert query.change and query.measure == measure
