@@ -44,6 +44,11 @@ _LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (
                         r"\b(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then| it)?\b")
 _THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|\brecent(?:ly)?\b|"
                         r"\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b")
+# "Last month", "this week", "monthly", "the past three months": shorter than any rolling year the tables print.
+_SHORTER = re.compile(r"\b(?:last|past|previous|this|next) (?:(?:[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|"
+                      r"ten|eleven|few|couple of) )?(?:weeks?|months?|quarters?|fortnight)\b|"
+                      r"\b(?:monthly|weekly|quarterly|month by month|week by week)\b|"
+                      r"\b(?:per|each|every|a) (?:month|week)\b")
 # "For both years", "each period", "the two years": every period the latest edition prints, earlier first.
 _BOTH_YEARS = re.compile(r"\b(?:both|each of the(?: two)?|the two|for each|in each|every) (?:years?|periods?|"
                          r"12 month periods?|twelve month periods?|rolling years?)\b|\bboth of them\b|"
@@ -61,7 +66,7 @@ _FUTURE = re.compile(
     r"\bwill (?:\w+ ){0,4}?(?:be|rise|fall|go|increase|decrease|drop|climb|continue|keep|reach|hit|change|look|get|"
     r"have|see|record)\b|\bby (?:the end of )?20(?:2[5-9]|[3-9]\d)\b")
 # The period words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, _BOTH_YEARS, PATTERNS[TO_MONTH])
+WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, _BOTH_YEARS, _SHORTER, PATTERNS[TO_MONTH])
 
 
 class Periods(NamedTuple):
@@ -124,11 +129,20 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     for period, kind in named:
         first_kind.setdefault(period, kind)
     periods = tuple(first_kind)
+    shorter = _SHORTER.search(norm)
+    if shorter and scope.values and all(not _spans_less_than_a_year(words) for _, words in scope.values):
+        outside.append(f"'{shorter.group()}': they give no figures for less than a year")
     reasons = [Reason("period", f"{scope.covered}, not {', '.join(unique(outside))}")] if outside else []
     if _FUTURE.search(norm):
         forecast = f"forecast for {', '.join(unique(outside))}" if outside else "forecasts"
         reasons = [Reason("period", f"{scope.covered} and hold no {forecast}")]
     return Periods(periods, reasons, notes, tuple(first_kind.values()))
+
+
+def _spans_less_than_a_year(period: str) -> bool:
+    """"3 months to October 2024" does; "12 months to October 2024" does not."""
+    months = period.split(" ", 1)[0]
+    return months.isdigit() and int(months) < 12
 
 
 def year_before(period: str) -> str | None:

@@ -105,3 +105,17 @@ def test_the_period_reader_works_on_its_own():
     assert read_periods("How many burglaries will there be next year?").reasons == [
         Reason("period", f"{PERIOD_SCOPE} and hold no forecasts")]
     assert read_periods("Robbery last year").notes == [f"'last year' read as the {P23}"]
+
+
+@pytest.mark.parametrize("text", ["How many burglaries were there in Harlow last month?",
+                                  "What are the monthly burglary figures for Harlow?",
+                                  "Burglary in Harlow over the past three months", "Burglary in Harlow this week"])
+def test_a_period_shorter_than_the_printed_rolling_years_is_out_of_scope(text):
+    query = parse(text)
+    assert query.periods == ()
+    assert any(r.is_period and "no figures for less than a year" in r.message for r in query.out_of_scope)
+
+
+@pytest.mark.parametrize("text", ["Burglary in Harlow over the last 12 months", "Burglary in Harlow in the past year"])
+def test_a_rolling_year_is_not_a_shorter_period(text):
+    assert not any("less than a year" in r.message for r in parse(text).out_of_scope)
