@@ -12,6 +12,9 @@ The rules the expected answers follow (the product's, stated independently): a "
 anti-social behaviour (its rows have no outcome: incidents, not crimes); a count comes from the latest download
 (the one whose newest month is latest) that holds every month asked; a month with no file, or with no incident
 rows when incidents are asked, makes the question unanswerable; an area is the LSOA name without its code.
+Outcomes and stop-and-search files (`event_items`) are counted by their own rows: an outcome's crime type is
+the street row's with the same Crime ID in the same download; a share is a count over a stated base, printed
+to one decimal place.
 """
 
 from __future__ import annotations
@@ -26,16 +29,107 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
                "November", "December"]
 
 
-def load(data: Path) -> dict[str, pd.DataFrame]:
-    """Download folder -> its street rows (files whose header has "Crime type" and "Last outcome category")."""
+def load(data: Path, needed: tuple[str, ...] = ("Crime type", "Last outcome category")) -> dict[str, pd.DataFrame]:
+    """Download folder -> the rows of its files whose header has every column `needed` (street files by
+    default); stop-and-search rows get a "Month" from their "Date"."""
     out: dict[str, list[pd.DataFrame]] = {}
     for path in sorted(data.rglob("*.csv")):
         head = path.open(encoding="utf-8-sig").readline()
-        if "Crime type" in head and "Last outcome category" in head:
+        if all(column in head for column in needed):
             folder = path.relative_to(data).parts[0]
             rows = pd.read_csv(path, dtype=str).assign(File=path.relative_to(data).as_posix())
+            if "Month" not in rows:
+                rows["Month"] = rows["Date"].str[:7]
             out.setdefault(folder, []).append(rows)
     return {k: pd.concat(v, ignore_index=True) for k, v in out.items()}
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.1f}%"
+
+
+def event_items(data: Path, streets: dict[str, pd.DataFrame], add, claim) -> None:
+    """Questions on the outcomes and stop-and-search files (each held by one download here)."""
+    ((s_folder, searches),) = load(data, ("Object of search",)).items()
+    s_months = sorted(searches["Month"].unique())
+    q = words(s_months)
+    for month in s_months:
+        rows = searches[searches["Month"] == month]
+        add("search-count", [n(len(rows)), s_folder], f"How many stop and searches were there in {words([month])}?",
+            source=rows["File"].iloc[0])
+    for label, count in searches["Object of search"].value_counts().items():
+        add("search-label", [n(count), pct(count, len(searches))],
+            f"How many stop and searches for {label.lower()} were there in {q}?")
+    arrests = int((searches["Outcome"] == "Suspect arrested").sum())
+    add("search-share", [n(len(searches)), n(arrests), pct(arrests, len(searches))],
+        f"What share of stop and searches in {q} ended in arrest?")
+    drugs = searches[searches["Object of search"] == "Controlled drugs"]
+    nothing = int((drugs["Outcome"] == "Nothing found - no further action").sum())
+    add("search-share", [n(len(drugs)), n(nothing), pct(nothing, len(drugs))],
+        f"What share of searches for drugs in {q} found nothing?")
+    ethnicity = searches["Officer-defined ethnicity"].value_counts()
+    add("search-breakdown", [f"“{label}” {n(c)} ({pct(c, len(searches))})" for label, c in ethnicity.items()],
+        f"Stop and searches in {q} by ethnicity")
+    for month in s_months:
+        top = searches[searches["Month"] == month]["Object of search"].value_counts()
+        add("search-breakdown", [top.index[0], n(int(top.iloc[0]))],
+            f"What was the most common object of search in {words([month])}?")
+    women = int((searches["Gender"] == "Female").sum())
+    add("search-label", [n(women)], f"How many women were stopped and searched in {q}?")
+    children = int((searches["Age range"] == "10-17").sum())
+    add("search-label", [n(children)], f"How many children were stopped and searched in {q}?")
+    act = int(searches["Legislation"].str.startswith("Misuse of Drugs Act").sum())
+    add("search-label", [n(act)], f"How many searches under the Misuse of Drugs Act in {q}?")
+    black = int(searches["Self-defined ethnicity"].fillna("").str.startswith("Black").sum())
+    add("search-label", [n(black)], f"How many stop and searches in {q} of people whose self-defined ethnicity "
+                                     "was Black?")
+    per_month = searches["Month"].value_counts()
+    add("search-breakdown", [f"{words([m])} {n(int(per_month[m]))}" for m in s_months],
+        f"Stop and searches in {q} by month")
+    a, b = int(per_month[s_months[1]]), int(per_month[s_months[0]])
+    add("search-compare", [n(b), n(a), f"{(a - b) / b * 100:+.1f}%"],
+        f"Stop and searches in {words(s_months[1:2])} compared with {words(s_months[:1])}")
+    after = f"{s_months[-1][:4]}-{int(s_months[-1][5:]) + 1:02d}"
+    add("search-gap", [], f"How many stop and searches were there in {words([after])}?")
+    add("search-gap", [], f"How many stop and searches were there in {int(s_months[0][:4]) - 1}?")
+    second = int(((searches["Month"] == s_months[1]) & (searches["Object of search"] == "Controlled drugs")).sum())
+    add("search-followup", [n(second)], turns=[f"How many searches for drugs in {words(s_months[:1])}?",
+                                               f"And in {words(s_months[1:2])}?"])
+    first = len(searches[searches["Month"] == s_months[0]])
+    claim(f"There were {first} stop and searches in {words(s_months[:1])}", "supported", [n(first)], "search-claim")
+    claim(f"There were {first + 40} stop and searches in {words(s_months[:1])}", "contradicted", [n(first)],
+          "search-claim")
+    share = round(arrests / len(searches) * 100)
+    claim(f"{share}% of stop and searches in {q} ended in arrest", "supported", [pct(arrests, len(searches))],
+          "search-claim")
+    claim(f"{share + 15}% of stop and searches in {q} ended in arrest", "contradicted",
+          [pct(arrests, len(searches))], "search-claim")
+
+    ((o_folder, outcomes),) = load(data, ("Outcome type",)).items()
+    o_months = sorted(outcomes["Month"].unique())
+    for month in o_months:
+        rows = outcomes[outcomes["Month"] == month]
+        add("outcome-count", [n(len(rows)), "outcomes files"], f"How many outcomes were recorded in {words([month])}?",
+            source=rows["File"].iloc[0])
+    charged = outcomes[(outcomes["Month"] == o_months[-1]) & (outcomes["Outcome type"] == "Suspect charged")]
+    add("outcome-count", [n(len(charged))], f"How many crimes were charged in {words(o_months[-1:])}?")
+    joined = outcomes.merge(streets[o_folder][["Crime ID", "Crime type"]].dropna(), on="Crime ID", how="left")
+    half = words(o_months)
+    for crime in ("Burglary", "Theft from the person"):
+        base = joined[joined["Crime type"] == crime]
+        none = int((base["Outcome type"] == "Investigation complete; no suspect identified").sum())
+        add("outcome-share", [n(len(base)), n(none), pct(none, len(base))],
+            f"What share of outcomes recorded for {crime.lower()} in {half} were no suspect identified?")
+    bikes = joined[(joined["Month"] == o_months[3]) & (joined["Crime type"] == "Bicycle theft")]
+    add("outcome-count", [n(len(bikes))], f"How many outcomes for bike theft were recorded in {words(o_months[3:4])}?")
+    kinds = outcomes["Outcome type"].value_counts()
+    add("outcome-breakdown", [kinds.index[0], n(int(kinds.iloc[0])), pct(int(kinds.iloc[0]), len(outcomes))],
+        f"What was the most common outcome type recorded in {half}?")
+    monthly = outcomes["Month"].value_counts()
+    add("outcome-breakdown", [f"{words([m])} {n(int(monthly[m]))}" for m in o_months],
+        f"How many outcomes were recorded each month in {half}?")
+    after = f"{o_months[-1][:4]}-{int(o_months[-1][5:]) + 1:02d}"
+    add("outcome-gap", [], f"How many outcomes were recorded in {words([after])}?")
 
 
 def words(months: list[str]) -> str:
@@ -189,8 +283,8 @@ def main(data: Path, out: Path) -> int:
     add("street-followup", [n(len(rows(latest(h1["2017"]), h1["2017"], ["Robbery"])))],
         turns=["How many robberies were there in 2016?", "And in the first half of 2017?"])
     # Claims, judged against the same counts under the claim tolerance rules.
-    def claim(text: str, verdict: str, expected: list[str]) -> None:
-        items.append({"id": f"p{len(items) + 1:03d}", "kind": "street-claim", "claim": text, "verdict": verdict,
+    def claim(text: str, verdict: str, expected: list[str], kind: str = "street-claim") -> None:
+        items.append({"id": f"p{len(items) + 1:03d}", "kind": kind, "claim": text, "verdict": verdict,
                       "expected": expected})
 
     e_h1 = latest(h1["2016"] + h1["2017"])
@@ -206,6 +300,7 @@ def main(data: Path, out: Path) -> int:
     claim(f"Crime fell in {words([gap[0]])}", "not found", [])
     no_asb = sorted(set(held) - {m for e in editions for m in rows(e, held, [asb_type])["Month"]})
     claim(f"Anti-social behaviour rose in {words([no_asb[0]])}", "not found", [])
+    event_items(data, editions, add, claim)
     out.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8")
     print(f"wrote {len(items)} items to {out}")
     return 0

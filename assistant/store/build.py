@@ -37,7 +37,7 @@ from assistant.ingest import chunking, corpus, performance, street, tables
 from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
-from assistant.store.load import CHUNK_VECTORS, STREET_CATALOGUE, STREET_FRAME, LoadedIndex, Sentence, load_index
+from assistant.store.load import CHUNK_VECTORS, LoadedIndex, Sentence, load_index
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -307,9 +307,8 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     save_frame(frame, build / "tables.parquet")
     checks.to_parquet(build / "table_checks.parquet")
     (build / "catalogue.json").write_text(json.dumps(catalogue.to_dict(), indent=1))
-    if streets is not None and len(streets.frame):  # police.uk street rows, beside the performance frame
-        streets.frame.to_parquet(build / STREET_FRAME, engine="pyarrow", index=False)
-        (build / STREET_CATALOGUE).write_text(json.dumps(streets.catalogue.to_dict(), indent=1))
+    if streets is not None:  # police.uk rows (street, outcomes, stop and search), beside the performance frame
+        street.save(streets, build)
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     manifest["files"] = build_files(build)
     (build / MANIFEST).write_bytes(manifest_bytes(manifest))

@@ -17,15 +17,14 @@ import pandas as pd
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.ingest.performance import COLUMNS
-from assistant.ingest.street import COLUMNS as STREET_COLUMNS, StreetCatalogue
+from assistant.ingest import street as police
+from assistant.ingest.street import PoliceFrames, StreetCatalogue
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FIX, current_build, verify_build
 from assistant.store.vectors import SEARCH_THREADS
 
 
 CHUNK_VECTORS = "chunks.npy"  # the passages' exact vectors (the FAISS index may hold them quantised)
-STREET_FRAME = "street.parquet"
-STREET_CATALOGUE = "street.json"
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class LoadedIndex:
     problems: list[dict] = field(default_factory=list)
     document_frequency: dict[str, int] = field(default_factory=dict)
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
-    street: pd.DataFrame | None = None  # police.uk street rows (ingest.street), None when the corpus has none
+    street: PoliceFrames | None = None  # police.uk rows (ingest.street), None when the corpus has none
     street_catalogue: StreetCatalogue = field(default_factory=StreetCatalogue)
     # What later stages work out once from this index (answer.facts: each sentence's terms and context), kept
     # here so it lives and dies with the index rather than in a module-level cache.
@@ -101,7 +100,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         frame = load_frame(build / "tables.parquet")
         checks = pd.read_parquet(build / "table_checks.parquet")
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
-        street, street_catalogue = load_street(build)
+        street, street_catalogue = police.load(build)
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
@@ -118,16 +117,6 @@ def _document_frequency(bm25) -> dict[str, int]:
     """How many passages hold each stemmed word, read off BM25's column pointers, for IDF weights."""
     indptr = bm25.scores["indptr"]
     return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}
-
-
-def load_street(build: Path) -> tuple[pd.DataFrame | None, StreetCatalogue]:
-    """The police.uk street frame and its catalogue, when the corpus held street files (else None)."""
-    if not (build / STREET_FRAME).exists():
-        return None, StreetCatalogue()
-    frame = pd.read_parquet(build / STREET_FRAME, engine="pyarrow")
-    if tuple(frame.columns) != STREET_COLUMNS:
-        raise IndexCorruptError(f"{build / STREET_FRAME} does not hold the street frame's columns - {FIX}")
-    return frame, StreetCatalogue.from_dict(json.loads((build / STREET_CATALOGUE).read_text()))
 
 
 def load_frame(path: Path) -> pd.DataFrame:

@@ -5,6 +5,8 @@ is monthly, so this reader turns words into calendar months ("March 2017", "2016
 "January to June 2017", "Q1 2017"), and a second period after "compared with" (or "from ... to") into the base
 of a change. Everything it matches against comes from the street catalogue (crime types, outcome categories,
 local authorities, LSOAs, the force, the downloads) and from `street_crime_words.toml`; nothing is named here.
+A question for the outcomes or stop-and-search files (`understand.events`) keeps the same months, download
+and follow-up slots, with its labels in `event`. Months are read by `understand.months`.
 """
 
 from __future__ import annotations
@@ -12,27 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.ingest.street import StreetCatalogue, month_range
+from assistant.ingest.events import CRIME_TYPE
+from assistant.ingest.readers.policeuk import OUTCOMES
+from assistant.ingest.street import StreetCatalogue
 from assistant.text.dates import MONTHS, month_number
 from assistant.text.normalise import normalise
+from assistant.understand import events
+from assistant.understand.events import EventSlots
+from assistant.understand.months import MON, YEAR, months_in
 from assistant.vocab.street_words import StreetWords
 
 COUNT, COMPARE, RANK_TYPES, RANK_PLACES, NO_LOCATION = "count", "compare", "rank types", "rank places", "no location"
 
-_M = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
-     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
-_Y = r"((?:19|20)\d\d)"
-# Longest forms first: each match is blanked before the next pattern looks.
-_PERIODS = (
-    ("range", re.compile(rf"\b(?:between |from )?{_M} {_Y} (?:to|and|until|through|-) {_M} {_Y}\b")),
-    ("range1", re.compile(rf"\b(?:between |from )?{_M} (?:to|and|until|through|-) {_M} {_Y}\b")),
-    ("half", re.compile(rf"\b(?:the )?(first|second|1st|2nd) half (?:of )?{_Y}\b|\bh([12]) {_Y}\b")),
-    ("quarter", re.compile(rf"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?{_Y}\b|"
-                           rf"\bq([1-4]) {_Y}\b")),
-    ("month", re.compile(rf"\b{_M} {_Y}\b")),
-    ("year", re.compile(rf"(?<!\d )\b{_Y}\b")),
-)
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _BASE_WORDS = re.compile(r"\b(?:compared (?:with|to)|compare|versus|vs|than|against|on the same)\b")
 _CHANGE_WORDS = re.compile(r"\b(?:ris\w*|rose|fell|fall\w*|increas\w*|decreas\w*|chang\w*|up|down|grew|"
                            r"went up|went down|drop\w*|more or fewer)\b")
@@ -43,7 +36,7 @@ _PLACE_WORD = re.compile(r"\b(?:lsoas?|neighbourhoods?|boroughs?|areas?|local au
 _LSOA_WORD = re.compile(r"\b(?:lsoas?|neighbourhoods?)\b")
 _NO_LOCATION = re.compile(r"\b(?:no|without an?|missing) (?:location|lsoa|place|area)s?\b|\bnot located\b")
 _FORCE_WORDS = re.compile(r"\b(?:force ?wide|the (?:whole )?force|all areas)\b")
-_DOWNLOAD = re.compile(rf"\b(?:the )?(?:(earlier|older|first|previous|later|newer|latest|newest|second)|{_M} {_Y}) "
+_DOWNLOAD = re.compile(rf"\b(?:the )?(?:(earlier|older|first|previous|later|newer|latest|newest|second)|{MON} {YEAR}) "
                        r"(?:download|edition)\b")
 _INCLUDING = re.compile(r"\b(?:including|with|and) (?:incidents|anti social behaviour|asb)\b")
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total)\b.*\b(?:crimes?|incidents?|offences?)\b")
@@ -57,6 +50,7 @@ _PLACE = re.compile(r"\b(?:in|at|for|around|near|across)\s+(?:the\s+)?"
                     r"([A-Z][\w'-]+(?:\s+(?:of|upon|on|and|the|[A-Z][\w'-]+))*(?:\s+[A-Z][\w'-]+)?)")
 _MONTH_NAMES = frozenset(m.lower() for m in MONTHS) | frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_PERIOD_WORD = re.compile(r"[qh][1-4]")  # "in Q1 2017": a quarter or half, not a place
 _FOLLOWUP = re.compile(r"^(?:and|what about|how about|same|now|then|ok|okay)\b")
 
 
@@ -79,47 +73,12 @@ class StreetAsk:
     is_followup: bool = False
     unknown_type: str = ""  # "knife crime": a kind of crime named that police.uk has no type for
     unknown_place: str = ""  # "in Manchester": a place named that no street row lies in
+    event: EventSlots | None = None  # a question for the outcomes or stop-and-search files, not the street rows
     signal: bool = False  # names something only the street data holds (an area, an LSOA, a held month)
     weak_signal: bool = False  # names a street crime type, an outcome, or asks to count crimes or incidents
 
     def with_(self, **changes) -> "StreetAsk":
         return replace(self, **changes)
-
-
-def months_in(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], str]:
-    """The periods a normalised text names, as (position, months) in order, and the text with them blanked."""
-    found = []
-    for kind, pattern in _PERIODS:
-        def take(match: re.Match, kind: str = kind) -> str:
-            found.append((match.start(), _months(kind, [g for g in match.groups() if g])))
-            return " " * len(match.group())
-        text = pattern.sub(take, text)
-    return sorted(found), text
-
-
-def blank_periods(text: str) -> str:
-    """`text` as written with every period this reader knows blanked (same length), so a claim parser reading
-    its figures does not take "the first half of 2017" for a share of one half."""
-    for _, pattern in _PERIODS:
-        text = re.sub(pattern.pattern, lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
-    return text
-
-
-def _months(kind: str, groups: list[str]) -> tuple[str, ...]:
-    if kind == "range":
-        (m1, y1, m2, y2) = groups
-        return tuple(month_range(f"{y1}-{month_number(m1):02d}", f"{y2}-{month_number(m2):02d}"))
-    if kind == "range1":
-        (m1, m2, y) = groups
-        return tuple(month_range(f"{y}-{month_number(m1):02d}", f"{y}-{month_number(m2):02d}"))
-    if kind in ("half", "quarter"):
-        which, year = groups
-        n = int(which) if which.isdigit() else _ORDINAL[which]
-        size = 6 if kind == "half" else 3
-        return tuple(f"{year}-{m:02d}" for m in range((n - 1) * size + 1, n * size + 1))
-    if kind == "month":
-        return (f"{groups[1]}-{month_number(groups[0]):02d}",)
-    return tuple(f"{groups[0]}-{m:02d}" for m in range(1, 13))
 
 
 class _Matcher:
@@ -197,7 +156,8 @@ def _unknown_place(question: str, catalogue: StreetCatalogue) -> str:
     for match in _PLACE.finditer(question):
         name = normalise(match.group(1))
         first = name.split()[0] if name else ""
-        if not first or first in _MONTH_NAMES or any(label.startswith(first) for label in labels):
+        if not first or first in _MONTH_NAMES or _PERIOD_WORD.fullmatch(first) or \
+                any(label.startswith(first) for label in labels):
             continue
         if not any(name.startswith(place) or place.startswith(name + " ") for place in places):
             return match.group(1)
@@ -215,11 +175,18 @@ def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context
             stamp = f"{download.group(3)}-{month_number(download.group(2)):02d}"
             edition = next((e.name for e in catalogue.editions if stamp in e.name), download.group().strip())
         text = text[:download.start()] + " " * len(download.group()) + text[download.end():]
-    periods, text = months_in(text)
     whole_force = bool(_FORCE_WORDS.search(text)) or (catalogue.force and normalise(catalogue.force) in text)
     if catalogue.force:
         text = text.replace(normalise(catalogue.force), " " * len(normalise(catalogue.force)))
+    slots = None
+    if catalogue.events:  # labels first: a printed label may hold a year ("... Act 1984 (section 1)")
+        carried = context.event.kind if context is not None and context.event is not None else ""
+        slots, text = events.read(text, catalogue.events, words, catalogue.outcomes, carried)
+    periods, text = months_in(text)
     by_outcome, by_type, by_lsoa, by_area = _matchers(catalogue, words)
+    if slots is not None:
+        return _event_ask(question, slots, text, periods, (edition, hint), catalogue, (by_type, by_lsoa, by_area),
+                          context)
     outcomes, text = by_outcome.labels(text)
     types, text = by_type.labels(text)
     lsoas, text = by_lsoa.labels(text)
@@ -228,13 +195,7 @@ def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context
     unknown = next((m.group() for m in _NAMED_KIND.finditer(text) if m.group(1) not in _PLAIN), "") or \
         _part_of_type(text, catalogue.crime_types)
 
-    months, base = (periods[0][1] if periods else ()), ()
-    compare = bool(_BASE_WORDS.search(text))
-    if len(periods) >= 2:
-        first, second = periods[0][1], periods[1][1]
-        months, base = (first, second) if compare else (second, first)
-        if len(base) == 12 and len(months) < 12 and len({m[:4] for m in base}) == 1:
-            base = tuple(f"{base[0][:4]}{m[4:]}" for m in months)  # "H1 2017 compared with 2016": same months
+    months, base, compare = _months_and_base(periods, text)
     intent = COUNT
     ranking = bool(_MOST.search(text)) and text.lstrip().startswith(("which", "what"))
     if _NO_LOCATION.search(text):
@@ -264,6 +225,45 @@ def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context
     return ask
 
 
+def _months_and_base(periods, text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The months asked, the months a change is measured from (the other period named), and whether the
+    question says "compared with"."""
+    months, base = (periods[0][1] if periods else ()), ()
+    compare = bool(_BASE_WORDS.search(text))
+    if len(periods) >= 2:
+        first, second = periods[0][1], periods[1][1]
+        months, base = (first, second) if compare else (second, first)
+        if len(base) == 12 and len(months) < 12 and len({m[:4] for m in base}) == 1:
+            base = tuple(f"{base[0][:4]}{m[4:]}" for m in months)  # "H1 2017 compared with 2016": same months
+    return months, base, compare
+
+
+def _event_ask(question: str, slots: EventSlots, text: str, periods, download: tuple[str | None, str],
+               catalogue: StreetCatalogue, matchers: tuple[_Matcher, ...], context: StreetAsk | None) -> StreetAsk:
+    """A question for an outcomes or stop-and-search file: its months, download and labels. An outcome's crime
+    type is read with the street files' words too ("burglaries"), and stands first: the base of a share. A
+    place the kind's files cannot be counted by (stop-and-search rows carry no area) is kept as unknown, so
+    the answer refuses it rather than giving the force's figure as the place's."""
+    by_type, by_lsoa, by_area = matchers
+    lsoas, text = by_lsoa.labels(text)
+    areas, text = by_area.labels(text)
+    places = [*lsoas, *areas]
+    unknown = places[0] if places else "" if _FORCE_WORDS.search(text) else _unknown_place(question, catalogue)
+    if slots.kind == OUTCOMES:
+        types, text = by_type.labels(text)
+        if types:
+            where = dict(slots.where)
+            crime = tuple(dict.fromkeys((*types, *where.pop(CRIME_TYPE, ()))))
+            slots = replace(slots, where=((CRIME_TYPE, crime), *where.items()))
+    held = {m for e in catalogue.events[slots.kind].editions for m in e.months}
+    edition, hint = download
+    months, base, _ = _months_and_base(periods, text)
+    ask = StreetAsk(text=question, months=months, base=base, intent=COMPARE if base else COUNT, edition=edition,
+                    edition_hint=hint, event=slots, weak_signal=True, unknown_place=unknown,
+                    signal=slots.named or any(set(p) & held for _, p in periods) or bool(edition or hint))
+    return inherit(ask, context, text) if context is not None else ask
+
+
 def inherit(ask: StreetAsk, context: StreetAsk, text: str) -> StreetAsk:
     """A follow-up ("And in April 2017?", "What about shoplifting?") keeps the slots it leaves out."""
     followup = bool(_FOLLOWUP.match(text.strip())) or (len(text.split()) <= 6 and not _COUNTED.search(text)
@@ -285,19 +285,10 @@ def inherit(ask: StreetAsk, context: StreetAsk, text: str) -> StreetAsk:
             changes["base"] = tuple(f"{int(m[:4]) - 1}{m[4:]}" for m in ask.months)
     if ask.edition is None and not ask.edition_hint:
         changes.update(edition=context.edition, edition_hint=context.edition_hint)
+    if context.event is not None and ask.event is None and not (ask.crime_types or ask.area or ask.outcome):
+        changes["event"] = context.event
+    elif context.event is not None and ask.event is not None and ask.event.kind == context.event.kind:
+        where = dict(context.event.where) | dict(ask.event.where)  # "And for stolen goods?": that label instead
+        changes["event"] = replace(ask.event, where=tuple(where.items()), by=ask.event.by or context.event.by,
+                                   share=ask.event.share or context.event.share)
     return ask.with_(**changes)
-
-
-def month_words(months: tuple[str, ...]) -> str:
-    """("2017-03",) → "March 2017"; a whole year → "2016"; a run → "January to June 2017"."""
-    if not months:
-        return ""
-    first, last = months[0], months[-1]
-    name = lambda m: MONTHS[int(m[5:]) - 1]  # noqa: E731
-    if len(months) == 1:
-        return f"{name(first)} {first[:4]}"
-    if len(months) == 12 and first.endswith("-01") and last[:4] == first[:4]:
-        return first[:4]
-    if first[:4] == last[:4]:
-        return f"{name(first)} to {name(last)} {first[:4]}"
-    return f"{name(first)} {first[:4]} to {name(last)} {last[:4]}"

@@ -17,10 +17,14 @@ from real_data import REAL, require
 DATA = REAL / "data"
 
 
-def _street_csvs(folder: Path) -> list[Path]:
+def _csvs(folder: Path, needed: set[str]) -> list[Path]:
     def header(path: Path) -> set[str]:
         return set(path.open(encoding="utf-8-sig").readline().strip().split(","))
-    return [p for p in sorted(folder.rglob("*.csv")) if {"Crime type", "Last outcome category"} <= header(p)]
+    return [p for p in sorted(folder.rglob("*.csv")) if needed <= header(p)]
+
+
+def _street_csvs(folder: Path) -> list[Path]:
+    return _csvs(folder, {"Crime type", "Last outcome category"})
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +37,22 @@ def raw(data_dir) -> dict[str, pd.DataFrame]:
     """Download folder -> every street row, read with pandas alone."""
     return {folder.name: pd.concat([pd.read_csv(p, dtype=str) for p in _street_csvs(folder)], ignore_index=True)
             for folder in sorted(data_dir.iterdir()) if folder.is_dir() and _street_csvs(folder)}
+
+
+@pytest.fixture(scope="session")
+def raw_events(data_dir) -> dict[str, dict[str, pd.DataFrame]]:
+    """"outcomes" / "stop and search" -> download folder -> every row of those files, read with pandas alone
+    (a "Month" column added to stop-and-search rows from their "Date")."""
+    out: dict[str, dict[str, pd.DataFrame]] = {}
+    for kind, needed in (("outcomes", {"Outcome type"}), ("stop and search", {"Object of search"})):
+        for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
+            files = _csvs(folder, needed)
+            if files:
+                rows = pd.concat([pd.read_csv(p, dtype=str) for p in files], ignore_index=True)
+                if "Month" not in rows:
+                    rows["Month"] = rows["Date"].str[:7]
+                out.setdefault(kind, {})[folder.name] = rows
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +73,7 @@ def answers(street_load):
     from assistant.answer.street import StreetAnswers
     from assistant.vocab import street_words
 
-    return StreetAnswers(street_load.frame, street_load.catalogue, street_words.load())
+    return StreetAnswers(street_load.frames, street_load.catalogue, street_words.load())
 
 
 @pytest.fixture(scope="session")

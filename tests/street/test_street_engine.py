@@ -8,6 +8,7 @@ import pytest
 
 from assistant.config import PROJECT_ROOT
 from assistant.shells.evaluate import evaluate_items, read_items
+from assistant.understand.months import month_words
 
 pytestmark = pytest.mark.slow
 QUESTIONS = PROJECT_ROOT / "questions" / "policeuk.jsonl"
@@ -18,7 +19,19 @@ def test_the_build_keeps_street_rows_out_of_the_passages_and_records_them(street
     assert len(index.street) == sum(len(rows) for rows in raw.values())
     assert index.manifest["counts"]["street_rows"] == len(index.street)
     assert set(index.documents) == {"about.md"}  # no CSV row was embedded as a passage
-    assert {"street.parquet", "street.json"} <= set(index.manifest["files"])
+    assert {"street.parquet", "street.json", "outcomes.parquet", "stop_and_search.parquet"} <= \
+        set(index.manifest["files"])
+
+
+def test_outcomes_and_searches_survive_the_index_and_route_to_their_files(street_engine, raw_events):
+    events = street_engine.index.street.events
+    for kind, by_folder in raw_events.items():
+        assert len(events[kind]) == sum(len(rows) for rows in by_folder.values())
+    ((folder, rows),) = raw_events["stop and search"].items()
+    month = sorted(rows["Month"].unique())[0]
+    answer = street_engine.ask(f"How many stop and searches were there in {month_words((month,))}?")
+    assert answer.answerable and answer.text.startswith(f"{(rows['Month'] == month).sum():,} stop and searches")
+    assert all(c.document.startswith(folder) and "stop" in c.document for c in answer.citations)
 
 
 def test_the_question_set_scores_every_item_right(street_engine, tmp_path):

@@ -45,7 +45,7 @@ def kent(tmp_path_factory):
         frame.to_csv(folder / f"{month}-kent-street.csv", index=False)
         frames[month] = frame
     load = read_street(corpus)
-    return StreetAnswers(load.frame, load.catalogue, street_words.load()), pd.concat(frames.values())
+    return StreetAnswers(load.frames, load.catalogue, street_words.load()), pd.concat(frames.values())
 
 
 def ask(answers, question):

@@ -9,37 +9,47 @@ apart and said.
 
     lookup    exact counts, and the choice of download
     wording   the sentences and the citations
+    events    the outcomes and stop-and-search files' answers (counts, shares, breakdowns by their labels)
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from assistant.answer.street import events
 from assistant.answer.street.lookup import Filter, StreetIndex, choose_edition, spans
 from assistant.answer.street.wording import Draft, what
-from assistant.ingest.street import StreetCatalogue
+from assistant.ingest.street import PoliceFrames, StreetCatalogue
 from assistant.records import Answer
-from assistant.understand.street import (COMPARE, NO_LOCATION, RANK_PLACES, RANK_TYPES, StreetAsk, month_words,
-                                         parse)
+from assistant.text.numbers import format_percent
+from assistant.understand.months import month_words
+from assistant.understand.street import COMPARE, NO_LOCATION, RANK_PLACES, RANK_TYPES, StreetAsk, parse
 from assistant.vocab.street_words import StreetWords
 
 __all__ = ["StreetAnswers", "StreetAsk"]
 
 
 class StreetAnswers:
-    """The street rows of one index and the words for them: read a question, answer it."""
+    """The police.uk rows of one index and the words for them: read a question, answer it."""
 
-    def __init__(self, frame, catalogue: StreetCatalogue, words: StreetWords):
+    def __init__(self, frames: PoliceFrames, catalogue: StreetCatalogue, words: StreetWords):
         self.catalogue = catalogue
         self.words = words
-        self.index = StreetIndex(frame, catalogue)
+        self.index = StreetIndex(frames.street, catalogue)
+        self.events = {kind: events.EventIndex(frame, catalogue.events[kind])
+                       for kind, frame in frames.events.items() if kind in catalogue.events}
 
     def read(self, question: str, context: StreetAsk | None = None) -> StreetAsk:
         return parse(question, self.catalogue, self.words, context)
 
     def answer(self, ask: StreetAsk) -> Answer:
         catalogue = self.catalogue
+        if ask.event is not None and ask.event.kind in self.events:
+            return events.answer(ask, catalogue, self.events[ask.event.kind])
         draft = Draft(ask, catalogue)
+        if not catalogue.editions:
+            return draft.refuse("no police.uk street file is held, so crimes by month, type and place cannot be "
+                                "counted")
         if ask.unknown_place:
             return draft.refuse(f"the police.uk street files hold no rows for “{ask.unknown_place}”; they cover "
                                 f"{catalogue.force or 'one force'}, with rows in {', '.join(catalogue.areas)}")
@@ -95,11 +105,16 @@ class StreetAnswers:
         if f.outcome is not None:
             whole = replace(f, outcome=None)
             total = self.index.count(whole)
+            share = f" ({format_percent(n / total * 100)})" if n else ""
             draft.say(f"Of the {draft.cite(whole, total)} {what(f, self.catalogue, total)} "
-                      f"{draft.where(f)} in {month_words(f.months)}, {draft.cite(f, n)} had the last outcome "
-                      f"“{f.outcome}”.")
+                      f"{draft.where(f)} in {month_words(f.months)}, {draft.cite(f, n, share=(whole, total))}"
+                      f"{share} had the last outcome “{f.outcome}”.")
             draft.note("Outcomes are each crime's latest status when the file was downloaded; a later download "
                        "may show a different one.")
+            if self.events:
+                draft.note("This is the street files' “Last outcome category”, one per crime; police.uk's "
+                           "outcomes files, which record each outcome in the month it was given, are counted "
+                           "apart and never added to it.")
             if f.area is None:
                 return  # the force-wide split by place is about the crimes, not this outcome
         else:

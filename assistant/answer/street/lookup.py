@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from assistant.ingest.street import StreetCatalogue, StreetEdition, month_range
-from assistant.understand.street import StreetAsk, month_words
+from assistant.understand.months import month_words
+from assistant.understand.street import StreetAsk
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,11 @@ class Choice:
     also: tuple[StreetEdition, ...] = ()  # other downloads holding every month asked (outcomes may differ)
 
 
-def choose_edition(ask: StreetAsk, catalogue: StreetCatalogue, months: tuple[str, ...]) -> Choice:
-    """The latest download holding every month asked; never a blend of two. A gap is refused, naming it."""
+def choose_edition(ask: StreetAsk, catalogue, months: tuple[str, ...], noun: str = "street file") -> Choice:
+    """The latest download holding every month asked; never a blend of two. A gap is refused, naming it.
+
+    `catalogue` is the street catalogue or one kind's `EventCatalogue` (both list editions with their months);
+    `noun` is what a month's file is called in a refusal."""
     editions = catalogue.editions
     if ask.edition:
         pool = tuple(e for e in editions if e.name == ask.edition)
@@ -104,7 +108,7 @@ def choose_edition(ask: StreetAsk, catalogue: StreetCatalogue, months: tuple[str
         held = "; ".join(f"the download {e.name} holds {spans(e.months)}" for e in editions)
         missing = [m for m in months if not any(m in e.months for e in pool)]
         if missing:
-            why = f"no street file for {spans(tuple(missing))} is held, so a total over {spans(months)} " \
+            why = f"no {noun} for {spans(tuple(missing))} is held, so a total over {spans(months)} " \
                   "would leave months out"
         else:
             why = f"no single download holds every month of {spans(months)}, and two downloads are never " \

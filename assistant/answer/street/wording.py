@@ -15,7 +15,11 @@ from assistant.answer.tables import DIFFERENCE
 from assistant.ingest.street import StreetCatalogue
 from assistant.records import Answer, Citation, Figure
 from assistant.text.numbers import format_count, format_percent
-from assistant.understand.street import StreetAsk, month_words
+from assistant.understand.months import month_words
+from assistant.understand.street import StreetAsk
+
+
+SHARE = "percent"  # the measure of a figure that is one count as a share of another
 
 
 def what(f: Filter, catalogue: StreetCatalogue, n: int, capital: bool = False) -> str:
@@ -39,6 +43,7 @@ class _Cited:
     filter: Filter
     count: int
     base: tuple[Filter, int] | None
+    share: tuple[object, int] | None = None  # the filter and count this one is a share of
 
 
 @dataclass
@@ -50,11 +55,13 @@ class Draft:
     cited: list[_Cited] = field(default_factory=list)
     _pending: list[int] = field(default_factory=list)
 
-    def cite(self, f: Filter, count: int, capital: bool = False, base: tuple[Filter, int] | None = None) -> str:
-        """Register `count` under filter `f` (and, for a change, the base it is measured from); its text."""
-        known = next((c for c in self.cited if c.filter == f and c.base == base), None)
+    def cite(self, f: Filter, count: int, capital: bool = False, base: tuple[Filter, int] | None = None,
+             share: tuple[object, int] | None = None) -> str:
+        """Register `count` under filter `f` (and, for a change, the base it is measured from; for a share, the
+        count it is a share of, quoted with the percentage); its text."""
+        known = next((c for c in self.cited if c.filter == f and c.base == base and c.share == share), None)
         if known is None:
-            known = _Cited(len(self.cited) + 1, f, count, base)
+            known = _Cited(len(self.cited) + 1, f, count, base, share)
             self.cited.append(known)
         self._pending.append(known.n)
         return format_count(count)
@@ -98,6 +105,9 @@ class Draft:
             measure = "rows" if f.no_lsoa or f.outside else what(f, self.catalogue, 2)
             figures.append(Figure(c.count, measure, f.area or self.catalogue.force, ", ".join(f.crime_types),
                                   month_words(f.months), c.n, f.edition))
+            if c.share is not None and c.share[1]:
+                figures.append(Figure(round(c.count / c.share[1] * 100, 1), SHARE, f.area or self.catalogue.force,
+                                      ", ".join(f.crime_types), month_words(f.months), c.n, f.edition))
             if c.base is not None:
                 figures.append(Figure(c.count - c.base[1], DIFFERENCE, f.area or self.catalogue.force,
                                       ", ".join(f.crime_types), month_words(f.months), c.n, f.edition))
@@ -124,11 +134,18 @@ def describe(f: Filter) -> str:
     return "; ".join(parts)
 
 
+def share_words(c: _Cited) -> str:
+    """"; 12 of 48: 25.0%" for a count cited as a share, so the percentage an answer prints is quoted."""
+    if c.share is None or not c.share[1]:
+        return ""
+    return f"; {format_count(c.count)} of {format_count(c.share[1])}: {format_percent(c.count / c.share[1] * 100)}"
+
+
 def _citation(c: _Cited, index: StreetIndex) -> Citation:
     documents = index.documents(c.filter)
     inside = [d.split("/", 1)[1] if d.startswith(c.filter.edition + "/") else d for d in documents]
     files = inside[0] if len(inside) == 1 else f"{inside[0]} … {inside[-1]} ({len(inside)} files)"
-    quote = f"{format_count(c.count)} rows where {describe(c.filter)}"
+    quote = f"{format_count(c.count)} rows where {describe(c.filter)}" + share_words(c)
     if c.base is not None:
         earlier, before = c.base
         quote += f"; against {format_count(before)} rows for {month_words(earlier.months)}: " \
