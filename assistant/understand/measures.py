@@ -67,7 +67,8 @@ _CHANGE = re.compile(
     r"\b(?:up|down) by\b|\bsoar(?:ed|ing)?\b|\bplummet(?:ed|ing)?\b|\bsurg(?:e|ed)\b|\bspik(?:e|ed)\b|"
     r"\bcompared? (?:with|to) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b|\bmov(?:e|ed|es|ing|ement)\b|\bsw(?:ing|ung)\b|"
     r"\bspiral\w*|"
-    r"\b(?:more|fewer|less) (?:\w+ ){0,3}?(?:being|getting) (?:solved|recorded|reported|committed|detected|cleared up)\b")
+    r"\b(?:more|fewer|less) (?:\w+ ){0,3}?(?:being|getting) "
+    r"(?:solved|recorded|reported|committed|detected|cleared up)\b")
 # "By what per cent", "in percentage terms": the size of a change, unless a rate or a share is the measure.
 _IN_PERCENT = re.compile(r"\bby (?:what|which|how many|how much of a) percent(?:age)?\b|\bhow many percent\b|"
                          r"\bin percent(?:age)?(?: terms)?\b|\bas a percent(?:age)?\b(?! of)")
@@ -82,9 +83,11 @@ _SAFETY = re.compile(r"\b(?:safer|safest|(?:less|least|more|most|how|as) safe|un
                      r"offenders?|streets?|roads?|places? (?:scheme|fund)))")
 COUNTS_NOT_RATES = "the tables count offences; they give no rate per head of population"
 
-# The measure words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE, _PER_HEAD,
-                 _SAFETY)
+# The measure words whose vocabulary is table-question vocabulary (see `words`). The rate and safety patterns
+# name words they must not be followed by ("dangerous driving"); only the words they read are listed here.
+WORD_PATTERNS = (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE,
+                 re.compile(r"\b(?:rates?|per|head|capita|thousand)\b"),
+                 re.compile(r"\b(?:safe|safer|safest|unsafe|dangerous|ridden)\b"))
 
 
 def read_da_measure(work: str) -> tuple[str | None, str]:

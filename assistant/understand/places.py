@@ -68,14 +68,14 @@ def read_places(raw: str, work: str) -> Places:
         if kind == "other":
             if _names_a_place(raw, hit.alias):
                 unknown.append(hit.name)
-        elif hit.alias == "essex police":
-            weak.append(hit.name)  # the organisation: the whole county only if no district is named
+        elif hit.name in vocab.FORCES and hit.alias.endswith(" police"):
+            weak.append(hit.name)  # the organisation ("Kent Police"): the whole force only if no district is named
         else:
             areas.append(hit.name)
             if kind == "town":
                 notes.append(f"'{hit.alias.title()}' is in {hit.name}; the tables give {hit.name} as a whole")
-            elif vocab.note_for(hit.alias):
-                notes.append(vocab.note_for(hit.alias))
+            elif vocab.note_for(hit.alias, hit.name):
+                notes.append(vocab.note_for(hit.alias, hit.name))
     if not areas:
         areas = weak
     known = {hit.alias for _, hit in hits}

@@ -61,9 +61,11 @@ class Query:
 
     @property
     def has_table_signal(self) -> bool:
-        """True when the question names something the tables hold: a crime type, or a measure with an area or
-        a ranking ("which district has the best solved rate" ranks all crime)."""
-        return bool(self.crime_types) or (self.measure is not None and (bool(self.areas) or self.rank is not None))
+        """True when the question names something the tables hold: a crime type, a measure with an area or a
+        ranking ("which district has the best solved rate" ranks all crime), or the solved rate on its own, which
+        only the tables measure ("what is the solved rate?" is the force's rate for all crime)."""
+        return bool(self.crime_types) or self.measure == SOLVED_RATE or \
+            (self.measure is not None and (bool(self.areas) or self.rank is not None))
 
     def with_(self, **changes) -> "Query":
         return replace(self, **changes)

@@ -74,7 +74,7 @@ def _read(text: str) -> Reading:
     share_of, crime_types, share_notes, share_reasons = measures.read_share(norm, placeless, crimes, crime_types,
                                                                             measure)
     kept = (*crime_types, share_of)  # a row re-read by the share ('theft' as Theft Offences) loses its note
-    notes += [vocab.note_for(hit.alias) for hit in crimes if hit.name in kept and vocab.note_for(hit.alias)]
+    notes += [note for hit in crimes if hit.name in kept and (note := vocab.note_for(hit.alias, hit.name))]
     notes += share_notes
     if safety and crime_types in ((), (vocab.ALL_CRIME,)):  # "is Harlow safer?": all crime; counts are not rates
         crime_types = (vocab.ALL_CRIME,)

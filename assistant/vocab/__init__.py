@@ -85,8 +85,8 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def note_for(alias: str) -> str | None:
-    return _ACTIVE.get().note_for(alias)
+def note_for(alias: str, resolved_to: str | None = None) -> str | None:
+    return _ACTIVE.get().note_for(alias, resolved_to)
 
 
 def ancestors(crime_type: str) -> tuple[str, ...]:

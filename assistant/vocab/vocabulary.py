@@ -72,11 +72,13 @@ class Vocabulary:
         self.crime_types = {label: data.crime_types[label].aliases if label in data.crime_types else ()
                             for label in crime_types}
         self.generic_crime_words = data.generic
-        # Readings worth telling the user, keyed by the alias that was matched.
-        notes = [entry.notes for name, entry in data.areas.items() if name in self.areas]
-        notes += [entry.notes for label, entry in data.crime_types.items() if label in self.crime_types]
-        notes.append(data.generic_notes)
-        self.alias_notes = {normalise(alias): note for group in notes for alias, note in group.items()}
+        # Readings worth telling the user, keyed by the alias that was matched, with the name each note reads it
+        # as: a note is told only when the alias did resolve to that name (a force that prints its own "Knife
+        # Crime" row takes the phrase, and the note "read as Possession of Weapons" would then be false).
+        notes = [(name, entry.notes) for name, entry in data.areas.items() if name in self.areas]
+        notes += [(label, entry.notes) for label, entry in data.crime_types.items() if label in self.crime_types]
+        notes.append((None, data.generic_notes))
+        self.alias_notes = {normalise(alias): (name, note) for name, group in notes for alias, note in group.items()}
         # Printed rows in hierarchy order, then any printed row the hierarchy does not know, at the top level.
         printed = set(self.crime_types)
         self.parent = {child: (parent if parent in printed else None)
@@ -140,12 +142,16 @@ class Vocabulary:
 
     # ------------------------------------------------------------ look-ups
 
-    def note_for(self, alias: str) -> str | None:
+    def note_for(self, alias: str, resolved_to: str | None = None) -> str | None:
         """The note for a matched alias, singular or plural ("house burglaries" has the note of "house
-        burglary"), naming the all-crime row these tables print where the note says {all_crime}."""
+        burglary"), naming the all-crime row these tables print where the note says {all_crime}; None when the
+        alias resolved to another name than the one its note reads it as."""
         for key in (alias, alias.removesuffix("s"), alias.removesuffix("es"), re.sub(r"ies$", "y", alias)):
             if key in self.alias_notes:
-                return self.alias_notes[key].replace("{all_crime}", self.all_crime)
+                name, note = self.alias_notes[key]
+                if resolved_to is not None and name is not None and name != resolved_to:
+                    return None
+                return note.replace("{all_crime}", self.all_crime)
         return None
 
     def ancestors(self, crime_type: str) -> tuple[str, ...]:

@@ -172,5 +172,19 @@ def test_a_topic_no_table_holds_is_flagged_apart_from_the_passage_cues():
     query = parse("How many subscribers does the Safer Chelmsford e-newsletter have?")
     assert query.outside_topic and query.passage_cues == ()
     query = parse("What did the PFCC say about burglary in Harlow?")
-    assert query.passage_cues == ("PFCC",) and not query.outside_topic
+    assert query.passage_cues == ("said", "PFCC") and not query.outside_topic
     assert not parse("How many burglaries in Harlow?").outside_topic
+
+
+@pytest.mark.parametrize("text", ["How many burglaries in Harlow according to Essex Police?",
+                                  "According to the performance summary, how many burglaries were there in Harlow?",
+                                  "What do the police figures say about shoplifting in Braintree?"])
+def test_the_tables_own_publisher_or_figures_named_as_the_source_are_no_passage_cue(text):
+    assert parse(text).passage_cues == ()
+
+
+@pytest.mark.parametrize("text", ["What did the Home Secretary say about Southend?",
+                                  "According to the press release, how many officers are there?",
+                                  "What does the article say about knife crime?"])
+def test_a_person_or_a_document_named_as_the_source_is_a_passage_cue(text):
+    assert parse(text).passage_cues

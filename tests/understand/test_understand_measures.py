@@ -289,3 +289,11 @@ def test_safety_words_in_a_name_or_beside_a_crime_type_are_not_read_as_all_crime
 def test_more_or_fewer_being_recorded_and_a_baseline_year_ask_for_change(text, measure):
     query = parse(text)
     assert query.change and query.measure == measure
+
+
+@pytest.mark.parametrize("text, table", [
+    ("What is the solved rate?", True), ("What was the detection rate last year?", True),
+    ("How many recommendations did the review make?", False), ("How many cold cases were solved by the team?", False),
+])
+def test_the_solved_rate_alone_is_a_table_question_a_bare_count_is_not(text, table):
+    assert parse(text).has_table_signal == table
