@@ -108,7 +108,8 @@ class EventDraft(Draft):
             documents = index.documents(f)
             inside = [d.split("/", 1)[1] if d.startswith(f.edition + "/") else d for d in documents]
             files = inside[0] if len(inside) == 1 else f"{inside[0]} … {inside[-1]} ({len(inside)} files)"
-            quote = f"{format_count(c.count)} rows where {describe(f, column)}" + share_words(c)
+            rows = "row" if c.count == 1 else "rows"
+            quote = f"{format_count(c.count)} {rows} where {describe(f, column)}" + share_words(c)
             if c.base is not None:
                 quote += f"; against {format_count(c.base[1])} rows for {month_words(c.base[0].months)}: " \
                          f"{Draft.change(c.count, c.base[1]).strip(' ()')}"
@@ -235,5 +236,7 @@ def _outcome_notes(draft: EventDraft, index: EventIndex, f: EventFilter) -> None
                            unmatched=True)
         n = index.count(lost)
         if n:
-            draft.note(f"A further {draft.cite(lost, n)} outcome rows in the same months match no street crime "
-                       "of this download, so their crime type is unknown and they are not counted.")
+            rows, match, its, it = ("outcome row", "matches", "its", "it is") if n == 1 else \
+                ("outcome rows", "match", "their", "they are")
+            draft.note(f"A further {draft.cite(lost, n)} {rows} in the same months {match} no street crime "
+                       f"of this download, so {its} crime type is unknown and {it} not counted.")

@@ -145,7 +145,7 @@ def _citation(c: _Cited, index: StreetIndex) -> Citation:
     documents = index.documents(c.filter)
     inside = [d.split("/", 1)[1] if d.startswith(c.filter.edition + "/") else d for d in documents]
     files = inside[0] if len(inside) == 1 else f"{inside[0]} … {inside[-1]} ({len(inside)} files)"
-    quote = f"{format_count(c.count)} rows where {describe(c.filter)}" + share_words(c)
+    quote = f"{format_count(c.count)} {'row' if c.count == 1 else 'rows'} where {describe(c.filter)}" + share_words(c)
     if c.base is not None:
         earlier, before = c.base
         quote += f"; against {format_count(before)} rows for {month_words(earlier.months)}: " \

@@ -47,7 +47,8 @@ def read_doc(path: str | Path) -> Extracted:
     try:
         streams = ole_stream_names(path)
     except ReaderError as exc:
-        raise ReaderError(f"{path.name} is a damaged Word .doc file ({exc}): open it in Word and save it as .docx") from exc
+        raise ReaderError(f"{path.name} is a damaged Word .doc file ({exc}): "
+                          "open it in Word and save it as .docx") from exc
     if "EncryptionInfo" in streams:
         raise ReaderError(f"{path.name} is password-protected (encrypted): remove the password and add it again")
     blocks = doc_blocks(_antiword(path))
@@ -66,7 +67,8 @@ def _title_and_date(blocks: list[Block]) -> tuple[str, str]:
         match = _DATE_LINE.match(block.text)
         if match:
             day, month, year = match.groups()
-            return (f"{title}, {block.text}" if title else block.text), f"{year}-{month_number(month):02d}-{int(day):02d}"
+            dated = f"{title}, {block.text}" if title else block.text
+            return dated, f"{year}-{month_number(month):02d}-{int(day):02d}"
     return title, ""
 
 
