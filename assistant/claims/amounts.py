@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.claims.directions import CHANGE_NOUNS, ENDS_BY, ENDS_TO, MULTIPLES, STARTS_CHANGE
+from assistant.text.numbers import NUMBER_WORDS
 from assistant.text.periods import MONTH
 
 PERCENT, COUNT, MONEY, RATE = "percent", "count", "money", "rate"
@@ -44,6 +45,8 @@ _HEDGES = (
 _HEDGE_OF = {word: hedge for hedge, words in _HEDGES for word in words}
 _HEDGE = r"(?:(?P<hedge>" + "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True)) + r")\s+)?"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "its 184-year history": a number of years that is the figure itself (an age), not a period or a duration.
+_AGE_OF = r"years?[\s-]+(?:history|histories|anniversary)\b"
 _FIGURE = re.compile(
     _HEDGE + r"(?:"
     rf"£\s?(?P<money>{_NUM})\s*(?P<scale>million|billion|bn|m|k)?\b"
@@ -52,7 +55,7 @@ _FIGURE = re.compile(
     r"|(?P<fraction>(?:an?|one|two|three|four|five|seven|nine)\s+(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|"
     r"tenths?)\b|\bhalf\b)"
     r"|(?P<words>(?:a|one)\s+(?:thousand|hundred|million|dozen))\b"
-    rf"|(?P<count>(?<![\w.£/-]){_NUM})(?![\w%/]|\.\d|-\w)(?:\s+(?P<cscale>million|billion)\b)?"
+    rf"|(?P<count>(?<![\w.£/-]){_NUM})(?![\w%/]|\.\d|-(?!{_AGE_OF})\w)(?:\s+(?P<cscale>million|billion)\b)?"
     r")", re.IGNORECASE)
 # Numbers that are not figures: dates, years, durations, ages, section numbers, denominators, ratios.
 _NOT_FIGURES = re.compile("|".join((
@@ -62,11 +65,11 @@ _NOT_FIGURES = re.compile("|".join((
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     r"\b(?:19|20)\d\d\s*[-/–]\s*(?:19|20)?\d\d\b|\b\d\d/\d\d\b",
     r"(?<![£\d,.])\b(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))",
-    r"\b\d+(?:\.\d+)?[\s-]*(?:months?|years?|weeks?|days?|yrs?)\b(?![\s-]*(?:ago|olds?))"
+    r"\b\d+(?:\.\d+)?[\s-]*(?:months?|years?|weeks?|days?|yrs?)\b(?![\s-]*(?:ago|olds?|history|histories|anniversary))"
     r"|\b\d+\s*-?\s*(?:to|-|–)\s*\d+[\s-]*(?:year[\s-]*olds?|years?[\s-]*old|age range|yrs?)\b",
     r"\b\d+-\s*to\s+\d+-year-olds?\b",
     r"\bper\s+(?:\d{1,3}(?:,\d{3})+|\d+)\b",
-    r"\b(?:one|1)\s+in\s+(?:every\s+)?\d+\b",
+    r"\b(?:one|1)\s+in\s+(?:every\s+)?(?:\d+|" + "|".join(NUMBER_WORDS) + r")\b",
     r"\b(?:covid|year|quarters?|appendix|item|tier|level|page|section|phase|op|zone|ward|room)[\s-]*\d+"
     r"(?:\s+and\s+\d+)?\b",
     r"^\s*\d+(?:\.\d+)+\.?(?=\t|\s+(?-i:[A-Z])|\s*$)|^\s*\d+\.(?=\s)|^\s*\d+(?=\t)",
@@ -82,6 +85,13 @@ _RATE_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}per\s+(?:\d{1,3}(?:,\d{3})+|\d+
 _UNIT_STOP = re.compile(r"^(?:in|for|of|to|from|across|than|and|or|with|which|that|who|was|were|is|are|per|"
                         r"during|over|by|on|at|between|compared|since|under|a|an|the|this|these|it|each|"
                         r"committed|recorded|reported)$", re.IGNORECASE)
+_WORDED_COUNT = re.compile(_HEDGE + r"\b(?P<number>" + "|".join(NUMBER_WORDS) + r")\s+(?P<noun>[A-Za-z][A-Za-z'-]*)",
+                           re.IGNORECASE)
+# Words after a number word that say it is not a count of them: fractions, scales, durations, "one another".
+_NOT_COUNTED = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
+                "eighth", "eighths", "tenth", "tenths", "hundred", "thousand", "million", "billion", "dozen",
+                "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "another", "off",
+                "being", "such", "more", "less", "or", "point", "percent", "per"}
 UNIT_MODIFIERS = {"extra", "additional", "more", "fewer", "less", "new", "further"}
 
 
@@ -118,14 +128,34 @@ def masked(text: str) -> str:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every figure the text states, in order, with its hedge, as written."""
+    """Every figure the text states, in order, with its hedge, as written: in digits, and small counts in words
+    ("four homicides")."""
     visible = masked(text)
     amounts = []
     for match in _FIGURE.finditer(visible):
         amount = _amount(match, text)
         if amount is not None:
             amounts.append(amount)
-    return amounts
+    worded = [a for a in _counts_in_words(visible, text) if not any(o.start < a.end and a.start < o.end
+                                                                      for o in amounts)]
+    return sorted(amounts + worded, key=lambda a: a.start)
+
+
+def _counts_in_words(visible: str, text: str) -> list[Amount]:
+    """"four homicides", "one case of": a number word that counts the noun right after it (not "one of",
+    "two thirds", "three years", "one in every ten")."""
+    found = []
+    for match in _WORDED_COUNT.finditer(visible):
+        following = match.group("noun").lower()
+        if _UNIT_STOP.match(following) or following in _NOT_COUNTED or following in NUMBER_WORDS or \
+                NUMBER_WORDS[match.group("number").lower()] == 0:
+            continue
+        hedge_word = (match.group("hedge") or "").lower()
+        start, end = match.start(), match.end("number")
+        core = text[match.start("number"):end]
+        found.append(Amount(float(NUMBER_WORDS[core.lower()]), COUNT, _HEDGE_OF.get(hedge_word, EXACT),
+                            text[start:end].strip(), core, start=start, end=end))
+    return found
 
 
 def _amount(match: re.Match, text: str) -> Amount | None:
@@ -201,6 +231,7 @@ def joined_range(amounts: list[Amount], text: str) -> list[Amount]:
 def unit_words(after: str) -> tuple[str, ...]:
     """The words a count counts, from the text right after it: "extra officers, making" -> (extra, officers)."""
     words = []
+    after = re.sub(r"^-(?=[A-Za-z])", " ", after)  # "184-year history": the count's unit follows the hyphen
     for word in re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", after)[:6]:
         if not word[0].isalpha() or _UNIT_STOP.match(word):
             if words or not word[0].isalpha():

@@ -8,7 +8,8 @@ prose is read by rules (`claims.prose`): every sentence's figures with the place
 direction they belong to, worked out from the sentence and the ones around it ("All crime is also down
 across the district by 9.2%" is Southend's, for the 12 months to December 2023, because the sentences before
 say so); `claims.sentences` judges the claim against them. A claim attributed to a source ("the Echo
-reported ...") is judged by that source only.
+reported ...") is judged by that source only, for what it says the source said (`claims.attribution`): by the
+source's own sentences when it has any, its tables otherwise.
 
 A source that covers the claim backs it or contradicts it under the tolerance rules in `claims.tolerance`.
 A claim that states a period is judged by the sources for that period only; a source backing its figure for
@@ -32,11 +33,12 @@ from dataclasses import replace
 
 from assistant.answer import compose
 from assistant.understand import question as understand
+from assistant.claims.attribution import Attribution, attribution_of
 from assistant.claims.between import between_evidence, compares_areas
 from assistant.claims.compound import combine, split_claim
 from assistant.claims.directions import UP
 from assistant.claims.parse import ClaimShape, parse_claim
-from assistant.claims.sentences import attributed_sources, off_period_evidence, sentence_evidence
+from assistant.claims.sentences import off_period_evidence, sentence_evidence
 from assistant.claims.subject import Subject, subject_of
 from assistant.claims.tables import table_evidence
 from assistant.claims.verdict import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED, Evidence, is_dated, verdict_of
@@ -57,29 +59,40 @@ def check_claim(engine, claim: str) -> Answer:
 
 
 def _check_one(engine, claim: str) -> Answer:
-    """Judge a claim that asserts one thing."""
-    shape = parse_claim(claim)
-    query = understand.parse(claim)
+    """Judge a claim that asserts one thing. A claim attributed to a source ("the Echo reported that ...") is
+    read for what it says the source said; the source's own words pick the documents (`claims.attribution`)."""
+    said = attribution_of(claim, engine.index)
+    shape = parse_claim(said.content)
+    query = _with_source_place(understand.parse(said.content), said)
     subject = subject_of(shape, query)
     between = between_evidence(shape, subject, engine.tables) if compares_areas(shape) else []
     table = between or table_evidence(shape, subject, engine.tables, query)
-    prose = [] if between else sentence_evidence(shape, subject, engine.prose, claim)  # a comparison, not a trend
-    named = attributed_sources(claim, engine.index)
-    if named:  # "the press release said ...": what that source says, not what the tables say
-        table = [e for e in table if e.document in named]
+    prose = [] if between else sentence_evidence(shape, subject, engine.prose, said)  # a comparison, not a trend
+    if said.documents:  # "the press release said ...": what that source says, in its own words when it has any
+        table = [e for e in table if e.document in said.documents]
+        if any(e.document in said.documents for e in prose):
+            table = []
     if table:  # for the tables' own period the printed cell is exact: a sentence that disagrees was misread
         prose = [e for e in prose if e.period_key != table[0].period_key or e.verdict == table[0].verdict]
     evidence = table + sorted(prose, key=lambda e: str(e.period_key), reverse=True)
-    elsewhere = [] if between else off_period_evidence(shape, subject, engine.prose, claim)
+    elsewhere = [] if between else off_period_evidence(shape, subject, engine.prose, said)
     for item in elsewhere:
         item.elsewhere = True
-        item.reason = f"That is the claimed figure, but for {item.period_label}, not for the period the claim names."
     verdict = verdict_of(evidence)
     if verdict == NOT_FOUND and not elsewhere:
         return _not_found(claim, shape, subject, query)
     answer = _compose(claim, shape, subject, query, evidence + elsewhere, verdict, engine.index)
     # Not found for its own period, but the figure is a source's for another: named and cited, still not found.
     return replace(answer, answerable=False) if verdict == NOT_FOUND else answer
+
+
+def _with_source_place(query: Query, said: Attribution) -> Query:
+    """"The Northampton paper reported four homicides": a place named only in the source is where the
+    content is about."""
+    if not said.source or query.areas or query.unknown_places:
+        return query
+    where = understand.parse(said.source)
+    return replace(query, areas=where.areas, unknown_places=where.unknown_places)
 
 
 def _not_found(claim: str, shape: ClaimShape, subject: Subject, query: Query) -> Answer:
@@ -145,7 +158,10 @@ def _compose(claim: str, shape: ClaimShape, subject: Subject, query: Query, evid
 
 def _explanation(shape: ClaimShape, evidence: list[Evidence], verdict: str, citer: _Citer) -> str:
     """The verdict, then what each source says and how that bears on the claim."""
-    if verdict == NOT_FOUND:
+    if verdict == NOT_FOUND and shape.period is None:
+        parts = ["Not found: the source says nothing on this at the meeting the claim names; the claimed figure "
+                 "is from another meeting."]
+    elif verdict == NOT_FOUND:
         parts = [f"Not found: no source gives a figure for {period_as_written(shape.period)}, the period the "
                  f"claim names; the claimed figure is one source's for another period."]
     elif verdict == MIXED:

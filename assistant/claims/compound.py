@@ -21,6 +21,7 @@ from assistant import vocab
 from assistant.claims.amounts import masked
 from assistant.claims.directions import has_direction_word
 from assistant.claims.periods import find_period
+from assistant.claims.sentences import ANNUAL
 from assistant.claims.verdict import CONTRADICTED, MIXED, NOT_FOUND, SUPPORTED
 from assistant.claims.wording import in_place
 from assistant.records import Answer, Citation
@@ -42,7 +43,12 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 def split_claim(claim: str) -> list[str]:
     """The claim's parts, each readable on its own; [claim] when it asserts one thing."""
     clauses, start = [], 0
+    period = find_period(claim)
+    at = claim.find(period.words) if period is not None and period.words else -1
+    within = range(at, at + len(period.words)) if at >= 0 else range(0)  # "between July 2017 and June 2018"
     for join in _JOINS.finditer(claim):
+        if join.start() in within:
+            continue
         left, right = claim[start:join.start()], claim[join.end():]
         if _states(left) and _states(right):  # "X fell and stalking and harassment rose": split once, at the first
             clauses.append(left)
@@ -68,6 +74,7 @@ def _completed(claim: str, clauses: list[str]) -> list[str]:
     query = understand.parse(claim)
     areas = [a for a in query.areas if a not in vocab.FORCES] or list(query.areas)
     period = find_period(claim)
+    annual = ANNUAL.search(claim)
     attributed = _ATTRIBUTED.match(clauses[0])
     parts = []
     for i, clause in enumerate(clauses):
@@ -80,7 +87,9 @@ def _completed(claim: str, clauses: list[str]) -> list[str]:
         own = understand.parse(text)
         if areas and not own.areas and not own.unknown_places:
             text = _THERE.sub("", text) + " " + in_place(areas[0])
-        if period is not None and period.words and find_period(text) is None:
+        if annual is not None and not ANNUAL.search(text):  # "last year, total crime fell 6%, and ASB by 38%"
+            text += f" {annual.group()}"
+        elif period is not None and period.words and find_period(text) is None:
             the = "the " if re.match(r"(?:12|twelve)\b|year|rolling|period", period.words, re.IGNORECASE) else ""
             text += f" in {the}{period.words}"
         parts.append(text[:1].upper() + text[1:] + ".")

@@ -24,6 +24,11 @@ _SOLVE_BEFORE = re.compile(r"\bsolv(?:e|es|ed|ing)\s*$", re.IGNORECASE)
 _SOLVED_AFTER = re.compile(r"^\s*(?:of\b)?[^.;:]*?\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+"
                            r"(?:\w+\s+)?solved\b", re.IGNORECASE)
 _ENDS_LEVEL = re.compile(r"\b(?:is|was|are|were|be|at|of|stood at|reached|now)\W*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^\s*(?:[A-Za-z-]+\s+){0,2}to\s*$", re.IGNORECASE)
+# "a drop in antisocial behaviour of more than 49%": a change written as a noun, its size after "of".
+_CHANGE_OF = re.compile(r"\b(?:drop|fall|rise|increase|decrease|reduction|cut|decline|growth|jump)\b"
+                        r"(?:\s+[\w'-]+){0,4}\s+of\W*$", re.IGNORECASE)
 _STARTS_OF = re.compile(r"^\s*(?:of|of all|of the)\b", re.IGNORECASE)
 _MOST = re.compile(r"(?<!\bthe )\b(?:most|the majority|a majority)\b(?!\s+(?:recent|common|of all|likely))",
                    re.IGNORECASE)
@@ -98,6 +103,10 @@ def parse_claim(text: str) -> ClaimShape:
     amounts = sorted([a for a in amounts if not any(r.start < a.end and a.start < r.end for r in ratios)] + ratios,
                      key=lambda a: a.start)
     amount = amounts[0] if amounts else None  # the figure the claim turns on
+    counted = amount
+    if len(amounts) > 1 and _FROM_BEFORE.search(text[:amounts[0].start]) and \
+            _TO_BETWEEN.match(text[amounts[0].end:amounts[1].start]) and amounts[1].kind == amount.kind:
+        amount = amounts[1]  # "fell from 3,262 incidents to 2,434": the level it reached, counting incidents
     most = _MOST.search(text) if amount is None else None
     if most is not None:  # "most referrals": more than half, in words
         amount = Amount(50.0, PERCENT, OVER, most.group(), "half", worded=True, start=most.start(),
@@ -111,7 +120,7 @@ def parse_claim(text: str) -> ClaimShape:
                        r"better than)\b", spaces_for, plain, flags=re.IGNORECASE)
     direction = (amount.direction if amount is not None else None) or direction_in(plain)
     superlative = superlative_in(plain)
-    unit = unit_words(text[amount.end:]) if amount is not None and amount.kind == COUNT else ()
+    unit = unit_words(text[counted.end:]) if amount is not None and amount.kind == COUNT else ()
     quantity = _quantity(text, amount, direction, unit, most is not None, superlative)
     ordinal, highest = superlative if superlative else (0, True)
     return ClaimShape(text=text, quantity=quantity, amount=amount, direction=direction,
@@ -143,7 +152,8 @@ def _quantity(text: str, amount: Amount | None, direction: str | None, unit: tup
     if amount.kind == PERCENT:
         if amount.multiple or STARTS_CHANGE.search(after):
             return CHANGE
-        if ENDS_TO.search(before) or (_ENDS_LEVEL.search(before) and not ENDS_BY.search(before)):
+        if ENDS_TO.search(before) or (_ENDS_LEVEL.search(before) and not ENDS_BY.search(before) and
+                                      not _CHANGE_OF.search(before)):
             return LEVEL
         return CHANGE if direction or ENDS_BY.search(before) else LEVEL
     if amount.kind in (COUNT, MONEY):

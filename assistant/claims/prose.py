@@ -19,7 +19,7 @@ from assistant.claims.parse import CHANGE, LEVEL
 from assistant.claims.periods import Period, find_period
 from assistant.claims.subject import places_in, topics_in
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.text.dates import MONTH_WORDS, MONTHS, month_number
+from assistant.text.dates import MONTH_WORDS, MONTHS, date_words, month_number
 from assistant.text.terms import content_terms, content_terms_of
 from assistant.understand.query import OFFENCES, SOLVED, SOLVED_RATE
 
@@ -37,11 +37,12 @@ _RELATIVE = re.compile(r"\blatest\b|\blast (?:12|twelve) months\b|\bover the (?:
 _TREND = re.compile(r"\b(?:increas\w*|ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|ing|s)?|drop\w*|reduc\w*|decreas\w*|"
                     r"declin\w*|(?:going|gone|went|go|goes|come|came|coming) (?:up|down)|"
                     r"(?:is|are|was|were) (?:up|down)|down by|up by|on the (?:increase|rise))\b", re.I)
+_CRIME_AT_LARGE = re.compile(r"\bcrime\b(?!\s+(?:types?|rates?|figures?))", re.I)  # uncountable: crime in general
 _SOLVED_RATE_WORDS = re.compile(r"\bsolved rates?\b|\bdetection rates?\b|\boutcome rates?\b", re.I)
 SOLVED_WORDS = re.compile(r"\bsolved\b|\bsolved outcomes?\b|\bdetections?\b", re.I)
 # A written date ("26th July 2024"); "may" is left out, as it is more often a verb.
-_DATE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(" + "|".join(m for m in MONTH_WORDS if len(m) > 3) +
-                   r")\s+(\d{4})\b", re.I)
+_DATE = re.compile(r"(?:\b(?P<day>\d{1,2})(?:<sup>)?(?:st|nd|rd|th)?(?:</sup>)?\s+)?\b(?P<month>" +
+                   "|".join(m for m in MONTH_WORDS if len(m) > 3) + r")\s+(?P<year>\d{4})\b", re.I)
 _EARLIER = re.compile(r"\bfrom\W*$|\b(?:previous|prior|preceding) (?:year|12 months)\b|\byear before\b|"
                       r"\blast year\b", re.I)
 _CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+but\s+")
@@ -88,6 +89,9 @@ class Unit:
     period_from: int | None = None
     direction: str | None = None  # a trend stated without a figure ("there were increase on robberies")
     aspiration: bool = False  # an aim or pledge, not a fact ("my aim is to see crime reduced by 40%")
+    written: tuple[int, int] | None = None  # (year, month) the text was written or said: a meeting's, in minutes
+    written_words: str = ""  # that date as printed, "26 July 2024"
+    written_from: int | None = None  # the unit that prints it ("Minutes of the Meeting on 26th July 2024")
     figures: list[Fig] = field(default_factory=list)
     terms: frozenset = frozenset()
     window: frozenset = frozenset()  # terms of the unit, its paragraph, the unit before and the section path
@@ -171,7 +175,10 @@ class _Reader:
         heads: dict[str, Unit] = {}
         for unit in units:
             heads.setdefault(unit.section[0] if unit.section else "", unit)
-        self.anchors = {u.position: _anchor(doc, u, heads) for u in units}
+        dated = {u.position: _anchor(doc, u, heads) for u in units}
+        self.anchors = {position: anchor for position, (anchor, _, _) in dated.items()}
+        for unit in units:
+            unit.written, unit.written_words, unit.written_from = dated[unit.position]
         # The article's own period: what "the last 12 months" means further down.
         self.first, self.first_from = None, None
         for unit in units:
@@ -186,11 +193,11 @@ class _Reader:
             unit.places, unit.place_from = self._places(unit, previous)
             unit.topics, unit.topic_from = self._topics(unit, previous)
             unit.period, unit.period_from = self._period(unit, i)
-            unit.aspiration = bool(_ASPIRATION.search(unit.text))
+            unit.aspiration = is_aspiration(unit.text)
             amounts = find_amounts(unit.text)
             plain = vocab.blank(masked(unit.text), amounts)
             unit.direction = None if unit.aspiration or not _TREND.search(plain) else direction_in(plain)
-            unit.figures = [] if unit.aspiration else _figures(unit, amounts)
+            unit.figures = _figures(unit, amounts)  # a pledge's figures judge only a claim about the pledge
             previous = unit
 
     def _places(self, unit: Unit, previous: Unit | None) -> tuple[tuple[str, ...], int | None]:
@@ -247,6 +254,11 @@ class _Reader:
         return Period(f"no period stated (the text dates from {when})"), None
 
 
+def is_aspiration(text: str) -> bool:
+    """An aim, pledge or target ("my aim is to see crime reduced by a further 40%"), not a fact."""
+    return bool(_ASPIRATION.search(text))
+
+
 def _continues(previous: Unit | None, unit: Unit, sectioned: bool) -> bool:
     """Does a unit carry on the previous one's subject? Only right after it (in the same paragraph of a long
     document), and when it opens as a continuation or names no new place."""
@@ -272,18 +284,21 @@ def _section_places(unit: Unit) -> tuple[str, ...]:
     return tuple(p for p in named if p in vocab.TABLE_AREAS)[:1]
 
 
-def _anchor(doc, unit: Unit, heads: dict[str, Unit]) -> tuple[int, int] | None:
-    """The month a text was written: a date in its section path, its section's first line, or the document's.
-    `heads` maps each top-level section to its first unit ("Minutes of the Meeting on 26th July 2024")."""
-    candidates = [" ".join(unit.section)]
+def _anchor(doc, unit: Unit, heads: dict[str, Unit]) -> tuple[tuple[int, int] | None, str, int | None]:
+    """The month a text was written, that date as printed, and the unit printing it: a date in its section
+    path, its section's first line, or the document's. `heads` maps each top-level section to its first unit
+    ("Minutes of the Meeting on 26th July 2024")."""
+    candidates = [(" ".join(unit.section), None)]
     if unit.section:
-        candidates.append(heads[unit.section[0]].text)
-    for text in candidates:
+        candidates.append((heads[unit.section[0]].text, heads[unit.section[0]].position))
+    for text, position in candidates:
         match = _DATE.search(text)
         if match:
-            return int(match.group(2)), month_number(match.group(1))
+            day = f"{int(match.group('day'))} " if match.group("day") else ""
+            month, year = month_number(match.group("month")), int(match.group("year"))
+            return (year, month), f"{day}{MONTHS[month - 1]} {year}", position
     match = re.match(r"(\d{4})-(\d{2})", doc.date or "")
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    return ((int(match.group(1)), int(match.group(2))), date_words(doc.date), None) if match else (None, "", None)
 
 
 def _figures(unit: Unit, amounts: list[Amount]) -> list[Fig]:
@@ -300,12 +315,17 @@ def _figures(unit: Unit, amounts: list[Amount]) -> list[Fig]:
         clause_start = max([c for c in clauses if c <= amount.start], default=0)
         clause_end = min([c for c in clauses if c > amount.start], default=len(unit.text))
         named, _ = places_in(unit.text[clause_start:clause_end])
+        # "far higher than the rate across England and Wales, which stood at 29.9": the compared-with place's
+        named_before, compared = places_in(before)
+        if compared and not named_before:
+            named = compared
         counted = unit_words(unit.text[amount.end:])
         if not counted and figures and re.search(r"\bto\W*$", before):  # "by 905 officers, to 3,755"
             counted = tuple(w for w in figures[-1].unit if w not in ("extra", "additional", "more", "fewer"))
         earlier = role == LEVEL and bool(_EARLIER.search(before))
-        figures.append(Fig(amount, role, direction, _figure_topics(unit, after, before, figures),
-                           _measure_near(before[-60:] + " " + _clause_head(after)), named or unit.places, counted,
+        measure = _measure_near(before[-60:] + " " + _clause_head(after))
+        figures.append(Fig(amount, role, direction, _figure_topics(unit, after, before, figures, measure),
+                           measure, named or unit.places, counted,
                            before.lower(), earlier, role == LEVEL and bool(FLAT.search(_clause_head(after, 8)))))
     return figures
 
@@ -322,13 +342,21 @@ def _clause_head(after: str, words: int = 4) -> str:
     return " ".join(re.split(r"[,;.()–]|\s-\s|\band\b|\bwith\b", after)[0].split()[:words])
 
 
-def _figure_topics(unit: Unit, after: str, before: str, figures: list[Fig]) -> tuple[str, ...]:
-    """A figure is about the crime named right after it ("1,135 drug offences"), else just before it, else
-    what the figure before it was about, else what its sentence is about."""
-    for text in (_clause_head(after), before):
-        specific, _ = topics_in(text)
-        if specific and (specific != (vocab.ALL_CRIME,) or not unit.topic_from):
-            return specific
+def _figure_topics(unit: Unit, after: str, before: str, figures: list[Fig], measure: str) -> tuple[str, ...]:
+    """A figure is about the crime named right after it ("1,135 drug offences"), else in its own clause ("my aim
+    is to see crime reduced by a further 40%", whatever the clauses before were about), else just before it,
+    else what the figure before it was about (unless it measures something else: "anti-social behaviour
+    dropped 15% and solved rates up to 2.5%" is the overall solved rate), else what its sentence is about."""
+    specific, _ = topics_in(_clause_head(after))
+    if specific and (specific != (vocab.ALL_CRIME,) or not unit.topic_from):
+        return specific
+    clause = re.split(r"[,;:]", before)[-1]
+    specific, _ = topics_in(clause)
+    if not specific and not figures and _CRIME_AT_LARGE.search(clause):  # not "offences", which refers back
+        return (vocab.ALL_CRIME,)
+    specific, _ = topics_in(before)
+    if specific and (specific != (vocab.ALL_CRIME,) or not unit.topic_from):
+        return specific
     if figures:
-        return figures[-1].topics
+        return figures[-1].topics if figures[-1].measure == measure else (vocab.ALL_CRIME,)
     return unit.topics

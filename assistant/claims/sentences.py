@@ -5,43 +5,52 @@ and measure or, for a claim that names none ("Essex Police has 3,755 officers"),
 claim's rarer words. Its figure is then weighed under the tolerance rules, for the period the sentence is
 about; a claim that names a period is judged only by sentences about that period. Each piece of evidence
 quotes the sentence and any sentence its period, place or crime type were taken from.
+
+A claim about what a source said (`claims.attribution`) is read by that source's sentences alone; one that
+dates a statement by its meeting ("told the July 2024 board") by what was said at that meeting, and a figure
+given at another meeting is named with its date. A pledge ("aims to cut crime by a further 50%") is judged by
+the source's pledges, never by its facts, and a fact never by a pledge. Qualifiers ("a record high") and a
+pledge's date are compared as written (`claims.qualifiers`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from assistant.claims.amounts import COUNT, EXACT, MONEY, unit_head
+from assistant import vocab
+from assistant.claims.amounts import COUNT, EXACT, MONEY, unit_head, unit_words
+from assistant.claims.attribution import Attribution
 from assistant.claims.directions import DOWN, UP
 from assistant.claims.parse import (CHANGE, DIRECTION, LEVEL, RANK, SHARE, STATEMENT, ClaimShape, comparison_in,
                                     superlative_in, threat_level_in)
 from assistant.claims.periods import Period, find_period
-from assistant.claims.prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges
+from assistant.claims.prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges, is_aspiration
+from assistant.claims.qualifiers import QUALIFIER_TERMS, deadline_in, judge_deadline, judge_record, record_in
 from assistant.claims.subject import Subject, places_in
 from assistant.claims.tolerance import judge_amount, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED, Evidence
 from assistant.claims.wording import capitalised, source_name, unquoted
-from assistant.text.dates import date_words
+from assistant.text.dates import MONTHS, date_words
 from assistant.store.load import Sentence
-from assistant.answer.passages import named_sources
+from assistant.text.numbers import NUMBER_WORDS
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import DA_SHARE, OFFENCES
 
-# Only a claim that attributes itself ("according to the PFCC") is judged against that source alone.
-_ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|claimed|claims|stated|states|reported|reports|told|tells|"
-                          r"wrote|writes|announced|pledged|pledges)\b", re.I)
 # A claim about the last year ("fell by 38% last year"), whatever the year was.
-_ANNUAL = re.compile(r"\b(?:last|past|previous) (?:year|12 months|twelve months)\b|\byear on year\b", re.I)
+ANNUAL = re.compile(r"\b(?:last|past|previous) (?:year|12 months|twelve months)\b|\byear on year\b", re.I)
 _CRIME_UNITS = {"offence", "crime", "incident", "report", "case", "offense", ""}
 # Words of a claim that say how much or which way, not what about (stems, as `content_terms` gives them).
 _NOT_TOPIC_TERMS = {"from", "get", "getting", "current", "currenti", "now", "latest", "recent", "recentli",
                     "thousand", "hundr", "million", "almost", "nearli", "about", "around", "roughli", "more",
                     "less", "fewer", "over", "under", "rose", "rise", "fell", "fall", "fallen", "grown", "grew",
                     "increas", "decreas", "drop", "extra", "addit", "doubl", "tripl", "halv", "quarter", "third",
-                    "fifth", "half", "most", "percent", "per", "cent"}
+                    "fifth", "half", "most", "percent", "per", "cent", "cut", "reduc", "pledg", "aim", "promis",
+                    "vow", "target", "further", "next", "few"} | set(content_terms(" ".join(NUMBER_WORDS))) | \
+    set(content_terms("he she they we i it his her their our its him them us"))
 _SCALE_TERMS = frozenset(content_terms("low moderate substantial severe critical largest biggest highest lowest "
                                        "smallest fewest least best worst second third fourth fifth"))
-_ESSEX_TERMS = frozenset(content_terms("essex"))
+_ESSEX_TERMS = frozenset(content_terms("essex force"))  # "the force" names the force's area, as "Essex" does
 _NEGATION = re.compile(r"\bnot?\b|\bnever\b", re.I)
 _COVERAGE = 0.6  # share of the claim's word weight a sentence must hold to be about the same thing
 _STATEMENT_COVERAGE = 0.75
@@ -52,51 +61,80 @@ _BY_SUBJECT, _BY_OWN_WORDS, _BY_WORDS_BEFORE = "subject", "own words", "words be
 _SETTLES = {SUPPORTED: "is.", CONTRADICTED: "is not.", UNCONFIRMED: "neither settles nor rules it out."}
 
 
-def sentence_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str) -> list[Evidence]:
+def sentence_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, said: Attribution) -> list[Evidence]:
     """What the documents' sentences say about the claim, at most two per document and period."""
-    return _best_per_group([e for e, fits in _judged(shape, subject, prose, claim) if fits])
+    return _best_per_group([e for e, fits, _ in _judged(shape, subject, prose, said) if fits])
 
 
-def off_period_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str) -> list[Evidence]:
+def off_period_evidence(shape: ClaimShape, subject: Subject, prose: ProseIndex, said: Attribution) -> list[Evidence]:
     """Sentences that back the claim's figure for another period than the one it names ("fell by 9.2%" is
-    the press release's figure for the 12 months to December 2023): never a verdict, always named."""
-    if shape.period is None or shape.period.relative or shape.amount is None:
+    the press release's figure for the 12 months to December 2023), or said at another meeting than the one
+    the claim names: never a verdict, always named."""
+    other_period = shape.period is not None and not shape.period.relative and shape.amount is not None
+    if not other_period and said.meeting is None:
         return []
-    return _best_per_group([e for e, fits in _judged(shape, subject, prose, claim)
-                            if not fits and e.verdict == SUPPORTED and not e.fuzzy])
-
-
-def _judged(shape: ClaimShape, subject: Subject, prose: ProseIndex, claim: str):
-    """Each unit that bears on the claim: (its evidence, whether it speaks for the claim's period)."""
-    allowed = attributed_sources(claim, prose.index) or set(prose.index.documents)
-    terms = _claim_terms(shape, subject, prose)
-    annual = _ANNUAL.search(claim) is not None
-    for unit in prose.units:
-        if unit.document not in allowed or not set(subject.places) & set(unit.places):
+    found = []
+    for evidence, fits, meeting in _judged(shape, subject, prose, said):
+        if fits or evidence.verdict != SUPPORTED or evidence.fuzzy:
             continue
-        if shape.quantity in (STATEMENT, RANK) or (shape.amount is None and not subject.crime_types):
+        if meeting is not None:
+            _date_meeting(evidence, meeting, prose)
+        elif other_period:
+            evidence.reason = (f"That is the claimed figure, but for {evidence.period_label}, not for the period "
+                               f"the claim names.")
+        else:
+            continue
+        found.append(evidence)
+    return _best_per_group(found)
+
+
+def _judged(shape: ClaimShape, subject: Subject, prose: ProseIndex, said: Attribution):
+    """Each unit that bears on the claim: (its evidence, whether it speaks for the claim's period and meeting,
+    the date of the other meeting it was said at, if it was)."""
+    allowed = said.documents or set(prose.index.documents)
+    terms = _claim_terms(shape, subject, prose)
+    annual = ANNUAL.search(said.content) is not None
+    period = None if deadline_in(said.content) is not None else shape.period  # "by 2030" is a pledge's date
+    pledge = is_aspiration(said.content)  # a pledge is judged by pledges, a fact by facts
+    named = places_in(said.content)[0] or places_in(said.source)[0]
+    if named and subject.places == (vocab.FORCE,) and vocab.FORCE not in named:
+        subject = replace(subject, places=named)  # "the Safer Chelmsford e-newsletter": a place in a name
+    # "45% of the suspects": a share of people, which a sentence can give; "45% of crimes" needs the tables
+    of_crimes = shape.amount is not None and \
+        unit_head(unit_words(re.sub(r"^\s*of\b", "", shape.text[shape.amount.end:]))) in _CRIME_UNITS
+    places = set(subject.places)
+    for unit in prose.units:
+        if unit.document not in allowed or places.isdisjoint(unit.places):
+            continue
+        if shape.comparison is not None and shape.amount is None:
+            evidence = _judge_compared(shape, subject, unit, terms, prose)
+        elif shape.quantity in (STATEMENT, RANK) or (shape.amount is None and not subject.crime_types):
             evidence = _judge_statement(shape, unit, terms, prose)
+        elif unit.aspiration != pledge:
+            evidence = None
         elif shape.amount is None:
             evidence = _judge_direction(subject, unit, prose)
-        elif shape.quantity == SHARE and subject.crime_types and subject.measure != DA_SHARE:
-            evidence = None  # a share needs its part and its whole: the tables give both, a sentence rarely does
+        elif shape.quantity == SHARE and subject.crime_types and subject.measure != DA_SHARE and of_crimes:
+            evidence = None  # a share of crimes needs its part and its whole: the tables give both, a sentence rarely
         else:
             evidence = _judge_figures(shape, subject, unit, terms, prose)
         if evidence is not None:
-            yield evidence, _period_fits(shape.period, unit, annual)
-
-
-def attributed_sources(claim: str, index) -> set[str]:
-    """The documents a claim attributes itself to ("the press release said ..."); empty when it names none.
-    Such a claim is about what that source says, so only that source judges it."""
-    return named_sources(claim, index) if _ATTRIBUTION.search(claim) else set()
+            other_meeting = said.meeting is not None and unit.written != said.meeting
+            yield evidence, _period_fits(period, unit, annual) and not other_meeting, \
+                unit if other_meeting else None
 
 
 def _claim_terms(shape: ClaimShape, subject: Subject, prose: ProseIndex) -> dict[str, float]:
     """The words that say what the claim is about (not where, when, how much or which way), each weighted
     by how rare it is."""
     places = set().union(*(content_terms(p) for p in subject.places)) if subject.places else set()
-    terms = content_terms(age_ranges(shape.text)) - places - TIME_WORDS - _NOT_TOPIC_TERMS - _ESSEX_TERMS
+    text = shape.text.replace(shape.period.words, " ") if shape.period is not None and shape.period.words else shape.text
+    if shape.comparison is not None:  # "below the rate across England and Wales": what it is compared with
+        text = re.sub(r"\b(?:below|above|higher than|lower than|greater than|less than|more than|worse than|"
+                      r"better than)\s+" + re.escape(shape.comparison.reference), " ", text, flags=re.I)
+    terms = content_terms(age_ranges(text)) - places - TIME_WORDS - _NOT_TOPIC_TERMS - _ESSEX_TERMS
+    if record_in(shape.text) is not None:  # "a record high": how it stands, not what it is about
+        terms -= QUALIFIER_TERMS
     terms = {t for t in terms if not t.isdigit()} - _SCALE_TERMS
     return {t: prose.weight(t) for t in terms}
 
@@ -148,6 +186,8 @@ def _judge_figures(shape: ClaimShape, subject: Subject, unit: Unit, terms: dict[
                   f"{'rose' if fig.direction == UP else 'fell'}.")
     if verdict != CONTRADICTED and shape.comparison is not None:
         verdict, reason = _judge_comparison(shape, unit, verdict, reason)
+    if verdict != CONTRADICTED and record_in(shape.text) is not None:
+        verdict, reason = judge_record(shape.text, unit.text, verdict, reason)
     return _evidence(verdict, unit, reason, prose, fig, rank=2 if fig.amount.hedge == EXACT else 1,
                      matched=matched)
 
@@ -175,8 +215,9 @@ def _matching_figures(shape: ClaimShape, subject: Subject, unit: Unit, by_topic:
         if fig.amount.kind != amount.kind or fig.role != wanted_role or fig.earlier or \
                 not set(subject.places) & set(fig.places):
             continue
-        if by_topic and (not set(subject.crime_types) & set(fig.topics) or fig.measure != subject.measure):
-            continue
+        if by_topic and (not set(subject.crime_types) & set(fig.topics) or fig.measure != subject.measure or
+                         (fig.amount.kind == COUNT and unit_head(fig.unit) not in _CRIME_UNITS)):
+            continue  # "905 extra officers" is not a count of crimes, whatever the sentence is about
         if not by_topic and amount.kind == COUNT and unit_head(shape.unit) != unit_head(fig.unit):
             continue
         candidates.append(fig)
@@ -195,6 +236,32 @@ def _judge_comparison(shape: ClaimShape, unit: Unit, verdict: str, reason: str) 
                               f"{shape.comparison.reference}; the source puts it "
                               f"{'below' if stated.lower else 'above'}.")
     return verdict, reason
+
+
+def _date_meeting(evidence: Evidence, unit: Unit, prose: ProseIndex) -> None:
+    """Say, citing the line that dates it, at which meeting a figure was given ("Minutes of the Meeting on
+    26th July 2024"), when the claim puts it at another."""
+    if unit.written_from is None:
+        evidence.reason = f"That is the claimed figure, but from {MONTHS[unit.written[1] - 1]} {unit.written[0]}, " \
+                          f"not from the meeting the claim names."
+        return
+    head = prose.units[unit.written_from]
+    evidence.cites.update({_key(sentence): ("sentence", sentence) for sentence in head.sentences})
+    evidence.statement += f" The meeting is dated: “{unquoted(head.text)}” {_marks(head)}"
+    evidence.reason = f"That is the claimed figure, but it was given at the meeting of {unit.written_words}, " \
+                      f"not at the meeting the claim names."
+
+
+def _judge_compared(shape: ClaimShape, subject: Subject, unit: Unit, terms: dict[str, float],
+                    prose: ProseIndex) -> Evidence | None:
+    """"Basildon's violent crime rate was below the rate across England and Wales", with no figure: the way
+    the source compares the same thing with the same place."""
+    if not (set(subject.crime_types) & set(unit.topics)) and _coverage(terms, unit.window) < _STATEMENT_COVERAGE:
+        return None
+    verdict, reason = _judge_comparison(shape, unit, SUPPORTED, "The source makes the same comparison.")
+    if verdict == UNCONFIRMED:
+        return None
+    return _evidence(verdict, unit, reason, prose, None, rank=1)
 
 
 def _judge_direction(subject: Subject, unit: Unit, prose: ProseIndex) -> Evidence | None:
@@ -240,7 +307,15 @@ def _judge_statement(shape: ClaimShape, unit: Unit, terms: dict[str, float], pro
     """A claim with no figure to weigh: a threat level, a ranking, or a sentence that says the same."""
     if _coverage(terms, unit.window) < _STATEMENT_COVERAGE:
         return None
-    if shape.threat_level:
+    if record_in(shape.text) is not None:  # "at a record high"
+        verdict, reason = judge_record(shape.text, unit.text, UNCONFIRMED, "")
+        if verdict == UNCONFIRMED:
+            return None
+    elif deadline_in(shape.text) is not None:  # "to zero by 2030"
+        verdict, reason = judge_deadline(shape.text, unit.text)
+        if verdict == UNCONFIRMED:
+            return None
+    elif shape.threat_level:
         stated = threat_level_in(unit.text)
         if stated is None:
             return None

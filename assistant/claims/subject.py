@@ -101,9 +101,12 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
     reference = shape.comparison.reference if shape.comparison else ""
     others = tuple(p for p in query.unknown_places if p.lower() not in reference.lower())
     places = areas + others if others else (areas or (vocab.FORCE,))
-    approximated = tuple(t for t in topics_in(shape.text)[0] if t in _PROXY_ROWS)
+    named, generic = topics_in(shape.text)
+    approximated = tuple(t for t in named if t in _PROXY_ROWS)
     proxies = {_PROXY_ROWS[t] for t in approximated}
     crime_types = tuple(t for t in query.crime_types if t not in proxies) + approximated
+    if crime_types == (vocab.ALL_CRIME,) and not named and not generic:
+        crime_types = ()  # "two cases of death by dangerous driving" names no crime, whatever a question reads
     measure = query.measure or OFFENCES
     if measure == SOLVED and shape.amount is not None and solved_share(shape.text, shape.amount):
         measure = SOLVED_RATE  # "one in a hundred burglaries is solved": a share solved is the solved rate

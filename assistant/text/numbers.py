@@ -54,3 +54,16 @@ def numbers_with_units(text: str) -> set[tuple[float, str]]:
         unit = "£" if match.group(1) else "%" if match.group(3) else ""
         found.add((float(match.group(2).replace(",", "")), unit))
     return found
+
+
+# Numbers written as words, as prose writes small counts ("four homicides", "one case"): the one list, shared
+# by the claim reader and the documents' reader so both read "five homicides" and "four homicides" alike.
+NUMBER_WORDS = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def number_word(word: str) -> int | None:
+    """"Four" -> 4; None for a word that is not a number."""
+    return NUMBER_WORDS.get(word.lower())
