@@ -33,6 +33,7 @@ eval: index
 
 bench: index
 	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/bench_browser.py
 
 # Not in CI: search and BM25 at 10k, 100k and 1M synthetic passages, and the whole pipeline at 10k (long).
 bench-scale: $(STAMP)

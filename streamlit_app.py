@@ -90,10 +90,11 @@ def apply_edit(catalogue) -> None:
 
 
 def respond(engine: Assistant, kind: str, prompt: str) -> None:
-    """Answer one prompt live; on success store it and rerun, so the page redraws with the new turn in view."""
-    with st.chat_message("user", avatar=":material/person:"):
-        st.markdown(ui.md_escape(prompt))
-    st.html(ui_page.scroll_to_bottom(len(st.session_state.turns)), unsafe_allow_javascript=True)
+    """Answer one prompt and draw it in place, in this same run of the page: no second run redraws every turn
+    again before the answer shows (the chip and the header are filled after this, so they show the new turn)."""
+    number = len(st.session_state.turns)
+    ui_render.render_prompt(kind, prompt)
+    st.html(ui_page.scroll_to_bottom(number), unsafe_allow_javascript=True)
     with st.chat_message("assistant", avatar=":material/local_police:"):
         try:
             with st.spinner("Checking the claim against the documents…" if kind == "claim"
@@ -111,17 +112,18 @@ def respond(engine: Assistant, kind: str, prompt: str) -> None:
                                    f"The conversation is kept; try rephrasing the question."),
                      icon=":material/error:")
             return
-    st.session_state.turns.append(ui.Turn(kind, prompt, answer))
-    st.session_state.context = ui_context.next_context(st.session_state.context, kind, answer)
-    st.session_state.scroll = len(st.session_state.turns) - 1
-    st.rerun()
+        turn = ui.Turn(kind, prompt, answer)
+        st.session_state.turns.append(turn)
+        st.session_state.context = ui_context.next_context(st.session_state.context, kind, answer)
+        st.session_state.scroll = number
+        ui_render.render_reply(number, turn, engine)
 
 
 # ---------------------------------------------------------------- page parts
 
 
 def header(engine: Assistant) -> None:
-    """Conversation buttons and what the index holds, under the title (drawn before the engine loads)."""
+    """Conversation buttons and what the index holds, under the title."""
     turns = st.session_state.turns
     with st.container(horizontal=True, horizontal_alignment="right"):
         with st.popover("New conversation", icon=":material/add_comment:", disabled=not turns and
@@ -132,7 +134,8 @@ def header(engine: Assistant) -> None:
             for i, (old, _) in enumerate(st.session_state.past):
                 st.button(f"Reopen: {old[0].prompt[:60]}", key=f"reopen-{i}", on_click=reopen, args=(i,),
                           type="tertiary")
-        st.download_button("Export", data=ui.export_markdown(turns, datetime.now().strftime("%d %B %Y %H:%M")),
+        # The export is built when it is asked for (a callable), not on every run of the page.
+        st.download_button("Export", data=lambda: ui.export_markdown(turns, datetime.now().strftime("%d %B %Y %H:%M")),
                            file_name="community-safety-conversation.md", mime="text/markdown",
                            icon=":material/download:", disabled=not turns, on_click="ignore",
                            help="Download the conversation, with sources and quotes, as Markdown")
@@ -177,23 +180,29 @@ def context_editor(engine: Assistant) -> None:
     st.button("Use for follow-ups", type="primary", on_click=apply_edit, args=(catalogue,))
 
 
-def bottom_bar(engine: Assistant) -> tuple[str, str | None]:
-    """Mode switch and the context the next question inherits, above the chat input."""
+def bottom_bar() -> tuple[st.delta_generator.DeltaGenerator, str | None]:
+    """The input box, and above it a row for the mode switch and the chip, filled by `chip_row` at the end of
+    the run, once this run's answer has set the context the chip must show."""
     with st.bottom:
-        with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            mode = st.segmented_control("Mode", [ASK, CHECK], key="mode", required=True,
-                                        label_visibility="collapsed") or ASK
-            if mode == ASK:
-                label = ui_context.context_label(st.session_state.context, engine.forces)
-                st.markdown(f"Follow-ups use: **{ui.md_escape(label)}**" if label else
-                            "Follow-ups use: nothing yet", width="content")
-                with st.popover("Edit", icon=":material/edit:", help="Choose what follow-up questions use"):
-                    context_editor(engine)
-                if label:
-                    st.button("Clear", icon=":material/close:", type="tertiary", on_click=clear_context,
-                              help="Forget this context: the next question starts afresh")
-        prompt = st.chat_input(PLACEHOLDERS[mode], key="prompt")
-    return mode, prompt
+        row = st.container(horizontal=True, vertical_alignment="center", gap="small", key="chip-bar")
+        prompt = st.chat_input(PLACEHOLDERS[st.session_state.mode], key="prompt")
+    return row, prompt
+
+
+def chip_row(engine: Assistant) -> None:
+    """Mode switch and the context the next question inherits."""
+    mode = st.segmented_control("Mode", [ASK, CHECK], key="mode", required=True, label_visibility="collapsed")
+    if (mode or ASK) != ASK:
+        return
+    label = ui_context.context_label(st.session_state.context, engine.forces)
+    with st.container(width="content", key="chip-text"):  # on a phone, its own line under the buttons (CSS)
+        st.markdown(f"Follow-ups use: **{ui.md_escape(label)}**" if label else "Follow-ups use: nothing yet")
+    if ui_context.choices(engine.index.catalogue)["area"][1:]:  # an index with no performance table: no editor
+        with st.popover("Edit", icon=":material/edit:", help="Choose what follow-up questions use"):
+            context_editor(engine)
+    if label:
+        st.button("Clear", icon=":material/close:", type="tertiary", on_click=clear_context,
+                  help="Forget this context: the next question starts afresh")
 
 
 def follow_up_buttons(engine: Assistant) -> None:
@@ -225,24 +234,30 @@ def main() -> None:
     except AssistantError as error:
         st.error(ui.md_message(f"The assistant cannot start: {error}"), icon=":material/error:")
         st.stop()
-    header(engine)
+    # Parts that depend on the conversation are placed now and filled at the end, after this run's answer.
+    top = st.container()
     ui_sidebar.sidebar(engine, job, load_engine.clear)
-    mode, prompt = bottom_bar(engine)
+    chips, prompt = bottom_bar()
+    mode = st.session_state.mode or ASK
+    intro = st.empty()
     if not st.session_state.turns:
-        welcome(mode, engine)
+        with intro.container():
+            welcome(mode, engine)
     for number, turn in enumerate(st.session_state.turns):
         ui_render.render_turn(number, turn, engine)
+    pending, st.session_state.pending = st.session_state.pending, None
+    if prompt or pending:
+        intro.empty()
+        respond(engine, *(("claim" if mode == CHECK else "question", prompt) if prompt else pending))
     if st.session_state.turns and st.session_state.turns[-1].kind == "question":
         follow_up_buttons(engine)
     scroll, st.session_state.scroll = st.session_state.scroll, None
     if scroll is not None and scroll < len(st.session_state.turns):
         announce = ui.without_markers(st.session_state.turns[scroll].answer.text)[:400]
         st.html(ui_page.scroll_to_turn(scroll, announce), unsafe_allow_javascript=True)
-    pending, st.session_state.pending = st.session_state.pending, None
-    if prompt:
-        respond(engine, "claim" if mode == CHECK else "question", prompt)
-    elif pending:
-        respond(engine, *pending)
-
+    with top:
+        header(engine)
+    with chips:
+        chip_row(engine)
 
 main()

@@ -1,7 +1,8 @@
 """The records that cross module boundaries: frozen, JSON-ready, no behaviour beyond `to_dict`.
 
 `to_dict` emits exactly the keys of the contracts in DESIGN.md; the extra fields (dates, spans,
-table rows, caveats) serve the chat UI and never leak into `--json` output.
+table rows, caveats) serve the chat UI and never leak into `--json` output. A chart's bars are the one
+optional addition: every number a chart draws, with the printed cell it was read from.
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ class Answer:
     caveats: tuple[str, ...] = ()
     suggestion: str = ""
     context: Any = None
-    chart: Any = None
+    chart: Any = None  # a frame of bars (rankings, comparisons, two years), each with the cell it was read from
     latency_ms: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
     withheld: tuple[str, ...] = ()  # why a drafted answer was not shown: for evaluators, never in `text`
@@ -159,7 +160,21 @@ class Answer:
         out["latency_ms"] = round(self.latency_ms, 1)
         if self.withheld:
             out["withheld"] = list(self.withheld)
+        if self.chart is not None and len(self.chart):  # optional: every number a chart draws, and its cell
+            out["chart"] = [chart_bar(bar) for bar in self.chart.to_dict("records")]
         if self.parts:  # optional: older readers ignore it
             out["parts"] = [{"claim": p.claim, "verdict": p.verdict, "answer": p.text, "suggestion": p.suggestion,
                              "citations": [c.n for c in p.citations]} for p in self.parts]
         return out
+
+
+def chart_bar(bar: dict[str, Any]) -> dict[str, Any]:
+    """One bar of an answer's chart for JSON: what it is (label, period), its value, and the printed cell it was
+    read from (document, table, row and column as printed). A chart draws more numbers than its sentence names,
+    and these are cited here rather than by markers in the text."""
+    label = next((bar[key] for key in ("label", "area", "crime_type") if bar.get(key)), "")
+    value = bar.get("value")
+    out = {"label": label, "period": bar.get("period", ""),
+           "value": int(value) if isinstance(value, float) and value.is_integer() else value}
+    out.update({key: bar.get(key, "") for key in ("printed", "document", "table", "row", "column", "edition")})
+    return {key: item for key, item in out.items() if item != ""}

@@ -1,14 +1,15 @@
-"""Pure helpers for the chat UI: escaping, citation formatting, table-row grids, warnings, charts, export.
+"""Pure helpers for the chat UI: escaping, citation formatting, table-row grids, warnings, export.
 
 Nothing here imports Streamlit or touches disk, so every rule the page follows can be tested on plain data.
 Its neighbours: `ui_context` (the follow-up context and its chip), `ui_claims` (a claim check's layout),
-`ui_page` (the page's CSS and scripts), `ui_feedback`, `ui_rebuild`; `ui_render` and `ui_sidebar` draw.
+`ui_chart` (charts and the cells behind them), `ui_page` (the page's CSS and scripts), `ui_feedback`,
+`ui_rebuild`; `ui_render` and `ui_sidebar` draw.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -21,11 +22,13 @@ from assistant.records import Answer, Citation
 
 @dataclass(frozen=True)
 class Turn:
-    """One exchange: a question or a claim, and what the engine said."""
+    """One exchange: a question or a claim, and what the engine said. `view` keeps what drawing it worked out
+    (a chart's spec, the data behind it), so a rerun of the page redraws an old turn without redoing it."""
 
     kind: str  # "question" | "claim"
     prompt: str
     answer: Answer
+    view: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 MEASURE_LABELS = {
@@ -268,17 +271,6 @@ def row_grid(row: pd.DataFrame, used_column: str | None = None) -> tuple[pd.Data
     return grid, used
 
 
-def styled_grid(grid: pd.DataFrame, cell: tuple[str, str] | None):
-    """The grid with the used cell highlighted (a pandas Styler, which st.dataframe renders)."""
-    def paint(frame: pd.DataFrame) -> pd.DataFrame:
-        styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
-        if cell is not None and cell[0] in frame.index and cell[1] in frame.columns:
-            styles.loc[cell[0], cell[1]] = "background-color: #fde68a; color: #111827; font-weight: 700"
-        return styles
-
-    return grid.style.apply(paint, axis=None)
-
-
 _MEASURE_PHRASES = {
     "offences": "offences recorded",
     "offences change": "change in offences",
@@ -309,58 +301,6 @@ def readable(printed: object) -> str:
     """A printed whole number with thousands separators ("1465" -> "1,465"); anything else as printed."""
     text = str(printed)
     return f"{int(text):,}" if re.fullmatch(r"-?\d{4,}", text) else text
-
-
-# ---------------------------------------------------------------- charts
-
-HIGHLIGHT, MUTED, INK = "#1d4ed8", "#cbd5e1", "#334155"
-
-
-def chart_spec(answer: Answer):
-    """An Altair bar chart for a ranking (area, value, highlight) or a comparison (label, period, value),
-    or None when a picture would not beat the sentence (no chart, or a single bar)."""
-    import altair as alt
-
-    frame = answer.chart
-    if frame is None or len(frame) < 2:
-        return None
-    measure = MEASURE_LABELS.get(getattr(answer.context, "measure", None) or "", "value")
-    axis = measure[:1].upper() + measure[1:]
-    value = alt.Tooltip("value:Q", title=axis, format=",")
-    if {"area", "value", "highlight"} <= set(frame.columns):
-        # Bars in the engine's order (most first, or fewest first for "fewest"); the asked-about area in colour.
-        base = alt.Chart(frame).encode(y=alt.Y("area:N", sort=list(frame["area"]), title=None),
-                                       x=alt.X("value:Q", title=axis),
-                                       tooltip=[alt.Tooltip("area:N", title="Area"), value])
-        colour = alt.condition("datum.highlight", alt.value(HIGHLIGHT), alt.value(MUTED))
-        step = 24
-    elif {"label", "period", "value"} <= set(frame.columns):
-        several, years = frame["label"].nunique() > 1, frame["period"].nunique()
-        base = alt.Chart(frame).encode(
-            y=alt.Y("label:N" if several else "period:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("value:Q", title=axis),
-            tooltip=[alt.Tooltip("label:N", title="Area"), alt.Tooltip("period:N", title="Period"), value])
-        if several:
-            base = base.encode(yOffset=alt.YOffset("period:N", sort="ascending"))
-        colour = alt.Color("period:N", title=None, sort="ascending",
-                           scale=alt.Scale(range=[MUTED, HIGHLIGHT] if years > 1 else [HIGHLIGHT]),
-                           legend=alt.Legend(orient="bottom") if several and years > 1 else None)
-        step = 18 if several else 30
-    else:
-        return None
-    bars = base.mark_bar(cornerRadiusEnd=3).encode(color=colour)
-    labels = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text=alt.Text("value:Q", format=","))
-    # Height per bar, not a fixed total: Streamlit squashes a fixed-height chart with few bars. The description
-    # is what a screen reader announces for the chart (instead of "Vega visualization").
-    return (bars + labels).properties(height=alt.Step(step), description=chart_description(frame, axis))
-
-
-def chart_description(frame: pd.DataFrame, axis: str) -> str:
-    """The chart in words: "Bar chart of offences: Basildon 1,073; Chelmsford 759; ..."."""
-    names = frame["area"] if "area" in frame.columns else frame["label"] + " " + frame["period"].map(period_short)
-    bars = "; ".join(f"{name} {value:,.{0 if float(value).is_integer() else 1}f}"
-                     for name, value in zip(names, frame["value"]))
-    return f"Bar chart of {axis.lower()}: {bars}."
 
 
 # ---------------------------------------------------------------- export

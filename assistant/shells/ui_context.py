@@ -2,7 +2,9 @@
 
 The chip must always show exactly what the next question will use, so the rules that decide the context live here,
 as pure functions over the engine's records: a refusal or an answer that named nothing the tables hold leaves the
-context as it was, and an edit from the chip builds the same `Query` the engine would have kept.
+context as it was, and an edit from the chip builds the same `Query` the engine would have kept. A context is a
+performance-table `Query` or, after a police.uk street-level answer, the `StreetAsk` the engine kept: both are
+passed back to `Assistant.ask` as they are, and the chip names either in words.
 """
 
 from __future__ import annotations
@@ -13,18 +15,23 @@ from assistant.ingest.catalogue import Catalogue
 from assistant.ingest.measures import BASE_MEASURES, OFFENCES, PERCENT_CHANGE
 from assistant.records import Answer
 from assistant.shells.ui import MEASURE_LABELS, period_short
+from assistant.understand.months import month_words
 from assistant.understand.query import Query
+from assistant.understand.street import COMPARE, RANK_PLACES, RANK_TYPES, StreetAsk
 
 ANY = "(any)"  # the chip editor's "leave this out" choice
 
 
 def holds_context(query: Any) -> bool:
-    """Whether a turn's query names something a follow-up can lean on (an area, a crime type or a measure)."""
+    """Whether a turn's query names something a follow-up can lean on: an area, a crime type or a measure of
+    the tables, or the months, crime types, area or outcome of a police.uk question."""
+    if isinstance(query, StreetAsk):
+        return bool(query.months or query.crime_types or query.area or query.outcome or query.all_types)
     return isinstance(query, Query) and bool(query.areas or query.crime_types or query.measure or
                                               query.unknown_places)
 
 
-def next_context(previous: Query | None, kind: str, answer: Answer) -> Query | None:
+def next_context(previous: Query | StreetAsk | None, kind: str, answer: Answer) -> Query | StreetAsk | None:
     """The context after one turn. Only a question answered from the tables replaces it: a refusal would make
     the next follow-up repeat the refusal, a passage answer would wipe the area and crime type the user is
     still asking about, and a claim check is not part of the question thread."""
@@ -40,6 +47,8 @@ def context_label(query: Any, forces: tuple[str, ...] = ()) -> str:
     follow-up inherits is named, including a ranking or a change, so nothing is kept silently."""
     if not holds_context(query):
         return ""
+    if isinstance(query, StreetAsk):
+        return street_label(query)
     parts = []
     if query.crime_types:
         parts.append(", ".join(query.crime_types))
@@ -59,6 +68,26 @@ def context_label(query: Any, forces: tuple[str, ...] = ()) -> str:
         parts.append(f"ranked: {most}{by}")
     elif query.change:
         parts.append("change")
+    return " · ".join(parts)
+
+
+def street_label(ask: StreetAsk) -> str:
+    """A police.uk context in words: "police.uk · Bicycle theft · force-wide · March 2017 · change from March
+    2016". Every slot `understand.street.inherit` hands to a follow-up is named."""
+    types = ", ".join(ask.crime_types) or ("all crimes and incidents" if ask.all_types else "all crimes")
+    place = (f"{ask.area} (neighbourhood)" if ask.lsoa else ask.area) if ask.area else "force-wide"
+    parts = ["police.uk", types, place]
+    if ask.months:
+        parts.append(month_words(ask.months))
+    if ask.outcome:
+        parts.append(f"outcome: {ask.outcome}")
+    if ask.intent == COMPARE and ask.base:
+        parts.append(f"change from {month_words(ask.base)}")
+    elif ask.intent in (RANK_TYPES, RANK_PLACES):
+        what = "crime types" if ask.intent == RANK_TYPES else "neighbourhoods" if ask.lsoa else "areas"
+        parts.append(f"ranked: {what}" + (" by change" if ask.base else ""))
+    if ask.edition:
+        parts.append(f"download {ask.edition}")
     return " · ".join(parts)
 
 
@@ -83,8 +112,9 @@ def _change_choice(periods: tuple[str, str]) -> str:
 
 
 def current_choices(query: Query | None, catalogue: Catalogue) -> dict[str, str]:
-    """The editor's starting values: the context as it stands (a slot with several values shows the first)."""
-    if query is None:
+    """The editor's starting values: the context as it stands (a slot with several values shows the first); a
+    police.uk context is not one the editor builds, so it starts afresh."""
+    if not isinstance(query, Query):
         return {"area": ANY, "crime_type": ANY, "measure": OFFENCES, "period": ANY}
     period = ANY
     if len(query.periods) == 2 and query.change:
@@ -122,7 +152,7 @@ def follow_ups(query: Query | None, catalogue: Catalogue, limit: int = 3) -> lis
     """Follow-up questions worth offering under an answer, built from what the catalogue holds: the same
     figure in the next district, another measure, the change between the edition's years, or a ranking.
     Each leans on the context, so it is answered in the thread the chip shows."""
-    if not holds_context(query) or not query.crime_types:
+    if not isinstance(query, Query) or not holds_context(query) or not query.crime_types:
         return []
     crime = query.crime_types[0]
     suggestions = []

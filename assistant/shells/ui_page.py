@@ -8,6 +8,8 @@ fetched from outside: no web fonts, no icon sets, no CDN; the page must work on 
 - After each new turn the page scrolls to that turn (Streamlit does not follow a conversation) and puts the
   answer into a polite live region, so a screen reader announces it.
 - Copy buttons carry their text in a data attribute and write it to the clipboard.
+- Small tables (a cited row's grid, the row as printed) are static HTML built once per answer: a styled
+  `st.table` cost most of a page rerun, redone for every old turn.
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-v
 .doc-view mark {{ background: #fde68a; color: {INK}; padding: 0.1rem 0; }}
 button.copy {{ font: inherit; font-size: 0.85rem; border: 1px solid #9ca3af; background: #fff; color: {INK};
   border-radius: 0.4rem; padding: 0.15rem 0.6rem; cursor: pointer; }}
+table.grid {{ border-collapse: collapse; font-size: 0.9rem; margin: 0.2rem 0 0.6rem 0; color: {INK}; }}
+table.grid th, table.grid td {{ border: 1px solid #d1d5db; padding: 0.25rem 0.55rem; text-align: right; }}
+table.grid th {{ background: #f3f4f6; font-weight: 600; }}
+table.grid th[scope="row"], table.grid thead th:first-child {{ text-align: left; }}
+table.grid td.used {{ background: #fde68a; font-weight: 700; }}
+.grid-wrap {{ overflow-x: auto; max-width: 100%; }}
 .sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }}
 @media (max-width: 640px) {{
@@ -51,6 +59,19 @@ button.copy {{ font: inherit; font-size: 0.85rem; border: 1px solid #9ca3af; bac
   .verdict {{ font-size: 1.25rem; }}
   [data-testid="stBottomBlockContainer"] {{ padding: 0.4rem 0.6rem 0.6rem 0.6rem !important; }}
   [data-testid="stBottomBlockContainer"] [data-testid="stHorizontalBlock"] {{ gap: 0.25rem !important; }}
+  /* The input area stays small so the answer has the screen: mode switch, Edit and Clear on one row, the chip
+     on its own line under them in smaller type (all of it still shown), and a one-line input box. */
+  .st-key-chip-bar {{ gap: 0.2rem 0.35rem !important; }}
+  .st-key-chip-bar button {{ min-height: 1.9rem !important; padding: 0.1rem 0.5rem !important;
+    font-size: 0.85rem !important; }}
+  .st-key-chip-bar button p {{ font-size: 0.85rem !important; }}
+  .st-key-chip-bar > div:has(.st-key-chip-text) {{ order: 10; flex-basis: 100%; }}
+  table.grid th, table.grid td {{ padding: 0.2rem 0.35rem; font-size: 0.8rem; }}
+  .st-key-chip-text p {{ font-size: 0.82rem !important; line-height: 1.3 !important;
+    margin: 0 0 0.2rem 0 !important; }}
+  [data-testid="stBottomBlockContainer"] {{ padding-top: 0.3rem !important; padding-bottom: 0.35rem !important; }}
+  [data-testid="stChatInput"] > div {{ padding-top: 0.15rem !important; padding-bottom: 0.15rem !important;
+    min-height: 0 !important; }}
   [data-testid="stMainBlockContainer"] {{ padding-left: 0.6rem !important; padding-right: 0.6rem !important; }}
 }}
 </style>"""
@@ -158,13 +179,23 @@ def copy_button(text: str, label: str = "Copy answer") -> str:
     return f'<button class="copy" type="button" data-text="{html.escape(text, quote=True)}">{html.escape(label)}</button>'
 
 
-def document_view(text: str, start: int, end: int, mark_id: str) -> str:
-    """A whole document as escaped text with the cited span marked, and a script that scrolls the mark into view
-    inside the scrolling box."""
-    if not 0 <= start < end <= len(text):
+def document_view(text: str, start: int, end: int, mark_id: str, more: tuple[tuple[int, int], ...] = ()) -> str:
+    """A whole document as escaped text with the cited span marked (and the spans in `more`, e.g. every row a
+    chart was read from), for a script that scrolls the first mark into view inside the scrolling box."""
+    spans = sorted({(a, b) for a, b in ((start, end), *more) if 0 <= a < b <= len(text)})
+    kept, last = [], 0
+    for a, b in spans:
+        if a >= last:  # overlapping spans would nest marks: keep the first
+            kept.append((a, b))
+            last = b
+    if not kept:
         return f'<div class="doc-view">{html.escape(text)}</div>'
-    return (f'<div class="doc-view" tabindex="0">{html.escape(text[:start])}<mark id="{mark_id}">'
-            f"{html.escape(text[start:end])}</mark>{html.escape(text[end:])}</div>")
+    parts, at = [], 0
+    for i, (a, b) in enumerate(kept):
+        attribute = f' id="{mark_id}"' if i == 0 else ""
+        parts.append(f"{html.escape(text[at:a])}<mark{attribute}>{html.escape(text[a:b])}</mark>")
+        at = b
+    return f'<div class="doc-view" tabindex="0">{"".join(parts)}{html.escape(text[at:])}</div>'
 
 
 def scroll_to_mark(mark_id: str) -> str:
@@ -179,3 +210,21 @@ def scroll_to_mark(mark_id: str) -> str:
   go();
 }})();
 </script>"""
+
+
+def grid_table(frame, used: tuple[str, str] | None = None, label: str = "") -> str:
+    """A small table as static HTML: real header cells (column and row) for screen readers, every text escaped,
+    the `used` (row, column) cell highlighted. Built once per answer and kept, so redrawing an old turn costs a
+    string, not a styled table."""
+    corner = html.escape(str(frame.index.name or ""))
+    head = f'<th scope="col">{corner}</th>' if corner else '<td></td>'
+    head += "".join(f'<th scope="col">{html.escape(str(column))}</th>' for column in frame.columns)
+    body = []
+    for name, values in zip(frame.index, frame.itertuples(index=False)):
+        cells = "".join(f'<td class="used">{html.escape(str(value))}</td>' if used == (name, column)
+                        else f"<td>{html.escape(str(value))}</td>" for column, value in zip(frame.columns, values))
+        body.append(f'<tr><th scope="row">{html.escape(str(name))}</th>{cells}</tr>')
+    caption = f'<caption class="sr-only">{html.escape(label)}</caption>' if label else ""
+    return (f'<div class="grid-wrap"><table class="grid">{caption}<thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
+

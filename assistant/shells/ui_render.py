@@ -9,28 +9,52 @@ cards of turn T only.
 
 from __future__ import annotations
 
+import copy
+
 import pandas as pd
 import streamlit as st
 
 from assistant import config
 from assistant.engine import Assistant
 from assistant.records import Citation
-from assistant.shells import ui, ui_claims, ui_context, ui_feedback, ui_page
+from assistant.shells import ui, ui_chart, ui_claims, ui_context, ui_feedback, ui_page
 
 
-def render_chart(answer, forces: tuple[str, ...]) -> None:
-    chart = ui.chart_spec(answer)
-    if chart is None:
+def _chart(answer, cache: dict) -> dict | None:
+    """The chart's Vega-Lite spec, built once per turn: building it through Altair (with its schema check) on
+    every rerun cost more than drawing it."""
+    if "chart" not in cache:
+        chart = ui_chart.chart_spec(answer)
+        cache["chart"] = chart.to_dict() if chart is not None else None
+    return cache["chart"]
+
+
+def render_chart(number: int, answer, engine: Assistant, cache: dict) -> None:
+    """The chart, and under it the data behind it: every bar's printed cell, checkable in the document."""
+    spec = _chart(answer, cache)
+    if spec is None:
         return
     with st.container(border=True):
-        title = ui_context.context_label(answer.context, forces)
+        title = ui_context.context_label(answer.context, engine.forces)
         if title:
             st.caption(ui.md_escape(title))
-        st.altair_chart(chart, width="stretch")
-        cited = [c for c in answer.citations if c.table is not None]
-        if cited and len(cited) >= len(answer.chart):  # said only when it is true of every bar
-            st.caption("Every bar is a cited cell of the performance tables: sources "
-                       f"{', '.join(f'[{c.n}]' for c in cited)} below.")
+        # A copy: Streamlit moves the data out of the spec it is given.
+        st.vega_lite_chart(spec=copy.deepcopy(spec), width="stretch")
+        if "data" not in cache:
+            titles = {d: doc.title for d, doc in engine.index.documents.items()}
+            cache["data"] = ui_chart.chart_data_markdown(answer, number, titles)
+        if not cache["data"]:
+            return
+        with st.expander(f"The data behind this chart ({len(answer.chart)} printed figures)",
+                         icon=":material/table_rows:"):
+            st.caption("Each bar is a figure printed in the performance tables, shown here as printed and where. "
+                       "A row the answer names links to its source card.")
+            st.markdown(cache["data"])
+            for i, (document, spans) in enumerate(ui_chart.chart_spans(answer).items()):
+                if st.button("Open the document at these rows", key=f"chart-rows-{number}-{i}",
+                             icon=":material/open_in_new:", type="tertiary",
+                             help="Show the whole document with every charted row highlighted"):
+                    show_document(engine, document, spans, f"chart-{number}-{i}", "rows the chart was read from")
 
 
 def _row_as_printed(row: pd.DataFrame, table: dict) -> pd.DataFrame:
@@ -40,45 +64,73 @@ def _row_as_printed(row: pd.DataFrame, table: dict) -> pd.DataFrame:
     return pd.DataFrame([values])
 
 
-def render_table_citation(citation: Citation, engine: Assistant) -> None:
+def _table_view(citation: Citation, engine: Assistant) -> tuple | None:
+    """What a table citation shows (the caption of the cited cell, the grid with it highlighted, the row as
+    printed), or None when the row is no longer in the index."""
     table = citation.table or {}
     row = engine.table_row(table.get("area", ""), table.get("crime_type", ""))
     if row.empty:
+        return None
+    grid, cell = ui.row_grid(row, table.get("column"))
+    where = f"{table.get('crime_type', '')}, {table.get('area', '')}"
+    return (ui.used_cell_caption(row, table), ui_page.grid_table(grid.rename_axis("Measure"), cell, where),
+            ui_page.grid_table(_row_as_printed(row, table).set_index("Row"), label=f"{where}, as printed"))
+
+
+def render_table_citation(citation: Citation, engine: Assistant, cache: dict) -> None:
+    key = ("row", citation.n)
+    if key not in cache:  # worked out once per turn: reading the row and styling its grid cost most of a rerun
+        cache[key] = _table_view(citation, engine)
+    if cache[key] is None:
         st.code(citation.quote, language=None, wrap_lines=True)
         return
-    grid, cell = ui.row_grid(row, table.get("column"))
-    st.caption(ui.used_cell_caption(row, table))  # the cited cell first: on a phone the grid may scroll
+    caption, grid, printed = cache[key]
+    st.caption(caption)  # the cited cell first: on a phone the grid may scroll
     # Static HTML tables: real header cells for screen readers, and no canvas grid (whose cell ids repeat).
-    st.table(ui.styled_grid(grid.rename_axis("Measure"), cell))
+    st.html(grid)
     with st.expander("Row as printed in the document"):
-        st.table(_row_as_printed(row, table).set_index("Row"))
+        st.html(printed)
 
 
 @st.dialog("The document, at the cited place", width="large")
-def open_document(engine: Assistant, citation: Citation, mark_id: str) -> None:
-    document = engine.index.documents.get(citation.document)
+def show_document(engine: Assistant, document_id: str, spans: list[tuple[int, int]], mark_id: str,
+                  what: str, quote: str = "") -> None:
+    """The whole document with `spans` highlighted (the first scrolled into view); `quote` finds the place when
+    the spans no longer fit the text."""
+    document = engine.index.documents.get(document_id)
     if document is None:
         st.error("This document is no longer in the index.")
         return
-    st.markdown(f"**{ui.md_escape(document.title)}**  \n{ui.md_escape(ui.source_line(citation))}")
-    start, end = citation.start, citation.end
-    if not 0 <= start < end <= len(document.text):
-        start = document.text.find(citation.quote)
-        end = start + len(citation.quote)
-    st.caption("The cited " + ("row" if citation.table is not None else "passage") + " is highlighted.")
-    st.html(ui_page.document_view(document.text, start, end, mark_id))
+    first = next(((a, b) for a, b in spans if 0 <= a < b <= len(document.text)), None)
+    if first is None and quote:
+        at = document.text.find(quote)
+        first = (at, at + len(quote)) if at >= 0 else None
+    st.markdown(f"**{ui.md_escape(document.title)}**  \n{ui.md_escape(ui.source_line(_source(document)))}")
+    st.caption(f"The {what} {'are' if len(spans) > 1 else 'is'} highlighted.")
+    start, end = first or (-1, -1)
+    st.html(ui_page.document_view(document.text, start, end, mark_id, tuple(spans)))
     st.html(ui_page.scroll_to_mark(mark_id), unsafe_allow_javascript=True)
 
 
-def render_citation(turn: int, citation: Citation, engine: Assistant) -> None:
+def _source(document) -> Citation:
+    """The document's publisher, date and kind in the shape `ui.source_line` reads."""
+    return Citation(n=0, document=document.id, title=document.title, locator="", quote="",
+                    publisher=document.publisher, date=document.date, kind=document.kind)
+
+
+def render_citation(turn: int, citation: Citation, engine: Assistant, cache: dict) -> None:
     st.html(ui_page.source_head(turn, citation.n, _where(citation)))
     if citation.table is not None:
-        render_table_citation(citation, engine)
+        render_table_citation(citation, engine, cache)
     else:
         st.markdown("> " + ui.md_escape(" ".join(citation.quote.split())))
+    if citation.document not in engine.index.documents:  # a police.uk filter over CSV files: no one text to open
+        return
     if st.button("Open the document here", key=f"open-{turn}-{citation.n}", icon=":material/open_in_new:",
                  type="tertiary", help="Show the whole document with this source highlighted"):
-        open_document(engine, citation, f"cited-{turn}-{citation.n}")
+        what = "cited row" if citation.table is not None else "cited passage"
+        show_document(engine, citation.document, [(citation.start, citation.end)], f"cited-{turn}-{citation.n}",
+                      what, citation.quote)
 
 
 def _where(citation: Citation) -> str:
@@ -91,8 +143,8 @@ def _where(citation: Citation) -> str:
     return where
 
 
-def render_sources(turn: int, citations: tuple[Citation, ...], engine: Assistant, heading: str = "Sources",
-                   fold_over: int = 3) -> None:
+def render_sources(turn: int, citations: tuple[Citation, ...], engine: Assistant, cache: dict,
+                   heading: str = "Sources", fold_over: int = 3) -> None:
     """Sources grouped by document; more than `fold_over` of them fold into one expander (a marker click
     opens it)."""
     if not citations:
@@ -106,7 +158,7 @@ def render_sources(turn: int, citations: tuple[Citation, ...], engine: Assistant
             with st.container(border=True):
                 st.markdown(f"**{ui.md_escape(first.title)}**  \n{ui.md_escape(ui.source_line(first))}")
                 for citation in items:
-                    render_citation(turn, citation, engine)
+                    render_citation(turn, citation, engine, cache)
 
 
 def render_warnings(answer) -> None:
@@ -118,17 +170,17 @@ def render_warnings(answer) -> None:
                    icon=":material/warning:")
 
 
-def render_answer(turn: int, answer, engine: Assistant) -> None:
+def render_answer(turn: int, answer, engine: Assistant, cache: dict) -> None:
     main, assumed = ui.split_assumptions(answer.text)
     st.markdown(ui.answer_markdown(main, turn))
     if assumed:
         st.caption(":material/info: " + ui.md_escape(assumed))
     render_warnings(answer)
-    render_chart(answer, engine.forces)
-    render_sources(turn, answer.citations, engine)
+    render_chart(turn, answer, engine, cache)
+    render_sources(turn, answer.citations, engine, cache)
 
 
-def render_claim(turn: int, answer, engine: Assistant) -> None:
+def render_claim(turn: int, answer, engine: Assistant, cache: dict) -> None:
     """Verdict large, one line of reason, wording to use, the deciding evidence; the rest folded away."""
     view = ui_claims.claim_view(answer)
     st.html(ui_page.verdict_block(ui.verdict_badge(answer.verdict)[0], answer.verdict))
@@ -140,13 +192,13 @@ def render_claim(turn: int, answer, engine: Assistant) -> None:
     if view.wording:
         st.code(view.wording, language=None, wrap_lines=True)
     render_warnings(answer)
-    render_sources(turn, view.deciding, engine, "Evidence that decides it", fold_over=6)
+    render_sources(turn, view.deciding, engine, cache, "Evidence that decides it", fold_over=6)
     if view.others or view.rest:
         with st.expander(f"Full explanation and other sources ({len(view.others)})"):
             if view.rest:
                 st.markdown(ui.answer_markdown(view.rest, turn))
             for citation in view.others:
-                render_citation(turn, citation, engine)
+                render_citation(turn, citation, engine, cache)
 
 
 def _save_feedback(turn: ui.Turn, key: str) -> None:
@@ -170,15 +222,27 @@ def render_actions(number: int, turn: ui.Turn) -> None:
                       on_change=_save_feedback, args=(turn, key), placeholder="Press Enter to save")
 
 
-def render_turn(number: int, turn: ui.Turn, engine: Assistant) -> None:
+def render_prompt(kind: str, prompt: str) -> None:
+    """The user's message: the question or claim, drawn as typed."""
     with st.chat_message("user", avatar=":material/person:"):
-        if turn.kind == "claim":
+        if kind == "claim":
             st.caption("CLAIM TO CHECK")
-        st.markdown(ui.md_escape(turn.prompt))
-    with st.chat_message("assistant", avatar=":material/local_police:"):
-        if turn.kind == "claim":
-            render_claim(number, turn.answer, engine)
-        else:
-            render_answer(number, turn.answer, engine)
-        render_actions(number, turn)
+        st.markdown(ui.md_escape(prompt))
 
+
+def render_reply(number: int, turn: ui.Turn, engine: Assistant) -> None:
+    """The assistant's message, inside the one already opened (live, under its spinner, or from the history)."""
+    if turn.kind == "claim":
+        render_claim(number, turn.answer, engine, turn.view)
+    else:
+        render_answer(number, turn.answer, engine, turn.view)
+    render_actions(number, turn)
+
+
+@st.fragment
+def render_turn(number: int, turn: ui.Turn, engine: Assistant) -> None:
+    """One turn from the history. A fragment: rating it, opening a document or a folded section reruns this
+    turn only, not the whole page with every other turn."""
+    render_prompt(turn.kind, turn.prompt)
+    with st.chat_message("assistant", avatar=":material/local_police:"):
+        render_reply(number, turn, engine)

@@ -227,7 +227,7 @@ def test_highest_domestic_abuse_offences_among_districts(index):
     assert cited(result) == [("Southend", "Domestic Abuse", "Offences 2024")]
     assert EXCLUDED in result.text and "fourteen districts" in result.text
     chart = result.chart
-    assert list(chart.columns) == ["area", "value", "highlight"]
+    assert list(chart.columns[:3]) == ["area", "value", "highlight"]
     assert sorted(chart["area"]) == sorted(DISTRICTS)
     assert list(chart["value"]) == sorted(chart["value"], reverse=True)
     assert list(chart.loc[chart["highlight"], "area"]) == ["Southend"]
@@ -291,7 +291,7 @@ def test_crime_types_of_one_area_ranked_by_rise(index):
     assert "other sexual offences had the largest rise in offences" in result.text and "+70 [1]" in result.text
     assert "Only the most detailed rows" in result.text and EXCLUDED not in result.text
     chart = result.chart
-    assert list(chart.columns) == ["crime_type", "value", "highlight"] and len(chart) == 27
+    assert list(chart.columns[:3]) == ["crime_type", "value", "highlight"] and len(chart) == 27
     assert not {"all crime", "theft offences", "domestic abuse", "anti-social behaviour"} & set(chart["crime_type"])
     assert list(chart.loc[chart["highlight"], "crime_type"]) == ["other sexual offences"]
 

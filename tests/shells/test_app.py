@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -12,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from apptest_helpers import wait_for_rebuild
 
-from assistant.shells import ui, ui_claims, ui_context
+from assistant.shells import ui, ui_chart, ui_claims, ui_context, ui_page
 from corpus_periods import PERIOD_2023, PERIOD_2024
 from assistant.understand.query import Query
 from assistant.records import Answer, Citation, Figure
@@ -72,8 +73,9 @@ def test_table_row_grid_shows_printed_values_and_highlights_the_cell_used():
     assert grid.loc["Offences", "12 months to Oct 2024"] == "1,465"
     assert grid.loc["Solved rate %", "Change"] == "5.2"
     assert cell == ("Offences", "12 months to Oct 2024")
-    html = ui.styled_grid(grid, cell).to_html()
-    assert html.count("background-color: #fde68a") == 1
+    html = ui_page.grid_table(grid.rename_axis("Measure"), cell, "Shoplifting, Chelmsford")
+    assert html.count('class="used"') == 1 and '<td class="used">1,465</td>' in html
+    assert html.count('<th scope="col">') == len(grid.columns) + 1 and html.count('<th scope="row">') == len(grid)
     caption = ui.used_cell_caption(_row(), {"area": "Chelmsford", "crime_type": "Shoplifting",
                                             "column": "Offences 2024"})
     assert "**1,465**" in caption and "#" not in caption and "November 2023 to October 2024" in caption
@@ -109,21 +111,21 @@ def test_warnings_cover_caveats_other_periods_disagreeing_and_old_sources():
 def test_ranking_chart_keeps_the_engine_order_and_colours_the_asked_area():
     frame = pd.DataFrame({"area": ["Basildon", "Chelmsford", "Maldon"], "value": [1073.0, 759.0, 170.0],
                           "highlight": [True, False, False]})
-    spec = ui.chart_spec(Answer(text="t", answerable=True, chart=frame,
-                                context=Query(text="q", measure="offences"))).to_dict()
+    spec = ui_chart.chart_spec(Answer(text="t", answerable=True, chart=frame,
+                                      context=Query(text="q", measure="offences"))).to_dict()
     bars = spec["layer"][0]["encoding"]
     assert bars["y"]["sort"] == ["Basildon", "Chelmsford", "Maldon"]
-    assert bars["color"]["condition"]["value"] == ui.HIGHLIGHT and bars["color"]["value"] == ui.MUTED
+    assert bars["color"]["condition"]["value"] == ui_chart.HIGHLIGHT and bars["color"]["value"] == ui_chart.MUTED
     assert bars["x"]["title"] == "Offences"
 
 
 def test_two_year_chart_shows_both_years_and_single_bars_get_no_chart():
     frame = pd.DataFrame({"label": ["Colchester"] * 2, "period": [PERIOD_2023, PERIOD_2024], "value": [172.0, 171.0]})
-    spec = ui.chart_spec(Answer(text="t", answerable=True, chart=frame)).to_dict()
+    spec = ui_chart.chart_spec(Answer(text="t", answerable=True, chart=frame)).to_dict()
     assert spec["layer"][0]["encoding"]["y"]["field"] == "period"
     assert [row["value"] for row in next(iter(spec["datasets"].values()))] == [172.0, 171.0]
-    assert ui.chart_spec(Answer(text="t", answerable=True, chart=frame.head(1))) is None
-    assert ui.chart_spec(Answer(text="t", answerable=True)) is None
+    assert ui_chart.chart_spec(Answer(text="t", answerable=True, chart=frame.head(1))) is None
+    assert ui_chart.chart_spec(Answer(text="t", answerable=True)) is None
 
 
 def test_export_holds_questions_answers_verdicts_and_quotes():
@@ -367,11 +369,11 @@ def test_table_question_shows_figure_citation_and_highlighted_row(app):
     assert "[\\[1\\]](#src-0-1)" in shown(app)
     assert 'id="src-0-1"' in shown(app)  # the marker's target: the source card
     assert "Chelmsford › Rolling 12 Months to October 2023 vs 2024 › Shoplifting<" in shown(app)
-    grid = app.table[0].value
-    assert grid.loc["Offences", "12 months to Oct 2024"] == "1,465"
-    assert grid.loc["Offences", "12 months to Oct 2023"] == "1,450"
-    printed = app.table[1].value  # the row as printed, under its own column headers
-    assert printed.loc["Shoplifting", "Offences 2024"] == "1465"
+    grid, printed = [h.proto.body for h in app.get("html") if 'class="grid"' in h.proto.body][:2]
+    assert '<td class="used">1,465</td>' in grid and "<td>1,450</td>" in grid  # the cited cell, highlighted
+    headers = re.findall(r'<th scope="col">([^<]*)</th>', printed)  # the row as printed, under its own headers
+    cells = re.findall(r"<td>([^<]*)</td>", printed)
+    assert dict(zip(headers[1:], cells))["Offences 2024"] == "1465"
     assert "November 2023 to October 2024" in shown(app)
 
 
@@ -422,7 +424,7 @@ def test_three_turn_conversation_from_the_brief(app):
 def test_unanswerable_question_says_not_found(app):
     ask(app, "How many burglaries were recorded in Cambridge in 2024?")
     assert answers(app)[-1].startswith("Not found")
-    assert not app.table
+    assert 'class="grid"' not in shown(app)
 
 
 @pytest.mark.slow

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,10 @@ def local_engine(paths):
     return Assistant.load(paths[1], paths[0])
 
 
-@pytest.fixture(scope="module")
-def server(paths, tmp_path_factory):
-    corpus, index = paths
-    port, logs = free_port(), tmp_path_factory.mktemp("streamlit")
+@contextmanager
+def serving(corpus: Path, index: Path, logs: Path):
+    """The app on `index` and `corpus`, started headless on a free port; its address."""
+    port = free_port()
     env = {**os.environ, "ASSISTANT_INDEX": str(index), "ASSISTANT_CORPUS": str(corpus)}
     log = (logs / "streamlit.log").open("w")
     process = subprocess.Popen(
@@ -114,6 +115,12 @@ def server(paths, tmp_path_factory):
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(paths, tmp_path_factory):
+    with serving(*paths, tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +220,11 @@ def test_five_turns_keep_the_chip_equal_to_the_context_used_and_the_newest_answe
         assert first_words in message.inner_text().replace("\n", " "), turn
         context = ui_context.next_context(context, "question", expected)
         assert chip(page) == (ui_context.context_label(context, local_engine.forces) or "nothing yet"), turn
+        bar = page.get_by_test_id("stBottom").bounding_box()
+        chip_box = page.get_by_test_id("stBottom").get_by_text("Follow-ups use:").bounding_box()
+        assert bar["y"] <= chip_box["y"] and chip_box["y"] + chip_box["height"] <= SIZES[size]["height"]
+        if size == "phone":  # the answer has the screen: the input area, chip included, takes a fifth at most
+            assert bar["height"] <= 0.2 * SIZES[size]["height"], bar
         shot(page, f"{size}-conversation-{turn + 1}")
     last = messages(page).last.inner_text()
     assert "Harlow" in last and "robbery" in last.lower()  # the refusal and the passage did not move the context
@@ -325,6 +337,45 @@ def test_axe_finds_no_serious_or_critical_violations(open_page, size):
                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert page.locator("h1").count() == 1
+
+
+def test_a_police_uk_follow_up_keeps_its_context_on_the_chip(browser, local_police, tmp_path_factory):
+    """On an index of the real police.uk downloads: the chip names the street-level context, and a follow-up
+    naming only a month is answered in it (as the engine answers it with that context)."""
+    engine, corpus, index = local_police
+    with serving(corpus, index, tmp_path_factory.mktemp("police-streamlit")) as url:
+        context = browser.new_context(viewport=SIZES["phone"])
+        page = context.new_page()
+        page.goto(url)
+        page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
+        thread = None
+        for question in ("How many bike thefts in March 2017?", "And in April 2017?"):
+            expected = engine.ask(question, context=thread)
+            message = ask(page, question)
+            assert ui.without_markers(expected.text)[:40] in message.inner_text().replace("\n", " ")
+            thread = ui_context.next_context(thread, "question", expected)
+            assert chip(page) == ui_context.context_label(thread, engine.forces)
+            assert in_view(page, message)
+        assert chip(page).startswith("police.uk") and "April 2017" in chip(page)
+        shot(page, "phone-police-uk-follow-up")
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def local_police(tmp_path_factory):
+    """The real police.uk downloads (a folder each) as a corpus, its index, and an engine on it."""
+    from real_data import REAL, require
+
+    from assistant.engine import Assistant
+    from assistant.store.build import build_index
+
+    base = tmp_path_factory.mktemp("police")
+    corpus, index = base / "corpus", base / "index"
+    corpus.mkdir()
+    for folder in require(REAL / "data").glob("police_uk_*"):
+        shutil.copytree(folder, corpus / folder.name)
+    build_index(corpus, index)
+    return Assistant.load(index, corpus), corpus, index
 
 
 def test_nothing_is_fetched_from_outside(outside):

@@ -155,7 +155,8 @@ def answer_compare(query: Query, index: EditionTable) -> TableResult:
     what = metric(measure, None if by_type else query.crime_types[0])
     text = f"In the {period}{common}, {what} was {join_and(parts)}."
     text += _which_higher(known, measure, cite, period)
-    chart = pd.DataFrame({"label": short, "period": period, "value": [row.value(measure, period) for row in rows]})
+    chart = chart_frame([chart_bar(row, measure, period, label=name, period=period)
+                         for row, name in zip(rows, short)])
     return cited_result(text, bool(known), cite, query, chart=chart)
 
 
@@ -230,8 +231,30 @@ def answer_share(query: Query, index: EditionTable) -> TableResult:
 
 def _years_chart(rows: list[Row], measure: str, labels: list[str] | None = None) -> pd.DataFrame:
     labels = labels or [row.area for row in rows]
-    return pd.DataFrame([{"label": label, "period": period, "value": row.value(measure, period)}
-                         for row, label in zip(rows, labels) for period in row.years])
+    return chart_frame([chart_bar(row, measure, period, label=label, period=period)
+                        for row, label in zip(rows, labels) for period in row.years])
+
+
+# The printed cell behind each bar of a chart: a chart draws more numbers than its sentence names, and every
+# number drawn must be checkable, so each bar carries its document, table, row and column as printed.
+CHART_CELL = ("printed", "document", "table", "row", "column", "edition", "start", "end")
+
+
+def chart_bar(row: Row, measure: str, cell_period: str, **labels) -> dict:
+    """One bar: its labels (area, crime type or label, period), its value, and the cell it was read from."""
+    cell = row.cells.get((measure, cell_period))
+    value, printed, column = (cell.value, cell.printed, cell.column_label) if cell else (math.nan, "", "")
+    return {**labels, "value": value, "printed": printed, "document": row.source_document,
+            "table": row.table_title, "row": row.row_label, "column": column, "edition": row.edition,
+            "start": row.row_start, "end": row.row_end}
+
+
+def chart_frame(bars: list[dict]) -> pd.DataFrame:
+    """The bars with a printed figure (a dash draws nothing, so it is not a bar), in the order given: what is
+    drawn first (label, value, highlight, then period), then the cell each bar was read from."""
+    drawn = [key for key in (bars[0] if bars else {"value": 0}) if key not in CHART_CELL and key != "period"]
+    drawn += ["period"] if bars and "period" in bars[0] else []
+    return pd.DataFrame([bar for bar in bars if not math.isnan(bar["value"])], columns=[*drawn, *CHART_CELL])
 
 
 def answer_across_editions(query: Query, tables) -> TableResult:

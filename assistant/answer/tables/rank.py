@@ -11,11 +11,10 @@ import math
 import re
 from dataclasses import replace
 
-import pandas as pd
-
 from assistant import vocab
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
 
+from .facts import chart_bar, chart_frame
 from .index import Citations, EditionTable, TableResult, cited_result
 from .wording import NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, place_phrase, show
 
@@ -59,8 +58,8 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
         text = f"Of {pool}, the {top} with the {what} {when} were {join_and(items)}."
     text += _ties(chosen) + _wrong_way(spec, chosen, highest) + ("" if named else f" {index.excluded}")
     marked = {area for _, area in chosen}
-    chart = pd.DataFrame({"area": [area for _, area in scored], "value": [value for value, _ in scored],
-                          "highlight": [area in marked for _, area in scored]})
+    chart = chart_frame([{**chart_bar(index.row(area, crime_type), key, period, area=area, period=period),
+                          "highlight": area in marked} for _, area in scored])
     over = key == SOLVED_RATE and any(value > 100 for value, _ in scored)
     return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
 
@@ -101,8 +100,8 @@ def _rank_types(query: Query, area: str, index: EditionTable, explain: bool = Tr
     named = [(value, crime_name(crime_type)) for value, crime_type in chosen]
     text += _ties(named) + _wrong_way(spec, chosen, highest, "crime type") + (why if explain else "")
     marked = {crime_type for _, crime_type in chosen}
-    chart = pd.DataFrame({"crime_type": [crime_name(c) for _, c in scored], "value": [value for value, _ in scored],
-                          "highlight": [c in marked for _, c in scored]})
+    chart = chart_frame([{**chart_bar(index.row(area, c), key, period, crime_type=crime_name(c), period=period),
+                          "highlight": c in marked} for _, c in scored])
     over = key == SOLVED_RATE and any(value > 100 for value, _ in scored)
     return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
 
