@@ -19,26 +19,36 @@ from assistant.text.dates import MONTH_WORDS, MONTHS, month_number
 
 # Any month name or abbreviation (the one list, in text.dates), longest first so "september" wins over "sep".
 MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b\.?"
-_YEAR = r"(?:19|20)\d\d"
+YEAR_WORDS = r"(?:19|20)\d\d"  # a year as written: 1900 to 2099
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 
-# The kinds of mention, most specific first: the order the text is read in, each span read once.
+# The kinds of mention, most specific first: the order the text is read in, each span read once. A half or a
+# quarter of a year is read as the range of months it spans (a `BETWEEN` mention).
 BETWEEN, TO_MONTH, MONTH_YEAR, FISCAL, SINCE, YEAR = "between", "to month", "month", "fiscal", "since", "year"
+HALF, QUARTER, ISO_MONTH = "half", "quarter", "iso month"
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in (
-    # "between April and June 2017", "from July 2017 to June 2018"
-    (BETWEEN, rf"\b(?:between|from)\s+({MONTH})\s*({_YEAR})?\s+(?:and|to|until)\s+({MONTH})\s*({_YEAR})\b"),
+    # "between April and June 2017", "from July 2017 to June 2018", "January to June 2017", "March-May 2017"
+    (BETWEEN, rf"\b(?:between\s+({MONTH})\s*({YEAR_WORDS})?\s+and\s+|(?:from\s+)?({MONTH})\s*({YEAR_WORDS})?"
+              rf"(?:\s+(?:to|until|through)\s+|\s*[-–]\s*))({MONTH})\s*({YEAR_WORDS})\b"),
+    # "the first half of 2017", "H2 2016", "the third quarter of 2017", "Q1 2017": read as the months they span
+    (HALF, rf"\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+(?:of\s+)?({YEAR_WORDS})\b|\bh([12])\s+({YEAR_WORDS})\b"),
+    (QUARTER, rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?({YEAR_WORDS})\b|"
+              rf"\bq([1-4])\s+({YEAR_WORDS})\b"),
     # "the 12 months to October 2024", "the year ending 31 March", "the rolling year up to the end of June"
     (TO_MONTH, rf"\b(?:(?:12|twelve)[\s-]months?|year|period)\s+(?:ending|to|up\s+to|until)(?:\s+the\s+end\s+of)?"
-               rf"\s+{_DAY}({MONTH})(?:,?\s+({_YEAR})\b)?"),
+               rf"\s+{_DAY}({MONTH})(?:,?\s+({YEAR_WORDS})\b)?"),
     # "October 2024", "5 December 2024"
-    (MONTH_YEAR, rf"\b{_DAY}({MONTH}),?\s+({_YEAR})\b"),
+    (MONTH_YEAR, rf"\b{_DAY}({MONTH}),?\s+({YEAR_WORDS})\b"),
     # "2024/25", "2023-2024", "23/24" (a date such as "14/12" is not two consecutive years: see `_read`)
-    (FISCAL, rf"(?<![\d/-])(?:({_YEAR})\s*[/-]\s*((?:19|20)?\d\d)|(\d\d)/(\d\d))(?![\d/-])"),
+    (FISCAL, rf"(?<![\d/-])(?:({YEAR_WORDS})\s*[/-]\s*((?:19|20)?\d\d)|(\d\d)/(\d\d))(?![\d/-])"),
+    # "2017-03", as police.uk names its months (a pair of consecutive years, "2011-12", was read as fiscal above)
+    (ISO_MONTH, rf"(?<![\d/-])({YEAR_WORDS})-(0[1-9]|1[0-2])(?![\d/-])"),
     # "since 2016", "than it was in 2016", "compared with 2016": the year a change is measured from
-    (SINCE, rf"\b(?:since|than\s+(?:it\s+was\s+)?in|compared\s+(?:with|to)|from)\s+({_YEAR})\b"),
+    (SINCE, rf"\b(?:since|than\s+(?:it\s+was\s+)?in|compared\s+(?:with|to)|from)\s+({YEAR_WORDS})\b"),
     # "in 2019", but not "£2019", "2019%", "2019 offences" or "over 2000 burglaries" (counts, not years)
-    (YEAR, rf"(?<![£$\d,./-])\b({_YEAR})\b(?!\s*(?:%|per\s?cent|/|-\d))(?!\s+(?:offences|offence|crimes|"
+    (YEAR, rf"(?<![£$\d,./-])\b({YEAR_WORDS})\b(?!\s*(?:%|per\s?cent|/|-\d))(?!\s+(?:offences|offence|crimes|"
            r"incidents|people|officers|cases|reports|more|fewer|extra|additional|new)\b)"),
 )}
 _COUNT_BEFORE = re.compile(r"(?i:over|under|above|below|about|around|approximately|nearly|almost|exactly|"
@@ -56,6 +66,26 @@ class Mention:
     year: int | None = None
     month: int | None = None
     first: tuple[int, int] | None = None  # (year, month)
+    end: int = 0  # where it ends in the text
+
+    @property
+    def months(self) -> tuple[tuple[int, int], ...]:
+        """Every (year, month) the period spans: a month, a range, a rolling year to a month, a financial
+        year (April to March) or a calendar year; empty for a rolling year whose year is not said."""
+        if self.kind == MONTH_YEAR:
+            return ((self.year, self.month),)
+        if self.kind == BETWEEN:
+            start, end = self.first[0] * 12 + self.first[1] - 1, self.year * 12 + self.month - 1
+        elif self.kind == TO_MONTH and self.year is not None:
+            end = self.year * 12 + self.month - 1
+            start = end - 11
+        elif self.kind == FISCAL:
+            start, end = (self.year - 1) * 12 + 3, self.year * 12 + 2
+        elif self.kind in (SINCE, YEAR):
+            start, end = self.year * 12, self.year * 12 + 11
+        else:
+            return ()
+        return tuple((index // 12, index % 12 + 1) for index in range(start, end + 1))
 
     @property
     def label(self) -> str:
@@ -93,22 +123,31 @@ def mentions(text: str) -> list[Mention]:
 def _read(kind: str, match: re.Match, unread: str) -> Mention | None:
     words = _written(match)
     if kind == BETWEEN:
-        first_month, first_year, month, year = match.groups()
-        year = int(year)
+        groups = match.groups()
+        first_month, first_year = (groups[0], groups[1]) if groups[0] else (groups[2], groups[3])
+        month, year = groups[4], int(groups[5])
         first = (int(first_year) if first_year else year, _month(first_month))
-        return Mention(kind, match.start(), words, year, _month(month), first)
+        return Mention(kind, match.start(), words, year, _month(month), first, match.end())
+    if kind in (HALF, QUARTER):
+        which, year = [group for group in match.groups() if group]
+        size = 6 if kind == HALF else 3
+        last = (int(which) if which.isdigit() else _ORDINAL[which.lower()]) * size
+        return Mention(BETWEEN, match.start(), words, int(year), last, (int(year), last - size + 1), match.end())
+    if kind == ISO_MONTH:
+        return Mention(MONTH_YEAR, match.start(), words, int(match.group(1)), int(match.group(2)), end=match.end())
     if kind in (TO_MONTH, MONTH_YEAR):
         month, year = match.groups()
-        return Mention(kind, match.start(), words, int(year) if year else None, _month(month))
+        return Mention(kind, match.start(), words, int(year) if year else None, _month(month), end=match.end())
     if kind == FISCAL:
         first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if (int(first) + 1) % 100 != int(second) % 100:
             return None
         # "1998/99" ends in 1999; "23/24", with no century written, in 2024.
-        return Mention(kind, match.start(), words, int(first) + 1 if len(first) == 4 else 2000 + int(second))
+        return Mention(kind, match.start(), words, int(first) + 1 if len(first) == 4 else 2000 + int(second),
+                       end=match.end())
     if kind == YEAR and _COUNT_BEFORE.search(unread[:match.start()]):
         return None
-    return Mention(kind, match.start(), words, int(match.group(1)))
+    return Mention(kind, match.start(), words, int(match.group(1)), end=match.end())
 
 
 def _written(match: re.Match) -> str:

@@ -102,14 +102,18 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         elif mention.year is None:  # "the 12 months to March": covered if the tables print a period to March
             if not scope.has_month(mention.month):
                 open_months.append(mention.label)
+        elif mention.kind == BETWEEN:  # "between October 2023 and October 2024": both ends, or the range said
+            printed = [scope.for_month(*end) for end in (mention.first, (mention.year, mention.month))]
+            if all(printed):
+                found += [(mention.start, period, "month") for period in printed]
+            else:
+                months.append(mention.label)
         else:
-            ends = [mention.first] if mention.kind == BETWEEN else []
-            for year, month in [*ends, (mention.year, mention.month)]:
-                printed = scope.for_month(year, month)
-                if printed:
-                    found.append((mention.start, printed, "month"))
-                else:
-                    months.append(month_year(year, month))
+            printed = scope.for_month(mention.year, mention.month)
+            if printed:
+                found.append((mention.start, printed, "month"))
+            else:
+                months.append(month_year(mention.year, mention.month))
     outside = fiscal + months + open_months + years
     notes, named = [], [(period, kind) for _, period, kind in sorted(found)]
     relative = _VS_LAST_YEAR.sub(" ", norm)

@@ -21,7 +21,8 @@ from assistant.text.dates import MONTHS, month_number
 from assistant.text.normalise import normalise
 from assistant.understand import events
 from assistant.understand.events import EventSlots
-from assistant.understand.months import MON, YEAR, months_in
+from assistant.text.periods import MONTH, YEAR_WORDS
+from assistant.understand.months import months_in
 from assistant.vocab.street_words import StreetWords
 
 COUNT, COMPARE, RANK_TYPES, RANK_PLACES, NO_LOCATION = "count", "compare", "rank types", "rank places", "no location"
@@ -36,7 +37,8 @@ _PLACE_WORD = re.compile(r"\b(?:lsoas?|neighbourhoods?|boroughs?|areas?|local au
 _LSOA_WORD = re.compile(r"\b(?:lsoas?|neighbourhoods?)\b")
 _NO_LOCATION = re.compile(r"\b(?:no|without an?|missing) (?:location|lsoa|place|area)s?\b|\bnot located\b")
 _FORCE_WORDS = re.compile(r"\b(?:force ?wide|the (?:whole )?force|all areas)\b")
-_DOWNLOAD = re.compile(rf"\b(?:the )?(?:(earlier|older|first|previous|later|newer|latest|newest|second)|{MON} {YEAR}) "
+_DOWNLOAD = re.compile(rf"\b(?:the )?(?:(earlier|older|first|previous|later|newer|latest|newest|second)|"
+                       rf"({MONTH}) ({YEAR_WORDS})) "
                        r"(?:download|edition)\b")
 _INCLUDING = re.compile(r"\b(?:including|with|and) (?:incidents|anti social behaviour|asb)\b")
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|total)\b.*\b(?:crimes?|incidents?|offences?)\b")

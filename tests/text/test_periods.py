@@ -44,6 +44,13 @@ def test_every_label_reads_back_as_the_same_period(period):
     ("in 2023-2024", FISCAL, (2024, None)),
     ("in 23/24", FISCAL, (2024, None)),
     ("compared with 2016", SINCE, (2016, None)),
+    ("January to June 2017", BETWEEN, (2017, 6)),
+    ("March-May 2017", BETWEEN, (2017, 5)),
+    ("the second half of 2016", BETWEEN, (2016, 12)),
+    ("Q1 2017", BETWEEN, (2017, 3)),
+    ("the third quarter of 2017", BETWEEN, (2017, 9)),
+    ("in 2017-03", MONTH_YEAR, (2017, 3)),
+    ("in 2011-12", FISCAL, (2012, None)),
 ])
 def test_a_span_is_read_once_by_its_most_specific_rule(text, kind, end):
     (read,) = mentions(text)
@@ -78,3 +85,20 @@ def test_a_month_the_tables_do_not_print_is_named_in_words_in_the_reason():
     later = f"{MONTHS[month % 12]} {year + (month == 12)}"
     reasons = read_periods(f"burglary in Harlow in {later}").reasons
     assert reasons and later in reasons[0].message
+
+
+@pytest.mark.parametrize("period", _every_period(), ids=lambda m: f"{m.kind}-{m.label}")
+def test_every_period_spans_whole_months_ending_where_it_ends(period):
+    spanned = period.months
+    assert spanned[-1] == (period.year, period.month or 3 if period.kind == FISCAL else period.month or 12)
+    index = [year * 12 + month for year, month in spanned]
+    assert index == list(range(index[0], index[0] + len(index)))  # consecutive, no gap
+    expected = {TO_MONTH: 12, FISCAL: 12, SINCE: 12, YEAR: 12, MONTH_YEAR: 1}.get(period.kind)
+    assert expected is None or len(spanned) == expected
+
+
+def test_halves_and_quarters_are_the_months_they_span():
+    (half,) = mentions("the first half of 2017")
+    (quarter,) = mentions("Q4 2016")
+    assert half.months == tuple((2017, m) for m in range(1, 7))
+    assert quarter.months == ((2016, 10), (2016, 11), (2016, 12))
