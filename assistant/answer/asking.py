@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.facts import facts_for
+from assistant.answer.facts import LISTED, IndexFacts, facts_for
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS as MONTH_NAMES
 from assistant.text.terms import content_terms
@@ -35,7 +35,16 @@ GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl actio
                                  "other the of a against"], as_ids=False)[0])
 # Words that frame the asking or point at someone already named: never a topic, never "not mentioned".
 FRAME = set(bm25_tokens(["him her his hers whom whose she he quote quoted quotes mention mentioned mentions "
-                         "tell know exactly please big large long often statement story piece"], as_ids=False)[0])
+                         "tell know exactly please big large long often statement story piece actually currently "
+                         "precisely hear heard went came took gave goes going"], as_ids=False)[0])
+# Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
+# answer holds as a value, not as the word: never a topic.
+ANSWER_KIND = set(bm25_tokens(["job title role rank position organisation organization represent represents name "
+                               "named mean means meaning phone telephone email mail address number share money"],
+                              as_ids=False)[0])
+# "took part in", "what is it called": phrases whose words are all frame ("on-call" keeps its "call").
+FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(is|are|was|were)( \w+)?? called\b|"
+                           r"\bcalled\b(?=\W*$)", re.I)
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
                               "held hold happen happened happening take took place time"], as_ids=False)[0])
@@ -44,7 +53,9 @@ SPELLING_CUTOFF = 0.8  # difflib ratio: "subscibers" ~ "subscribers", "unvieled"
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
 IRREGULAR_VERBS = {"went", "came", "took", "got", "saw", "left", "made", "met", "ran", "gave", "held", "fell",
                    "rose", "grew", "go", "come", "take", "get", "attend", "die", "receive", "vote"}
-_STOP = r"(?!(?:did|does|do|was|were|is|are|has|have|had|in|of|for|there|will|would|can|could)\b)"
+# A "how many" phrase ends at a verb or a preposition: "deaths by dangerous driving" counts deaths.
+_STOP = r"(?!(?:did|does|do|was|were|is|are|has|have|had|in|of|for|there|will|would|can|could|by|from|with|at|on|to|"\
+        r"per|across|during|between|under|over|within)\b)"
 COUNTED = re.compile(rf"\b(?:how many|number of)\s+((?:{_STOP}[a-z-]+\s*){{1,5}})", re.I)
 HOW_MUCH = re.compile(rf"\bhow much\s+((?:{_STOP}[a-z-]+\s*){{1,3}})", re.I)
 # "Year 8 children", "aged 13 to 17": a number that names a group rather than counting it.
@@ -78,22 +89,29 @@ class Counted:
     terms: set[str]
     action: Action | None
     phrase: str = ""  # as the question says it: "Prevent referrals"
+    asked: str = "the number of"  # how a "not found" puts it: "the number of Prevent referrals", "the population"
 
 
 def named_sources(question: str, index: LoadedIndex) -> set[str]:
     """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
     chosen: set[str] = set()
     for pattern, word in SOURCES:
-        if pattern.search(question):
+        # "the PFCC Safer Streets Fund" names a fund, not the commissioner's statement.
+        if any(not _opens_name(question, m, index) for m in pattern.finditer(question)):
             chosen |= {d.id for d in index.documents.values()
                        if word in f"{d.title} {d.publisher} {d.kind}".casefold()}
     return chosen
 
 
+def names_source_in(question: str, document) -> bool:
+    """Does the document itself mention what the question's source words name ("the commissioner")?"""
+    return any(pattern.search(document.text) for pattern, _ in SOURCES if pattern.search(question))
+
+
 def read_terms(question: str, index: LoadedIndex) -> Terms:
     """The question's terms, with a misspelt word read as the passages' word it is closest to."""
     meta_only = facts_for(index).known_terms()[1]
-    mended = mend(question, index) - FRAME
+    mended = mend(FRAME_PHRASES.sub(" ", question), index) - FRAME - ANSWER_KIND
     sources = {t for pattern, _ in SOURCES for m in pattern.finditer(question) for t in content_terms(m.group())}
     return Terms(mended, (sources | (mended & meta_only)))
 
@@ -102,6 +120,12 @@ def mend(word: str, index: LoadedIndex) -> set[str]:
     """A word's terms, each misspelt one read as the passages' closest term."""
     known, meta_only = facts_for(index).known_terms()
     return {t if t in known or t in meta_only else _closest(t, index) or t for t in content_terms(word)}
+
+
+def is_known(word: str, index: LoadedIndex) -> bool:
+    """Do the documents use the word (a singular made by `singular_words` included, "cas" for "cases")?"""
+    known = facts_for(index).known_terms()[0]
+    return any(mend(w, index) <= known for w in (word, word + "s", word + "es"))
 
 
 def _closest(term: str, index: LoadedIndex) -> str | None:
@@ -121,11 +145,44 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     allowing for a spelling slip: a topic the documents do not cover."""
     known, meta_only = facts_for(index).known_terms()
     absent = []
-    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", question)):
-        for term in content_terms(word) - FRAME:
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", FRAME_PHRASES.sub(" ", question))):
+        for term in content_terms(word) - FRAME - ANSWER_KIND:
             if term not in known and term not in meta_only and not _closest(term, index):
                 absent.append((term, word))
     return absent
+
+
+NAME_WORD = re.compile(r"\s+([A-Z][A-Za-z&'’-]+)")
+
+
+def _opens_name(text: str, match: re.Match, index: LoadedIndex) -> bool:
+    following = NAME_WORD.match(text, match.end())
+    return following is not None and _printed(f"{match.group()} {following.group(1)}", index)
+
+
+def only_in_names(text: str, place: str, index: LoadedIndex) -> bool:
+    """True when every mention of the place in the text opens a longer name the documents print ("Essex Police",
+    "Chelmsford Fire Station"): the question names an organisation there, not the place to look in."""
+    found = False
+    for match in re.finditer(rf"\b{re.escape(place)}\b", text, re.I):
+        following = NAME_WORD.match(text, match.end())
+        if following is None or not _printed(f"{place} {following.group(1)}", index):
+            return False
+        found = True
+    return found
+
+
+def _printed(name: str, index: LoadedIndex) -> bool:
+    """Does some document print this name, capitalised as a name (looked up once per name)?"""
+    facts = facts_for(index)
+    key = f"name:{name.casefold()}"
+    if key not in facts.term_sets:
+        pattern = re.compile(rf"\b{re.escape(name)}\b", re.I)
+        facts.term_sets[key] = frozenset(
+            d.id for d in index.documents.values()
+            if any(m.group()[:1].isupper() and m.group().split()[-1][:1].isupper()
+                   for m in pattern.finditer(f"{d.title} {d.publisher} {d.text}")))
+    return bool(facts.term_sets[key])
 
 
 def listed(words) -> str:
@@ -143,10 +200,16 @@ def idf(index: LoadedIndex, terms: set[str], boost: set[str] = frozenset()) -> d
     return {t: w / norm for t, w in raw.items()}
 
 
+# "What is the population of Chelmsford?" asks how many people, as "how many" does.
+POPULATION = re.compile(r"\b(?:what(?:'s|\s+is|\s+was)?|give me)\s+the\s+(population)\b", re.I)
+
+
 def counted(question: str) -> Counted:
     match = COUNTED.search(question)
     if not match:
-        return Counted([], set(), None)
+        size = POPULATION.search(question)
+        return Counted([size.group(1).casefold()], content_terms(size.group(1)), None, size.group(1), "the") \
+            if size else Counted([], set(), None)
     phrase = " ".join(w for w in nouns(match.group(1)).split() if w.casefold() not in CHANGE_BETWEEN)
     words = singular_words(phrase)  # "how many fewer ASB incidents" counts ASB incidents
     terms = content_terms(" ".join(words)) - COUNT_WORDS
@@ -209,7 +272,8 @@ _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
 def _counting(text: str, noun: str):
     """(match, words between number and noun) for each "<number> [up to two words] <noun>" in the text."""
     for match in re.finditer(rf"\b{_NUMBER}\s+((?:[\w-]+\s+){{0,2}}){re.escape(noun)}(s|es)?\b", text, re.I):
-        if not LABEL_BEFORE_NUMBER.search(text[:match.start()]):
+        # "per 1,000 population" is a rate's base, "Year 8 children" a group's name: neither counts.
+        if not LABEL_BEFORE_NUMBER.search(text[:match.start()]) and not re.search(r"\bper\s*$", text[:match.start()]):
             yield match, match.group(1).casefold().split()
 
 
@@ -237,6 +301,19 @@ def only_changes(text: str, noun: str) -> bool:
         for match, between in found)
 
 
+# Parts of a district a figure can be for: "Moulsham and Central ... is ward with the highest number (44)".
+SUB_AREA = re.compile(r"\b(wards?|parish(es)?|lsoas?)\b", re.I)
+
+
+def sub_area(text: str, question: str) -> str:
+    """The kind of smaller area the text gives a figure for, when the question asks about no such area."""
+    found = SUB_AREA.search(text)
+    if found is None or SUB_AREA.search(question):
+        return ""
+    word = found.group().casefold()
+    return word[:-2] if word.endswith("shes") else word.rstrip("s") if word != "parish" else word
+
+
 def months_in(text: str) -> set[str]:
     """The months a text names as part of a date ("October 2024", "31 October"), lower-case, first three
     letters: "may" the verb is never read as a month."""
@@ -251,3 +328,15 @@ def section_text(doc, offset: int) -> str:
         return f"{doc.date} {doc.text}"
     section = spans[-1]
     return " ".join((doc.date, *section.path, doc.text[section.start:section.end]))
+
+
+def sibling(facts: IndexFacts, doc_id: str, question: str, text: str, window: str) -> tuple[str, str] | None:
+    """(the question's word, the one the text, or the sentence before it, has instead) when the text is about an
+    alternative the document lists beside the question's ("the north policing area" for "the south ... area")."""
+    words = lambda t: set(re.findall(r"[a-z]+", t.casefold()))  # noqa: E731
+    asked, said, around = words(question), words(text), words(LISTED.sub(" ", window))  # a list names them all
+    for pair in facts.alternatives(doc_id):
+        mine, theirs = sorted(pair & asked), sorted(pair & around)
+        if len(mine) == 1 and len(theirs) == 1 and mine[0] not in said and theirs[0] not in asked:
+            return mine[0], theirs[0]
+    return None

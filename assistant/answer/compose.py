@@ -123,10 +123,14 @@ def from_passages(question: str, selection: Selection, index: LoadedIndex, conte
     for run in _runs(index, selection.sentences):
         doc = index.documents[run[0].document]
         citation = passage_citation(index, run, len(citations) + 1)
+        quote = f"“{' '.join(citation.quote.split())}” [{citation.n}]"
+        if citations and citations[-1].document == doc.id:  # more from the same source: named once ("AGENDA" … item 3)
+            parts.append(f"… {quote}")
+        else:
+            title = doc.title.split(" (")[0]  # manifest titles may carry an editor's note in brackets
+            source = f"{title} ({doc.publisher}, {nice_date(doc.date.split(' (')[0])})" if doc.date else title
+            parts.append(f"According to {source}: {quote}")
         citations.append(citation)
-        title = doc.title.split(" (")[0]  # manifest titles may carry an editor's note in brackets
-        source = f"{title} ({doc.publisher}, {nice_date(doc.date.split(' (')[0])})" if doc.date else title
-        parts.append(f"According to {source}: “{' '.join(citation.quote.split())}” [{citation.n}]")
     several = len({c.document for c in citations}) > 1
     text = "Several sources give figures on this, each for its own date or period. " + " ".join(parts) \
         if several else " ".join(parts)

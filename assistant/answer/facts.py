@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.records import Document
+from assistant.text.dates import MONTHS, month_number
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import content_terms, content_terms_of
 
@@ -30,6 +31,9 @@ WORD = re.compile(r"[a-z0-9]+")
 ITEM = re.compile(r"^\s*(?:[-•❖*·]|\d{1,2}[.)]?\s|\(?[a-z]\)\s)|\t")
 LEAD_MAX_CHARS = 120  # a section's opening line this short reads as its subtitle ("Present:")
 LEAD_LINES = 3
+HEADING_WORDS = 10
+# Three or more single lower-case words listed: "north, south, and west", "flu, measles and mumps".
+LISTED = re.compile(r"(?<![\w-])([a-z]{3,}), ([a-z]{3,}),? (?:and|or) ([a-z]{3,})\b")
 
 
 def years_in(text: str) -> set[str]:
@@ -38,6 +42,45 @@ def years_in(text: str) -> set[str]:
     for first, second in YEAR_SPAN.findall(text):
         years |= {first, first[:2] + second}
     return years
+
+
+# "24/25", "2025/26": a financial year, read as one period ("25/26" is not "24/25", though both touch 2025).
+YEAR_PAIR = re.compile(r"(?<![\d/])(?:20)?(\d\d)\s*/\s*(\d\d)(?![\d/])")
+
+
+def year_pairs(text: str) -> set[str]:
+    """Financial or academic years a text names, as "2025/26"."""
+    return {f"20{a}/{b}" for a, b in YEAR_PAIR.findall(text) if int(b) == int(a) + 1}
+
+
+_MONTH_NAMES = "|".join(MONTHS)
+DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\s+((?:19|20)\d\d)\b|"
+                  r"\b\d{1,2}/(\d{1,2})/((?:20)?\d\d)\b", re.I)
+
+
+def months_dated(text: str) -> list[tuple[int, int]]:
+    """(year, month) of each full date a text gives ("1st November 2024", "November 2024", "13/12/24")."""
+    found = []
+    for name, year, month, short_year in DATE.findall(text):
+        if name:
+            found.append((int(year), month_number(name)))
+        elif 1 <= int(month) <= 12:
+            found.append((2000 + int(short_year) % 100, int(month)))
+    return found
+
+
+def document_month(date: str) -> tuple[int, int] | None:
+    """The (year, month) a document is dated, from its "2024-12-05" or "2024-04 (approx; ...)"."""
+    match = re.match(r"\s*(\d{4})-(\d\d)", date)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def passed_by(text: str, date: str) -> str:
+    """The text's dates in words when every one is before the month its document is dated; empty otherwise."""
+    dated, written = months_dated(text), document_month(date)
+    if not dated or written is None or max(dated) >= written:
+        return ""
+    return " and ".join(dict.fromkeys(f"{MONTHS[m - 1]} {y}" for y, m in dated))
 
 
 def is_item(line: str) -> bool:
@@ -177,6 +220,34 @@ class IndexFacts:
         if -1 - i not in self.terms:  # labels share the term cache under negative keys
             self._fill()
         return self.terms[-1 - i]
+
+    def alternatives(self, doc_id: str) -> frozenset[frozenset[str]]:
+        """Pairs of lower-case words a document lists side by side as alternatives ("three local policing areas
+        in Essex, north, south, and west"): a sentence about one is not about the other."""
+        key = f"alternatives:{doc_id}"
+        if key not in self.term_sets:
+            pairs = set()
+            for match in LISTED.finditer(self.index.documents[doc_id].text):
+                words = [w for w in match.groups() if w]
+                pairs |= {frozenset((a, b)) for a in words for b in words if a != b}
+            self.term_sets[key] = frozenset(pairs)  # type: ignore[assignment]
+        return self.term_sets[key]  # type: ignore[return-value]
+
+    def is_heading(self, i: int) -> bool:
+        """Is sentence i a heading or a subtitle ("AGENDA", "Minutes of the Meeting on 26th July 2024", "Why
+        now?"): a short line, not a list item, that the lines after it are read under? It names what follows;
+        it answers nothing on its own."""
+        index = self.index
+        sentence = index.sentences[i]
+        text = self.text(sentence).strip()
+        if i + 1 >= len(index.sentences) or index.sentences[i + 1].document != sentence.document or \
+                len(text.split()) > HEADING_WORDS or text.endswith((".", "!", ":")) or is_item(text):
+            return False
+        # What follows a heading is prose or a list; a run of short lines alike ("Paul Brookes – Director ...",
+        # "Spencer Clarke – ...") is a list of entries, each an answer.
+        after = self.text(index.sentences[i + 1]).strip()
+        prose_or_item = is_item(after) or len(after.split()) > HEADING_WORDS or after.endswith(".")
+        return prose_or_item and text.strip("*# ") in self.label(i + 1)
 
     def years_around(self, doc_id: str, offset: int) -> set[str]:
         """Years named by the section a position falls in, its headings and the document's date."""

@@ -1,4 +1,5 @@
-"""Lists and small tables answered whole: the line that introduces them, and their items or rows.
+"""Lists and small tables answered whole: the line that introduces them, and their items or rows; and the
+neighbours a quoted sentence needs ("That was an increase of 6%" needs the sentence before).
 
 A bullet ("- Self-initiated terrorism"), a numbered item or a table row means little without the line above
 it ("The threat priorities for the Eastern Region are:") or the table's header row. A question asking for
@@ -8,10 +9,14 @@ sentence belongs to, and a question about one item with the item and its lead li
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.facts import IndexFacts, is_item, is_table_row
-from assistant.store.load import Sentence
+from assistant.store.load import LoadedIndex, Sentence
 
 MAX_ITEMS = 12
+MID_PHRASE = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|to|in|for|with|at|by|on|from|that|which|as|is|was|were|are|"
+                        r"be|been|has|had|have|its|their|his|her|our))$", re.I)
 ITEM_MAX_CHARS = 250  # after a line ending in ":", short one-line paragraphs are its items
 
 
@@ -20,29 +25,50 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
     index = facts.index
     sentence = index.sentences[i]
     line = _whole_line(facts, i)
-    lead_line = line is not None and line.rstrip().endswith(":")
-    if line is None or not (is_item(line) or lead_line or _after_lead(facts, i)):
+    lead_line = _introduces(facts, i, many)
+    if not lead_line and (line is None or not (is_item(line) or _after_lead(facts, i))):
         return []
     lead = i if lead_line else _lead(facts, i)
     if not many:
         return [index.sentences[lead], sentence] if lead is not None and lead != i else []
     first = lead if lead is not None else i
     items = _items(facts, first)
-    if terms and is_table_row(line):
+    if terms and line is not None and is_table_row(line):
         # "Which benchmarks were rated Exceeding?": the rows that hold the asked-for words, with the header.
         matching = [j for j in items[1:] if terms & facts.sentence_terms(j) - facts.sentence_terms(items[0])]
         items = [items[0], *matching] if matching else items
     return [index.sentences[j] for j in items] if len(items) > 1 else []
 
 
+def _introduces(facts: IndexFacts, i: int, many: bool = False) -> bool:
+    """Does sentence i introduce a list: it ends its line with ":" ("... three investment priorities as per
+    below:"), or, when a list is asked for, it is a short line with items right under it ("Cultural compact –
+    Culture Partnerships group established" above "- Chelmsford City Council")?"""
+    text = facts.text(facts.index.sentences[i]).rstrip()
+    if not _ends_line(facts, i):
+        return False
+    if text.endswith(":"):
+        return True
+    line = _whole_line(facts, i)
+    return many and line is not None and not is_item(line) and len(line) <= ITEM_MAX_CHARS and \
+        _same_section(facts, i, i + 1) and is_item(_whole_line(facts, i + 1) or "")
+
+
+def _ends_line(facts: IndexFacts, i: int) -> bool:
+    sentence = facts.index.sentences[i]
+    text = facts.index.documents[sentence.document].text
+    end = text.find("\n", sentence.end)
+    return not text[sentence.end:len(text) if end < 0 else end].strip()
+
+
 def list_items(facts: IndexFacts, i: int) -> int:
     """How many items sentence i introduces: those after a line ending in ":", or, for the first line of a
     section that opens with a list, the section's items (its heading is their lead); 0 otherwise."""
     line = _whole_line(facts, i)
+    if _introduces(facts, i):
+        return len(_items(facts, i)) - 1
     if line is None or is_table_row(line):
         return 0
-    if facts.text(facts.index.sentences[i]).rstrip().endswith(":"):
-        return len(_items(facts, i)) - 1
     if _opens_section(facts, i) and is_item(line):
         return len(_items(facts, i))
     return 0
@@ -105,7 +131,7 @@ def _items(facts: IndexFacts, first: int) -> list[int]:
     paragraphs ("Pursue: to stop ...")."""
     found = [first]
     own = _whole_line(facts, first) or ""
-    bullets = None if facts.text(facts.index.sentences[first]).rstrip().endswith(":") else is_item(own)
+    bullets = None if _introduces(facts, first, True) else is_item(own)
     j = first + 1
     while _same_section(facts, first, j) and len(found) <= MAX_ITEMS:
         line = _whole_line(facts, j)
@@ -118,3 +144,38 @@ def _items(facts: IndexFacts, first: int) -> list[int]:
         found.append(j)
         j += 1
     return found
+
+
+def continues(index: LoadedIndex, i: int) -> bool:
+    """Does sentence i carry on one the line before left unfinished ("... Matthew Hopkins, the" / "Chief Executive
+    at ...", split by a page break)?"""
+    if i <= 0 or index.sentences[i - 1].document != index.sentences[i].document:
+        return False
+    before = index.sentences[i - 1]
+    text = index.documents[before.document].text[before.start:before.end].rstrip()
+    # It ends mid-phrase: on a small word or a comma ("..., the"), not on a name, a figure or a noun ("... Rescue
+    # Service", "... 01245 606477", "... in the near future"), as lines without full stops do.
+    return len(text.split()) >= 6 and bool(MID_PHRASE.search(text)) and not is_item(text)
+
+
+# Openings that point back at the sentence before; "It was reported that ..." does not.
+ANAPHORA = re.compile(r"^(That|This|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b|"
+                      r"^It\b(?! (was|is|has been) (also )?(reported|advised|noted|agreed|anticipated|observed|"
+                      r"mentioned|understood|admitted|stated|suggested|implied|confirmed)\b)")
+
+
+def with_context(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
+    """The sentence, led in by the one before when it starts mid-thought ("including 120 stop and searches",
+    "This is better than ..."), or followed by the next when that only makes sense with it ("That was ...")."""
+    position = index.sentence_position[(sentence.document, sentence.start)]
+    chosen = [sentence]
+    text = index.documents[sentence.document].text[sentence.start:sentence.end]
+    leans_back = text[:1].islower() or ANAPHORA.match(text) or continues(index, position)
+    if leans_back and position > 0 and index.sentences[position - 1].document == sentence.document:
+        chosen.insert(0, index.sentences[position - 1])
+    if position + 1 < len(index.sentences):
+        follower = index.sentences[position + 1]
+        follower_text = index.documents[follower.document].text[follower.start:follower.end]
+        if follower.document == sentence.document and ANAPHORA.match(follower_text):
+            chosen.append(follower)
+    return chosen

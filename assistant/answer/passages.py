@@ -7,7 +7,10 @@ honest. A sentence is only quoted when:
 - it carries most of the question's topic (its rarer words, once places, dates and the words that name a
   source are set aside), read together with the headings and list or table header that give it meaning;
 - it holds the kind of fact asked for (`wants`): a name for "who", a date for "when", a number for "how
-  many", a rate for "what rate", and for "how many X" a number that counts X, not a change in X;
+  many", a rate for "what rate", and for "how many X" a number that counts X, not a change in X; an outcome
+  for "did it win?", a successor for "who replaced X?", for "the next X" a date not past when it was written;
+- it is not about another of the things its document lists side by side (the north area for the south), a
+  ward for a district, or another financial year;
 Failing those, the caller says "not found" instead of quoting something nearby. A question in several parts
 gets a sentence for each part, or says which part the documents do not answer; a question asking for a list
 gets the whole list with the line that introduces it.
@@ -22,23 +25,21 @@ import numpy as np
 
 from assistant import vocab
 from assistant.answer import asking
-from assistant.answer.facts import IndexFacts, facts_for, is_item, years_in
-from assistant.answer.lists import list_items, with_list
+from assistant.answer.facts import IndexFacts, facts_for, is_item, passed_by, year_pairs, years_in
+from assistant.answer.lists import continues, list_items, with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
-from assistant.answer.wants import Wants, list_phrase, list_size, parts, wants
+from assistant.answer.wants import (Wants, asked_kind, introduced, list_phrase, list_size, names_one, numbered, parts,
+                                    quoted, wants)
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query
 
-# Phrases that name a source, and the word its document's title, publisher or kind must contain.
-SOURCES = asking.SOURCES
-COUNT_WORDS = asking.COUNT_WORDS
-GENERIC_CRIME = asking.GENERIC_CRIME
 DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into
 
 MIN_DENSE = 0.30
+MIN_DENSE_UNKNOWN = 0.7  # for a question with a word no document uses
 MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
 SHORTLIST = 6
@@ -69,37 +70,57 @@ class _Judge:
     def __init__(self, question: str, query: Query, index: LoadedIndex, facts: IndexFacts, topic_from: str = ""):
         self.index, self.facts = index, facts
         forces = set(vocab.FORCES)  # a force-wide area narrows nothing when a district is also named
-        self.places = tuple(p for p in (*query.areas, *query.unknown_places) if p not in forces) or \
-            tuple(p for p in query.areas if p in forces)
+        # "the Essex Police statement", "Chelmsford Fire Station": a place that only opens an organisation's
+        # name is not where to look.
+        said = f"{topic_from} {question}"
+        named = [p for p in (*query.areas, *query.unknown_places) if not asking.only_in_names(said, p, index)]
+        self.places = tuple(p for p in named if p not in forces) or tuple(p for p in named if p in forces)
         self.years = years_in(question)
+        self.year_pairs = year_pairs(said)
+        pair_digits = set(re.findall(r"\d+", " ".join(re.findall(r"\d+\s*/\s*\d+", question))))
         self.months = asking.months_in(question)
         read = asking.read_terms(topic_from or question, index)
         self.terms = read.terms
         place_terms = set().union(*(content_terms(p) for p in self.places)) if self.places else set()
-        self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms
+        self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms - pair_digits
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
         self.weights = asking.idf(index, self.terms, boost=own)
+        # A word no document holds ("kids") cannot be found in any sentence; meaning stands in for it (a question
+        # with many such words is refused before this).
+        known = facts.known_terms()[0]
+        self.topic = {t for t in self.topic if t in known or not t.isalpha()} or self.topic  # "999" must be found
         self.topic_weights = asking.idf(index, self.topic, boost=own)
         counted = asking.counted(question)
         self.counted_words, self.action, self.counted = counted.words, counted.action, counted.terms
-        self.counted_phrase = counted.phrase
+        self.counted_phrase, self.counted_asked = counted.phrase, counted.asked
         self.focus = self.counted or asking.how_much_terms(question)
         # The counted words to look for, each with its terms, a misspelling mended ("subscibers").
         self.counted_mended = [(w, asking.mend(w, index)) for w in self.counted_words
-                               if content_terms(w) - COUNT_WORDS]
+                               if content_terms(w) - asking.COUNT_WORDS and asking.is_known(w, index)]
+        self.unknown: list[tuple[str, str]] = []
+        # The thing counted: the last counted word the documents use ("school" when "kids" is not theirs).
+        self.noun = next((w for w in reversed(self.counted_words) if asking.is_known(w, index)),
+                         self.counted_words[-1] if self.counted_words else "")
         self.direction = self.terms & DIRECTIONS
         # A question about a crime type is only answered from a passage that names it, in the words of
         # the table or of the question ("knife crime" for Possession of Weapons).
-        named = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(question)) if hit.name in query.crime_types]
-        self.crime_words = set().union(*(content_terms(c) - GENERIC_CRIME for c in (*query.crime_types, *named)))
+        named = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(said)) if hit.name in query.crime_types]
+        self.crime_words = set().union(*(content_terms(c) - asking.GENERIC_CRIME for c in (*query.crime_types, *named)))
         self.crime_types = query.crime_types
         self.crime_label = " or ".join(c.lower() for c in query.crime_types)
         self.wants: Wants = wants(question)
         self.question = question
+        self.asked = f"{topic_from} {question}"  # what the conversation has already said
+        # For a follow-up: the sentences the last answer quoted, and the words this turn adds. "What's his job
+        # title?" adds none, so the line already quoted may answer it; "and the last one in Melbourne?" adds a
+        # place the quoted sentence lacks, so it does not.
+        self.quoted_before: frozenset[int] = frozenset()
+        self.new_words = set(own) if topic_from else set()
+        self.new_names = content_terms(" ".join(re.findall(r"(?<!^)\b[A-Z][a-z]+", question.strip()) + quoted(question)))
         # "What are the four strands of CONTEST?": a line introducing four items ("made up of 4 different
         # areas:") is the answer's lead, and "four" is its size, not a topic word to find.
         self.list_size = list_size(question) if self.wants.many else None
@@ -110,9 +131,12 @@ class _Judge:
             self.list_words = content_terms(list_phrase(question))
         # "Who chaired ...?": the sentence that names someone in that role (not the one before it) is the answer.
         self.role = asking.who_focus(question)
+        self.quoted = [q.casefold() for q in quoted(question)]
+        self.kind = asked_kind(question)
+        self.number = numbered(question)
 
     def fits(self, text: str) -> bool:
-        return self.wants.fits(text, self.question)
+        return self.wants.fits(text, self.asked)
 
     def score(self, i: int, similarity: float, prior: float) -> float:
         """Meaning, shared rare words (part credit when only the sentence before or the headings have them),
@@ -128,10 +152,20 @@ class _Judge:
         near = terms | before | label
         focused = 0.3 * len(self.focus & near) / len(self.focus) if self.focus else 0.0
         focused += 0.3 * len(self.role & terms) / len(self.role) if self.role else 0.0
-        focused += 0.2 if self.counted_words and asking.counts(text, self.counted_words[-1]) else 0.0
+        focused += 0.2 if self.noun and asking.counts(text, self.noun) else 0.0
         focused += 0.1 if self.direction & terms else 0.0
-        place = 0.1 if self.places and any(asking.mentions(text, p) for p in self.places) else 0.0
-        misfit = 0.0 if self.fits(text) else 0.3
+        placed = f"{facts.label(i)} {text}"  # the headings may say where ("Safer Chelmsford")
+        place = 0.1 if self.places and any(asking.mentions(placed, p) for p in self.places) else 0.0
+        misfit = 0.0 if self.fits(text) or continues(self.index, i) and self.fits(
+            f"{facts.text(self.index.sentences[i - 1])} {text}") else 0.3
+        if i in self.quoted_before:
+            focused += 0.3 if self.new_words <= terms else -0.3 if self.new_names - terms else 0.0
+        misfit += 0.15 if facts.is_heading(i) and not self.wants.many else 0.0  # a heading names, it does not say
+        if self.quoted and all(q in text.casefold() for q in self.quoted):  # more when it is the row's label
+            focused += 0.45 if text.strip("-•❖* ").casefold().startswith(self.quoted[0]) else 0.3
+        focused += 0.2 if self.kind and names_one(text, self.kind, self.asked) else 0.0
+        focused += 0.25 if introduced(text, self.question) else 0.0
+        focused += 0.3 if self.number is not None and self.number.match(text) else 0.0
         if self.wants.many:  # a list is asked for: a line introducing one, or an item of one, is the answer
             size = list_items(facts, i)
             focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
@@ -152,6 +186,8 @@ class _Judge:
         window_terms = facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id)
         if similarity < MIN_DENSE:
             return "no passage answers this closely enough"
+        if self.unknown and similarity < MIN_DENSE_UNKNOWN:
+            return f"the documents never mention {asking.listed(w for _, w in self.unknown)}"
         missing = [p for p in self.places if not asking.mentions(passage, p)]
         if missing:
             return f"no passage about {', '.join(missing)} answers this"
@@ -162,11 +198,19 @@ class _Judge:
         around = facts.years_around(sentence.document, sentence.start)
         if self.years and not self.years <= around:
             return f"no passage gives figures for {', '.join(sorted(self.years))}"
-        if self.years and stated_years and not self.years & stated_years:
+        if self.years and stated_years and not self.years & stated_years and not self.years <= years_in(label):
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
         if self.months and self.years and not self.months <= asking.months_in(
                 " ".join((label, window, asking.section_text(doc, sentence.start)))):
             return f"no passage gives figures for the period asked about ({', '.join(sorted(self.months))})"
+        stated_pairs = year_pairs(window)
+        if self.year_pairs and stated_pairs and not self.year_pairs & stated_pairs:
+            return f"the passages give figures for {', '.join(sorted(stated_pairs))}, not " \
+                   f"{', '.join(sorted(self.year_pairs))}"
+        if self.places and self.wants.figure and (part := asking.sub_area(text, self.question)):
+            return f"the passages give a figure for a {part}, not for {', '.join(self.places)} as a whole"
+        if (other := asking.sibling(facts, doc.id, self.question, text, window)) is not None:
+            return f"the passage is about {other[1]}, not {other[0]}"
         passage_terms = window_terms | facts.passage_terms(sentence.chunk)
         if self.list_size and list_items(facts, i) == self.list_size:
             passage_terms |= self.list_words  # "made up of 4 different areas:" introduces the four strands
@@ -185,13 +229,16 @@ class _Judge:
         if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
                                     for w, mended in self.counted_mended):
             return f"no passage counts {self.counted_phrase}"
-        noun = self.counted_words[-1] if self.counted_words else ""
+        noun = self.noun
         if self.counted and not self.wants.change and asking.has_word(window, noun) and \
                 not asking.counts(window, noun):  # "an increase in referrals" names them but does not count them
-            return f"no passage gives the number of {self.counted_phrase}"
-        if self.counted_words and not self.wants.change and asking.only_changes(window, self.counted_words[-1]):
+            return f"no passage gives {self.counted_asked} {self.counted_phrase}"
+        if noun and not self.wants.change and not self.wants.per_head and asking.only_changes(window, noun):
             return f"the passages give a change in the number of {self.counted_phrase}, not the number"
-        if not self.fits(text) and not (self.wants.many and self.fits(window)):
+        if self.wants.upcoming and (passed := passed_by(text, doc.date)):
+            return f"the date it gives, {passed}, had already passed when the document was written"
+        if not self.fits(text) and not (self.wants.many and self.fits(window)) and \
+                not (continues(index, i) and self.fits(window)):
             return f"no passage states the {self.wants.kind} asked for"
         return ""
 
@@ -213,21 +260,34 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     with a sentence for each further part of the question. `earlier` is the passage answer a follow-up leans
     on: its question lends the topic, its document is searched first, "the second one" is read in its list."""
     facts = facts_for(index)
-    if earlier is not None and (stepped := _step_in_list(facts, earlier, question)) is not None:
-        return Selection(tuple(_with_context(index, index.sentences[stepped])), 1.0)
+    if earlier is not None and (stepped := thread.step_in_list(facts, earlier, question)) is not None:
+        return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)
     judge = _Judge(question, query, index, facts, topic_from=earlier.search_text(question) if earlier else "")
+    if earlier is not None:
+        judge.quoted_before = frozenset(earlier.sentences)
+        judge.new_words -= asking.read_terms(earlier.question, index).terms
+        judge.new_names &= judge.new_words
     if judge.places and not judge.topic and not judge.focus:
         # "And in Harlow?" on its own: a place and nothing to find out about it, so no sentence can answer it
         # (a heading that names the place is not an answer).
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
     unknown = asking.unknown_words(question, index)
     if judge.terms and len(unknown) / len(judge.terms) > MAX_ABSENT_SHARE:
-        return Selection((), 0.0, f"the documents never mention {asking.listed(w for _, w in unknown)}")
+        # One word the documents never use ("kids" for "children") can only be matched by meaning, and then
+        # only by a sentence very close in meaning; more than one is a topic they do not cover.
+        if len(unknown) > 1:
+            return Selection((), 0.0, f"the documents never mention {asking.listed(w for _, w in unknown)}")
+        judge.unknown = unknown
     allowed = {d for d in index.documents
                if all(facts.mentions(d, p) for p in judge.places) and judge.years <= facts.document(d).years}
     if not allowed:
         return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
-    named = allowed & (named_sources(question, index) or ({earlier.document} if earlier else set()))
+    # A follow-up stays with the last answer's document, even when it names something that document mentions
+    # ("and the commissioner who joined them?" after a press release that names him).
+    sources = named_sources(question, index)
+    if earlier is not None and (not sources or asking.names_source_in(question, index.documents[earlier.document])):
+        sources = {earlier.document}
+    named = allowed & sources
     allowed = named or allowed
 
     similarity = _similarity(facts, hits, question_vector)
@@ -246,33 +306,10 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     if best is None:
         return Selection((), score, reason)
     sentence = index.sentences[best]
-    chosen = with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or _with_context(index, sentence)
+    chosen = with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
     return Selection(tuple(chosen) + others, score, missing=missing)
-
-
-def _step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | None:
-    """"What's the second one?", "and the next one?": the item of the last answer's list the question names
-    by its order; None when it names none or the last answer was not from a list."""
-    word = thread.ordinal(question)
-    if not word or not earlier.sentences:
-        return None
-    quoted = list(earlier.sentences)
-    items = [facts.index.sentence_position[(s.document, s.start)] for s in with_list(facts, quoted[0], True)] if word in thread.ORDINALS \
-        or word == "last" else []
-    items = [i for i in items if not facts.text(facts.index.sentences[i]).rstrip().endswith(":")]
-    if word in thread.ORDINALS:
-        n = thread.ORDINALS[word]
-        return items[n] if n < len(items) else None
-    if word == "last" and items:
-        return items[-1]
-    step = {"next": 1, "previous": -1}.get(word)
-    if step is None:
-        return None
-    j = (quoted[-1] if step > 0 else quoted[0]) + step
-    same = 0 <= j < len(facts.index.sentences) and facts.index.sentences[j].document == earlier.document
-    return j if same and is_item(facts.text(facts.index.sentences[j])) else None
 
 
 def _similarity(facts: IndexFacts, hits: list[Hit], question_vector: np.ndarray) -> np.ndarray:
@@ -327,7 +364,7 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
         if found is None:
             missing.append(piece)
         elif index.sentences[found] not in chosen:
-            chosen = sorted({*chosen, *_with_context(index, index.sentences[found])},
+            chosen = sorted({*chosen, *with_context(index, index.sentences[found])},
                             key=lambda s: index.sentence_position[(s.document, s.start)])
     return chosen, tuple(missing)
 
@@ -362,29 +399,5 @@ def _other_sources(judge: _Judge, index: LoadedIndex, candidates: list[int], sim
         if not asked_for and (best - score > OTHER_SOURCE_MARGIN or similarity[i] < OTHER_SOURCE_SIMILARITY):
             continue
         if not judge.objection(i, float(similarity[i])):
-            return tuple(_with_context(index, other))
+            return tuple(with_context(index, other))
     return ()
-
-
-# Openings that point back at the sentence before; "It was reported that ..." does not.
-ANAPHORA = re.compile(r"^(That|This|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b|"
-                      r"^It\b(?! (was|is|has been) (also )?(reported|advised|noted|agreed|anticipated|observed|"
-                      r"mentioned|understood|admitted|stated|suggested|implied|confirmed)\b)")
-
-
-def _with_context(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
-    """The sentence, led in by the one before when it starts mid-thought ("including 120 stop and searches",
-    "This is better than ..."), or followed by the next when that only makes sense with it ("That was ...")."""
-    position = index.sentence_position[(sentence.document, sentence.start)]
-    chosen = [sentence]
-    text = index.documents[sentence.document].text[sentence.start:sentence.end]
-    leans_back = text[:1].islower() or ANAPHORA.match(text)
-    if leans_back and position > 0 and index.sentences[position - 1].document == sentence.document:
-        chosen.insert(0, index.sentences[position - 1])
-    if position + 1 < len(index.sentences):
-        follower = index.sentences[position + 1]
-        follower_text = index.documents[follower.document].text[follower.start:follower.end]
-        if follower.document == sentence.document and ANAPHORA.match(follower_text):
-            chosen.append(follower)
-    return chosen
-

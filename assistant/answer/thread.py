@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.facts import IndexFacts, is_item
+from assistant.answer.lists import with_list
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
@@ -65,3 +67,26 @@ def threaded(query: Query, question: str, document: str, sentences: tuple[int, .
 def ordinal(question: str) -> str:
     match = ORDINAL.search(question)
     return match.group(1).casefold() if match else ""
+
+
+def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | None:
+    """"What's the second one?", "and the next one?": the item of the last answer's list the question names
+    by its order; None when it names none or the last answer was not from a list."""
+    word = ordinal(question)
+    if not word or not earlier.sentences:
+        return None
+    quoted = list(earlier.sentences)
+    items = [facts.index.sentence_position[(s.document, s.start)] for s in with_list(facts, quoted[0], True)] if word in ORDINALS \
+        or word == "last" else []
+    items = [i for i in items if not facts.text(facts.index.sentences[i]).rstrip().endswith(":")]
+    if word in ORDINALS:
+        n = ORDINALS[word]
+        return items[n] if n < len(items) else None
+    if word == "last" and items:
+        return items[-1]
+    step = {"next": 1, "previous": -1}.get(word)
+    if step is None:
+        return None
+    j = (quoted[-1] if step > 0 else quoted[0]) + step
+    same = 0 <= j < len(facts.index.sentences) and facts.index.sentences[j].document == earlier.document
+    return j if same and is_item(facts.text(facts.index.sentences[j])) else None

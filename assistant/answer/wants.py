@@ -19,7 +19,7 @@ MONTHS = "|".join(MONTH_WORDS)
 
 WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long|often)|rate\b|what (percentage|proportion|share|number|"
                           r"amount|rate|level|figure|funding|money|budget|sum|grant)|by how much|number of|"
-                          r"per ?cent|%|allocation|allocated|funding|budget|cost|grant|spent|spend)", re.I)
+                          r"per ?cent|%|allocation|allocated|funding|budget|cost|grant|spent|spend|population)", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
 WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\b(what date|which date|what day|since when|which year|"
                         r"what year|by when|until when)\b(?!\s+(group|olds?|\d))", re.I)
@@ -27,6 +27,30 @@ WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b", re.I
 WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b", re.I)
 WANTS_PLACE = re.compile(r"\bwhere\b|\bwhich (ward|town|room|venue|location|site|area|hospital|school|station)\b",
                          re.I)
+# Contact details: "what's the phone number for ...", "his email address".
+WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile) (number|no)\b|\bnumber (to|for) (call|ring)\b|\bphone\b", re.I)
+WANTS_EMAIL = re.compile(r"\be-?mail\b", re.I)
+# "What is X's job title?", "what rank is he?", "what does X do at the council?": a role is asked for.
+# "What does Marc De'ath do?" asks a person's job; "what does the CONTEST Board do?" asks what a body is for.
+WANTS_ROLE = re.compile(r"\b(job title|job|title|role|rank|position|post)\b(?! (of|for|to)\b)|"
+                        r"\b[Ww]hat does (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) do\b", re.I)
+# "Did Chelmsford win the funding?", "Has Essex achieved the 40% cut?": an outcome is asked for, so a pledge,
+# an aim or a sum applied for is no answer.
+WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achieve[sd]?|succeed(ed)?|secure[sd]?|"
+                           r"gets?|got|receive[sd]?|awarded|approved|granted|met|meet|hit|reach(ed)?)\b", re.I)
+OUTCOME = re.compile(r"\b(won|success\w*|unsuccessful|award(ed)?|achiev\w*|approved|granted|received|secured|"
+                     r"failed|refused|rejected|met|exceed\w*|confirmed)\b", re.I)
+# "Who replaced X?", "who succeeded her?": a successor is asked for, which a sentence about X alone never names.
+WANTS_SUCCESSOR = re.compile(r"\bwho\b.*\b(replac\w*|succeed\w*|took over|taken over|came after)\b|\bsuccessor\b", re.I)
+SUCCESSION = re.compile(r"\b(replac\w*|succeed\w*|successor|took over|taken over|appointed|new|interim|acting)\b", re.I)
+# "When is the next meeting?" asks about what is still to come as of the newest document; "when did the July
+# minutes say the next meeting would be?" asks what an older part said.
+UPCOMING = re.compile(r"\b(next|upcoming|forthcoming|coming up)\b", re.I)
+PAST_FRAME = re.compile(r"\b(did|was|were|had|said|say|says)\b", re.I)
+PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\+44\s?\d")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# A phrase the question quotes ("'not resilient'", "the 'critical' level"): the answer holds it.
+QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.,!]|$)")
 WANTS_RATE = re.compile(r"\b(rate|per \d[\d,]*|per ?cent(age)?|proportion|share)\b|%", re.I)
 # "What are the three themes", "which benchmarks were rated", "list the ...": several items are asked for.
 WANTS_LIST = re.compile(r"\b(what|which) (are|were)\b|\blist\b|\b(two|three|four|five|six|seven|eight|\d) "
@@ -36,7 +60,10 @@ CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing)?|drop(pe
                     r"reduc\w*|fewer|more than|less than|up|down|grow\w*|grew|cut|by how much|compared?)\b", re.I)
 
 HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
-HAS_DATE = re.compile(rf"\b({MONTHS})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(19|20)\d\d\b|\b\d\d/\d\d\b", re.I)
+# A month named in full, or any month word next to a day or a year: "Jan Decena" and "they may" are no dates.
+FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
+HAS_DATE = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\.?\s+\d|"
+                      r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d\d\b|\b\d\d/\d\d\b", re.I)
 # A year or a date is not an amount: "How much ...?" is not answered by "agreements were received in December 2023".
 DATE_OR_YEAR = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{4}}\b|"
                           r"\b(19|20)\d\d(\s*[-/–]\s*\d\d)?\b|\b\d\d/\d\d\b", re.I)
@@ -59,6 +86,9 @@ PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|w
                         r"which|and)\b)", re.I)
 
 
+ASKS = re.compile(rf"\b({_ASKING.replace('|and', '')})\b", re.I)
+
+
 @dataclass(frozen=True)
 class Wants:
     """The kinds of fact a question (or one part of it) asks for."""
@@ -72,25 +102,39 @@ class Wants:
     per_head: bool = False
     many: bool = False  # a list of several items
     change: bool = False  # it asks how something changed, so a difference is an answer
+    phone: bool = False
+    email: bool = False
+    role: bool = False  # a job title, rank or post
+    outcome: bool = False  # whether something was won, achieved or met
+    successor: bool = False  # who came after someone
+    upcoming: bool = False  # a date still to come, as of the document that gives it
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
         chaired it?" and "welcomed by the Chair") does not say who."""
+        new = _without(text, asked) if asked else text  # a date the question already says is not the answer
         return all((
             not self.figure or bool(HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", text))),
-            not self.date or bool(HAS_DATE.search(text)),
+            not self.date or bool(HAS_DATE.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked),
             not self.place or bool(HAS_PLACE.search(text)),
             not self.rate or bool(HAS_RATE.search(text)),
             not self.per_head or bool(PER_HEAD.search(text)),
+            not self.phone or bool(PHONE.search(text)),
+            not self.email or bool(EMAIL.search(text)),
+            not self.role or _names_role(text, asked),
+            not self.outcome or bool(OUTCOME.search(text)),
+            not self.successor or bool(SUCCESSION.search(_without(text, asked))),
         ))
 
     @property
     def kind(self) -> str:
         """The asked-for kind in plain words, for "not found" messages."""
-        for flag, words in ((self.time, "time"), (self.date, "date"), (self.rate, "rate"), (self.figure, "figure"),
-                            (self.person, "person"), (self.place, "place")):
+        for flag, words in ((self.outcome, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
+                            (self.email, "email address"), (self.role, "job title"), (self.time, "time"),
+                            (self.date, "date"), (self.rate, "rate"), (self.figure, "figure"), (self.person, "person"),
+                            (self.place, "place")):
             if flag:
                 return words
         return "answer"
@@ -103,6 +147,80 @@ def _names_someone(text: str, asked: str) -> bool:
     if any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)):
         return True
     return any(role.casefold() not in own for role in ROLE.findall(text))
+
+
+def _names_role(text: str, asked: str) -> bool:
+    """A role or body the question does not already name ("Chief Inspector" for "what rank is Paul Ballard?")."""
+    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    return any(role.casefold() not in own for role in ROLE.findall(text))
+
+
+def _without(text: str, asked: str) -> str:
+    """The text less the words the question holds: "new" in "the new Home Secretary" only counts when it is not
+    the question's own word."""
+    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
+    return " ".join(w for w in re.findall(r"[A-Za-z0-9/]+", text) if w.casefold() not in own)
+
+
+# "In what file format should ...", "which museum is it with?": the answer names one of that kind of thing.
+WHICH_NOUN = re.compile(r"\b(?:what|which)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:is|are|was|were|should|do|does|did|"
+                        r"will|would|can|has|have|had)\b", re.I)
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "all", "some", "our",
+               "their", "its", "his", "her", "no", "which", "what", "one", "another", "other"}
+NOT_KINDS = {"time", "date", "day", "year", "month", "percentage", "proportion", "share", "number", "rate", "level",
+             "amount", "figure"}
+
+
+def asked_kind(question: str) -> str:
+    """The kind of thing a "what X" or "which X" question asks for ("format"); empty when it asks for none."""
+    match = WHICH_NOUN.search(question)
+    head = match.group(1).split()[-1].casefold() if match else ""
+    return "" if head in NOT_KINDS else re.sub(r"(?<=[a-z]{3})s$", "", head)
+
+
+def names_one(text: str, kind: str, asked: str) -> bool:
+    """Does the text name a thing of that kind with a word the question lacks ("CSV file format", "Chelmsford
+    Museum"), rather than only mention the kind ("a format that allows reuse")?"""
+    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
+    if re.match(rf"\s*(?:[-•❖*]\s*)?{re.escape(kind)}s?\s*:", text, re.I):  # "- Vaccinations: flu, COVID-19 ..."
+        return True
+    for match in re.finditer(rf"\b([A-Z][\w&'’-]*)\s+(?:[a-z]+\s+)?{re.escape(kind)}s?\b", text, re.I):
+        word = match.group(1).casefold()
+        if match.group(1)[:1].isupper() and word not in own and word not in DETERMINERS:
+            return True
+    return False
+
+
+# "agenda item 3", "paragraph 2.4": the line numbered so is the one asked about.
+ITEM_NUMBER = re.compile(r"\b(item|point|paragraph|section|year|stage|phase|step|project)\s+(\d{1,2}(?:\.\d{1,2})?)\b",
+                         re.I)
+# Who someone is or what they do: asked of a person the question names.
+ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich organi[sz]ation\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
+
+
+def numbered(question: str) -> re.Pattern | None:
+    """How the line a question names by its number opens ("agenda item 3" -> "3." or "Item 3", "year 2" -> "Year
+    2"); None when it names none."""
+    match = ITEM_NUMBER.search(question)
+    if match is None:
+        return None
+    word, number = re.escape(match.group(1)), re.escape(match.group(2))
+    return re.compile(rf"\s*(?:[-•❖*]\s*)?(?:{number}\.?|{word}\s+{number})(?:\s|:|$)", re.I)
+
+
+def introduced(text: str, question: str) -> bool:
+    """For "what is X's job title?" or "which organisation does X represent?": does the text give a person the
+    question names with what they are ("Lorraine Jarvis – Chief Executive, Chelmsford CVS", "Paul Ballard, Chief
+    Inspector at Essex Police, ...")?"""
+    if not (WANTS_ROLE.search(question) or ABOUT_SOMEONE.search(question)):
+        return False
+    return any(re.search(rf"{re.escape(name)}['’]?s?\s*(?:[–—-]|,)\s*(?:the\s+)?[A-Z]", text)
+               for name in (m.group() for m in NAME.finditer(question)))
+
+
+def quoted(question: str) -> list[str]:
+    """Phrases the question puts in quotation marks: "'not resilient'", "the 'critical' threat level"."""
+    return [m.strip() for m in QUOTED.findall(question) if m.strip()]
 
 
 _SIZES = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
@@ -125,16 +243,27 @@ def list_phrase(question: str) -> str:
 
 
 def wants(question: str) -> Wants:
-    figure = bool(WANTS_FIGURE.search(question))
+    outcome = bool(WANTS_OUTCOME.search(question))
+    figure = bool(WANTS_FIGURE.search(question)) and not outcome  # "did it win the funding?" asks yes or no
     return Wants(figure=figure, date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
                  person=bool(WANTS_PERSON.search(question)), place=bool(WANTS_PLACE.search(question)),
                  rate=figure and bool(WANTS_RATE.search(question)),
                  per_head=bool(PER_HEAD.search(question)), many=bool(WANTS_LIST.search(question)),
-                 change=bool(CHANGE.search(question)))
+                 change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
+                 email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
+                 outcome=outcome, successor=bool(WANTS_SUCCESSOR.search(question)),
+                 upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question))
 
 
 def parts(question: str) -> list[str]:
     """The parts of a question that asks several things, each one on its own; one part when it asks one."""
     pieces = [p.strip(" ,?") for p in PART_BREAK.split(question)]
     pieces = [p for p in pieces if len(p.split()) >= 2 or re.fullmatch(r"(when|where|who|why|how)", p, re.I)]
-    return pieces if len(pieces) > 1 else [question]
+    # "In the Mid Essex survey, how much ...": a lead-in that asks nothing sets the scene for the part after it.
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and not ASKS.search(joined[-1]):
+            joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined if len(joined) > 1 else [question]

@@ -345,12 +345,6 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-FORMAT_BUG = (
-    "assistant/answer/passages.py select(): 'In what file format should police authorities publish crime "
-    "data?' is answered (answerable=True) with the 'Given this it is essential that Police Authorities publish "
-    "their crime data ... with a licence and a format that allows reuse' sentence, which names no format, "
-    "instead of 'The files are to be published in CSV file format.' (page 3)")
-
 PANEL_QUESTIONS = [
     pytest.param("Who chaired the Crime and Justice Transparency Sector Panel meeting on 14 February 2014?",
                  "Kieron O'Hara", MINUTES_PDF, id="chair"),
@@ -359,7 +353,7 @@ PANEL_QUESTIONS = [
     pytest.param("By what date should the MoJ and Home Office produce lists of databases and their schema?",
                  "28 February 2014", MINUTES_PDF, id="action-deadline"),
     pytest.param("In what file format should police authorities publish crime data?", "CSV", GUIDANCE_PDF,
-                 marks=pytest.mark.xfail(reason=FORMAT_BUG, strict=True), id="guidance-file-format"),
+                 id="guidance-file-format"),
     pytest.param("According to the crime data guidance, what is the reason for releasing crime data?",
                  "greater accountability", GUIDANCE_PDF, id="guidance-reason"),
     pytest.param("What will publishing crime data enable the public to become more involved in?",
