@@ -146,10 +146,14 @@ class IndexFacts:
 
     def known_terms(self) -> tuple[set[str], set[str]]:
         """(every term the passages and headings hold, the terms only documents' titles, publishers and kinds
-        hold): a question word in neither is a topic the documents do not cover."""
+        or the tables' areas and crime types hold): a question word in neither is a topic the documents do not
+        cover ("Harlow" is in the tables even when no passage names it)."""
         if self.known is None:
             vocab = set(self.index.bm25.vocab_dict)
-            meta = content_terms(" ".join(f"{d.title} {d.publisher} {d.kind}" for d in self.index.documents.values()))
+            catalogue = self.index.catalogue
+            tables = " ".join([a.name for a in catalogue.areas] + [c.label for c in catalogue.crime_types])
+            meta = content_terms(" ".join(f"{d.title} {d.publisher} {d.kind}" for d in self.index.documents.values())
+                                 + " " + tables)
             headings = content_terms(" ".join(" ".join(c.section_path) for c in self.index.chunks))
             self.known = (vocab | headings, meta - vocab - headings)
         return self.known

@@ -82,6 +82,8 @@ _SAFETY = re.compile(r"\b(?:safer|safest|(?:less|least|more|most|how|as) safe|un
                      r"crime ridden|high crime|low crime)\b(?! (?:driv\w*|dogs?|weapons?|goods|substances|drugs|"
                      r"offenders?|streets?|roads?|places? (?:scheme|fund)))")
 COUNTS_NOT_RATES = "the tables count offences; they give no rate per head of population"
+# "How many victims", "how many people were burgled": people, where the tables count offences.
+_PEOPLE = re.compile(r"\b(?:victims?|people|persons?|residents?|individuals?)\b")
 
 # The measure words whose vocabulary is table-question vocabulary (see `words`). The rate and safety patterns
 # name words they must not be followed by ("dangerous driving"); only the words they read are listed here.
@@ -111,13 +113,20 @@ def read_measure(rest: str, non_table: bool) -> str | None:
     return None
 
 
-def per_head_notes(rest: str, measure: str | None) -> list[str]:
-    """A note when a count answers a question that asks for a rate per head ("what is the crime rate in Harlow?"):
-    the figure is never shown as if it were the rate asked for."""
-    asked = _PER_HEAD.search(rest)
-    if asked is None or measure not in (None, OFFENCES):
+def unit_notes(rest: str, measure: str | None) -> list[str]:
+    """A note when a count of offences answers a question that asks for a rate per head ("what is the crime rate
+    in Harlow?") or for people ("how many victims"): the figure is never shown as if it were what was asked."""
+    if measure not in (None, OFFENCES):
         return []
-    return [f"'{asked.group()}' read as the number of offences: {COUNTS_NOT_RATES}"]
+    notes = []
+    rate = _PER_HEAD.search(rest)
+    if rate:
+        notes.append(f"'{rate.group()}' read as the number of offences: {COUNTS_NOT_RATES}")
+    people = _PEOPLE.search(rest)
+    if people:
+        notes.append(f"'{people.group()}' read as the number of offences: the tables count offences, not the "
+                     "people involved")
+    return notes
 
 
 def asks_safety(work: str) -> re.Match | None:

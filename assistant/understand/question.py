@@ -20,7 +20,7 @@ from assistant.understand.followup import Reading
 from assistant.understand.periods import read_periods
 from assistant.understand.places import read_places, read_trending
 from assistant.understand.query import OFFENCES, Query
-from assistant.understand.words import unexplained
+from assistant.understand.words import counts_something_else, unexplained
 
 
 def parse(text: str, context: Query | None = None) -> Query:
@@ -56,7 +56,7 @@ def _read(text: str) -> Reading:
     non_table = bool(topic_cues) and not crime_types
     if measure is None:
         measure = measures.read_measure(rest, non_table)
-    notes += measures.per_head_notes(rest, measure)
+    notes += measures.unit_notes(rest, measure)
     periods, period_reasons, period_notes, period_kinds = read_periods(raw, norm)
     notes += period_notes
     change = measures.asks_change(rest, norm, periods, measure)
@@ -81,8 +81,11 @@ def _read(text: str) -> Reading:
         notes.append(measures.safety_note(safety.group()))
 
     out_of_scope = period_reasons + share_reasons + cues.out_of_scope(norm, rest)
-    # "newsletter subscribers": no table cell holds them, and nothing else explains the question
-    outside_topic = bool(unexplained(unused)) and not (source_cues or topic_cues or out_of_scope or unknown)
+    # "newsletter subscribers": no table cell holds them, and nothing else explains the question; "how many fire
+    # stations": every word is known, but the thing counted is no crime
+    other_count = not crime_types and counts_something_else(rest)
+    outside_topic = bool(unexplained(unused) or other_count) and not (source_cues or topic_cues or out_of_scope or
+                                                                     unknown)
     query = Query(text=text, areas=areas, crime_types=crime_types, measure=measure, periods=periods,
                   change=change, rank=rank, share_of=share_of, notes=unique(notes),
                   unknown_places=unknown, out_of_scope=unique(out_of_scope),

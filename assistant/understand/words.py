@@ -87,3 +87,18 @@ def _known_word(word: str) -> bool:
         return True
     stems = [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
     return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS for stem in stems)
+
+
+_COUNTED = re.compile(r"\b(?:how many|number of|count of)\s+([a-z]+)")
+
+
+def counts_something_else(rest: str) -> bool:
+    """'How many fire stations ...': the noun counted, once crime words are blanked from `rest`, is a content
+    word, not a question word ("how many in Harlow", "how many more", "how many were recorded"), so the
+    question counts something no table row holds, and no all-crime default may answer it."""
+    counted = _COUNTED.search(rest)
+    if counted is None:
+        return False
+    word = counted.group(1)
+    stems = [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
+    return not any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS for stem in stems)

@@ -297,3 +297,22 @@ def test_more_or_fewer_being_recorded_and_a_baseline_year_ask_for_change(text, m
 ])
 def test_the_solved_rate_alone_is_a_table_question_a_bare_count_is_not(text, table):
     assert parse(text).has_table_signal == table
+
+
+@pytest.mark.parametrize("text", ["How many fire stations in Essex?", "How many police stations are there in Essex?",
+                                  "Number of schools in Harlow"])
+def test_counting_a_thing_no_table_holds_is_a_topic_no_table_holds(text):
+    query = parse(text)
+    assert query.outside_topic and query.crime_types == ()
+
+
+@pytest.mark.parametrize("text", ["How many burglaries in Harlow?", "How many were recorded in Harlow?",
+                                  "How many more burglaries in Harlow than Basildon?"])
+def test_counting_crimes_or_nothing_named_stays_a_table_question(text):
+    query = parse(text)
+    assert query.has_table_signal and not query.outside_topic
+
+
+@pytest.mark.parametrize("text", ["How many victims of crime in Harlow?", "How many people were burgled in Harlow?"])
+def test_people_answered_by_a_count_of_offences_get_a_note(text):
+    assert any("not the people involved" in note for note in parse(text).notes)
