@@ -17,6 +17,7 @@ class RankSpec:
     n: int = 1
     by: str = "value"  # "value" | "change" | "% change"
     over: str = "areas"  # "areas" (which district ...) | "crime types" (which crime ... in one area)
+    size: bool = False  # a change ranked by its size, whichever way ("the biggest change", "changed least")
 
 
 @dataclass(frozen=True)

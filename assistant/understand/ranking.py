@@ -21,6 +21,9 @@ _DOWN = re.compile(_WORDS.pattern("fall"))
 # "Improved" means fewer offences but a higher solved rate.
 _BETTER = re.compile(_WORDS.pattern("better"))
 _WORSE = re.compile(_WORDS.pattern("worse"))
+# A change named without a direction: "the biggest change", "changed least", "the smallest difference".
+_NEUTRAL_CHANGE = re.compile(r"\bchang(?:e|ed|es|ing)\b|\bdifferences?\b|\bmov(?:e|ed|ement)\b|\bshift(?:ed|s)?\b|"
+                             r"\bswing\b|\bvariation\b")
 _PERCENT_WORD = re.compile(r"\bpercent(?:age)?\b|\bproportion\w*|\brelative\b|\bin percentage terms\b")
 
 _SUPERLATIVE_HIGH = (r"most|highest|biggest|largest|greatest|worst|top|maximum|hardest hit|worst hit|steepest|"
@@ -63,7 +66,7 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
         over = "areas"
     else:
         over = "crime types" if len(areas) == 1 and not crime_types else "areas"
-    by = "value"
+    by, size = "value", False
     if change and measure != DA_SHARE:
         by = "% change" if _PERCENT_WORD.search(text) and measure != SOLVED_RATE else "change"
     word = superlative.group() if superlative else ""
@@ -74,6 +77,7 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
         up, down = _direction(text, measure)
         if up != down:
             high = up if high else not up
+        size = not (up or down) and bool(_NEUTRAL_CHANGE.search(text))
     number = _RANK_N.search(text)
     if number:
         value = next(g for g in number.groups() if g)
@@ -83,7 +87,8 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
     else:
         n = 1
     pool = len(vocab.CRIME_TYPES) if over == "crime types" else len(vocab.TABLE_AREAS)
-    return RankSpec("highest" if high else "lowest", min(max(n, 1), pool), by, over), over
+    return RankSpec("highest" if high else "lowest", min(max(n, 1), pool), by, over,
+                    size=by != "value" and size), over
 
 
 def _direction(text: str, measure: str | None) -> tuple[bool, bool]:

@@ -260,6 +260,19 @@ def test_biggest_fall_is_the_only_district_that_fell(index):
     assert cited(result) == [("Rochford", "- Shoplifting", "Offences # diff.")] and "-15" in result.text
 
 
+@pytest.mark.parametrize("direction", ["highest", "lowest"])
+@pytest.mark.parametrize("crime_type", ["Shoplifting", "Burglary", "Robbery", ALL_CRIME])
+def test_a_change_ranked_by_size_takes_the_biggest_or_smallest_either_way(index, direction, crime_type):
+    """Property over the printed differences: the district named is the one whose change is furthest from (or
+    nearest to) zero, whichever way it went, shown with its sign."""
+    result = ask(index, crime_types=(crime_type,), rank=RankSpec(direction, 1, "change", size=True))
+    assert result.answerable and "rise or fall" in result.text, result.text
+    shown = float(re.search(r": ([+-]?[\d,]+) \[1\]", result.text).group(1).replace(",", ""))
+    sizes = sorted(abs(value) for value in result.chart["value"])
+    assert abs(shown) == (sizes[-1] if direction == "highest" else sizes[0]), (shown, sizes)
+    assert "No district recorded" not in result.text
+
+
 def test_ties_are_said_and_not_cut(index):
     # Uttlesford and Maldon both print 692 domestic abuse offences, next after Brentwood's 639.
     result = ask(index, crime_types=("Domestic Abuse",), periods=(PERIOD_2024,), rank=RankSpec("lowest", 2))

@@ -110,3 +110,20 @@ def test_ranking_crime_types_within_one_area():
     query = parse("Which crime type rose most in Chelmsford?")
     check(query, intent="rank", areas=("Chelmsford",))
     assert query.extra["rank_over"] == "crime types"
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("Which district saw the smallest change in all crime?", "lowest"),
+    ("Which district had the biggest change in burglary?", "highest"),
+    ("Where did shoplifting change the least?", "lowest"),
+])
+def test_a_change_with_no_direction_is_ranked_by_its_size(text, direction):
+    rank = parse(text).rank
+    assert rank.size and rank.by == "change" and rank.direction == direction
+
+
+@pytest.mark.parametrize("text", ["Which district had the biggest rise in burglary?",
+                                  "Which district had the largest fall in shoplifting?",
+                                  "Which district had the most burglaries?"])
+def test_a_rise_a_fall_or_a_level_is_not_ranked_by_size(text):
+    assert not parse(text).rank.size

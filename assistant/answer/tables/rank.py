@@ -35,7 +35,7 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
     named = len(query.areas) > 1
     highest = spec.direction != "lowest"
     areas = query.areas if named else index.districts
-    scored = _ranked(areas, index, crime_type, key, period, highest)
+    scored = _ranked(areas, index, crime_type, key, period, highest, spec.size)
     chosen = _top(scored, spec.n)
     when = index.between if spec.by != "value" else f"in the {period}"
     cite = Citations()
@@ -74,7 +74,7 @@ def _rank_types(query: Query, area: str, index: EditionTable, explain: bool = Tr
         return TableResult(text, False, context=query)
     pool, described, why = _type_pool(query.crime_types, index)
     highest = spec.direction != "lowest"
-    scored = _ranked_by(pool, lambda crime_type: _value(index, area, crime_type, key, period), highest)
+    scored = _ranked_by(pool, lambda crime_type: _value(index, area, crime_type, key, period), highest, spec.size)
     wanted = min(spec.n, len(scored))  # "rank the crime types" asks for all of them, however many have figures
     chosen = _top(scored, wanted)
     when = index.between if spec.by != "value" else f"in the {period}"
@@ -132,6 +132,10 @@ def _type_rank_phrase(spec: RankSpec, measure: str, highest: bool) -> str:
             return f"{'highest' if highest else 'lowest'} share of offences that were domestic-abuse related"
         return f"{'most' if highest else 'fewest'} {'solved outcomes' if measure == SOLVED else 'offences'}"
     move = "rise" if highest else "fall"
+    if spec.size:
+        percent = "percentage " if spec.by == "% change" and measure != SOLVED_RATE else ""
+        subject = "the solved rate" if measure == SOLVED_RATE else "solved outcomes" if measure == SOLVED else "offences"
+        return f"{'largest' if highest else 'smallest'} {percent}change, rise or fall, in {subject}"
     if measure == SOLVED_RATE:
         return f"largest {move} in the solved rate"
     size = "percentage " if spec.by == "% change" else ""
@@ -156,16 +160,19 @@ def _value(index: EditionTable, area: str, crime_type: str, measure: str, period
     return math.nan if row is None else row.value(measure, period)
 
 
-def _ranked_by(items: tuple[str, ...], value, highest: bool) -> list[tuple[float, str]]:
-    """(value, item) best first, items without a printed figure left out; ties keep the tables' order."""
+def _ranked_by(items: tuple[str, ...], value, highest: bool, size: bool = False) -> list[tuple[float, str]]:
+    """(value, item) best first, items without a printed figure left out; ties keep the tables' order. With
+    `size`, a change is ranked by how big it is, whichever way (the printed signed figure is kept)."""
     scored = [(value(item), item) for item in items]
     scored = [(v, item) for v, item in scored if not math.isnan(v)]
-    return sorted(scored, key=lambda pair: (-pair[0] if highest else pair[0], items.index(pair[1])))
+    magnitude = abs if size else (lambda v: v)
+    return sorted(scored, key=lambda pair: (-magnitude(pair[0]) if highest else magnitude(pair[0]),
+                                            items.index(pair[1])))
 
 
 def _ranked(areas: tuple[str, ...], index: EditionTable, crime_type: str, key: str, period: str,
-            highest: bool) -> list[tuple[float, str]]:
-    return _ranked_by(areas, lambda area: _value(index, area, crime_type, key, period), highest)
+            highest: bool, size: bool = False) -> list[tuple[float, str]]:
+    return _ranked_by(areas, lambda area: _value(index, area, crime_type, key, period), highest, size)
 
 
 def _top(scored: list[tuple[float, str]], n: int) -> list[tuple[float, str]]:
@@ -199,6 +206,10 @@ def _rank_phrase(spec: RankSpec, measure: str, crime_type: str, highest: bool) -
                 f"that were domestic-abuse related")
     size = "percentage " if spec.by == "% change" and measure != SOLVED_RATE else ""
     move = "rise" if highest else "fall"
+    if spec.size:
+        subject = (f"the solved rate for {crime_name(crime_type)}" if measure == SOLVED_RATE
+                   else crime_unit(crime_type) if measure == OFFENCES else f"solved outcomes for {crime_name(crime_type)}")
+        return f"{'largest' if highest else 'smallest'} {size}change, rise or fall, in {subject}"
     if measure == SOLVED_RATE:
         return f"largest {move} in the solved rate for {crime_name(crime_type)}"
     subject = crime_unit(crime_type) if measure == OFFENCES else f"solved outcomes for {crime_name(crime_type)}"
@@ -215,7 +226,7 @@ def _ties(chosen: list[tuple[float, str]]) -> str:
 
 def _wrong_way(spec: RankSpec, chosen: list[tuple[float, str]], highest: bool, noun: str = "district") -> str:
     """Ranked by change, the "largest rise" may still be a fall when every district fell: say so."""
-    if spec.by == "value" or not chosen:
+    if spec.by == "value" or spec.size or not chosen:
         return ""
     if highest and chosen[0][0] <= 0:
         return f" No {noun} recorded a rise, so these are the smallest falls or no change."
