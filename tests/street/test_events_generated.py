@@ -126,3 +126,25 @@ def test_a_corpus_of_searches_alone_is_saved_loaded_and_answered(tmp_path):
     assert searches.text.startswith(f"{len(rows)} stop and searches"), searches.text
     crimes = answers.answer(answers.read("How many crimes in January 2021?"))
     assert not crimes.answerable and "street file" in crimes.text
+
+
+def test_outcomes_alone_are_never_counted_for_a_named_crime_type(tmp_path):
+    """Without the street files an outcome row has no crime type: a question about one crime type is refused,
+    never answered with the outcomes of every type."""
+    from assistant.ingest import street as police
+
+    rng = random.Random(5)
+    folder = tmp_path / "corpus" / DOWNLOAD
+    folder.mkdir(parents=True)
+    rows = _outcomes(MONTHS[0], rng, [f"crime-{i}" for i in range(30)])
+    rows.to_csv(folder / f"{MONTHS[0]}-kent-outcomes.csv", index=False)
+    build = tmp_path / "build"
+    build.mkdir()
+    police.save(read_street(tmp_path / "corpus"), build)
+    answers = StreetAnswers(*police.load(build), street_words.load())
+    label = rows["Outcome type"].iloc[0]
+    every_type = answers.answer(answers.read(f"How many outcomes were {label} in January 2021?"))
+    assert every_type.answerable and str((rows["Outcome type"] == label).sum()) in every_type.text
+    for crime in ("burglary", "shoplifting", "bike theft"):
+        one_type = answers.answer(answers.read(f"How many {crime} outcomes were {label} in January 2021?"))
+        assert not one_type.answerable and "give no crime type" in one_type.text, one_type.text

@@ -19,8 +19,10 @@ from dataclasses import replace
 from assistant.answer.street import events
 from assistant.answer.street.lookup import Filter, StreetIndex, choose_edition, spans
 from assistant.answer.street.wording import Draft, what
+from assistant.ingest.events import CRIME_TYPE, OUTCOMES
 from assistant.ingest.street import PoliceFrames, StreetCatalogue
 from assistant.records import Answer
+from assistant.text.normalise import normalise
 from assistant.text.numbers import format_percent
 from assistant.understand.months import month_words
 from assistant.understand.street import COMPARE, NO_LOCATION, RANK_PLACES, RANK_TYPES, StreetAsk, parse
@@ -42,9 +44,26 @@ class StreetAnswers:
     def read(self, question: str, context: StreetAsk | None = None) -> StreetAsk:
         return parse(question, self.catalogue, self.words, context)
 
+    def _untyped_crime(self, ask: StreetAsk) -> str:
+        """A crime type the question names ("burglary outcomes") that the event rows cannot be filtered by: the
+        phrase, or "" when none is named or the filter holds it."""
+        if ask.event.kind != OUTCOMES or any(column == CRIME_TYPE for column, _ in ask.event.where):
+            return ""  # stop-and-search rows never have a crime type: "searches for drugs" is an object of search
+        text = f" {normalise(ask.text)} "
+        named = " ".join(normalise(label) for _, labels in ask.event.where for label in labels)
+        return next((phrase for label, phrases in self.words.crime_types.items()
+                     for phrase in (normalise(label), *phrases)
+                     if f" {phrase} " in text and phrase not in named), "")
+
     def answer(self, ask: StreetAsk) -> Answer:
         catalogue = self.catalogue
         if ask.event is not None and ask.event.kind in self.events:
+            named = self._untyped_crime(ask)
+            if named:  # never the total of every crime type for a question about one
+                return Draft(ask, catalogue).refuse(
+                    f"the {ask.event.kind} files give no crime type for a row (it comes from the street file of "
+                    f"the same download, and none is held for these rows), so {ask.event.kind} for “{named}” "
+                    f"cannot be counted")
             return events.answer(ask, catalogue, self.events[ask.event.kind])
         draft = Draft(ask, catalogue)
         if not catalogue.editions:
