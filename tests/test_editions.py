@@ -362,6 +362,21 @@ def test_a_kent_answer_to_crimes_names_kents_own_all_crime_row(kent):
     assert "Action" not in answer.text  # Essex's label, which Kent does not print
 
 
+def test_a_force_that_prints_its_own_knife_crime_row_has_knife_claims_and_questions_judged_by_it(kent, figures):
+    """Essex prints no knife-crime row (the words are read as Possession of Weapons, said so); Kent prints one, so
+    there the words are that row, with no note about a row it does not lack."""
+    rows = figures[(figures["edition"] == KENT.key) & (figures["crime_type"] == "Knife Crime")]
+    assert len(rows), "the generated Kent summary prints a Knife Crime row"
+    force = KENT.name("Force")
+    before, after = (cell(figures, KENT, force, "Knife Crime", column) for column in ("off_old", "off_new"))
+    answer = kent.ask(f"How many knife crimes were there in {force}?")
+    assert f"{after:,.0f}" in answer.text and "no knife-crime row" not in answer.text, answer.text
+    went = "fell" if after < before else "rose"
+    verdict = kent.check(f"Knife crime in {force} {went} in the 12 months to September 2024.")
+    assert verdict.text.startswith("Supported"), verdict.text
+    assert f"{after:,.0f}" in verdict.text
+
+
 @pytest.mark.parametrize("question", ["How many crimes were recorded across Essex?",
                                       "How many shoplifting offences did Chelmsford record?"])
 def test_a_kent_only_corpus_does_not_answer_essex_questions_from_kent_tables(kent, question):

@@ -26,8 +26,6 @@ _APPROXIMATED = (
     (KNIFE, re.compile(r"\bknife (?:enabled |related |carrying )?(?:crimes?|offences?|offending|attacks?)\b|"
                        r"\binvolving (?:a )?knife\b|\bknife enabled\b|\bknife related\b|\bstabbings?\b")),
     (SERIOUS_VIOLENCE, re.compile(r"\bserious violen(?:ce|t crime)\b")))
-# The table row a query reads for each of those, which the claim must not be judged by.
-_PROXY_ROWS = {KNIFE: "Possession of Weapons", SERIOUS_VIOLENCE: "Violence Against the Person"}
 # Names of bodies and plans whose words would read as a place or a crime ("Essex Police", "Police, Fire and
 # Crime Commissioner"); blanked before places and crime types are read from a sentence. A force's name before
 # a capitalised word ("Kent Police", "Essex County Council") names a body, not the force's area.
@@ -67,8 +65,12 @@ def topics_in(text: str) -> tuple[tuple[str, ...], bool]:
     norm = vocab.normalise(_names(tuple(vocab.FORCES)).sub(" ", text))
     found = []
     for name, pattern in _APPROXIMATED:  # blanked, so "knife crime" is not also read as a bare "crime"
-        norm, hits = pattern.subn(spaces_for, norm)
-        found += [name] * hits
+        def approximate(match: re.Match, name: str = name) -> str:
+            if _printed(match.group()):
+                return match.group()  # a force that prints its own "Knife Crime" row: read as that row
+            found.append(name)
+            return spaces_for(match)
+        norm = pattern.sub(approximate, norm)
     generic = False
     for hit in vocab.find_crime_types(norm):
         if hit.alias in vocab.GENERIC_CRIME_WORDS:
@@ -102,8 +104,8 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
     others = tuple(p for p in query.unknown_places if p.lower() not in reference.lower())
     places = areas + others if others else (areas or (vocab.FORCE,))
     named, generic = topics_in(shape.text)
-    approximated = tuple(t for t in named if t in _PROXY_ROWS)
-    proxies = {_PROXY_ROWS[t] for t in approximated}
+    approximated = tuple(t for t in named if t in (KNIFE, SERIOUS_VIOLENCE))
+    proxies = {row for t in approximated for row in _proxy_rows(t)}
     crime_types = tuple(t for t in query.crime_types if t not in proxies) + approximated
     if crime_types == (vocab.ALL_CRIME,) and not named and not generic:
         crime_types = ()  # "two cases of death by dangerous driving" names no crime, whatever a question reads
@@ -118,6 +120,18 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
         notes += (f"force-wide figures for {vocab.FORCE} were used, as no place was named",)
     return Subject(places, crime_types, measure, _direction_of(shape.direction, measure),
                    _table_reason(shape, query, places, crime_types, others), notes)
+
+
+def _printed(words: str) -> bool:
+    """Do the tables print a row of exactly these words ("knife crime" in Kent's summary)?"""
+    wanted = {words, words.removesuffix("s")}
+    return any(vocab.normalise(label) in wanted for label in vocab.CRIME_TYPES)
+
+
+def _proxy_rows(name: str) -> set[str]:
+    """The row a question would read for a crime word the tables only approximate ("knife crime" ->
+    Possession of Weapons, by the vocabulary's data), which the claim must not be judged by."""
+    return {hit.name for hit in vocab.find_crime_types(vocab.normalise(name))}
 
 
 def _direction_of(direction: str | None, measure: str) -> str | None:
@@ -135,7 +149,7 @@ def _table_reason(shape: ClaimShape, query: Query, places, crime_types, others) 
     scope = [r.message for r in query.out_of_scope if not r.is_period]
     if scope:
         return scope[0]
-    proxies = [t for t in crime_types if t in _PROXY_ROWS]
+    proxies = [t for t in crime_types if t in (KNIFE, SERIOUS_VIOLENCE)]
     if proxies:
         return f"the tables have no row for {proxies[0].lower()}"
     if not crime_types or shape.quantity == STATEMENT or \
