@@ -9,6 +9,8 @@ when the tables say otherwise.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 
 from assistant.ingest.catalogue import FORCE, POLICING_AREA, Catalogue
@@ -127,22 +129,47 @@ def unprinted_entries(vocabulary: Vocabulary) -> list[str]:
             f"nothing here: {shown}{more}."]
 
 
+# Words that do not tell two summaries' rows apart: joiners, and the nouns every row is made of.
+_JOINERS = frozenset({"and", "of", "a", "an", "the", "inc", "incl", "including", "offence", "crime"})
+
+
+def row_key(label: str) -> frozenset[str]:
+    """What names a row whatever a force's wording: its words without order, plurals, joiners or a note in
+    brackets, so "Business & Community Burglary" is Essex's "Burglary Business & Community", "Drug Possession"
+    is "Possession of Drugs" and "Vehicle Offences" is "Vehicle Offences (incl. Interference)"."""
+    while re.search(r"\([^()]*\)", label):
+        label = re.sub(r"\([^()]*\)", " ", label)
+    return frozenset(word for word in label_words(label) if word not in _JOINERS)
+
+
+def _moved_entry(entry, label: str, twin: str):
+    """An entry carried to another force's label: its words stay, but its notes name the row as this force
+    prints it, and its sentence wording (written for the old label) gives way to the printed label's."""
+    notes = {alias: note.replace(label, twin) for alias, note in entry.notes.items()}
+    return replace(entry, notes=notes, name="", unit="")
+
+
 def _carried_over(data: VocabData, printed: tuple[str, ...]) -> VocabData:
-    """The data with each crime-type entry whose label is not printed moved to the printed label that is the
-    same words (plurals and punctuation aside), and `all_crime` to the printed all-crime row."""
+    """The data with each crime-type entry whose label is not printed moved to the one printed label that names
+    the same row (`row_key`: the same words, whatever their order), and `all_crime` to the printed all-crime row.
+    A key two printed labels share moves nothing: a guess between two rows would answer for the wrong one."""
     if not printed:
         return data
-    keys = {label_words(label): label for label in printed}
+    keys: dict[frozenset[str], list[str]] = {}
+    for label in printed:
+        keys.setdefault(row_key(label), []).append(label)
     moved = {}
     for label in data.crime_types:
         if label in printed or label in moved:
             continue
-        twin = keys.get(label_words(label))
-        if twin and twin not in data.crime_types:
+        twins = keys.get(row_key(label), [])
+        twin = twins[0] if len(twins) == 1 else None
+        if twin and twin not in data.crime_types and twin not in moved.values():
             moved[label] = twin
     if not moved:
         return data
-    crime_types = {moved.get(label, label): entry for label, entry in data.crime_types.items()}
+    crime_types = {moved.get(label, label): _moved_entry(entry, label, moved[label]) if label in moved else entry
+                   for label, entry in data.crime_types.items()}
     sentences = tuple(replace(s, crime_type=moved.get(s.crime_type, s.crime_type)) for s in data.sentences)
     hierarchy = {moved.get(child, child): moved.get(parent, parent) if parent else None
                  for child, parent in data.hierarchy.items()}

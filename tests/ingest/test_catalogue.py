@@ -339,3 +339,26 @@ def test_catalogue_survives_to_dict_and_from_dict(learned, name):
     assert again.to_dict() == catalogue.to_dict()
     assert (again.latest(), again.total_row(), again.forces()) == (catalogue.latest(), catalogue.total_row(),
                                                                    catalogue.forces())
+
+
+@pytest.mark.parametrize("name", ["kent"])
+def test_the_words_for_a_row_follow_it_to_another_forces_wording(learned, name):
+    """Property over the vocabulary data: an entry whose label this force does not print, but whose row it
+    prints in other words ("Burglary Business & Community" / "Business & Community Burglary", "Vehicle Offences
+    (incl. Interference)" / "Vehicle Offences"), has its everyday words read as that printed row."""
+    from assistant.vocab.catalogued import row_key
+
+    catalogue, _, words = learned(name)
+    printed = [c.label for c in catalogue.crime_types]
+    data = vocab.load()
+    moved = 0
+    with vocab.using(words):
+        for label, entry in data.crime_types.items():
+            twins = [p for p in printed if row_key(p) == row_key(label)]
+            if label in printed or len(twins) != 1:
+                continue
+            moved += 1
+            for alias in entry.aliases:
+                names = [hit.name for hit in vocab.find_crime_types(normalise(alias))]
+                assert twins[0] in names or any(twins[0] in catalogue.ancestors(n) for n in names), (alias, names)
+    assert moved >= 3  # the generated Kent summary words several rows its own way
