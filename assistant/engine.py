@@ -13,6 +13,7 @@ from assistant.answer import compose, passages, tables, thread
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
+from assistant.answer.stats import StatsAnswers
 from assistant.answer.street import StreetAnswers, StreetAsk
 from assistant.claims.prose import ProseIndex
 from assistant.errors import IndexCorruptError, IndexMissingError
@@ -24,7 +25,7 @@ from assistant.store.load import LoadedIndex, load_index
 from assistant.store.manifest import stale_files
 from assistant.understand import question as understand
 from assistant.understand.query import Query
-from assistant.vocab import street_words
+from assistant.vocab import stats_words, street_words
 
 
 def validate_question(text: object) -> str:
@@ -46,6 +47,8 @@ class Assistant:
         # police.uk street rows, when the corpus held any: exact counts, tried before the tables (see `_street`)
         self.street = StreetAnswers(index.street, index.street_catalogue, street_words.load()) \
             if index.street is not None else None
+        # tidy statistics rows (rates per head, scores), when the corpus held any: tried first (see `_stats`)
+        self.stats = StatsAnswers(*index.stats, stats_words.load(), street_words.load()) if index.stats else None
         self._prose: ProseIndex | None = None
 
     @property
@@ -113,12 +116,23 @@ class Assistant:
         return _timed(self._ask_clean(text, context), started)
 
     def _ask_clean(self, text: str, context: Query | StreetAsk | None) -> Answer:
+        stats = self._stats(text)
+        if stats is not None:
+            return self._released(self._guarded(stats, text) if stats.answerable else stats, text)
         street = self._street(text, context)
         if street is not None:
             return self._released(self._guarded(street, text) if street.answerable else street, text)
         with vocab.using(self.vocabulary):
             query_context = context if isinstance(context, Query) else None
             return self._released(self._answer(text, thread.carry(understand.parse(text, query_context), query_context)), text)
+
+    def _stats(self, text: str) -> Answer | None:
+        """An answer from tidy statistics files, when the index holds some and the question is for them: it names
+        a place or a measure only they hold, or asks for a rate per head or a score no performance table has."""
+        if self.stats is None:
+            return None
+        ask = self.stats.read(text)
+        return self.stats.answer(ask) if ask.routed(has_tables=bool(len(self.index.frame))) else None
 
     def _street(self, text: str, context: Query | StreetAsk | None) -> Answer | None:
         """A police.uk street-level answer, when the index holds street rows and the question is for them: it

@@ -29,11 +29,11 @@ import numpy as np
 import pandas as pd
 
 from assistant import vocab
-from assistant.vocab import street_words
+from assistant.vocab import stats_words, street_words
 from assistant.config import ChunkSettings
 from assistant.errors import IndexBusyError, IndexCorruptError, IndexMissingError
 from assistant.ingest import checks as table_checks
-from assistant.ingest import chunking, corpus, performance, street, tables
+from assistant.ingest import chunking, corpus, performance, stats, street, tables
 from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
@@ -309,6 +309,7 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     (build / "catalogue.json").write_text(json.dumps(catalogue.to_dict(), indent=1))
     if streets is not None:  # police.uk rows (street, outcomes, stop and search), beside the performance frame
         street.save(streets, build)
+    manifest["problems"] += stats.save(stats.read_stats(documents), build, check=stats_words.unlearned)  # tidy stats
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     manifest["files"] = build_files(build)
     (build / MANIFEST).write_bytes(manifest_bytes(manifest))

@@ -17,7 +17,9 @@ import pandas as pd
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.ingest.performance import COLUMNS
+from assistant.ingest import stats
 from assistant.ingest import street as police
+from assistant.ingest.stats import StatsCatalogue
 from assistant.ingest.street import PoliceFrames, StreetCatalogue
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FIX, current_build, verify_build
@@ -60,6 +62,7 @@ class LoadedIndex:
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
     street: PoliceFrames | None = None  # police.uk rows (ingest.street), None when the corpus has none
     street_catalogue: StreetCatalogue = field(default_factory=StreetCatalogue)
+    stats: tuple[pd.DataFrame, StatsCatalogue] | None = None  # tidy statistics rows (ingest.stats) and catalogue
     # What later stages work out once from this index (answer.facts: each sentence's terms and context), kept
     # here so it lives and dies with the index rather than in a module-level cache.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -101,6 +104,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         checks = pd.read_parquet(build / "table_checks.parquet")
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
         street, street_catalogue = police.load(build)
+        tidy_stats = stats.load(build)  # tidy statistics files (ingest.stats), None when the corpus has none
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
@@ -110,7 +114,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, frame, checks, catalogue, list(manifest.get("problems", [])),
                        _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)},
-                       street, street_catalogue)
+                       street, street_catalogue, tidy_stats)
 
 
 def _document_frequency(bm25) -> dict[str, int]:
