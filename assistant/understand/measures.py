@@ -82,6 +82,8 @@ _SAFETY = re.compile(r"\b(?:safer|safest|(?:less|least|more|most|how|as) safe|un
                      r"crime ridden|high crime|low crime)\b(?! (?:driv\w*|dogs?|weapons?|goods|substances|drugs|"
                      r"offenders?|streets?|roads?|places? (?:scheme|fund)))")
 COUNTS_NOT_RATES = "the tables count offences; they give no rate per head of population"
+# "Crimes per day": the tables print rolling 12-month totals (a week or a month is refused, `periods`).
+_PER_DAY = re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b")
 # "How many victims", "how many people were burgled": people, where the tables count offences.
 _PEOPLE = re.compile(r"\b(?:victims?|people|persons?|residents?|individuals?)\b")
 
@@ -122,6 +124,9 @@ def unit_notes(rest: str, measure: str | None) -> list[str]:
     rate = _PER_HEAD.search(rest)
     if rate:
         notes.append(f"'{rate.group()}' read as the number of offences: {COUNTS_NOT_RATES}")
+    daily = _PER_DAY.search(rest)
+    if daily:
+        notes.append(f"'{daily.group()}' read as the 12-month total: the tables give no daily figures")
     people = _PEOPLE.search(rest)
     if people:
         notes.append(f"'{people.group()}' read as the number of offences: the tables count offences, not the "

@@ -316,3 +316,8 @@ def test_counting_crimes_or_nothing_named_stays_a_table_question(text):
 @pytest.mark.parametrize("text", ["How many victims of crime in Harlow?", "How many people were burgled in Harlow?"])
 def test_people_answered_by_a_count_of_offences_get_a_note(text):
     assert any("not the people involved" in note for note in parse(text).notes)
+
+
+@pytest.mark.parametrize("text", ["How many crimes per day in Essex?", "How many burglaries a day in Harlow?"])
+def test_a_daily_figure_asked_of_the_tables_is_said_to_be_the_12_month_total(text):
+    assert any("no daily figures" in note for note in parse(text).notes)
