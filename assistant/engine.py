@@ -5,27 +5,31 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from assistant import config, hygiene, vocab
 from assistant.answer import compose, passages, tables, thread
+from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
 from assistant.answer.stats import StatsAnswers
 from assistant.answer.street import StreetAnswers, StreetAsk
-from assistant.claims.prose import ProseIndex
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest import uploads
 from assistant.records import Answer
-from assistant.store.build import BuildReport, build_index
-from assistant.store.embedding import encode
+from assistant.store.embedding import encode, load_in_background
 from assistant.store.load import LoadedIndex, load_index
 from assistant.store.manifest import stale_files
 from assistant.understand import question as understand
 from assistant.understand.query import Query
 from assistant.vocab import stats_words, street_words
+
+if TYPE_CHECKING:  # imported where used: a question in a new process needs neither the build nor the claims' prose
+    from assistant.claims.prose import ProseIndex
+    from assistant.store.build import BuildReport
 
 
 def validate_question(text: object) -> str:
@@ -55,6 +59,8 @@ class Assistant:
     def prose(self) -> ProseIndex:
         """The documents' prose read for claim checking, built on first use (about half a second)."""
         if self._prose is None:
+            from assistant.claims.prose import ProseIndex
+
             with vocab.using(self.vocabulary):
                 self._prose = ProseIndex(self.index)
         return self._prose
@@ -70,9 +76,14 @@ class Assistant:
         return tuple(table.edition for table in self.tables.editions)
 
     def warm(self) -> None:
-        """Load the embedding model and read the prose now, so the first question does not wait for them."""
+        """Load the embedding model, read the prose and work out every sentence's terms and context now, so the
+        first question does not wait for them (at ten thousand passages the terms alone take seconds)."""
         encode(["warm up"])
         _ = self.prose
+        facts = facts_for(self.index)
+        facts.covering({}, 1.0)  # fills each sentence's terms and labels, and their postings
+        for document in self.index.documents:  # each document's years and words
+            facts.document(document)
 
     def table_row(self, area: str, crime_type: str) -> pd.DataFrame:
         """Every printed value of one table row, for showing the row beside an answer."""
@@ -82,6 +93,8 @@ class Assistant:
     def build(corpus_dir: Path | None = None, index_dir: Path | None = None, force: bool = False,
               progress=None) -> BuildReport:
         """Build (or bring up to date) the index from the corpus folder."""
+        from assistant.store.build import build_index
+
         return build_index(corpus_dir or config.corpus_dir(), index_dir or config.index_dir(), force=force,
                            progress=progress)
 
@@ -97,14 +110,24 @@ class Assistant:
     @classmethod
     def load(cls, index_dir: Path | None = None, corpus_dir: Path | None = None,
              build_if_missing: bool = False, progress=None) -> "Assistant":
+        """The engine over the live index (built first if it is missing or damaged and `build_if_missing`).
+
+        Once the index is read, the embedding model starts loading on a background thread if there are passages
+        to search: the tables and a table answer never wait for it, and a first passage question waits only for
+        what is left of the load."""
         index_dir = index_dir or config.index_dir()
         try:
-            return cls(load_index(index_dir))
+            index = load_index(index_dir)
         except (IndexMissingError, IndexCorruptError):
             if not build_if_missing:
                 raise
-        build_index(corpus_dir or config.corpus_dir(), index_dir, force=True, progress=progress)
-        return cls(load_index(index_dir))
+            from assistant.store.build import build_index
+
+            build_index(corpus_dir or config.corpus_dir(), index_dir, force=True, progress=progress)
+            index = load_index(index_dir)
+        if index.chunks:
+            load_in_background()
+        return cls(index)
 
     def stale_files(self, corpus_dir: Path | None = None) -> tuple[str, ...]:
         return stale_files(self.index.directory.parent, corpus_dir or config.corpus_dir())

@@ -1,13 +1,13 @@
 """How search and the whole passage path scale, on passages synthesised from the corpus's real sentences.
 
 Run: .venv/bin/python scripts/bench_scale.py [--sizes 10000,100000,1000000] [--pipeline 10000]
-(or `make bench-scale`; not in CI: the 1M step needs ~6 GB of memory and several minutes).
+(or `make bench-scale`; not in CI: the 1M step needs ~6 GB of memory and, for HNSW's build, half an hour).
 
 1. Vector search at each size, for the index the build would choose (`store.vectors`) and for exact flat
    search: build time, search p50/p99 on one thread, recall@10 against exact, bytes per vector, peak memory.
-   A synthetic passage is 2-6 random real sentences of the corpus; its vector is the normalised sum of those
-   sentences' real vectors (encoding a million texts would take this machine a day). The queries are the
-   repo's passage questions, encoded.
+   A synthetic passage is 2-6 random real sentences (of the repo's corpus and of the public documents in
+   ../shared/real/docs); its vector is the normalised sum of those sentences' real vectors (encoding a million
+   texts would take this machine a day). The queries are the repo's passage questions, encoded.
 2. BM25 (bm25s) at the same sizes on the passages' texts: index time, search p50.
 3. The whole pipeline at `--pipeline` passages: a corpus of Markdown documents made of real sentences is
    indexed by the real build (real encoder), then a new process loads it and answers the passage questions:
@@ -33,7 +33,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.config import corpus_dir  # noqa: E402
+from assistant.config import PROJECT_ROOT, corpus_dir  # noqa: E402
+from assistant.ingest import chunking, corpus as corpus_reader  # noqa: E402
 from assistant.store import embedding  # noqa: E402
 from assistant.store.build import build_index  # noqa: E402
 from assistant.store.load import load_index  # noqa: E402
@@ -41,6 +42,8 @@ from assistant.store.vectors import K, build_vector_index  # noqa: E402
 from assistant.text.tokens import bm25_tokens  # noqa: E402
 
 PASSAGES_PER_DOCUMENT = 24
+FLOOR_SAMPLE = 0.1  # share of the 10k build's kept texts encoded bare for its floor (see `pipeline_step`)
+REAL_DOCS = PROJECT_ROOT.parent / "shared" / "real" / "docs"  # public minutes and guidance, read as the build would
 # A new process: load an index, answer every passage question three times, report p50 and memory.
 WARM = """
 import json, re, statistics, sys, time
@@ -67,17 +70,31 @@ BUILD = """
 import json, re, sys, time
 from pathlib import Path
 from assistant.store.build import build_index
-started, cpu = time.perf_counter(), time.process_time()
-report = build_index(Path(sys.argv[1]), Path(sys.argv[2]), force=True)
+started, cpu, stages = time.perf_counter(), time.process_time(), {}
+def progress(message, fraction):  # when each stage began: "Embedding 1,280/9,000 texts" counts as "Embedding"
+    stages.setdefault(message.split()[0] if message.startswith("Embedding") else message, time.perf_counter() - started)
+report = build_index(Path(sys.argv[1]), Path(sys.argv[2]), force=True, progress=progress)
 peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) * 1024
 print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "peak": peak,
-                  "passages": report.chunks, "embedded": report.embedded}))
+                  "passages": report.chunks, "embedded": report.embedded, "stages": stages}))
 """
 
 
 def passage_questions() -> list[str]:
     items = [json.loads(line) for line in (ROOT / "questions" / "questions.jsonl").read_text().splitlines()]
     return [i["question"] for i in items if i.get("kind") == "passage"]
+
+
+def real_sentences(folder: Path = REAL_DOCS) -> list[str]:
+    """Every sentence of the public documents in `folder` (when it is there), split as the build splits them."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for doc in corpus_reader.load_corpus(sub).documents:
+            spans = {span for chunk in chunking.chunk_document(doc) for span in chunk.sentences}
+            found += [doc.text[start:end].strip() for start, end in sorted(spans)]
+    return [text for text in found if text]
 
 
 def rss_bytes(key: str = "VmRSS") -> int:
@@ -181,31 +198,40 @@ def run_json(script: str, *args: str) -> dict:
 def pipeline_step(passages: int, sentences: list[str], questions: list[str], small_index: Path, rng) -> None:
     """The real build and engine on a synthetic corpus of `passages` passages, and on one a tenth of its size
     (memory per passage is the difference between the two, so what any index holds whatever its size, such
-    as the model and the libraries, cancels out)."""
+    as the model and the libraries, cancels out). Each figure is printed as soon as it is known.
+
+    The build's floor is the bare encode of a random FLOOR_SAMPLE of the texts it keeps, scaled up: encoding
+    all of them a second time would double a run that takes most of an hour on this machine."""
     from assistant.store.build import kept_texts
 
     with tempfile.TemporaryDirectory() as scratch:
-        loaded, builds = {}, {}
-        for name, size in (("big", passages), ("tenth", max(PASSAGES_PER_DOCUMENT, passages // 10))):
-            corpus, index_dir = Path(scratch) / name / "corpus", Path(scratch) / name / "index"
-            write_corpus(corpus, sentences, size, rng)
-            builds[name] = run_json(BUILD, str(corpus), str(index_dir))
-            loaded[name] = run_json(WARM, str(index_dir), json.dumps(questions))
-        texts = kept_texts(load_index(Path(scratch) / "big" / "index"))
+        corpus, index_dir = Path(scratch) / "big" / "corpus", Path(scratch) / "big" / "index"
+        write_corpus(corpus, sentences, passages, rng)
+        built = run_json(BUILD, str(corpus), str(index_dir))
+        texts = kept_texts(load_index(index_dir))
+        sample = [texts[i] for i in rng.choice(len(texts), max(1, int(len(texts) * FLOOR_SAMPLE)), replace=False)]
         started, cpu = time.perf_counter(), time.process_time()
-        embedding.encode(texts)
-        encode_seconds, encode_cpu = time.perf_counter() - started, time.process_time() - cpu
+        embedding.encode(sample)
+        scale = len(texts) / len(sample)
+        encode_seconds, encode_cpu = (time.perf_counter() - started) * scale, (time.process_time() - cpu) * scale
+        stages = built["stages"]
+        print(f"  {built['passages']:,} passages ({len(texts):,} texts kept)")
+        print(f"  build {built['seconds']:.1f} s  floor {encode_seconds:.1f} s (bare encode of the kept texts, from "
+              f"a {FLOOR_SAMPLE:.0%} sample)  ratio {built['seconds'] / encode_seconds:.2f}; in CPU time "
+              f"{built['cpu']:.1f} s vs {encode_cpu:.1f} s, ratio {built['cpu'] / encode_cpu:.2f}; build peak "
+              f"memory {built['peak'] / 2**20:.0f} MB")
+        print("  build stages: " + ", ".join(f"{name} from {at:.1f} s" for name, at in stages.items()), flush=True)
+        big = run_json(WARM, str(index_dir), json.dumps(questions))
         today = run_json(WARM, str(small_index), json.dumps(questions))
-    big, tenth, built = loaded["big"], loaded["tenth"], builds["big"]
+        print(f"  warm passage p50 {big['p50']:.1f} ms  vs {today['p50']:.1f} ms on the repo's corpus  "
+              f"ratio {big['p50'] / today['p50']:.2f}", flush=True)
+        corpus, index_dir = Path(scratch) / "tenth" / "corpus", Path(scratch) / "tenth" / "index"
+        write_corpus(corpus, sentences, max(PASSAGES_PER_DOCUMENT, passages // 10), rng)
+        run_json(BUILD, str(corpus), str(index_dir))
+        tenth = run_json(WARM, str(index_dir), json.dumps(questions))
     per_passage = (big["rss"] - tenth["rss"] - (big["text"] - tenth["text"])) / (big["passages"] - tenth["passages"])
-    print(f"  {big['passages']:,} passages ({len(texts):,} texts kept)")
-    print(f"  build {built['seconds']:.1f} s  floor {encode_seconds:.1f} s (bare encode of the kept texts)  "
-          f"ratio {built['seconds'] / encode_seconds:.2f}; in CPU time {built['cpu']:.1f} s vs {encode_cpu:.1f} s, "
-          f"ratio {built['cpu'] / encode_cpu:.2f}; build peak memory {built['peak'] / 2**20:.0f} MB")
     print(f"  loaded: {big['rss'] / 2**20:.0f} MB ({tenth['rss'] / 2**20:.0f} MB at {tenth['passages']:,} "
-          f"passages): {per_passage / 1024:.1f} KB per passage beside its text")
-    print(f"  warm passage p50 {big['p50']:.1f} ms  vs {today['p50']:.1f} ms on the repo's corpus  "
-          f"ratio {big['p50'] / today['p50']:.2f}", flush=True)
+          f"passages): {per_passage / 1024:.1f} KB per passage beside its text", flush=True)
     for error in sorted({*big["errors"], *tenth["errors"], *today["errors"]}):
         print(f"  error while answering: {error}")
 
@@ -223,12 +249,16 @@ def main() -> None:
         build_index(corpus_dir(), small_index, force=True)
         index = load_index(small_index)
         sentences = [index.documents[s.document].text[s.start:s.end].strip() for s in index.sentences]
+        public = real_sentences()
+        pool = np.vstack([np.asarray(index.sentence_vectors, dtype="float32"), embedding.encode(public)])
+        sentences += public
         questions = passage_questions()
         queries = embedding.encode(questions)
-        print(f"Vector search ({len(sentences):,} real sentences recombined; {len(queries)} real questions):")
+        print(f"Vector search ({len(sentences):,} real sentences recombined, {len(public):,} of them from "
+              f"{REAL_DOCS.name}/; {len(queries)} real questions):")
         memberships = {}
         for n in (int(size) for size in args.sizes.split(",") if size):
-            memberships[n] = vector_step(n, index.sentence_vectors, sentences, queries, rng)
+            memberships[n] = vector_step(n, pool, sentences, queries, rng)
         print("BM25 (bm25s):")
         for n, members in memberships.items():
             bm25_step(n, members, sentences, questions)

@@ -157,8 +157,29 @@ def _cached_model() -> Encoder:
 
 def load_model() -> Encoder:
     """One model per process (loading takes about half a second; encoding a question about 15 ms)."""
-    with _loading:  # two first questions in two threads must not load it twice
+    with _loading:  # two first questions in two threads (or one and the background load) must not load it twice
         return _cached_model()
+
+
+def load_in_background() -> threading.Thread:
+    """Start loading the model on a thread and return at once, so what needs no model (a table answer, the
+    chat's first frame) does not wait for it, and a passage question's `encode` waits only for what is left of
+    the load (it takes the same lock). A failure is dropped here, not printed: the next `encode` loads again
+    and raises the error that says how to fix it.
+
+    Not a daemon thread: a process that ends while ONNX Runtime is still building its session would abort
+    ("terminate called without an active exception"), so an exit waits the fraction of a second the load has
+    left."""
+
+    def load() -> None:
+        try:
+            load_model()
+        except Exception:  # reported by the next encode, in the caller's thread
+            pass
+
+    thread = threading.Thread(target=load, name="load-encoder")
+    thread.start()
+    return thread
 
 
 def encode(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
