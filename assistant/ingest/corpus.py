@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.errors import CorpusError
 from assistant.ingest.assemble import assemble
+from assistant.ingest.front_matter import split_front_matter
 from assistant.ingest.clean import clean_text, find_sections, has_html
 from assistant.ingest.readers.detect import read_any
 from assistant.ingest.readers import policeuk
@@ -282,6 +283,7 @@ def _load(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
     raw = _read_text(path)
     if not raw.strip():
         raise CorpusError(f"{path.name} is empty; add its text or remove it from the corpus folder.")
+    own, raw = split_front_matter(raw) if path.suffix.lower() != ".html" else ({}, raw)
     if path.suffix.lower() == ".html" or has_html(raw):
         _check_nesting(raw, path.name)
     text, sections = find_sections(clean_text(raw, path.suffix))
@@ -289,9 +291,9 @@ def _load(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
         raise CorpusError(f"{path.name} has no text left after cleaning (only markup or site chrome); check the file.")
     return Document(
         id=doc_id,
-        title=str(meta.get("title") or "") or _title_from(text, sections),
-        publisher=str(meta.get("publisher") or "unknown"),
-        date=str(meta.get("date") or ""),
+        title=str(meta.get("title") or "") or own.get("title", "") or _title_from(text, sections),
+        publisher=str(meta.get("publisher") or "") or own.get("publisher", "") or "unknown",
+        date=str(meta.get("date") or "") or own.get("date", ""),
         kind=str(meta.get("kind") or _KIND_BY_SUFFIX.get(path.suffix.lower(), "document")),
         path=str(path),
         text=text,
