@@ -15,9 +15,9 @@ import numpy as np
 from assistant.answer.facts import LISTED, IndexFacts, facts_for
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS as MONTH_NAMES
-from assistant.text.terms import content_terms
+from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.text.tokens import bm25_tokens
-from assistant.answer.wants import NUMBER_WORDS
+from assistant.answer.wants import NUMBER_WORDS, wants
 
 # Phrases that name a source, and the word its document's title, publisher or kind must contain.
 SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
@@ -35,19 +35,32 @@ GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl actio
                                  "other the of a against"], as_ids=False)[0])
 # Words that frame the asking or point at someone already named: never a topic, never "not mentioned".
 FRAME = set(bm25_tokens(["him her his hers whom whose she he quote quoted quotes mention mentioned mentions "
-                         "tell know exactly please big large long often statement story piece actually currently "
+                         "tell me us about list know exactly please big large long often statement story piece "
+                         "actually currently "
                          "precisely hear heard went came took gave goes going"], as_ids=False)[0])
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
 ANSWER_KIND = set(bm25_tokens(["job title role rank position organisation organization represent represents name "
                                "named mean means meaning phone telephone email mail address number share money"],
                               as_ids=False)[0])
+ROLE_KIND = set(bm25_tokens(["job title role rank position"], as_ids=False)[0])
+
+
+def answer_kind(question: str) -> set[str]:
+    """The words that name the kind of answer wanted; a role's words only when a role is asked for ("does a good
+    job" is a topic, "his job title" a kind of answer)."""
+    return ANSWER_KIND if wants(question).role else ANSWER_KIND - ROLE_KIND
+
+
 # "took part in", "what is it called": phrases whose words are all frame ("on-call" keeps its "call").
 FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(is|are|was|were)( \w+)?? called\b|"
                            r"\bcalled\b(?=\W*$)", re.I)
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
                               "held hold happen happened happening take took place time"], as_ids=False)[0])
+# Words that only ask whether something came off once an outcome is asked for ("did it win?"): never the topic then.
+OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded secure secured get got receive received "
+                              "awarded approved granted hit reach reached")
 SPELLING_CUTOFF = 0.8  # difflib ratio: "subscibers" ~ "subscribers", "unvieled" ~ "unveiled"
 
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
@@ -103,15 +116,23 @@ def named_sources(question: str, index: LoadedIndex) -> set[str]:
     return chosen
 
 
+def source_as_topic(question: str) -> bool:
+    """Is a source word the object of the question's own words ("the meeting with the PFCC", "funding for the
+    board") rather than who said it ("according to the PFCC", "the PFCC's pledge")? Then a passage elsewhere
+    that mentions it may answer, when the source's own document does not."""
+    return any(re.search(r"\b(with|to|by|for|from|and|between)\s+(the\s+)?$", question[:m.start()], re.I)
+               and not re.match(r"['’]s\b", question[m.end():]) for pattern, _ in SOURCES for m in pattern.finditer(question))
+
+
 def names_source_in(question: str, document) -> bool:
-    """Does the document itself mention what the question's source words name ("the commissioner")?"""
+    """Does the document (or passage) itself mention what the question's source words name ("the commissioner")?"""
     return any(pattern.search(document.text) for pattern, _ in SOURCES if pattern.search(question))
 
 
 def read_terms(question: str, index: LoadedIndex) -> Terms:
     """The question's terms, with a misspelt word read as the passages' word it is closest to."""
     meta_only = facts_for(index).known_terms()[1]
-    mended = mend(FRAME_PHRASES.sub(" ", question), index) - FRAME - ANSWER_KIND
+    mended = mend(joined(FRAME_PHRASES.sub(" ", question), index), index) - FRAME - answer_kind(question)
     sources = {t for pattern, _ in SOURCES for m in pattern.finditer(question) for t in content_terms(m.group())}
     return Terms(mended, (sources | (mended & meta_only)))
 
@@ -120,6 +141,30 @@ def mend(word: str, index: LoadedIndex) -> set[str]:
     """A word's terms, each misspelt one read as the passages' closest term."""
     known, meta_only = facts_for(index).known_terms()
     return {t if t in known or t in meta_only else _closest(t, index) or t for t in content_terms(word)}
+
+
+def joined(text: str, index: LoadedIndex) -> str:
+    """The text with two words written as one where the passages write them so ("round table" for their
+    "roundtable", "on call" for "oncall"), so the word is found rather than its halves."""
+    known = facts_for(index).known_terms()[0]
+    words = re.split(r"(\s+|-)", text)  # words at even positions, what separates them at odd ones
+    for k in range(0, len(words) - 2, 2):
+        first, second = words[k], words[k + 2]
+        if first.isalpha() and second.isalpha() and len(first) >= 3 and len(second) >= 3:
+            whole = content_terms(first + second)
+            if len(whole) == 1 and whole <= known and not _printed_apart(first, second, index):
+                words[k], words[k + 1], words[k + 2] = "", "", first + second
+    return "".join(words)
+
+
+def _printed_apart(first: str, second: str, index: LoadedIndex) -> bool:
+    """Do the passages write the two words apart ("data set") too? Then the question's pair stays as it is."""
+    facts = facts_for(index)
+    key = f"apart:{first.casefold()} {second.casefold()}"
+    if key not in facts.term_sets:
+        pattern = re.compile(rf"\b{re.escape(first)}[\s-]+{re.escape(second)}\b", re.I)
+        facts.term_sets[key] = frozenset(d for d, doc in index.documents.items() if pattern.search(doc.text))
+    return bool(facts.term_sets[key])
 
 
 def is_known(word: str, index: LoadedIndex) -> bool:
@@ -144,9 +189,11 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     """(term, the question's word) for each topic word no passage, heading or document title holds, even
     allowing for a spelling slip: a topic the documents do not cover."""
     known, meta_only = facts_for(index).known_terms()
+    # "where was it held?": "held" only says a place is asked for, so it is no topic the documents must hold.
+    asked_for = WHEN_WHERE if wants(question).time or wants(question).date or wants(question).place else set()
     absent = []
-    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", FRAME_PHRASES.sub(" ", question))):
-        for term in content_terms(word) - FRAME - ANSWER_KIND:
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", joined(FRAME_PHRASES.sub(" ", question), index))):
+        for term in content_terms(word) - FRAME - answer_kind(question) - asked_for:
             if term not in known and term not in meta_only and not _closest(term, index):
                 absent.append((term, word))
     return absent
@@ -318,6 +365,11 @@ def months_in(text: str) -> set[str]:
     """The months a text names as part of a date ("October 2024", "31 October"), lower-case, first three
     letters: "may" the verb is never read as a month."""
     return {(a or b).casefold()[:3] for a, b in MONTH_IN_DATE.findall(text)}
+
+
+def with_topic(piece: str, question: str) -> str:
+    """A part that leans on the rest ("and how many the year before?") borrows the whole question's words."""
+    return piece if len(content_terms(piece) - TIME_WORDS) >= 3 else question
 
 
 def section_text(doc, offset: int) -> str:

@@ -24,8 +24,20 @@ def describe_corpus(index: LoadedIndex) -> str:
     force = index.street_catalogue.force
     street = (f"police.uk street-level crime records{f' for {force}' if force else ''}, month by month"
               if index.street is not None and len(index.street) else "")
-    parts = [p for p in (tables, street, "passages from " + ", ".join(kinds) if kinds else "") if p]
+    parts = [p for p in (tables, street, "passages from " + _kinds_in_words(kinds) if kinds else "") if p]
     return "The documents hold " + " and ".join(parts) + "." if parts else "The corpus is empty."
+
+
+def _kinds_in_words(kinds: list[str]) -> str:
+    """"board agenda pack, news article": a kind a document was given is named as it is; a kind that only
+    says a file's format ("Word document", "PDF document") is gathered into "PDF and Word documents"."""
+    formats = [k.removesuffix("document").strip() for k in kinds if k.endswith("document")]
+    named = [k for k in kinds if not k.endswith("document")]
+    if formats:
+        formats = [f for f in formats if f]
+        named.append(f"{' and '.join(filter(None, (', '.join(formats[:-1]), formats[-1])))} documents"
+                     if formats else "documents")
+    return ", ".join(named)
 
 
 def not_found(question: str, reason: str, index: LoadedIndex, context=None, scope: str = "") -> Answer:
@@ -117,6 +129,10 @@ def _runs(index: LoadedIndex, sentences: tuple[Sentence, ...]) -> list[list[Sent
     return runs
 
 
+def _known(value: str) -> str:
+    return "" if value.strip().casefold() in ("", "unknown") else value
+
+
 def from_passages(question: str, selection: Selection, index: LoadedIndex, context=None) -> Answer:
     """Quote the chosen sentences, naming each source, so the reader can weigh it and its date."""
     citations, parts = [], []
@@ -128,7 +144,9 @@ def from_passages(question: str, selection: Selection, index: LoadedIndex, conte
             parts.append(f"… {quote}")
         else:
             title = doc.title.split(" (")[0]  # manifest titles may carry an editor's note in brackets
-            source = f"{title} ({doc.publisher}, {nice_date(doc.date.split(' (')[0])})" if doc.date else title
+            when = nice_date(doc.date.split(" (")[0]) if doc.date else ""
+            said = [w for w in (_known(doc.publisher), "" if when in title else when) if w]
+            source = f"{title} ({', '.join(said)})" if said else title  # no "(unknown, ...)": what is not known is left out
             parts.append(f"According to {source}: {quote}")
         citations.append(citation)
     several = len({c.document for c in citations}) > 1

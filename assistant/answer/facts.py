@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.records import Document
+from assistant.answer.wants import dated_months
 from assistant.text.dates import MONTHS, month_number
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import content_terms, content_terms_of
@@ -152,9 +153,14 @@ class IndexFacts:
             vocab = set(self.index.bm25.vocab_dict)
             catalogue = self.index.catalogue
             tables = " ".join([a.name for a in catalogue.areas] + [c.label for c in catalogue.crime_types])
-            meta = content_terms(" ".join(f"{d.title} {d.publisher} {d.kind}" for d in self.index.documents.values())
+            meta = content_terms(" ".join(f"{d.title} {d.publisher} {d.kind} {re.sub(r'[-_.]', ' ', d.id)}"
+                                          for d in self.index.documents.values())
                                  + " " + tables)
             headings = content_terms(" ".join(" ".join(c.section_path) for c in self.index.chunks))
+            if self.chunk_terms is None:
+                self._fill()
+            # The passages' own content terms too: the folded forms ("won" read as "win", "drop-in") are theirs.
+            vocab |= set().union(*self.chunk_terms) if self.chunk_terms else set()
             self.known = (vocab | headings, meta - vocab - headings)
         return self.known
 
@@ -200,11 +206,12 @@ class IndexFacts:
         return self.terms[i]
 
     def source_terms(self, doc_id: str) -> frozenset[str]:
-        """The terms of a document's publisher and kind ("news release", "election statement")."""
+        """The terms of a document's publisher, kind and file name ("news release", "election statement")."""
         key = f"source:{doc_id}"
         if key not in self.term_sets:
             doc = self.index.documents[doc_id]
-            self.term_sets[key] = frozenset(content_terms(f"{doc.publisher} {doc.kind}"))
+            name = re.sub(r"\.\w+$", "", doc.id)  # "... Minutes - 15 May 2012 meeting.DOC": minutes of a meeting
+            self.term_sets[key] = frozenset(content_terms(f"{doc.publisher} {doc.kind} {re.sub(r'[-_]', ' ', name)}"))
         return self.term_sets[key]
 
     def passage_terms(self, chunk: int) -> frozenset[str]:
@@ -219,6 +226,14 @@ class IndexFacts:
             sentence = self.index.sentences[i]
             found = self.labels[i] = context_label(self.index.documents[sentence.document], sentence.start)
         return found
+
+    def label_months(self, i: int) -> set[str]:
+        """The months the nearest heading or lead line that gives a date dates sentence i by ("Minutes of the
+        Meeting on 26th July 2024" over the July minutes; the pack's title only when nothing nearer does)."""
+        for part in reversed(self.label(i).split(" › ")):
+            if found := dated_months(part):
+                return found
+        return set()
 
     def label_terms(self, i: int) -> frozenset[str]:
         if -1 - i not in self.terms:  # labels share the term cache under negative keys
@@ -253,8 +268,13 @@ class IndexFacts:
         prose_or_item = is_item(after) or len(after.split()) > HEADING_WORDS or after.endswith(".")
         return prose_or_item and text.strip("*# ") in self.label(i + 1)
 
+    def in_opening(self, i: int) -> bool:
+        """Is sentence i one of its document's particulars (see `opening`)?"""
+        sentence = self.index.sentences[i]
+        return sentence.end <= len(opening(self.index.documents[sentence.document]))
+
     def years_around(self, doc_id: str, offset: int) -> set[str]:
-        """Years named by the section a position falls in, its headings and the document's date."""
+        """Years named by the section a position falls in, its headings, the document's date and particulars."""
         doc = self.index.documents[doc_id]
         section = _section_at(doc, offset)
         key = (doc_id, section.start if section is not None else -1)
@@ -263,9 +283,19 @@ class IndexFacts:
             if section is None:
                 found = self.document(doc_id).years
             else:
-                found = years_in(" ".join((doc.date, *section.path, doc.text[section.start:section.end])))
+                found = years_in(" ".join((doc.date, opening(doc), *section.path,
+                                           doc.text[section.start:section.end])))
             self.section_years[key] = found
         return found
+
+
+def opening(doc: Document) -> str:
+    """A document's particulars: the lines before its first section with a body ("Crime Sector Panel", "15 May
+    2012", "LG Room 5 ..."), whose date dates every section under them."""
+    for section in doc.sections:
+        if doc.text[section.start:section.end].strip():
+            return doc.text[:section.start]
+    return ""
 
 
 def _section_at(doc: Document, offset: int):
@@ -334,6 +364,17 @@ def _list_lead(text: str, line_start: int, floor: int) -> str:
         if not is_item(line):
             return re.split(r"(?<=[.!?])\s+", line)[-1]  # its last sentence: "... are listed below:"
     return first_row
+
+
+def same_document(index: LoadedIndex, i: int, sentence: Sentence) -> bool:
+    return i >= 0 and index.sentences[i].document == sentence.document
+
+
+def neighbours(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
+    """The sentence with the one before it in the same document, which often sets its subject."""
+    position = index.sentence_position[(sentence.document, sentence.start)]
+    before = index.sentences[position - 1] if position > 0 else None
+    return [before, sentence] if before is not None and before.document == sentence.document else [sentence]
 
 
 def facts_for(index: LoadedIndex) -> IndexFacts:

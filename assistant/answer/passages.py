@@ -25,13 +25,15 @@ import numpy as np
 
 from assistant import vocab
 from assistant.answer import asking
-from assistant.answer.facts import IndexFacts, facts_for, is_item, passed_by, year_pairs, years_in
+from assistant.answer.facts import (IndexFacts, facts_for, is_item, neighbours, opening, passed_by, same_document,
+                                   year_pairs, years_in)
 from assistant.answer.lists import continues, list_items, with_context, with_list
 from assistant.answer import thread
-from assistant.answer.retrieve import Hit
+from assistant.answer.retrieve import Hit, sentence_similarity
 from assistant.answer.thread import Thread
-from assistant.answer.wants import (Wants, asked_kind, introduced, list_phrase, list_size, names_one, numbered, parts,
-                                    quoted, wants)
+from assistant.answer.wants import (Wants, asked_kind, asked_months, dated_in_words, dated_months, days_in,
+                                    introduced, list_phrase, list_size, month_names, names_one, names_person,
+                                    names_venue, numbered, parts, quoted, wants)
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query
@@ -42,6 +44,7 @@ MIN_DENSE = 0.30
 MIN_DENSE_UNKNOWN = 0.7  # for a question with a word no document uses
 MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
+NAMED_SHARE = 0.75  # of the topic's weight a sentence holds itself to be quoted however far its meaning
 SHORTLIST = 6
 NEIGHBOURHOOD = 6  # sentences either side of the last answer that a follow-up searches
 CLOSEST = 20  # sentences closest in meaning, wherever they are, join the retrieved passages' own
@@ -59,11 +62,6 @@ class Selection:
     missing: tuple[str, ...] = ()
 
 
-def named_sources(question: str, index: LoadedIndex) -> set[str]:
-    """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
-    return asking.named_sources(question, index)
-
-
 class _Judge:
     """The facts about one question (or one part of it) that every candidate sentence is measured against."""
 
@@ -78,6 +76,7 @@ class _Judge:
         self.years = years_in(question)
         self.year_pairs = year_pairs(said)
         pair_digits = set(re.findall(r"\d+", " ".join(re.findall(r"\d+\s*/\s*\d+", question))))
+        pair_digits |= days_in(question)  # "the meeting on 14 October 2013": 14 is part of a date
         self.months = asking.months_in(question)
         read = asking.read_terms(topic_from or question, index)
         self.terms = read.terms
@@ -85,6 +84,8 @@ class _Judge:
         self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms - pair_digits
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
+        if wants(question).outcome:  # "did it win the funding?": winning is the answer asked for, not the topic
+            self.topic -= asking.OUTCOME_WORDS
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
@@ -134,6 +135,7 @@ class _Judge:
         self.quoted = [q.casefold() for q in quoted(question)]
         self.kind = asked_kind(question)
         self.number = numbered(question)
+        self.months_named = asked_months(question)
 
     def fits(self, text: str) -> bool:
         return self.wants.fits(text, self.asked)
@@ -145,7 +147,7 @@ class _Judge:
         sentence = self.index.sentences[i]
         text = facts.text(sentence)
         terms = facts.sentence_terms(i)
-        before = facts.sentence_terms(i - 1) if _same_document(self.index, i - 1, sentence) else frozenset()
+        before = facts.sentence_terms(i - 1) if same_document(self.index, i - 1, sentence) else frozenset()
         label = facts.label_terms(i)
         lexical = sum(w if t in terms else (0.5 * w if t in before else LABEL_CREDIT * w if t in label else 0.0)
                       for t, w in self.weights.items())
@@ -166,11 +168,30 @@ class _Judge:
         focused += 0.2 if self.kind and names_one(text, self.kind, self.asked) else 0.0
         focused += 0.25 if introduced(text, self.question) else 0.0
         focused += 0.3 if self.number is not None and self.number.match(text) else 0.0
+        focused += 0.15 if self.wants.place and names_venue(text) else 0.0
+        focused += 0.15 if self.wants.person and names_person(text, self.asked) else 0.0
+        # "the December agenda", not the July minutes: the line's own date, or its heading's when a date is the
+        # answer ("the July minutes said the next meeting would be in November"). A figure's months are its
+        # period, which the objections weigh.
+        if self.months_named and not self.wants.figure and (dated := facts.label_months(i) if self.wants.date else
+                                  dated_months(text) or facts.label_months(i)):
+            focused += 0.15 if dated & self.months_named else -0.15
         if self.wants.many:  # a list is asked for: a line introducing one, or an item of one, is the answer
             size = list_items(facts, i)
             focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
                 is_item(facts.text(sentence)) else 0.0
         return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+
+    def named_in(self, i: int) -> bool:
+        """Does sentence i itself hold the role asked about, or nearly all of the question's topic, two words or
+        more ("Claire Gevaux", "Marc De'ath"), or is it one of a meeting's particulars when a place or a time is
+        asked? Names and short lines embed poorly, so meaning alone must not refuse the line that prints them."""
+        held = self.topic & self.facts.sentence_terms(i)
+        if self.role and self.role <= held:  # "who chaired it?" and "Dr Kieron O'Hara – Chair"
+            return True
+        if (self.wants.place or self.wants.time or self.wants.date) and self.facts.in_opening(i):
+            return True  # "where was it held?" and the venue among a meeting's particulars
+        return len(held) >= 2 and sum(self.topic_weights[t] for t in held) >= NAMED_SHARE
 
     def objection(self, i: int, similarity: float) -> str:
         """Why sentence i must not be quoted as the answer; empty when it may."""
@@ -181,17 +202,20 @@ class _Judge:
         doc = index.documents[sentence.document]
         label = facts.label(i)
         passage = " ".join((label, chunk.text))
-        window = " ".join(facts.text(s) for s in _neighbours(index, sentence))
-        before = facts.sentence_terms(i - 1) if _same_document(index, i - 1, sentence) else frozenset()
+        window = " ".join(facts.text(s) for s in neighbours(index, sentence))
+        before = facts.sentence_terms(i - 1) if same_document(index, i - 1, sentence) else frozenset()
         window_terms = facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id)
-        if similarity < MIN_DENSE:
-            return "no passage answers this closely enough"
-        if self.unknown and similarity < MIN_DENSE_UNKNOWN:
+        if self.unknown and similarity < MIN_DENSE_UNKNOWN:  # the plainer reason first
             return f"the documents never mention {asking.listed(w for _, w in self.unknown)}"
+        if similarity < MIN_DENSE and not self.named_in(i):
+            return "no passage answers this closely enough"
         missing = [p for p in self.places if not asking.mentions(passage, p)]
         if missing:
             return f"no passage about {', '.join(missing)} answers this"
-        stated_places = {hit.name for _, hit in vocab.find_places(vocab.normalise(text))}
+        # A force's area only opening an organisation's name ("Essex Police performance figures") says nothing
+        # of where; a smaller place in a name ("Mid Essex Neighbourhood Teams") still does.
+        stated_places = {hit.name for _, hit in vocab.find_places(vocab.normalise(text)) if hit.name in self.places
+                         or hit.name not in vocab.FORCES or not asking.only_in_names(text, hit.name, index)}
         if self.places and stated_places and not stated_places & set(self.places):
             return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
         stated_years = years_in(window)
@@ -201,8 +225,9 @@ class _Judge:
         if self.years and stated_years and not self.years & stated_years and not self.years <= years_in(label):
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
         if self.months and self.years and not self.months <= asking.months_in(
-                " ".join((label, window, asking.section_text(doc, sentence.start)))):
-            return f"no passage gives figures for the period asked about ({', '.join(sorted(self.months))})"
+                " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
+                          opening(doc)))):
+            return f"no passage gives figures for the period asked about ({month_names(self.months)})"
         stated_pairs = year_pairs(window)
         if self.year_pairs and stated_pairs and not self.year_pairs & stated_pairs:
             return f"the passages give figures for {', '.join(sorted(stated_pairs))}, not " \
@@ -235,23 +260,14 @@ class _Judge:
             return f"no passage gives {self.counted_asked} {self.counted_phrase}"
         if noun and not self.wants.change and not self.wants.per_head and asking.only_changes(window, noun):
             return f"the passages give a change in the number of {self.counted_phrase}, not the number"
+        if self.wants.outcome and self.topic and not self.topic & window_terms:  # "met this morning" is no outcome
+            return f"no passage states the {self.wants.kind} asked for"
         if self.wants.upcoming and (passed := passed_by(text, doc.date)):
             return f"the date it gives, {passed}, had already passed when the document was written"
         if not self.fits(text) and not (self.wants.many and self.fits(window)) and \
                 not (continues(index, i) and self.fits(window)):
             return f"no passage states the {self.wants.kind} asked for"
         return ""
-
-
-def _same_document(index: LoadedIndex, i: int, sentence: Sentence) -> bool:
-    return i >= 0 and index.sentences[i].document == sentence.document
-
-
-def _neighbours(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
-    """The sentence with the one before it in the same document, which often sets its subject."""
-    position = index.sentence_position[(sentence.document, sentence.start)]
-    before = index.sentences[position - 1] if position > 0 else None
-    return [before, sentence] if before is not None and before.document == sentence.document else [sentence]
 
 
 def select(question: str, query: Query, hits: list[Hit], question_vector: np.ndarray,
@@ -284,13 +300,13 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
     # A follow-up stays with the last answer's document, even when it names something that document mentions
     # ("and the commissioner who joined them?" after a press release that names him).
-    sources = named_sources(question, index)
+    sources = asking.named_sources(question, index)
     if earlier is not None and (not sources or asking.names_source_in(question, index.documents[earlier.document])):
         sources = {earlier.document}
-    named = allowed & sources
+    named, every = allowed & sources, allowed
     allowed = named or allowed
 
-    similarity = _similarity(facts, hits, question_vector)
+    similarity = sentence_similarity(facts, hits, question_vector)
     prior = {hit.chunk: 1.0 - rank / max(len(hits), 1) for rank, hit in enumerate(hits)}
     near = set(np.argpartition(-similarity, CLOSEST)[:CLOSEST].tolist()) if len(similarity) > CLOSEST else \
         set(range(len(similarity)))
@@ -300,9 +316,13 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
                  if 0 <= j < len(index.sentences)}
     candidates = sorted(i for i in near if index.sentences[i].document in allowed)
-    if not candidates:
-        return Selection((), 0.0, "no passage about this was found")
-    best, score, reason = _best(judge, candidates, similarity, prior)
+    best, score, reason = _best(judge, candidates, similarity, prior) if candidates else \
+        (None, 0.0, "no passage about this was found")
+    if best is None and named and asking.source_as_topic(question):  # "the annual meeting with the PFCC"
+        spoken = [i for i in sorted(near) if index.sentences[i].document in named or index.sentences[i].document in
+                  every and asking.names_source_in(question, index.chunks[index.sentences[i].chunk])]
+        found = _best(judge, spoken, similarity, prior)
+        best, score, reason = found if found[0] is not None else (None, score, reason)
     if best is None:
         return Selection((), score, reason)
     sentence = index.sentences[best]
@@ -310,22 +330,6 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
     return Selection(tuple(chosen) + others, score, missing=missing)
-
-
-def _similarity(facts: IndexFacts, hits: list[Hit], question_vector: np.ndarray) -> np.ndarray:
-    """How close each sentence is to the question: on its own, read with the sentence before, or (for a short
-    line under a heading) as part of its passage, whose vector carries the headings."""
-    index = facts.index
-    if not len(index.sentences):
-        return np.zeros(0)
-    similarity = np.maximum(index.sentence_vectors @ question_vector, index.window_vectors @ question_vector)
-    if hits:
-        by_chunk = np.full(len(index.chunks), -np.inf, dtype=similarity.dtype)
-        chunks = [h.chunk for h in hits]
-        by_chunk[chunks] = index.chunk_vectors[chunks] @ question_vector
-        passage = by_chunk[facts.sentence_chunks()]
-        similarity = np.where(passage > similarity, 0.5 * (similarity + passage), similarity)
-    return similarity
 
 
 def _best(judge: _Judge, candidates: list[int], similarity: np.ndarray,
@@ -355,7 +359,7 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
     document = index.sentences[best].document
     missing = []
     for piece in pieces:
-        judge = _Judge(piece, query, index, facts, topic_from=_with_topic(piece, question))
+        judge = _Judge(piece, query, index, facts, topic_from=asking.with_topic(piece, question))
         said = " ".join(facts.text(s) for s in chosen)
         if judge.fits(said) and _covers(judge, said):
             continue
@@ -367,11 +371,6 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
             chosen = sorted({*chosen, *with_context(index, index.sentences[found])},
                             key=lambda s: index.sentence_position[(s.document, s.start)])
     return chosen, tuple(missing)
-
-
-def _with_topic(piece: str, question: str) -> str:
-    """A part that leans on the rest ("and how many the year before?") borrows the whole question's words."""
-    return piece if len(content_terms(piece) - TIME_WORDS) >= 3 else question
 
 
 def _covers(judge: _Judge, said: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.dates import MONTH_WORDS
+from assistant.text.dates import MONTHS as MONTH_TITLES
 
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
                 r"million|billion|half|third|quarter|fifth")
@@ -32,14 +33,17 @@ WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile) (number|no)\b|\bnumber (to
 WANTS_EMAIL = re.compile(r"\be-?mail\b", re.I)
 # "What is X's job title?", "what rank is he?", "what does X do at the council?": a role is asked for.
 # "What does Marc De'ath do?" asks a person's job; "what does the CONTEST Board do?" asks what a body is for.
-WANTS_ROLE = re.compile(r"\b(job title|job|title|role|rank|position|post)\b(?! (of|for|to)\b)|"
+WANTS_ROLE = re.compile(r"\b(job title|(?:his|her|their|whose|what|which) job|title|role|rank|position|post)\b(?! (of|for|to)\b)|"
                         r"\b[Ww]hat does (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) do\b", re.I)
+# "What's the name of the local response?", "what is the scheme called?": a proper name is asked for.
+WANTS_NAME = re.compile(r"\b(the name of|what(?:'s| is| was| are| were) (?:it|they|this|that|the [\w -]+?) called)\b",
+                        re.I)
 # "Did Chelmsford win the funding?", "Has Essex achieved the 40% cut?": an outcome is asked for, so a pledge,
 # an aim or a sum applied for is no answer.
 WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achieve[sd]?|succeed(ed)?|secure[sd]?|"
                            r"gets?|got|receive[sd]?|awarded|approved|granted|met|meet|hit|reach(ed)?)\b", re.I)
 OUTCOME = re.compile(r"\b(won|success\w*|unsuccessful|award(ed)?|achiev\w*|approved|granted|received|secured|"
-                     r"failed|refused|rejected|met|exceed\w*|confirmed)\b", re.I)
+                     r"failed|refused|rejected|met(?! with)|exceed\w*|confirmed)\b", re.I)
 # "Who replaced X?", "who succeeded her?": a successor is asked for, which a sentence about X alone never names.
 WANTS_SUCCESSOR = re.compile(r"\bwho\b.*\b(replac\w*|succeed\w*|took over|taken over|came after)\b|\bsuccessor\b", re.I)
 SUCCESSION = re.compile(r"\b(replac\w*|succeed\w*|successor|took over|taken over|appointed|new|interim|acting)\b", re.I)
@@ -56,8 +60,10 @@ WANTS_RATE = re.compile(r"\b(rate|per \d[\d,]*|per ?cent(age)?|proportion|share)
 WANTS_LIST = re.compile(r"\b(what|which) (are|were)\b|\blist\b|\b(two|three|four|five|six|seven|eight|\d) "
                         r"(?!months?\b|years?\b|weeks?\b|days?\b)[a-z-]+s\b|\bwhich [a-z -]+s (were|are|did)\b",
                         re.I)
-CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing)?|drop(ped)?|increase[sd]?|decrease[sd]?|"
-                    r"reduc\w*|fewer|more than|less than|up|down|grow\w*|grew|cut|by how much|compared?)\b", re.I)
+# "up to what age" and "is down to give the update" ask about no change.
+CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing|s)?(?! (?:under|within|into|outside)\b)|drop(ped)?(?!-in)|increase[sd]?|decrease[sd]?|"
+                    r"reduc\w*|fewer|more than|less than|(up|down)(?! to\b)|grow\w*|grew|cut|by how much|compared?)\b",
+                    re.I)
 
 HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
 # A month named in full, or any month word next to a day or a year: "Jan Decena" and "they may" are no dates.
@@ -67,13 +73,26 @@ HAS_DATE = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+(
 # A year or a date is not an amount: "How much ...?" is not answered by "agreements were received in December 2023".
 DATE_OR_YEAR = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{4}}\b|"
                           r"\b(19|20)\d\d(\s*[-/–]\s*\d\d)?\b|\b\d\d/\d\d\b", re.I)
-HAS_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b", re.I)
+# "9:00", "10.00am", "2pm"; "5.12.24" is a date, not a time.
+HAS_TIME = re.compile(r"(?<![\d.:/])\b\d{1,2}[:.]\d\d(?![.:/]?\d)\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b", re.I)
 # A name ("Keith Nicholson", "Joe Traynor") or a role or body ("Chief Inspector", "the Channel Panel").
 NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+|de|De|van|von))+\b")
 ROLE = re.compile(r"\b(manager|director|officer|councillor|chair|inspector|executive|commander|constable|"
                   r"commissioner|secretary|minister|mp|leader|head|lead|unit|group|panel|board|team|"
                   r"department|university|council|service|partnership|agency|centre)\b", re.I)
-HAS_PLACE = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+# Where a meeting or event is held: a room, a building, a street or an online call. Plain English, not one
+# corpus's venues; a "where" question prefers a line naming one to a line that only names a town.
+VENUE = re.compile(r"\b(room|hall|centre|center|chambers?|station|church|street|road|lane|avenue|square|"
+                   r"library|offices?|online|virtual|teams|zoom|venue)\b", re.I)
+# A person as minutes and agendas print one: a name of two or three capitalised words given with a role after it
+# ("Nick Singleton, Station Manager", "Keith Nicholson – Director") or a title before it ("Councillor Robinson").
+PERSON = re.compile(r"(?<![\w’'-])[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+){1,2}(?=\s*[,–—-]\s*(?:the\s+)?[A-Z])|"
+                    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Sir|Dame|Professor|Superintendent|Inspector)\.?\s+[A-Z][a-z'’-]+")
+# An organisation by its initials, as the doer: "YMCA (Chelmsford) who now run ...", "ARU, which hosts ...".
+ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?=\s*(?:\(|,?\s*(?:who|which)\b))")
+# A capitalised word inside the text, not a month or a weekday ("15 May 2012" names no place).
+HAS_PLACE = re.compile(rf"(?<!^)(?<![.!?]\s)\b(?!(?:{FULL_MONTHS}|May|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                       r"Saturday|Sunday)\b)[A-Z][a-z]+")
 HAS_RATE = re.compile(r"%|\bper\b|\brate\b|\bper ?cent\b|\bin every\b|\bout of\b", re.I)
 # "A rate per 1,000 people" is answered by a figure per so many people, not by a percentage change.
 PER_HEAD = re.compile(r"\bper\s+(\d|head|thousand|capita|hundred)", re.I)
@@ -108,6 +127,7 @@ class Wants:
     outcome: bool = False  # whether something was won, achieved or met
     successor: bool = False  # who came after someone
     upcoming: bool = False  # a date still to come, as of the document that gives it
+    name: bool = False  # a proper name ("Operation Drakeful")
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
@@ -126,6 +146,7 @@ class Wants:
             not self.role or _names_role(text, asked),
             not self.outcome or bool(OUTCOME.search(text)),
             not self.successor or bool(SUCCESSION.search(_without(text, asked))),
+            not self.name or _new_name(text, asked),
         ))
 
     @property
@@ -134,7 +155,7 @@ class Wants:
         for flag, words in ((self.outcome, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
                             (self.email, "email address"), (self.role, "job title"), (self.time, "time"),
                             (self.date, "date"), (self.rate, "rate"), (self.figure, "figure"), (self.person, "person"),
-                            (self.place, "place")):
+                            (self.place, "place"), (self.name, "name")):
             if flag:
                 return words
         return "answer"
@@ -146,7 +167,30 @@ def _names_someone(text: str, asked: str) -> bool:
     own |= {word[:-2] for word in own if word.endswith("ed")}
     if any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)):
         return True
+    if any(m.casefold() not in own for m in ACRONYM.findall(text)):  # "YMCA (Chelmsford) who now run ..."
+        return True
     return any(role.casefold() not in own for role in ROLE.findall(text))
+
+
+def _new_name(text: str, asked: str) -> bool:
+    """A capitalised name, not opening the text, of a word the question lacks ("Operation Drakeful")."""
+    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    return any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)
+               if m.start() > 0 or len(m.group().split()) > 2)
+
+
+def names_person(text: str, asked: str) -> bool:
+    """Does the text name a person the question does not ("Nick Singleton, Station Manager"), not only a body?"""
+    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    return any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in PERSON.finditer(text))
+
+
+def names_venue(text: str) -> bool:
+    """Does the text name where something is held ("Marconi Room, Civic Centre", "at Chelmsford bus and rail
+    station")? A workplace printed after a person's name ("Nick Singleton, Station Manager, Chelmsford Fire
+    Station") is where they work, not a venue."""
+    venue, person = VENUE.search(text), PERSON.search(text)
+    return venue is not None and (person is None or venue.start() < person.end())
 
 
 def _names_role(text: str, asked: str) -> bool:
@@ -242,6 +286,48 @@ def list_phrase(question: str) -> str:
     return match.group() if match else ""
 
 
+# A month the question ties its subject to: "the December agenda", "the july board", "on 5 December 2024".
+# "may" counts only as a capitalised word inside the question ("May I ask" and "it may" are no months).
+ASKED_MONTH = re.compile(rf"(?i:\b({FULL_MONTHS})\b)|(?<=\w )May\b")
+DATED = re.compile(rf"(?i:\b({FULL_MONTHS}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s*\d|"
+                   rf"\d(?:st|nd|rd|th)?\s+({FULL_MONTHS}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+
+
+def asked_months(question: str) -> set[str]:
+    """The months a question names, as their first three letters: "december" -> "dec"."""
+    return {m.group().casefold()[:3] for m in ASKED_MONTH.finditer(question)}
+
+
+def dated_months(text: str) -> set[str]:
+    """The months a text dates something by ("26th July 2024", "Dec 2024"), as their first three letters."""
+    return {(a or b).casefold()[:3] for a, b in DATED.findall(text)}
+
+
+_MONTH_ALT = "|".join(m.lower() for m in MONTH_TITLES)
+
+
+def month_names(months: set[str]) -> str:
+    """"oct", "nov" as a reader writes them: "October and November"."""
+    names = [m for m in MONTH_TITLES if m[:3].casefold() in months]
+    return " and ".join(names) if names else ", ".join(sorted(months))
+
+
+def dated_in_words(date: str) -> str:
+    """A document's "2013-10-14" as "October 2013", so its own date covers the month it was written in."""
+    match = re.match(r"\s*(\d{4})-(\d\d)", date or "")
+    return f"{MONTH_TITLES[int(match.group(2)) - 1]} {match.group(1)}" if match and 1 <= int(match.group(2)) <= 12 else ""
+
+
+DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ALT})\b|"
+                          rf"\b(?:{_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)", re.I)
+
+
+def days_in(question: str) -> set[str]:
+    """The day numbers of the dates a question gives ("15 May 2012" -> "15"): part of a date, not a topic word."""
+    days = {a or b for a, b in DAY_OF_MONTH.findall(question)}
+    return days | {f"{d}{suffix}" for d in days for suffix in ("st", "nd", "rd", "th")}  # the term "5th" too
+
+
 def wants(question: str) -> Wants:
     outcome = bool(WANTS_OUTCOME.search(question))
     figure = bool(WANTS_FIGURE.search(question)) and not outcome  # "did it win the funding?" asks yes or no
@@ -252,7 +338,8 @@ def wants(question: str) -> Wants:
                  change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
                  email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
                  outcome=outcome, successor=bool(WANTS_SUCCESSOR.search(question)),
-                 upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question))
+                 upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
+                 name=bool(WANTS_NAME.search(question)))
 
 
 def parts(question: str) -> list[str]:

@@ -1,8 +1,9 @@
 """Cut documents into retrieval passages along section and sentence boundaries.
 
 A chunk is always an exact slice of its document's cleaned text, so a citation can quote it and be
-checked against the source; it never straddles two sections, and it never covers an excluded span
-(the performance tables, which are answered from the data frame instead).
+checked against the source; it never straddles two sections (save a document's opening lines that readers
+took for headings with nothing under them: its name, date and venue, one passage), and it never covers an
+excluded span (the performance tables, which are answered from the data frame instead).
 """
 
 from __future__ import annotations
@@ -32,16 +33,47 @@ def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings(),
     A run is a stretch of one section with no excluded text in it; chunks never leave their run.
     """
     chunks = []
-    for section in doc.sections:
-        for run in _runs(sentence_spans(doc.text, section.start, section.end), exclude):
-            for group in pack_sentences(run, settings.max_chars, settings.overlap_sentences):
-                start, end = group[0][0], group[-1][1]
-                text = doc.text[start:end]
-                if any(char.isalpha() for char in text):
-                    chunks.append(Chunk(id=chunk_id(doc.id, start, end, text), document=doc.id,
-                                        section_path=section.path, start=start, end=end, text=text,
-                                        sentences=tuple(group)))
+    previous_end, opening, particulars = 0, True, []
+    sections = [*doc.sections, None]  # None: the end, where particulars still gathered are emitted
+    for section in sections:
+        spans = sentence_spans(doc.text, section.start, section.end) if section is not None else []
+        bare = section is not None and not any(doc.text[a:b].strip(" \t-•*#|") for a, b in spans)
+        if opening and bare:  # a document's particulars are one passage: its name, date and venue read together
+            particulars += _bare_heading(doc, section, previous_end)
+            previous_end = max(previous_end, section.end)
+            continue
+        if opening and particulars:
+            chunks += _chunks(doc, particulars, doc.sections[0].path[:1], settings, exclude)
+        opening = False
+        if section is None:
+            break
+        previous_end = max(previous_end, section.end)
+        chunks += _chunks(doc, spans, section.path, settings, exclude)
     return chunks
+
+
+def _chunks(doc: Document, spans: list[Span], path: tuple[str, ...], settings: ChunkSettings,
+            exclude: Sequence[Span]) -> list[Chunk]:
+    chunks = []
+    for run in _runs(spans, exclude):
+        for group in pack_sentences(run, settings.max_chars, settings.overlap_sentences):
+            start, end = group[0][0], group[-1][1]
+            text = doc.text[start:end]
+            if any(char.isalpha() for char in text):
+                chunks.append(Chunk(id=chunk_id(doc.id, start, end, text), document=doc.id, section_path=path,
+                                    start=start, end=end, text=text, sentences=tuple(group)))
+    return chunks
+
+
+def _bare_heading(doc: Document, section, floor: int) -> list[Span]:
+    """The lines a document opens with, read as headings with nothing under them, are its particulars, not
+    titles: the date and the venue under a meeting's name ("15 May 2012", "LG Room 5, 102 Petty France"). Each
+    one's text, found between the section before and this one, is its section's one sentence."""
+    if not section.path:
+        return []
+    title = section.path[-1].strip()
+    found = doc.text.rfind(title, floor, section.start + 1) if title else -1
+    return [(found, found + len(title))] if found >= 0 else []
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:

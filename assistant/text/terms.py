@@ -19,13 +19,18 @@ SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
     (r"\bshared prosperity fund\b", "ukspf"),
     (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
     (r"\b(press|news) release\b", "newsrelease"),
+    # A drop-in session, before "drop" is read as a fall ("a drop in burglary" stays a fall).
+    (r"\bdrop-ins?\b|\bdrop ins\b|\bdrop in (?=sessions?\b|centres?\b|clinics?\b)", "dropin "),
+    (r"\b(won|wins|winning)\b", "win"),  # irregular forms the stemmer leaves apart
+    (r"\bproduction\b", "produced"),  # "Production date" answers "when was it produced?"
+    (r"\battendees?\b", "attended"),  # "Attendees" answers "who attended?"
     (r"\b(most|highest|largest|biggest|greatest)\b", "most"),
     (r"\b(least|lowest|fewest|smallest)\b", "least"),
     (r"\b(died|deaths?|fatalit(y|ies)|killed)\b", "death"),
     (r"%|\bper ?cent(age)?s?\b", " percent "),
     (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
      "increase"),
-    (r"\b(f[ae]ll(en|ing|s)?|drop(ped|s|ping)?|decrease[sd]?|decreasing|reduction|reduced|down by|went down|"
+    (r"\b(f[ae]ll(en|ing|s)?(?! (?:under|within|into|outside)\b)|drop(ped|s|ping)?|decrease[sd]?|decreasing|reduction|reduced|down by|went down|"
      r"gone down|cut)\b", "decrease"),
 ))
 
