@@ -6,7 +6,7 @@ computed figure cannot smuggle in a number from nowhere.
 
 from __future__ import annotations
 
-from assistant.answer.tables import COMPUTED_MEASURES
+from assistant.answer.tables import COMPUTED_MEASURES, TOTAL_OF
 from assistant.records import Answer
 from assistant.text.numbers import numbers_in, numbers_with_units
 
@@ -21,11 +21,17 @@ def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:
     for citation in answer.citations:
         for text in (citation.quote, citation.locator, citation.title, citation.date):
             cited.update(numbers_in(text))
+    read = [f.value for f in answer.figures if f.measure not in COMPUTED_MEASURES]
     computed = [abs(f.value) for f in answer.figures
-                if f.measure in COMPUTED_MEASURES and _derivable(f.value, cited)]
+                if f.measure in COMPUTED_MEASURES and (_derivable(f.value, cited) or _is_total(f, read))]
     cited.update(computed)
     cited.update(numbers_in(allowed_text))
     return [n for n in numbers_in(answer.text) if n not in cited]
+
+
+def _is_total(figure, read: list[float]) -> bool:
+    """A total is accepted only as the sum of every figure the answer read from its citations."""
+    return figure.measure == TOTAL_OF and len(read) > 1 and abs(figure.value - sum(read)) < 1e-6
 
 
 def _derivable(value: float, cited: set[float]) -> bool:

@@ -90,6 +90,7 @@ _PEOPLE = re.compile(r"\b(?:victims?|people|persons?|residents?|individuals?)\b"
 # The measure words whose vocabulary is table-question vocabulary (see `words`). The rate and safety patterns
 # name words they must not be followed by ("dangerous driving"); only the words they read are listed here.
 WORD_PATTERNS = (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE,
+                 re.compile(r"\b(?:combined|together|altogether|total|sum|added|between|them)\b"),
                  re.compile(r"\b(?:rates?|per|head|capita|thousand)\b"),
                  re.compile(r"\b(?:safe|safer|safest|unsafe|dangerous|ridden)\b"))
 
@@ -141,6 +142,14 @@ def asks_safety(work: str) -> re.Match | None:
 
 def safety_note(word: str) -> str:
     return f"'{word}' read as all crime: {COUNTS_NOT_RATES}, so they cannot say which place is safer to live in"
+
+
+# "Harlow and Basildon combined", "in total", "between them": the sum of the figures compared.
+_COMBINED = re.compile(r"\b(?:combined|together|altogether|in total|total of|sum of|added up|between them)\b")
+
+
+def asks_combined(norm: str) -> bool:
+    return bool(_COMBINED.search(norm))
 
 
 def asks_change(rest: str, norm: str, periods: tuple[str, ...], measure: str | None) -> bool:

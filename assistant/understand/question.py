@@ -91,7 +91,8 @@ def _read(text: str) -> Reading:
                   unknown_places=unknown, out_of_scope=unique(out_of_scope),
                   passage_cues=tuple(source_cues + topic_cues), outside_topic=outside_topic,
                   extra=({"rank_over": rank_over, "every_type": every_type} if rank else {})
-                  | ({"period_kinds": period_kinds} if periods else {}))
+                  | ({"period_kinds": period_kinds} if periods else {})
+                  | ({"combined": True} if measures.asks_combined(norm) else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return Reading(query, measure is not None, non_table, followup.opens_followup(norm), followup.points_back(norm),

@@ -273,6 +273,22 @@ def test_a_change_ranked_by_size_takes_the_biggest_or_smallest_either_way(index,
     assert "No district recorded" not in result.text
 
 
+@pytest.mark.parametrize("areas", [("Harlow", "Basildon"), ("Maldon", "Rochford", "Thurrock")])
+@pytest.mark.parametrize("crime_type", ["Burglary", "Shoplifting", ALL_CRIME])
+def test_a_combined_count_is_the_sum_of_the_cited_figures(index, areas, crime_type):
+    result = ask(index, areas=areas, crime_types=(crime_type,), periods=(PERIOD_2024,), extra={"combined": True})
+    read = [f.value for f in result.figures if f.measure not in COMPUTED_MEASURES]
+    total = next(f.value for f in result.figures if f.measure == "sum of cited figures")
+    assert len(read) == len(areas) and total == sum(read)
+    assert f"total {sum(read):,.0f}, the sum of the cited figures" in result.text
+
+
+def test_a_rate_is_never_summed(index):
+    result = ask(index, areas=("Harlow", "Basildon"), crime_types=(ALL_CRIME,), measure=SOLVED_RATE,
+                 periods=(PERIOD_2024,), extra={"combined": True})
+    assert "sum of the cited figures" not in result.text
+
+
 def test_ties_are_said_and_not_cut(index):
     # Uttlesford and Maldon both print 692 domestic abuse offences, next after Brentwood's 639.
     result = ask(index, crime_types=("Domestic Abuse",), periods=(PERIOD_2024,), rank=RankSpec("lowest", 2))

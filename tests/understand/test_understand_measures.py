@@ -321,3 +321,13 @@ def test_people_answered_by_a_count_of_offences_get_a_note(text):
 @pytest.mark.parametrize("text", ["How many crimes per day in Essex?", "How many burglaries a day in Harlow?"])
 def test_a_daily_figure_asked_of_the_tables_is_said_to_be_the_12_month_total(text):
     assert any("no daily figures" in note for note in parse(text).notes)
+
+
+@pytest.mark.parametrize("text, combined", [
+    ("How many burglaries were there in Harlow and Basildon combined?", True),
+    ("How many burglaries in Harlow, Basildon and Thurrock altogether?", True),
+    ("What is the total of burglary across Harlow and Basildon?", True),
+    ("How many burglaries in Harlow and Basildon?", False),
+])
+def test_combined_figures_are_asked_for_by_their_words(text, combined):
+    assert bool(parse(text).extra.get("combined")) == combined

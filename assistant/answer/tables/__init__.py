@@ -13,9 +13,9 @@ Counts of districts are written in words so they can never be mistaken for a fig
     wording   names, units, places, figures and counts as the answers word them
 """
 
-from .index import COMPUTED_MEASURES, DIFFERENCE, SHARE, FigureRef, RowRef, TableIndex, TableResult
+from .index import COMPUTED_MEASURES, DIFFERENCE, SHARE, TOTAL_OF, FigureRef, RowRef, TableIndex, TableResult
 from .resolve import answer_table
 from .wording import scope_sentence
 
-__all__ = ["COMPUTED_MEASURES", "DIFFERENCE", "SHARE", "FigureRef", "RowRef", "TableIndex", "TableResult",
+__all__ = ["COMPUTED_MEASURES", "DIFFERENCE", "SHARE", "TOTAL_OF", "FigureRef", "RowRef", "TableIndex", "TableResult",
            "answer_table", "scope_sentence"]

@@ -18,7 +18,7 @@ from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 from assistant.vocab.load import directions
 
-from .index import DIFFERENCE, SHARE, Citations, EditionTable, Row, TableResult, cited_result
+from .index import DIFFERENCE, SHARE, TOTAL_OF, Citations, EditionTable, Row, TableResult, cited_result
 from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, metric, place_phrase, points,
                       show)
 
@@ -155,6 +155,10 @@ def answer_compare(query: Query, index: EditionTable) -> TableResult:
     what = metric(measure, None if by_type else query.crime_types[0])
     text = f"In the {period}{common}, {what} was {join_and(parts)}."
     text += _which_higher(known, measure, cite, period)
+    if query.extra.get("combined") and measure in COUNTS and len(known) == len(rows) > 1:
+        total = sum(value for value, _, _ in known)
+        cite.computed(total, TOTAL_OF, known[0][2], period)
+        text += f" Together they total {format_count(total)}, the sum of the cited figures."
     chart = chart_frame([chart_bar(row, measure, period, label=name, period=period)
                          for row, name in zip(rows, short)])
     return cited_result(text, bool(known), cite, query, chart=chart)

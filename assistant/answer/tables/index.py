@@ -23,7 +23,8 @@ from .wording import join_and
 # The only figures not printed in a cited row: worked out from two cited cells, so a guard can tell them apart.
 SHARE = "share of parent (%)"
 DIFFERENCE = "difference between cited figures"
-COMPUTED_MEASURES = (SHARE, DIFFERENCE)
+TOTAL_OF = "sum of cited figures"
+COMPUTED_MEASURES = (SHARE, DIFFERENCE, TOTAL_OF)
 
 
 
