@@ -23,6 +23,7 @@ from assistant.records import Answer
 from assistant.store.embedding import encode, load_in_background
 from assistant.store.load import LoadedIndex, load_index
 from assistant.store.manifest import stale_files
+from assistant.understand import cues
 from assistant.understand import question as understand
 from assistant.understand.query import Query
 from assistant.vocab import stats_words, street_words
@@ -139,6 +140,9 @@ class Assistant:
         return _timed(self._ask_clean(text, context), started)
 
     def _ask_clean(self, text: str, context: Query | StreetAsk | None) -> Answer:
+        chat = cues.small_talk(vocab.normalise(text))
+        if chat:  # "hello", "thanks": what can be asked, and the conversation's context kept
+            return self._released(compose.small_talk(text, chat, self.index, context=context), text)
         stats = self._stats(text)
         if stats is not None:
             return self._released(self._guarded(stats, text) if stats.answerable else stats, text)

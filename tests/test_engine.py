@@ -129,3 +129,20 @@ def test_a_prose_figure_must_be_printed_in_its_own_unit(engine, stated, printed,
     assert (guarded is drafted) == kept, guarded.text
     if not kept:
         assert not guarded.answerable and guarded.withheld and "9.2" not in guarded.text
+
+
+@pytest.mark.parametrize("message, opening", [("hello", "Hello."), ("Hi there", "Hello."), ("thanks!", "You're welcome."),
+                                              ("Thank you very much", "You're welcome."), ("help", "Hello.")])
+def test_a_greeting_or_thanks_says_what_can_be_asked_with_an_example_the_index_answers(engine, message, opening):
+    reply = engine.ask(message)
+    assert reply.text.startswith(opening) and not reply.answerable and not reply.citations
+    example = reply.text.split("“", 1)[1].split("”", 1)[0]
+    assert engine.ask(example).answerable, example
+    assert not any(ch.isdigit() for ch in reply.text)
+
+
+def test_small_talk_keeps_the_conversation_going(engine):
+    first = engine.ask("Has shoplifting gone up in Braintree?")
+    thanks = engine.ask("thanks", context=first.context)
+    assert thanks.context == first.context
+    assert not engine.ask("Hi, how many burglaries in Harlow?").text.startswith("Hello.")

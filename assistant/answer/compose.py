@@ -6,6 +6,7 @@ import pandas as pd
 
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.answer.tables import RowRef, TableResult
+from assistant.ingest.measures import OFFENCES
 from assistant.text.dates import nice_date
 from assistant.answer.passages import Selection
 from assistant.records import Answer, Citation, Figure
@@ -38,6 +39,31 @@ def _kinds_in_words(kinds: list[str]) -> str:
         named.append(f"{' and '.join(filter(None, (', '.join(formats[:-1]), formats[-1])))} documents"
                      if formats else "documents")
     return ", ".join(named)
+
+
+def small_talk(question: str, kind: str, index: LoadedIndex, context=None) -> Answer:
+    """A reply to a greeting or thanks: what can be asked here, with an example from what the index holds, and the
+    conversation's context kept. No figure, so nothing to cite."""
+    opening = "You're welcome." if kind == "thanks" else "Hello."
+    example = _example_question(index)
+    ask = f" For example: “{example}”" if example else ""
+    text = (f"{opening} Ask about crime and community safety in the documents indexed here: a figure from the "
+            f"tables, a change, a ranking, what a document says, or a claim to check.{ask} {describe_corpus(index)}")
+    return Answer(text=text, answerable=False, question=question, context=context)
+
+
+def _example_question(index: LoadedIndex) -> str:
+    """A question the index can answer, from its own catalogue: its commonest detailed crime type (the most
+    offences printed) and a district it prints."""
+    catalogue = index.catalogue
+    districts = catalogue.districts()
+    leaves = {c.label for c in catalogue.crime_types if c.parent is not None and not catalogue.children(c.label)
+              and not any(ch.isdigit() for ch in c.label)}  # a reply with no figure in it
+    rows = index.frame[index.frame["crime_type"].isin(leaves) & (index.frame["measure"] == OFFENCES)]
+    if not districts or rows.empty:
+        return ""
+    commonest = rows.groupby("crime_type")["value"].sum().idxmax()
+    return f"Has {commonest.lower()} gone up in {districts[0]}?"
 
 
 def not_found(question: str, reason: str, index: LoadedIndex, context=None, scope: str = "") -> Answer:

@@ -175,3 +175,17 @@ def out_of_scope(norm: str, rest: str) -> list[Reason]:
     other_forces, reason = vocab.active().compiled("understand.other_forces", _other_forces)
     reasons += [reason] if other_forces.search(norm) else []
     return reasons + [reason for pattern, reason in _OUT_OF_SCOPE[3:] if pattern.search(norm)]
+
+
+# A message of greetings, thanks and courtesy words only ("hello", "thanks!", "ok great, cheers"): no question.
+_SMALL_TALK = frozenset("""hello hi hey hiya morning afternoon evening good thanks thank you cheers ta ok okay
+great lovely brilliant perfect bye goodbye please help there all for your very much so""".split())
+_THANKS = re.compile(r"\b(?:thanks|thank|cheers|ta)\b")
+
+
+def small_talk(norm: str) -> str:
+    """"thanks" when a message only thanks, "hello" when it only greets or asks for help, "" for a question."""
+    words = norm.split()
+    if not words or len(words) > 6 or not set(words) <= _SMALL_TALK:
+        return ""
+    return "thanks" if _THANKS.search(norm) else "hello"
