@@ -45,6 +45,8 @@ _RATE = re.compile(
     r"\b(?:solv|detect|clear)(?:e|es|ed|ing|s)? (?:up )?(?:the )?(?:\w+ )?(?:proportion|percentage|share|fraction)\b|"
     r"\b(?:best|worst|better|worse|good|bad|poor|poorest|strongest|weakest) at (?:solving|detecting|clearing up)\b|"
     r"\b(?:most|least|more|less) (?:effective|successful) at (?:solving|detecting|clearing up)\b|"
+    r"\b(?:record|performance|track record|results?|job|success) (?:for|at|in|on|of) (?:solving|detecting|"
+    r"clearing up)\b|"
     r"\bhow (?:effective|good|successful|well) (?:\w+ ){0,3}(?:at|in) (?:solving|detecting|clearing up)\b|"
     rf"\b(?:solv|detect)(?:e|es|ed|ing|s)? {_ABOUT}(?:{_FRACTION})\b{_NOT_MORE}|"
     rf"\bclear(?:s|ed|ing)? up {_ABOUT}(?:{_FRACTION})\b{_NOT_MORE}|"
