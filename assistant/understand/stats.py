@@ -18,6 +18,7 @@ from assistant.text.normalise import normalise
 from assistant.vocab.load import directions
 from assistant.vocab.phrases import plural
 from assistant.vocab.stats_words import StatsWords
+from assistant.understand.common import PhraseMatcher
 
 LEVEL, CHANGE, RANK, TREND = "level", "change", "rank", "trend"
 READ_KINDS = (periods.FISCAL, periods.YEAR, periods.SINCE)  # the kinds of period a statistics file prints
@@ -67,31 +68,6 @@ class StatsAsk:
         return bool(self.series) and not has_tables or self.asks_rate and not has_tables
 
 
-class _Phrases:
-    """Every phrase of a set of labels in one alternation, longest first."""
-
-    def __init__(self, entries: dict[str, tuple[str, ...]]):
-        self.owner: dict[str, str] = {}
-        for label, phrases in entries.items():
-            for phrase in phrases:
-                if phrase:
-                    self.owner.setdefault(phrase, label)
-        alternation = "|".join(re.escape(p) for p in sorted(self.owner, key=len, reverse=True))
-        self.pattern = re.compile(rf"\b(?:{alternation})\b") if self.owner else None
-
-    def take(self, text: str) -> tuple[list[str], str]:
-        """Labels whose phrases occur in `text`, in order, and the text with each match blanked."""
-        if self.pattern is None:
-            return [], text
-        found: list[str] = []
-
-        def blank(match: re.Match) -> str:
-            found.append(self.owner[match.group()])
-            return " " * len(match.group())
-        text = self.pattern.sub(blank, text)
-        return list(dict.fromkeys(found)), text
-
-
 class StatsReader:
     """The matchers for one statistics catalogue and its words, built once per index."""
 
@@ -102,10 +78,10 @@ class StatsReader:
         places = {p: (normalise(p),) for p in catalogue.places}
         for code, place in catalogue.codes.items():
             places[place] = (*places.get(place, ()), normalise(code))
-        self.series, self.groups, self.places = _Phrases(series), _Phrases(groups), _Phrases(places)
-        self.asking = _Phrases({"rate": words.asking})
+        self.series, self.groups, self.places = PhraseMatcher(series), PhraseMatcher(groups), PhraseMatcher(places)
+        self.asking = PhraseMatcher({"rate": words.asking})
         known = {phrase for phrases in groups.values() for phrase in phrases}
-        self.other_kinds = _Phrases({kind: (kind,) for kind in other_kinds if kind not in known})
+        self.other_kinds = PhraseMatcher({kind: (kind,) for kind in other_kinds if kind not in known})
         self.direction = directions()
 
     def read(self, question: str) -> StatsAsk:

@@ -20,6 +20,7 @@ from assistant.ingest.street import StreetCatalogue
 from assistant.text.dates import MONTHS, month_number
 from assistant.text.normalise import normalise
 from assistant.understand import events
+from assistant.understand.common import PhraseMatcher
 from assistant.understand.events import EventSlots
 from assistant.text.periods import MONTH, YEAR_WORDS
 from assistant.understand.months import months_in
@@ -83,44 +84,13 @@ class StreetAsk:
         return replace(self, **changes)
 
 
-class _Matcher:
-    """Every phrase of a set of labels in one alternation, longest first, compiled once per catalogue."""
-
-    def __init__(self, entries: dict[str, tuple[str, ...]]):
-        self.owner: dict[str, str] = {}
-        for label, phrases in entries.items():
-            for phrase in phrases:
-                self.owner.setdefault(phrase, label)
-        alternation = "|".join(re.escape(p) for p in sorted(self.owner, key=len, reverse=True))
-        self.pattern = re.compile(rf"\b(?:{alternation})\b") if self.owner else None
-
-    def labels(self, text: str) -> tuple[list[str], str]:
-        """Labels whose phrases occur in `text`, in order, and the text with each match blanked."""
-        if self.pattern is None:
-            return [], text
-        found: list[str] = []
-
-        def take(match: re.Match) -> str:
-            found.append(self.owner[match.group()])
-            return " " * len(match.group())
-        text = self.pattern.sub(take, text)
-        return list(dict.fromkeys(found)), text
-
-
-_MATCHERS: dict[int, tuple] = {}
-
-
-def _matchers(catalogue: StreetCatalogue, words: StreetWords) -> tuple[_Matcher, ...]:
-    """Outcome, crime-type, LSOA and area matchers for one catalogue (kept while it is in use)."""
-    key = id(catalogue)
-    if key not in _MATCHERS or _MATCHERS[key][0] is not catalogue:
-        _MATCHERS.clear()
-        _MATCHERS[key] = (catalogue, (
-            _Matcher({o: _forms(o, words.outcomes.get(o, ())) for o in catalogue.outcomes}),
-            _Matcher({t: _forms(t, words.crime_types.get(t, ())) for t in catalogue.crime_types}),
-            _Matcher({name: (normalise(name),) for name in catalogue.lsoas}),
-            _Matcher({name: (normalise(name),) for name in catalogue.areas})))
-    return _MATCHERS[key][1]
+def street_matchers(catalogue: StreetCatalogue, words: StreetWords) -> tuple[PhraseMatcher, ...]:
+    """Outcome, crime-type, LSOA and area matchers for one catalogue: built once by whoever holds the catalogue
+    (`answer.street.StreetAnswers`), since compiling thousands of LSOA names per question would be slow."""
+    return (PhraseMatcher({o: _forms(o, words.outcomes.get(o, ())) for o in catalogue.outcomes}),
+            PhraseMatcher({t: _forms(t, words.crime_types.get(t, ())) for t in catalogue.crime_types}),
+            PhraseMatcher({name: (normalise(name),) for name in catalogue.lsoas}),
+            PhraseMatcher({name: (normalise(name),) for name in catalogue.areas}))
 
 
 def _forms(label: str, aliases: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -166,8 +136,10 @@ def _unknown_place(question: str, catalogue: StreetCatalogue) -> str:
     return ""
 
 
-def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context: StreetAsk | None = None) -> StreetAsk:
-    """What a question asks of the street data (see `StreetAsk`); `context` is the previous street turn."""
+def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context: StreetAsk | None = None,
+          matchers: tuple[PhraseMatcher, ...] | None = None) -> StreetAsk:
+    """What a question asks of the street data (see `StreetAsk`); `context` is the previous street turn and
+    `matchers` the catalogue's `street_matchers`, built here when the caller keeps none."""
     text = normalise(question)
     edition, hint = None, ""
     download = _DOWNLOAD.search(text)
@@ -185,14 +157,14 @@ def parse(question: str, catalogue: StreetCatalogue, words: StreetWords, context
         carried = context.event.kind if context is not None and context.event is not None else ""
         slots, text = events.read(text, catalogue.events, words, catalogue.outcomes, carried)
     periods, text = months_in(text)
-    by_outcome, by_type, by_lsoa, by_area = _matchers(catalogue, words)
+    by_outcome, by_type, by_lsoa, by_area = matchers or street_matchers(catalogue, words)
     if slots is not None:
         return _event_ask(question, slots, text, periods, (edition, hint), catalogue, (by_type, by_lsoa, by_area),
                           context)
-    outcomes, text = by_outcome.labels(text)
-    types, text = by_type.labels(text)
-    lsoas, text = by_lsoa.labels(text)
-    areas, text = by_area.labels(text)
+    outcomes, text = by_outcome.take(text)
+    types, text = by_type.take(text)
+    lsoas, text = by_lsoa.take(text)
+    areas, text = by_area.take(text)
     area = lsoas[0] if lsoas else areas[0] if areas else None
     unknown = next((m.group() for m in _NAMED_KIND.finditer(text) if m.group(1) not in _PLAIN), "") or \
         _part_of_type(text, catalogue.crime_types)
@@ -241,18 +213,18 @@ def _months_and_base(periods, text: str) -> tuple[tuple[str, ...], tuple[str, ..
 
 
 def _event_ask(question: str, slots: EventSlots, text: str, periods, download: tuple[str | None, str],
-               catalogue: StreetCatalogue, matchers: tuple[_Matcher, ...], context: StreetAsk | None) -> StreetAsk:
+               catalogue: StreetCatalogue, matchers: tuple[PhraseMatcher, ...], context: StreetAsk | None) -> StreetAsk:
     """A question for an outcomes or stop-and-search file: its months, download and labels. An outcome's crime
     type is read with the street files' words too ("burglaries"), and stands first: the base of a share. A
     place the kind's files cannot be counted by (stop-and-search rows carry no area) is kept as unknown, so
     the answer refuses it rather than giving the force's figure as the place's."""
     by_type, by_lsoa, by_area = matchers
-    lsoas, text = by_lsoa.labels(text)
-    areas, text = by_area.labels(text)
+    lsoas, text = by_lsoa.take(text)
+    areas, text = by_area.take(text)
     places = [*lsoas, *areas]
     unknown = places[0] if places else "" if _FORCE_WORDS.search(text) else _unknown_place(question, catalogue)
     if slots.kind == OUTCOMES:
-        types, text = by_type.labels(text)
+        types, text = by_type.take(text)
         if types:
             where = dict(slots.where)
             crime = tuple(dict.fromkeys((*types, *where.pop(CRIME_TYPE, ()))))

@@ -25,7 +25,8 @@ from assistant.records import Answer
 from assistant.text.normalise import normalise
 from assistant.text.numbers import format_percent
 from assistant.understand.months import month_words
-from assistant.understand.street import COMPARE, NO_LOCATION, RANK_PLACES, RANK_TYPES, StreetAsk, parse
+from assistant.understand.street import (COMPARE, NO_LOCATION, RANK_PLACES, RANK_TYPES, StreetAsk, parse,
+                                         street_matchers)
 from assistant.vocab.street_words import StreetWords
 
 __all__ = ["StreetAnswers", "StreetAsk"]
@@ -37,12 +38,13 @@ class StreetAnswers:
     def __init__(self, frames: PoliceFrames, catalogue: StreetCatalogue, words: StreetWords):
         self.catalogue = catalogue
         self.words = words
+        self.matchers = street_matchers(catalogue, words)  # the catalogue's phrases, compiled once
         self.index = StreetIndex(frames.street, catalogue)
         self.events = {kind: events.EventIndex(frame, catalogue.events[kind])
                        for kind, frame in frames.events.items() if kind in catalogue.events}
 
     def read(self, question: str, context: StreetAsk | None = None) -> StreetAsk:
-        return parse(question, self.catalogue, self.words, context)
+        return parse(question, self.catalogue, self.words, context, self.matchers)
 
     def _untyped_crime(self, ask: StreetAsk) -> str:
         """A crime type the question names ("burglary outcomes") that the event rows cannot be filtered by: the
