@@ -81,10 +81,7 @@ class Assistant:
         first question does not wait for them (at ten thousand passages the terms alone take seconds)."""
         encode(["warm up"])
         _ = self.prose
-        facts = facts_for(self.index)
-        facts.covering({}, 1.0)  # fills each sentence's terms and labels, and their postings
-        for document in self.index.documents:  # each document's years and words
-            facts.document(document)
+        facts_for(self.index).prepare()
 
     def table_row(self, area: str, crime_type: str) -> pd.DataFrame:
         """Every printed value of one table row, for showing the row beside an answer."""

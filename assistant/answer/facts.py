@@ -133,17 +133,29 @@ class IndexFacts:
         """Sentences whose own words and context label together hold `share` of the weighted terms: lines
         outside running prose ("Keith Nicholson – ... (Chair)" under "Present:") that passage retrieval,
         ranking whole passages, can miss."""
+        postings = self._postings()
+        total: dict[int, float] = {}
+        for term, weight in weights.items():
+            for i in postings.get(term, ()):
+                total[i] = total.get(i, 0.0) + weight
+        return {i for i, w in total.items() if w >= share}
+
+    def prepare(self) -> None:
+        """Work out now what questions would otherwise work out on first use: every sentence's terms and context
+        label with their postings, and each document's years and words (seconds at ten thousand passages)."""
+        self._postings()
+        for doc_id in self.index.documents:
+            self.document(doc_id)
+
+    def _postings(self) -> dict[str, list[int]]:
+        """term -> the sentences whose own words or context label hold it, built once."""
         if self.postings is None:
             postings: dict[str, list[int]] = {}
             for i in range(len(self.index.sentences)):
                 for term in self.sentence_terms(i) | self.label_terms(i):
                     postings.setdefault(term, []).append(i)
             self.postings = postings
-        total: dict[int, float] = {}
-        for term, weight in weights.items():
-            for i in self.postings.get(term, ()):
-                total[i] = total.get(i, 0.0) + weight
-        return {i for i, w in total.items() if w >= share}
+        return self.postings
 
     def known_terms(self) -> tuple[set[str], set[str]]:
         """(every term the passages and headings hold, the terms only documents' titles, publishers and kinds

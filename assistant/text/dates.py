@@ -35,6 +35,12 @@ def month_number(name: str) -> int:
     return next(number for number, month in enumerate(MONTHS, start=1) if month[:3].lower() == key)
 
 
+def period_months(words: str) -> int | None:
+    """"12 months to October 2024" -> 12: how many months a printed period spans (None when it does not say)."""
+    first = words.split(" ", 1)[0]
+    return int(first) if first.isdigit() else None
+
+
 def period_end(words: str) -> tuple[int, int]:
     """"12 months to October 2024" -> (2024, 10): the year and month a printed period ends."""
     month, year = words.rsplit(" ", 2)[-2:]

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
-from assistant.text.dates import period_end
+from assistant.text.dates import period_end, period_months
 from assistant.text.periods import BETWEEN, FISCAL, PATTERNS, SINCE, TO_MONTH, YEAR, mentions, month_year
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
@@ -145,8 +145,8 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
 
 def _spans_less_than_a_year(period: str) -> bool:
     """"3 months to October 2024" does; "12 months to October 2024" does not."""
-    months = period.split(" ", 1)[0]
-    return months.isdigit() and int(months) < 12
+    months = period_months(period)
+    return months is not None and months < 12
 
 
 def year_before(period: str) -> str | None:

@@ -85,8 +85,13 @@ def _known_word(word: str) -> bool:
     """A question word, slot word or vocabulary word, or one of them with an ending ("proportional")."""
     if _MOVE_WORD.fullmatch(word):
         return True
-    stems = [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
-    return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS for stem in stems)
+    return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS
+               for stem in _stems(word))
+
+
+def _stems(word: str) -> list[str]:
+    """The word and the word without each ending it has ("proportional" -> "proportion", "proportio"...)."""
+    return [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
 
 
 _COUNTED = re.compile(r"\b(?:how many|number of|count of)\s+([a-z]+)")
@@ -99,6 +104,4 @@ def counts_something_else(rest: str) -> bool:
     counted = _COUNTED.search(rest)
     if counted is None:
         return False
-    word = counted.group(1)
-    stems = [word] + [word[:-len(end)] for end in _SUFFIXES if word.endswith(end) and len(word) - len(end) >= 3]
-    return not any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS for stem in stems)
+    return not any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS for stem in _stems(counted.group(1)))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.ingest.catalogue import FORCE, POLICING_AREA, Catalogue
-from assistant.text.dates import MONTHS
+from assistant.text.dates import MONTHS, period_months
 from assistant.text.normalise import label_words, normalise
 
 from .load import VocabData
@@ -38,7 +38,7 @@ class PeriodScope:
         for end, _ in self.values:
             year, month = end.split("-")
             by_month.setdefault(MONTHS[int(month) - 1], []).append(year)
-        months = self.values[0][1].split(" ")[0]
+        months = period_months(self.values[0][1])
         spans = [f"the {months} months to {month} {_and(years)}" for month, years in by_month.items()]
         return "the tables cover only " + " and ".join(spans)
 
@@ -47,7 +47,7 @@ class PeriodScope:
         best, best_overlap = None, 0
         for end, words in self.values:
             end_year, end_month = map(int, end.split("-"))
-            months = int(words.split(" ")[0])
+            months = period_months(words)
             overlap = sum(1 for back in range(months)
                           if _month_minus(end_year, end_month, back)[0] == year)
             if overlap and overlap >= best_overlap:
