@@ -18,7 +18,8 @@ MAX_TURNS = 20  # a conversation longer than this is refused, not silently trunc
 
 REPLACEMENT = "\ufffd"
 _WHITESPACE = re.compile(r"\s+")
-EXAMPLE = "e.g. \"How many burglaries in Harlow?\""
+# No place or period in it: the same words must serve every council's index.
+EXAMPLE = "e.g. \"How many burglaries were recorded?\""
 
 
 def clean_text(text: object, what: str = "question") -> str:
@@ -68,8 +69,8 @@ def validate_question(text: object, what: str = "question") -> str:
 def validate_turns(turns: object) -> list[str]:
     """A conversation: a non-empty list of at most `MAX_TURNS` questions, each cleaned like a question."""
     if isinstance(turns, str) or not isinstance(turns, (list, tuple)):
-        raise QuestionError("A conversation must be a list of questions, e.g. [\"How many burglaries in "
-                            "Harlow?\", \"And in Basildon?\"]")
+        raise QuestionError("A conversation must be a list of questions, e.g. [\"How many burglaries were "
+                            "recorded?\", \"And robberies?\"]")
     if not turns:
         raise QuestionError("The conversation has no turns - give at least one question")
     if len(turns) > MAX_TURNS:

@@ -50,7 +50,6 @@ _NOT_TOPIC_TERMS = {"from", "get", "getting", "current", "currenti", "now", "lat
     set(content_terms("he she they we i it his her their our its him them us"))
 _SCALE_TERMS = frozenset(content_terms("low moderate substantial severe critical largest biggest highest lowest "
                                        "smallest fewest least best worst second third fourth fifth"))
-_ESSEX_TERMS = frozenset(content_terms("essex force"))  # "the force" names the force's area, as "Essex" does
 _NEGATION = re.compile(r"\bnot?\b|\bnever\b", re.I)
 _COVERAGE = 0.6  # share of the claim's word weight a sentence must hold to be about the same thing
 _STATEMENT_COVERAGE = 0.75
@@ -132,11 +131,17 @@ def _claim_terms(shape: ClaimShape, subject: Subject, prose: ProseIndex) -> dict
     if shape.comparison is not None:  # "below the rate across England and Wales": what it is compared with
         text = re.sub(r"\b(?:below|above|higher than|lower than|greater than|less than|more than|worse than|"
                       r"better than)\s+" + re.escape(shape.comparison.reference), " ", text, flags=re.I)
-    terms = content_terms(age_ranges(text)) - places - TIME_WORDS - _NOT_TOPIC_TERMS - _ESSEX_TERMS
+    terms = content_terms(age_ranges(text)) - places - TIME_WORDS - _NOT_TOPIC_TERMS - _force_terms(prose)
     if record_in(shape.text) is not None:  # "a record high": how it stands, not what it is about
         terms -= QUALIFIER_TERMS
     terms = {t for t in terms if not t.isdigit()} - _SCALE_TERMS
     return {t: prose.weight(t) for t in terms}
+
+
+def _force_terms(prose: ProseIndex) -> set[str]:
+    """The words that name a whole force's area: "the force", and each indexed force's own name ("Kent"), which
+    say where a claim is, as a district's name does, not what it is about."""
+    return content_terms(" ".join(("force", *prose.index.catalogue.forces())))
 
 
 def _coverage(terms: dict[str, float], words: frozenset) -> float:

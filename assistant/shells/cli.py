@@ -63,7 +63,7 @@ def render(answer: Answer) -> str:
 @click.group()
 @click.version_option(package_name="assistant")
 def main():
-    """Cited answers about crime and community safety from Essex local-government documents.
+    """Cited answers about crime and community safety from the local-government documents in the corpus.
 
     \b
     Start with:  assistant index
