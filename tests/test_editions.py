@@ -478,3 +478,16 @@ def test_a_broken_look_alike_table_is_a_reported_problem_and_never_read(broken_b
     assert not (index.frame["source_document"] == broken).any()
     assert [c.id for c in index.chunks if c.document == broken and "\t" in c.text] == []
     assert any(c.document == broken for c in index.chunks)
+
+
+def test_a_claims_force_name_says_where_not_what_for_any_force(kent, essex):
+    """"Kent Police said ..." names a place, like a district: the force's own name (learned from its summary) is
+    never a topic word a sentence must share, whichever force the index holds."""
+    from assistant.claims.sentences import _force_terms
+    from assistant.text.terms import content_terms
+
+    for engine in (kent, essex):
+        forces = engine.index.catalogue.forces()
+        assert forces
+        for force in forces:
+            assert content_terms(force) <= _force_terms(engine.prose)
