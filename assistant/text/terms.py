@@ -7,16 +7,34 @@ claim's, so both fold "anti-social behaviour" into "asb" and "rose" into "increa
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from assistant.text.dates import MONTH_WORDS
 from assistant.text.tokens import bm25_tokens
 
-# Spelled-out and abbreviated forms of the same thing, so "anti-social behaviour" finds "ASB".
+ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.toml"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A long name as printed in any of its usual ways: "anti-social", "antisocial", "anti social"; "Police, Fire
+    and Crime Commissioner"; "&" for "and"."""
+    words = [r"(?:and|&)" if word == "and" else re.escape(word) for word in re.split(r"[\s-]+", phrase.strip())]
+    return r"\b" + r"[\s,-]*".join(words) + r"\b"
+
+
+def _abbreviations() -> list[tuple[str, str]]:
+    """(pattern, short form) for each long name the data file lists: the names are a council's and a force's
+    own, so they live in data, not here."""
+    with ABBREVIATIONS.open("rb") as file:
+        entries = tomllib.load(file)["abbreviation"]
+    return [(_phrase_pattern(long), entry["short"]) for entry in entries for long in entry["long"]]
+
+
+# Spelled-out and abbreviated forms of the same thing, so "anti-social behaviour" finds "ASB", and the
+# English forms a stemmer leaves apart.
 SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
-    (r"\banti[- ]?social behaviour\b", "asb"),
-    (r"\bpolice,? fire (?:and|&) crime commissioner\b", "pfcc"),
-    (r"\bviolence and vulnerability unit\b", "vvu"),
-    (r"\bshared prosperity fund\b", "ukspf"),
+    *_abbreviations(),
     (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
     (r"\b(press|news) release\b", "newsrelease"),
     # A drop-in session, before "drop" is read as a fall ("a drop in burglary" stays a fall).
