@@ -62,7 +62,11 @@ def context_label(query: Any, forces: tuple[str, ...] = ()) -> str:
         parts.append(f"{period_short(periods[0])} and {periods[1].rsplit(' ', 1)[-1]}")
     elif periods:
         parts.append(" and ".join(period_short(p) for p in periods))
-    if query.rank is not None:
+    if query.rank is not None and query.rank.keep:
+        limit = f" {query.rank.limit:g}" if query.rank.limit is not None else ""
+        parts.append({"rise": "those that rose", "fall": "those that fell"}.get(query.rank.keep,
+                                                                                  f"those {query.rank.keep}{limit}"))
+    elif query.rank is not None:
         most = "most" if query.rank.direction == "highest" else "fewest"
         by = {"change": " by change", "% change": " by % change"}.get(query.rank.by, "")
         parts.append(f"ranked: {most}{by}")

@@ -18,6 +18,11 @@ class RankSpec:
     by: str = "value"  # "value" | "change" | "% change"
     over: str = "areas"  # "areas" (which district ...) | "crime types" (which crime ... in one area)
     size: bool = False  # a change ranked by its size, whichever way ("the biggest change", "changed least")
+    # A condition instead of a top n (`understand.filters`): keep the rows that "rise" or "fall" (by at least
+    # `limit`, when given) or are "above" or "below" `limit`; asked as "which", "any", "every" or "count".
+    keep: str = ""
+    limit: float | None = None
+    quantifier: str = ""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 
 from assistant import vocab
 from assistant.vocab.load import directions
+from assistant.understand import filters
 from assistant.understand.query import DA_SHARE, SOLVED_RATE, RankSpec
 
 # The words of change are data (vocab/data/directions.toml), shared with claims and the yes/no answers; a
@@ -54,10 +55,13 @@ WORD_PATTERNS = (_UP, _DOWN, _BETTER, _WORSE, _PERCENT_WORD, _SUPERLATIVE, _NOT_
 
 
 def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) -> tuple[RankSpec | None, str]:
-    """'Which district had the most ...', 'top three', 'rank the districts': direction, n, and by what."""
+    """'Which district had the most ...', 'top three', 'rank the districts': direction, n, and by what; or
+    'which districts saw a fall', 'did any district ...': a condition on every row (`filters`)."""
     text = _NOT_SUPERLATIVE.sub(" ", norm)
     superlative = _SUPERLATIVE.search(text)
     rank_all = _RANK_ALL.search(text)
+    if not superlative and (spec := filters.read_filter(text, measure, change, areas)) is not None:
+        return spec, spec.over
     if not (superlative or rank_all):
         return None, ""
     if _OVER_CRIME_TYPES.search(text):

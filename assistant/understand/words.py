@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.understand import followup, measures, periods, ranking
+from assistant.understand import filters, followup, measures, periods, ranking
 from assistant.understand.common import unique
 
 # The words a question about the table figures is made of, besides places and crime types: function words,
@@ -69,7 +69,7 @@ _MOVE_WORD = re.compile(r"(?:ris|f[ae]ll|increas|decreas|drop|reduc|declin|grow|
 # Every word the slot patterns read is a table-question word too ("fraction", "steepest", "versus").
 _SLOT_WORDS = frozenset(
     word for pattern in (*measures.WORD_PATTERNS, *periods.WORD_PATTERNS, *ranking.WORD_PATTERNS,
-                         *followup.WORD_PATTERNS)
+                         *filters.WORD_PATTERNS, *followup.WORD_PATTERNS)
     for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))
 
 

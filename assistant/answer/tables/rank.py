@@ -27,7 +27,7 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
             return results[0]
         return _merged(results, query)
     spec, crime_type, measure = query.rank, query.crime_types[0], query.measure
-    key, period = _rank_key(spec, measure, query.periods[-1], index.change_period)
+    key, period = rank_key(spec, measure, query.periods[-1], index.change_period)
     if key is None:
         text = (f"The tables print no change in the domestic-abuse share (only the {index.years[1]} is given), "
                 f"so the districts cannot be ranked by it.")
@@ -67,12 +67,12 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
 def _rank_types(query: Query, area: str, index: EditionTable, explain: bool = True) -> TableResult:
     """"Which crime rose most in Chelmsford?": the crime types of one area's table, ranked."""
     spec, measure = query.rank, query.measure
-    key, period = _rank_key(spec, measure, query.periods[-1], index.change_period)
+    key, period = rank_key(spec, measure, query.periods[-1], index.change_period)
     if key is None:
         text = (f"The tables print no change in the domestic-abuse share (only the {index.years[1]} is given), "
                 f"so the crime types cannot be ranked by it.")
         return TableResult(text, False, context=query)
-    pool, described, why = _type_pool(query.crime_types, index)
+    pool, described, why = type_pool(query.crime_types, index)
     highest = spec.direction != "lowest"
     scored = _ranked_by(pool, lambda crime_type: _value(index, area, crime_type, key, period), highest, spec.size)
     wanted = min(spec.n, len(scored))  # "rank the crime types" asks for all of them, however many have figures
@@ -106,7 +106,7 @@ def _rank_types(query: Query, area: str, index: EditionTable, explain: bool = Tr
     return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
 
 
-def _type_pool(named: tuple[str, ...], index: EditionTable) -> tuple[tuple[str, ...], str, str]:
+def type_pool(named: tuple[str, ...], index: EditionTable) -> tuple[tuple[str, ...], str, str]:
     """The rows to rank, how to describe them, and what was left out: the named rows, the children of one
     named row ("which type of theft"), or else the most detailed offence rows."""
     if len(named) > 1:
@@ -183,7 +183,7 @@ def _top(scored: list[tuple[float, str]], n: int) -> list[tuple[float, str]]:
     return chosen
 
 
-def _rank_key(spec: RankSpec, measure: str, period: str, change_period: str) -> tuple[str | None, str]:
+def rank_key(spec: RankSpec, measure: str, period: str, change_period: str) -> tuple[str | None, str]:
     """The measure and period whose printed cells are sorted: the year's value or a printed difference."""
     if spec.by == "value":
         return measure, period

@@ -17,6 +17,7 @@ import pandas as pd
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
+from .filtered import answer_filtered
 from .index import EditionTable, FigureRef, TableIndex, TableResult, printed_as
 from .rank import answer_rank
 from .verify import misstated
@@ -48,7 +49,9 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
         return None
     if any(area not in index.areas for area in resolved.areas):
         return None
-    if resolved.intent == "rank":
+    if resolved.intent == "rank" and resolved.rank.keep:  # "which districts saw a fall?": a condition, not a top n
+        result = answer_filtered(resolved, index)
+    elif resolved.intent == "rank":
         result = answer_rank(resolved, index)
     elif resolved.intent == "share":
         result = answer_share(resolved, index)

@@ -106,9 +106,20 @@ def join_and(items: list[str] | tuple[str, ...]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_TEENS = ("seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
 def in_words(n: int) -> str:
-    """A count up to sixteen in words; larger counts (never reached by districts) in digits."""
-    return NUMBER_WORDS[n] if n < len(NUMBER_WORDS) else str(n)
+    """A count of rows in words ("fourteen", "thirty-two": a force with 32 boroughs), so a count worked out by
+    the answer is never mistaken for a printed figure; from a hundred on, in digits."""
+    if n < len(NUMBER_WORDS):
+        return NUMBER_WORDS[n]
+    if n < 20:
+        return _TEENS[n - len(NUMBER_WORDS)]
+    if n < 100:
+        return _TENS[n // 10] + (f"-{NUMBER_WORDS[n % 10]}" if n % 10 else "")
+    return str(n)
 
 
 def scope_sentence(tables) -> str:
