@@ -23,6 +23,7 @@ class RankSpec:
     keep: str = ""
     limit: float | None = None
     quantifier: str = ""
+    polar: bool = False  # "Is Basildon the worst for robbery?": answered yes or no, with where the area stands
 
 
 @dataclass(frozen=True)

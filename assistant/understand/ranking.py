@@ -11,7 +11,7 @@ import re
 
 from assistant import vocab
 from assistant.vocab.load import directions
-from assistant.understand import filters
+from assistant.understand import filters, measures
 from assistant.understand.query import DA_SHARE, SOLVED_RATE, RankSpec
 
 # The words of change are data (vocab/data/directions.toml), shared with claims and the yes/no answers; a
@@ -49,6 +49,9 @@ _RANK_N = re.compile(rf"\btop {_N}\b|\b{_N} (?:districts|areas|places|towns|boro
                      rf"highest|lowest|worst|best|most|fewest|biggest|largest)\b|"
                      rf"\b(?:highest|lowest|worst|best|bottom|biggest|largest) {_N}\b")
 
+# A yes-or-no question: "Is Basildon the worst ...", "Does Harlow have the highest ...".
+_POLAR = re.compile(r"(?:is|are|was|were|does|do|did|has|have|had)\b")
+
 # The ranking words whose vocabulary is table-question vocabulary (see `words`).
 WORD_PATTERNS = (_UP, _DOWN, _BETTER, _WORSE, _PERCENT_WORD, _SUPERLATIVE, _NOT_SUPERLATIVE, _RANK_ALL, _OVER_AREAS,
                  _OVER_CRIME_TYPES, _RANK_N)
@@ -64,9 +67,11 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
         return spec, spec.over
     if not (superlative or rank_all):
         return None, ""
+    # Yes or no, except for safety: counts cannot say whether a place is the safest (see `measures.safety_note`)
+    polar = bool(_POLAR.match(text)) and not measures.asks_safety(text)
     if _OVER_CRIME_TYPES.search(text):
         over = "crime types"
-    elif _OVER_AREAS.search(text):
+    elif _OVER_AREAS.search(text) or polar:  # "is Harlow the worst?": Harlow among the districts
         over = "areas"
     else:
         over = "crime types" if len(areas) == 1 and not crime_types else "areas"
@@ -92,7 +97,7 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
         n = 1
     pool = len(vocab.CRIME_TYPES) if over == "crime types" else len(vocab.TABLE_AREAS)
     return RankSpec("highest" if high else "lowest", min(max(n, 1), pool), by, over,
-                    size=by != "value" and size), over
+                    size=by != "value" and size, polar=polar and len(areas) == 1), over
 
 
 def _direction(text: str, measure: str | None) -> tuple[bool, bool]:

@@ -114,3 +114,26 @@ def test_a_superlative_is_still_a_ranking_and_a_named_area_still_a_change(engine
     assert len(_cited_areas(ranked)) == 1 and "Yes." not in ranked.text
     single = engine.ask(f"Did burglary rise in {engine.tables.latest(()).districts[0]}?")
     assert len(_cited_areas(single)) == 1
+
+
+def test_is_this_district_the_top_one_is_answered_yes_or_no_with_its_own_place(force):
+    table = force.tables.latest(())
+    crime_type = _crime_types(force)[0]
+    values = {area: row.value(OFFENCES, table.years[-1]) for area in table.districts
+              if (row := table.row(area, crime_type)) and not math.isnan(row.value(OFFENCES, table.years[-1]))}
+    top = max(values.values())
+    for area, value in values.items():
+        answer = force.ask(f"Is {area} the district with the most {crime_type.lower()}?")
+        assert answer.text.startswith("Yes." if value == top else "No."), (area, answer.text)
+        assert area in _cited_areas(answer), answer.text
+        place = 1 + sum(1 for v in values.values() if v > value)
+        if value != top:
+            from assistant.answer.tables.wording import ordinal_words
+            assert f"{ordinal_words(place)} of the" in answer.text, answer.text
+
+
+def test_whether_a_place_is_the_safest_gets_no_yes_or_no_from_counts(force):
+    area = force.tables.latest(()).districts[0]
+    answer = force.ask(f"Is {area} the safest district?")
+    assert answer.answerable and not answer.text.startswith(("Yes", "No")), answer.text
+    assert "safer" in answer.text, answer.text

@@ -16,7 +16,7 @@ from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANG
 
 from .facts import chart_bar, chart_frame
 from .index import Citations, EditionTable, TableResult, cited_result
-from .wording import NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, place_phrase, show
+from .wording import NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, ordinal_words, place_phrase, show
 
 
 def answer_rank(query: Query, index: EditionTable) -> TableResult:
@@ -56,7 +56,11 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
         items = [f"{area} ({shown}) [{n}]" for area, shown, n in listed]
         top = in_words(len(listed)) if len(listed) == spec.n else f"top {in_words(spec.n)}, counting ties,"
         text = f"Of {pool}, the {top} with the {what} {when} were {join_and(items)}."
-    text += _ties(chosen) + _wrong_way(spec, chosen, highest) + ("" if named else f" {index.excluded}")
+    text += _ties(chosen) + _wrong_way(spec, chosen, highest)
+    asked = query.areas[0] if len(query.areas) == 1 and query.areas[0] in areas else None
+    if asked is not None:
+        text = _standing(text, asked, spec, chosen, scored, key, cite, index.row(asked, crime_type), period)
+    text += "" if named else f" {index.excluded}"
     marked = {area for _, area in chosen}
     chart = chart_frame([{**chart_bar(index.row(area, crime_type), key, period, area=area, period=period),
                           "highlight": area in marked} for _, area in scored])
@@ -122,6 +126,21 @@ def type_pool(named: tuple[str, ...], index: EditionTable) -> tuple[tuple[str, .
            "out, as are anti-social behaviour and the domestic abuse, hate crime and racially aggravated rows, "
            "which count offences already counted elsewhere.")
     return detailed, "the detailed crime types", why
+
+
+def _standing(text: str, asked: str, spec: RankSpec, chosen, scored, key: str, cite: Citations, row, period: str) -> str:
+    """The one district a question named, placed in the ranking: "Yes." or "No." first when it asked whether
+    that district was top, and, when it is not, its own figure and place ("Castle Point had 4,100 [2], the
+    third fewest of the fourteen")."""
+    top = any(area == asked for _, area in chosen)
+    if not top:
+        value = next(v for v, area in scored if area == asked)
+        size = abs if spec.size else (lambda v: v)
+        ahead = (lambda v: size(v) > size(value)) if spec.direction != "lowest" else (lambda v: size(v) < size(value))
+        place = 1 + sum(1 for v, _ in scored if ahead(v))  # tied districts share a place
+        n = cite.cite(row, key, period)
+        text += f" {asked} had {show(value, key)} [{n}]: {ordinal_words(place)} of the {in_words(len(scored))}."
+    return ("Yes. " if top else "No. ") + text if spec.polar else text
 
 
 def _type_rank_phrase(spec: RankSpec, measure: str, highest: bool) -> str:

@@ -122,6 +122,18 @@ def in_words(n: int) -> str:
     return str(n)
 
 
+_ORDINAL_ENDS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                 "nine": "ninth", "twelve": "twelfth"}
+
+
+def ordinal_words(n: int) -> str:
+    """"first", "fourteenth", "thirty-second": a place in a ranking, in words like `in_words`."""
+    words = in_words(n)
+    head, _, last = words.rpartition("-")
+    last = _ORDINAL_ENDS.get(last) or (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+    return f"{head}-{last}" if head else last
+
+
 def scope_sentence(tables) -> str:
     """"The tables cover the 16 Essex Police areas for the 12 months to October 2023 and 2024.", from the
     catalogue of what was indexed."""
