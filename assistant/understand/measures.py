@@ -48,6 +48,8 @@ _RATE = re.compile(
     r"\b(?:record|performance|track record|results?|job|success) (?:for|at|in|on|of) (?:solving|detecting|"
     r"clearing up)\b|"
     r"\bhow (?:effective|good|successful|well) (?:\w+ ){0,3}(?:at|in) (?:solving|detecting|clearing up)\b|"
+    r"\b(?:do|does|did|doing|done|perform\w*|far(?:e|es|ed|ing)) (?:\w+ )?(?:on|at|in|with) (?:solving|detecting|"
+    r"clearing up)\b|"
     rf"\b(?:solv|detect)(?:e|es|ed|ing|s)? {_ABOUT}(?:{_FRACTION})\b{_NOT_MORE}|"
     rf"\bclear(?:s|ed|ing)? up {_ABOUT}(?:{_FRACTION})\b{_NOT_MORE}|"
     rf"\b(?:{_FRACTION}) of (?:\w+ ){{0,5}}?(?:(?:is|are|was|were|get|gets|got|being|has been|have been) )?"
@@ -147,7 +149,8 @@ def safety_note(word: str) -> str:
 
 
 # "Harlow and Basildon combined", "in total", "between them": the sum of the figures compared.
-_COMBINED = re.compile(r"\b(?:combined|together|altogether|in total|total of|sum of|added up|between them)\b")
+_COMBINED = re.compile(r"\b(?:combined|together|altogether|in total|total (?:number |count )?of|sum of|added up|"
+                       r"between them)\b")
 
 
 def asks_combined(norm: str) -> bool:

@@ -111,7 +111,10 @@ def assert_well_formed(query: Query) -> None:
     assert query.measure is None or query.measure in BASE_MEASURES
     assert set(query.periods) <= {P23, P24}
     assert query.intent in INTENTS
-    assert query.rank is None or (query.rank.n >= 1 and query.rank.direction in ("highest", "lowest")
+    assert query.rank is None or ((query.rank.n >= 1) != bool(query.rank.keep)  # a top n, or a condition
+                                  and query.rank.keep in ("", "rise", "fall", "above", "below")
+                                  and (query.rank.limit is not None) >= (query.rank.keep in ("above", "below"))
+                                  and query.rank.direction in ("highest", "lowest")
                                   and query.rank.by in ("value", "change", "% change")
                                   and query.rank.over in ("areas", "crime types"))
     assert len(set(query.areas)) == len(query.areas) and len(set(query.crime_types)) == len(query.crime_types)

@@ -100,6 +100,9 @@ def test_solving_a_proportion_is_the_solved_rate(text, direction):
     "How effective are the police at solving burglary in Harlow?",
     "How good is Harlow at solving burglary?",
     "What proportion of burglaries in Harlow were solved?",
+    "How did Harlow do on solving burglary?",
+    "How is Harlow performing at solving burglary?",
+    "How does Harlow fare in detecting burglary?",
 ])
 def test_how_good_at_solving_is_the_solved_rate(text):
     check(parse(text), measure=SOLVED_RATE, crime_types=("Burglary",), areas=("Harlow",))
@@ -328,6 +331,7 @@ def test_a_daily_figure_asked_of_the_tables_is_said_to_be_the_12_month_total(tex
 
 @pytest.mark.parametrize("text, combined", [
     ("How many burglaries were there in Harlow and Basildon combined?", True),
+    ("What's the total number of burglaries in Harlow and Basildon?", True),
     ("How many burglaries in Harlow, Basildon and Thurrock altogether?", True),
     ("What is the total of burglary across Harlow and Basildon?", True),
     ("How many burglaries in Harlow and Basildon?", False),
