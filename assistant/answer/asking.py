@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.facts import LISTED, IndexFacts, facts_for
+from assistant.answer.naming import according_to
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS as MONTH_NAMES
 from assistant.text.terms import TIME_WORDS, content_terms
@@ -34,16 +35,16 @@ COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times rep
 GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
                                  "other the of a against"], as_ids=False)[0])
 # Words that frame the asking or point at someone already named: never a topic, never "not mentioned".
-FRAME = set(bm25_tokens(["him her his hers whom whose she he quote quoted quotes mention mentioned mentions "
+FRAME = set(bm25_tokens(["him her his hers its whom whose she he quote quoted quotes mention mentioned mentions "
                          "tell me us about list know exactly please big large long often statement story piece "
                          "actually currently "
                          "precisely hear heard went came took gave goes going"], as_ids=False)[0])
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
-ANSWER_KIND = set(bm25_tokens(["job title role rank position organisation organization represent represents name "
+ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "
                                "named mean means meaning phone telephone email mail address number share money"],
                               as_ids=False)[0])
-ROLE_KIND = set(bm25_tokens(["job title role rank position"], as_ids=False)[0])
+ROLE_KIND = set(bm25_tokens(["job title role rank position post"], as_ids=False)[0])
 
 
 def answer_kind(question: str) -> set[str]:
@@ -53,7 +54,7 @@ def answer_kind(question: str) -> set[str]:
 
 
 # "took part in", "what is it called": phrases whose words are all frame ("on-call" keeps its "call").
-FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(is|are|was|were)( \w+)?? called\b|"
+FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\bstands? for\b|\b(make|makes|made) up\b|\b(is|are|was|were)( \w+)?? called\b|"
                            r"\bcalled\b(?=\W*$)", re.I)
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
@@ -134,6 +135,7 @@ def read_terms(question: str, index: LoadedIndex) -> Terms:
     meta_only = facts_for(index).known_terms()[1]
     mended = mend(joined(FRAME_PHRASES.sub(" ", question), index), index) - FRAME - answer_kind(question)
     sources = {t for pattern, _ in SOURCES for m in pattern.finditer(question) for t in content_terms(m.group())}
+    sources |= according_to(question) & mended
     return Terms(mended, (sources | (mended & meta_only)))
 
 
@@ -180,7 +182,8 @@ def _closest(term: str, index: LoadedIndex) -> str | None:
         found = difflib.get_close_matches(term, facts.known_terms()[0], n=3, cutoff=SPELLING_CUTOFF) \
             if len(term) >= 5 else []
         # Slips are rarely in a word's first letters: "precept" is not a misspelt "percept".
-        found = [f for f in found if f[:2] == term[:2]]
+        # Nor is a word the start of another ("count" is no misspelt "county").
+        found = [f for f in found if f[:2] == term[:2] and not f.startswith(term) and not term.startswith(f)]
         facts.spelling[term] = found[0] if found else None
     return facts.spelling[term]
 
@@ -288,6 +291,8 @@ def nouns(phrase: str) -> str:
         if word.casefold() in IRREGULAR_VERBS or word.casefold().endswith("ed"):
             break
         kept.append(word)
+        if set(bm25_tokens([word], as_ids=False)[0]) & COUNT_WORDS and word.casefold().endswith(("s", "people")):
+            break  # "people work in ...": a plural that counts ends the phrase; what follows is its verb
     return " ".join(kept)
 
 

@@ -173,7 +173,8 @@ def from_passages(question: str, selection: Selection, index: LoadedIndex, conte
             when = nice_date(doc.date.split(" (")[0]) if doc.date else ""
             said = [w for w in (_known(doc.publisher), "" if when in title else when) if w]
             source = f"{title} ({', '.join(said)})" if said else title  # no "(unknown, ...)": what is not known is left out
-            parts.append(f"According to {source}: {quote}")
+            under = f", under the heading “{selection.heading}”" if selection.heading and not citations else ""
+            parts.append(f"According to {source}{under}: {quote}")  # the heading gives the date asked for
         citations.append(citation)
     several = len({c.document for c in citations}) > 1
     text = "Several sources give figures on this, each for its own date or period. " + " ".join(parts) \

@@ -28,16 +28,32 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
     lead_line = _introduces(facts, i, many)
     if not lead_line and (line is None or not (is_item(line) or _after_lead(facts, i))):
         return []
-    lead = i if lead_line else _lead(facts, i)
+    lead = i if lead_line else lead_of(facts, i)
+    # A line ending in ":" says its answer is below ("... services including:", "Dates of the Next Meetings:"):
+    # quoted alone it is half an answer, so its items come with it whatever was asked.
+    many = many or lead_line and facts.text(sentence).rstrip().endswith(":")
     if not many:
         return [index.sentences[lead], sentence] if lead is not None and lead != i else []
-    first = lead if lead is not None else i
+    first = lead if lead is not None else _run_start(facts, i)
     items = _items(facts, first)
     if terms and line is not None and is_table_row(line):
         # "Which benchmarks were rated Exceeding?": the rows that hold the asked-for words, with the header.
         matching = [j for j in items[1:] if terms & facts.sentence_terms(j) - facts.sentence_terms(items[0])]
         items = [items[0], *matching] if matching else items
     return [index.sentences[j] for j in items] if len(items) > 1 else []
+
+
+def _run_start(facts: IndexFacts, i: int) -> int:
+    """The first item of the run of bullets sentence i ends or sits in, when a heading rather than a line leads it
+    ("Principles underpinning the Strategic Themes" over "- Equity ...", "- Sustainability")."""
+    line = _whole_line(facts, i)
+    if line is None or not is_item(line) or is_table_row(line):
+        return i
+    j = i
+    while i - j < MAX_ITEMS and _same_section(facts, i, j - 1) and is_item(_whole_line(facts, j - 1) or "") \
+            and not is_table_row(_whole_line(facts, j - 1) or ""):
+        j -= 1
+    return j
 
 
 def _introduces(facts: IndexFacts, i: int, many: bool = False) -> bool:
@@ -99,11 +115,11 @@ def _same_section(facts: IndexFacts, i: int, j: int) -> bool:
 
 def _after_lead(facts: IndexFacts, i: int) -> bool:
     """A short one-line paragraph right after a line ending in ":" ("Pursue: to stop ...")."""
-    lead = _lead(facts, i)
+    lead = lead_of(facts, i)
     return lead is not None and facts.text(facts.index.sentences[lead]).rstrip().endswith(":")
 
 
-def _lead(facts: IndexFacts, i: int) -> int | None:
+def lead_of(facts: IndexFacts, i: int) -> int | None:
     """The sentence that introduces the list or table sentence i is in: the nearest line above ending in ":",
     the short title above a run of items ("AGENDA"), or a table's first row; None for running prose."""
     own = _whole_line(facts, i) or ""
@@ -159,7 +175,8 @@ def continues(index: LoadedIndex, i: int) -> bool:
 
 
 # Openings that point back at the sentence before; "It was reported that ..." does not.
-ANAPHORA = re.compile(r"^(That|This|These|Those|Which|The (figure|number|rise|fall|increase|decrease))\b|"
+ANAPHORA = re.compile(r"^(That|This|These|Those|Which|The (figure|number|rise|fall|increase|decrease|project|scheme|"
+                      r"programme|initiative|fund|event|group|same))\b|"
                       r"^It\b(?! (was|is|has been) (also )?(reported|advised|noted|agreed|anticipated|observed|"
                       r"mentioned|understood|admitted|stated|suggested|implied|confirmed)\b)")
 
@@ -176,6 +193,8 @@ def with_context(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
     if position + 1 < len(index.sentences):
         follower = index.sentences[position + 1]
         follower_text = index.documents[follower.document].text[follower.start:follower.end]
-        if follower.document == sentence.document and ANAPHORA.match(follower_text):
+        # "... an increase in sexual offences and medium" / "risk domestic abuse.": a sentence a line break cut.
+        cut = not text.rstrip().endswith((".", "!", "?", ":", ";")) and follower_text[:1].islower()
+        if follower.document == sentence.document and (ANAPHORA.match(follower_text) or cut):
             chosen.append(follower)
     return chosen

@@ -1,54 +1,33 @@
 """Pick the sentences that answer a question from the retrieved passages, or decide that none does.
 
-Retrieval ranks passages; this module ranks sentences and enforces the rules that keep answers
-honest. A sentence is only quoted when:
-- the places the question names are in its passage, and the places, years and months the sentence and its
-  section name do not contradict the question's;
-- it carries most of the question's topic (its rarer words, once places, dates and the words that name a
-  source are set aside), read together with the headings and list or table header that give it meaning;
-- it holds the kind of fact asked for (`wants`): a name for "who", a date for "when", a number for "how
-  many", a rate for "what rate", and for "how many X" a number that counts X, not a change in X; an outcome
-  for "did it win?", a successor for "who replaced X?", for "the next X" a date not past when it was written;
-- it is not about another of the things its document lists side by side (the north area for the south), a
-  ward for a district, or another financial year;
-Failing those, the caller says "not found" instead of quoting something nearby. A question in several parts
-gets a sentence for each part, or says which part the documents do not answer; a question asking for a list
-gets the whole list with the line that introduces it.
+Retrieval ranks passages; this module ranks sentences, and `judge.Judge` holds the rules that keep answers
+honest. Failing those, the caller says "not found" instead of quoting something nearby. A question in several
+parts gets a sentence for each part, or says which part the documents do not answer (when no one sentence
+answers all of it, each part is looked for on its own); a question asking for a list gets the whole list with
+the line that introduces it; a source the question names that does not cover its place or year is said so.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant import vocab
-from assistant.answer import asking
-from assistant.answer.facts import (IndexFacts, facts_for, is_item, neighbours, opening, passed_by, same_document,
-                                   year_pairs, years_in)
-from assistant.answer.lists import continues, list_items, with_context, with_list
+from assistant.answer import asking, naming
+from assistant.answer.facts import IndexFacts, facts_for
+from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
+from assistant.answer.lists import with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit, sentence_similarity
 from assistant.answer.thread import Thread
-from assistant.answer.wants import (Wants, asked_kind, asked_months, dated_in_words, dated_months, days_in,
-                                    introduced, list_phrase, list_size, month_names, names_one, names_person,
-                                    names_venue, numbered, parts, quoted, wants)
+from assistant.answer.wants import parts
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.text.terms import TIME_WORDS, content_terms
+from assistant.text.terms import content_terms
 from assistant.understand.query import Query
 
-DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into
-
-MIN_DENSE = 0.30
-MIN_DENSE_UNKNOWN = 0.7  # for a question with a word no document uses
-MIN_TOPIC_COVERAGE = 0.55
-MAX_ABSENT_SHARE = 0.2
-NAMED_SHARE = 0.75  # of the topic's weight a sentence holds itself to be quoted however far its meaning
 SHORTLIST = 6
 NEIGHBOURHOOD = 6  # sentences either side of the last answer that a follow-up searches
 CLOSEST = 20  # sentences closest in meaning, wherever they are, join the retrieved passages' own
-LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
 
 
 @dataclass(frozen=True)
@@ -60,214 +39,7 @@ class Selection:
     score: float
     reason: str = ""
     missing: tuple[str, ...] = ()
-
-
-class _Judge:
-    """The facts about one question (or one part of it) that every candidate sentence is measured against."""
-
-    def __init__(self, question: str, query: Query, index: LoadedIndex, facts: IndexFacts, topic_from: str = ""):
-        self.index, self.facts = index, facts
-        forces = set(vocab.FORCES)  # a force-wide area narrows nothing when a district is also named
-        # "the Essex Police statement", "Chelmsford Fire Station": a place that only opens an organisation's
-        # name is not where to look.
-        said = f"{topic_from} {question}"
-        named = [p for p in (*query.areas, *query.unknown_places) if not asking.only_in_names(said, p, index)]
-        self.places = tuple(p for p in named if p not in forces) or tuple(p for p in named if p in forces)
-        self.years = years_in(question)
-        self.year_pairs = year_pairs(said)
-        pair_digits = set(re.findall(r"\d+", " ".join(re.findall(r"\d+\s*/\s*\d+", question))))
-        pair_digits |= days_in(question)  # "the meeting on 14 October 2013": 14 is part of a date
-        self.months = asking.months_in(question)
-        read = asking.read_terms(topic_from or question, index)
-        self.terms = read.terms
-        place_terms = set().union(*(content_terms(p) for p in self.places)) if self.places else set()
-        self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms - pair_digits
-        if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
-            self.topic -= asking.WHEN_WHERE
-        if wants(question).outcome:  # "did it win the funding?": winning is the answer asked for, not the topic
-            self.topic -= asking.OUTCOME_WORDS
-        # A follow-up is read with the earlier question's words, but its own words say what is new ("And
-        # 'moderate'?" after "what does 'severe' mean?"): they count double.
-        own = asking.read_terms(question, index).terms if topic_from else self.terms
-        self.weights = asking.idf(index, self.terms, boost=own)
-        # A word no document holds ("kids") cannot be found in any sentence; meaning stands in for it (a question
-        # with many such words is refused before this).
-        known = facts.known_terms()[0]
-        self.topic = {t for t in self.topic if t in known or not t.isalpha()} or self.topic  # "999" must be found
-        self.topic_weights = asking.idf(index, self.topic, boost=own)
-        counted = asking.counted(question)
-        self.counted_words, self.action, self.counted = counted.words, counted.action, counted.terms
-        self.counted_phrase, self.counted_asked = counted.phrase, counted.asked
-        self.focus = self.counted or asking.how_much_terms(question)
-        # The counted words to look for, each with its terms, a misspelling mended ("subscibers").
-        self.counted_mended = [(w, asking.mend(w, index)) for w in self.counted_words
-                               if content_terms(w) - asking.COUNT_WORDS and asking.is_known(w, index)]
-        self.unknown: list[tuple[str, str]] = []
-        # The thing counted: the last counted word the documents use ("school" when "kids" is not theirs).
-        self.noun = next((w for w in reversed(self.counted_words) if asking.is_known(w, index)),
-                         self.counted_words[-1] if self.counted_words else "")
-        self.direction = self.terms & DIRECTIONS
-        # A question about a crime type is only answered from a passage that names it, in the words of
-        # the table or of the question ("knife crime" for Possession of Weapons).
-        named = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(said)) if hit.name in query.crime_types]
-        self.crime_words = set().union(*(content_terms(c) - asking.GENERIC_CRIME for c in (*query.crime_types, *named)))
-        self.crime_types = query.crime_types
-        self.crime_label = " or ".join(c.lower() for c in query.crime_types)
-        self.wants: Wants = wants(question)
-        self.question = question
-        self.asked = f"{topic_from} {question}"  # what the conversation has already said
-        # For a follow-up: the sentences the last answer quoted, and the words this turn adds. "What's his job
-        # title?" adds none, so the line already quoted may answer it; "and the last one in Melbourne?" adds a
-        # place the quoted sentence lacks, so it does not.
-        self.quoted_before: frozenset[int] = frozenset()
-        self.new_words = set(own) if topic_from else set()
-        self.new_names = content_terms(" ".join(re.findall(r"(?<!^)\b[A-Z][a-z]+", question.strip()) + quoted(question)))
-        # "What are the four strands of CONTEST?": a line introducing four items ("made up of 4 different
-        # areas:") is the answer's lead, and "four" is its size, not a topic word to find.
-        self.list_size = list_size(question) if self.wants.many else None
-        self.list_words: set[str] = set()
-        if self.list_size:
-            self.topic -= content_terms(question) & content_terms("two three four five six seven eight nine ten")
-            self.topic_weights = asking.idf(index, self.topic, boost=own)
-            self.list_words = content_terms(list_phrase(question))
-        # "Who chaired ...?": the sentence that names someone in that role (not the one before it) is the answer.
-        self.role = asking.who_focus(question)
-        self.quoted = [q.casefold() for q in quoted(question)]
-        self.kind = asked_kind(question)
-        self.number = numbered(question)
-        self.months_named = asked_months(question)
-
-    def fits(self, text: str) -> bool:
-        return self.wants.fits(text, self.asked)
-
-    def score(self, i: int, similarity: float, prior: float) -> float:
-        """Meaning, shared rare words (part credit when only the sentence before or the headings have them),
-        focus, place, and whether it holds the kind of fact asked for."""
-        facts = self.facts
-        sentence = self.index.sentences[i]
-        text = facts.text(sentence)
-        terms = facts.sentence_terms(i)
-        before = facts.sentence_terms(i - 1) if same_document(self.index, i - 1, sentence) else frozenset()
-        label = facts.label_terms(i)
-        lexical = sum(w if t in terms else (0.5 * w if t in before else LABEL_CREDIT * w if t in label else 0.0)
-                      for t, w in self.weights.items())
-        near = terms | before | label
-        focused = 0.3 * len(self.focus & near) / len(self.focus) if self.focus else 0.0
-        focused += 0.3 * len(self.role & terms) / len(self.role) if self.role else 0.0
-        focused += 0.2 if self.noun and asking.counts(text, self.noun) else 0.0
-        focused += 0.1 if self.direction & terms else 0.0
-        placed = f"{facts.label(i)} {text}"  # the headings may say where ("Safer Chelmsford")
-        place = 0.1 if self.places and any(asking.mentions(placed, p) for p in self.places) else 0.0
-        misfit = 0.0 if self.fits(text) or continues(self.index, i) and self.fits(
-            f"{facts.text(self.index.sentences[i - 1])} {text}") else 0.3
-        if i in self.quoted_before:
-            focused += 0.3 if self.new_words <= terms else -0.3 if self.new_names - terms else 0.0
-        misfit += 0.15 if facts.is_heading(i) and not self.wants.many else 0.0  # a heading names, it does not say
-        if self.quoted and all(q in text.casefold() for q in self.quoted):  # more when it is the row's label
-            focused += 0.45 if text.strip("-•❖* ").casefold().startswith(self.quoted[0]) else 0.3
-        focused += 0.2 if self.kind and names_one(text, self.kind, self.asked) else 0.0
-        focused += 0.25 if introduced(text, self.question) else 0.0
-        focused += 0.3 if self.number is not None and self.number.match(text) else 0.0
-        focused += 0.15 if self.wants.place and names_venue(text) else 0.0
-        focused += 0.15 if self.wants.person and names_person(text, self.asked) else 0.0
-        # "the December agenda", not the July minutes: the line's own date, or its heading's when a date is the
-        # answer ("the July minutes said the next meeting would be in November"). A figure's months are its
-        # period, which the objections weigh.
-        if self.months_named and not self.wants.figure and (dated := facts.label_months(i) if self.wants.date else
-                                  dated_months(text) or facts.label_months(i)):
-            focused += 0.15 if dated & self.months_named else -0.15
-        if self.wants.many:  # a list is asked for: a line introducing one, or an item of one, is the answer
-            size = list_items(facts, i)
-            focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
-                is_item(facts.text(sentence)) else 0.0
-        return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
-
-    def named_in(self, i: int) -> bool:
-        """Does sentence i itself hold the role asked about, or nearly all of the question's topic, two words or
-        more ("Claire Gevaux", "Marc De'ath"), or is it one of a meeting's particulars when a place or a time is
-        asked? Names and short lines embed poorly, so meaning alone must not refuse the line that prints them."""
-        held = self.topic & self.facts.sentence_terms(i)
-        if self.role and self.role <= held:  # "who chaired it?" and "Dr Kieron O'Hara – Chair"
-            return True
-        if (self.wants.place or self.wants.time or self.wants.date) and self.facts.in_opening(i):
-            return True  # "where was it held?" and the venue among a meeting's particulars
-        return len(held) >= 2 and sum(self.topic_weights[t] for t in held) >= NAMED_SHARE
-
-    def objection(self, i: int, similarity: float) -> str:
-        """Why sentence i must not be quoted as the answer; empty when it may."""
-        facts, index = self.facts, self.index
-        sentence = index.sentences[i]
-        text = facts.text(sentence)
-        chunk = index.chunks[sentence.chunk]
-        doc = index.documents[sentence.document]
-        label = facts.label(i)
-        passage = " ".join((label, chunk.text))
-        window = " ".join(facts.text(s) for s in neighbours(index, sentence))
-        before = facts.sentence_terms(i - 1) if same_document(index, i - 1, sentence) else frozenset()
-        window_terms = facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id)
-        if self.unknown and similarity < MIN_DENSE_UNKNOWN:  # the plainer reason first
-            return f"the documents never mention {asking.listed(w for _, w in self.unknown)}"
-        if similarity < MIN_DENSE and not self.named_in(i):
-            return "no passage answers this closely enough"
-        missing = [p for p in self.places if not asking.mentions(passage, p)]
-        if missing:
-            return f"no passage about {', '.join(missing)} answers this"
-        # A force's area only opening an organisation's name ("Essex Police performance figures") says nothing
-        # of where; a smaller place in a name ("Mid Essex Neighbourhood Teams") still does.
-        stated_places = {hit.name for _, hit in vocab.find_places(vocab.normalise(text)) if hit.name in self.places
-                         or hit.name not in vocab.FORCES or not asking.only_in_names(text, hit.name, index)}
-        if self.places and stated_places and not stated_places & set(self.places):
-            return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
-        stated_years = years_in(window)
-        around = facts.years_around(sentence.document, sentence.start)
-        if self.years and not self.years <= around:
-            return f"no passage gives figures for {', '.join(sorted(self.years))}"
-        if self.years and stated_years and not self.years & stated_years and not self.years <= years_in(label):
-            return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
-        if self.months and self.years and not self.months <= asking.months_in(
-                " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
-                          opening(doc)))):
-            return f"no passage gives figures for the period asked about ({month_names(self.months)})"
-        stated_pairs = year_pairs(window)
-        if self.year_pairs and stated_pairs and not self.year_pairs & stated_pairs:
-            return f"the passages give figures for {', '.join(sorted(stated_pairs))}, not " \
-                   f"{', '.join(sorted(self.year_pairs))}"
-        if self.places and self.wants.figure and (part := asking.sub_area(text, self.question)):
-            return f"the passages give a figure for a {part}, not for {', '.join(self.places)} as a whole"
-        if (other := asking.sibling(facts, doc.id, self.question, text, window)) is not None:
-            return f"the passage is about {other[1]}, not {other[0]}"
-        passage_terms = window_terms | facts.passage_terms(sentence.chunk)
-        if self.list_size and list_items(facts, i) == self.list_size:
-            passage_terms |= self.list_words  # "made up of 4 different areas:" introduces the four strands
-        if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms) < MIN_TOPIC_COVERAGE:
-            return "no passage answers this closely enough"
-        stated_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(text))} - {vocab.ALL_CRIME}
-        if query_crimes := set(self.crime_types):
-            named_too = (self.crime_words or {"crime"}) & facts.sentence_terms(i)  # "total crime ... and ASB"
-            if stated_crimes and not stated_crimes & query_crimes and not named_too:
-                return f"the passages give figures for {', '.join(sorted(stated_crimes)).lower()}, " \
-                       f"not {self.crime_label}"
-        if self.crime_words and not self.crime_words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk)):
-            return f"no passage is about {self.crime_label}"
-        if self.action and not self.action.terms <= window_terms:
-            return f"no passage gives the number of people {self.action.word}"
-        if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
-                                    for w, mended in self.counted_mended):
-            return f"no passage counts {self.counted_phrase}"
-        noun = self.noun
-        if self.counted and not self.wants.change and asking.has_word(window, noun) and \
-                not asking.counts(window, noun):  # "an increase in referrals" names them but does not count them
-            return f"no passage gives {self.counted_asked} {self.counted_phrase}"
-        if noun and not self.wants.change and not self.wants.per_head and asking.only_changes(window, noun):
-            return f"the passages give a change in the number of {self.counted_phrase}, not the number"
-        if self.wants.outcome and self.topic and not self.topic & window_terms:  # "met this morning" is no outcome
-            return f"no passage states the {self.wants.kind} asked for"
-        if self.wants.upcoming and (passed := passed_by(text, doc.date)):
-            return f"the date it gives, {passed}, had already passed when the document was written"
-        if not self.fits(text) and not (self.wants.many and self.fits(window)) and \
-                not (continues(index, i) and self.fits(window)):
-            return f"no passage states the {self.wants.kind} asked for"
-        return ""
+    heading: str = ""  # the heading that gives what was asked ("Initial scoping meeting, 6th Nov"), shown with them
 
 
 def select(question: str, query: Query, hits: list[Hit], question_vector: np.ndarray,
@@ -276,9 +48,10 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     with a sentence for each further part of the question. `earlier` is the passage answer a follow-up leans
     on: its question lends the topic, its document is searched first, "the second one" is read in its list."""
     facts = facts_for(index)
+    question = naming.without_aside(question)
     if earlier is not None and (stepped := thread.step_in_list(facts, earlier, question)) is not None:
         return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)
-    judge = _Judge(question, query, index, facts, topic_from=earlier.search_text(question) if earlier else "")
+    judge = Judge(question, query, index, facts, topic_from=earlier.search_text(question) if earlier else "")
     if earlier is not None:
         judge.quoted_before = frozenset(earlier.sentences)
         judge.new_words -= asking.read_terms(earlier.question, index).terms
@@ -287,7 +60,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         # "And in Harlow?" on its own: a place and nothing to find out about it, so no sentence can answer it
         # (a heading that names the place is not an answer).
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
-    unknown = asking.unknown_words(question, index)
+    # "item 9" is found by its number, in documents that never print the word "item"
+    unknown = [(t, w) for t, w in asking.unknown_words(question, index) if t not in judge.number_words]
     if judge.terms and len(unknown) / len(judge.terms) > MAX_ABSENT_SHARE:
         # One word the documents never use ("kids" for "children") can only be matched by meaning, and then
         # only by a sentence very close in meaning; more than one is a topic they do not cover.
@@ -304,14 +78,22 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     if earlier is not None and (not sources or asking.names_source_in(question, index.documents[earlier.document])):
         sources = {earlier.document}
     named, every = allowed & sources, allowed
+    if sources and not named and earlier is None and (judge.places or judge.years) and \
+            not asking.source_as_topic(question):  # "according to the Echo" about a place the Echo never names
+        titles = asking.listed(f"“{index.documents[d].title}”" for d in sorted(sources))
+        return Selection((), 0.0, f"{titles} does not cover {', '.join((*judge.places, *sorted(judge.years)))}")
     allowed = named or allowed
 
     similarity = sentence_similarity(facts, hits, question_vector)
     prior = {hit.chunk: 1.0 - rank / max(len(hits), 1) for rank, hit in enumerate(hits)}
     near = set(np.argpartition(-similarity, CLOSEST)[:CLOSEST].tolist()) if len(similarity) > CLOSEST else \
         set(range(len(similarity)))
-    near |= facts.covering(judge.topic_weights, MIN_TOPIC_COVERAGE)
+    near |= facts.covering(judge.topic_weights | {short: sum(judge.topic_weights[w] for w in words) for short, words
+                                                  in judge.initials.items() if words <= judge.topic_weights.keys()},
+                           MIN_TOPIC_COVERAGE)  # a line that writes the topic's name by its initials too
     near |= {i for hit in hits for i in facts.sentences_of(hit.chunk)}
+    if judge.number is not None:  # "agenda item 6": every line numbered so, wherever retrieval ranked it
+        near |= {i for i, s in enumerate(index.sentences) if s.document in allowed and judge.number.match(facts.text(s))}
     if earlier is not None:  # what the last answer quoted, and what is printed around it
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
                  if 0 <= j < len(index.sentences)}
@@ -323,16 +105,24 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
                   every and asking.names_source_in(question, index.chunks[index.sentences[i].chunk])]
         found = _best(judge, spoken, similarity, prior)
         best, score, reason = found if found[0] is not None else (None, score, reason)
+    if best is None and len(pieces := parts(question)) > 1:  # no one sentence answers it all: each part on its own
+        found = [_best(Judge(p, query, index, facts, topic_from=asking.with_topic(p, question)), candidates,
+                       similarity, prior)[0] for p in pieces]
+        if any(i is not None for i in found):
+            chosen = sorted({s for i in found if i is not None for s in with_context(index, index.sentences[i])},
+                            key=lambda s: index.sentence_position[(s.document, s.start)])
+            return Selection(tuple(chosen), score, missing=tuple(p for p, i in zip(pieces, found) if i is None))
     if best is None:
         return Selection((), score, reason)
     sentence = index.sentences[best]
     chosen = with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
-    return Selection(tuple(chosen) + others, score, missing=missing)
+    heading = "" if judge.fits(facts.text(sentence)) else judge.heading_answers(best)
+    return Selection(tuple(chosen) + others, score, missing=missing, heading=heading)
 
 
-def _best(judge: _Judge, candidates: list[int], similarity: np.ndarray,
+def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,
           prior: dict[int, float]) -> tuple[int | None, float, str]:
     """The best-scoring candidate no rule objects to, its score, or the reason the best ones were refused."""
     index = judge.index
@@ -359,7 +149,7 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
     document = index.sentences[best].document
     missing = []
     for piece in pieces:
-        judge = _Judge(piece, query, index, facts, topic_from=asking.with_topic(piece, question))
+        judge = Judge(piece, query, index, facts, topic_from=asking.with_topic(piece, question))
         said = " ".join(facts.text(s) for s in chosen)
         if judge.fits(said) and _covers(judge, said):
             continue
@@ -373,7 +163,7 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
     return chosen, tuple(missing)
 
 
-def _covers(judge: _Judge, said: str) -> bool:
+def _covers(judge: Judge, said: str) -> bool:
     """Do the chosen sentences already hold this part's own words?"""
     own = judge.topic - content_terms(" ".join(judge.places))
     return not own or len(own & content_terms(said)) / len(own) >= 0.5
@@ -383,7 +173,7 @@ OTHER_SOURCE_MARGIN = 0.08
 OTHER_SOURCE_SIMILARITY = 0.6
 
 
-def _other_sources(judge: _Judge, index: LoadedIndex, candidates: list[int], similarity: np.ndarray,
+def _other_sources(judge: Judge, index: LoadedIndex, candidates: list[int], similarity: np.ndarray,
                    prior: dict[int, float], best: float, document: str, named: set[str]) -> tuple[Sentence, ...]:
     """A figure on the same question from another document (often for another period): one the question
     names ("according to the PFCC and the press release"), or one almost as good a match as the best.

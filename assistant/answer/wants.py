@@ -18,15 +18,23 @@ NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
                 r"million|billion|half|third|quarter|fifth")
 MONTHS = "|".join(MONTH_WORDS)
 
-WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long|often)|rate\b|what (percentage|proportion|share|number|"
+WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long)|rate\b|what (percentage|proportion|share|number|"
                           r"amount|rate|level|figure|funding|money|budget|sum|grant)|by how much|number of|"
-                          r"per ?cent|%|allocation|allocated|funding|budget|cost|grant|spent|spend|population)", re.I)
+                          r"per ?cent|%|population)", re.I)
+# "How often does it meet?" is answered by "monthly" or "twice a year" as well as by a number.
+WANTS_FREQUENCY = re.compile(r"\bhow often\b", re.I)
+FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|"
+                       r"times a|a (day|week|month|year)|per (day|week|month|year))\b", re.I)
+# Money words on their own ("the funding for X", "the cost of Y") ask for a sum unless the question asks
+# when, where or who ("when did the grants open?", "besides staff costs, what ...?").
+MONEY_WORDS = re.compile(r"\b(allocation|allocated|funding|budget|cost|grant|spent|spend)\b", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
-WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\b(what date|which date|what day|since when|which year|"
-                        r"what year|by when|until when)\b(?!\s+(group|olds?|\d))", re.I)
+WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\b(what date|which date|what day|since when|which years?|"
+                        r"what years?|by when|until when)\b(?!\s+(group|olds?|\d))", re.I)
 WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b", re.I)
 WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b", re.I)
-WANTS_PLACE = re.compile(r"\bwhere\b|\bwhich (ward|town|room|venue|location|site|area|hospital|school|station)\b",
+# "Where" opening a question or a part of one; "... to decide where resources go" asks for no place.
+WANTS_PLACE = re.compile(r"(^|[,?;]\s*|\band\s+|\btell me\s+)where\b|\bwhich (ward|town|room|venue|location|site|area|hospital|school|station)\b",
                          re.I)
 # Contact details: "what's the phone number for ...", "his email address".
 WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile) (number|no)\b|\bnumber (to|for) (call|ring)\b|\bphone\b", re.I)
@@ -45,11 +53,15 @@ WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achie
 OUTCOME = re.compile(r"\b(won|success\w*|unsuccessful|award(ed)?|achiev\w*|approved|granted|received|secured|"
                      r"failed|refused|rejected|met(?! with)|exceed\w*|confirmed)\b", re.I)
 # "Who replaced X?", "who succeeded her?": a successor is asked for, which a sentence about X alone never names.
-WANTS_SUCCESSOR = re.compile(r"\bwho\b.*\b(replac\w*|succeed\w*|took over|taken over|came after)\b|\bsuccessor\b", re.I)
-SUCCESSION = re.compile(r"\b(replac\w*|succeed\w*|successor|took over|taken over|appointed|new|interim|acting)\b", re.I)
+# "Who was the MP before Marie Goldman?": a predecessor, which a sentence naming Marie Goldman alone never names.
+WANTS_SUCCESSOR = re.compile(r"\bwho\b.*\b(replac\w*|succeed\w*|took over|taken over|came after|preceded|"
+                             r"(?-i:before [A-Z]))|\b(successor|predecessor)\b", re.I)
+SUCCESSION = re.compile(r"\b(replac\w*|succeed\w*|successor|predecessor|preceded|previous(ly)?|former(ly)?|"
+                        r"took over|taken over|appointed|new|interim|acting)\b", re.I)
 # "When is the next meeting?" asks about what is still to come as of the newest document; "when did the July
 # minutes say the next meeting would be?" asks what an older part said.
-UPCOMING = re.compile(r"\b(next|upcoming|forthcoming|coming up)\b", re.I)
+# "When is the showcase planned for?" asks about what is still to come too.
+UPCOMING = re.compile(r"\b(next|upcoming|forthcoming|coming up)\b|\bwhen (is|are)\b.*\b(planned|scheduled)\b", re.I)
 PAST_FRAME = re.compile(r"\b(did|was|were|had|said|say|says)\b", re.I)
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\+44\s?\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -60,9 +72,19 @@ WANTS_RATE = re.compile(r"\b(rate|per \d[\d,]*|per ?cent(age)?|proportion|share)
 WANTS_LIST = re.compile(r"\b(what|which) (are|were)\b|\blist\b|\b(two|three|four|five|six|seven|eight|\d) "
                         r"(?!months?\b|years?\b|weeks?\b|days?\b)[a-z-]+s\b|\bwhich [a-z -]+s (were|are|did)\b",
                         re.I)
+# "What principles underpin ...", "which organisations count as ...": a plural noun right after "what" or
+# "which" asks for every thing of that kind. Units of time ("what years") ask for a date or a span instead.
+PLURAL_ASKED = re.compile(r"(?:^|[,?;]\s*|\band\s+)(?:what|which)\s+(?:(?!(?:is|are|was|were|do|does|did|will|can|has|"
+                          r"have|had|would|should|of)\b)[\w'’-]+\s+){0,3}?(?!(?:years|months|weeks|days|hours|times|"
+                          r"minutes|does|was|has|is|this|its|his|us)\b)[a-z-]{2,}[^su\W]s\b", re.I)
+# "Which Home Secretary visited ...", "which councillor asked ...": a role named after "which" asks who.
+WHICH_ROLE = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}?(?:secretary|minister|officer|councillor|inspector|director|"
+                        r"commissioner|constable|manager|chair|leader|mp|superintendent|executive|member))\b", re.I)
+# A paragraph's own number ("3.3<tab>Chelmsford has again ...", "2.4 Officers ...") labels it; it is no figure.
+PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?\s|\d{1,2}[.)]\s|\d{1,2}\t)")
 # "up to what age" and "is down to give the update" ask about no change.
 CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing|s)?(?! (?:under|within|into|outside)\b)|drop(ped)?(?!-in)|increase[sd]?|decrease[sd]?|"
-                    r"reduc\w*|fewer|more than|less than|(up|down)(?! to\b)|grow\w*|grew|cut|by how much|compared?)\b",
+                    r"reduc\w*|fewer|more than|less than|(?<!make )(?<!made )(?<!makes )(up|down)(?! to\b)|grow\w*|grew|cut|by how much|compared?)\b",
                     re.I)
 
 HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
@@ -128,13 +150,14 @@ class Wants:
     successor: bool = False  # who came after someone
     upcoming: bool = False  # a date still to come, as of the document that gives it
     name: bool = False  # a proper name ("Operation Drakeful")
+    frequency: bool = False  # how often
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
         chaired it?" and "welcomed by the Chair") does not say who."""
         new = _without(text, asked) if asked else text  # a date the question already says is not the answer
         return all((
-            not self.figure or bool(HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", text))),
+            not self.figure or bool(HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", PARAGRAPH_NUMBER.sub(" ", text)))),
             not self.date or bool(HAS_DATE.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked),
@@ -147,6 +170,7 @@ class Wants:
             not self.outcome or bool(OUTCOME.search(text)),
             not self.successor or bool(SUCCESSION.search(_without(text, asked))),
             not self.name or _new_name(text, asked),
+            not self.frequency or bool(FREQUENCY.search(text) or HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", text))),
         ))
 
     @property
@@ -155,7 +179,8 @@ class Wants:
         for flag, words in ((self.outcome, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
                             (self.email, "email address"), (self.role, "job title"), (self.time, "time"),
                             (self.date, "date"), (self.rate, "rate"), (self.figure, "figure"), (self.person, "person"),
-                            (self.place, "place"), (self.name, "name")):
+                            (self.place, "place"), (self.name, "name"),
+                            (self.frequency, "frequency")):
             if flag:
                 return words
         return "answer"
@@ -249,7 +274,7 @@ def numbered(question: str) -> re.Pattern | None:
     if match is None:
         return None
     word, number = re.escape(match.group(1)), re.escape(match.group(2))
-    return re.compile(rf"\s*(?:[-•❖*]\s*)?(?:{number}\.?|{word}\s+{number})(?:\s|:|$)", re.I)
+    return re.compile(rf"\s*(?:[-•❖*]\s*)?(?:{number}\.?|{word}\s+{number})(?::\s*|\s+)\S", re.I)  # a title after it
 
 
 def introduced(text: str, question: str) -> bool:
@@ -330,16 +355,21 @@ def days_in(question: str) -> set[str]:
 
 def wants(question: str) -> Wants:
     outcome = bool(WANTS_OUTCOME.search(question))
-    figure = bool(WANTS_FIGURE.search(question)) and not outcome  # "did it win the funding?" asks yes or no
+    other = WANTS_DATE.search(question) or WANTS_TIME.search(question) or WANTS_PERSON.search(question) or \
+        WANTS_PLACE.search(question)
+    money = bool(MONEY_WORDS.search(question)) and not other
+    figure = (bool(WANTS_FIGURE.search(question)) or money) and not outcome  # "did it win the funding?": yes or no
     return Wants(figure=figure, date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
-                 person=bool(WANTS_PERSON.search(question)), place=bool(WANTS_PLACE.search(question)),
+                 person=bool(WANTS_PERSON.search(question) or WHICH_ROLE.search(question)),
+                 place=bool(WANTS_PLACE.search(question)),
                  rate=figure and bool(WANTS_RATE.search(question)),
-                 per_head=bool(PER_HEAD.search(question)), many=bool(WANTS_LIST.search(question)),
+                 per_head=bool(PER_HEAD.search(question)),
+                 many=bool(WANTS_LIST.search(question) or PLURAL_ASKED.search(question)),
                  change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
                  email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
                  outcome=outcome, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
-                 name=bool(WANTS_NAME.search(question)))
+                 name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)))
 
 
 def parts(question: str) -> list[str]:
