@@ -218,19 +218,29 @@ class Assistant:
 
         A question that names a crime type and an area but also words the tables cannot explain
         ("... the death reviews SETDAB carries out") is tried on the passages first and answered from
-        the tables only if no passage answers it.
+        the tables only if no passage answers it. A follow-up leaning on a passage answer ("when was that?", "and
+        across Essex?") is tried on that answer's thread first, unless it asks what the tables show ("what do the
+        figures say for that?"): then it is a table question about what that answer was about.
         """
+        found = None
+        earlier = thread.thread_of(text, query)
+        if earlier is not None and thread.asks_tables(text):
+            query = thread.for_tables(query, facts_for(self.index), earlier)
+        elif earlier is not None and (query.is_followup or not query.has_table_signal):  # not a new table question
+            found = self._from_passages(text, query)
+            if found.answerable or not query.has_table_signal:
+                return found
         strong_cues = query.passage_cues  # words that point at a document; an outside topic alone is weaker
         if not query.has_table_signal or strong_cues:
-            return self._from_passages(text, query)
-        found = None
-        if query.outside_topic:
+            return found or self._from_passages(text, query)
+        if query.outside_topic and found is None:
             found = self._from_passages(text, query)
             if found.answerable or not query.crime_types:
                 return found  # no crime type named: an all-crime default would answer another question
         result = tables.answer_table(query, self.tables)
         if result is not None and result.answerable:
-            return self._guarded(compose.from_table(text, result, self.index), text)
+            answer = self._guarded(compose.from_table(text, result, self.index), text)
+            return replace(answer, context=thread.ended(answer.context))  # the thread was the passage answer's
         found = found or self._from_passages(text, query)  # never search the passages twice
         if found.answerable or result is None:
             return found
@@ -240,10 +250,16 @@ class Assistant:
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         earlier = thread.thread_of(text, query)  # a follow-up to a passage answer is searched with its question
-        search = earlier.search_text(text) if earlier is not None else text
-        vector = encode([search])[0]
-        hits = self.retriever.search(search, vector)
-        selection = passages.select(text, query, hits, vector, self.index, earlier)
+        # "How many was that?", "since when?": a turn naming nothing new is about what was just quoted, when that
+        # holds the kind of fact it asks for; otherwise it is searched for, the last answer's document first.
+        again = thread.quoted_again(facts_for(self.index), earlier, text) if earlier is not None else ()
+        if again:
+            selection = passages.Selection(tuple(self.index.sentences[i] for i in again), 1.0)
+        else:
+            search = earlier.search_text(text) if earlier is not None else text
+            vector = encode([search])[0]
+            hits = self.retriever.search(search, vector)
+            selection = passages.select(text, query, hits, vector, self.index, earlier)
         if not selection.sentences:
             return compose.not_found(text, selection.reason, self.index, context=query)
         quoted = tuple(self.index.sentence_position[(s.document, s.start)] for s in selection.sentences)

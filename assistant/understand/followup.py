@@ -53,8 +53,9 @@ def points_back(norm: str) -> bool:
 
 
 def compares(norm: str) -> bool:
-    """'Compared with', 'versus', 'than': the new area or crime type joins the last turn's."""
-    return bool(_COMPARE.search(norm))
+    """'Compared with', 'versus', 'than': the new area or crime type joins the last turn's. A printed label's own
+    words ("Violence Against the Person") compare nothing."""
+    return bool(_COMPARE.search(vocab.blank(norm, vocab.find_crime_types(norm))))
 
 
 def is_followup(read: Reading, context: Query) -> bool:
@@ -98,8 +99,11 @@ def inherit(read: Reading, context: Query) -> Query:
         whole = context.share_of
         share_of = whole if whole and all(whole in vocab.ancestors(name) for name in crime_types) else None
         query = query.with_(notes=query.notes + tuple(f"'{hit.alias}' read as {hit.name}" for hit in narrowed))
-    elif not crime_types and context.crime_types and not query.extra.get("every_type"):
+    elif context.crime_types and not query.extra.get("every_type") and (
+            not crime_types or read.pronoun and context.crime_types != crime_types and _only_generic(query)):
+        # "How many offences was that?" after robberies: a bare 'offences' pointing back names no new crime type
         crime_types, share_of = context.crime_types, context.share_of
+        query = query.with_(notes=tuple(n for n in query.notes if not _generic_note(n)))
         kept.append(f"the crime type ({', '.join(crime_types)})")
     elif read.compares and crime_types and context.crime_types and not query.share_of:
         crime_types = unique(context.crime_types + crime_types)
@@ -132,13 +136,26 @@ def inherit(read: Reading, context: Query) -> Query:
         rank, extra = context.rank, {**context.extra, "rank_over": over}
     carried = f"{', '.join(kept[:-1])} and {kept[-1]}" if len(kept) > 1 else "".join(kept)
     notes = query.notes + ((f"{carried} kept from the previous question",) if kept else ())
-    # What points at the documents is kept together: this turn's cues or outside topic, else the last turn's.
-    pointer = query if query.passage_cues or query.outside_topic else context
+    # What points at the documents is kept together: this turn's cues or outside topic, else the last turn's; a
+    # turn naming its own crime type ("which district had the most shoplifting?") asks the tables afresh.
+    own_crime = read.query.crime_types and not _only_generic(read.query)
+    pointer = query if query.passage_cues or query.outside_topic or own_crime else context
     return query.with_(areas=areas, unknown_places=unknown, crime_types=crime_types, share_of=share_of,
                        measure=measure, periods=periods, change=change, rank=rank, extra=extra, notes=notes,
                        out_of_scope=unique(out_of_scope),
                        passage_cues=pointer.passage_cues,
                        outside_topic=pointer.outside_topic, is_followup=True)
+
+
+def _only_generic(query: Query) -> bool:
+    """Were this turn's crime types read only from bare words such as 'crime' or 'offences'?"""
+    hits = vocab.find_crime_types(vocab.normalise(query.text))
+    return bool(hits) and all(hit.alias in vocab.GENERIC_CRIME_WORDS for hit in hits)
+
+
+def _generic_note(note: str) -> bool:
+    """The note a bare crime word leaves ("'offences' read as All Crime ..."), dropped when the word is not read so."""
+    return any(note.startswith(f"'{word}' read as ") for word in vocab.GENERIC_CRIME_WORDS)
 
 
 def _year_before_context(query: Query, context: Query) -> str | None:
