@@ -21,6 +21,10 @@ MONEY = Reason("money", "the tables hold no council tax, precept, budget or fund
 OFFICERS = Reason("officers", "the tables hold no officer or staff numbers")
 STOP_SEARCH = Reason("stop and search", "the tables hold no stop and search figures")
 ARRESTS = Reason("arrests", "the tables count offences and solved outcomes, not arrests")
+# "How many crimes were not solved?": offences less solved outcomes is no count of unsolved crimes, because an
+# outcome recorded in a year can belong to an offence of an earlier one (a solved rate can pass 100%).
+UNSOLVED = Reason("unsolved", "the tables count offences and solved outcomes, not unsolved crimes; the difference "
+                              "is no such count, because an outcome can belong to an offence of an earlier year")
 # Things that are not notifiable crimes, so no row counts them: "drink-driving offences" must not be All Crime.
 _NOT_RECORDED = tuple((pattern, Reason("not recorded", f"the tables have no row for {topic}: they count notifiable "
                                                           f"recorded crimes only"))
@@ -50,6 +54,9 @@ _OUT_OF_SCOPE = tuple((re.compile(p), reason) for p, reason in (
     (r"\bstop and search\w*|\bstop searches\b", STOP_SEARCH),
     (r"\bwards?\b", WARDS),
     (r"\barrest(?:s|ed|ing)?\b", ARRESTS),
+    (r"\bunsolved\b|\bnot (?:been |being |yet )?(?:solved|detected|cleared up|resolved)\b|\bwent unsolved\b|"
+     r"\bwithout (?:an? |any )?(?:solved |positive )?outcomes?\b|\bno (?:solved |positive )?outcomes?\b|"
+     r"\bunresolved\b|\bundetected\b", UNSOLVED),
     *_NOT_RECORDED,
 ))
 

@@ -30,8 +30,8 @@ class RankSpec:
 class Reason:
     """Why the tables cannot answer a question: `message` is the text the user reads; `kind` says which scope rule
     gave it: "period" (a year, month or financial year the tables do not cover, or a forecast), "fraud",
-    "population", "money", "officers", "other forces", "stop and search", "wards", "arrests", "not recorded" (no
-    row counts it: fly-tipping, speeding, ...) or "share" (a row not counted within the other)."""
+    "population", "money", "officers", "other forces", "stop and search", "wards", "arrests", "unsolved", "not
+    recorded" (no row counts it: fly-tipping, speeding, ...) or "share" (a row not counted within the other)."""
 
     kind: str
     message: str

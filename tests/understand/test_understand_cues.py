@@ -40,6 +40,12 @@ def test_out_of_scope(text):
     assert parse(text).out_of_scope
 
 
+@pytest.mark.parametrize("text", ["How many crimes were solved in Harlow?", "What share of burglaries were solved?",
+                                  "How many burglaries were detected in Harlow?"])
+def test_solved_is_not_unsolved(text):
+    assert not parse(text).out_of_scope
+
+
 def test_the_all_crime_label_mentions_fraud_but_is_not_a_fraud_question():
     check(parse("All Crime (excl. Action (NFIB) Fraud) in Harlow"), crime_types=(ALL_CRIME,), oos=False)
 
@@ -158,6 +164,9 @@ def test_questions_about_things_no_table_holds_have_no_table_signal(text):
     ("How many stop and searches were there in Chelmsford?", "stop and search"),
     ("Burglary in each ward of Harlow", "wards"),
     ("How many people were arrested in Harlow?", "arrests"),
+    ("How many crimes were not solved in Harlow?", "unsolved"),
+    ("How many burglaries went unsolved in Harlow?", "unsolved"),
+    ("Burglaries with no outcome in Harlow", "unsolved"),
     ("Fly tipping in Harlow last year", "not recorded"),
     ("Shoplifting in Chelmsford in 2015", "period"),
     ("What share of violence in Harlow was shoplifting?", "share"),
