@@ -91,10 +91,16 @@ _PER_DAY = re.compile(r"\b(?:per|a|each|every) day\b|\bdaily\b")
 # "How many victims", "how many people were burgled": people, where the tables count offences.
 _PEOPLE = re.compile(r"\b(?:victims?|people|persons?|residents?|individuals?)\b")
 
+# "Summarise crime in Colchester", "how is Basildon doing?", "give me the figures for Brentwood": an area's
+# figures at a glance (all crime, the solved rate, the largest rises and falls), not one cell.
+_OVERVIEW = re.compile(r"\b(?:summar(?:y|ies|ise|ize|ised|ized)|overview|snapshot|at a glance|the (?:overall )?"
+                       r"picture|profile|the (?:figures|numbers|stats|statistics|data) (?:for|on)|how (?:is|are|was|has) "
+                       r"(?:\w+ ){1,3}(?:doing|getting on|performing|faring)|how (?:is|are) things)\b")
+
 # The measure words whose vocabulary is table-question vocabulary (see `words`). The rate and safety patterns
 # name words they must not be followed by ("dangerous driving"); only the words they read are listed here.
 WORD_PATTERNS = (_DA_MEASURE, _DA_AFTER_SHARE, _SHARE_WORD, _SHARE_OF_ALL, _RATE, _SOLVED, _COUNT, _CHANGE,
-                 re.compile(r"\b(?:combined|together|altogether|total|sum|added|between|them)\b"),
+                 re.compile(r"\b(?:combined|together|altogether|total|sum|added|between|them)\b"), _OVERVIEW,
                  re.compile(r"\b(?:rates?|per|head|capita|thousand)\b"),
                  re.compile(r"\b(?:safe|safer|safest|unsafe|dangerous|ridden)\b"))
 
@@ -151,6 +157,10 @@ def safety_note(word: str) -> str:
 # "Harlow and Basildon combined", "in total", "between them": the sum of the figures compared.
 _COMBINED = re.compile(r"\b(?:combined|together|altogether|in total|total (?:number |count )?of|sum of|added up|"
                        r"between them)\b")
+
+
+def asks_overview(norm: str) -> bool:
+    return bool(_OVERVIEW.search(norm))
 
 
 def asks_combined(norm: str) -> bool:

@@ -86,13 +86,18 @@ def _read(text: str) -> Reading:
     other_count = not crime_types and counts_something_else(rest)
     outside_topic = bool(unexplained(unused) or other_count) and not (source_cues or topic_cues or out_of_scope or
                                                                      unknown)
+    # "How is Basildon doing?": the area's figures at a glance, which are the tables' to give
+    overview = measures.asks_overview(norm) and bool(areas) and set(crime_types) <= {vocab.ALL_CRIME} and \
+        not (rank or change or share_of) and measure in (None, OFFENCES)
+    measure = OFFENCES if overview else measure
     query = Query(text=text, areas=areas, crime_types=crime_types, measure=measure, periods=periods,
                   change=change, rank=rank, share_of=share_of, notes=unique(notes),
                   unknown_places=unknown, out_of_scope=unique(out_of_scope),
                   passage_cues=tuple(source_cues + topic_cues), outside_topic=outside_topic,
                   extra=({"rank_over": rank_over, "every_type": every_type} if rank else {})
                   | ({"period_kinds": period_kinds} if periods else {})
-                  | ({"combined": True} if measures.asks_combined(norm) else {}))
+                  | ({"combined": True} if measures.asks_combined(norm) else {})
+                  | ({"overview": True} if overview else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return Reading(query, measure is not None, non_table, followup.opens_followup(norm), followup.points_back(norm),

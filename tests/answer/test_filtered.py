@@ -8,34 +8,11 @@ with districts on both sides of the condition, so the tests follow whatever the 
 from __future__ import annotations
 
 import math
-import sys
 
-import pytest
 
-from assistant.config import PROJECT_ROOT
 from assistant.ingest.measures import CHANGE, OFFENCES
 
-sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
-sys.path.insert(0, str(PROJECT_ROOT / "tests"))
-import make_fixtures  # noqa: E402
-from generated_corpora import corpus_with, seeded_build  # noqa: E402
-
 SAMPLE = 6  # crime types tried per force: enough to cover rises, falls and both answers to "any"
-
-
-@pytest.fixture(scope="module")
-def kent(tmp_path_factory):
-    from assistant.engine import Assistant
-
-    out = tmp_path_factory.mktemp("generated-kent")
-    make_fixtures.make_other_force(out, PROJECT_ROOT / "corpus")
-    corpus = corpus_with(tmp_path_factory.mktemp("corpus-kent"), out, (make_fixtures.OTHER_FORCE,), False)
-    return Assistant.load(seeded_build(tmp_path_factory, "kent-filters", corpus, None)[1])
-
-
-@pytest.fixture(params=["repo", "kent"])
-def force(request, engine, kent):
-    return engine if request.param == "repo" else kent
 
 
 def _changes(engine, crime_type: str) -> dict[str, float]:

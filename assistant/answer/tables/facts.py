@@ -76,7 +76,7 @@ def answer_change(query: Query, index: EditionTable) -> TableResult:
         text = f"The tables give the domestic-abuse share for the {index.years[1]} only, so there is no change to " \
                f"report. {result.text}"
         return replace(result, text=text, context=query)
-    sentence = _change_sentence(row, query.measure, cite, percent_first=bool(_PERCENT.search(query.text or "")))
+    sentence = change_sentence(row, query.measure, cite, percent_first=bool(_PERCENT.search(query.text or "")))
     if sentence is None:
         n = cite.cite(row, CHANGE[query.measure], index.change_period)
         return cited_result(_missing(row, CHANGE[query.measure], index.change_period, n), False, cite, query)
@@ -86,7 +86,7 @@ def answer_change(query: Query, index: EditionTable) -> TableResult:
     return cited_result(sentence, True, cite, query, chart=_years_chart([row], query.measure))
 
 
-def _change_sentence(row: Row, measure: str, cite: Citations, percent_first: bool = False) -> str | None:
+def change_sentence(row: Row, measure: str, cite: Citations, percent_first: bool = False) -> str | None:
     """How a row's figure moved between the two years, with the printed differences; None if not printed.
     The citation points at the cell the question asked about: the percentage change when it asked for one."""
     diff = row.value(CHANGE[measure], row.change_period)
@@ -167,7 +167,7 @@ def answer_compare(query: Query, index: EditionTable) -> TableResult:
 def _compare_change(query: Query, rows: list[Row], short: list[str], cite: Citations) -> TableResult:
     sentences, moves = [], []
     for row in rows:
-        sentence = _change_sentence(row, query.measure, cite)
+        sentence = change_sentence(row, query.measure, cite)
         if sentence is None:
             n = cite.cite(row, CHANGE[query.measure], row.change_period)
             sentence = _missing(row, CHANGE[query.measure], row.change_period, n)

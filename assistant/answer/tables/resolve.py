@@ -19,6 +19,7 @@ from assistant.understand.query import OFFENCES, Query, RankSpec
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
 from .filtered import answer_filtered
 from .index import EditionTable, FigureRef, TableIndex, TableResult, printed_as
+from .overview import answer_overview
 from .rank import answer_rank
 from .verify import misstated
 from .wording import join_and, metric, place_phrase, scope_sentence, show
@@ -59,6 +60,9 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
         result = answer_compare(resolved, index)
     elif resolved.change:
         result = answer_change(resolved, index)
+    elif resolved.extra.get("overview") and len(resolved.areas) == 1 and resolved.crime_types == (index.total,) \
+            and resolved.measure == OFFENCES and len(resolved.periods) == 1 and resolved.periods[0] == index.years[-1]:
+        result = answer_overview(resolved, index)  # "how is Basildon doing?": the area's figures at a glance
     else:
         result = answer_lookup(resolved, index)
     drafted = _with_revisions(result, index, tables)
