@@ -12,6 +12,7 @@ decides it), and can be edited or cleared from there.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -38,11 +39,20 @@ st.set_page_config(page_title=TITLE, page_icon=str(Path(__file__).parent / ".str
 def load_engine(index_dir: str, corpus_dir: str) -> Assistant:
     """One engine per server process and index: every session shares it (it is read-only after load).
 
-    The model and the claims' reading of the prose are warmed here, behind the loading message, so the
-    first visitor's first question is as quick as the next one's."""
+    The model, the frames and the claims' reading of the prose are warmed on a thread, not here: the page is
+    drawn and table questions are answered while they load, and a first passage question waits only for what
+    is left of the warm-up (each part is made once, whichever thread asks first)."""
     engine = Assistant.load(Path(index_dir), Path(corpus_dir), build_if_missing=True)
-    engine.warm()
+    # Not a daemon: an exit waits for it rather than cutting ONNX Runtime off mid-load (see `load_in_background`)
+    threading.Thread(target=_warm, args=(engine,), name="warm-engine").start()
     return engine
+
+
+def _warm(engine: Assistant) -> None:
+    try:
+        engine.warm()
+    except AssistantError:  # the question that needs the part raises it again, in words, where it is shown
+        pass
 
 
 @st.cache_resource(show_spinner=False)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from assistant import config, hygiene, vocab
 from assistant.answer import compose, passages, tables, thread
@@ -15,8 +14,6 @@ from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
 from assistant.answer.retrieve import Retriever
-from assistant.answer.stats import StatsAnswers
-from assistant.answer.street import StreetAnswers, StreetAsk
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest import uploads
 from assistant.records import Answer
@@ -26,9 +23,14 @@ from assistant.store.manifest import stale_files
 from assistant.understand import cues
 from assistant.understand import question as understand
 from assistant.understand.query import Query
+from assistant.understand.street import StreetAsk
 from assistant.vocab import stats_words, street_words
 
-if TYPE_CHECKING:  # imported where used: a question in a new process needs neither the build nor the claims' prose
+if TYPE_CHECKING:  # imported where used: a question in a new process needs neither the build, the claims' prose
+    import pandas as pd  # nor the frames (see `Assistant.tables`)
+
+    from assistant.answer.stats import StatsAnswers
+    from assistant.answer.street import StreetAnswers
     from assistant.claims.prose import ProseIndex
     from assistant.store.build import BuildReport
 
@@ -41,30 +43,64 @@ def validate_question(text: object) -> str:
 
 
 class Assistant:
-    """Answers questions from one loaded index. Thread-safe for reading: nothing here mutates after load."""
+    """Answers questions from one loaded index. Thread-safe for reading: nothing here changes after load but
+    what `_once` makes, once, under a lock."""
 
     def __init__(self, index: LoadedIndex):
         self.index = index
         # The words people use, laid over what this index's tables print: in force around every call below.
         self.vocabulary = vocab.for_catalogue(vocab.load(), index.catalogue)
         self.retriever = Retriever(index)
-        self.tables = tables.TableIndex(index.frame, index.catalogue)
-        # police.uk street rows, when the corpus held any: exact counts, tried before the tables (see `_street`)
-        self.street = StreetAnswers(index.street, index.street_catalogue, street_words.load()) \
-            if index.street is not None else None
-        # tidy statistics rows (rates per head, scores), when the corpus held any: tried first (see `_stats`)
-        self.stats = StatsAnswers(*index.stats, stats_words.load(), street_words.load()) if index.stats else None
-        self._prose: ProseIndex | None = None
+        # What only some questions need is made on first use (see `_once`): the look-ups over the frames and the
+        # claims' prose. A passage answer in a new process then reads no frame (store.load.Frames).
+        self._made: dict[str, object] = {}
+        self._locks = {name: threading.Lock() for name in ("tables", "street", "stats", "prose")}
+
+    def _once(self, name: str, make):
+        """`make()`, run the first time `name` is needed and kept; threads asking at once wait for the one run.
+        One lock per name, so a table question never waits for the claims' prose being read on another thread."""
+        if name not in self._made:
+            with self._locks[name]:
+                if name not in self._made:
+                    self._made[name] = make()
+        return self._made[name]
+
+    @property
+    def tables(self) -> tables.TableIndex:
+        """The performance tables' look-ups, made from the frame on the first table question."""
+        return self._once("tables", lambda: tables.TableIndex(self.index.frame, self.index.catalogue))
+
+    @property
+    def street(self) -> StreetAnswers | None:
+        """police.uk street rows, when the corpus held any: exact counts, tried before the tables (see `_street`)."""
+        def make():
+            if self.index.street is None:
+                return None
+            from assistant.answer.street import StreetAnswers
+
+            return StreetAnswers(self.index.street, self.index.street_catalogue, street_words.load())
+        return self._once("street", make)
+
+    @property
+    def stats(self) -> StatsAnswers | None:
+        """Tidy statistics rows (rates per head, scores), when the corpus held any: tried first (see `_stats`)."""
+        def make():
+            if not self.index.stats:
+                return None
+            from assistant.answer.stats import StatsAnswers
+
+            return StatsAnswers(*self.index.stats, stats_words.load(), street_words.load())
+        return self._once("stats", make)
 
     @property
     def prose(self) -> ProseIndex:
         """The documents' prose read for claim checking, built on first use (about half a second)."""
-        if self._prose is None:
+        def make():
             from assistant.claims.prose import ProseIndex
 
             with vocab.using(self.vocabulary):
-                self._prose = ProseIndex(self.index)
-        return self._prose
+                return ProseIndex(self.index)
+        return self._once("prose", make)
 
     @property
     def forces(self) -> tuple[str, ...]:
@@ -77,9 +113,13 @@ class Assistant:
         return tuple(table.edition for table in self.tables.editions)
 
     def warm(self) -> None:
-        """Load the embedding model, read the prose and work out every sentence's terms and context now, so the
-        first question does not wait for them (at ten thousand passages the terms alone take seconds)."""
-        encode(["warm up"])
+        """Do now what a first question would otherwise wait for: the frames and their look-ups, the embedding
+        model, the prose read for claims, every sentence's terms and context (at ten thousand passages the terms
+        alone take seconds). Safe on a thread beside questions: the chat runs it on one, so its first frame and
+        table answers do not wait for the model."""
+        _ = self.tables, self.street, self.stats
+        if self.index.chunks:
+            encode(["warm up"])
         _ = self.prose
         facts_for(self.index).prepare()
 

@@ -36,16 +36,18 @@ from assistant.store.build import build_index, kept_texts  # noqa: E402
 from assistant.store.load import LoadedIndex  # noqa: E402
 
 QUESTION_FILES = [ROOT / "questions" / name for name in ("sample.jsonl", "questions.jsonl", "heldout.jsonl")]
-# A fresh process: load the index, answer one question (a passage question also loads the model).
+# A fresh process: load the index, answer one question (a passage question also loads the model); also how
+# long importing the engine took and whether pandas was imported (a passage answer should need no frame).
 # Peak memory is read from VmHWM: ru_maxrss would carry over the parent's peak across exec on Linux.
 COLD_START = """
 import re, sys, time
 started = time.perf_counter()
 from assistant.engine import Assistant
+imported = time.perf_counter() - started
 engine = Assistant.load()
 engine.ask(sys.argv[1])
 peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
-print(time.perf_counter() - started, peak_kb / 1024)
+print(time.perf_counter() - started, peak_kb / 1024, imported, int("pandas" in sys.modules))
 """
 # The floor of a passage answer's cold start: the ONNX model alone, loaded and asked one question.
 BARE_LOAD = """
@@ -93,14 +95,15 @@ def timed(work, items, repeats: int = 3) -> list[float]:
     return latencies
 
 
-def fresh_process(script: str, argument: str, index: Path) -> tuple[float, float]:
-    """Median seconds and peak MB of `script` in new processes on the benchmark's index."""
+def fresh_process(script: str, argument: str, index: Path) -> tuple[float, ...]:
+    """The median of each figure `script` prints (seconds, peak MB, ...) over new processes on the benchmark's
+    index."""
     runs = []
     for _ in range(COLD_RUNS):
         run = subprocess.run([sys.executable, "-c", script, argument], capture_output=True, text=True, cwd=ROOT,
                              check=True, env=dict(os.environ, ASSISTANT_INDEX=str(index)))
         runs.append(tuple(map(float, run.stdout.split())))
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+    return tuple(statistics.median(column) for column in zip(*runs))
 
 
 def bare_query(index: LoadedIndex, question: str) -> None:
@@ -211,6 +214,8 @@ def main() -> None:
         print(beside("Cold start to a first passage answer", cold["passage"][0], bare_cold[0], "s",
                      "bare ONNX load + 1 encode"))
         print(f"  peak memory: passage {cold['passage'][1]:.0f} MB, bare model {bare_cold[1]:.0f} MB")
+        print(f"  importing the engine {cold['passage'][2]:.2f} s; pandas imported: "
+              f"{'yes' if cold['passage'][3] else 'no'}")
         print(f"Cold start to a first table answer (new process): {cold['table'][0]:.2f} s, "
               f"peak memory {cold['table'][1]:.0f} MB", flush=True)
 

@@ -146,3 +146,31 @@ def test_small_talk_keeps_the_conversation_going(engine):
     thanks = engine.ask("thanks", context=first.context)
     assert thanks.context == first.context
     assert not engine.ask("Hi, how many burglaries in Harlow?").text.startswith("Hello.")
+
+
+def test_what_only_some_questions_need_is_made_once_whichever_threads_ask(index_dir):
+    """The chat warms the engine on a thread while visitors ask: the look-ups over the frames and the claims'
+    prose are each made once and shared, and the warm-up beside questions changes no answer."""
+    import threading
+
+    from assistant.engine import Assistant
+
+    fresh, quiet = Assistant.load(index_dir), Assistant.load(index_dir)
+    questions = [item["question"] for item in QUESTIONS]
+    start, got, answers = threading.Barrier(5), {}, {}
+
+    def use(n):
+        start.wait()
+        got[n] = (fresh.tables, fresh.street, fresh.stats, fresh.prose)
+        answers[n] = [fresh.ask(q).text for q in questions[n::4]]
+
+    warm = threading.Thread(target=lambda: (start.wait(), fresh.warm()))
+    threads = [threading.Thread(target=use, args=(n,)) for n in range(4)]
+    for thread in (warm, *threads):
+        thread.start()
+    for thread in (warm, *threads):
+        thread.join()
+    assert all(all(a is b for a, b in zip(made, got[0])) for made in got.values())
+    assert got[0][0] is fresh.tables and got[0][3] is fresh.prose
+    assert [text for n in range(4) for text in answers[n]] == \
+        [quiet.ask(q).text for n in range(4) for q in questions[n::4]]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.answer.tables import RowRef, TableResult
@@ -10,6 +10,9 @@ from assistant.ingest.measures import OFFENCES
 from assistant.text.dates import nice_date
 from assistant.answer.passages import Selection
 from assistant.records import Answer, Citation, Figure
+
+if TYPE_CHECKING:  # a passage answer needs no pandas: it is imported when a frame is read (store.load.Frames)
+    import pandas as pd
 
 CONTEXT_CHARS = 600
 

@@ -17,11 +17,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from itertools import combinations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from assistant.ingest.measures import CHANGE, OFFENCES
 from assistant.ingest.performance import force_name
+
+if TYPE_CHECKING:  # pandas is imported by the functions that build a catalogue from a frame
+    import pandas as pd
 
 FORCE = "force"
 DISTRICT = "district"
@@ -206,6 +210,8 @@ def _edition(edition: str, rows: pd.DataFrame, documents: dict) -> Edition:
 
 def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]:
     """Every crime-type label in printed order with its learned parent, from each edition's offence counts."""
+    import pandas as pd
+
     order: dict[str, int] = {}
     printed_parent: dict[str, str | None] = {}
     parent: dict[str, str | None] = {}
@@ -238,6 +244,8 @@ def _size(frame: pd.DataFrame, label: str) -> float:
 
 def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
     """Parent of each crime type in one edition, by the arithmetic described in the module docstring."""
+    import pandas as pd
+
     counts = rows[rows["measure"] == OFFENCES].pivot_table(index="crime_type", columns=["area", "period_end"],
                                                            values="value", aggfunc="first").fillna(0.0)
     vector = {label: counts.loc[label].to_numpy() for label in counts.index}

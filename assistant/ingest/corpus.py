@@ -20,9 +20,6 @@ from typing import Any
 
 from assistant.errors import CorpusError
 from assistant.ingest.assemble import assemble
-from assistant.ingest.front_matter import split_front_matter
-from assistant.ingest.clean import clean_text, find_sections, has_html
-from assistant.ingest.readers.detect import read_any
 from assistant.ingest.readers import policeuk
 from assistant.records import Document, Section
 
@@ -277,6 +274,9 @@ def check_passages(document: Document) -> None:
 
 
 def _load(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
+    from assistant.ingest.clean import clean_text, find_sections, has_html  # a build's imports, not a question's
+    from assistant.ingest.front_matter import split_front_matter
+
     _check_size(path)
     if path.suffix.lower() in READER_SUFFIXES:
         return _load_with_reader(path, meta, doc_id)
@@ -341,6 +341,8 @@ def _check_nesting(raw: str, name: str) -> None:
 def _load_with_reader(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
     """A PDF, Word, Excel or CSV file: its reader's blocks assembled into text, sections and locations.
     Metadata comes from the manifest when listed, else from the file's own properties, else its name."""
+    from assistant.ingest.readers.detect import read_any
+
     extracted = read_any(path)
     text, sections, locations = assemble(extracted.blocks)
     if not text.strip():

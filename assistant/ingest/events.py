@@ -21,10 +21,13 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from assistant.ingest.corpus import CorpusProblem
+
+if TYPE_CHECKING:
+    import pandas as pd
 from assistant.ingest.readers import ReaderError
 from assistant.ingest.readers.policeuk import OUTCOMES, STOP_AND_SEARCH, read_rows
 
@@ -91,6 +94,8 @@ def read_events(corpus_dir: Path, files: dict[str, str], kind: str, edition_of, 
 
     `edition_of` and `area_of` are the street reader's (a file's download; an LSOA name's local authority);
     `crimes` (edition, Crime ID, Crime type) are the street rows outcome rows are joined to."""
+    import pandas as pd
+
     parts, problems, lacking, months_of, month_column = [], [], {}, {}, "Month"
     headers: dict[str, set[str]] = {}
     for doc_id in sorted(d for d, k in files.items() if k == kind):

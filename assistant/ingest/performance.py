@@ -19,13 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
 from assistant.ingest.tables import TextTable, find_tables
 from assistant.records import Document
 from assistant.text.dates import MONTHS, month_number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Text columns use pandas' "str" dtype, so a missing parent_type (an un-dashed row) reads as NaN: test it
 # with pd.isna. Parquet keeps that dtype, so a saved frame loads back equal.
@@ -159,6 +162,8 @@ def performance_frame(documents: Iterable[Document]) -> pd.DataFrame:
 
 
 def _frame(records: list[tuple]) -> pd.DataFrame:
+    import pandas as pd
+
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
     text = {name: "str" for name in COLUMNS if name not in _INTS and name != "value"}
     return frame.astype({**text, "value": "float64", **{name: "int64" for name in _INTS}})

@@ -25,11 +25,14 @@ import json
 import math
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from assistant.ingest.readers.csv import MAX_ROWS, decode, sniff_delimiter
 from assistant.text import periods
+
+if TYPE_CHECKING:  # pandas is imported by the functions that read or write frames
+    import pandas as pd
 
 FRAME = "stats.parquet"
 CATALOGUE = "stats.json"
@@ -103,6 +106,8 @@ class StatsLoad:
 
 def read_stats(documents) -> StatsLoad:
     """Every tidy statistics file among the corpus's documents (CSV files, read afresh from their paths)."""
+    import pandas as pd
+
     parts, files = [], []
     for document in documents:
         if getattr(document, "format", "") != "csv":
@@ -122,6 +127,8 @@ def read_stats(documents) -> StatsLoad:
 
 def read_tidy(path: Path, document: str) -> tuple[StatsFile, pd.DataFrame] | None:
     """(the file's roles, its rows in the tidy frame), or None when the file is not a tidy statistics file."""
+    import pandas as pd
+
     try:
         lines, rows = _rows(path)
     except (OSError, csv.Error, ValueError):
@@ -175,6 +182,8 @@ def _is_period(cell: str) -> bool:
 
 
 def _roles(cells: pd.DataFrame, document: str) -> StatsFile | None:
+    import pandas as pd
+
     period = [c for c in cells if cells[c].drop_duplicates().map(_is_period).all()]
     numbers = pd.DataFrame({c: pd.to_numeric(cells[c].str.replace(",", ""), errors="coerce") for c in cells})
     numeric = [c for c in cells if c not in period and numbers[c].notna().mean() >= 0.5
@@ -208,6 +217,8 @@ def _roles(cells: pd.DataFrame, document: str) -> StatsFile | None:
 
 def _codes(codes: pd.Series, labels: pd.Series) -> bool:
     """True when `codes` is a code for `labels`: one-to-one, no spaces, digits in every cell."""
+    import pandas as pd
+
     pairs = pd.DataFrame({"c": codes, "l": labels}).drop_duplicates()
     return (len(pairs) > 1 and pairs["c"].is_unique and pairs["l"].is_unique
             and codes.str.fullmatch(r"\S*\d\S*").all())
@@ -264,6 +275,8 @@ def load(build: Path) -> tuple[pd.DataFrame, StatsCatalogue] | None:
     whose columns are not the ones written raises ValueError (the store reports the index damaged)."""
     if not (build / FRAME).exists():
         return None
+    import pandas as pd
+
     frame = pd.read_parquet(build / FRAME, engine="pyarrow")
     if tuple(frame.columns) != COLUMNS:
         raise ValueError(f"{FRAME} does not hold the statistics frame's columns")

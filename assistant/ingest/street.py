@@ -17,13 +17,16 @@ import json
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 
 from assistant.ingest.corpus import CorpusProblem, corpus_files, document_id
 from assistant.ingest.events import KINDS, EventCatalogue, read_events
 from assistant.ingest.readers import ReaderError
 from assistant.ingest.readers.policeuk import STREET, read_rows, sniff
+
+if TYPE_CHECKING:  # pandas is imported by the functions that read or write frames
+    import pandas as pd
 
 COLUMNS = ("edition", "month", "crime_type", "outcome", "area", "lsoa_code", "lsoa_name", "location",
            "force", "document", "line")
@@ -144,6 +147,8 @@ def load(build: Path) -> tuple[PoliceFrames | None, StreetCatalogue]:
     whose columns are not the ones written raises ValueError (the store reports the index damaged)."""
     if not (build / FILES[STREET]).exists():
         return None, StreetCatalogue()
+    import pandas as pd
+
     street = pd.read_parquet(build / FILES[STREET], engine="pyarrow")
     if tuple(street.columns) != COLUMNS:
         raise ValueError(f"{FILES[STREET]} does not hold the street frame's columns")
@@ -194,6 +199,8 @@ def police_files(corpus_dir: Path) -> dict[str, str]:
 
 def read_street(corpus_dir: Path) -> StreetLoad:
     """Read every police.uk file under `corpus_dir`: street files into the frame, the others counted."""
+    import pandas as pd
+
     corpus_dir = Path(corpus_dir)
     kinds = police_files(corpus_dir)
     parts, problems, crimes = [], [], []

@@ -1,30 +1,33 @@
-"""Load the live build into memory: documents, passages, sentence vectors, FAISS, BM25 and the table frame.
+"""Load the live build into memory: documents, passages, sentence vectors, FAISS, BM25 and the table frames.
 
-Everything a question needs is read once here; a missing or damaged build raises an error that says how to
-fix it, never a traceback. Every file is checked against the sha256 its manifest records before it is read
+Everything a passage question needs is read once here; the pandas frames (performance tables, police.uk rows,
+tidy statistics) are read the first time a question needs them (`Frames`). A missing or damaged build raises an
+error that says how to fix it, never a traceback. Every file is checked against the sha256 its manifest records before it is read
 (about 10 ms for this index), so a flipped byte is reported, not silently answered from.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
-from assistant.ingest.performance import COLUMNS
-from assistant.ingest import stats
-from assistant.ingest import street as police
-from assistant.ingest.stats import StatsCatalogue
-from assistant.ingest.street import PoliceFrames, StreetCatalogue
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FIX, current_build, verify_build
 from assistant.store.vectors import SEARCH_THREADS
 
+
+if TYPE_CHECKING:  # pandas and the police.uk and statistics readers are imported when a frame is first read
+    import pandas as pd
+
+    from assistant.ingest.stats import StatsCatalogue
+    from assistant.ingest.street import PoliceFrames, StreetCatalogue
 
 CHUNK_VECTORS = "chunks.npy"  # the passages' exact vectors (the FAISS index may hold them quantised)
 
@@ -54,18 +57,38 @@ class LoadedIndex:
     window_vectors: np.ndarray  # each sentence with the one before it, for sentences that lean on it
     faiss_index: object
     bm25: object
-    frame: pd.DataFrame
-    checks: pd.DataFrame
+    frames: Frames
     catalogue: Catalogue = field(default_factory=Catalogue)
     problems: list[dict] = field(default_factory=list)
     document_frequency: dict[str, int] = field(default_factory=dict)
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
-    street: PoliceFrames | None = None  # police.uk rows (ingest.street), None when the corpus has none
-    street_catalogue: StreetCatalogue = field(default_factory=StreetCatalogue)
-    stats: tuple[pd.DataFrame, StatsCatalogue] | None = None  # tidy statistics rows (ingest.stats) and catalogue
     # What later stages work out once from this index (answer.facts: each sentence's terms and context), kept
     # here so it lives and dies with the index rather than in a module-level cache.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The performance tables, one row per printed value (ingest.performance)."""
+        return self.frames.get(PERFORMANCE)
+
+    @property
+    def checks(self) -> pd.DataFrame:
+        """What the build found when it recomputed the tables' differences and rates (ingest.checks)."""
+        return self.frames.get(CHECKS)
+
+    @property
+    def street(self) -> PoliceFrames | None:
+        """The police.uk rows (ingest.street), None when the corpus has none."""
+        return self.frames.get(POLICE)[0]
+
+    @property
+    def street_catalogue(self) -> StreetCatalogue:
+        return self.frames.get(POLICE)[1]
+
+    @property
+    def stats(self) -> tuple[pd.DataFrame, StatsCatalogue] | None:
+        """The tidy statistics rows (ingest.stats) and their catalogue, None when the corpus has none."""
+        return self.frames.get(STATS)
 
 
 
@@ -100,11 +123,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         sentence_vectors = np.load(build / "sentences.npy")
         window_vectors = np.load(build / "windows.npy")
         bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
-        frame = load_frame(build / "tables.parquet")
-        checks = pd.read_parquet(build / "table_checks.parquet")
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
-        street, street_catalogue = police.load(build)
-        tidy_stats = stats.load(build)  # tidy statistics files (ingest.stats), None when the corpus has none
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
@@ -112,9 +131,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
             not len(sentence_vectors) == len(window_vectors) == len(sentences):
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
-                       faiss_index, bm25, frame, checks, catalogue, list(manifest.get("problems", [])),
-                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)},
-                       street, street_catalogue, tidy_stats)
+                       faiss_index, bm25, Frames(build), catalogue, list(manifest.get("problems", [])),
+                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
 
 
 def _document_frequency(bm25) -> dict[str, int]:
@@ -123,8 +141,61 @@ def _document_frequency(bm25) -> dict[str, int]:
     return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}
 
 
+PERFORMANCE, CHECKS, POLICE, STATS = "performance tables", "table checks", "police.uk rows", "statistics"
+
+
+class Frames:
+    """A build's pandas frames, each read from its files the first time it is asked for, and once.
+
+    Why not at load: importing pandas and pyarrow takes longer than loading the embedding model, and a passage
+    answer needs no frame, so a new process answering one should not pay for them; a table, police.uk or
+    statistics question pays once, when it first needs its frame. The files were checked against their sha256
+    when the build was opened, so a read failing here means a file changed since: reported as a damaged index."""
+
+    def __init__(self, build: Path):
+        self.build = build
+        self._read: dict[str, object] = {}
+        self._lock = threading.Lock()  # two threads asking at once read the files once
+
+    def get(self, name: str):
+        with self._lock:
+            if name not in self._read:
+                try:
+                    self._read[name] = _READERS[name](self.build)
+                except Exception as error:
+                    raise IndexCorruptError(f"The index in {self.build} is damaged ({type(error).__name__}: "
+                                            f"{error}) - {FIX}") from error
+            return self._read[name]
+
+
+def _police(build: Path) -> tuple[PoliceFrames | None, StreetCatalogue]:
+    from assistant.ingest import street
+
+    return street.load(build)
+
+
+def _stats(build: Path) -> tuple[pd.DataFrame, StatsCatalogue] | None:
+    from assistant.ingest import stats
+
+    return stats.load(build)  # None when the corpus held no tidy statistics file
+
+
+def _checks(build: Path) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.read_parquet(build / "table_checks.parquet")
+
+
+_READERS = {PERFORMANCE: lambda build: load_frame(build / "tables.parquet"), CHECKS: _checks, POLICE: _police,
+            STATS: _stats}
+
+
 def load_frame(path: Path) -> pd.DataFrame:
     """Read the performance frame written at build, refusing one whose columns do not match."""
+    import pandas as pd
+
+    from assistant.ingest.performance import COLUMNS
+
     if not path.exists():
         raise IndexMissingError(f"No performance table file at {path} - run `assistant index`.")
     frame = pd.read_parquet(path, engine="pyarrow")

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 from assistant.errors import CorpusError, IndexCorruptError
-from assistant.ingest import corpus
 from assistant.store.checksums import file_sha256
 
 FORMAT_VERSION = 8  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
@@ -31,6 +30,8 @@ _BLANK = b"0" * 64
 
 def corpus_hashes(corpus_dir: Path) -> dict[str, str]:
     """sha256 of every file the corpus loader reads (documents and manifest)."""
+    from assistant.ingest import corpus  # its readers' imports are a build's cost, not a question's
+
     if not corpus_dir.is_dir():
         raise CorpusError(f"Corpus folder {corpus_dir} does not exist - create it and add .md, .txt or .html files")
     hashes = {}

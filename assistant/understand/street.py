@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from assistant.ingest.events import CRIME_TYPE
 from assistant.ingest.readers.policeuk import OUTCOMES
-from assistant.ingest.street import StreetCatalogue
 from assistant.text.dates import MONTHS, month_number
 from assistant.text.normalise import normalise
 from assistant.understand import events
@@ -25,6 +25,9 @@ from assistant.understand.events import EventSlots
 from assistant.text.periods import MONTH, YEAR_WORDS
 from assistant.understand.months import months_in
 from assistant.vocab.street_words import StreetWords
+
+if TYPE_CHECKING:  # read from the index when it holds police.uk rows; a question's words need no frame
+    from assistant.ingest.street import StreetCatalogue
 
 COUNT, COMPARE, RANK_TYPES, RANK_PLACES, NO_LOCATION = "count", "compare", "rank types", "rank places", "no location"
 

@@ -83,7 +83,7 @@ def test_any_exception_from_a_reader_becomes_a_plain_problem(tmp_path, monkeypat
     def explode(path):
         raise ValueError("internal parser state 0x3f")
 
-    monkeypatch.setattr(corpus, "read_any", explode)
+    monkeypatch.setattr("assistant.ingest.readers.detect.read_any", explode)
     _good(tmp_path)
     (tmp_path / "odd.pdf").write_bytes(b"%PDF-1.7\n")
     with pytest.raises(CorpusError, match=r"odd.pdf could not be read \(ValueError\)"):
@@ -97,7 +97,7 @@ def test_a_recursion_error_anywhere_is_reported_as_too_deeply_nested(tmp_path, m
     def recurse(raw, suffix):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(corpus, "clean_text", recurse)
+    monkeypatch.setattr("assistant.ingest.clean.clean_text", recurse)
     _good(tmp_path, "x.md")
     with pytest.raises(CorpusError, match="nests its content too deeply"):
         load_document(tmp_path / "x.md", {})

@@ -11,12 +11,14 @@ import math
 import re
 from dataclasses import replace
 from itertools import product
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 from assistant.vocab.load import directions
+
+if TYPE_CHECKING:  # imported where a chart's frame is made: importing the tables' code needs no pandas
+    import pandas as pd
 
 from .index import DIFFERENCE, SHARE, TOTAL_OF, Citations, EditionTable, Row, TableResult, cited_result
 from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, metric, place_phrase, points,
@@ -256,6 +258,8 @@ def chart_bar(row: Row, measure: str, cell_period: str, **labels) -> dict:
 def chart_frame(bars: list[dict]) -> pd.DataFrame:
     """The bars with a printed figure (a dash draws nothing, so it is not a bar), in the order given: what is
     drawn first (label, value, highlight, then period), then the cell each bar was read from."""
+    import pandas as pd
+
     drawn = [key for key in (bars[0] if bars else {"value": 0}) if key not in CHART_CELL and key != "period"]
     drawn += ["period"] if bars and "period" in bars[0] else []
     return pd.DataFrame([bar for bar in bars if not math.isnan(bar["value"])], columns=[*drawn, *CHART_CELL])

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant import vocab
 from assistant.text.normalise import label_words
@@ -19,6 +18,9 @@ from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Editio
 from assistant.understand.query import SOLVED_RATE, Query
 
 from .wording import join_and
+
+if TYPE_CHECKING:  # the frame is handed in (read by store.load.Frames): importing this module needs no pandas
+    import pandas as pd
 
 # The only figures not printed in a cited row: worked out from two cited cells, so a guard can tell them apart.
 SHARE = "share of parent (%)"

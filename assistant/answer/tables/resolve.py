@@ -11,18 +11,20 @@ took. Every answer is worked out within one edition, so a change or a ranking ne
 from __future__ import annotations
 
 from dataclasses import replace
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
+from .overview import answer_overview
 from .filtered import answer_filtered
 from .index import EditionTable, FigureRef, TableIndex, TableResult, printed_as
-from .overview import answer_overview
 from .rank import answer_rank
 from .verify import misstated
 from .wording import join_and, metric, place_phrase, scope_sentence, show
+
+if TYPE_CHECKING:  # importing the tables' code needs no pandas (a passage answer imports it)
+    import pandas as pd
 
 
 def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult | None:

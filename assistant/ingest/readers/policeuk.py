@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from assistant.ingest.readers import ReaderError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STREET = "street"
 OUTCOMES = "outcomes"
@@ -53,6 +56,8 @@ def read_rows(path: Path) -> pd.DataFrame:
     """Every row of one police.uk file as text (empty cells as missing), with `line`: the file line it is on.
 
     CRLF and LF endings both read; a file whose header is not police.uk's raises ReaderError."""
+    import pandas as pd
+
     try:
         rows = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
     except (OSError, ValueError, pd.errors.ParserError) as error:
