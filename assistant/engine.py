@@ -290,20 +290,28 @@ class Assistant:
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         earlier = thread.thread_of(text, query)  # a follow-up to a passage answer is searched with its question
-        # "How many was that?", "since when?": a turn naming nothing new is about what was just quoted, when that
-        # holds the kind of fact it asks for; otherwise it is searched for, the last answer's document first.
-        again = thread.quoted_again(facts_for(self.index), earlier, text) if earlier is not None else ()
-        if again:
-            selection = passages.Selection(tuple(self.index.sentences[i] for i in again), 1.0)
+        facts = facts_for(self.index)
+        # "How many was that?", "who else was there?", "and the February one?": a turn about what was just quoted,
+        # the people beside it or another meeting's same line is answered from those lines; otherwise it is
+        # searched for, the last answer's document (or the other meeting's) first.
+        earlier, found = thread.followed(facts, earlier, text) if earlier is not None else (None, ())
+        if found:
+            selection = passages.Selection(tuple(self.index.sentences[i] for i in found), 1.0)
         else:
             search = earlier.search_text(text) if earlier is not None else text
             vector = encode([search])[0]
             hits = self.retriever.search(search, vector)
-            selection = passages.select(text, query, hits, vector, self.index, earlier)
+            asked = earlier.restated(text) if earlier is not None else text  # "... in the same room?"
+            selection = passages.select(asked, query, hits, vector, self.index, earlier)
         if not selection.sentences:
             return compose.not_found(text, selection.reason, self.index, context=query)
         quoted = tuple(self.index.sentence_position[(s.document, s.start)] for s in selection.sentences)
-        context = thread.threaded(query, text, selection.sentences[0].document, quoted, earlier)
+        if earlier is not None and thread.asks_who(text):  # "who confirmed that?" and "AS also confirmed ..."
+            named = thread.introducing(facts, selection.sentences[0].document, quoted)
+            quoted = tuple(sorted({*quoted, *named}))
+            selection = replace(selection, sentences=tuple(self.index.sentences[i] for i in quoted))
+        said = " ".join(facts.text(s) for s in selection.sentences)
+        context = thread.threaded(query, text, selection.sentences[0].document, quoted, earlier, said)
         return self._guarded(compose.from_passages(text, selection, self.index, context=context), text)
 
     def _guarded(self, answer: Answer, question: str) -> Answer:
