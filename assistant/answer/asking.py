@@ -37,7 +37,7 @@ GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl actio
 # Words that frame the asking or point at someone already named: never a topic, never "not mentioned".
 FRAME = set(bm25_tokens(["him her his hers its whom whose she he quote quoted quotes mention mentioned mentions "
                          "tell me us about list know exactly please big large long often statement story piece "
-                         "actually currently "
+                         "actually currently specifically particularly especially "
                          "precisely hear heard went came took gave goes going"], as_ids=False)[0])
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
@@ -58,10 +58,12 @@ FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\bstands? f
                            r"\bcalled\b(?=\W*$)", re.I)
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
-                              "held hold happen happened happening take took place time"], as_ids=False)[0])
+                              "held hold happen happened happening take took place time after next following "
+                              "planned scheduled due date day"], as_ids=False)[0])  # "the meeting after May" is the next one
 # Words that only ask whether something came off once an outcome is asked for ("did it win?"): never the topic then.
-OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded secure secured get got receive received "
-                              "awarded approved granted hit reach reached")
+OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded successful secure secured get got receive "
+                              "received awarded approved granted hit reach reached start started begin began begun "
+                              "launch launched introduced roll rolled deployed implemented actually yet")
 SPELLING_CUTOFF = 0.8  # difflib ratio: "subscibers" ~ "subscribers", "unvieled" ~ "unveiled"
 
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.answer.tables import RowRef, TableResult
 from assistant.ingest.measures import OFFENCES
-from assistant.text.dates import nice_date
+from assistant.text.dates import MONTH_WORDS, nice_date
 from assistant.answer.passages import Selection
 from assistant.records import Answer, Citation, Figure
 
@@ -19,7 +20,7 @@ CONTEXT_CHARS = 600
 
 def describe_corpus(index: LoadedIndex) -> str:
     """What the documents do cover, for "not found" answers. No digits, so it can never be read as a figure."""
-    kinds = sorted({d.kind.split(" (")[0] for d in index.documents.values()})
+    documents = index.documents.values()
     catalogue = index.catalogue
     forces = " and ".join(f"{force} Police" for force in catalogue.forces())
     months = " and ".join(dict.fromkeys(e.periods[1].rsplit(" ", 1)[0].split(" to ")[-1] for e in catalogue.editions))
@@ -28,8 +29,40 @@ def describe_corpus(index: LoadedIndex) -> str:
     force = index.street_catalogue.force
     street = (f"police.uk street-level crime records{f' for {force}' if force else ''}, month by month"
               if index.street is not None and len(index.street) else "")
-    parts = [p for p in (tables, street, "passages from " + _kinds_in_words(kinds) if kinds else "") if p]
+    parts = [p for p in (tables, street, "passages from " + _documents_in_words(documents) if documents else "") if p]
     return "The documents hold " + " and ".join(parts) + "." if parts else "The corpus is empty."
+
+
+def _documents_in_words(documents) -> str:
+    """What the documents are: the kinds they were given ("board agenda pack, news article"); a document whose kind
+    only says its file format ("Word document", as for files with no manifest) is named by its title, dates taken
+    out so that no digit is shown and a series of minutes is named once ("“Sector Panel” (several dates)")."""
+    kinds = sorted({d.kind.split(" (")[0] for d in documents if not d.kind.endswith("document")})
+    titled: dict[str, int] = {}
+    formats = []
+    for d in documents:
+        if d.kind.endswith("document"):
+            if title := _undated(d.title):
+                titled[title] = titled.get(title, 0) + 1
+            else:
+                formats.append(d.kind)
+    named = [*kinds, *(f"“{t}”" + (" (several dates)" if n > 1 else "") for t, n in sorted(titled.items()))]
+    if formats:
+        named.append(_kinds_in_words(sorted(set(formats))))
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+
+
+_MONTH = "|".join(MONTH_WORDS)
+DATE_IN_TITLE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\w*\.?(?:\s+\d{{4}})?|"
+                           rf"\b(?:{_MONTH})\w*\.?\s+\d{{4}}|\d+", re.I)
+
+
+def _undated(title: str) -> str:
+    """"Crime and Justice Transparency minutes from 3rd August 2011" -> "Crime and Justice Transparency minutes"."""
+    text = re.sub(r"\s+", " ", DATE_IN_TITLE.sub(" ", title))
+    text = re.sub(r"\s*([-–,])(?:\s*[-–,])+\s*", r" \1 ", text).strip(" -–,:/.")  # "Panel - - Minutes"
+    text = re.sub(r"\s+(from|on|of|dated)$", "", text.replace(" ,", ","), flags=re.I)
+    return text if re.search(r"[A-Za-z]{3}", text) else ""
 
 
 def _kinds_in_words(kinds: list[str]) -> str:

@@ -21,9 +21,9 @@ import re
 
 from assistant import vocab
 from assistant.answer import asking, naming
-from assistant.answer.facts import (IndexFacts, is_item, neighbours, opening, passed_by, same_document, year_pairs,
-                                   years_in)
-from assistant.answer.lists import continues, lead_of, list_items
+from assistant.answer.facts import (IndexFacts, is_item, months_dated, neighbours, opening, passed_by, same_document,
+                                   year_pairs, years_in)
+from assistant.answer.lists import ANAPHORA, continues, lead_of, list_items
 from assistant.answer.wants import (ITEM_NUMBER, Wants, asked_kind, asked_months, dated_in_words, dated_months,
                                     days_in, introduced, list_phrase, list_size, month_names, names_one,
                                     names_person, names_venue, numbered, quoted, wants)
@@ -39,6 +39,7 @@ MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
 NAMED_SHARE = 0.75  # of the topic's weight a sentence holds itself to be quoted however far its meaning
 INLINE_LIST = re.compile(r"\b(the following|as follows|including|include|such as)\s*:", re.I)
+NAME_REACH = 4  # lines before a sentence that may name who or what it speaks of
 LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
 
 
@@ -65,7 +66,9 @@ class Judge:
         self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms - pair_digits
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
-        if wants(question).outcome:  # "did it win the funding?": winning is the answer asked for, not the topic
+        if not re.search(r"\bOnes?\b", question):  # "the next one", "the August 2011 one" stand for what they
+            self.topic -= content_terms("one ones")  # name; "One Chelmsford" is a name
+        if wants(question).outcome or wants(question).started:  # "did it win?": that it came off is what is asked
             self.topic -= asking.OUTCOME_WORDS
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
@@ -90,10 +93,16 @@ class Judge:
         self.direction = self.terms & DIRECTIONS
         # A question about a crime type is only answered from a passage that names it, in the words of
         # the table or of the question ("knife crime" for Possession of Weapons).
-        named = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(said)) if hit.name in query.crime_types]
+        hits = [hit for hit in vocab.find_crime_types(vocab.normalise(said)) if hit.name in query.crime_types]
+        named = [hit.alias for hit in hits]
+        # "Basildon's total recorded crime" asks for all of it, which "violent crime" is not; a bare "crime" or
+        # "which crimes went up?" may be answered by the types a sentence names.
+        self.all_crime = any(hit.name == vocab.ALL_CRIME and len(hit.alias.split()) > 1 for hit in hits) and \
+            not wants(question).many
         self.crime_words = set().union(*(content_terms(c) - asking.GENERIC_CRIME for c in (*query.crime_types, *named)))
         self.crime_types = query.crime_types
-        self.crime_label = " or ".join(c.lower() for c in query.crime_types)
+        # the question's own words for the crime ("total recorded crime"), not the table's label
+        self.crime_label = " or ".join(dict.fromkeys(named)) or " or ".join(c.lower() for c in query.crime_types)
         self.wants: Wants = wants(question)
         self.question = question
         self.asked = f"{topic_from} {question}"  # what the conversation has already said
@@ -121,12 +130,22 @@ class Judge:
         self.number_shape = re.compile(r"\s*\d{1,2}" + r"\.\d{1,2}" * m.group(2).count(".") + r"[.)]?\s") if m \
             else None
         self.months_named = asked_months(question)
+        # "When did it meet after the 26 July 2024 meeting?": a date up to that month is not the answer.
+        after = months_dated(m.group(1)) if (m := AFTER.search(question)) else set()
+        self.after = max(after) if after else None
         # A date, a time, a place or a person is only an answer in a sentence that is itself about the topic
         # (with the line before it and its headings): a date elsewhere in the passage dates something else.
         self.specific = self.wants.date or self.wants.time or self.wants.place or self.wants.person
         # "What is Maldon's Thriving Places Index score?": a line about the index that gives no score is no answer.
         self.possessed = naming.possessed(question)
         self.possessed_terms = content_terms(self.possessed) - asking.answer_kind(question)
+        # "What did the Home Secretary say?": only words the documents give to the Home Secretary answer it.
+        # A document or a part of one is no speaker ("what did the May 2012 minutes say?", "the Essex Police
+        # release", "the Prevent briefing"): its words pick the source.
+        kinds = {w for d in index.documents.values() for w in re.findall(r"[a-z]+", f"{d.kind} {d.publisher}".casefold())}
+        self.speaker = m.group(1) if (m := SAYS_ASKED.search(question)) and not asking.read_terms(
+            m.group(1), index).source_terms and not asking.named_sources(m.group(1), index) and \
+            m.group(1).split()[-1].casefold() not in kinds | DOCUMENT_WORDS else ""
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
         return naming.expand(terms, self.initials)
@@ -213,6 +232,43 @@ class Judge:
         own = self._own_terms(i) | facts.source_terms(index.sentences[i].document)
         return sum(w for t, w in self.topic_weights.items() if t in own) >= MIN_TOPIC_COVERAGE
 
+    def _spoken_by(self, i: int) -> bool:
+        """Are sentence i's words the speaker's? The line that says who speaks is the sentence itself ("..., said
+        Mr Hirst") or, inside a quotation, the line that opens it ("Mr Harrington said:"); it names the speaker as
+        asked ("the Chief Constable added:") or by a surname the document puts next to those words ("Chief
+        Constable Ben-Julian Harrington")."""
+        facts, index = self.facts, self.index
+        sentence = index.sentences[i]
+        text = facts.text(sentence)
+        line = text if SPEECH.search(text) and not text.lstrip().startswith(QUOTE_MARKS) else ""
+        for j in range(i - 1, max(i - QUOTE_REACH, -1), -1):
+            if line or not same_document(index, j, sentence):
+                break
+            if (lead := facts.text(index.sentences[j]).rstrip()).endswith(":") and SPEECH.search(lead):
+                line = lead
+        words = re.sub(r"^(the|a|an)\s+", "", self.speaker.strip(), flags=re.I)
+        document = index.documents[sentence.document]
+        if content_terms(words) <= content_terms(document.publisher):
+            return True  # "what did the police say?": a police release speaks for the police, quotes and all
+        if not line:  # no one is quoted: the document speaks for its author ("As your Commissioner, I ..."), or
+            # minutes report a speaker their passage names ("Paul Ballard, Chief Inspector, gave an update ... It
+            # was reported that ...")
+            run = facts.passage_terms(sentence.chunk) | self._run_terms(i) | facts.label_terms(i)
+            reported = " ".join(facts.text(index.sentences[j]) for j in range(max(i - NAME_REACH, 0), i + 1)
+                                if same_document(index, j, sentence))
+            return content_terms(words) <= run and bool(REPORTED.search(reported))
+        if content_terms(words) <= content_terms(line):
+            return True
+        names = re.findall(r"\b([A-Z][\w'’-]+)(?=\W+(?:said|says|added|adds|told|stated|commented|explained)\b)", line) + \
+            re.findall(r"\b(?:said|added|stated)\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", line)
+        return any(re.search(rf"{re.escape(words)}\W+(?:[\w'’.-]+\s+){{0,3}}{re.escape(name)}\b", document.text,
+                             re.I) for name in names)
+
+    def _run_terms(self, i: int) -> frozenset[str]:
+        """The words of the few lines before sentence i in its document, where "He highlighted ..." names its "he"."""
+        lines = [j for j in range(max(i - NAME_REACH, 0), i) if same_document(self.index, j, self.index.sentences[i])]
+        return self.expand(frozenset().union(*(self.facts.sentence_terms(j) for j in lines)))
+
     def _own_terms(self, i: int) -> frozenset[str]:
         """A bullet's or a row's own words with its headings' and its list's lead line's."""
         own = self.facts.sentence_terms(i) | self.facts.label_terms(i)
@@ -253,7 +309,7 @@ class Judge:
             return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(self.years))}"
         if self.months and self.years and not self.months <= asking.months_in(
                 " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
-                          opening(doc)))):
+                          opening(doc), doc.title))):  # "minutes from 3rd August 2011", published in September
             return f"no passage gives figures for the period asked about ({month_names(self.months)})"
         stated_pairs = year_pairs(window)
         if self.year_pairs and stated_pairs and not self.year_pairs & stated_pairs:
@@ -272,14 +328,23 @@ class Judge:
             passage_terms |= self.number_words  # "9.<tab>Any other business" is item 9: its number says "item"
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms) < MIN_TOPIC_COVERAGE:
             return "no passage answers this closely enough"
+        if self.speaker and not self._spoken_by(i):
+            return f"no passage gives what {self.speaker} said"
         if self.possessed_terms and not self.possessed_terms <= window_terms:
             return f"no passage gives the {self.possessed} asked about"
-        stated_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(text))} - {vocab.ALL_CRIME}
+        # "That was an increase of 6%" is about the crime the sentence before names
+        said = f"{facts.text(index.sentences[i - 1])} {text}" if ANAPHORA.match(text) and before else text
+        found_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(said))}
+        stated_crimes = found_crimes - {vocab.ALL_CRIME}
         if query_crimes := set(self.crime_types):
             named_too = (self.crime_words or {"crime"}) & facts.sentence_terms(i)  # "total crime ... and ASB"
+            if self.all_crime:  # "violent crime" says "crime" but is not all of it
+                named_too = vocab.ALL_CRIME in found_crimes
             if stated_crimes and not stated_crimes & query_crimes and not named_too:
                 return f"the passages give figures for {', '.join(sorted(stated_crimes)).lower()}, " \
                        f"not {self.crime_label}"
+        if self.all_crime and vocab.ALL_CRIME not in found_crimes:
+            return f"no passage gives {self.crime_label}"
         if self.crime_words and not self.crime_words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk) |
                                                         before):
             return f"no passage is about {self.crime_label}"
@@ -294,8 +359,10 @@ class Judge:
             return f"no passage gives {self.counted_asked} {self.counted_phrase}"
         if noun and not self.wants.change and not self.wants.per_head and asking.only_changes(window, noun):
             return f"the passages give a change in the number of {self.counted_phrase}, not the number"
-        if self.wants.outcome and self.topic and not self.topic & window_terms:  # "met this morning" is no outcome
+        if (self.wants.outcome or self.wants.started) and self.topic and not self.topic & window_terms:  # "met this morning" is no outcome
             return f"no passage states the {self.wants.kind} asked for"
+        if self.wants.date and self.after and (dated := months_dated(text)) and max(dated) <= self.after:
+            return "the date it gives is not after the one asked about"
         if self.wants.upcoming and (passed := passed_by(text, doc.date)):
             return f"the date it gives, {passed}, had already passed when the document was written"
         if self.months_named and not self.wants.figure and not dated_months(text) & self.months_named and \
@@ -321,4 +388,16 @@ def _numbered_title(facts: IndexFacts, i: int) -> bool:
     return len(after.split()) > 10 and after.endswith(".")
 
 
+AFTER = re.compile(r"\b(?:after|following|since)\b(.{0,40})", re.I)
+SAYS_ASKED = re.compile(r"\bwhat (?:did|does|has|have|had) (.+?) (?:say|said|tell|told|announce|comment|add|state|write|"
+                        r"pledge|promise)\w*\b", re.I)
+SPEECH = re.compile(r"\b(said|says|told|tells|added|adds|stated|states|commented|explained|announced|wrote|writes|"
+                    r"pledged|promised)\b", re.I)
+REPORTED = re.compile(SPEECH.pattern[:-3] + r"|reported|advised|informed|noted|highlighted|mentioned|explained|"
+                      r"confirmed|updated|observed)\b", re.I)
+DOCUMENT_WORDS = {"briefing", "report", "paper", "update", "presentation", "slide", "slides", "plan", "strategy",
+                  "summary", "minutes", "agenda", "article", "release", "statement", "letter", "document", "guidance",
+                  "review", "survey", "data", "figures", "table", "section", "page", "website", "manifesto", "pack"}
+QUOTE_MARKS = ("“", '"', "‘", "'")
+QUOTE_REACH = 12  # lines back to the one that opens a quotation
 NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]?\s+[A-Z]")

@@ -17,6 +17,8 @@ from assistant.store.load import LoadedIndex, Sentence
 MAX_ITEMS = 12
 MID_PHRASE = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|to|in|for|with|at|by|on|from|that|which|as|is|was|were|are|"
                         r"be|been|has|had|have|its|their|his|her|our))$", re.I)
+# "Ms Okafor said:" opens a quotation, whose paragraphs are no list's items.
+SPEAKS = re.compile(r"\b(said|says|added|adds|stated|told|commented|explained|wrote|continued)\s*:$", re.I)
 ITEM_MAX_CHARS = 250  # after a line ending in ":", short one-line paragraphs are its items
 
 
@@ -64,7 +66,7 @@ def _introduces(facts: IndexFacts, i: int, many: bool = False) -> bool:
     if not _ends_line(facts, i):
         return False
     if text.endswith(":"):
-        return True
+        return not SPEAKS.search(text)
     line = _whole_line(facts, i)
     return many and line is not None and not is_item(line) and len(line) <= ITEM_MAX_CHARS and \
         _same_section(facts, i, i + 1) and is_item(_whole_line(facts, i + 1) or "")
@@ -131,8 +133,8 @@ def lead_of(facts: IndexFacts, i: int) -> int | None:
             if line is None or not is_table_row(line):
                 return top_row
             top_row = j
-        elif facts.text(facts.index.sentences[j]).rstrip().endswith(":"):
-            return j
+        elif (lead := facts.text(facts.index.sentences[j]).rstrip()).endswith(":"):
+            return None if SPEAKS.search(lead) else j
         elif line is None or len(line) > ITEM_MAX_CHARS:
             return None
         elif not is_item(line) and is_item(own):

@@ -68,6 +68,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         if len(unknown) > 1:
             return Selection((), 0.0, f"the documents never mention {asking.listed(w for _, w in unknown)}")
         judge.unknown = unknown
+    elif unknown and {t for t, _ in unknown} & judge.counted:
+        judge.unknown = unknown  # "how many firefighters": the thing to count, in no document, is never a side word
     allowed = {d for d in index.documents
                if all(facts.mentions(d, p) for p in judge.places) and judge.years <= facts.document(d).years}
     if not allowed:

@@ -29,8 +29,9 @@ FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|an
 # when, where or who ("when did the grants open?", "besides staff costs, what ...?").
 MONEY_WORDS = re.compile(r"\b(allocation|allocated|funding|budget|cost|grant|spent|spend)\b", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
-WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\b(what date|which date|what day|since when|which years?|"
-                        r"what years?|by when|until when)\b(?!\s+(group|olds?|\d))", re.I)
+WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what date|which date|what day|since when|which years?|"
+                        r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day))\b"
+                        r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
 WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b", re.I)
 WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b", re.I)
 # "Where" opening a question or a part of one; "... to decide where resources go" asks for no place.
@@ -41,17 +42,31 @@ WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile) (number|no)\b|\bnumber (to
 WANTS_EMAIL = re.compile(r"\be-?mail\b", re.I)
 # "What is X's job title?", "what rank is he?", "what does X do at the council?": a role is asked for.
 # "What does Marc De'ath do?" asks a person's job; "what does the CONTEST Board do?" asks what a body is for.
-WANTS_ROLE = re.compile(r"\b(job title|(?:his|her|their|whose|what|which) job|title|role|rank|position|post)\b(?! (of|for|to)\b)|"
+WANTS_ROLE = re.compile(r"\b(job title|(?:his|her|their|whose|what|which|\w+['’]s) job|title|role|rank|position|post)\b(?! (of|for|to)\b)|"
                         r"\b[Ww]hat does (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) do\b", re.I)
 # "What's the name of the local response?", "what is the scheme called?": a proper name is asked for.
 WANTS_NAME = re.compile(r"\b(the name of|what(?:'s| is| was| are| were) (?:it|they|this|that|the [\w -]+?) called)\b",
                         re.I)
 # "Did Chelmsford win the funding?", "Has Essex achieved the 40% cut?": an outcome is asked for, so a pledge,
 # an aim or a sum applied for is no answer.
-WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achieve[sd]?|succeed(ed)?|secure[sd]?|"
-                           r"gets?|got|receive[sd]?|awarded|approved|granted|met|meet|hit|reach(ed)?)\b", re.I)
+WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achieve[sd]?|succeed(ed)?|successful|"
+                           r"secure[sd]?|gets?|got|receive[sd]?|awarded|approved|granted|met|meet|hit|reach(ed)?)\b", re.I)
+# "Which organisations were awarded the grants?": who came off, which a sentence about the process does not say.
+WANTS_AWARDED = re.compile(r"^\s*(which|who|what)\b(\s+[\w'’-]+){0,3}\s+(was|were|has been|have been|had been)\s+"
+                           r"(awarded|approved|granted|funded|selected|chosen|successful)\b", re.I)
 OUTCOME = re.compile(r"\b(won|success\w*|unsuccessful|award(ed)?|achiev\w*|approved|granted|received|secured|"
                      r"failed|refused|rejected|met(?! with)|exceed\w*|confirmed)\b", re.I)
+# "Has Essex Police started using live facial recognition yet?": whether something has begun, which a pledge to
+# begin it ("we will roll out ...") does not say; only a sentence saying it did ("was introduced") answers.
+WANTS_STARTED = re.compile(r"^\s*(did|has|have|had|is|are|was|were)\b.*\b(start(ed)?|beg[au]n|launch(ed)?|"
+                           r"introduced|roll(ed)? out|deployed|implemented|in use|in place|gone live|went live)\b", re.I)
+STARTED = re.compile(r"\b(started|began|begun|launched|introduced|rolled out|deployed|implemented|in use|"
+                     r"now uses?|went live|gone live|(has|have) been using|operational)\b", re.I)
+# A sentence that says the thing is still to come ("will be announced soon", "date to be confirmed", "we will roll
+# out") says it has not yet happened: no answer to whether it did, or to what came of it.
+PENDING = re.compile(r"\b(will|shall|plans? to|aims? to|intends? to|pledges?|going to|to be (confirmed|announced|"
+                     r"decided|agreed|finalised)|tbc|tba|awaited|(announced|confirmed) (soon|later|in due course)|"
+                     r"not yet)\b", re.I)
 # "Who replaced X?", "who succeeded her?": a successor is asked for, which a sentence about X alone never names.
 # "Who was the MP before Marie Goldman?": a predecessor, which a sentence naming Marie Goldman alone never names.
 WANTS_SUCCESSOR = re.compile(r"\bwho\b.*\b(replac\w*|succeed\w*|took over|taken over|came after|preceded|"
@@ -81,7 +96,12 @@ PLURAL_ASKED = re.compile(r"(?:^|[,?;]\s*|\band\s+)(?:what|which)\s+(?:(?!(?:is|
 WHICH_ROLE = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}?(?:secretary|minister|officer|councillor|inspector|director|"
                         r"commissioner|constable|manager|chair|leader|mp|superintendent|executive|member))\b", re.I)
 # A paragraph's own number ("3.3<tab>Chelmsford has again ...", "2.4 Officers ...") labels it; it is no figure.
-PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?\s|\d{1,2}[.)]\s|\d{1,2}\t)")
+# A line's own number counts nothing: "4.2 ...", "3) ...", and a minute's label ("ACTION 10: SW to share ...").
+PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\s?\d{1,2})+\.?\s|\d{1,2}[.)]\s|\d{1,2}\t|"
+                              r"(?:action|item|point|minute|paper|annex|appendix|recommendation)\s+\d{1,3}[a-z]?\s*[:.)–-])",
+                              re.I)
+# A number word opening a name counts nothing either: "One Chelmsford Partnership", "Two Rivers School".
+NAMED_NUMBER = re.compile(r"\b(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?=\s+[A-Z][a-z])")
 # "up to what age" and "is down to give the update" ask about no change.
 CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing|s)?(?! (?:under|within|into|outside)\b)|drop(ped)?(?!-in)|increase[sd]?|decrease[sd]?|"
                     r"reduc\w*|fewer|more than|less than|(?<!make )(?<!made )(?<!makes )(up|down)(?! to\b)|grow\w*|grew|cut|by how much|compared?)\b",
@@ -147,6 +167,7 @@ class Wants:
     email: bool = False
     role: bool = False  # a job title, rank or post
     outcome: bool = False  # whether something was won, achieved or met
+    started: bool = False  # whether something has begun
     successor: bool = False  # who came after someone
     upcoming: bool = False  # a date still to come, as of the document that gives it
     name: bool = False  # a proper name ("Operation Drakeful")
@@ -157,17 +178,18 @@ class Wants:
         chaired it?" and "welcomed by the Chair") does not say who."""
         new = _without(text, asked) if asked else text  # a date the question already says is not the answer
         return all((
-            not self.figure or bool(HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", PARAGRAPH_NUMBER.sub(" ", text)))),
+            not self.figure or bool(HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", NAMED_NUMBER.sub(" ", PARAGRAPH_NUMBER.sub(" ", text))))),
             not self.date or bool(HAS_DATE.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked),
-            not self.place or bool(HAS_PLACE.search(text)),
+            not self.place or _names_place(text, asked),
             not self.rate or bool(HAS_RATE.search(text)),
             not self.per_head or bool(PER_HEAD.search(text)),
             not self.phone or bool(PHONE.search(text)),
             not self.email or bool(EMAIL.search(text)),
             not self.role or _names_role(text, asked),
-            not self.outcome or bool(OUTCOME.search(text)),
+            not self.outcome or bool(OUTCOME.search(text)) and not PENDING.search(text),
+            not self.started or bool(STARTED.search(text)) and not PENDING.search(text),
             not self.successor or bool(SUCCESSION.search(_without(text, asked))),
             not self.name or _new_name(text, asked),
             not self.frequency or bool(FREQUENCY.search(text) or HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", text))),
@@ -176,7 +198,7 @@ class Wants:
     @property
     def kind(self) -> str:
         """The asked-for kind in plain words, for "not found" messages."""
-        for flag, words in ((self.outcome, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
+        for flag, words in ((self.outcome or self.started, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
                             (self.email, "email address"), (self.role, "job title"), (self.time, "time"),
                             (self.date, "date"), (self.rate, "rate"), (self.figure, "figure"), (self.person, "person"),
                             (self.place, "place"), (self.name, "name"),
@@ -184,6 +206,13 @@ class Wants:
             if flag:
                 return words
         return "answer"
+
+
+def _names_place(text: str, asked: str) -> bool:
+    """A capitalised word the question does not already hold: "where is the panel meeting?" is not answered by
+    "The Panel were reminded ... Friday 2 May", which names only the panel."""
+    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    return any(m.group().casefold() not in own for m in HAS_PLACE.finditer(text))
 
 
 def _names_someone(text: str, asked: str) -> bool:
@@ -354,11 +383,13 @@ def days_in(question: str) -> set[str]:
 
 
 def wants(question: str) -> Wants:
-    outcome = bool(WANTS_OUTCOME.search(question))
+    yes_or_no = bool(WANTS_OUTCOME.search(question))
+    outcome = yes_or_no or bool(WANTS_AWARDED.search(question))
+    started = bool(WANTS_STARTED.search(question)) and not outcome
     other = WANTS_DATE.search(question) or WANTS_TIME.search(question) or WANTS_PERSON.search(question) or \
         WANTS_PLACE.search(question)
     money = bool(MONEY_WORDS.search(question)) and not other
-    figure = (bool(WANTS_FIGURE.search(question)) or money) and not outcome  # "did it win the funding?": yes or no
+    figure = (bool(WANTS_FIGURE.search(question)) or money) and not yes_or_no and not started  # "did it win the funding?": yes or no
     return Wants(figure=figure, date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
                  person=bool(WANTS_PERSON.search(question) or WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),
@@ -367,7 +398,7 @@ def wants(question: str) -> Wants:
                  many=bool(WANTS_LIST.search(question) or PLURAL_ASKED.search(question)),
                  change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
                  email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
-                 outcome=outcome, successor=bool(WANTS_SUCCESSOR.search(question)),
+                 outcome=outcome, started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)))
 

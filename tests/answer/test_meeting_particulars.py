@@ -201,7 +201,7 @@ def test_minutes_are_answered_from_their_particulars_and_lists(minutes_engine, q
     assert "unknown" not in answer.text
 
 
-def test_a_refusal_names_formats_plainly(minutes_engine):
+def test_a_refusal_names_documents_without_a_kind_by_their_titles_not_their_format(minutes_engine):
     answer = minutes_engine.ask("What is the capital of France?")
     assert not answer.answerable
-    assert "from markdown documents" in answer.text and "from markdown document." not in answer.text
+    assert "“Crime Sector Panel”" in answer.text and "markdown" not in answer.text, answer.text
