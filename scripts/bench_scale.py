@@ -63,6 +63,7 @@ for _ in range(3):
             errors.add(f"{type(error).__name__}: {error}")
         times.append((time.perf_counter() - started) * 1000)
 print(json.dumps({"p50": statistics.median(times), "errors": sorted(errors), "rss": rss("VmRSS"),
+                  "anon": rss("RssAnon"), "file": rss("RssFile"),
                   "passages": len(engine.index.chunks),
                   "text": sum(len(d.text.encode()) for d in engine.index.documents.values())}))
 """
@@ -229,9 +230,15 @@ def pipeline_step(passages: int, sentences: list[str], questions: list[str], sma
         write_corpus(corpus, sentences, max(PASSAGES_PER_DOCUMENT, passages // 10), rng)
         run_json(BUILD, str(corpus), str(index_dir))
         tenth = run_json(WARM, str(index_dir), json.dumps(questions))
-    per_passage = (big["rss"] - tenth["rss"] - (big["text"] - tenth["text"])) / (big["passages"] - tenth["passages"])
+    passages = big["passages"] - tenth["passages"]
+    per_passage = (big["rss"] - tenth["rss"] - (big["text"] - tenth["text"])) / passages
     print(f"  loaded: {big['rss'] / 2**20:.0f} MB ({tenth['rss'] / 2**20:.0f} MB at {tenth['passages']:,} "
           f"passages): {per_passage / 1024:.1f} KB per passage beside its text", flush=True)
+    # Of which: the process's own memory, and the pages of memory-mapped files it read (the vectors' disk
+    # copies: shared with the page cache, dropped by the system first when memory is short).
+    anon = (big["anon"] - tenth["anon"] - (big["text"] - tenth["text"])) / passages
+    print(f"  of which its own memory {anon / 1024:.1f} KB per passage, pages of mapped files "
+          f"{(big['file'] - tenth['file']) / passages / 1024:.1f} KB", flush=True)
     for error in sorted({*big["errors"], *tenth["errors"], *today["errors"]}):
         print(f"  error while answering: {error}")
 

@@ -3,7 +3,8 @@
 Selecting a sentence used to rescan every document's full text for years and places and re-derive every
 candidate's term set on each question; at ten thousand passages that scan was most of an answer's time.
 Here each document's years and word set, each sentence's terms and its *context label* are computed the
-first time they are asked for and kept for the life of the index.
+first time they are asked for and kept for the life of the index, as integer ids in flat arrays (`_Sets`):
+held as Python sets, they took more memory than the text itself.
 
 The context label is what gives a line outside running prose its meaning: the headings above it, the short
 opening lines of its section and of the sections it sits in ("Minutes of the Meeting on 26th July 2024",
@@ -15,7 +16,8 @@ July meeting?" only when read with "Minutes of the Meeting on 26th July 2024" an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -96,72 +98,142 @@ def is_table_row(line: str) -> bool:
 @dataclass
 class DocumentFacts:
     years: set[str]
-    words: frozenset[str]  # every lower-cased word, to rule a place out without a regex over the text
 
 
-@dataclass
+SET_CACHE = 4096  # term sets kept built between calls (a question reads a few hundred; see `IndexFacts._set`)
+
+
+class _Sets:
+    """Sets of strings held as integer ids in one flat array (row k's ids are `ids[ptr[k]:ptr[k + 1]]`), each
+    distinct string held once: at ten thousand passages, Python sets per sentence took 20 KB a passage."""
+
+    def __init__(self, ptr: np.ndarray, ids: np.ndarray):
+        self.ptr, self.ids = ptr, ids
+
+    @classmethod
+    def of(cls, rows: list, numbers: dict[str, int]) -> _Sets:
+        """The rows' strings as ids, numbering strings not met before (`numbers` grows)."""
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        ptr[1:] = np.cumsum([len(row) for row in rows])
+        return cls(ptr, np.fromiter((numbers.setdefault(t, len(numbers)) for row in rows for t in row),
+                                    dtype=np.int32, count=int(ptr[-1])))
+
+    def row(self, k: int) -> np.ndarray:
+        return self.ids[self.ptr[k]:self.ptr[k + 1]]
+
+    def inverted(self, size: int) -> _Sets:
+        """id -> the rows that hold it, in order (postings)."""
+        rows = np.repeat(np.arange(len(self.ptr) - 1, dtype=np.int32), np.diff(self.ptr))
+        order = np.lexsort((rows, self.ids))
+        return _Sets(np.searchsorted(self.ids[order], np.arange(size + 1)), rows[order])
+
+
 class IndexFacts:
-    """Lazily filled, per loaded index: see the module docstring."""
+    """Worked out once per loaded index (see the module docstring): term sets as ids (`_Sets`), each sentence's
+    context label and the terms of each distinct label, every term's postings, each document's years, and
+    which documents name a place. The methods return what they always did (strings and sets of strings)."""
 
-    index: LoadedIndex
-    documents: dict[str, DocumentFacts] = field(default_factory=dict)
-    terms: dict[int, frozenset[str]] = field(default_factory=dict)
-    labels: dict[int, str] = field(default_factory=dict)
-    section_years: dict[tuple[str, int], set[str]] = field(default_factory=dict)
-    known: tuple[set[str], set[str]] | None = None
-    chunk_terms: list[frozenset[str]] | None = None
-    term_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # other cached term sets, by key
-    postings: dict[str, list[int]] | None = None
-    spelling: dict[str, str | None] = field(default_factory=dict)
-    by_chunk: dict[int, list[int]] | None = None
-    chunk_of: np.ndarray | None = None
+    def __init__(self, index: LoadedIndex):
+        self.index = index
+        self.documents: dict[str, DocumentFacts] = {}
+        self.section_years: dict[tuple[str, int], set[str]] = {}
+        self.known: tuple[set[str], set[str]] | None = None
+        self.term_sets: dict[str, frozenset] = {}  # other cached sets, by key (answer.asking keeps some here)
+        self.spelling: dict[str, str | None] = {}
+        self.places: dict[str, frozenset[str]] = {}  # place -> the documents that name it
+        self.chunk_of = np.array([s.chunk for s in index.sentences], dtype=np.int64)
+        # chunk -> its sentences: each sentence a row holding one id, its chunk, inverted
+        self._by_chunk = _Sets(np.arange(len(self.chunk_of) + 1), self.chunk_of.astype(np.int32)).inverted(
+            len(index.chunks))
+        self._filled, self._filling = False, threading.Lock()
+        self._built: dict[tuple[str, int], frozenset[str]] = {}
+        self._words: tuple[dict[str, int], _Sets] | None = None
 
     def sentences_of(self, chunk: int) -> list[int]:
-        if self.by_chunk is None:
-            self.by_chunk = {}
-            for i, s in enumerate(self.index.sentences):
-                self.by_chunk.setdefault(s.chunk, []).append(i)
-        return self.by_chunk.get(chunk, [])
-
-    def sentence_chunks(self) -> np.ndarray:
-        """The chunk of every sentence, as an array, to spread chunk similarities over their sentences."""
-        if self.chunk_of is None:
-            self.chunk_of = np.array([s.chunk for s in self.index.sentences], dtype=np.int64)
-        return self.chunk_of
+        return self._by_chunk.row(chunk).tolist()
 
     def covering(self, weights: dict[str, float], share: float) -> set[int]:
         """Sentences whose own words and context label together hold `share` of the weighted terms: lines
         outside running prose ("Keith Nicholson – ... (Chair)" under "Present:") that passage retrieval,
         ranking whole passages, can miss."""
-        postings = self._postings()
-        total: dict[int, float] = {}
-        for term, weight in weights.items():
-            for i in postings.get(term, ()):
-                total[i] = total.get(i, 0.0) + weight
-        return {i for i, w in total.items() if w >= share}
+        self._fill()
+        found = [(self._postings.row(k), w) for t, w in weights.items() if (k := self._ids.get(t)) is not None]
+        if not found:
+            return set()
+        # Summed term by term in the order given, as a running total per sentence would be.
+        rows = np.concatenate([r for r, _ in found])
+        total = np.bincount(rows, np.concatenate([np.full(len(r), w) for r, w in found]),
+                            minlength=len(self.index.sentences))
+        return set(np.flatnonzero((total >= share) & (np.bincount(rows, minlength=len(total)) > 0)).tolist())
 
     def prepare(self) -> None:
         """Work out now what questions would otherwise work out on first use: every sentence's terms and context
         label with their postings, and each document's years and words (seconds at ten thousand passages)."""
-        self._postings()
+        self._fill()
+        self._document_words()
         for doc_id in self.index.documents:
             self.document(doc_id)
 
-    def _postings(self) -> dict[str, list[int]]:
-        """term -> the sentences whose own words or context label hold it, built once."""
-        if self.postings is None:
-            postings: dict[str, list[int]] = {}
-            for i in range(len(self.index.sentences)):
-                for term in self.sentence_terms(i) | self.label_terms(i):
-                    postings.setdefault(term, []).append(i)
-            self.postings = postings
-        return self.postings
+    def _fill(self) -> None:
+        """Every sentence's terms and context label's terms, in one tokenizer call (one call per text costs
+        far more than the tokenizing); labels repeat, so each distinct one is read and held once."""
+        if self._filled:
+            return
+        with self._filling:  # the chat warms an index on one thread while another may ask
+            if self._filled:
+                return
+            sentences, documents = self.index.sentences, self.index.documents
+            labels = [context_label(documents[s.document], s.start) for s in sentences]
+            self._labels = list(dict.fromkeys(labels))
+            number = {label: k for k, label in enumerate(self._labels)}
+            self._label_of = np.array([number[label] for label in labels], dtype=np.int32)
+            found = content_terms_of([self.text(s) for s in sentences] + self._labels)
+            own, of_labels = found[:len(sentences)], found[len(sentences):]
+            self._ids: dict[str, int] = {}
+            self._terms, self._label_terms = _Sets.of(own, self._ids), _Sets.of(of_labels, self._ids)
+            self._names = list(self._ids)
+            # term -> the sentences whose own words or context label hold it
+            self._postings = _Sets.of([terms | of_labels[k] for terms, k in zip(own, self._label_of.tolist())],
+                                      self._ids).inverted(len(self._ids))
+            self._filled = True
+
+    def _set(self, kind: str, k: int) -> frozenset[str]:
+        """The strings of row k of a kind of set, built once and kept until SET_CACHE others have been built."""
+        found = self._built.get((kind, k))
+        if found is None:
+            self._fill()
+            if kind == "passage":  # a passage's terms are its sentences'
+                rows = self.sentences_of(k)
+                ids = np.unique(np.concatenate([self._terms.row(i) for i in rows] or [np.zeros(0, np.int32)]))
+            else:
+                ids = (self._terms if kind == "sentence" else self._label_terms).row(k)
+            if len(self._built) >= SET_CACHE:
+                self._built.clear()
+            names = self._names
+            found = self._built[(kind, k)] = frozenset([names[j] for j in ids.tolist()])
+        return found
+
+    def sentence_terms(self, i: int) -> frozenset[str]:
+        return self._set("sentence", i)
+
+    def label_terms(self, i: int) -> frozenset[str]:
+        self._fill()
+        return self._set("label", int(self._label_of[i]))
+
+    def passage_terms(self, chunk: int) -> frozenset[str]:
+        return self._set("passage", chunk)
+
+    def label(self, i: int) -> str:
+        """Headings, section subtitles and list lead or table header that give sentence i its meaning."""
+        self._fill()
+        return self._labels[self._label_of[i]]
 
     def known_terms(self) -> tuple[set[str], set[str]]:
         """(every term the passages and headings hold, the terms only documents' titles, publishers and kinds
         or the tables' areas and crime types hold): a question word in neither is a topic the documents do not
         cover ("Harlow" is in the tables even when no passage names it)."""
         if self.known is None:
+            self._fill()
             vocab = set(self.index.bm25.vocab_dict)
             catalogue = self.index.catalogue
             tables = " ".join([a.name for a in catalogue.areas] + [c.label for c in catalogue.crime_types])
@@ -169,10 +241,8 @@ class IndexFacts:
                                           for d in self.index.documents.values())
                                  + " " + tables)
             headings = content_terms(" ".join(" ".join(c.section_path) for c in self.index.chunks))
-            if self.chunk_terms is None:
-                self._fill()
             # The passages' own content terms too: the folded forms ("won" read as "win", "drop-in") are theirs.
-            vocab |= set().union(*self.chunk_terms) if self.chunk_terms else set()
+            vocab |= {self._names[j] for j in np.unique(self._terms.ids).tolist()}
             self.known = (vocab | headings, meta - vocab - headings)
         return self.known
 
@@ -180,42 +250,34 @@ class IndexFacts:
         found = self.documents.get(doc_id)
         if found is None:
             doc = self.index.documents[doc_id]
-            text = f"{doc.title} {doc.date} {doc.text}"
-            found = DocumentFacts(years_in(f"{doc.date} {doc.text}"), frozenset(WORD.findall(text.casefold())))
-            self.documents[doc_id] = found
+            found = self.documents[doc_id] = DocumentFacts(years_in(f"{doc.date} {doc.text}"))
         return found
 
+    def _document_words(self) -> tuple[dict[str, int], _Sets]:
+        """word -> the documents (by position) whose title, date or text holds it, to rule a place out at once."""
+        if self._words is None:
+            numbers: dict[str, int] = {}
+            words = _Sets.of([set(WORD.findall(f"{d.title} {d.date} {d.text}".casefold()))
+                              for d in self.index.documents.values()], numbers)
+            self._words = numbers, words.inverted(len(numbers))
+        return self._words
+
     def mentions(self, doc_id: str, place: str) -> bool:
-        """Does the document (title or text) name the place? Its word set rules most documents out at once."""
-        if not all(word in self.document(doc_id).words for word in WORD.findall(place.casefold())):
-            return False
-        doc = self.index.documents[doc_id]
-        return re.search(rf"\b{re.escape(place)}", f"{doc.title} {doc.text}", re.I) is not None
+        """Does the document (title or text) name the place? Worked out once per place, over the documents
+        that hold all its words."""
+        if place not in self.places:
+            numbers, postings = self._document_words()
+            names, documents = list(self.index.documents), self.index.documents
+            held = set(range(len(names)))
+            for word in WORD.findall(place.casefold()):
+                held &= set(postings.row(numbers[word]).tolist()) if word in numbers else set()
+            pattern = re.compile(rf"\b{re.escape(place)}", re.I)
+            self.places[place] = frozenset(names[k] for k in held if pattern.search(
+                f"{documents[names[k]].title} {documents[names[k]].text}"))
+        return doc_id in self.places[place]
 
     def text(self, sentence: Sentence) -> str:
         return self.index.documents[sentence.document].text[sentence.start:sentence.end]
-
-    def _fill(self) -> None:
-        """Every sentence's terms and context label's terms, in one tokenizer call (one call per text costs
-        far more than the tokenizing); labels repeat, so each distinct one is read once. A passage's terms are
-        its sentences'."""
-        sentences = self.index.sentences
-        labels = [self.label(i) for i in range(len(sentences))]
-        distinct = list(dict.fromkeys(labels))
-        found = content_terms_of([self.text(s) for s in sentences] + distinct)
-        n = len(sentences)
-        by_label = dict(zip(distinct, found[n:]))
-        self.terms.update(enumerate(found[:n]))
-        self.terms.update((-1 - i, by_label[label]) for i, label in enumerate(labels))
-        chunk_terms: list[set[str]] = [set() for _ in self.index.chunks]
-        for sentence, terms in zip(sentences, found[:n]):
-            chunk_terms[sentence.chunk] |= terms
-        self.chunk_terms = [frozenset(t) for t in chunk_terms]
-
-    def sentence_terms(self, i: int) -> frozenset[str]:
-        if i not in self.terms:
-            self._fill()
-        return self.terms[i]
 
     def source_terms(self, doc_id: str) -> frozenset[str]:
         """The terms of a document's publisher, kind and file name ("news release", "election statement")."""
@@ -226,19 +288,6 @@ class IndexFacts:
             self.term_sets[key] = frozenset(content_terms(f"{doc.publisher} {doc.kind} {re.sub(r'[-_]', ' ', name)}"))
         return self.term_sets[key]
 
-    def passage_terms(self, chunk: int) -> frozenset[str]:
-        if self.chunk_terms is None:
-            self._fill()
-        return self.chunk_terms[chunk]
-
-    def label(self, i: int) -> str:
-        """Headings, section subtitles and list lead or table header that give sentence i its meaning."""
-        found = self.labels.get(i)
-        if found is None:
-            sentence = self.index.sentences[i]
-            found = self.labels[i] = context_label(self.index.documents[sentence.document], sentence.start)
-        return found
-
     def label_months(self, i: int) -> set[str]:
         """The months the nearest heading or lead line that gives a date dates sentence i by ("Minutes of the
         Meeting on 26th July 2024" over the July minutes; the pack's title only when nothing nearer does)."""
@@ -246,11 +295,6 @@ class IndexFacts:
             if found := dated_months(part):
                 return found
         return set()
-
-    def label_terms(self, i: int) -> frozenset[str]:
-        if -1 - i not in self.terms:  # labels share the term cache under negative keys
-            self._fill()
-        return self.terms[-1 - i]
 
     def alternatives(self, doc_id: str) -> frozenset[frozenset[str]]:
         """Pairs of lower-case words a document lists side by side as alternatives ("three local policing areas

@@ -18,7 +18,7 @@ from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
 from assistant.answer.lists import with_context, with_list
 from assistant.answer import thread
-from assistant.answer.retrieve import Hit, sentence_similarity
+from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
 from assistant.answer.wants import parts
 from assistant.store.load import LoadedIndex, Sentence
@@ -86,10 +86,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), 0.0, f"{titles} does not cover {', '.join((*judge.places, *sorted(judge.years)))}")
     allowed = named or allowed
 
-    similarity = sentence_similarity(facts, hits, question_vector)
+    similarity = index.sentence_search.similarity(question_vector, [hit.chunk for hit in hits])  # store.vectors
     prior = {hit.chunk: 1.0 - rank / max(len(hits), 1) for rank, hit in enumerate(hits)}
-    near = set(np.argpartition(-similarity, CLOSEST)[:CLOSEST].tolist()) if len(similarity) > CLOSEST else \
-        set(range(len(similarity)))
+    near = similarity.closest(CLOSEST)
     near |= facts.covering(judge.topic_weights | {short: sum(judge.topic_weights[w] for w in words) for short, words
                                                   in judge.initials.items() if words <= judge.topic_weights.keys()},
                            MIN_TOPIC_COVERAGE)  # a line that writes the topic's name by its initials too
@@ -100,6 +99,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
                  if 0 <= j < len(index.sentences)}
     candidates = sorted(i for i in near if index.sentences[i].document in allowed)
+    similarity.score(near)  # in one product, not one sentence at a time
     best, score, reason = _best(judge, candidates, similarity, prior) if candidates else \
         (None, 0.0, "no passage about this was found")
     if best is None and named and asking.source_as_topic(question):  # "the annual meeting with the PFCC"

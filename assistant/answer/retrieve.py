@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.facts import IndexFacts
 from assistant.store.load import LoadedIndex
 from assistant.text.tokens import bm25_tokens
 
@@ -66,18 +65,3 @@ class Retriever:
         fused = reciprocal_rank_fusion([r for r in (dense, keyword) if r])
         return [Hit(chunk, score, dense_rank.get(chunk), keyword_rank.get(chunk)) for chunk, score in fused[:k]]
 
-
-def sentence_similarity(facts: IndexFacts, hits: list[Hit], question_vector: np.ndarray) -> np.ndarray:
-    """How close each sentence is to the question: on its own, read with the sentence before, or (for a short
-    line under a heading) as part of its passage, whose vector carries the headings."""
-    index = facts.index
-    if not len(index.sentences):
-        return np.zeros(0)
-    similarity = np.maximum(index.sentence_vectors @ question_vector, index.window_vectors @ question_vector)
-    if hits:
-        by_chunk = np.full(len(index.chunks), -np.inf, dtype=similarity.dtype)
-        chunks = [h.chunk for h in hits]
-        by_chunk[chunks] = index.chunk_vectors[chunks] @ question_vector
-        passage = by_chunk[facts.sentence_chunks()]
-        similarity = np.where(passage > similarity, 0.5 * (similarity + passage), similarity)
-    return similarity

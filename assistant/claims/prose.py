@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 
 from assistant import vocab
@@ -52,7 +53,7 @@ _LOOK_BACK = 6  # sentences an article's figure may take its period from
 _LOOK_BACK_SECTIONED = 30  # the same in a long document, where the paragraph also bounds it
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one per figure of every sentence is held; a dict each would double them
 class Fig:
     """One figure a sentence states, with what it is about."""
 
@@ -68,7 +69,7 @@ class Fig:
     flat: bool = False  # a level the text says did not change: "793 drug offences ... which represented no change"
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A sentence (fragments joined) with its place, topics and period resolved from its neighbours.
 
@@ -109,29 +110,26 @@ class ProseIndex:
         for doc_id, units in by_document.items():
             _Reader(index.documents[doc_id], units).read()
         for unit, terms in zip(self.units, content_terms_of([age_ranges(u.text) for u in self.units])):
-            unit.terms = terms
+            unit.terms = frozenset(map(sys.intern, terms))  # one string per word, not one per use of it
         sections = {section: frozenset(content_terms(" ".join(section))) for section in {u.section for u in self.units}}
+        # A unit's window: the terms of its paragraph, of the unit before it (in the same document) and of its
+        # section path. Units of one paragraph share it (all but the first, whose unit before may be in the
+        # paragraph before), so it is built and held once per paragraph, not once per unit: at ten thousand
+        # passages one set per unit took most of this index's memory.
+        paragraphs: dict[tuple[str, int], list[frozenset]] = {}
         for unit in self.units:
-            unit.window = self._window(unit) | sections[unit.section]
-
-    def _window(self, unit: Unit) -> frozenset:
-        """The terms of a unit's paragraph and of the unit before it (in the same document)."""
-        near = self._paragraph(unit)
-        if unit.position:
-            near.append(self.units[unit.position - 1])
-        return frozenset().union(*(u.terms for u in near if u.document == unit.document))
-
-    def _paragraph(self, unit: Unit) -> list[Unit]:
-        def same(other: Unit) -> bool:
-            return (other.document, other.paragraph) == (unit.document, unit.paragraph)
-
-        first = unit.position
-        while first > 0 and same(self.units[first - 1]):
-            first -= 1
-        last = unit.position
-        while last + 1 < len(self.units) and same(self.units[last + 1]):
-            last += 1
-        return self.units[first:last + 1]
+            paragraphs.setdefault((unit.document, unit.paragraph), []).append(unit.terms)
+        paragraph_terms = {key: frozenset().union(*terms) for key, terms in paragraphs.items()}
+        shared: dict[tuple, frozenset] = {}
+        for unit in self.units:
+            before = self.units[unit.position - 1] if unit.position else None
+            outside = before if before is not None and before.document == unit.document and \
+                before.paragraph != unit.paragraph else None
+            key = (unit.document, unit.paragraph, unit.section, outside.position if outside else None)
+            if key not in shared:
+                shared[key] = paragraph_terms[(unit.document, unit.paragraph)] | \
+                    (outside.terms if outside else frozenset()) | sections[unit.section]
+            unit.window = shared[key]
 
     def weight(self, term: str) -> float:
         """Inverse document frequency over the chunks: rare words say more about what a sentence is about."""

@@ -37,7 +37,7 @@ from assistant.ingest import chunking, corpus, performance, stats, street, table
 from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
-from assistant.store.load import CHUNK_VECTORS, LoadedIndex, Sentence, load_index
+from assistant.store.load import CHUNK_VECTORS, SENTENCE_SEARCH, LoadedIndex, Sentence, load_index
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -50,7 +50,7 @@ from assistant.store.manifest import (
     read_manifest,
     verify_build,
 )
-from assistant.store.vectors import build_vector_index
+from assistant.store.vectors import build_sentence_search, build_vector_index
 from assistant.text.normalise import normalise
 from assistant.text.tokens import bm25_tokens
 
@@ -299,6 +299,9 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     np.save(build / CHUNK_VECTORS, chunk_vectors)
     np.save(build / "sentences.npy", sentence_vectors)
     np.save(build / "windows.npy", window_vectors)
+    sentence_search, manifest["sentence_search"] = build_sentence_search(sentence_vectors, window_vectors)
+    if sentence_search is not None:  # a large corpus: a compact index finds the closest sentences (store.vectors)
+        faiss.write_index(sentence_search, str(build / SENTENCE_SEARCH))
     retriever = bm25s.BM25()
     # bm25s cannot index nothing; a corpus of police.uk data alone has no passages, and retrieval returns
     # nothing when there are no chunks, so a one-word placeholder index is never searched.

@@ -20,7 +20,7 @@ from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.records import Chunk, Document, Location, Section
 from assistant.store.manifest import FIX, current_build, verify_build
-from assistant.store.vectors import SEARCH_THREADS
+from assistant.store.vectors import SEARCH_THREADS, SentenceVectors
 
 
 if TYPE_CHECKING:  # pandas and the police.uk and statistics readers are imported when a frame is first read
@@ -30,9 +30,10 @@ if TYPE_CHECKING:  # pandas and the police.uk and statistics readers are importe
     from assistant.ingest.street import PoliceFrames, StreetCatalogue
 
 CHUNK_VECTORS = "chunks.npy"  # the passages' exact vectors (the FAISS index may hold them quantised)
+SENTENCE_SEARCH = "sentences.faiss"  # quantised sentence and window vectors, written only for a large corpus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: tens of thousands are held, a per-object dict each would double them
 class Sentence:
     """One sentence of a chunk, embedded on its own so answers can pick the sentence that answers."""
 
@@ -62,6 +63,8 @@ class LoadedIndex:
     problems: list[dict] = field(default_factory=list)
     document_frequency: dict[str, int] = field(default_factory=dict)
     sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
+    # The same sentence and window vectors, with what finds the closest and scores them (store.vectors).
+    sentence_search: SentenceVectors | None = None
     # What later stages work out once from this index (answer.facts: each sentence's terms and context), kept
     # here so it lives and dies with the index rather than in a module-level cache.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -109,19 +112,26 @@ def load_index(index_dir: Path) -> LoadedIndex:
             record["locations"] = tuple(Location(s, e, where, tuple(cells))
                                         for s, e, where, cells in record.get("locations", ()))
             documents[record["id"]] = Document(**record)
-        chunks = [Chunk(id=r["id"], document=r["document"], section_path=tuple(r["section_path"]),
+        # Each record names its document with the one string the documents are keyed by, not a copy of its own.
+        named = {doc_id: doc_id for doc_id in documents}
+        chunks = [Chunk(id=r["id"], document=named[r["document"]], section_path=tuple(r["section_path"]),
                         start=r["start"], end=r["end"],
                         text=documents[r["document"]].text[r["start"]:r["end"]],
                         sentences=tuple(tuple(s) for s in r["sentences"]))
                   for r in json.loads((build / "chunks.json").read_text())]
-        sentences = [Sentence(**r) for r in json.loads((build / "sentences.json").read_text())]
+        sentences = [Sentence(r["id"], r["chunk"], named[r["document"]], r["start"], r["end"])
+                     for r in json.loads((build / "sentences.json").read_text())]
         faiss_index = faiss.read_index(str(build / "chunks.faiss"))
         # Memory-mapped, not read: only the rows an answer compares are paged in, so the passages' vectors
         # are held once in memory (by FAISS), whatever index type the build chose.
         chunk_vectors = np.load(build / CHUNK_VECTORS, mmap_mode="r")
         faiss.omp_set_num_threads(SEARCH_THREADS)
-        sentence_vectors = np.load(build / "sentences.npy")
-        window_vectors = np.load(build / "windows.npy")
+        sentence_vectors = np.load(build / "sentences.npy", mmap_mode="r")  # memory-mapped too (store.vectors)
+        window_vectors = np.load(build / "windows.npy", mmap_mode="r")
+        search = faiss.read_index(str(build / SENTENCE_SEARCH)) if (build / SENTENCE_SEARCH).is_file() else None
+        sentence_search = SentenceVectors(sentence_vectors, window_vectors,
+                                          np.array([s.chunk for s in sentences], dtype=np.int32), chunk_vectors,
+                                          search, manifest.get("sentence_search", {}).get("fetch", 0))
         bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
     except Exception as error:  # any unreadable part means the same thing to the user
@@ -132,7 +142,8 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, Frames(build), catalogue, list(manifest.get("problems", [])),
-                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)})
+                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)},
+                       sentence_search)
 
 
 def _document_frequency(bm25) -> dict[str, int]:

@@ -11,6 +11,9 @@ small beside encoding those passages. Its search depth (`efSearch`) is the small
 are recorded in the manifest, and FAISS saves the depth with the index. If no depth reaches `MIN_RECALL`, the
 build stays exact.
 Inner product is equal to cosine similarity on normalized vectors.
+
+The sentences' vectors are kept here too (`SentenceVectors`, see the comment above it): an answer reads
+exact scores for the sentences it weighs and never scans them all once the corpus is large.
 """
 
 from __future__ import annotations
@@ -92,3 +95,141 @@ def recall_at_k(index, vectors: np.ndarray, chosen: np.ndarray, exact: list[list
 def _without_self(ids: np.ndarray, chosen: np.ndarray) -> list[list[int]]:
     """Top K ids with the query's own id removed (a stored vector always finds itself first)."""
     return [[int(i) for i in row if i != own and i >= 0][:K] for row, own in zip(ids, chosen)]
+
+
+# Sentences. An answer compares the question with every sentence's vector and its window's (the sentence read
+# with the one before it) to find the closest sentences anywhere. Both are kept exact (float32) on disk and
+# memory-mapped, so only the rows an answer reads are paged in. Up to SCAN_LIMIT sentences a question scores
+# them all, exactly, as a few milliseconds of matrix product. Beyond it, that scan would read every vector per
+# question (3 KB a sentence), so a product quantiser (PQ_BYTES a vector, held in memory) finds the closest
+# `fetch` times as many as asked, and those are scored exactly from the disk copy: the answer sees exact scores
+# only. `fetch` is the smallest that finds TARGET_RECALL of the exact closest CLOSE_K on a sample, recorded in
+# the manifest; if none reaches MIN_RECALL, the build keeps the exact scan.
+SCAN_LIMIT = 2_048
+PQ_BYTES = 48  # sub-vectors of 8 dimensions, one byte each: 48 bytes a vector where float32 takes 1,536
+PQ_TRAINING = 40_000  # vectors the quantiser's codebooks are learned from (well over FAISS's 39 per centroid)
+CLOSE_K = 20  # how many closest sentences an answer asks for (answer.passages.CLOSEST)
+FETCHES = (2, 4, 8, 16, 32)  # over-fetch factors tried, smallest (fastest) first
+
+
+def build_sentence_search(sentences: np.ndarray, windows: np.ndarray, scan_limit: int = SCAN_LIMIT,
+                          seed: int = 0):
+    """The quantised index over sentence and window vectors (None: scan them exactly) and a record for the
+    manifest, with its over-fetch and the recall of the closest CLOSE_K it was measured to give."""
+    import faiss
+
+    n, dimension = sentences.shape
+    if n <= scan_limit:
+        return None, {"type": "scan", "sentences": n}
+    both = np.ascontiguousarray(np.vstack([sentences, windows]), dtype="float32")
+    index = faiss.IndexPQ(dimension, PQ_BYTES, 8, faiss.METRIC_INNER_PRODUCT)
+    rng = np.random.default_rng(seed)
+    index.train(both[np.sort(rng.choice(len(both), min(len(both), PQ_TRAINING), replace=False))])
+    index.add(both)
+    vectors = SentenceVectors(sentences, windows, np.zeros(n, dtype=np.int32), sentences[:0], index)
+    queries = sentences[rng.choice(n, RECALL_QUERIES)] + windows[rng.choice(n, RECALL_QUERIES)]
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)  # near the corpus, but none of its own vectors
+    exact = [set(_top(np.maximum(sentences @ q, windows @ q), CLOSE_K)) for q in queries]
+    recall = 0.0
+    for fetch in FETCHES:
+        vectors.fetch = fetch
+        recall = float(np.mean([len(set(vectors.closest_raw(q, CLOSE_K)) & found) / CLOSE_K
+                                for q, found in zip(queries, exact)]))
+        if recall >= TARGET_RECALL:
+            break
+    if recall < MIN_RECALL:
+        return None, {"type": "scan", "sentences": n, "why": f"PQ{PQ_BYTES} found only {recall:.3f} of the "
+                                                                f"exact closest {CLOSE_K}"}
+    return index, {"type": f"PQ{PQ_BYTES}", "sentences": n, "fetch": fetch, "bytes_per_sentence": 2 * PQ_BYTES,
+                   f"recall_at_{CLOSE_K}": round(recall, 4)}
+
+
+def _top(scores: np.ndarray, k: int) -> list[int]:
+    """Positions of the k highest scores (all of them when there are no more than k), in no order."""
+    return np.argpartition(-scores, k)[:k].tolist() if len(scores) > k else list(range(len(scores)))
+
+
+class SentenceVectors:
+    """Every sentence's vector and its window's, exact on disk, and what finds the closest (see above)."""
+
+    def __init__(self, sentences: np.ndarray, windows: np.ndarray, chunk_of: np.ndarray, chunk_vectors: np.ndarray,
+                 search=None, fetch: int = 0):
+        # Plain views of the memory maps: indexing a numpy memmap object costs microseconds a row.
+        self.sentences, self.windows = sentences.view(np.ndarray), windows.view(np.ndarray)
+        self.chunk_of, self.chunk_vectors = chunk_of, chunk_vectors
+        self.search, self.fetch = search, fetch
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def raw(self, question: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Each row's closeness to the question: the nearer of the sentence alone and its window."""
+        return np.maximum(self.sentences[rows] @ question, self.windows[rows] @ question)
+
+    def closest_raw(self, question: np.ndarray, k: int, besides: frozenset[int] = frozenset()) -> np.ndarray:
+        """The k sentences, `besides` left out, nearest the question by `raw`: the quantiser's `fetch` times k
+        best, scored exactly."""
+        wanted, n = k * self.fetch, len(self)
+        _, ids = self.search.search(question.reshape(1, -1).astype("float32"), min(wanted + 2 * len(besides), 2 * n))
+        rows = np.asarray(list(dict.fromkeys(i % n for i in ids[0].tolist() if i >= 0 and i % n not in besides))
+                          [:wanted], dtype=np.int64)
+        return rows[_top(self.raw(question, rows), k)]
+
+    def similarity(self, question: np.ndarray, hit_chunks: list[int]) -> Similarity:
+        return Similarity(self, question, hit_chunks)
+
+
+class Similarity:
+    """How close each sentence is to one question: on its own, read with the sentence before, or (for a short
+    line under a heading in a retrieved passage) as part of that passage, whose vector carries the headings.
+
+    Indexed like an array (`similarity[i]`). When the sentences are scanned, every score is worked out at once,
+    as one matrix product; otherwise each is worked out from the disk copy when first asked for."""
+
+    def __init__(self, vectors: SentenceVectors, question: np.ndarray, hit_chunks: list[int]):
+        self.vectors, self.question = vectors, question
+        self.passage: dict[int, np.float32] = {}
+        if hit_chunks:
+            close = vectors.chunk_vectors[hit_chunks] @ question
+            self.passage = dict(zip(hit_chunks, close))
+        self.known: dict[int, np.float32] = {}
+        self.full = None
+        if vectors.search is None and len(vectors):
+            self.full = self._blend(np.arange(len(vectors)), vectors.raw(question, slice(None)))
+
+    def _blend(self, rows: np.ndarray, raw: np.ndarray) -> np.ndarray:
+        """A sentence of a retrieved passage closer to the passage's vector than its own moves halfway to it."""
+        if not self.passage:
+            return raw
+        passage = np.array([self.passage.get(c, -np.inf) for c in self.vectors.chunk_of[rows].tolist()],
+                           dtype=raw.dtype)
+        return np.where(passage > raw, 0.5 * (raw + passage), raw)
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def __getitem__(self, i: int):
+        if self.full is not None:
+            return self.full[i]
+        if i not in self.known:
+            self.score([i])
+        return self.known[i]
+
+    def score(self, rows) -> None:
+        """Work out (and keep) the scores of these sentences in one product (all are known already after a scan)."""
+        if self.full is not None:
+            return
+        rows = np.asarray(sorted(set(rows) - set(self.known)), dtype=np.int64)
+        if len(rows):
+            self.known.update(zip(rows.tolist(), self._blend(rows, self.vectors.raw(self.question, rows))))
+
+    def closest(self, k: int) -> set[int]:
+        """The k sentences closest to the question, a retrieved passage's sentences raised by the passage."""
+        if self.full is not None:
+            return set(_top(self.full, k))
+        members = frozenset(np.flatnonzero(np.isin(self.vectors.chunk_of, list(self.passage))).tolist())
+        # A raised sentence belongs to a retrieved passage, so the k closest are among those sentences and the
+        # k closest of the others by their own scores.
+        pool = sorted({*self.vectors.closest_raw(self.question, k, members).tolist(), *members})
+        self.score(pool)
+        return {pool[j] for j in _top(np.array([self.known[i] for i in pool]), k)}
