@@ -284,6 +284,8 @@ class Assistant:
         found = found or self._from_passages(text, query)  # never search the passages twice
         if found.answerable or result is None:
             return found
+        if result.rows:  # a nearby figure offered as context (a town's district), cited and said to be no answer
+            return self._guarded(compose.from_table(text, result, self.index), text)
         refused = compose.not_found(text, result.text, self.index, context=query,
                                     scope=tables.scope_sentence(self.tables))
         return replace(refused, withheld=result.withheld) if result.withheld else refused

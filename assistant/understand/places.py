@@ -37,12 +37,14 @@ _SITE_WORDS = {"park", "street", "road", "avenue", "lane", "green", "gardens", "
 
 
 class Places(NamedTuple):
-    """Areas (in the order named), places with no table, notes, and the text with every place blanked."""
+    """Areas (in the order named), places with no table, notes, the text with every place blanked, and each town
+    named with the district it was read as ("Heybridge", "Maldon")."""
 
     areas: tuple[str, ...]
     unknown: tuple[str, ...]
     notes: list[str]
     work: str
+    towns: tuple[tuple[str, str], ...] = ()
 
 
 def read_trending(raw: str) -> str:
@@ -63,7 +65,7 @@ def _trending_is_place(raw: str, match: re.Match) -> bool:
 def read_places(raw: str, work: str) -> Places:
     """The places in `work` (normalised text); `raw` keeps the capitals that tell a place name from a word."""
     hits = vocab.find_places(work)
-    areas, unknown, notes, weak = [], [], [], []
+    areas, unknown, notes, weak, towns = [], [], [], [], []
     for kind, hit in hits:
         if kind == "other":
             if _names_a_place(raw, hit.alias):
@@ -72,8 +74,8 @@ def read_places(raw: str, work: str) -> Places:
             weak.append(hit.name)  # the organisation ("Kent Police"): the whole force only if no district is named
         else:
             areas.append(hit.name)
-            if kind == "town":
-                notes.append(f"'{hit.alias.title()}' is in {hit.name}; the tables give {hit.name} as a whole")
+            if kind == "town":  # the district's figure is context, not an answer for the town (answer.tables)
+                towns.append((hit.alias.title(), hit.name))
             elif vocab.note_for(hit.alias, hit.name):
                 notes.append(vocab.note_for(hit.alias, hit.name))
     if not areas:
@@ -81,7 +83,7 @@ def read_places(raw: str, work: str) -> Places:
     known = {hit.alias for _, hit in hits}
     unknown += [name for name in _unknown_after_in(raw) if vocab.normalise(name) not in known]
     work = vocab.blank(work, [hit for _, hit in hits])
-    return Places(unique(areas), unique(unknown), notes, work)
+    return Places(unique(areas), unique(unknown), notes, work, tuple(dict.fromkeys(towns)))
 
 
 def _names_a_place(raw: str, alias: str) -> bool:

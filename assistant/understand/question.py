@@ -44,8 +44,9 @@ def _read(text: str) -> Reading:
     work = cues.blank_organisations(norm)
 
     measure, work = measures.read_da_measure(work)
-    areas, unknown, place_notes, work = read_places(raw, work)
-    notes += place_notes
+    places = read_places(raw, work)
+    areas, unknown, work = places.areas, places.unknown, places.work
+    notes += places.notes
     placeless = " ".join(work.split())  # "share of Castle Point's crime" is a share of all crime
     crimes = vocab.find_crime_types(work)
     rest = " ".join(vocab.blank(work, crimes).split())
@@ -97,7 +98,8 @@ def _read(text: str) -> Reading:
                   extra=({"rank_over": rank_over, "every_type": every_type} if rank else {})
                   | ({"period_kinds": period_kinds} if periods else {})
                   | ({"combined": True} if measures.asks_combined(norm) else {})
-                  | ({"overview": True} if overview else {}))
+                  | ({"overview": True} if overview else {})
+                  | ({"towns": places.towns} if places.towns else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return Reading(query, measure is not None, non_table, followup.opens_followup(norm), followup.points_back(norm),

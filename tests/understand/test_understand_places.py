@@ -72,9 +72,10 @@ TOWNS = [
 
 
 @pytest.mark.parametrize("text, area", TOWNS)
-def test_towns_are_answered_from_their_district_with_a_note(text, area):
+def test_towns_are_read_as_their_district_and_remembered_as_towns(text, area):
     query = parse(text)
-    check(query, areas=(area,), unknown=(), note=area)
+    check(query, areas=(area,), unknown=())
+    assert [district for _, district in query.extra["towns"]] == [area]
 
 
 @pytest.mark.parametrize("text, area, typed", [

@@ -73,7 +73,21 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     if problems and drafted.answerable:
         return TableResult("An answer was drafted from the tables, but a figure in it did not match the cell it "
                            "cites, so it was withheld.", answerable=False, context=query, withheld=tuple(problems))
-    return drafted
+    return _town_context(drafted, query.extra.get("towns", ()))
+
+
+def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> TableResult:
+    """A town's question answered from its district's row is no answer for the town: the district's figure is
+    kept as context, said to be that, and the answer is not answerable (the tables go down to districts)."""
+    if not towns or not result.answerable:
+        return result
+    named = join_and([town for town, _ in towns])
+    districts = join_and(list(dict.fromkeys(district for _, district in towns)))
+    where = "; ".join(f"{town} is in {district}" for town, district in towns)
+    text = (f"The tables do not give {named} on {'its' if len(towns) == 1 else 'their'} own: they go down to "
+            f"districts ({where}). For context only, here is the figure for {districts}, which is not one for "
+            f"{named}. {result.text}")
+    return replace(result, text=text, answerable=False)
 
 
 def _same_years(query: Query, tables: TableIndex, named: tuple[str, ...]) -> tuple[EditionTable | None, Query]:
