@@ -23,12 +23,10 @@ import numpy as np
 
 from assistant.records import Document
 from assistant.answer.wants import dated_months
-from assistant.text.dates import MONTHS, month_number
+from assistant.text.dates import years_in
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import content_terms, content_terms_of
 
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"
 WORD = re.compile(r"[a-z0-9]+")
 # A line that is one item of a list or a table: a bullet, a numbered item, a tab-separated row.
 ITEM = re.compile(r"^\s*(?:[-•❖*·]|\d{1,2}[.)]?\s|\(?[a-z]\)\s)|\t")
@@ -37,53 +35,6 @@ LEAD_LINES = 3
 HEADING_WORDS = 10
 # Three or more single lower-case words listed: "north, south, and west", "flu, measles and mumps".
 LISTED = re.compile(r"(?<![\w-])([a-z]{3,}), ([a-z]{3,}),? (?:and|or) ([a-z]{3,})\b")
-
-
-def years_in(text: str) -> set[str]:
-    """Years a text names, with spans like "2016-17" read as both years."""
-    years = set(YEAR.findall(text))
-    for first, second in YEAR_SPAN.findall(text):
-        years |= {first, first[:2] + second}
-    return years
-
-
-# "24/25", "2025/26": a financial year, read as one period ("25/26" is not "24/25", though both touch 2025).
-YEAR_PAIR = re.compile(r"(?<![\d/])(?:20)?(\d\d)\s*/\s*(\d\d)(?![\d/])")
-
-
-def year_pairs(text: str) -> set[str]:
-    """Financial or academic years a text names, as "2025/26"."""
-    return {f"20{a}/{b}" for a, b in YEAR_PAIR.findall(text) if int(b) == int(a) + 1}
-
-
-_MONTH_NAMES = "|".join(MONTHS)
-DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\s+((?:19|20)\d\d)\b|"
-                  r"\b\d{1,2}/(\d{1,2})/((?:20)?\d\d)\b", re.I)
-
-
-def months_dated(text: str) -> list[tuple[int, int]]:
-    """(year, month) of each full date a text gives ("1st November 2024", "November 2024", "13/12/24")."""
-    found = []
-    for name, year, month, short_year in DATE.findall(text):
-        if name:
-            found.append((int(year), month_number(name)))
-        elif 1 <= int(month) <= 12:
-            found.append((2000 + int(short_year) % 100, int(month)))
-    return found
-
-
-def document_month(date: str) -> tuple[int, int] | None:
-    """The (year, month) a document is dated, from its "2024-12-05" or "2024-04 (approx; ...)"."""
-    match = re.match(r"\s*(\d{4})-(\d\d)", date)
-    return (int(match.group(1)), int(match.group(2))) if match else None
-
-
-def passed_by(text: str, date: str) -> str:
-    """The text's dates in words when every one is before the month its document is dated; empty otherwise."""
-    dated, written = months_dated(text), document_month(date)
-    if not dated or written is None or max(dated) >= written:
-        return ""
-    return " and ".join(dict.fromkeys(f"{MONTHS[m - 1]} {y}" for y, m in dated))
 
 
 def is_item(line: str) -> bool:

@@ -21,8 +21,8 @@ import re
 
 from assistant import vocab
 from assistant.answer import asking, naming
-from assistant.answer.facts import (IndexFacts, is_item, months_dated, neighbours, opening, passed_by, same_document,
-                                   year_pairs, years_in)
+from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document
+from assistant.text.dates import months_dated, passed_by, year_pairs, years_in
 from assistant.answer.lists import ANAPHORA, continues, lead_of, list_items
 from assistant.answer.wants import (ITEM_NUMBER, Wants, asked_kind, asked_months, dated_in_words, dated_months,
                                     days_in, introduced, list_phrase, list_size, month_names, names_one,

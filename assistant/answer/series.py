@@ -13,7 +13,8 @@ import re
 
 from assistant.answer import asking
 from assistant.answer.wants import wants
-from assistant.answer.facts import DATE, IndexFacts, document_month, is_item, months_dated, opening
+from assistant.answer.facts import IndexFacts, is_item, opening
+from assistant.text.dates import DATE, document_month, months_dated
 from assistant.records import Document
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import content_terms

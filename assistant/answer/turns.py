@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.answer.facts import DATE, months_dated
+from assistant.text.dates import DATE, months_dated
 from assistant.text.terms import content_terms
 from assistant.understand.places import read_places
 

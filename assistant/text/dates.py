@@ -1,4 +1,5 @@
-"""Month names and dates in words: the one place a date is written for a reader."""
+"""Month names and dates: the one place a date is written for a reader, and where the dates and years a text
+names are read (a passage's years, a financial year, a full date, whether a date had passed by a document's own)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,54 @@ def period_end(words: str) -> tuple[int, int]:
     """"12 months to October 2024" -> (2024, 10): the year and month a printed period ends."""
     month, year = words.rsplit(" ", 2)[-2:]
     return int(year), month_number(month)
+
+
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+YEAR_SPAN = re.compile(r"\b(20[0-4]\d)\s*[-/–]\s*(\d\d)\b")  # "2016-17", "2024/25"
+
+
+def years_in(text: str) -> set[str]:
+    """Years a text names, with spans like "2016-17" read as both years."""
+    years = set(YEAR.findall(text))
+    for first, second in YEAR_SPAN.findall(text):
+        years |= {first, first[:2] + second}
+    return years
+
+
+# "24/25", "2025/26": a financial year, read as one period ("25/26" is not "24/25", though both touch 2025).
+YEAR_PAIR = re.compile(r"(?<![\d/])(?:20)?(\d\d)\s*/\s*(\d\d)(?![\d/])")
+
+
+def year_pairs(text: str) -> set[str]:
+    """Financial or academic years a text names, as "2025/26"."""
+    return {f"20{a}/{b}" for a, b in YEAR_PAIR.findall(text) if int(b) == int(a) + 1}
+
+
+_MONTH_NAMES = "|".join(MONTHS)
+DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_NAMES})\s+((?:19|20)\d\d)\b|"
+                  r"\b\d{1,2}/(\d{1,2})/((?:20)?\d\d)\b", re.I)
+
+
+def months_dated(text: str) -> list[tuple[int, int]]:
+    """(year, month) of each full date a text gives ("1st November 2024", "November 2024", "13/12/24")."""
+    found = []
+    for name, year, month, short_year in DATE.findall(text):
+        if name:
+            found.append((int(year), month_number(name)))
+        elif 1 <= int(month) <= 12:
+            found.append((2000 + int(short_year) % 100, int(month)))
+    return found
+
+
+def document_month(date: str) -> tuple[int, int] | None:
+    """The (year, month) a document is dated, from its "2024-12-05" or "2024-04 (approx; ...)"."""
+    match = re.match(r"\s*(\d{4})-(\d\d)", date)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def passed_by(text: str, date: str) -> str:
+    """The text's dates in words when every one is before the month its document is dated; empty otherwise."""
+    dated, written = months_dated(text), document_month(date)
+    if not dated or written is None or max(dated) >= written:
+        return ""
+    return " and ".join(dict.fromkeys(f"{MONTHS[m - 1]} {y}" for y, m in dated))

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from assistant.answer.asking import counted, counts, sub_area
-from assistant.answer.facts import LISTED, facts_for, months_dated, passed_by, year_pairs
+from assistant.answer.facts import LISTED, facts_for
+from assistant.text.dates import months_dated, passed_by, year_pairs
 from assistant.answer.lists import continues, with_list
 from assistant.answer.wants import asked_kind, introduced, names_one, numbered, parts, quoted, wants
 
