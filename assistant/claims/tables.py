@@ -24,14 +24,11 @@ from assistant.claims.tolerance import judge_value, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, Evidence
 from assistant.claims.wording import capitalised, crime_name, in_place, signed_points, unit_name
 from assistant.answer.tables import SHARE as SHARE_MEASURE, RowRef, TableIndex
-from assistant.answer.tables.wording import is_incidents
+from assistant.answer.tables.wording import is_incidents, ordinal_words
 from assistant.answer.tables.index import EditionTable, printed_as
 from assistant.text.dates import period_end
 from assistant.text.numbers import format_count, format_percent
 from assistant.understand.query import CHANGE as CHANGE_OF, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
-
-_ORDINAL_WORDS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                  "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
 
 
 def table_evidence(shape: ClaimShape, subject: Subject, index: TableIndex, query: Query) -> list[Evidence]:
@@ -122,10 +119,10 @@ def _judge_rank(shape: ClaimShape, subject: Subject, tables: EditionTable, query
     statement = (f"The performance tables show that, of the districts with a printed figure, {top_area} had the "
                  f"{what} in the {when} ({top_shown}) [[{top_key}]]")
     if top_area != area:
-        statement += f"; {area} had {own_shown} [[{own_key}]], which ranks {_ORDINAL_WORDS[place]}"
+        statement += f"; {area} had {own_shown} [[{own_key}]], which ranks {ordinal_words(place)}"
     statement += "."
     verdict = SUPPORTED if place == ordinal else CONTRADICTED
-    reason = f"The claim ranks {area} {_ORDINAL_WORDS[ordinal]}; the tables rank it {_ORDINAL_WORDS[place]}."
+    reason = f"The claim ranks {area} {ordinal_words(ordinal)}; the tables rank it {ordinal_words(place)}."
     cites = {top_key: _row_cite(rows[top_area], key, when), own_key: _row_cite(rows[area], key, when)}
     figures = [(top_value, key, top_area, crime_type, when, top_key), (mine, key, area, crime_type, when, own_key)]
     suggestion = capitalised(f"{top_area} had the {what} in the {when} ({top_shown}) [[{top_key}]].")

@@ -19,8 +19,8 @@ from assistant.understand.query import DA_SHARE, SOLVED_RATE, RankSpec
 _WORDS = directions()
 _UP = re.compile(_WORDS.pattern("rise", "up"))
 _DOWN = re.compile(_WORDS.pattern("fall", "down"))
-_BETTER = re.compile(_WORDS.pattern("better"))
-_WORSE = re.compile(_WORDS.pattern("worse"))
+BETTER = re.compile(_WORDS.pattern("better"))
+WORSE = re.compile(_WORDS.pattern("worse"))
 _MORE = re.compile(_WORDS.pattern("more"))
 _LESS = re.compile(_WORDS.pattern("less"))
 
@@ -91,7 +91,13 @@ def _direction(norm: str, measure: str | None, change: bool) -> tuple[bool, bool
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     if change and not (up or down):
         up, down = bool(_MORE.search(text)), bool(_LESS.search(text))
-    better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
+    return with_better_or_worse(text, measure, up, down)
+
+
+def with_better_or_worse(text: str, measure: str | None, up: bool, down: bool) -> tuple[bool, bool]:
+    """(asks for rises, asks for falls) once "better" and "worse" are read for the measure: an improved solved
+    rate rose, improved offences fell. Rankings read them the same way (`ranking`)."""
+    better, worse = bool(BETTER.search(text)), bool(WORSE.search(text))
     if measure == SOLVED_RATE:
         return up or better, down or worse
     return up or worse, down or better

@@ -19,9 +19,6 @@ from assistant.understand.query import DA_SHARE, SOLVED_RATE, RankSpec
 _WORDS = directions()
 _UP = re.compile(_WORDS.pattern("rise"))
 _DOWN = re.compile(_WORDS.pattern("fall"))
-# "Improved" means fewer offences but a higher solved rate.
-_BETTER = re.compile(_WORDS.pattern("better"))
-_WORSE = re.compile(_WORDS.pattern("worse"))
 # A change named without a direction: "the biggest change", "changed least", "the smallest difference".
 _NEUTRAL_CHANGE = re.compile(r"\bchang(?:e|ed|es|ing)\b|\bdifferences?\b|\bmov(?:e|ed|ement)\b|\bshift(?:ed|s)?\b|"
                              r"\bswing\b|\bvariation\b")
@@ -53,7 +50,7 @@ _RANK_N = re.compile(rf"\btop {_N}\b|\b{_N} (?:districts|areas|places|towns|boro
 _POLAR = re.compile(r"(?:is|are|was|were|does|do|did|has|have|had)\b")
 
 # The ranking words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_UP, _DOWN, _BETTER, _WORSE, _PERCENT_WORD, _SUPERLATIVE, _NOT_SUPERLATIVE, _RANK_ALL, _OVER_AREAS,
+WORD_PATTERNS = (_UP, _DOWN, filters.BETTER, filters.WORSE, _PERCENT_WORD, _SUPERLATIVE, _NOT_SUPERLATIVE, _RANK_ALL, _OVER_AREAS,
                  _OVER_CRIME_TYPES, _RANK_N)
 
 
@@ -102,8 +99,4 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
 
 def _direction(text: str, measure: str | None) -> tuple[bool, bool]:
     """(asks about a rise, asks about a fall); 'improved' is a rise for a solved rate, a fall for offences."""
-    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
-    better, worse = bool(_BETTER.search(text)), bool(_WORSE.search(text))
-    if measure == SOLVED_RATE:
-        return up or better, down or worse
-    return up or worse, down or better
+    return filters.with_better_or_worse(text, measure, bool(_UP.search(text)), bool(_DOWN.search(text)))
