@@ -168,25 +168,13 @@ def test_when_a_date_is_asked_for(question, asks_date):
     assert wants(question).date is asks_date
 
 
-@pytest.fixture(scope="module")
-def panel_engine(tmp_path_factory):
-    from assistant.engine import Assistant
-    from assistant.store.build import build_index
-
-    from real_data import REAL, require
-
-    index = tmp_path_factory.mktemp("panel-index")
-    build_index(require(REAL / "docs" / "datagovuk_crime_justice_transparency_panel"), index)
-    return Assistant.load(index)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("question, expected", [
     ("When was the meeting following the August 2011 one planned for?", "November 2011"),  # "one", "following"
     ("What date was the panel's next meeting after the February 2014 one?", "2 May 2014"),
 ])
-def test_real_minutes_answer_the_meeting_asked_about(panel_engine, question, expected):
-    answer = panel_engine.ask(question)
+def test_real_minutes_answer_the_meeting_asked_about(real_minutes, question, expected):
+    answer = real_minutes.ask(question)
     assert answer.answerable and expected in answer.text, answer.text
 
 
@@ -195,8 +183,8 @@ def test_real_minutes_answer_the_meeting_asked_about(panel_engine, question, exp
     "Where will the panel meet on 2 May 2014?",  # only its date is given
     "How many people attended the innovation and creation weekend?",  # "ACTION 10:" counts nothing
 ])
-def test_real_minutes_refuse_near_misses_and_say_what_the_documents_are(panel_engine, question):
-    answer = panel_engine.ask(question)
+def test_real_minutes_refuse_near_misses_and_say_what_the_documents_are(real_minutes, question):
+    answer = real_minutes.ask(question)
     assert not answer.answerable, answer.text
     assert "Sector Panel”" in answer.text and "PDF" not in answer.text and "Word" not in answer.text, answer.text
     assert not any(c.isdigit() for c in answer.text.split("The documents hold")[-1])

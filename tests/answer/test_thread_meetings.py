@@ -18,7 +18,6 @@ import pytest
 
 from assistant.answer.series import same_series
 from assistant.answer.thread import Thread, leans_back, person_names
-from real_data import REAL, require
 
 SEED = 20261206
 SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
@@ -219,19 +218,6 @@ def test_a_place_and_the_year_before_are_found_beside_the_last_quote(minutes):
 
 
 # --- the real minutes ---------------------------------------------------------------------------------------------
-
-MINUTES = REAL / "docs" / "datagovuk_crime_justice_transparency_panel"
-
-
-@pytest.fixture(scope="module")
-def real_minutes(tmp_path_factory):
-    from assistant.engine import Assistant
-    from assistant.store.build import build_index
-
-    index = tmp_path_factory.mktemp("real-minutes-index")
-    build_index(require(MINUTES), index)
-    return Assistant.load(index)
-
 
 @pytest.mark.parametrize("turns, expected", [
     (["Which room was the October 2013 meeting in?", "and the February 2014 one?"], "Lower Ground 6"),
