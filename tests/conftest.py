@@ -1,8 +1,11 @@
-"""Shared fixtures: the real corpus, the real model and a real index, built once per test session."""
+"""Shared fixtures: the real corpus, the real model and a real index, built once per test session; and another
+force's index (the generated Kent summary alone), so tests can work their expectations out from cells no code
+was written around."""
 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ import pytest
 from assistant.config import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "corpus"
+sys.path.insert(0, str(PROJECT_ROOT / "scripts"))  # the fixture generators (make_fixtures)
+sys.path.insert(0, str(PROJECT_ROOT / "tests"))  # the corpora tests build from them (generated_corpora)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -53,3 +58,22 @@ def engine(index_dir):
     from assistant.engine import Assistant
 
     return Assistant.load(index_dir)
+
+
+@pytest.fixture(scope="session")
+def kent(tmp_path_factory):
+    from assistant.engine import Assistant
+
+    import make_fixtures
+    from generated_corpora import corpus_with, seeded_build
+
+    out = tmp_path_factory.mktemp("generated-kent")
+    make_fixtures.make_other_force(out, CORPUS)
+    corpus = corpus_with(tmp_path_factory.mktemp("corpus-kent"), out, (make_fixtures.OTHER_FORCE,), False)
+    return Assistant.load(seeded_build(tmp_path_factory, "kent-answers", corpus, None)[1])
+
+
+@pytest.fixture(params=["repo", "kent"])
+def force(request, engine, kent):
+    """The repo's index and the generated Kent one, in turn."""
+    return engine if request.param == "repo" else kent

@@ -36,6 +36,7 @@ from assistant.understand import question as understand
 from assistant.claims.attribution import Attribution, attribution_of
 from assistant.claims.between import between_evidence, compares_areas
 from assistant.claims.compound import combine, split_claim
+from assistant.claims.conditions import condition_evidence
 from assistant.claims.directions import UP
 from assistant.claims.parse import ClaimShape, parse_claim
 from assistant.claims.sentences import off_period_evidence, sentence_evidence
@@ -66,8 +67,11 @@ def _check_one(engine, claim: str) -> Answer:
     query = _with_source_place(understand.parse(said.content), said)
     subject = subject_of(shape, query)
     between = between_evidence(shape, subject, engine.tables) if compares_areas(shape) else []
+    if not between:  # "rose in every district": how many areas meet a condition, not one area's figure
+        between = condition_evidence(said.content, engine.tables)
+        subject = replace(subject, force_wide=False) if between else subject
     table = between or table_evidence(shape, subject, engine.tables, query)
-    prose = [] if between else sentence_evidence(shape, subject, engine.prose, said)  # a comparison, not a trend
+    prose = [] if between else sentence_evidence(shape, subject, engine.prose, said)  # not one area's trend
     if said.documents:  # "the press release said ...": what that source says, in its own words when it has any
         table = [e for e in table if e.document in said.documents]
         if any(e.document in said.documents for e in prose):
@@ -107,7 +111,7 @@ def _not_found(claim: str, shape: ClaimShape, subject: Subject, query: Query) ->
     text = (f"Not found. {capitalised('; '.join(reasons))}. No nearby figure is offered in its place: check the "
             f"claim against a source that covers it.")
     return Answer(text=text, answerable=False, claim=claim, verdict=NOT_FOUND, context=query,
-                  caveats=subject.notes)
+                  caveats=subject.cautions)
 
 
 class _Citer:
@@ -210,7 +214,7 @@ def _suggestion(shape: ClaimShape, subject: Subject, evidence: list[Evidence], v
 
 def _caveats(subject: Subject, evidence: list[Evidence], verdict: str) -> tuple[str, ...]:
     """The sources' own caveats and how the claim was read, plus a word on mixing periods where it matters."""
-    caveats = tuple(dict.fromkeys(c for e in evidence for c in e.caveats)) + subject.notes
+    caveats = tuple(dict.fromkeys(c for e in evidence for c in e.caveats)) + subject.cautions
     if verdict == SUPPORTED and any(e.verdict == CONTRADICTED for e in evidence):
         caveats += ("Older sources give other figures for their own periods (quoted above); the claim holds for "
                     "the latest period, so say which period it is about.",)

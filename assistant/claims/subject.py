@@ -94,6 +94,14 @@ class Subject:
     direction: str | None  # UP | DOWN for the measure: "improved" is a fall in offences, a rise in a solved rate
     table_reason: str  # why the tables cannot judge this claim ("" when they can)
     notes: tuple[str, ...] = ()
+    force_wide: bool = False  # no place was named, so the force's own figures judge it
+
+    @property
+    def cautions(self) -> tuple[str, ...]:
+        """How the claim was read, in words for the reader."""
+        if not self.force_wide:
+            return self.notes
+        return self.notes + (f"force-wide figures for {vocab.FORCE} were used, as no place was named",)
 
 
 def subject_of(shape: ClaimShape, query: Query) -> Subject:
@@ -116,10 +124,9 @@ def subject_of(shape: ClaimShape, query: Query) -> Subject:
         crime_types = (vocab.ALL_CRIME,)
     notes = tuple(n for n in query.notes if "read as the 12 months" not in n and "period" not in n
                   and not (approximated and "knife" in n))
-    if not query.areas and not others:
-        notes += (f"force-wide figures for {vocab.FORCE} were used, as no place was named",)
     return Subject(places, crime_types, measure, _direction_of(shape.direction, measure),
-                   _table_reason(shape, query, places, crime_types, others), notes)
+                   _table_reason(shape, query, places, crime_types, others), notes,
+                   force_wide=not query.areas and not others)
 
 
 def _printed(words: str) -> bool:

@@ -24,16 +24,17 @@ WORSE = re.compile(_WORDS.pattern("worse"))
 _MORE = re.compile(_WORDS.pattern("more"))
 _LESS = re.compile(_WORDS.pattern("less"))
 
-_AREA = r"(?:districts?|areas?|boroughs?|councils?|places?|parts? of the (?:county|force))"
+# The words for the rows of a force-wide table, named as areas (also how claims name them, `claims.conditions`).
+AREA_WORDS = r"(?:districts?|areas?|boroughs?|councils?|places?|parts? of the (?:county|force))"
 # The rows of one area's table, named as rows: "crime types", "types of offence" ("all crime" is the total row,
 # and "how many crimes" a count, so a bare "crime" or "offences" is a row only after "which" or "what").
 _TYPE = r"(?:crime types?|offence types?|(?:types?|kinds?|categor(?:y|ies)) of (?:crime|offence)s?|categor(?:y|ies))"
 _WHICH_TYPE = rf"(?:{_TYPE}|crimes?|offences?)"
 _QUANTIFIERS = (
-    ("any", rf"\bany(?: of the| one)? (?:{_AREA}|{_TYPE})\b|\banywhere\b|\bno {_AREA}\b|\bnone of the\b"),
-    ("every", rf"\b(?:every|each|all(?: of)?(?: the)?) (?:{_AREA}|{_TYPE})\b|\beverywhere\b|\bacross the board\b"),
-    ("count", rf"\b(?:in )?how many (?:of the )?(?:{_AREA}|{_TYPE})\b"),
-    ("which", rf"\b(?:which|what) (?:of the )?(?:{_AREA}|{_WHICH_TYPE})\b|^(?:in )?where\b|"
+    ("any", rf"\bany(?: of the| one)? (?:{AREA_WORDS}|{_TYPE})\b|\banywhere\b|\bno {AREA_WORDS}\b|\bnone of the\b"),
+    ("every", rf"\b(?:every|each|all(?: of)?(?: the)?) (?:{AREA_WORDS}|{_TYPE})\b|\beverywhere\b|\bacross the board\b"),
+    ("count", rf"\b(?:in )?how many (?:of the )?(?:{AREA_WORDS}|{_TYPE})\b"),
+    ("which", rf"\b(?:which|what) (?:of the )?(?:{AREA_WORDS}|{_WHICH_TYPE})\b|^(?:in )?where\b|"
               rf"\bwhere (?:has|have|did|was|were|is|are)\b"),
 )
 _OVER_TYPES = re.compile(rf"\b(?:which|what) (?:of the )?(?:other )?{_WHICH_TYPE}\b|"

@@ -10,6 +10,7 @@ as checkable as a "yes".
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Query
 
@@ -84,7 +85,8 @@ def answer_filtered(query: Query, index: EditionTable) -> TableResult:
     chart = chart_frame([{**chart_bar(row, key, period, **bar[item], period=period), "highlight": item in marked}
                          for _, item, row in scored])
     over_100 = key == SOLVED_RATE and any(value > 100 for value, _, _ in scored)
-    return cited_result(text, True, cite, query, chart=chart, rate_shown=over_100)
+    return replace(cited_result(text, True, cite, query, chart=chart, rate_shown=over_100),
+                   condition_met=(len(kept), len(scored)))
 
 
 def _meets(value: float, keep: str, limit: float | None) -> bool:

@@ -71,6 +71,7 @@ class TableResult:
     chart: pd.DataFrame | None = field(default=None, compare=False)
     context: Query | None = None
     withheld: tuple[str, ...] = ()  # why a drafted answer was not shown (for evaluators, never the user's text)
+    condition_met: tuple[int, int] | None = None  # a condition's answer: (rows meeting it, rows with a figure)
 
 
 @dataclass(frozen=True)
