@@ -362,9 +362,10 @@ def _load_with_reader(path: Path, meta: Mapping[str, Any], doc_id: str) -> Docum
 
 
 def _read_manifest(path: Path) -> tuple[dict[str, dict[str, Any]], list[CorpusProblem]]:
-    """Manifest entries by file name; a missing or broken manifest is a problem, not a failure."""
+    """Manifest entries by file name. The manifest is optional (a council's folder of PDFs has none: titles,
+    dates and kinds are then read from the documents), so only a broken one is a problem, never a failure."""
     if not path.is_file():
-        return {}, [CorpusProblem(MANIFEST, f"No {MANIFEST} in {path.parent}; titles and dates fall back to defaults.")]
+        return {}, []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         entries = data["documents"] if isinstance(data, dict) else data

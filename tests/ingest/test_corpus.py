@@ -229,7 +229,7 @@ def test_bad_files_become_problems_and_the_good_file_still_loads(tmp_path):
     result = load_corpus(tmp_path)
     assert [doc.id for doc in result.documents] == ["good.txt"]
     problems = {problem.file: problem.message for problem in result.problems}
-    assert set(problems) == {"manifest.json", "latin1.txt", "empty.txt", "blank.md", "only-markup.md"}
+    assert set(problems) == {"latin1.txt", "empty.txt", "blank.md", "only-markup.md"}  # no manifest: no problem
     assert "latin1.txt is not UTF-8 text" in problems["latin1.txt"]
     assert "save it as UTF-8 and rebuild" in problems["latin1.txt"]
     assert "empty" in problems["empty.txt"]
