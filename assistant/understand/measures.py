@@ -70,7 +70,7 @@ _CHANGE = re.compile(
     r"\bworsen(?:ed|ing)?\b|\b(?:got|getting) (?:worse|better)\b|\b(?:is|are|was|were) (?:up|down)\b|"
     r"\b(?:up|down) by\b|\bsoar(?:ed|ing)?\b|\bplummet(?:ed|ing)?\b|\bsurg(?:e|ed)\b|\bspik(?:e|ed)\b|"
     r"\bcompared? (?:with|to) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b|\bmov(?:e|ed|es|ing|ement)\b|\bsw(?:ing|ung)\b|"
-    r"\bspiral\w*|"
+    r"\bspiral\w*|\bwhat (?:s |is |has )?happen(?:ed|s|ing)? (?:to|with)\b|\bhow (?:has|have|did) .{1,60}\bfared?\b|"
     r"\b(?:more|fewer|less) (?:\w+ ){0,3}?(?:being|getting) "
     r"(?:solved|recorded|reported|committed|detected|cleared up)\b")
 # "By what per cent", "in percentage terms": the size of a change, unless a rate or a share is the measure.

@@ -58,6 +58,8 @@ def test_domestic_abuse_offences_are_the_crime_type_but_da_related_is_the_measur
     "By what per cent did shoplifting in Harlow rise?", "Shoplifting in Harlow, in per cent?",
     "Shoplifting in Harlow: by what percentage?", "Shoplifting in Harlow in percentage terms",
     "What pc change in shoplifting in Harlow?", "Shoplifting in Harlow, up or down on last year?",
+    "What happened to shoplifting in Harlow?", "What's happening with shoplifting in Harlow?",
+    "How has shoplifting in Harlow fared?",
 ])
 def test_change_words(text):
     query = parse(text)
