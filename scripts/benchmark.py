@@ -38,29 +38,33 @@ from assistant.store.load import LoadedIndex  # noqa: E402
 QUESTION_FILES = [ROOT / "questions" / name for name in ("sample.jsonl", "questions.jsonl", "heldout.jsonl")]
 # A fresh process: load the index, answer one question (a passage question also loads the model); also how
 # long importing the engine took and whether pandas was imported (a passage answer should need no frame).
-# Peak memory is read from VmHWM: ru_maxrss would carry over the parent's peak across exec on Linux.
+# Peak memory is read from VmHWM: ru_maxrss would carry over the parent's peak across exec on Linux. CPU time
+# is the whole process's (interpreter start included, every thread): on a shared machine it swings far less
+# with other users' load than the wall clock does.
 COLD_START = """
-import re, sys, time
+import os, re, sys, time
 started = time.perf_counter()
 from assistant.engine import Assistant
 imported = time.perf_counter() - started
 engine = Assistant.load()
 engine.ask(sys.argv[1])
 peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
-print(time.perf_counter() - started, peak_kb / 1024, imported, int("pandas" in sys.modules))
+times = os.times()
+print(time.perf_counter() - started, peak_kb / 1024, times.user + times.system, imported, int("pandas" in sys.modules))
 """
 # The floor of a passage answer's cold start: the ONNX model alone, loaded and asked one question.
 BARE_LOAD = """
-import re, sys, time
+import os, re, sys, time
 started = time.perf_counter()
 from assistant.store.embedding import Encoder, ensure_model
 Encoder(ensure_model()).encode([sys.argv[1]])
 peak_kb = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
-print(time.perf_counter() - started, peak_kb / 1024)
+times = os.times()
+print(time.perf_counter() - started, peak_kb / 1024, times.user + times.system)
 """
 COLD_QUESTIONS = {"table": "How many shoplifting offences were recorded in Chelmsford in 2024?",
                   "passage": "When is the next Operation Dial night of action in Chelmsford city centre?"}
-COLD_RUNS = 3  # the median of three fresh processes: one alone is at the mercy of the other users
+COLD_RUNS = 5  # the median of five fresh processes: one alone is at the mercy of the other users
 
 
 def load_items() -> list[dict]:
@@ -95,15 +99,17 @@ def timed(work, items, repeats: int = 3) -> list[float]:
     return latencies
 
 
-def fresh_process(script: str, argument: str, index: Path) -> tuple[float, ...]:
-    """The median of each figure `script` prints (seconds, peak MB, ...) over new processes on the benchmark's
-    index."""
-    runs = []
+def fresh_processes(scripts: dict[str, tuple[str, str]], index: Path) -> dict[str, tuple[float, ...]]:
+    """Each script's figures (seconds, peak MB, CPU seconds, ...), the median of each over COLD_RUNS new
+    processes on the benchmark's index. The scripts take turns (a, b, a, b, ...) so that a figure and its floor
+    are measured under the same minutes' load."""
+    runs: dict[str, list[tuple[float, ...]]] = {name: [] for name in scripts}
     for _ in range(COLD_RUNS):
-        run = subprocess.run([sys.executable, "-c", script, argument], capture_output=True, text=True, cwd=ROOT,
-                             check=True, env=dict(os.environ, ASSISTANT_INDEX=str(index)))
-        runs.append(tuple(map(float, run.stdout.split())))
-    return tuple(statistics.median(column) for column in zip(*runs))
+        for name, (script, argument) in scripts.items():
+            run = subprocess.run([sys.executable, "-c", script, argument], capture_output=True, text=True,
+                                 cwd=ROOT, check=True, env=dict(os.environ, ASSISTANT_INDEX=str(index)))
+            runs[name].append(tuple(map(float, run.stdout.split())))
+    return {name: tuple(statistics.median(column) for column in zip(*figures)) for name, figures in runs.items()}
 
 
 def bare_query(index: LoadedIndex, question: str) -> None:
@@ -209,13 +215,16 @@ def main() -> None:
         # CPU time too: on a shared machine the wall-clock ratio swings with other users' load
         print(beside("  the same in CPU time", build_cpu, encode_cpu, "s", "bare encode, CPU time"))
 
-        cold = {kind: fresh_process(COLD_START, question, index_dir) for kind, question in COLD_QUESTIONS.items()}
-        bare_cold = fresh_process(BARE_LOAD, COLD_QUESTIONS["passage"], index_dir)
+        cold = fresh_processes({"bare": (BARE_LOAD, COLD_QUESTIONS["passage"]),
+                                **{kind: (COLD_START, question) for kind, question in COLD_QUESTIONS.items()}},
+                               index_dir)
+        bare_cold = cold["bare"]
         print(beside("Cold start to a first passage answer", cold["passage"][0], bare_cold[0], "s",
                      "bare ONNX load + 1 encode"))
+        print(beside("  the same in CPU time", cold["passage"][2], bare_cold[2], "s", "bare load + encode, CPU"))
         print(f"  peak memory: passage {cold['passage'][1]:.0f} MB, bare model {bare_cold[1]:.0f} MB")
-        print(f"  importing the engine {cold['passage'][2]:.2f} s; pandas imported: "
-              f"{'yes' if cold['passage'][3] else 'no'}")
+        print(f"  importing the engine {cold['passage'][3]:.2f} s; pandas imported: "
+              f"{'yes' if cold['passage'][4] else 'no'}")
         print(f"Cold start to a first table answer (new process): {cold['table'][0]:.2f} s, "
               f"peak memory {cold['table'][1]:.0f} MB", flush=True)
 

@@ -19,6 +19,7 @@ import numpy as np
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.records import Chunk, Document, Location, Section
+from assistant.store.keywords import KeywordIndex
 from assistant.store.manifest import FIX, current_build, verify_build
 from assistant.store.vectors import SEARCH_THREADS, SentenceVectors
 
@@ -57,7 +58,7 @@ class LoadedIndex:
     sentence_vectors: np.ndarray
     window_vectors: np.ndarray  # each sentence with the one before it, for sentences that lean on it
     faiss_index: object
-    bm25: object
+    bm25: KeywordIndex
     frames: Frames
     catalogue: Catalogue = field(default_factory=Catalogue)
     problems: list[dict] = field(default_factory=list)
@@ -97,7 +98,6 @@ class LoadedIndex:
 
 def load_index(index_dir: Path) -> LoadedIndex:
     """Load the live build; a missing or damaged one raises an error that says how to fix it."""
-    import bm25s
     import faiss
 
     build = current_build(index_dir)
@@ -132,7 +132,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         sentence_search = SentenceVectors(sentence_vectors, window_vectors,
                                           np.array([s.chunk for s in sentences], dtype=np.int32), chunk_vectors,
                                           search, manifest.get("sentence_search", {}).get("fetch", 0))
-        bm25 = bm25s.BM25.load(str(build / "bm25"), show_progress=False, verbosity=0)
+        bm25 = KeywordIndex.load(build / "bm25")  # numpy alone: importing bm25s would import scipy
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
@@ -146,7 +146,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
                        sentence_search)
 
 
-def _document_frequency(bm25) -> dict[str, int]:
+def _document_frequency(bm25: KeywordIndex) -> dict[str, int]:
     """How many passages hold each stemmed word, read off BM25's column pointers, for IDF weights."""
     indptr = bm25.scores["indptr"]
     return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}

@@ -7,7 +7,9 @@ still works by its printed name.
 
 The module-level names below read the vocabulary in force: the engine builds one per index from the data and
 the index's learned catalogue (`for_catalogue`) and sets it with `using`; without one, `DEFAULT` (the data's
-own labels) is in force.
+own labels) is in force. `DEFAULT` is built the first time it is needed, not at import: an engine puts its
+index's own vocabulary in force, so a new process answering a question would otherwise compile every matcher
+twice (the default's are never used there).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from assistant.text.normalise import normalise
 
@@ -24,16 +27,22 @@ from .phrases import Found, blank
 from .vocabulary import Vocabulary, max_edits
 from .catalogued import PeriodScope, for_catalogue, unprinted_entries
 
-DEFAULT = Vocabulary.build(load())
+
+@lru_cache(maxsize=1)
+def _default() -> Vocabulary:
+    """The data's own labels, compiled once, on first use (read as `DEFAULT`)."""
+    return Vocabulary.build(load())
+
 
 # The vocabulary in force: the engine sets its index's own (`using`) around each question, so every reader of
 # the module-level names below sees the areas, crime types, hierarchy and periods that index learned. A
-# context variable, not a global: each thread and each engine sees its own.
-_ACTIVE: ContextVar[Vocabulary] = ContextVar("vocabulary", default=DEFAULT)
+# context variable, not a global: each thread and each engine sees its own; unset, `DEFAULT` is in force.
+_ACTIVE: ContextVar[Vocabulary] = ContextVar("vocabulary")
 
 
 def active() -> Vocabulary:
-    return _ACTIVE.get()
+    vocabulary = _ACTIVE.get(None)
+    return _default() if vocabulary is None else vocabulary
 
 
 @contextmanager
@@ -81,40 +90,42 @@ _NAMES = {
 
 def __getattr__(name: str):
     if name in _NAMES:
-        return getattr(_ACTIVE.get(), _NAMES[name])
+        return getattr(active(), _NAMES[name])
+    if name == "DEFAULT":
+        return _default()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def note_for(alias: str, resolved_to: str | None = None) -> str | None:
-    return _ACTIVE.get().note_for(alias, resolved_to)
+    return active().note_for(alias, resolved_to)
 
 
 def ancestors(crime_type: str) -> tuple[str, ...]:
-    return _ACTIVE.get().ancestors(crime_type)
+    return active().ancestors(crime_type)
 
 
 def find_places(norm: str):
-    return _ACTIVE.get().find_places(norm)
+    return active().find_places(norm)
 
 
 def find_crime_types(norm: str):
-    return _ACTIVE.get().find_crime_types(norm)
+    return active().find_crime_types(norm)
 
 
 def find_subtypes(norm: str, named):
-    return _ACTIVE.get().find_subtypes(norm, named)
+    return active().find_subtypes(norm, named)
 
 
 def correct_word(word: str) -> str | None:
-    return _ACTIVE.get().correct_word(word)
+    return active().correct_word(word)
 
 
 def correct_spelling(norm: str):
-    return _ACTIVE.get().correct_spelling(norm)
+    return active().correct_spelling(norm)
 
 
 def check(printed_areas, printed_crime_types) -> list[str]:
-    return _ACTIVE.get().check(printed_areas, printed_crime_types)
+    return active().check(printed_areas, printed_crime_types)
 
 
 _subtype_matcher = _phrases.cached_matcher
