@@ -85,8 +85,10 @@ def _read(text: str) -> Reading:
     # "newsletter subscribers": no table cell holds them, and nothing else explains the question; "how many fire
     # stations": every word is known, but the thing counted is no crime
     other_count = not crime_types and counts_something_else(rest)
-    outside_topic = bool(unexplained(unused) or other_count) and not (source_cues or topic_cues or out_of_scope or
-                                                                     unknown)
+    # "serious violence", "knife crime": the row that answers only stands in for them, and a document may say
+    stand_in = any(vocab.stands_in(hit.alias, hit.name) for hit in crimes if hit.name in crime_types)
+    outside_topic = bool(unexplained(unused) or other_count or stand_in) and not (source_cues or topic_cues or
+                                                                                  out_of_scope or unknown)
     # "How is Basildon doing?": the area's figures at a glance, which are the tables' to give
     overview = measures.asks_overview(norm) and bool(areas) and set(crime_types) <= {vocab.ALL_CRIME} and \
         not (rank or change or share_of) and measure in (None, OFFENCES)

@@ -75,6 +75,8 @@ _NAMES = {
     "CRIME_TYPES": "crime_types",
     # Bare words that mean all crime only when no more specific crime type is named.
     "GENERIC_CRIME_WORDS": "generic_crime_words", "ALIAS_NOTES": "alias_notes",
+    # Aliases of a row that only stands in for what they name ("serious violence"): the documents first.
+    "STAND_INS": "stand_ins",
     # Immediate parent of each row, learned from the tables; None for the top level and cross-cutting rows.
     "PARENT": "parent",
     # Each row's children, in the order the tables print them.
@@ -98,6 +100,10 @@ def __getattr__(name: str):
 
 def note_for(alias: str, resolved_to: str | None = None) -> str | None:
     return active().note_for(alias, resolved_to)
+
+
+def stands_in(alias: str, resolved_to: str) -> bool:
+    return active().stands_in(alias, resolved_to)
 
 
 def ancestors(crime_type: str) -> tuple[str, ...]:

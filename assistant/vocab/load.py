@@ -44,6 +44,7 @@ class CrimeType:
     notes: dict[str, str]
     name: str = ""  # how the row reads inside a sentence, when its lower-cased label reads badly
     unit: str = ""  # what a count of the row counts, when "<name> offences" would be wrong
+    stand_in: tuple[str, ...] = ()  # aliases naming something the row only stands in for ("knife crime")
 
 
 @dataclass(frozen=True)
@@ -217,12 +218,13 @@ def _areas(file: _File) -> dict[str, Area]:
 def _crime_type(file: _File, label: str, value: Any) -> CrimeType:
     where = key(label)
     entry = file.table(where, value)
-    file.allow_keys({"aliases", "qualifiers", "notes", "name", "unit"}, entry, f"{where}.")
+    file.allow_keys({"aliases", "qualifiers", "notes", "name", "unit", "stand_in"}, entry, f"{where}.")
     return CrimeType(file.words(f"{where}.aliases", entry.get("aliases", [])),
                      file.words(f"{where}.qualifiers", entry.get("qualifiers", [])),
                      _notes(file, f"{where}.notes", entry.get("notes", {})),
                      file.text(f"{where}.name", entry.get("name", ""), empty=True),
-                     file.text(f"{where}.unit", entry.get("unit", ""), empty=True))
+                     file.text(f"{where}.unit", entry.get("unit", ""), empty=True),
+                     file.words(f"{where}.stand_in", entry.get("stand_in", [])))
 
 
 def _notes(file: _File, where: str, value: Any) -> dict[str, str]:
@@ -259,6 +261,12 @@ def _check_consistent(data: VocabData) -> None:
         _notes_on_aliases("places.toml", f"areas.{key(name)}.notes", area.notes, (name, *area.aliases))
     for label, entry in data.crime_types.items():
         _notes_on_aliases("crime_types.toml", f"{key(label)}.notes", entry.notes, (label, *entry.aliases))
+        _notes_on_aliases("crime_types.toml", f"{key(label)}.stand_in", dict.fromkeys(entry.stand_in, ""),
+                          entry.aliases, "it would never be matched")
+        for alias in entry.stand_in:
+            if alias not in entry.notes:
+                raise VocabDataError(f"crime_types.toml: {key(label)}.stand_in: {alias!r} has no note, so an answer "
+                                     f"from the row would not say it only stands in for {alias!r}")
     _notes_on_aliases("crime_words.toml", "notes", data.generic_notes, data.generic)
     for child, parent in data.hierarchy.items():
         if parent is not None and parent not in data.hierarchy:
@@ -284,12 +292,13 @@ def _no_duplicates(file: str, pairs: list[tuple[str, str]]) -> None:
                                  f"can name only one thing")
 
 
-def _notes_on_aliases(file: str, where: str, notes: dict[str, str], aliases) -> None:
+def _notes_on_aliases(file: str, where: str, notes: dict[str, str], aliases,
+                      why: str = "the note would never show") -> None:
     known = {normalise(a) for a in aliases}
     for alias in notes:
         if normalise(alias) not in known:
             raise VocabDataError(f"{file}: {where}.{key(alias)}: {alias!r} is not one of the aliases listed there, so "
-                                 f"the note would never show")
+                                 f"{why}")
 
 
 DIRECTION_GROUPS = ("rise", "fall", "up", "down", "more", "less", "better", "worse", "unchanged")

@@ -79,6 +79,10 @@ class Vocabulary:
         notes += [(label, entry.notes) for label, entry in data.crime_types.items() if label in self.crime_types]
         notes.append((None, data.generic_notes))
         self.alias_notes = {normalise(alias): (name, note) for name, group in notes for alias, note in group.items()}
+        # Words the tables only approximate ("serious violence" by Violence Against the Person): the documents
+        # may state the thing itself, so a question naming one is tried on them before the stand-in row.
+        self.stand_ins = {normalise(alias): label for label, entry in data.crime_types.items()
+                          if label in self.crime_types for alias in entry.stand_in}
         # Printed rows in hierarchy order, then any printed row the hierarchy does not know, at the top level.
         printed = set(self.crime_types)
         self.parent = {child: (parent if parent in printed else None)
@@ -153,6 +157,11 @@ class Vocabulary:
                     return None
                 return note.replace("{all_crime}", self.all_crime)
         return None
+
+    def stands_in(self, alias: str, resolved_to: str) -> bool:
+        """Was this alias (singular or plural) read as a row that only stands in for what it names?"""
+        return any(self.stand_ins.get(key) == resolved_to
+                   for key in (alias, alias.removesuffix("s"), alias.removesuffix("es"), re.sub(r"ies$", "y", alias)))
 
     def ancestors(self, crime_type: str) -> tuple[str, ...]:
         """Parent, grandparent, ... up to the top of the hierarchy ("Shoplifting" -> Theft, Theft Offences,

@@ -122,7 +122,7 @@ FRAMED = [
     ("Approx how many burglaries in Braintree?", "Burglary", "Braintree"),
     ("Would you be able to give me the robbery figures for Rochford?", "Robbery", "Rochford"),
     ("Journalist here - how many robberies were logged in Maldon last year?", "Robbery", "Maldon"),
-    ("Working on a story about knife crime in Basildon, what are the numbers?", "Possession of Weapons", "Basildon"),
+    ("Working on a story about robbery in Basildon, what are the numbers?", "Robbery", "Basildon"),
     ("Ballpark figure for shoplifting in Rochford?", "Shoplifting", "Rochford"),
 ]
 

@@ -97,6 +97,16 @@ def test_every_note_shows_for_its_alias_and_the_alias_plural():
     assert V.note_for("house burglaries") == V.note_for("house burglary") is not None
 
 
+def test_every_stand_in_reads_as_its_row_and_is_said_to_stand_in_only_for_that_row():
+    assert V.stand_ins
+    for alias, label in V.stand_ins.items():
+        assert label in names(V.find_crime_types(alias)), alias
+        assert V.stands_in(alias, label) and V.stands_in(alias + "s", label)
+        assert not V.stands_in(alias, f"not {label}")
+    for label, aliases in V.crime_types.items():  # the row's own words are no stand-ins
+        assert not V.stands_in(normalise(label), label)
+
+
 def test_a_note_is_not_told_when_its_alias_resolved_to_another_name():
     """A force printing its own row for an alias ('Knife Crime') takes the phrase; the note that reads it as
     another row would then be false."""
@@ -201,6 +211,10 @@ def test_check_reports_an_alias_keyed_to_a_label_no_table_prints(data_dir):
     ("crime_types.toml", '["Fly Tipping"]\naliases = ["shoplifting"]', ["crime_types.toml", "shoplifting"]),
     ("crime_types.toml", '["Fly Tipping"]\naliases = ["fly tipping"]\nnotes = { tipping = "x" }',
      ["crime_types.toml", "\"Fly Tipping\".notes.tipping"]),
+    ("crime_types.toml", '["Fly Tipping"]\naliases = ["fly tipping"]\nstand_in = ["dumping"]',
+     ["crime_types.toml", "\"Fly Tipping\".stand_in.dumping", "never be matched"]),
+    ("crime_types.toml", '["Fly Tipping"]\naliases = ["fly tipping", "dumping"]\nstand_in = ["dumping"]',
+     ["crime_types.toml", "\"Fly Tipping\".stand_in", "'dumping' has no note"]),
     ("places.toml", '[areas.Nowhere]\nkind = "village"', ["places.toml", "areas.Nowhere.kind"]),
     ("places.toml", '[areas.Nowhere]\nkind = "force"', ["places.toml", "force"]),
     ("places.toml", '[areas.Nowhere]\nkind = "district"\ntowns = ["canvey"]', ["places.toml", "canvey"]),
