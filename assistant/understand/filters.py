@@ -88,7 +88,7 @@ def _threshold(norm: str) -> tuple[str, float, bool] | None:
 def _direction(norm: str, measure: str | None, change: bool) -> tuple[bool, bool]:
     """(asks for rises, asks for falls): "improved" is a rise of a solved rate and a fall in offences; "more
     burglaries than last year" is a rise only where a change was asked."""
-    text = re.sub(r"\bmakes? up\b|\bup to\b|\bdown to\b", " ", norm)
+    text = re.sub(r"\bmakes? up\b|\badd(?:s|ed|ing)? up\b|\bup to\b|\bdown to\b", " ", norm)
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
     if change and not (up or down):
         up, down = bool(_MORE.search(text)), bool(_LESS.search(text))

@@ -30,8 +30,9 @@ _SUPERLATIVE_LOW = r"fewest|lowest|least|smallest|best|bottom|minimum|safest"
 _SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVE_HIGH}|{_SUPERLATIVE_LOW})\b")
 _NOT_SUPERLATIVE = re.compile(r"\bat (?:least|most|best|worst)\b|\b(?:the )?most recent\b|\bmost of\b|"
                               r"\bleast of\b|\bbest known\b|\btop level\b")
+ALL_AREAS = re.compile(r"\b(?:all|every|each) (?:of )?(?:the )?(?:districts?|areas?)\b")
 _RANK_ALL = re.compile(r"\brank(?:ed|ing|ings|s)?\b|\bleague table\b|\bin order\b|\border(?:ed)? by\b|"
-                       r"\b(?:all|every|each) (?:the )?(?:districts?|areas?)\b|"
+                       rf"{ALL_AREAS.pattern}|"
                        r"\b(?:per|by) (?:district|area|borough)\b|\bdistrict by district\b")
 _OVER_AREAS = re.compile(r"\b(?:districts?|areas?|boroughs?|towns?|places?|where)\b")
 _OVER_CRIME_TYPES = re.compile(r"\b(?:which|what) (?:crime|crimes|crime types?|types? of (?:crime|offence)s?|"
@@ -64,6 +65,8 @@ def read_rank(norm: str, measure: str | None, change: bool, crime_types, areas) 
         return spec, spec.over
     if not (superlative or rank_all):
         return None, ""
+    if not superlative and ALL_AREAS.fullmatch(rank_all.group()) and measures.asks_combined(text):
+        return None, ""  # "how many crimes in total across all the districts": the force's total, not a list
     # Yes or no, except for safety: counts cannot say whether a place is the safest (see `measures.safety_note`)
     polar = bool(_POLAR.match(text)) and not measures.asks_safety(text)
     if _OVER_CRIME_TYPES.search(text):

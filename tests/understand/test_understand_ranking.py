@@ -127,3 +127,19 @@ def test_a_change_with_no_direction_is_ranked_by_its_size(text, direction):
                                   "Which district had the most burglaries?"])
 def test_a_rise_a_fall_or_a_level_is_not_ranked_by_size(text):
     assert not parse(text).rank.size
+
+
+@pytest.mark.parametrize("text", [
+    "How many crimes in total across all the districts?", "Total burglaries across all areas combined",
+    "All the districts' shoplifting added up", "Every district's robberies together",
+])
+def test_a_total_over_every_district_is_the_forces_figure_not_a_list(text):
+    query = parse(text)
+    assert query.rank is None and query.areas == () and query.has_table_signal, query
+
+
+@pytest.mark.parametrize("text", ["Rank all the districts for burglary", "Burglary in every district",
+                                  "Shoplifting per district"])
+def test_every_district_without_a_total_is_still_listed(text):
+    query = parse(text)
+    assert query.rank is not None and query.rank.n == len(vocab.DISTRICT_AREAS), query.rank
