@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config, hygiene, vocab
-from assistant.answer import compose, passages, tables, thread
+from assistant.answer import compose, crossing, passages, pointing, tables, thread
 from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
+from assistant.answer.lists import with_context
 from assistant.answer.retrieve import Retriever
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest import uploads
@@ -260,16 +261,21 @@ class Assistant:
         ("... the death reviews SETDAB carries out") is tried on the passages first and answered from
         the tables only if no passage answers it. A follow-up leaning on a passage answer ("when was that?", "and
         across Essex?") is tried on that answer's thread first, unless it asks what the tables show ("what do the
-        figures say for that?"): then it is a table question about what that answer was about.
+        figures say for that?"): then it is a table question about what that answer was about. One the thread
+        cannot answer goes to the tables when it has a table question's slots and names no document itself.
         """
         found = None
-        earlier = thread.thread_of(text, query)
-        if earlier is not None and thread.asks_tables(text):
-            query = thread.for_tables(query, facts_for(self.index), earlier)
+        earlier = thread.thread_of(text, query, self.index)
+        if earlier is not None and crossing.asks_tables(text):
+            query = crossing.for_tables(query, facts_for(self.index), earlier)
         elif earlier is not None and (query.is_followup or not query.has_table_signal):  # not a new table question
             found = self._from_passages(text, query)
             if found.answerable or not query.has_table_signal:
                 return found
+            if query.is_followup and not understand.parse(text).passage_cues:
+                # "how many the year before?" that the thread's document does not tell: the tables may, the
+                # document words of the turn before notwithstanding
+                query = query.with_(passage_cues=(), outside_topic=False)
         strong_cues = query.passage_cues  # words that point at a document; an outside topic alone is weaker
         if not query.has_table_signal or strong_cues:
             return found or self._from_passages(text, query)
@@ -291,26 +297,36 @@ class Assistant:
         return replace(refused, withheld=result.withheld) if result.withheld else refused
 
     def _from_passages(self, text: str, query: Query) -> Answer:
-        earlier = thread.thread_of(text, query)  # a follow-up to a passage answer is searched with its question
+        # a follow-up to a passage answer is searched with its question
+        earlier = thread.thread_of(text, query, self.index)
+        if earlier is not None and not earlier.document:  # the question before found nothing, in no one document
+            if thread.unfounded(earlier, text):
+                return compose.not_found(text, "the question before it was not answered, so there is nothing for it "
+                                               "to point back to", self.index, context=query)
+            earlier = None
+        asked = crossing.of_table_answer(text, query) if earlier is None else text  # "... about it?" after a table
         facts = facts_for(self.index)
         # "How many was that?", "who else was there?", "and the February one?": a turn about what was just quoted,
         # the people beside it or another meeting's same line is answered from those lines; otherwise it is
         # searched for, the last answer's document (or the other meeting's) first.
         earlier, found = thread.followed(facts, earlier, text) if earlier is not None else (None, ())
-        if found:
-            selection = passages.Selection(tuple(self.index.sentences[i] for i in found), 1.0)
+        if found:  # a line that starts mid-thought ("including 120 stop and searches") comes with the one before
+            selection = passages.Selection(tuple(dict.fromkeys(
+                s for i in found for s in with_context(self.index, self.index.sentences[i]))), 1.0)
         else:
-            search = earlier.search_text(text) if earlier is not None else text
+            search = earlier.search_text(text) if earlier is not None else asked
             vector = encode([search])[0]
             hits = self.retriever.search(search, vector)
-            asked = earlier.restated(text) if earlier is not None else text  # "... in the same room?"
+            asked = earlier.restated(text) if earlier is not None else asked  # "... in the same room?"
             selection = passages.select(asked, query, hits, vector, self.index, earlier)
-        if not selection.sentences:
-            return compose.not_found(text, selection.reason, self.index, context=query)
+        if not selection.sentences:  # the thread goes on in the document the question named, if it named one
+            return compose.not_found(text, selection.reason, self.index,
+                                     context=thread.unanswered(query, text, self.index))
         quoted = tuple(self.index.sentence_position[(s.document, s.start)] for s in selection.sentences)
         if earlier is not None and thread.asks_who(text):  # "who confirmed that?" and "AS also confirmed ..."
             named = thread.introducing(facts, selection.sentences[0].document, quoted)
-            quoted = tuple(sorted({*quoted, *named}))
+            alike = pointing.alike_items(facts, quoted, text)  # "who attended from the Home Office?": each of them
+            quoted = tuple(sorted({*quoted, *named, *alike}))
             selection = replace(selection, sentences=tuple(self.index.sentences[i] for i in quoted))
         said = " ".join(facts.text(s) for s in selection.sentences)
         context = thread.threaded(query, text, selection.sentences[0].document, quoted, earlier, said)

@@ -22,6 +22,7 @@ from assistant.text.terms import content_terms
 # "the next meeting", "the previous minutes": the meeting before or after in the same series of documents.
 ADJACENT = re.compile(r"\b(next|following|previous|last|earlier|prior)\s+(meeting|minutes|session|board|panel)\b",
                       re.I)
+STEPS = ("next", "following", "previous", "last", "earlier", "prior")  # the words ADJACENT steps by
 SAME_SERIES = 0.6  # of the shorter title's words, less its dates, that two documents of one series share
 ALIKE = 0.7  # how alike another meeting's line must be to a quoted one to be its counterpart (see `counterpart`)
 FITS = 0.3  # for holding the kind of fact the quoted line answered with

@@ -5,7 +5,10 @@ A passage answer leaves a thread in its context: the question it answered, the d
 it quoted (and those of the answer before, for "the two"). A next turn that leans on it (opens with
 "and"/"what about", points back with a pronoun, names an item by order, or is too short to stand alone) is read
 with the earlier question's words as its topic and searched in the same document first; one that stands on its
-own ignores the thread.
+own ignores the thread, and so does a short one naming something new by name ("What is Operation Dial?") or
+another source. A question the documents did not answer still leaves a thread in the one document it named (by
+its source or its meeting's date), without its words; a table answer puts the thread to sleep until a turn names
+its document's source again (`crossing` reads what crosses between the tables and the passages).
 
 What a follow-up says is read as plain English, never as one corpus's names: a place, a crime type or a date it
 names takes the place of the one the earlier question named ("And across Essex?" after "... fall in Southend?" asks
@@ -15,8 +18,10 @@ that only say how it leans back ("the year before", "which of the two", "compare
 Some turns are answered from lines around the last answer without a search: "who else was there?" (the other
 people of its section), "the year before?" (the nearest line telling the earlier year), "and in Southend
 specifically?" (the nearest line naming the place), "who confirmed that?" (the quote, with the line that gives the
-initials it uses their full name). A turn naming another meeting of a series ("and the February one?", "the next
-meeting") moves to that meeting's minutes (`series`).
+initials it uses their full name), and the lines `pointing` finds ("and the next one?", "which of them ...?",
+"what did he say about ...?", "how much was allocated?"). A turn naming another meeting of a series ("and the
+February one?", "the next meeting", or "and the next one?" after a dated meeting's answer) moves to that meeting's
+minutes (`series`).
 """
 
 from __future__ import annotations
@@ -24,25 +29,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant import vocab
 from assistant.answer.facts import IndexFacts, is_item
 from assistant.answer.lists import with_list
-from assistant.answer import asking, series
+from assistant.answer import asking, pointing, series
 from assistant.answer.wants import ROLE, VENUE, wants
 from assistant.store.load import LoadedIndex
+from assistant.text.dates import MONTHS
 from assistant.text.terms import content_terms
-from assistant.answer.turns import (ANOTHER, COUNT, EXISTENTIAL, FRAMING, INITIALS, NEAR, OPENER, POINTER, RELATIVE,
-                                    SAME, SOMEONE, STEP, THEY, TWO, PERSONAL, dates_in, leans_back, ordinal,
-                                    person_names, places_in, swap, told, unframed)
-from assistant.understand.query import OFFENCES, Query
+from assistant.answer.turns import (ANOTHER, COUNT, EXISTENTIAL, FRAMING, INITIALS, NEAR, OPENER, ORDINAL, PERSONAL,
+                                    POINTER, RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, crimes_in, dates_in, leans_back,
+                                    ordinal, person_names, places_in, swap, told, unframed)
+from assistant.understand.query import Query
 
 THREAD = "passage_thread"
+ASLEEP = "passage_thread_asleep"  # the thread a table answer interrupted (see `ended`)
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
-# "What do the tables show for that?", "and the police figures?": the performance tables, not a document, asked
-# what they show (a sentence that mentions "performance data" asks nothing of them).
-TABLES = re.compile(r"\b(?:the|these|those|your) (?:performance |police |crime |recorded |latest |official )*"
-                    r"(?:tables?|figures|statistics|stats|data|numbers|performance summary)\b", re.I)
-SHOWS = re.compile(r"\s*(?:show|shows|say|says|said|give|gives|have|has|hold|holds|tell)\b", re.I)
 
 @dataclass(frozen=True)
 class Thread:
@@ -51,11 +52,16 @@ class Thread:
     sentences: tuple[int, ...]  # the sentences quoted, by position in the index
     before: tuple[int, ...] = ()  # the sentences the answer before quoted, for "which of the two"
     names: tuple[str, ...] = ()  # the people the quoted sentences name that the question did not, for "he"/"her"
+    answered: bool = True  # False when the question was not answered: it lends its document, not its words
 
     def search_text(self, question: str) -> str:
         """What this turn asks about: the earlier question with the place or crime type an "and ...?" or "what
         about ...?" names in place of its own, then this turn's other words, less those that only say how it
-        leans back."""
+        leans back. After a question the documents did not answer, its words found nothing: the turn's own are
+        searched for, with the place and crime type it named, in the document it named."""
+        if not self.answered:  # its place and crime type still say what the turn is about (its date, which doc)
+            named = [alias for find in (places_in, crimes_in) for _, alias in find(self.question)]
+            return " ".join([question, *(a for a in named if a.casefold() not in question.casefold())])
         earlier, own = self._read(question)
         return " ".join(f"{earlier} {own}".split())
 
@@ -83,25 +89,44 @@ class Thread:
         return swap(self.question, own, finders=(dates_in,))  # "Was the 15 May meeting in the same room?"
 
 
-def thread_of(question: str, query: Query) -> Thread | None:
-    """The earlier passage answer this turn leans on, if it leans on one."""
+def thread_of(question: str, query: Query, index: LoadedIndex | None = None) -> Thread | None:
+    """The earlier passage answer this turn leans on, if it leans on one. A thread a table answer put to sleep
+    (see `ended`) wakes for a turn that leans back and names its document's source ("and what did the Echo say
+    about Basildon?" after the tables were asked about the Echo's figure)."""
     thread = query.extra.get(THREAD)
-    return thread if isinstance(thread, Thread) and leans_back(question) else None
+    if isinstance(thread, Thread):
+        return thread if leans_back(question, thread.question) and not _elsewhere(question, thread, index) else None
+    asleep = query.extra.get(ASLEEP)
+    if isinstance(asleep, Thread) and index is not None and leans_back(question, asleep.question) and \
+            asking.named_sources(question, index) == {asleep.document}:
+        return asleep
+    return None
+
+
+def _elsewhere(question: str, thread: Thread, index: LoadedIndex | None) -> bool:
+    """Does a short turn that only leans back by its length name a source other than the thread's document ("Who
+    chairs the board?" after a newspaper's answer)? It then stands alone."""
+    if index is None or OPENER.match(question) or POINTER.search(EXISTENTIAL.sub(" ", question)):
+        return False
+    named = asking.named_sources(question, index)
+    return bool(named) and thread.document not in named
 
 
 def carry(query: Query, context: Query | None) -> Query:
-    """Keep the last passage answer's thread on this turn's query, for `thread_of` to judge."""
-    thread = context.extra.get(THREAD) if context is not None else None
-    if thread is None or THREAD in query.extra:
+    """Keep the last passage answer's thread (or the one a table answer put to sleep) on this turn's query, for
+    `thread_of` to judge."""
+    if context is None or THREAD in query.extra:
         return query
-    return query.with_(extra={**query.extra, THREAD: thread})
+    kept = {key: context.extra[key] for key in (THREAD, ASLEEP) if key in context.extra and key not in query.extra}
+    return query.with_(extra={**query.extra, **kept}) if kept else query
 
 
 def ended(context):
-    """The context of a table answer: the passage thread it was asked in is over (a next "when was that?" is about
-    the table answer, not the passage before it)."""
+    """The context of a table answer: the passage thread it was asked in sleeps (a next "when was that?" is about
+    the table answer, not the passage before it; "and what did the Echo say about Basildon?" wakes it)."""
     if isinstance(context, Query) and THREAD in context.extra:
-        return context.with_(extra={k: v for k, v in context.extra.items() if k != THREAD})
+        kept = {k: v for k, v in context.extra.items() if k != THREAD}
+        return context.with_(extra={**kept, ASLEEP: context.extra[THREAD]})
     return context
 
 
@@ -117,32 +142,27 @@ def threaded(query: Query, question: str, document: str, sentences: tuple[int, .
     return query.with_(extra={**query.extra, THREAD: Thread(start, document, sentences, before, names)})
 
 
-def asks_tables(question: str) -> bool:
-    """Does the turn ask what the performance tables say ("what do the figures show for that?")?"""
-    named = TABLES.search(question)
-    if named is None:
-        return False
-    before, after = question[:named.start()], question[named.end():]
-    return bool(re.search(r"\b(?:according to|in|from)\s*$", before, re.I) or SHOWS.match(after)
-                or OPENER.match(question) and re.match(r"\s*(?:for|about|on)\b|\W*$", after, re.I))
+def unanswered(query: Query, question: str, index: LoadedIndex) -> Query:
+    """The context a passage question the documents did not answer leaves: a thread with no quote, in the one
+    document the question names by its source or by its meeting's date ("... the 27 September 2012 panel
+    meeting?"), so that "and who attended from the Home Office?" is still asked of that meeting; in no document
+    when it names no one document, so that "when was that?" is known to point at nothing found (see `unfounded`).
+    A follow-up keeps the thread it was asked in."""
+    if THREAD in query.extra:
+        return query
+    named = asking.named_sources(question, index)
+    months = {month for month, _ in dates_in(question)}
+    dated = {d.id for d in index.documents.values() if series.meeting_month(d) in months and any(
+        o.id != d.id and series.same_series(o.title, d.title) for o in index.documents.values())}
+    found = named & dated if named and dated else named or dated
+    document = found.pop() if len(found) == 1 else ""
+    return query.with_(extra={**query.extra, THREAD: Thread(question, document, (), answered=False)})
 
 
-def for_tables(query: Query, facts: IndexFacts, earlier: Thread) -> Query:
-    """"What do the tables show for that?" after a passage answer: the place and crime type the answer was about
-    (the earlier question's, else those its quoted sentences name), for a table question."""
-    said = " ".join(facts.text(facts.index.sentences[i]) for i in earlier.sentences)
-    areas, crime_types = query.areas, query.crime_types
-    if not areas:
-        areas = tuple(dict.fromkeys(hit.name for kind, hit in vocab.find_places(vocab.normalise(said))
-                                    if kind != "other" and hit.name in vocab.TABLE_AREAS))
-    if not crime_types:
-        crime_types = tuple(dict.fromkeys(hit.name for hit in vocab.find_crime_types(vocab.normalise(said))))
-    kept = [f"{what} ({', '.join(names)})" for what, names, had in (("the area", areas, query.areas),
-                                                                     ("the crime type", crime_types, query.crime_types))
-            if names and not had]
-    notes = query.notes + ((f"{' and '.join(kept)} taken from the last answer",) if kept else ())
-    return query.with_(areas=areas, crime_types=crime_types, notes=notes, passage_cues=(), outside_topic=False,
-                       measure=query.measure or (OFFENCES if crime_types else None))
+def unfounded(earlier: Thread, question: str) -> bool:
+    """"When was that?" after a question the documents did not answer, in no document it named: the turn asks
+    only about what was not found, so it has nothing to point at."""
+    return not earlier.answered and not earlier.document and earlier.adds_nothing(question)
 
 
 def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
@@ -171,12 +191,24 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
 def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread, tuple[int, ...]]:
     """The thread this turn is searched on (moved to another meeting's document when it names one) and the lines
     that answer it without a search: the other meeting's counterpart of the last quote, the other people of the
-    last answer's section ("who else?"), or the last quote itself ("since when?")."""
+    last answer's section ("who else?"), the one of its items the turn picks ("which of them ...?"), what the
+    person it named said, the last quote itself ("since when?"), or the line beside it that holds what the turn
+    adds ("how much was allocated?", "when was it produced?"); see `pointing`."""
     there = moved(facts.index, earlier, question)
     if there is not earlier:
         return there, parallel(facts, earlier, there, question)
-    return earlier, named_besides(facts, earlier, question) or quoted_again(facts, earlier, question) or \
-        told_around(facts, earlier, question) or placed_near(facts, earlier, question)
+    quoted, own = list(earlier.sentences), unframed(question)
+    asked = wants(f"{earlier.question} {question}")
+
+    def fits(text: str) -> bool:  # holds the kind of fact the turn asks for
+        return asked.fits(text, question)
+
+    return earlier, named_besides(facts, earlier, question) or \
+        pointing.one_of_them(facts, quoted, earlier.question, question) or \
+        pointing.said_by(facts, quoted, earlier.names, question) or quoted_again(facts, earlier, question) or \
+        told_around(facts, earlier, question) or placed_near(facts, earlier, question) or \
+        pointing.added_near(facts, quoted, earlier.question, own, [a for _, a in places_in(question)], fits) or \
+        pointing.kind_near(facts, quoted, earlier.question, own, fits)
 
 
 def placed_near(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
@@ -235,8 +267,9 @@ def told_around(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int,
 
 
 def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | None:
-    """"What's the second one?", "and the next one?": the item of the last answer's list the question names
-    by its order; None when it names none or the last answer was not from a list."""
+    """"What's the second one?", "and the next one?", "and the one before?": the item of the last answer's list
+    the question names by its order, or the one after or before the item it gave (for a dated line, the line of
+    the same topic dated next or before it); None when it names none or the last answer was from no list."""
     word = ordinal(question)
     if not word or not earlier.sentences:
         return None
@@ -252,22 +285,38 @@ def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | Non
     step = {"next": 1, "previous": -1}.get(word)
     if step is None:
         return None
+    stepped = pointing.step_listed(facts, quoted, earlier.question, step, ORDINALS)
+    if stepped is not None:
+        return stepped
     j = (quoted[-1] if step > 0 else quoted[0]) + step
     same = 0 <= j < len(facts.index.sentences) and facts.index.sentences[j].document == earlier.document
-    return j if same and is_item(facts.text(facts.index.sentences[j])) else None
+    if same and is_item(facts.text(facts.index.sentences[j])):
+        return j
+    topic = content_terms(earlier.question) - FRAMING - asking.WHEN_WHERE
+    return pointing.dated_step(facts, quoted, topic, step)
 
 
 def moved(index: LoadedIndex, earlier: Thread, question: str) -> Thread:
     """The thread moved to the document of the meeting this turn names, in the same series as the last answer's
     ("and the February 2014 one?", "had they been done by the May 2012 meeting?", "where was the next meeting?");
     the thread itself when it names no other meeting or no one document holds it. A "when is the next meeting?"
-    stays: the last document says when its next meeting is."""
+    stays: the last document says when its next meeting is. After a question about a dated meeting, "and the next
+    one?" is the next meeting too."""
     named, step = dates_in(question), series.ADJACENT.search(question)
     month = named[0][0] if named else None
-    if month is None and (step is None or wants(question).date):
+    # "and the next one?" after a dated meeting's answer, not after a list asked for or walked through
+    walks = wants(earlier.question).many or ordinal(earlier.question)
+    word = step.group(1) if step else ordinal(question) if dates_in(earlier.question) and not walks else ""
+    if month is None and (word not in series.STEPS or wants(question).date):
         return earlier
-    there = series.other_meeting(index, earlier.document, month, step.group(1) if step else "")
-    return Thread(earlier.question, there, (), earlier.sentences, earlier.names) if there else earlier
+    there = series.other_meeting(index, earlier.document, month, word)
+    if not there:
+        return earlier
+    question = earlier.question  # "Who chaired the 14 October 2013 meeting?" asked of the next meeting names its month
+    if month is None and (dated := series.meeting_month(index.documents[there])):
+        for _, alias in dates_in(question):
+            question = question.replace(alias, f"{MONTHS[dated[1] - 1]} {dated[0]}")
+    return Thread(question, there, (), earlier.sentences, earlier.names)
 
 
 def parallel(facts: IndexFacts, earlier: Thread, there: Thread, question: str) -> tuple[int, ...]:
@@ -275,7 +324,7 @@ def parallel(facts: IndexFacts, earlier: Thread, there: Thread, question: str) -
     the last answer quoted. Empty when the turn asks something new about that meeting."""
     if there.document == earlier.document or not earlier.sentences:
         return ()
-    _, own = there._read(series.ADJACENT.sub(" ", question))
+    _, own = there._read(STEP.sub(" ", ORDINAL.sub(" ", series.ADJACENT.sub(" ", question))))  # "the next one"
     if content_terms(own) - content_terms(earlier.question) - FRAMING and not THEY.search(question):
         return ()
     return series.counterpart(facts, earlier.sentences, there.document, earlier.question)

@@ -62,13 +62,23 @@ INITIALS = re.compile(r"\b([A-Z]{2,3})\b")
 NEAR = 8  # lines either side of the last answer that "who else" looks in
 
 
-def leans_back(question: str) -> bool:
-    """Does the turn lean on the last answer: an opener, a word pointing back, an item by its order, a time told
-    from the last answer's, a "who else", or too few words to stand alone?"""
+def leans_back(question: str, earlier: str = "") -> bool:
+    """Does the turn lean on the last answer (whose question was `earlier`): an opener, a word pointing back, an
+    item by its order, a time told from the last answer's, a "who else", or too few words to stand alone? A
+    short turn, or one naming an item by its order, that names something by a name the earlier question did not
+    use ("What is Operation Dial?", "When is the next Operation Dial night of action?") stands alone."""
     words = re.findall(r"[A-Za-z0-9']+", question)
     pointing = EXISTENTIAL.sub(" ", question)  # "how many were there" points at nothing
-    return bool(OPENER.match(question) or POINTER.search(pointing) or ORDINAL.search(question)
-                or RELATIVE.search(question) or STEP.search(question) or ELSE.search(question)) or len(words) <= SHORT
+    if OPENER.match(question) or POINTER.search(pointing) or RELATIVE.search(question) or STEP.search(question) \
+            or ELSE.search(question):
+        return True
+    return (len(words) <= SHORT or bool(ORDINAL.search(question))) and not names_anew(question, earlier)
+
+
+def names_anew(question: str, earlier: str) -> bool:
+    """Does the turn name something by a capitalised name ("Operation Dial", "CONTEST") that `earlier` does not?"""
+    named = content_terms(" ".join(re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]+", question.strip())))
+    return bool(named - content_terms(earlier))
 
 
 

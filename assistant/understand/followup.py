@@ -24,6 +24,14 @@ _FOLLOW_OPENER = re.compile(
 _PRONOUN = re.compile(r"\b(?:that|it|there|those|them|this one|same)$|\bin there\b|\bthe same\b|"
                       r"\b(?:did|does|has|is|was|why) (?:it|that|this|they)\b")
 
+# "Which of the two is higher?", "compare the two", "both together": the last two answers, side by side.
+_THE_TWO = re.compile(r"\b(?:the two|both|which of them|either of them|compare them|compare those)\b", re.I)
+# The slots of the turn before the last (areas, unknown places, crime types), kept for "which of the two".
+BEFORE = "slots_before"
+# The words the conversation named its crime types by ("bicycle thefts" for Theft of Pedal Cycles), for a passage
+# follow-up that points at them ("what did the board say about that?").
+CRIME_WORDS = "crime_words"
+
 # The follow-up words whose vocabulary is table-question vocabulary (see `words`).
 WORD_PATTERNS = (_COMPARE, _FOLLOW_OPENER, _PRONOUN)
 
@@ -63,7 +71,7 @@ def is_followup(read: Reading, context: Query) -> bool:
     query = read.query
     if not (context.areas or context.crime_types or context.measure or context.unknown_places):
         return False
-    if read.opener:
+    if read.opener or _the_two(read, context):
         return True
     if (query.areas or query.unknown_places) and query.crime_types:
         return False  # a full new question
@@ -82,12 +90,35 @@ def _narrowed(read: Reading, context: Query) -> list:
     return [hit for hit in found if hit.name not in context.crime_types]
 
 
+def _the_two(read: Reading, context: Query) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """"Which of the two is higher?" after "… in Colchester?" and "and in Harlow?": (areas, unknown places, crime
+    types) of the last two turns together, when the turn names none of its own and the two differ in one slot."""
+    before = context.extra.get(BEFORE)
+    query = read.query
+    if not before or not _THE_TWO.search(query.text) or query.areas or query.unknown_places or query.crime_types \
+            or read.period_stated:  # "and both years?" asks for two periods, not two places
+        return None
+    areas, unknown, crime_types = before
+    if crime_types == context.crime_types and (areas, unknown) != (context.areas, context.unknown_places):
+        return unique(areas + context.areas), unique(unknown + context.unknown_places), crime_types
+    if (areas, unknown) == (context.areas, context.unknown_places) and crime_types != context.crime_types:
+        return areas, unknown, unique(crime_types + context.crime_types)
+    return None
+
+
 def inherit(read: Reading, context: Query) -> Query:
-    """Fill what the follow-up left out from the previous turn, and say what was kept."""
+    """Fill what the follow-up left out from the previous turn, and say what was kept. "Which of the two …?"
+    takes the places or crime types of the last two turns."""
     query, kept = read.query, []
     ranked_over_areas = query.rank is not None and query.extra.get("rank_over") == "areas"
     areas, unknown = query.areas, query.unknown_places
-    if not areas and not unknown and not ranked_over_areas and (context.areas or context.unknown_places):
+    two = _the_two(read, context)
+    if two is not None:
+        areas, unknown = two[0], two[1]
+        query = query.with_(crime_types=two[2])
+        what, named = ("places", two[0] + two[1]) if len(two[0] + two[1]) > 1 else ("crime types", two[2])
+        kept.append(f"the {what} of the last two questions ({' and '.join(named)})")
+    elif not areas and not unknown and not ranked_over_areas and (context.areas or context.unknown_places):
         areas, unknown = context.areas, context.unknown_places
         kept.append(f"the area ({', '.join(areas + unknown)})")
     elif read.compares and areas and context.areas and not ranked_over_areas:
@@ -140,6 +171,11 @@ def inherit(read: Reading, context: Query) -> Query:
     # turn naming its own crime type ("which district had the most shoplifting?") asks the tables afresh.
     own_crime = read.query.crime_types and not _only_generic(read.query)
     pointer = query if query.passage_cues or query.outside_topic or own_crime else context
+    extra = {**extra, BEFORE: (context.areas, context.unknown_places, context.crime_types)}
+    if crime_types == context.crime_types:
+        said = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(context.text))
+                if hit.name in crime_types and hit.alias not in vocab.GENERIC_CRIME_WORDS]
+        extra[CRIME_WORDS] = tuple(dict.fromkeys(said)) or context.extra.get(CRIME_WORDS, ())
     return query.with_(areas=areas, unknown_places=unknown, crime_types=crime_types, share_of=share_of,
                        measure=measure, periods=periods, change=change, rank=rank, extra=extra, notes=notes,
                        out_of_scope=unique(out_of_scope),

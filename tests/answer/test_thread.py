@@ -14,7 +14,8 @@ import re
 import pytest
 
 from assistant import vocab
-from assistant.answer.thread import Thread, asks_tables, leans_back, ordinal
+from assistant.answer.crossing import asks_tables
+from assistant.answer.thread import Thread, leans_back, ordinal
 from assistant.understand.query import Query
 
 
