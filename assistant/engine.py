@@ -16,7 +16,6 @@ from assistant.answer.invariants import broken_invariants
 from assistant.answer.lists import with_context
 from assistant.answer.retrieve import Retriever
 from assistant.errors import IndexCorruptError, IndexMissingError
-from assistant.ingest import uploads
 from assistant.records import Answer
 from assistant.store.embedding import encode, load_in_background
 from assistant.store.load import LoadedIndex, load_index
@@ -137,13 +136,13 @@ class Assistant:
         return build_index(corpus_dir or config.corpus_dir(), index_dir or config.index_dir(), force=force,
                            progress=progress)
 
-    MAX_UPLOAD_MB = uploads.MAX_UPLOAD_BYTES // 2**20
-
     @staticmethod
     def add_upload(name: str, data: bytes, corpus_dir: Path | None = None,
                    meta: dict[str, str] | None = None) -> tuple[Path | None, str | None]:
         """Check an uploaded file and save it into the corpus folder, with the title, publisher and date the
         uploader gave (`meta`): (path, None), or (None, why not)."""
+        from assistant.ingest import uploads  # its checks need modules a question never does
+
         return uploads.save_upload(name, data, corpus_dir or config.corpus_dir(), meta)
 
     @classmethod

@@ -95,7 +95,7 @@ def upload_panel(job: RebuildJob) -> None:
     upload = st.file_uploader("PDF, Word, Excel, CSV, Markdown, text or HTML",
                               type=["pdf", "docx", "xlsx", "csv", "md", "txt", "html"],
                               key=f"upload-{st.session_state.uploader}",
-                              max_upload_size=Assistant.MAX_UPLOAD_MB,
+                              max_upload_size=uploads.MAX_UPLOAD_BYTES // 2**20,
                               help="Checked first, then saved into the corpus folder under a safe name and indexed")
     if upload is None:
         return
