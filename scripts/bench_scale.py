@@ -140,7 +140,8 @@ def vector_step(n: int, pool: np.ndarray, sentences: list[str], queries: np.ndar
         reset_peak()
         before = rss_bytes()
         started = time.perf_counter()
-        index, info = build_vector_index(vectors, **({} if flat_limit is None else {"flat_limit": flat_limit}))
+        index, info = build_vector_index(vectors, **({} if flat_limit is None else {"flat_limit": flat_limit,
+                                                                                     "half_limit": flat_limit}))
         seconds = time.perf_counter() - started
         peak = rss_bytes("VmHWM") - before
         p50, p99, found = timed_searches(index, queries)
@@ -201,22 +202,24 @@ def pipeline_step(passages: int, sentences: list[str], questions: list[str], sma
     (memory per passage is the difference between the two, so what any index holds whatever its size, such
     as the model and the libraries, cancels out). Each figure is printed as soon as it is known.
 
-    The build's floor is the bare encode of a random FLOOR_SAMPLE of the texts it keeps, scaled up: encoding
-    all of them a second time would double a run that takes most of an hour on this machine."""
+    The build's floor is the bare encode of a random FLOOR_SAMPLE of the distinct texts it keeps (a text repeated
+    across documents is encoded once), scaled up: encoding all of them a second time would double a run that
+    takes most of an hour on this machine."""
     from assistant.store.build import kept_texts
 
     with tempfile.TemporaryDirectory() as scratch:
         corpus, index_dir = Path(scratch) / "big" / "corpus", Path(scratch) / "big" / "index"
         write_corpus(corpus, sentences, passages, rng)
         built = run_json(BUILD, str(corpus), str(index_dir))
-        texts = kept_texts(load_index(index_dir))
+        kept = kept_texts(load_index(index_dir))
+        texts = list(dict.fromkeys(kept))  # the build encodes a text repeated across documents once
         sample = [texts[i] for i in rng.choice(len(texts), max(1, int(len(texts) * FLOOR_SAMPLE)), replace=False)]
         started, cpu = time.perf_counter(), time.process_time()
         embedding.encode(sample)
         scale = len(texts) / len(sample)
         encode_seconds, encode_cpu = (time.perf_counter() - started) * scale, (time.process_time() - cpu) * scale
         stages = built["stages"]
-        print(f"  {built['passages']:,} passages ({len(texts):,} texts kept)")
+        print(f"  {built['passages']:,} passages ({len(kept):,} texts kept, {len(texts):,} distinct)")
         print(f"  build {built['seconds']:.1f} s  floor {encode_seconds:.1f} s (bare encode of the kept texts, from "
               f"a {FLOOR_SAMPLE:.0%} sample)  ratio {built['seconds'] / encode_seconds:.2f}; in CPU time "
               f"{built['cpu']:.1f} s vs {encode_cpu:.1f} s, ratio {built['cpu'] / encode_cpu:.2f}; build peak "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-import sys
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from assistant import vocab
@@ -19,6 +19,7 @@ from assistant.claims.directions import FLAT, direction_in, nearest_direction
 from assistant.claims.parse import CHANGE, LEVEL
 from assistant.claims.periods import Period, find_period
 from assistant.claims.subject import places_in, topics_in
+from assistant.claims.term_sets import TermIds, union
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.dates import MONTH_WORDS, MONTHS, date_words, month_number
 from assistant.text.terms import content_terms, content_terms_of
@@ -51,6 +52,9 @@ _AGE_RANGE = re.compile(r"\b(\d{1,2})-?\s*(?:-|–|to)\s*(\d{1,2})[\s-]*(?:year[
                         r"age range|age group|yrs?)\b", re.IGNORECASE)
 _LOOK_BACK = 6  # sentences an article's figure may take its period from
 _LOOK_BACK_SECTIONED = 30  # the same in a long document, where the paragraph also bounds it
+# Units whose words are read in one call: all at once held every unit's words twice over (as strings, then as
+# ids) at the peak, and a process keeps the memory of its peak.
+_TERMS_SLICE = 1_024
 
 
 @dataclass(slots=True)  # slots: one per figure of every sentence is held; a dict each would double them
@@ -73,12 +77,15 @@ class Fig:
 class Unit:
     """A sentence (fragments joined) with its place, topics and period resolved from its neighbours.
 
-    `*_from` is the position of the unit a value was taken from, so an answer can quote it too."""
+    `*_from` is the position of the unit a value was taken from, so an answer can quote it too. Its text is
+    read from the document's when asked for (`text`), not held: a copy of every sentence took about 1 KB a
+    passage (measured with tracemalloc on a synthetic corpus of 1,859 passages)."""
 
     position: int
     sentences: tuple[Sentence, ...]
     document: str
-    text: str
+    source: str = field(repr=False)  # the document's whole text, shared by its units
+    joined: str | None  # the text of a unit of several fragments, joined; None for one sentence (read from source)
     section: tuple[str, ...]
     paragraph: int  # line number in the document: units on one line are one paragraph
     named: tuple[str, ...]  # the places the unit itself is about
@@ -93,9 +100,16 @@ class Unit:
     written: tuple[int, int] | None = None  # (year, month) the text was written or said: a meeting's, in minutes
     written_words: str = ""  # that date as printed, "26 July 2024"
     written_from: int | None = None  # the unit that prints it ("Minutes of the Meeting on 26th July 2024")
-    figures: list[Fig] = field(default_factory=list)
-    terms: frozenset = frozenset()
-    window: frozenset = frozenset()  # terms of the unit, its paragraph, the unit before and the section path
+    figures: tuple[Fig, ...] = ()
+    terms: Set[str] = frozenset()  # a `TermSet` once read (claims.term_sets)
+    window: Set[str] = frozenset()  # terms of the unit, its paragraph, the unit before and the section path
+
+    @property
+    def text(self) -> str:
+        if self.joined is not None:
+            return self.joined
+        sentence = self.sentences[0]
+        return self.source[sentence.start:sentence.end]
 
 
 class ProseIndex:
@@ -107,29 +121,34 @@ class ProseIndex:
         by_document: dict[str, list[Unit]] = {}
         for unit in self.units:
             by_document.setdefault(unit.document, []).append(unit)
+        shared: dict = {}  # one object for equal periods, dates and names, however many units hold them
         for doc_id, units in by_document.items():
-            _Reader(index.documents[doc_id], units).read()
-        for unit, terms in zip(self.units, content_terms_of([age_ranges(u.text) for u in self.units])):
-            unit.terms = frozenset(map(sys.intern, terms))  # one string per word, not one per use of it
-        sections = {section: frozenset(content_terms(" ".join(section))) for section in {u.section for u in self.units}}
+            _Reader(index.documents[doc_id], units, shared).read()
+        self.term_ids = TermIds()  # every unit's words as ids into one vocabulary (claims.term_sets)
+        for start in range(0, len(self.units), _TERMS_SLICE):
+            units = self.units[start:start + _TERMS_SLICE]
+            for unit, terms in zip(units, content_terms_of([age_ranges(u.text) for u in units])):
+                unit.terms = self.term_ids.term_set(terms)
+        sections = {section: self.term_ids.term_set(content_terms(" ".join(section)))
+                    for section in {u.section for u in self.units}}
         # A unit's window: the terms of its paragraph, of the unit before it (in the same document) and of its
         # section path. Units of one paragraph share it (all but the first, whose unit before may be in the
         # paragraph before), so it is built and held once per paragraph, not once per unit: at ten thousand
         # passages one set per unit took most of this index's memory.
-        paragraphs: dict[tuple[str, int], list[frozenset]] = {}
+        paragraphs: dict[tuple[str, int], list] = {}
         for unit in self.units:
             paragraphs.setdefault((unit.document, unit.paragraph), []).append(unit.terms)
-        paragraph_terms = {key: frozenset().union(*terms) for key, terms in paragraphs.items()}
-        shared: dict[tuple, frozenset] = {}
+        paragraph_terms = {key: union(terms, self.term_ids) for key, terms in paragraphs.items()}
+        windows: dict[tuple, Set[str]] = {}
         for unit in self.units:
             before = self.units[unit.position - 1] if unit.position else None
             outside = before if before is not None and before.document == unit.document and \
                 before.paragraph != unit.paragraph else None
             key = (unit.document, unit.paragraph, unit.section, outside.position if outside else None)
-            if key not in shared:
-                shared[key] = paragraph_terms[(unit.document, unit.paragraph)] | \
-                    (outside.terms if outside else frozenset()) | sections[unit.section]
-            unit.window = shared[key]
+            if key not in windows:
+                parts = (paragraph_terms[(unit.document, unit.paragraph)], sections[unit.section])
+                windows[key] = union((*parts, outside.terms) if outside else parts, self.term_ids)
+            unit.window = windows[key]
 
     def weight(self, term: str) -> float:
         """Inverse document frequency over the chunks: rare words say more about what a sentence is about."""
@@ -145,20 +164,23 @@ def age_ranges(text: str) -> str:
 def _units(index: LoadedIndex) -> list[Unit]:
     """Sentences in reading order, a fragment joined to the next when the splitter cut mid-phrase
     ("an increase in sexual offences and medium" + "risk domestic abuse.")."""
-    texts = [index.documents[s.document].text[s.start:s.end] for s in index.sentences]
+    def text_of(sentence: Sentence) -> str:
+        return index.documents[sentence.document].text[sentence.start:sentence.end]
+
     units: list[Unit] = []
     pending: list[int] = []
     for i, sentence in enumerate(index.sentences):
         pending.append(i)
         following = index.sentences[i + 1] if i + 1 < len(index.sentences) else None
         if following is not None and following.document == sentence.document and \
-                not re.search(r"[.!?:;\"”’)\]*]\s*$", texts[i]) and texts[i + 1][:1].islower():
+                not re.search(r"[.!?:;\"”’)\]*]\s*$", text_of(sentence)) and text_of(following)[:1].islower():
             continue
         doc = index.documents[sentence.document]
         first = index.sentences[pending[0]]
-        text = " ".join(texts[j] for j in pending)
-        units.append(Unit(len(units), tuple(index.sentences[j] for j in pending), doc.id, text,
-                          doc.section_at(first.start), doc.text.count("\n", 0, first.start), places_in(text)[0]))
+        text = " ".join(text_of(index.sentences[j]) for j in pending)
+        units.append(Unit(len(units), tuple(index.sentences[j] for j in pending), doc.id, doc.text,
+                          text if len(pending) > 1 else None, doc.section_at(first.start),
+                          doc.text.count("\n", 0, first.start), places_in(text)[0]))
         pending = []
     return units
 
@@ -167,8 +189,9 @@ class _Reader:
     """Resolves one document's units in reading order: what each is about comes from itself, or from the
     sentence before it, its section heading, or the document."""
 
-    def __init__(self, doc, units: list[Unit]):
+    def __init__(self, doc, units: list[Unit], shared: dict):
         self.doc, self.units = doc, units
+        self.shared = shared  # equal values read once per index, held once (see `_one`)
         self.sectioned = any(u.section for u in units)  # a long document (the agenda pack) rather than an article
         heads: dict[str, Unit] = {}
         for unit in units:
@@ -176,7 +199,8 @@ class _Reader:
         dated = {u.position: _anchor(doc, u, heads) for u in units}
         self.anchors = {position: anchor for position, (anchor, _, _) in dated.items()}
         for unit in units:
-            unit.written, unit.written_words, unit.written_from = dated[unit.position]
+            written, words, unit.written_from = dated[unit.position]
+            unit.written, unit.written_words = self._one(written), self._one(words)
         # The article's own period: what "the last 12 months" means further down.
         self.first, self.first_from = None, None
         for unit in units:
@@ -188,15 +212,23 @@ class _Reader:
     def read(self) -> None:
         previous = None
         for i, unit in enumerate(self.units):
-            unit.places, unit.place_from = self._places(unit, previous)
-            unit.topics, unit.topic_from = self._topics(unit, previous)
-            unit.period, unit.period_from = self._period(unit, i)
-            unit.aspiration = is_aspiration(unit.text)
-            amounts = find_amounts(unit.text)
-            plain = vocab.blank(masked(unit.text), amounts)
+            places, unit.place_from = self._places(unit, previous)
+            topics, unit.topic_from = self._topics(unit, previous)
+            period, unit.period_from = self._period(unit, i)
+            unit.places, unit.topics, unit.period = self._one(places), self._one(topics), self._one(period)
+            text = unit.text
+            unit.aspiration = is_aspiration(text)
+            amounts = find_amounts(text)
+            plain = vocab.blank(masked(text), amounts)
             unit.direction = None if unit.aspiration or not _TREND.search(plain) else direction_in(plain)
-            unit.figures = _figures(unit, amounts)  # a pledge's figures judge only a claim about the pledge
+            unit.figures = tuple(_figures(unit, amounts))  # a pledge's figures judge only a claim about the pledge
             previous = unit
+
+    def _one(self, value):
+        """`value`, or the equal one read before it: most units inherit or repeat a period, a date, a place
+        or a crime type, and a separate copy for each took about 1 KB a passage. Only immutable
+        values (tuples, strings, frozen records) are shared."""
+        return self.shared.setdefault(value, value) if value is not None else None
 
     def _places(self, unit: Unit, previous: Unit | None) -> tuple[tuple[str, ...], int | None]:
         """Named in the unit; "the district" means the place just named; else the section heading's place,
@@ -302,22 +334,23 @@ def _anchor(doc, unit: Unit, heads: dict[str, Unit]) -> tuple[tuple[int, int] | 
 def _figures(unit: Unit, amounts: list[Amount]) -> list[Fig]:
     """Each figure of a unit: change or level, which way, about what crime, measure and place."""
     figures: list[Fig] = []
-    clauses = [m.end() for m in _CLAUSE.finditer(unit.text)]
+    text = unit.text
+    clauses = [m.end() for m in _CLAUSE.finditer(text)]
     for i, amount in enumerate(amounts):
-        before = unit.text[amounts[i - 1].end if i else 0:amount.start]
-        after = unit.text[amount.end:amounts[i + 1].start if i + 1 < len(amounts) else len(unit.text)]
+        before = text[amounts[i - 1].end if i else 0:amount.start]
+        after = text[amount.end:amounts[i + 1].start if i + 1 < len(amounts) else len(text)]
         role = CHANGE if is_change(before, after[:40], amount) else LEVEL
         direction = (amount.direction or nearest_direction(before, after[:40])) if role == CHANGE else None
         if role == CHANGE and direction is None and figures and figures[-1].role == CHANGE:
             direction = figures[-1].direction  # "total crime was reduced by 6%, and ASB by 38%"
         clause_start = max([c for c in clauses if c <= amount.start], default=0)
-        clause_end = min([c for c in clauses if c > amount.start], default=len(unit.text))
-        named, _ = places_in(unit.text[clause_start:clause_end])
+        clause_end = min([c for c in clauses if c > amount.start], default=len(text))
+        named, _ = places_in(text[clause_start:clause_end])
         # "far higher than the rate across England and Wales, which stood at 29.9": the compared-with place's
         named_before, compared = places_in(before)
         if compared and not named_before:
             named = compared
-        counted = unit_words(unit.text[amount.end:])
+        counted = unit_words(text[amount.end:])
         if not counted and figures and re.search(r"\bto\W*$", before):  # "by 905 officers, to 3,755"
             counted = tuple(w for w in figures[-1].unit if w not in ("extra", "additional", "more", "fewer"))
         earlier = role == LEVEL and bool(_EARLIER.search(before))

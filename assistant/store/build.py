@@ -67,7 +67,7 @@ class BuildReport:
     seconds: float
     documents: int
     chunks: int
-    embedded: int
+    embedded: int  # distinct texts encoded (a text repeated in the corpus is encoded once)
     reused: int
     table_values: int
     problems: tuple[dict, ...]
@@ -164,12 +164,16 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
     ids = [c.id for c in chunks] + [s.id for s in sentences] + [content_id("window", t) for t in window_texts]
     texts = chunk_texts + sentence_texts + window_texts
     missing = [i for i, key in enumerate(ids) if key not in cache]
-    report(f"Embedding {len(missing)} new passages and sentences ({len(ids) - len(missing)} reused)", 0.3)
-    if missing:
+    # Each distinct text is encoded once: a sentence repeated across documents (a standard paragraph, a
+    # recurring agenda line) or a document's first sentence, whose window is itself, shares one vector.
+    distinct = list(dict.fromkeys(texts[i] for i in missing))
+    report(f"Embedding {len(distinct)} new passages and sentences ({len(ids) - len(missing)} reused)", 0.3)
+    if distinct:
         ensure_model(verify=True)  # a missing or damaged exported model is exported afresh (the build's one torch use)
-    fresh = _embed([texts[i] for i in missing], report) if missing else None
-    for row, i in enumerate(missing):
-        cache[ids[i]] = fresh[row]
+    fresh = _embed(distinct, report) if distinct else None
+    row_of = {text: row for row, text in enumerate(distinct)}
+    for i in missing:
+        cache[ids[i]] = fresh[row_of[texts[i]]]
     vectors = np.stack([cache[key] for key in ids]) if ids else np.zeros((0, 384), dtype="float32")
     chunk_vectors, sentence_vectors, window_vectors = np.split(vectors, [len(chunks), len(chunks) + len(sentences)])
 
@@ -193,7 +197,7 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
     build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
                          window_vectors, chunk_texts, frame, checks, catalogue, started, streets)
     report("Done", 1.0)
-    return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(missing),
+    return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(distinct),
                        len(ids) - len(missing), len(frame), problems, changed, catalogue,
                        streets.catalogue if len(streets.frame) else None)
 
