@@ -20,6 +20,7 @@ from typing import Any
 
 from assistant.errors import CorpusError
 from assistant.ingest.assemble import assemble
+from assistant.ingest.dating import document_date, publisher_from_file
 from assistant.ingest.readers import policeuk
 from assistant.records import Document, Section
 
@@ -293,7 +294,7 @@ def _load(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
         id=doc_id,
         title=str(meta.get("title") or "") or own.get("title", "") or _title_from(text, sections),
         publisher=str(meta.get("publisher") or "") or own.get("publisher", "") or "unknown",
-        date=str(meta.get("date") or "") or own.get("date", ""),
+        date=str(meta.get("date") or "") or own.get("date", "") or document_date(text, path.name, ""),
         kind=str(meta.get("kind") or _KIND_BY_SUFFIX.get(path.suffix.lower(), "document")),
         path=str(path),
         text=text,
@@ -340,7 +341,8 @@ def _check_nesting(raw: str, name: str) -> None:
 
 def _load_with_reader(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
     """A PDF, Word, Excel or CSV file: its reader's blocks assembled into text, sections and locations.
-    Metadata comes from the manifest when listed, else from the file's own properties, else its name."""
+    Metadata comes from the manifest when listed, else from what the document prints and its file's name and
+    properties (`dating`)."""
     from assistant.ingest.readers.detect import read_any
 
     extracted = read_any(path)
@@ -350,8 +352,8 @@ def _load_with_reader(path: Path, meta: Mapping[str, Any], doc_id: str) -> Docum
     return Document(
         id=doc_id,
         title=str(meta.get("title") or "") or extracted.title or _title_from(text, sections) or path.stem,
-        publisher=str(meta.get("publisher") or "") or extracted.publisher or "unknown",
-        date=str(meta.get("date") or "") or extracted.date,
+        publisher=str(meta.get("publisher") or "") or publisher_from_file(extracted.publisher) or "unknown",
+        date=str(meta.get("date") or "") or document_date(text, path.name, extracted.date),
         kind=str(meta.get("kind") or "") or extracted.kind or "document",
         path=str(path),
         text=text,
