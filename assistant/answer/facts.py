@@ -22,8 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.records import Document
-from assistant.answer.wants import dated_months
-from assistant.text.dates import years_in
+from assistant.text.dates import dated_months, years_in
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import content_terms, content_terms_of
 

@@ -22,11 +22,12 @@ import re
 from assistant import vocab
 from assistant.answer import asking, naming
 from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document
-from assistant.text.dates import months_dated, passed_by, year_pairs, years_in
+from assistant.answer.asked import (ITEM_NUMBER, asked_kind, introduced, list_phrase, list_size, names_one, numbered,
+                                    quoted)
 from assistant.answer.lists import ANAPHORA, continues, lead_of, list_items
-from assistant.answer.wants import (ITEM_NUMBER, Wants, asked_kind, asked_months, dated_in_words, dated_months,
-                                    days_in, introduced, list_phrase, list_size, month_names, names_one,
-                                    names_person, names_venue, numbered, quoted, wants)
+from assistant.answer.wants import Wants, names_person, names_venue, wants
+from assistant.text.dates import (asked_months, dated_in_words, dated_months, days_in, month_names, months_dated,
+                                  passed_by, year_pairs, years_in)
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer import asking, naming
+from assistant.answer.asked import parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
 from assistant.answer.lists import with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
-from assistant.answer.wants import parts
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.terms import content_terms
 from assistant.understand.query import Query

@@ -1,5 +1,5 @@
 """What kind of answer a question asks for, read from its wording alone: a date, a time, a figure, a person
-or a place; a list; and, for a question in several parts, each part on its own.
+or a place, a list; and whether a sentence holds something of that kind.
 
 A sentence that mentions the topic but holds nothing of the asked-for kind is not an answer: "who chaired
 it?" needs a name or a role, "when?" a date, "how many?" a number. These are plain English patterns, not
@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text.dates import MONTH_WORDS
-from assistant.text.dates import MONTHS as MONTH_TITLES
+from assistant.text.dates import FULL_MONTHS, MONTH_WORDS
 
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
                 r"million|billion|half|third|quarter|fifth")
@@ -80,8 +79,6 @@ UPCOMING = re.compile(r"\b(next|upcoming|forthcoming|coming up)\b|\bwhen (is|are
 PAST_FRAME = re.compile(r"\b(did|was|were|had|said|say|says)\b", re.I)
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\+44\s?\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-# A phrase the question quotes ("'not resilient'", "the 'critical' level"): the answer holds it.
-QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.,!]|$)")
 WANTS_RATE = re.compile(r"\b(rate|per \d[\d,]*|per ?cent(age)?|proportion|share)\b|%", re.I)
 # "What are the three themes", "which benchmarks were rated", "list the ...": several items are asked for.
 WANTS_LIST = re.compile(r"\b(what|which) (are|were)\b|\blist\b|\b(two|three|four|five|six|seven|eight|\d) "
@@ -109,7 +106,6 @@ CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing|s)?(?! (?
 
 HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
 # A month named in full, or any month word next to a day or a year: "Jan Decena" and "they may" are no dates.
-FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 HAS_DATE = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\.?\s+\d|"
                       r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d\d\b|\b\d\d/\d\d\b", re.I)
 # A year or a date is not an amount: "How much ...?" is not answered by "agreements were received in December 2023".
@@ -138,16 +134,6 @@ HAS_PLACE = re.compile(rf"(?<!^)(?<![.!?]\s)\b(?!(?:{FULL_MONTHS}|May|Monday|Tue
 HAS_RATE = re.compile(r"%|\bper\b|\brate\b|\bper ?cent\b|\bin every\b|\bout of\b", re.I)
 # "A rate per 1,000 people" is answered by a figure per so many people, not by a percentage change.
 PER_HEAD = re.compile(r"\bper\s+(\d|head|thousand|capita|hundred)", re.I)
-
-# Where a question in several parts splits: "..., and when did it close?", "How long, and where?".
-_ASKING = (r"what|when|where|who|whom|how|which|why|by whom|since when|is|are|was|were|did|does|do|has|have|"
-           r"over|in what|and")
-PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|where|who|whom|how|which|why|by whom|since when|"
-                        r"is|are|was|were|did|does|do|has|have|over|in what)\b)|,\s+(?=(?:what|when|where|who|how|"
-                        r"which|and)\b)", re.I)
-
-
-ASKS = re.compile(rf"\b({_ASKING.replace('|and', '')})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -260,128 +246,6 @@ def _without(text: str, asked: str) -> str:
     return " ".join(w for w in re.findall(r"[A-Za-z0-9/]+", text) if w.casefold() not in own)
 
 
-# "In what file format should ...", "which museum is it with?": the answer names one of that kind of thing.
-WHICH_NOUN = re.compile(r"\b(?:what|which)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:is|are|was|were|should|do|does|did|"
-                        r"will|would|can|has|have|had)\b", re.I)
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "all", "some", "our",
-               "their", "its", "his", "her", "no", "which", "what", "one", "another", "other"}
-NOT_KINDS = {"time", "date", "day", "year", "month", "percentage", "proportion", "share", "number", "rate", "level",
-             "amount", "figure"}
-
-
-def asked_kind(question: str) -> str:
-    """The kind of thing a "what X" or "which X" question asks for ("format"); empty when it asks for none."""
-    match = WHICH_NOUN.search(question)
-    head = match.group(1).split()[-1].casefold() if match else ""
-    return "" if head in NOT_KINDS else re.sub(r"(?<=[a-z]{3})s$", "", head)
-
-
-def names_one(text: str, kind: str, asked: str) -> bool:
-    """Does the text name a thing of that kind with a word the question lacks ("CSV file format", "Chelmsford
-    Museum"), rather than only mention the kind ("a format that allows reuse")?"""
-    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
-    if re.match(rf"\s*(?:[-•❖*]\s*)?{re.escape(kind)}s?\s*:", text, re.I):  # "- Vaccinations: flu, COVID-19 ..."
-        return True
-    for match in re.finditer(rf"\b([A-Z][\w&'’-]*)\s+(?:[a-z]+\s+)?{re.escape(kind)}s?\b", text, re.I):
-        word = match.group(1).casefold()
-        if match.group(1)[:1].isupper() and word not in own and word not in DETERMINERS:
-            return True
-    return False
-
-
-# "agenda item 3", "paragraph 2.4": the line numbered so is the one asked about.
-ITEM_NUMBER = re.compile(r"\b(item|point|paragraph|section|year|stage|phase|step|project)\s+(\d{1,2}(?:\.\d{1,2})?)\b",
-                         re.I)
-# Who someone is or what they do: asked of a person the question names.
-ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich organi[sz]ation\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
-
-
-def numbered(question: str) -> re.Pattern | None:
-    """How the line a question names by its number opens ("agenda item 3" -> "3." or "Item 3", "year 2" -> "Year
-    2"); None when it names none."""
-    match = ITEM_NUMBER.search(question)
-    if match is None:
-        return None
-    word, number = re.escape(match.group(1)), re.escape(match.group(2))
-    return re.compile(rf"\s*(?:[-•❖*]\s*)?(?:{number}\.?|{word}\s+{number})(?::\s*|\s+)\S", re.I)  # a title after it
-
-
-def introduced(text: str, question: str) -> bool:
-    """For "what is X's job title?" or "which organisation does X represent?": does the text give a person the
-    question names with what they are ("Lorraine Jarvis – Chief Executive, Chelmsford CVS", "Paul Ballard, Chief
-    Inspector at Essex Police, ...")?"""
-    if not (WANTS_ROLE.search(question) or ABOUT_SOMEONE.search(question)):
-        return False
-    return any(re.search(rf"{re.escape(name)}['’]?s?\s*(?:[–—-]|,)\s*(?:the\s+)?[A-Z]", text)
-               for name in (m.group() for m in NAME.finditer(question)))
-
-
-def quoted(question: str) -> list[str]:
-    """Phrases the question puts in quotation marks: "'not resilient'", "the 'critical' threat level"."""
-    return [m.strip() for m in QUOTED.findall(question) if m.strip()]
-
-
-_SIZES = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
-LIST_SIZE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:[a-z'-]+\s+){0,2}?[a-z-]+s\b", re.I)
-
-
-def list_size(question: str) -> int | None:
-    """"What are the four strands ...": how many items the asked-for list has, when the question says."""
-    match = LIST_SIZE.search(question)
-    if not match:
-        return None
-    word = match.group(1).casefold()
-    return int(word) if word.isdigit() else _SIZES[word]
-
-
-def list_phrase(question: str) -> str:
-    """"four strands": the words naming the asked-for list's items."""
-    match = LIST_SIZE.search(question)
-    return match.group() if match else ""
-
-
-# A month the question ties its subject to: "the December agenda", "the july board", "on 5 December 2024".
-# "may" counts only as a capitalised word inside the question ("May I ask" and "it may" are no months).
-ASKED_MONTH = re.compile(rf"(?i:\b({FULL_MONTHS})\b)|(?<=\w )May\b")
-DATED = re.compile(rf"(?i:\b({FULL_MONTHS}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s*\d|"
-                   rf"\d(?:st|nd|rd|th)?\s+({FULL_MONTHS}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
-
-
-def asked_months(question: str) -> set[str]:
-    """The months a question names, as their first three letters: "december" -> "dec"."""
-    return {m.group().casefold()[:3] for m in ASKED_MONTH.finditer(question)}
-
-
-def dated_months(text: str) -> set[str]:
-    """The months a text dates something by ("26th July 2024", "Dec 2024"), as their first three letters."""
-    return {(a or b).casefold()[:3] for a, b in DATED.findall(text)}
-
-
-_MONTH_ALT = "|".join(m.lower() for m in MONTH_TITLES)
-
-
-def month_names(months: set[str]) -> str:
-    """"oct", "nov" as a reader writes them: "October and November"."""
-    names = [m for m in MONTH_TITLES if m[:3].casefold() in months]
-    return " and ".join(names) if names else ", ".join(sorted(months))
-
-
-def dated_in_words(date: str) -> str:
-    """A document's "2013-10-14" as "October 2013", so its own date covers the month it was written in."""
-    match = re.match(r"\s*(\d{4})-(\d\d)", date or "")
-    return f"{MONTH_TITLES[int(match.group(2)) - 1]} {match.group(1)}" if match and 1 <= int(match.group(2)) <= 12 else ""
-
-
-DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ALT})\b|"
-                          rf"\b(?:{_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)", re.I)
-
-
-def days_in(question: str) -> set[str]:
-    """The day numbers of the dates a question gives ("15 May 2012" -> "15"): part of a date, not a topic word."""
-    days = {a or b for a, b in DAY_OF_MONTH.findall(question)}
-    return days | {f"{d}{suffix}" for d in days for suffix in ("st", "nd", "rd", "th")}  # the term "5th" too
-
-
 def wants(question: str) -> Wants:
     yes_or_no = bool(WANTS_OUTCOME.search(question))
     outcome = yes_or_no or bool(WANTS_AWARDED.search(question))
@@ -401,17 +265,3 @@ def wants(question: str) -> Wants:
                  outcome=outcome, started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)))
-
-
-def parts(question: str) -> list[str]:
-    """The parts of a question that asks several things, each one on its own; one part when it asks one."""
-    pieces = [p.strip(" ,?") for p in PART_BREAK.split(question)]
-    pieces = [p for p in pieces if len(p.split()) >= 2 or re.fullmatch(r"(when|where|who|why|how)", p, re.I)]
-    # "In the Mid Essex survey, how much ...": a lead-in that asks nothing sets the scene for the part after it.
-    joined: list[str] = []
-    for piece in pieces:
-        if joined and not ASKS.search(joined[-1]):
-            joined[-1] = f"{joined[-1]}, {piece}"
-        else:
-            joined.append(piece)
-    return joined if len(joined) > 1 else [question]

@@ -1,5 +1,6 @@
 """Month names and dates: the one place a date is written for a reader, and where the dates and years a text
-names are read (a passage's years, a financial year, a full date, whether a date had passed by a document's own)."""
+names are read (a passage's years, a financial year, a full date, whether a date had passed by a document's own,
+the months a question ties its subject to and the months a line dates something by)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+# Every month but May, which is also a word ("they may"): a capitalised one is a month wherever it stands.
+FULL_MONTHS = "|".join(m for m in MONTHS if m != "May")
 
 
 def nice_date(date: str) -> str:
@@ -97,3 +100,45 @@ def passed_by(text: str, date: str) -> str:
     if not dated or written is None or max(dated) >= written:
         return ""
     return " and ".join(dict.fromkeys(f"{MONTHS[m - 1]} {y}" for y, m in dated))
+
+
+# A month the question ties its subject to: "the December agenda", "the july board", "on 5 December 2024".
+# "may" counts only as a capitalised word inside the question ("May I ask" and "it may" are no months).
+ASKED_MONTH = re.compile(rf"(?i:\b({FULL_MONTHS})\b)|(?<=\w )May\b")
+DATED = re.compile(rf"(?i:\b({FULL_MONTHS}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?\s*\d|"
+                   rf"\d(?:st|nd|rd|th)?\s+({FULL_MONTHS}|May|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+
+
+def asked_months(question: str) -> set[str]:
+    """The months a question names, as their first three letters: "december" -> "dec"."""
+    return {m.group().casefold()[:3] for m in ASKED_MONTH.finditer(question)}
+
+
+def dated_months(text: str) -> set[str]:
+    """The months a text dates something by ("26th July 2024", "Dec 2024"), as their first three letters."""
+    return {(a or b).casefold()[:3] for a, b in DATED.findall(text)}
+
+
+_MONTH_ALT = "|".join(m.lower() for m in MONTHS)
+
+
+def month_names(months: set[str]) -> str:
+    """"oct", "nov" as a reader writes them: "October and November"."""
+    names = [m for m in MONTHS if m[:3].casefold() in months]
+    return " and ".join(names) if names else ", ".join(sorted(months))
+
+
+def dated_in_words(date: str) -> str:
+    """A document's "2013-10-14" as "October 2013", so its own date covers the month it was written in."""
+    match = re.match(r"\s*(\d{4})-(\d\d)", date or "")
+    return f"{MONTHS[int(match.group(2)) - 1]} {match.group(1)}" if match and 1 <= int(match.group(2)) <= 12 else ""
+
+
+DAY_OF_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ALT})\b|"
+                          rf"\b(?:{_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)", re.I)
+
+
+def days_in(question: str) -> set[str]:
+    """The day numbers of the dates a question gives ("15 May 2012" -> "15"): part of a date, not a topic word."""
+    days = {a or b for a, b in DAY_OF_MONTH.findall(question)}
+    return days | {f"{d}{suffix}" for d in days for suffix in ("st", "nd", "rd", "th")}  # the term "5th" too

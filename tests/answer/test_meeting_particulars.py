@@ -12,7 +12,8 @@ import pytest
 
 from assistant.answer.asking import joined
 from assistant.answer.compose import _kinds_in_words
-from assistant.answer.wants import HAS_TIME, asked_months, dated_months, days_in, month_names, names_venue, wants
+from assistant.answer.wants import HAS_TIME, names_venue, wants
+from assistant.text.dates import asked_months, dated_months, days_in, month_names
 from assistant.ingest.chunking import chunk_document
 from assistant.records import Document, Section
 from assistant.text.terms import content_terms

@@ -12,7 +12,8 @@ from assistant.answer.asking import counted, counts, sub_area
 from assistant.answer.facts import LISTED, facts_for
 from assistant.text.dates import months_dated, passed_by, year_pairs
 from assistant.answer.lists import continues, with_list
-from assistant.answer.wants import asked_kind, introduced, names_one, numbered, parts, quoted, wants
+from assistant.answer.asked import asked_kind, introduced, names_one, numbered, parts, quoted
+from assistant.answer.wants import wants
 
 
 @pytest.mark.parametrize("question, kind", [

@@ -9,7 +9,8 @@ from assistant.answer.facts import context_label
 from assistant.text.dates import years_in
 from assistant.answer.asking import named_sources
 from assistant.answer.thread import leans_back
-from assistant.answer.wants import list_size, parts, wants
+from assistant.answer.asked import list_size, parts
+from assistant.answer.wants import wants
 from assistant.records import Document, Section
 from assistant.text.terms import content_terms
 

@@ -1,0 +1,117 @@
+"""How a question says what it is about, beyond the kind of answer it wants (`wants`): the parts of a question
+that asks several things, the list it asks for and how many items it has, the line it names by number ("agenda
+item 3"), the phrases it quotes, and the kind of thing a "which X" asks for ("which file format").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.wants import NAME, WANTS_ROLE
+
+# A phrase the question quotes ("'not resilient'", "the 'critical' level"): the answer holds it.
+QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.,!]|$)")
+
+# Where a question in several parts splits: "..., and when did it close?", "How long, and where?".
+_ASKING = (r"what|when|where|who|whom|how|which|why|by whom|since when|is|are|was|were|did|does|do|has|have|"
+           r"over|in what|and")
+PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|where|who|whom|how|which|why|by whom|since when|"
+                        r"is|are|was|were|did|does|do|has|have|over|in what)\b)|,\s+(?=(?:what|when|where|who|how|"
+                        r"which|and)\b)", re.I)
+
+
+ASKS = re.compile(rf"\b({_ASKING.replace('|and', '')})\b", re.I)
+
+
+def parts(question: str) -> list[str]:
+    """The parts of a question that asks several things, each one on its own; one part when it asks one."""
+    pieces = [p.strip(" ,?") for p in PART_BREAK.split(question)]
+    pieces = [p for p in pieces if len(p.split()) >= 2 or re.fullmatch(r"(when|where|who|why|how)", p, re.I)]
+    # "In the Mid Essex survey, how much ...": a lead-in that asks nothing sets the scene for the part after it.
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and not ASKS.search(joined[-1]):
+            joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined if len(joined) > 1 else [question]
+
+
+# "In what file format should ...", "which museum is it with?": the answer names one of that kind of thing.
+WHICH_NOUN = re.compile(r"\b(?:what|which)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:is|are|was|were|should|do|does|did|"
+                        r"will|would|can|has|have|had)\b", re.I)
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "each", "every", "any", "all", "some", "our",
+               "their", "its", "his", "her", "no", "which", "what", "one", "another", "other"}
+NOT_KINDS = {"time", "date", "day", "year", "month", "percentage", "proportion", "share", "number", "rate", "level",
+             "amount", "figure"}
+
+
+def asked_kind(question: str) -> str:
+    """The kind of thing a "what X" or "which X" question asks for ("format"); empty when it asks for none."""
+    match = WHICH_NOUN.search(question)
+    head = match.group(1).split()[-1].casefold() if match else ""
+    return "" if head in NOT_KINDS else re.sub(r"(?<=[a-z]{3})s$", "", head)
+
+
+def names_one(text: str, kind: str, asked: str) -> bool:
+    """Does the text name a thing of that kind with a word the question lacks ("CSV file format", "Chelmsford
+    Museum"), rather than only mention the kind ("a format that allows reuse")?"""
+    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
+    if re.match(rf"\s*(?:[-•❖*]\s*)?{re.escape(kind)}s?\s*:", text, re.I):  # "- Vaccinations: flu, COVID-19 ..."
+        return True
+    for match in re.finditer(rf"\b([A-Z][\w&'’-]*)\s+(?:[a-z]+\s+)?{re.escape(kind)}s?\b", text, re.I):
+        word = match.group(1).casefold()
+        if match.group(1)[:1].isupper() and word not in own and word not in DETERMINERS:
+            return True
+    return False
+
+
+# "agenda item 3", "paragraph 2.4": the line numbered so is the one asked about.
+ITEM_NUMBER = re.compile(r"\b(item|point|paragraph|section|year|stage|phase|step|project)\s+(\d{1,2}(?:\.\d{1,2})?)\b",
+                         re.I)
+# Who someone is or what they do: asked of a person the question names.
+ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich organi[sz]ation\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
+
+
+def numbered(question: str) -> re.Pattern | None:
+    """How the line a question names by its number opens ("agenda item 3" -> "3." or "Item 3", "year 2" -> "Year
+    2"); None when it names none."""
+    match = ITEM_NUMBER.search(question)
+    if match is None:
+        return None
+    word, number = re.escape(match.group(1)), re.escape(match.group(2))
+    return re.compile(rf"\s*(?:[-•❖*]\s*)?(?:{number}\.?|{word}\s+{number})(?::\s*|\s+)\S", re.I)  # a title after it
+
+
+def introduced(text: str, question: str) -> bool:
+    """For "what is X's job title?" or "which organisation does X represent?": does the text give a person the
+    question names with what they are ("Lorraine Jarvis – Chief Executive, Chelmsford CVS", "Paul Ballard, Chief
+    Inspector at Essex Police, ...")?"""
+    if not (WANTS_ROLE.search(question) or ABOUT_SOMEONE.search(question)):
+        return False
+    return any(re.search(rf"{re.escape(name)}['’]?s?\s*(?:[–—-]|,)\s*(?:the\s+)?[A-Z]", text)
+               for name in (m.group() for m in NAME.finditer(question)))
+
+
+def quoted(question: str) -> list[str]:
+    """Phrases the question puts in quotation marks: "'not resilient'", "the 'critical' threat level"."""
+    return [m.strip() for m in QUOTED.findall(question) if m.strip()]
+
+
+_SIZES = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+LIST_SIZE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d)\s+(?:[a-z'-]+\s+){0,2}?[a-z-]+s\b", re.I)
+
+
+def list_size(question: str) -> int | None:
+    """"What are the four strands ...": how many items the asked-for list has, when the question says."""
+    match = LIST_SIZE.search(question)
+    if not match:
+        return None
+    word = match.group(1).casefold()
+    return int(word) if word.isdigit() else _SIZES[word]
+
+
+def list_phrase(question: str) -> str:
+    """"four strands": the words naming the asked-for list's items."""
+    match = LIST_SIZE.search(question)
+    return match.group() if match else ""
