@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.answer import asking, naming
+from assistant.answer import asking, naming, nearmiss
 from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, introduced, list_phrase, list_size, names_one, numbered,
                                     quoted)
@@ -265,6 +265,21 @@ class Judge:
         return any(re.search(rf"{re.escape(words)}\W+(?:[\w'’.-]+\s+){{0,3}}{re.escape(name)}\b", document.text,
                              re.I) for name in names)
 
+    def _near_miss(self, i: int, text: str, label: str, window_terms: frozenset[str]) -> str:
+        """Why the line is about a neighbouring thing, not the one asked about (see `nearmiss`); empty when not."""
+        index, sentence = self.index, self.index.sentences[i]
+        before = self.facts.text(index.sentences[i - 1]) if same_document(index, i - 1, sentence) else ""
+        near, forces, doc = nearmiss.Window(text, before, label, window_terms), tuple(vocab.FORCES), index.documents[sentence.document]
+        # a document about the whole force area (its title names no smaller place) gives the force area's figures
+        scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
+            f"{doc.title} {doc.publisher}"
+        return self.wants.figure and nearmiss.narrower_than_asked(self.question, forces, near, scope) or \
+            nearmiss.wider_than_asked(self.places, forces, near) or nearmiss.part_counted(self.question, near) or \
+            nearmiss.before_the_event(self.question, near) or nearmiss.post_elsewhere(self.question, self.places, near) or \
+            nearmiss.other_of_kind(self.question, near) or nearmiss.next_of_another(self.question, near) or \
+            nearmiss.someone_else(self.question, near) or \
+            nearmiss.unnamed_body(self.question, self.places, near)
+
     def _run_terms(self, i: int) -> frozenset[str]:
         """The words of the few lines before sentence i in its document, where "He highlighted ..." names its "he"."""
         lines = [j for j in range(max(i - NAME_REACH, 0), i) if same_document(self.index, j, self.index.sentences[i])]
@@ -333,6 +348,8 @@ class Judge:
             return f"no passage gives what {self.speaker} said"
         if self.possessed_terms and not self.possessed_terms <= window_terms:
             return f"no passage gives the {self.possessed} asked about"
+        if reason := self._near_miss(i, text, label, window_terms):
+            return reason
         # "That was an increase of 6%" is about the crime the sentence before names
         said = f"{facts.text(index.sentences[i - 1])} {text}" if ANAPHORA.match(text) and before else text
         found_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(said))}
@@ -349,7 +366,11 @@ class Judge:
         if self.crime_words and not self.crime_words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk) |
                                                         before):
             return f"no passage is about {self.crime_label}"
-        if self.action and not self.action.terms <= window_terms:
+        # "... 100 girls in attendance." counts no one in the next line's "90,000 views": the action is the line's
+        # own, or the line before's when the line leans back on it ("They were attended by ...")
+        acted = window_terms if nearmiss.LEANS_BACK.match(text) or ANAPHORA.match(text) else \
+            self.expand(facts.sentence_terms(i) | facts.label_terms(i))
+        if self.action and not self.action.terms <= acted:
             return f"no passage gives the number of people {self.action.word}"
         if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
                                     for w, mended in self.counted_mended):

@@ -1,0 +1,214 @@
+"""Near misses: a line about a neighbouring thing, offered as if it were the thing asked about. Each rule reads
+the question and a candidate line (with the line before it and the headings over it: the `Window`) and says in
+plain words why the line is not the answer, or "" when it may be. Plain English patterns, not one corpus's:
+
+- another scope: a local figure for "force-wide", a "system-wide" figure for one place;
+- another thing of the same kind: "the celebration event" for "the showcase event", a count of officers "from the
+  team" for how many the team has, a general rate for a named body's;
+- another kind of fact: a thing said before an event for what has happened "since" it, a post held elsewhere for
+  "what position does X hold on Y?", "the next meetings" for "the next election".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import vocab
+from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, wants
+from assistant.text.terms import content_terms
+
+
+@dataclass(frozen=True)
+class Window:
+    """A candidate line and what gives it meaning: the line itself, the line before it in the same document,
+    its headings and list lead or table header (`label`), and the terms of all three and of its document's
+    publisher, kind and title (`terms`)."""
+
+    text: str
+    before: str
+    label: str
+    terms: frozenset[str]
+
+    @property
+    def near(self) -> str:
+        return f"{self.before} {self.text}"
+
+
+# A figure asked for the whole force area: "force-wide", "across the county", "Essex as a whole".
+WIDE_ASKED = re.compile(r"\b(force|county)[- ]?wide\b|\bacross the (county|force)\b|\b(the )?(county|force)( area)? as a "
+                        r"whole\b|\bthe whole (county|force)\b", re.I)
+# What a line says when its figure is for a wider area than one place: "a predicted system-wide deficit".
+WIDE_STATED = re.compile(r"\b(system|county|force|nation|uk|country|region)[- ]?wide\b|\bnationally\b|\bacross the "
+                         r"(country|county|nation|region|uk|force)\b|\bacross (england|the uk|britain)\b", re.I)
+COUNTY_WORDS = re.compile(r"\b(county|countywide|force[- ]?wide|force area)\b", re.I)
+
+
+def wide_asked(question: str, forces: tuple[str, ...]) -> bool:
+    """Does the question ask about the whole force area ("force-wide", "across Essex", "Essex as a whole")?"""
+    named = "|".join(re.escape(f) for f in forces)
+    return bool(WIDE_ASKED.search(question) or named and re.search(
+        rf"\bacross\s+({named})\b|\b({named})\s+as a whole\b|\ball of\s+({named})\b|\b({named})[- ]wide\b", question, re.I))
+
+
+def narrower_than_asked(question: str, forces: tuple[str, ...], window: Window, scope: str) -> str:
+    """"How many stop and searches did Essex Police carry out force-wide?" is not answered by "including 120 stop
+    and searches" in a district's update: the line, its headings and its document (`scope`: a document about the
+    force area as a whole) must say the figure is the force area's."""
+    if not wide_asked(question, forces):
+        return ""
+    said = f"{window.near} {window.label} {scope}"
+    if COUNTY_WORDS.search(said) or WIDE_STATED.search(said) or any(  # "Essex Police" names a force, not where
+            re.search(rf"\b{re.escape(f)}\b(?!\s+[A-Z])", said) for f in forces):
+        return ""
+    return "the passage gives a local figure, not one for the whole force area"
+
+
+def wider_than_asked(places: tuple[str, ...], forces: tuple[str, ...], window: Window) -> str:
+    """"What is the NHS deficit for Mid Essex alone?" is not answered by "a predicted system-wide deficit": a line
+    that gives a wider area's figure and never names the place asked about."""
+    local = [p for p in places if p not in forces]
+    stated = WIDE_STATED.search(window.text)
+    if not local or stated is None or any(re.search(rf"\b{re.escape(p)}", window.text, re.I) for p in local) or \
+            not HAS_FIGURE.search(window.text):
+        return ""
+    return f"the passage gives a figure for a wider area (“{stated.group()}”), not one for {', '.join(local)}"
+
+
+_NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS}|a|an)"
+# "How many officers are in the Southend Town Centre Team?": the size of a body.
+SIZE_ASKED = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,2}?[\w-]+?)s?\s+(?:are|were|is|work|serve|sit|belong)\s+"
+                        r"(?:in|on|at|within|to|for)\s+(?:the\s+)?([\w'’&-]+)", re.I)
+
+
+def part_counted(question: str, window: Window) -> str:
+    """"How many officers are in the Town Centre Team?" is not answered by "two officers from the Town Centre Team"
+    (on one patrol): a number of them from or of the body counts those taking part, not the body's size."""
+    match = SIZE_ASKED.search(question)
+    if match is None:
+        return ""
+    noun, body = match.group(1).split()[-1], match.group(2)
+    part = re.search(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?{re.escape(noun)}s?\s+(?:from|of)\s+(?:the\s+)?(?:[\w'’&-]+\s+){{0,3}}?"
+                     rf"{re.escape(body)}\b", window.text, re.I)
+    return f"the passage counts {noun}s from it on one occasion, not how many it has" if part else ""
+
+
+# "since the PFCC pledged a further 40% reduction": what has happened after something was said or done.
+SINCE_EVENT = re.compile(r"\bsince\s+(?!when\b)((?:[\w'’%-]+\s+){0,8}?(?:pledged|promised|announced|committed|vowed|"
+                         r"set out|said|took office|was elected|came to office|launched|started|began))\b", re.I)
+
+
+def before_the_event(question: str, window: Window) -> str:
+    """"By how much has crime fallen since the PFCC pledged a 40% cut?" is not answered by the pledge's own "Last
+    year, total crime was reduced by 6%": only a line that says what changed since then answers it."""
+    match = SINCE_EVENT.search(question)
+    if match is None or re.search(r"\bsince\b", window.text, re.I):
+        return ""
+    return f"no passage says what has happened since {match.group(1)}"
+
+
+# "What position does Marie Goldman hold on Chelmsford City Council?": a body the post is asked for.
+BODY_ASKED = re.compile(r"\b(?:on|at|in|with|for|within)\s+(?:the\s+)?((?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)"
+                        r"|of|and|for|&)){0,5})", re.I)
+
+
+def post_elsewhere(question: str, places: tuple[str, ...], window: Window) -> str:
+    """"What position does Marie Goldman hold on Chelmsford City Council?" is not answered by "Marie Goldman – MP
+    for Chelmsford": the line gives the person's post, but not on the body asked about."""
+    if not wants(question).role:
+        return ""
+    people = [m.group() for m in NAME.finditer(question) if m.start() > 0 and m.group() in window.text]
+    if not people:
+        return ""
+    own = content_terms(" ".join(places)) if places else set()
+    for match in BODY_ASKED.finditer(question):
+        body = match.group(1)
+        if body in people:
+            continue
+        words = content_terms(body) - own
+        if words and not words <= content_terms(window.text):
+            return f"the passage gives {people[0]}'s post, but not one on {body}"
+    return ""
+
+
+# Words that pick one thing among several of a kind ("the showcase event", "the celebration event").
+KINDS = (r"event|meeting|survey|consultation|campaign|programme|program|scheme|fund|project|strategy|report|review|"
+         r"workshop|session|conference|election|exercise|audit|award|competition|festival")
+NOT_WHICH = {"the", "a", "an", "this", "that", "these", "those", "each", "every", "any", "all", "some", "our", "their",
+             "its", "his", "her", "same", "one", "other", "another", "such", "which", "what", "whose", "of", "for",
+             "and", "or", "to", "in", "on", "at", "by", "with", "from", "was", "were", "is", "are", "be", "been",
+             "whole", "overall", "main", "recent", "latest", "further", "future", "public", "special",
+             # when, not which: "the next board meeting" is a board meeting
+             "next", "last", "previous", "first", "second", "third", "final", "forthcoming", "upcoming", "annual",
+             "monthly", "quarterly", "weekly", "new", "old", "current"}
+
+
+def other_of_kind(question: str, window: Window) -> str:
+    """"How many attended the showcase event?" is not answered by "The celebration event ... 100 girls": the line
+    names another thing of the kind asked about, and not the one asked about."""
+    text = window.text.casefold()
+    own = content_terms(f"{window.text} {window.label}")  # a bullet's heading names what it is part of
+    for asked in re.finditer(rf"\b([a-z][\w'’-]{{2,}})\s+({KINDS})s?\b", question, re.I):
+        which, kind = asked.group(1).casefold(), asked.group(2).casefold()
+        if which in NOT_WHICH or which in text or content_terms(which) <= own:  # "round table" as "roundtable"
+            continue
+        for other in re.finditer(rf"\b([a-z][\w'’-]{{2,}})\s+{kind}s?\b", text):
+            said = other.group(1)
+            if said not in NOT_WHICH and said not in question.casefold() and not content_terms(said) & content_terms(question):
+                return f"the passage is about the {said} {kind}, not the {which} {kind}"
+    return ""
+
+
+LEANS_BACK = re.compile(r"\s*(he|she|they|his|her|their|this|that|it)\b", re.I)
+
+
+def someone_else(question: str, window: Window) -> str:
+    """"What position does Marie Goldman hold?" or "what's Spencer Clarke's phone number?" is answered only by a line
+    that names that person (or follows the line that does): another person's post or number is no answer."""
+    asked = wants(question)
+    if not (asked.role or asked.phone or asked.email):
+        return ""
+    people = [re.sub(r"['’]s?$", "", m.group()) for m in NAME.finditer(question) if m.start() > 0 and
+              len(m.group().split()) <= 3 and not ROLE.search(m.group()) and not vocab.find_places(vocab.normalise(m.group()))]
+    near = _straight(window.near if LEANS_BACK.match(window.text) else window.text)  # "He is the ..."
+    if not people or any(re.search(rf"\b{re.escape(_straight(p.split()[-1]))}\b", near, re.I) for p in people):
+        return ""
+    return f"the passage does not name {people[0]}"
+
+
+# "When is the next council election?": the thing whose next date is asked for.
+NEXT_THING = re.compile(r"\b(?:next|upcoming|forthcoming)\s+(?:[\w'’-]+\s+){0,4}?([a-z]{4,})s?(?=\s*(?:[?,.]|$|\b(?:be|is|"
+                        r"was|will|take|taking|held|due|after|in|on|for|of|planned|scheduled)\b))", re.I)
+
+
+def next_of_another(question: str, window: Window) -> str:
+    """"When is the next council election?" is not answered by "Dates of the Next Meetings: Friday, 7th March 2025":
+    the line, the line before it and its headings must name the thing whose next date is asked for."""
+    match = NEXT_THING.search(question)
+    if match is None or not wants(question).date and not wants(question).time:
+        return ""
+    thing = content_terms(match.group(1))
+    if not thing or thing <= content_terms(f"{window.near} {window.label}"):
+        return ""
+    return f"no passage gives the date of the next {match.group(1).casefold()}"
+
+
+def unnamed_body(question: str, places: tuple[str, ...], window: Window) -> str:
+    """"What was the outcome matching rate for British Transport Police crimes?" is not answered by a rate for
+    all crimes: a figure asked for a body the question names needs a line (or its headings) naming that body."""
+    if not wants(question).rate:
+        return ""
+    for match in NAME.finditer(question):
+        name = match.group()
+        if not re.search(r"\b(for|of|among|amongst|by)\s+(the\s+)?$", question[:match.start()], re.I):
+            continue  # "according to Chief Inspector Ballard", "after the Central Park stabbing": not whose rate
+        where = " ".join((*places, *(hit.name for _, hit in vocab.find_places(vocab.normalise(name)))))
+        words = content_terms(name) - content_terms(where)  # "Essex Police" names a body, "Essex" no more
+        if match.start() > 0 and len(name.split()) >= 2 and words and not words <= window.terms:
+            return f"the passage gives a figure, but not one for {name}"
+    return ""
+
+
+def _straight(text: str) -> str:
+    """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""
+    return text.replace("’", "'")
