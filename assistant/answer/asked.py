@@ -9,6 +9,8 @@ import re
 
 from assistant.answer.wants import NAME, WANTS_ROLE
 
+NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred")
+
 # A phrase the question quotes ("'not resilient'", "the 'critical' level"): the answer holds it.
 QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.,!]|$)")
 
@@ -115,3 +117,25 @@ def list_phrase(question: str) -> str:
     """"four strands": the words naming the asked-for list's items."""
     match = LIST_SIZE.search(question)
     return match.group() if match else ""
+
+
+# "What is the average ambulance response time in Chelmsford?", "what was the turnout in ...": the thing whose value
+# is asked for, up to the words that say where, when or whose.
+ASKED_THING = re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were|will be))\s+the\s+((?:[\w'’-]+\s+){0,5}?"
+                         r"[\w'’-]+?)(?=\s+(?:of|in|for|on|at|to|from|by|with|across|during|between|under|this|that|"
+                         r"last|next|per|according|as|and|is|was|were|are|about|over|since|after|before|called|named|"
+                         r"listed|mentioned|given|set|due|planned|being|now|currently)\s|\s*[?.!]?\s*$)", re.I)
+# Words that size or shape the answer ("the three-word message", "a 24-hour service"), not what it is about.
+SHAPE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_NAMES)})-", re.I)
+
+
+def asked_thing(question: str) -> list[str]:
+    """The words of the thing a "what is the X?" question asks the value of ("average ambulance response time"),
+    less words that only give its shape ("three-word"); empty for any other question."""
+    match = ASKED_THING.match(question)
+    words = [w for w in match.group(1).split() if not SHAPE.search(w)] if match else []
+    if words and re.search(r"ing$", words[-1], re.I):  # "what is the fire service piloting?": what it does
+        return []
+    while words and re.search(r"ed$", words[-1], re.I):  # "the last board date listed": a date
+        words.pop()
+    return words

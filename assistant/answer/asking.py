@@ -262,12 +262,13 @@ def counted(question: str) -> Counted:
         size = POPULATION.search(question)
         return Counted([size.group(1).casefold()], content_terms(size.group(1)), None, size.group(1), "the") \
             if size else Counted([], set(), None)
-    phrase = " ".join(w for w in nouns(match.group(1)).split() if w.casefold() not in CHANGE_BETWEEN)
+    counted_words = nouns(match.group(1))
+    phrase = " ".join(w for w in counted_words.split() if w.casefold() not in CHANGE_BETWEEN)
     words = singular_words(phrase)  # "how many fewer ASB incidents" counts ASB incidents
     terms = content_terms(" ".join(words)) - COUNT_WORDS
     action = None
     if not terms:  # "How many people were arrested": with a generic noun, what is counted is the action
-        verb = _action(question[match.end():])
+        verb = _action(question[match.start(1) + len(counted_words):])  # "people attended the ...": right after
         action = Action(verb, content_terms(verb)) if verb and content_terms(verb) else None
     return Counted(words, terms, action, phrase)
 

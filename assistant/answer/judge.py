@@ -277,7 +277,7 @@ class Judge:
             nearmiss.wider_than_asked(self.places, forces, near) or nearmiss.part_counted(self.question, near) or \
             nearmiss.before_the_event(self.question, near) or nearmiss.post_elsewhere(self.question, self.places, near) or \
             nearmiss.other_of_kind(self.question, near) or nearmiss.next_of_another(self.question, near) or \
-            nearmiss.someone_else(self.question, near) or \
+            nearmiss.someone_else(self.question, near) or nearmiss.thing_unsaid(self.question, near, self.weights) or \
             nearmiss.unnamed_body(self.question, self.places, near)
 
     def _run_terms(self, i: int) -> frozenset[str]:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from assistant import vocab
+from assistant.answer.asked import NOT_KINDS, asked_thing
+from assistant.answer.asking import ANSWER_KIND
 from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, wants
 from assistant.text.terms import content_terms
 
@@ -208,6 +210,25 @@ def unnamed_body(question: str, places: tuple[str, ...], window: Window) -> str:
             return f"the passage gives a figure, but not one for {name}"
     return ""
 
+
+
+THING_SHARE = 0.45
+
+
+def thing_unsaid(question: str, window: Window, rarity: dict[str, float]) -> str:
+    """"What is the NHS deficit for Mid Essex?" is not answered by "the NHS would recover in time": the line, the
+    line before it or its headings must name the thing whose value is asked for ("deficit"; "improvement" of "the
+    improvement action" does, where a table's header says "Areas for Improvement"). Words that
+    name the kind of answer ("job", "date", "number") are no such thing. The words weigh by how rare they are,
+    and about half of the weight must be there."""
+    asked = wants(question)
+    words = [] if asked.many or asked.name else asked_thing(question)  # a list, a name: read by their own rules
+    terms = content_terms(" ".join(w for w in words if w.casefold() not in NOT_WHICH)) - ANSWER_KIND - \
+        content_terms(" ".join(NOT_KINDS))  # "the last board date": a board's date
+    weight = {t: rarity.get(t, 0.0) for t in terms}
+    if not terms or sum(w for t, w in weight.items() if t in window.terms) >= THING_SHARE * sum(weight.values()):
+        return ""
+    return f"no passage gives the {' '.join(words).casefold()} asked about"
 
 def _straight(text: str) -> str:
     """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer import asking, naming
-from assistant.answer.asked import parts
+from assistant.answer.asked import asked_thing, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
 from assistant.answer.lists import with_context, with_list
@@ -62,6 +62,10 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
     # "item 9" is found by its number, in documents that never print the word "item"
     unknown = [(t, w) for t, w in asking.unknown_words(question, index) if t not in judge.number_words]
+    # "What is the average ambulance response time?": the thing whose value is asked for, in no document
+    asked = content_terms(" ".join(asked_thing(question)))
+    if unasked := [w for t, w in unknown if t in asked]:
+        return Selection((), 0.0, f"the documents never mention {asking.listed(unasked)}")
     if judge.terms and len(unknown) / len(judge.terms) > MAX_ABSENT_SHARE:
         # One word the documents never use ("kids" for "children") can only be matched by meaning, and then
         # only by a sentence very close in meaning; more than one is a topic they do not cover.
