@@ -273,12 +273,7 @@ class Judge:
         # a document about the whole force area (its title names no smaller place) gives the force area's figures
         scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
             f"{doc.title} {doc.publisher}"
-        return self.wants.figure and nearmiss.narrower_than_asked(self.question, forces, near, scope) or \
-            nearmiss.wider_than_asked(self.places, forces, near) or nearmiss.part_counted(self.question, near) or \
-            nearmiss.before_the_event(self.question, near) or nearmiss.post_elsewhere(self.question, self.places, near) or \
-            nearmiss.other_of_kind(self.question, near) or nearmiss.next_of_another(self.question, near) or \
-            nearmiss.someone_else(self.question, near) or nearmiss.thing_unsaid(self.question, near, self.weights) or \
-            nearmiss.unnamed_body(self.question, self.places, near)
+        return nearmiss.objection(self.question, self.places, forces, near, scope, self.weights)
 
     def _run_terms(self, i: int) -> frozenset[str]:
         """The words of the few lines before sentence i in its document, where "He highlighted ..." names its "he"."""

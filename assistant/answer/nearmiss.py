@@ -230,6 +230,30 @@ def thing_unsaid(question: str, window: Window, rarity: dict[str, float]) -> str
         return ""
     return f"no passage gives the {' '.join(words).casefold()} asked about"
 
+
+# "for Mid Essex alone", "in Southend specifically": a figure for that place and no wider one.
+ALONE = re.compile(r"\b(alone|on its own|by itself|specifically|only|in particular)\b", re.I)
+
+
+def place_alone(question: str, places: tuple[str, ...], window: Window) -> str:
+    """"What is the NHS deficit for Mid Essex alone?" is answered only by a line (or the line before it) that names
+    Mid Essex, not by one elsewhere in a passage that does."""
+    if not places or not ALONE.search(question) or any(re.search(rf"\b{re.escape(p)}", window.near, re.I) for p in places):
+        return ""
+    return f"no passage gives it for {', '.join(places)} alone"
+
+
+def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], window: Window, scope: str,
+              rarity: dict[str, float]) -> str:
+    """The first near miss the line is (see the module docstring); empty when it is none. `scope` is the line's
+    document's title and publisher when they speak for the whole force area, `rarity` each question term's weight."""
+    return wants(question).figure and narrower_than_asked(question, forces, window, scope) or \
+        wider_than_asked(places, forces, window) or place_alone(question, places, window) or \
+        part_counted(question, window) or before_the_event(question, window) or \
+        post_elsewhere(question, places, window) or other_of_kind(question, window) or \
+        next_of_another(question, window) or someone_else(question, window) or \
+        thing_unsaid(question, window, rarity) or unnamed_body(question, places, window)
+
 def _straight(text: str) -> str:
     """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""
     return text.replace("’", "'")

@@ -97,6 +97,15 @@ WHICH_ROLE = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,2}?(?:secretary|ministe
 PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\s?\d{1,2})+\.?\s|\d{1,2}[.)]\s|\d{1,2}\t|"
                               r"(?:action|item|point|minute|paper|annex|appendix|recommendation)\s+\d{1,3}[a-z]?\s*[:.)–-])",
                               re.I)
+# A line's or a group's label counts nothing: "Projects completed in Year 2", "agenda item 6", "Tier 3".
+LABELLED = re.compile(r"\b(?:year|item|page|zone|tier|phase|stage|step|section|paragraph|appendix|annex|wave|round|"
+                      r"option|action|priority|level|point)\s+\d{1,2}\b(?![\d,.%]|\s*(?:%|per\b))", re.I)
+# "How much money was given out?", "what was the grant worth?": a sum of money, which "Year 2 projects" is not.
+WANTS_MONEY = re.compile(r"\bhow much\b(?=.*\b(?:money|funding|funds?|grants?|budget|costs?|cost|spen[dt]|allocat\w*|"
+                         r"given out|paid|pay|awarded|invest\w*|worth|raised|price|salary|deficit|savings?)\b)|\bworth\b|"
+                         r"\bwhat (?:is|was|were|are) the (?:total |overall )?(?:amount|sum|value|budget|cost|price|"
+                         r"allocation|deficit) of\b", re.I)
+HAS_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:pounds|GBP)\b|\b(?:pounds|GBP)\s?\d", re.I)
 # A number word opening a name counts nothing either: "One Chelmsford Partnership", "Two Rivers School".
 NAMED_NUMBER = re.compile(r"\b(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?=\s+[A-Z][a-z])")
 # "up to what age" and "is down to give the update" ask about no change.
@@ -158,13 +167,15 @@ class Wants:
     upcoming: bool = False  # a date still to come, as of the document that gives it
     name: bool = False  # a proper name ("Operation Drakeful")
     frequency: bool = False  # how often
+    money: bool = False  # a sum of money
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
         chaired it?" and "welcomed by the Chair") does not say who."""
         new = _without(text, asked) if asked else text  # a date the question already says is not the answer
         return all((
-            not self.figure or bool(HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", NAMED_NUMBER.sub(" ", PARAGRAPH_NUMBER.sub(" ", text))))),
+            not self.figure or bool(HAS_FIGURE.search(_amounts(text))),
+            not self.money or bool(HAS_MONEY.search(text)),
             not self.date or bool(HAS_DATE.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked),
@@ -186,7 +197,7 @@ class Wants:
         """The asked-for kind in plain words, for "not found" messages."""
         for flag, words in ((self.outcome or self.started, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
                             (self.email, "email address"), (self.role, "job title"), (self.time, "time"),
-                            (self.date, "date"), (self.rate, "rate"), (self.figure, "figure"), (self.person, "person"),
+                            (self.date, "date"), (self.rate, "rate"), (self.money, "sum of money"), (self.figure, "figure"), (self.person, "person"),
                             (self.place, "place"), (self.name, "name"),
                             (self.frequency, "frequency")):
             if flag:
@@ -254,7 +265,8 @@ def wants(question: str) -> Wants:
         WANTS_PLACE.search(question)
     money = bool(MONEY_WORDS.search(question)) and not other
     figure = (bool(WANTS_FIGURE.search(question)) or money) and not yes_or_no and not started  # "did it win the funding?": yes or no
-    return Wants(figure=figure, date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
+    return Wants(figure=figure, money=figure and bool(WANTS_MONEY.search(question)) and not CHANGE.search(question),
+                 date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
                  person=bool(WANTS_PERSON.search(question) or WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),
                  rate=figure and bool(WANTS_RATE.search(question)),
@@ -265,3 +277,9 @@ def wants(question: str) -> Wants:
                  outcome=outcome, started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)))
+
+
+def _amounts(text: str) -> str:
+    """The text less the numbers that count nothing: a paragraph's own number, a label's ("Year 2"), a date or a
+    year, a number word opening a name ("One Chelmsford")."""
+    return DATE_OR_YEAR.sub(" ", NAMED_NUMBER.sub(" ", LABELLED.sub(" ", PARAGRAPH_NUMBER.sub(" ", text))))
