@@ -38,7 +38,7 @@ GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl actio
 FRAME = set(bm25_tokens(["him her his hers its whom whose she he quote quoted quotes mention mentioned mentions "
                          "tell me us about list know exactly please big large long often statement story piece "
                          "actually currently specifically particularly especially "
-                         "precisely hear heard went came took gave goes going"], as_ids=False)[0])
+                         "precisely hear heard went came took gave goes going gone"], as_ids=False)[0])
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
 ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "

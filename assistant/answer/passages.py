@@ -122,6 +122,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), score, reason)
     sentence = index.sentences[best]
     chosen = with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
+    chosen = _what_follows(judge, chosen) if len(parts(question)) == 1 else chosen  # parts: `_other_parts`
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
     heading = "" if judge.fits(facts.text(sentence)) else judge.heading_answers(best)
@@ -142,6 +143,32 @@ def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,
         if scored[0][0] - score > 0.12:
             break
     return None, scored[0][0] if scored else 0.0, reason
+
+
+FOLLOW_REACH = 2  # sentences after the chosen ones that may finish the answer
+FOLLOW_SHARE = 0.5  # of the topic's weight the chosen sentences lack that a following one must hold
+
+
+def _what_follows(judge: Judge, chosen: list[Sentence]) -> list[Sentence]:
+    """"... the allocated funding for the project was £400k." then "A funding of £100k was used to deliver projects
+    for Year 1.": a sentence just after the chosen ones, in the same section, that holds most of what they lack of
+    the question's words, and the kind of fact asked for, finishes the answer (the figure in the next line, "Two of
+    these reviews have been submitted to the Home Office")."""
+    index, facts = judge.index, judge.facts
+    last = index.sentence_position[(chosen[-1].document, chosen[-1].start)]
+    said = judge.expand(frozenset().union(*(facts.sentence_terms(index.sentence_position[(s.document, s.start)])
+                                             for s in chosen)))
+    lacking = {t: w for t, w in judge.topic_weights.items() if t not in said}
+    path = index.chunks[chosen[-1].chunk].section_path
+    for j in range(last + 1, min(last + 1 + FOLLOW_REACH, len(index.sentences))):
+        following = index.sentences[j]
+        if not lacking or following.document != chosen[-1].document or index.chunks[following.chunk].section_path != path:
+            break
+        gained = sum(w for t, w in lacking.items() if t in judge.expand(facts.sentence_terms(j)))
+        if gained >= FOLLOW_SHARE * sum(lacking.values()) and judge.fits(facts.text(following)) and \
+                not judge.objection(j, 1.0):
+            return [*chosen, *index.sentences[last + 1:j + 1]]  # with any sentence between, in reading order
+    return chosen
 
 
 def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFacts, candidates: list[int],
