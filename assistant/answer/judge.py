@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.answer import asking, naming, nearmiss
+from assistant.answer import asking, naming, nearmiss, particulars
 from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, introduced, list_phrase, list_size, names_one, numbered,
                                     quoted)
@@ -71,6 +71,9 @@ class Judge:
             self.topic -= content_terms("one ones")  # name; "One Chelmsford" is a name
         if wants(question).outcome or wants(question).started:  # "did it win?": that it came off is what is asked
             self.topic -= asking.OUTCOME_WORDS
+        self.particular = particulars.asked(question)  # "who took the minutes at the 3 August 2011 panel meeting?"
+        if self.particular is not None:
+            self.topic -= self.particular.words | particulars.meeting_words(question)
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
@@ -170,6 +173,7 @@ class Judge:
         focused += 0.3 * len(self.role & terms) / len(self.role) if self.role else 0.0
         focused += 0.2 if self.noun and asking.counts(text, self.noun) else 0.0
         focused += 0.1 if self.direction & terms else 0.0
+        focused += 0.5 if self.particular and particulars.records(self.particular, facts, i) else 0.0
         placed = f"{facts.label(i)} {text}"  # the headings may say where ("Safer Chelmsford")
         place = 0.1 if self.places and any(asking.mentions(placed, p) for p in self.places) else 0.0
         misfit = 0.0 if self.fits(text) or continues(self.index, i) and self.fits(
@@ -206,6 +210,8 @@ class Judge:
         bullet is read with its heading and lead line ("- Fairness" under "Principles underpinning the Strategy")."""
         if self.number is not None and self.number.match(self.facts.text(self.index.sentences[i])):
             return True  # "item 4" and "4.<tab>Youth Diversion Update": the number names the line
+        if self.particular and particulars.records(self.particular, self.facts, i):
+            return True  # "Lucienne Edge, Ministry of Justice (minute taker)": a short line, embedded poorly
         held = self.topic & self.facts.sentence_terms(i)
         if self.wants.many and is_item(self.facts.text(self.index.sentences[i])):
             held = self.topic & self._own_terms(i)
@@ -328,6 +334,8 @@ class Judge:
                    f"{', '.join(sorted(self.year_pairs))}"
         if self.places and self.wants.figure and (part := asking.sub_area(text, self.question)):
             return f"the passages give a figure for a {part}, not for {', '.join(self.places)} as a whole"
+        if self.particular and (reason := particulars.other_block(self.particular, facts, i)):
+            return reason
         if (other := asking.sibling(facts, doc.id, self.question, text, window)) is not None:
             return f"the passage is about {other[1]}, not {other[0]}"
         if (other := naming.other_named(self.question, text) or naming.other_named(self.question, window)) is not None:

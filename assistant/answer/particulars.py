@@ -1,0 +1,102 @@
+"""A meeting's particulars that minutes record in short lines, not prose: who was present, who sent apologies, who
+took the minutes, who was secretary. A line in an attendance block ("Lucienne Edge, Ministry of Justice (minute
+taker)", "Phil Golding, Office of the Senior Presiding Judge" under "Apologies:") is read with the block's heading;
+the words naming the meeting ("at the 3 August 2011 panel meeting") pick the minutes, they are no topic a line
+in them must repeat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.facts import IndexFacts, same_document
+from assistant.text.terms import content_terms
+
+BLOCK_REACH = 40  # short lines above a line that may still be its attendance block
+BLOCK_LINE = 160  # longer than this, a line is prose, and the block has ended
+# The headings of attendance blocks, as minutes print them.
+PRESENT_HEADING = re.compile(r"^\W*(present|attendees|attending|in attendance|also (present|in attendance)|members "
+                             r"present|officers present|those present)\W*$", re.I)
+APOLOGIES_HEADING = re.compile(r"^\W*(apologies|apologies for absence|absent|absences|not present)\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class Particular:
+    """One particular asked about: what a line itself says of it (`line`), the heading of the block it is in
+    (`block`), and the question's words that only say which particular it is."""
+
+    name: str
+    line: re.Pattern | None
+    block: re.Pattern | None
+    words: frozenset[str]
+
+
+# (what the question says, the particular): plain English, as minutes are written anywhere.
+ASKED = (
+    (re.compile(r"\b(took|take|taking|taken|wrote|write|recorded|record|kept|keep)\s+(the\s+)?(minutes|notes)\b|"
+                r"\bminute[- ]?taker\b|\bnote[- ]?taker\b", re.I),
+     Particular("minute taker", re.compile(r"\bminute[- ]?tak\w*|\bnote[- ]?tak\w*|\bminutes\s*\)|\bclerk\b", re.I), None,
+                frozenset(content_terms("took take taking taken wrote write recorded record kept keep minutes minute "
+                                        "notes note taker")))),
+    (re.compile(r"\b(secretary|secretariat)\b", re.I),
+     Particular("secretary", re.compile(r"\bsecretar(y|iat)\b", re.I), None,
+                frozenset(content_terms("acted act served secretary secretariat")))),
+    (re.compile(r"\bapologi\w*|\babsent\b|\b(could ?n[o']t|did ?n[o']t|unable to) (attend|make it|come)\b", re.I),
+     Particular("apologies", re.compile(r"\bapologi\w*", re.I), APOLOGIES_HEADING,
+                frozenset(content_terms("sent send gave give apologies apology absent attend unable come")))),
+    (re.compile(r"\b(present|attended|attendees|in attendance|(was|were) (at|there))\b", re.I),
+     Particular("present", re.compile(r"^\W*(present|attendees|in attendance)\W*$", re.I), PRESENT_HEADING,
+                frozenset(content_terms("present attended attendees attendance")))),
+)
+# "at the 3 August 2011 panel meeting", "to the May 2012 meeting": the meeting, which the minutes themselves are.
+MEETING = re.compile(r"\b(?:at|to|from|of|for|in|during|on)\s+the\s+((?:[\w'’-]+\s+){0,6}?(?:meeting|panel|board|"
+                     r"committee|group|forum|session)s?)\b", re.I)
+WHO = re.compile(r"\b(who|whom|which|name|list)\b", re.I)
+
+
+def asked(question: str) -> Particular | None:
+    """The particular a "who ...?" or "which people ...?" question asks about, if any."""
+    if not WHO.search(question):
+        return None
+    return next((particular for pattern, particular in ASKED if pattern.search(question)), None)
+
+
+def meeting_words(question: str) -> set[str]:
+    """The terms of the words that name the meeting ("the 3 August 2011 panel meeting")."""
+    return {t for m in MEETING.finditer(question) for t in content_terms(m.group(1))}
+
+
+def block_heading(facts: IndexFacts, i: int) -> str:
+    """The heading of the attendance block line i is in ("Present:", "Apologies:", "Attendees"), or ""."""
+    index = facts.index
+    sentence = index.sentences[i]
+    for j in range(i, max(i - BLOCK_REACH, -1), -1):
+        if not same_document(index, j, sentence):
+            break
+        line = facts.text(index.sentences[j]).strip()
+        if PRESENT_HEADING.match(line) or APOLOGIES_HEADING.match(line):
+            return line
+        if len(line) > BLOCK_LINE or j < i and line.endswith("."):
+            break  # prose: no block above
+    return ""
+
+
+def records(particular: Particular, facts: IndexFacts, i: int) -> bool:
+    """Does line i record the particular: it says so itself ("(minute taker)", "Apologies were received from"), or
+    it is in the block whose heading does ("Apologies:")?"""
+    text = facts.text(facts.index.sentences[i])
+    if particular.line is not None and particular.line.search(text):
+        return True
+    return particular.block is not None and bool(particular.block.match(block_heading(facts, i)))
+
+
+def other_block(particular: Particular, facts: IndexFacts, i: int) -> str:
+    """For "who was present?", a line among the apologies (or the other way round): why it is no answer."""
+    heading = block_heading(facts, i)
+    text = facts.text(facts.index.sentences[i])
+    if particular.name == "present" and (APOLOGIES_HEADING.match(heading) or re.search(r"\bapologi", text, re.I)):
+        return "the line lists apologies, not those present"
+    if particular.name == "apologies" and PRESENT_HEADING.match(heading):
+        return "the line lists those present, not apologies"
+    return ""
