@@ -38,8 +38,9 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
         return [index.sentences[lead], sentence] if lead is not None and lead != i else []
     first = lead if lead is not None else _run_start(facts, i)
     items = _items(facts, first)
-    if terms and line is not None and is_table_row(line):
-        # "Which benchmarks were rated Exceeding?": the rows that hold the asked-for words, with the header.
+    if terms and line is not None and (is_table_row(line) or not is_item(line)):
+        # "Which benchmarks were rated Exceeding?", "which HMCTS people were there?": the rows or lines that hold the
+        # asked-for words, with the header or the lead line.
         matching = [j for j in items[1:] if terms & facts.sentence_terms(j) - facts.sentence_terms(items[0])]
         items = [items[0], *matching] if matching else items
     return [index.sentences[j] for j in items] if len(items) > 1 else []
@@ -157,7 +158,8 @@ def _items(facts: IndexFacts, first: int) -> list[int]:
             break
         if bullets is None:
             bullets = is_item(line)
-        if not (is_item(line) if bullets else len(line) <= ITEM_MAX_CHARS and not line.rstrip().endswith(":")):
+        if not (is_item(line) if bullets else len(line) <= ITEM_MAX_CHARS and not line.rstrip().endswith(":")
+                and not is_item(line)):  # "1. Welcome and Introductions" after the apologies: the next item
             break
         found.append(j)
         j += 1

@@ -46,12 +46,15 @@ ASKED = (
      Particular("apologies", re.compile(r"\bapologi\w*", re.I), APOLOGIES_HEADING,
                 frozenset(content_terms("sent send gave give apologies apology absent attend unable come")))),
     (re.compile(r"\b(present|attended|attendees|in attendance|(was|were) (at|there))\b", re.I),
-     Particular("present", re.compile(r"^\W*(present|attendees|in attendance)\W*$", re.I), PRESENT_HEADING,
+     Particular("present", re.compile(r"^\W*(present|attendees|in attendance)\W*$|\battend(ed|ing|ance)\b|\bwere present\b",
+                                      re.I), PRESENT_HEADING,
                 frozenset(content_terms("present attended attendees attendance")))),
 )
 # "at the 3 August 2011 panel meeting", "to the May 2012 meeting": the meeting, which the minutes themselves are.
-MEETING = re.compile(r"\b(?:at|to|from|of|for|in|during|on)\s+the\s+((?:[\w'’-]+\s+){0,6}?(?:meeting|panel|board|"
-                     r"committee|group|forum|session)s?)\b", re.I)
+_MEETING = r"(?:meeting|panel|board|committee|group|forum|session)s?"
+MEETING = re.compile(rf"\b(?:at|to|from|of|for|in|during|on)\s+the\s+((?:[\w'’-]+\s+){{0,6}}?{_MEETING}(?:\s+{_MEETING})*)\b",
+                     re.I)
+PEOPLE = frozenset(content_terms("people person persons members member names"))  # "which three people": who
 WHO = re.compile(r"\b(who|whom|which|name|list)\b", re.I)
 
 
@@ -63,14 +66,17 @@ def asked(question: str) -> Particular | None:
 
 
 def meeting_words(question: str) -> set[str]:
-    """The terms of the words that name the meeting ("the 3 August 2011 panel meeting")."""
-    return {t for m in MEETING.finditer(question) for t in content_terms(m.group(1))}
+    """The terms of the words that name the meeting ("the 3 August 2011 panel meeting"), and "people"."""
+    return {t for m in MEETING.finditer(question) for t in content_terms(m.group(1))} | PEOPLE
 
 
 def block_heading(facts: IndexFacts, i: int) -> str:
     """The heading of the attendance block line i is in ("Present:", "Apologies:", "Attendees"), or ""."""
     index = facts.index
     sentence = index.sentences[i]
+    path = index.chunks[sentence.chunk].section_path
+    if path and (PRESENT_HEADING.match(path[-1]) or APOLOGIES_HEADING.match(path[-1])):
+        return path[-1]  # the block is a section of its own, under that heading
     for j in range(i, max(i - BLOCK_REACH, -1), -1):
         if not same_document(index, j, sentence):
             break
@@ -92,11 +98,36 @@ def records(particular: Particular, facts: IndexFacts, i: int) -> bool:
 
 
 def other_block(particular: Particular, facts: IndexFacts, i: int) -> str:
-    """For "who was present?", a line among the apologies (or the other way round): why it is no answer."""
+    """Why line i is no answer: for "who was present?", it is among the apologies (or the other way round); for any
+    particular, it does not record it ("who took the minutes?" and a line about publishing the minutes)."""
     heading = block_heading(facts, i)
     text = facts.text(facts.index.sentences[i])
+    if not records(particular, facts, i) and not (particular.block and particular.block.match(text.strip())) and \
+            facts.index.sentences[i].document in recorded_in(particular, facts):
+        return f"no line records the {particular.name}" if particular.name != "present" else \
+            "no line records who was present"
     if particular.name == "present" and (APOLOGIES_HEADING.match(heading) or re.search(r"\bapologi", text, re.I)):
         return "the line lists apologies, not those present"
     if particular.name == "apologies" and PRESENT_HEADING.match(heading):
         return "the line lists those present, not apologies"
     return ""
+
+
+def recorded_in(particular: Particular, facts: IndexFacts) -> frozenset[str]:
+    """The documents with a line that records the particular (worked out once per index): minutes that name no
+    minute taker may still answer "who took the minutes?" in their own words."""
+    key = f"particular:{particular.name}"
+    if key not in facts.term_sets:
+        facts.term_sets[key] = frozenset(s.document for i, s in enumerate(facts.index.sentences)
+                                         if records(particular, facts, i))
+    return facts.term_sets[key]
+
+
+def block_lines(facts: IndexFacts, i: int, terms: frozenset[str]) -> list[int]:
+    """"Which HMCTS people were there?": the lines of line i's attendance block that hold the asked-for words."""
+    index, heading = facts.index, block_heading(facts, i)
+    if not heading:
+        return []
+    sentence = index.sentences[i]
+    return [k for k in range(max(i - BLOCK_REACH, 0), min(i + BLOCK_REACH, len(index.sentences)))
+            if same_document(index, k, sentence) and terms & facts.sentence_terms(k) and block_heading(facts, k) == heading]

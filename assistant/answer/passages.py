@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer import asking, naming
+from assistant.answer import asking, naming, particulars
 from assistant.answer.asked import asked_thing, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
@@ -121,7 +121,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     if best is None:
         return Selection((), score, reason)
     sentence = index.sentences[best]
-    chosen = with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
+    block = particulars.block_lines(facts, best, frozenset(judge.topic)) if judge.particular and judge.wants.many else []
+    chosen = [index.sentences[i] for i in block] if len(block) > 1 else \
+        with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
     chosen = _what_follows(judge, chosen) if len(parts(question)) == 1 else chosen  # parts: `_other_parts`
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
