@@ -166,7 +166,9 @@ class Judge:
         terms = self.expand(facts.sentence_terms(i))
         before = self.expand(facts.sentence_terms(i - 1)) if same_document(self.index, i - 1, sentence) else frozenset()
         label = self.expand(facts.label_terms(i))
-        lexical = sum(w if t in terms else (0.5 * w if t in before else LABEL_CREDIT * w if t in label else 0.0)
+        # "He also asked ..." is about whoever the sentence before names: its words count in full
+        lean = 1.0 if PERSONAL.match(text) and same_document(self.index, i - 1, sentence) else 0.5
+        lexical = sum(w if t in terms else (lean * w if t in before else LABEL_CREDIT * w if t in label else 0.0)
                       for t, w in self.weights.items())
         near = terms | before | label
         focused = 0.3 * len(self.focus & near) / len(self.focus) if self.focus else 0.0
@@ -426,3 +428,4 @@ DOCUMENT_WORDS = {"briefing", "report", "paper", "update", "presentation", "slid
 QUOTE_MARKS = ("“", '"', "‘", "'")
 QUOTE_REACH = 12  # lines back to the one that opens a quotation
 NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]?\s+[A-Z]")
+PERSONAL = re.compile(r"\s*(he|she|they|his|her|their)\b", re.I)  # "He also asked ...": someone named before

@@ -161,6 +161,7 @@ def other_of_kind(question: str, window: Window) -> str:
     return ""
 
 
+# A line that opens with a pronoun is about what the line before names: "He also asked ...", "They were ...".
 LEANS_BACK = re.compile(r"\s*(he|she|they|his|her|their|this|that|it)\b", re.I)
 
 
