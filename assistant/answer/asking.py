@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer.facts import LISTED, IndexFacts, facts_for
+from assistant.answer.facts import facts_for
 from assistant.answer.naming import according_to
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS as MONTH_NAMES
@@ -388,15 +388,3 @@ def section_text(doc, offset: int) -> str:
         return f"{doc.date} {doc.text}"
     section = spans[-1]
     return " ".join((doc.date, *section.path, doc.text[section.start:section.end]))
-
-
-def sibling(facts: IndexFacts, doc_id: str, question: str, text: str, window: str) -> tuple[str, str] | None:
-    """(the question's word, the one the text, or the sentence before it, has instead) when the text is about an
-    alternative the document lists beside the question's ("the north policing area" for "the south ... area")."""
-    words = lambda t: set(re.findall(r"[a-z]+", t.casefold()))  # noqa: E731
-    asked, said, around = words(question), words(text), words(LISTED.sub(" ", window))  # a list names them all
-    for pair in facts.alternatives(doc_id):
-        mine, theirs = sorted(pair & asked), sorted(pair & around)
-        if len(mine) == 1 and len(theirs) == 1 and mine[0] not in said and theirs[0] not in asked:
-            return mine[0], theirs[0]
-    return None

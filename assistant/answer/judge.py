@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.answer import asking, naming, nearmiss, particulars
+from assistant.answer import asking, naming, nearmiss, particulars, speakers
 from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, introduced, list_phrase, list_size, names_one, numbered,
                                     quoted)
@@ -40,7 +40,6 @@ MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
 NAMED_SHARE = 0.75  # of the topic's weight a sentence holds itself to be quoted however far its meaning
 INLINE_LIST = re.compile(r"\b(the following|as follows|including|include|such as)\s*:", re.I)
-NAME_REACH = 4  # lines before a sentence that may name who or what it speaks of
 LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
 
 
@@ -143,13 +142,7 @@ class Judge:
         # "What is Maldon's Thriving Places Index score?": a line about the index that gives no score is no answer.
         self.possessed = naming.possessed(question)
         self.possessed_terms = content_terms(self.possessed) - asking.answer_kind(question)
-        # "What did the Home Secretary say?": only words the documents give to the Home Secretary answer it.
-        # A document or a part of one is no speaker ("what did the May 2012 minutes say?", "the Essex Police
-        # release", "the Prevent briefing"): its words pick the source.
-        kinds = {w for d in index.documents.values() for w in re.findall(r"[a-z]+", f"{d.kind} {d.publisher}".casefold())}
-        self.speaker = m.group(1) if (m := SAYS_ASKED.search(question)) and not asking.read_terms(
-            m.group(1), index).source_terms and not asking.named_sources(m.group(1), index) and \
-            m.group(1).split()[-1].casefold() not in kinds | DOCUMENT_WORDS else ""
+        self.speaker = speakers.asked(question, index)  # "what did the Home Secretary say?"
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
         return naming.expand(terms, self.initials)
@@ -241,38 +234,6 @@ class Judge:
         own = self._own_terms(i) | facts.source_terms(index.sentences[i].document)
         return sum(w for t, w in self.topic_weights.items() if t in own) >= MIN_TOPIC_COVERAGE
 
-    def _spoken_by(self, i: int) -> bool:
-        """Are sentence i's words the speaker's? The line that says who speaks is the sentence itself ("..., said
-        Mr Hirst") or, inside a quotation, the line that opens it ("Mr Harrington said:"); it names the speaker as
-        asked ("the Chief Constable added:") or by a surname the document puts next to those words ("Chief
-        Constable Ben-Julian Harrington")."""
-        facts, index = self.facts, self.index
-        sentence = index.sentences[i]
-        text = facts.text(sentence)
-        line = text if SPEECH.search(text) and not text.lstrip().startswith(QUOTE_MARKS) else ""
-        for j in range(i - 1, max(i - QUOTE_REACH, -1), -1):
-            if line or not same_document(index, j, sentence):
-                break
-            if (lead := facts.text(index.sentences[j]).rstrip()).endswith(":") and SPEECH.search(lead):
-                line = lead
-        words = re.sub(r"^(the|a|an)\s+", "", self.speaker.strip(), flags=re.I)
-        document = index.documents[sentence.document]
-        if content_terms(words) <= content_terms(document.publisher):
-            return True  # "what did the police say?": a police release speaks for the police, quotes and all
-        if not line:  # no one is quoted: the document speaks for its author ("As your Commissioner, I ..."), or
-            # minutes report a speaker their passage names ("Paul Ballard, Chief Inspector, gave an update ... It
-            # was reported that ...")
-            run = facts.passage_terms(sentence.chunk) | self._run_terms(i) | facts.label_terms(i)
-            reported = " ".join(facts.text(index.sentences[j]) for j in range(max(i - NAME_REACH, 0), i + 1)
-                                if same_document(index, j, sentence))
-            return content_terms(words) <= run and bool(REPORTED.search(reported))
-        if content_terms(words) <= content_terms(line):
-            return True
-        names = re.findall(r"\b([A-Z][\w'’-]+)(?=\W+(?:said|says|added|adds|told|stated|commented|explained)\b)", line) + \
-            re.findall(r"\b(?:said|added|stated)\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", line)
-        return any(re.search(rf"{re.escape(words)}\W+(?:[\w'’.-]+\s+){{0,3}}{re.escape(name)}\b", document.text,
-                             re.I) for name in names)
-
     def _near_miss(self, i: int, text: str, label: str, window_terms: frozenset[str]) -> str:
         """Why the line is about a neighbouring thing, not the one asked about (see `nearmiss`); empty when not."""
         index, sentence = self.index, self.index.sentences[i]
@@ -285,7 +246,7 @@ class Judge:
 
     def _run_terms(self, i: int) -> frozenset[str]:
         """The words of the few lines before sentence i in its document, where "He highlighted ..." names its "he"."""
-        lines = [j for j in range(max(i - NAME_REACH, 0), i) if same_document(self.index, j, self.index.sentences[i])]
+        lines = [j for j in range(max(i - speakers.NAME_REACH, 0), i) if same_document(self.index, j, self.index.sentences[i])]
         return self.expand(frozenset().union(*(self.facts.sentence_terms(j) for j in lines)))
 
     def _own_terms(self, i: int) -> frozenset[str]:
@@ -338,7 +299,7 @@ class Judge:
             return f"the passages give a figure for a {part}, not for {', '.join(self.places)} as a whole"
         if self.particular and (reason := particulars.other_block(self.particular, facts, i)):
             return reason
-        if (other := asking.sibling(facts, doc.id, self.question, text, window)) is not None:
+        if (other := nearmiss.sibling(facts, doc.id, self.question, text, window)) is not None:
             return f"the passage is about {other[1]}, not {other[0]}"
         if (other := naming.other_named(self.question, text) or naming.other_named(self.question, window)) is not None:
             return f"the passage is about {other[1]}, not {other[0]}"
@@ -349,7 +310,7 @@ class Judge:
             passage_terms |= self.number_words  # "9.<tab>Any other business" is item 9: its number says "item"
         if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms) < MIN_TOPIC_COVERAGE:
             return "no passage answers this closely enough"
-        if self.speaker and not self._spoken_by(i):
+        if self.speaker and not speakers.spoken_by(facts, i, self.speaker, self._run_terms(i)):
             return f"no passage gives what {self.speaker} said"
         if self.possessed_terms and not self.possessed_terms <= window_terms:
             return f"no passage gives the {self.possessed} asked about"
@@ -416,16 +377,5 @@ def _numbered_title(facts: IndexFacts, i: int) -> bool:
 
 
 AFTER = re.compile(r"\b(?:after|following|since)\b(.{0,40})", re.I)
-SAYS_ASKED = re.compile(r"\bwhat (?:did|does|has|have|had) (.+?) (?:say|said|tell|told|announce|comment|add|state|write|"
-                        r"pledge|promise)\w*\b", re.I)
-SPEECH = re.compile(r"\b(said|says|told|tells|added|adds|stated|states|commented|explained|announced|wrote|writes|"
-                    r"pledged|promised)\b", re.I)
-REPORTED = re.compile(SPEECH.pattern[:-3] + r"|reported|advised|informed|noted|highlighted|mentioned|explained|"
-                      r"confirmed|updated|observed)\b", re.I)
-DOCUMENT_WORDS = {"briefing", "report", "paper", "update", "presentation", "slide", "slides", "plan", "strategy",
-                  "summary", "minutes", "agenda", "article", "release", "statement", "letter", "document", "guidance",
-                  "review", "survey", "data", "figures", "table", "section", "page", "website", "manifesto", "pack"}
-QUOTE_MARKS = ("“", '"', "‘", "'")
-QUOTE_REACH = 12  # lines back to the one that opens a quotation
 NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]?\s+[A-Z]")
 PERSONAL = re.compile(r"\s*(he|she|they|his|her|their)\b", re.I)  # "He also asked ...": someone named before

@@ -5,6 +5,7 @@ plain words why the line is not the answer, or "" when it may be. Plain English 
 - another scope: a local figure for "force-wide", a "system-wide" figure for one place;
 - another thing of the same kind: "the celebration event" for "the showcase event", a count of officers "from the
   team" for how many the team has, a general rate for a named body's;
+- another of the things a document lists side by side: "the north policing area" for the south;
 - another kind of fact: a thing said before an event for what has happened "since" it, a post held elsewhere for
   "what position does X hold on Y?", "the next meetings" for "the next election".
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from assistant import vocab
 from assistant.answer.asked import NOT_KINDS, asked_thing
 from assistant.answer.asking import ANSWER_KIND
+from assistant.answer.facts import LISTED, IndexFacts
 from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, wants
 from assistant.text.terms import content_terms
 
@@ -243,6 +245,18 @@ def place_alone(question: str, places: tuple[str, ...], window: Window) -> str:
         return ""
     return f"no passage gives it for {', '.join(places)} alone"
 
+
+
+def sibling(facts: IndexFacts, doc_id: str, question: str, text: str, window: str) -> tuple[str, str] | None:
+    """(the question's word, the one the text, or the sentence before it, has instead) when the text is about an
+    alternative the document lists beside the question's ("the north policing area" for "the south ... area")."""
+    words = lambda t: set(re.findall(r"[a-z]+", t.casefold()))  # noqa: E731
+    asked, said, around = words(question), words(text), words(LISTED.sub(" ", window))  # a list names them all
+    for pair in facts.alternatives(doc_id):
+        mine, theirs = sorted(pair & asked), sorted(pair & around)
+        if len(mine) == 1 and len(theirs) == 1 and mine[0] not in said and theirs[0] not in asked:
+            return mine[0], theirs[0]
+    return None
 
 def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], window: Window, scope: str,
               rarity: dict[str, float]) -> str:

@@ -1,0 +1,70 @@
+"""Who said something, when a question asks what someone said ("What did the Home Secretary say about ...?"): the
+speaker the question names, and whether a line's words are theirs (quoted after "Mr Harrington said:", reported
+in minutes whose passage names them, or the words of the document they publish)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import asking
+from assistant.answer.facts import IndexFacts, same_document
+from assistant.store.load import LoadedIndex
+from assistant.text.terms import content_terms
+
+NAME_REACH = 4  # lines before a sentence that may name who or what it speaks of
+SAYS_ASKED = re.compile(r"\bwhat (?:did|does|has|have|had) (.+?) (?:say|said|tell|told|announce|comment|add|state|write|"
+                        r"pledge|promise)\w*\b", re.I)
+SPEECH = re.compile(r"\b(said|says|told|tells|added|adds|stated|states|commented|explained|announced|wrote|writes|"
+                    r"pledged|promised)\b", re.I)
+REPORTED = re.compile(SPEECH.pattern[:-3] + r"|reported|advised|informed|noted|highlighted|mentioned|explained|"
+                      r"confirmed|updated|observed)\b", re.I)
+DOCUMENT_WORDS = {"briefing", "report", "paper", "update", "presentation", "slide", "slides", "plan", "strategy",
+                  "summary", "minutes", "agenda", "article", "release", "statement", "letter", "document", "guidance",
+                  "review", "survey", "data", "figures", "table", "section", "page", "website", "manifesto", "pack"}
+QUOTE_MARKS = ("“", '"', "‘", "'")
+QUOTE_REACH = 12  # lines back to the one that opens a quotation
+
+
+def asked(question: str, index: LoadedIndex) -> str:
+    """The speaker a "what did X say?" question names; empty when it names none. A document or a part of one is no
+    speaker ("what did the May 2012 minutes say?", "the Essex Police release", "the Prevent briefing"): its words
+    pick the source."""
+    kinds = {w for d in index.documents.values() for w in re.findall(r"[a-z]+", f"{d.kind} {d.publisher}".casefold())}
+    match = SAYS_ASKED.search(question)
+    if match is None or asking.read_terms(match.group(1), index).source_terms or \
+            asking.named_sources(match.group(1), index) or match.group(1).split()[-1].casefold() in kinds | DOCUMENT_WORDS:
+        return ""
+    return match.group(1)
+
+
+def spoken_by(facts: IndexFacts, i: int, speaker: str, run_terms: frozenset[str]) -> bool:
+    """Are sentence i's words the speaker's? The line that says who speaks is the sentence itself ("..., said
+    Mr Hirst") or, inside a quotation, the line that opens it ("Mr Harrington said:"); it names the speaker as
+    asked ("the Chief Constable added:") or by a surname the document puts next to those words ("Chief
+    Constable Ben-Julian Harrington"). `run_terms` are the words of the few lines before sentence i."""
+    index = facts.index
+    sentence = index.sentences[i]
+    text = facts.text(sentence)
+    line = text if SPEECH.search(text) and not text.lstrip().startswith(QUOTE_MARKS) else ""
+    for j in range(i - 1, max(i - QUOTE_REACH, -1), -1):
+        if line or not same_document(index, j, sentence):
+            break
+        if (lead := facts.text(index.sentences[j]).rstrip()).endswith(":") and SPEECH.search(lead):
+            line = lead
+    words = re.sub(r"^(the|a|an)\s+", "", speaker.strip(), flags=re.I)
+    document = index.documents[sentence.document]
+    if content_terms(words) <= content_terms(document.publisher):
+        return True  # "what did the police say?": a police release speaks for the police, quotes and all
+    if not line:  # no one is quoted: the document speaks for its author ("As your Commissioner, I ..."), or
+        # minutes report a speaker their passage names ("Paul Ballard, Chief Inspector, gave an update ... It
+        # was reported that ...")
+        run = facts.passage_terms(sentence.chunk) | run_terms | facts.label_terms(i)
+        reported = " ".join(facts.text(index.sentences[j]) for j in range(max(i - NAME_REACH, 0), i + 1)
+                            if same_document(index, j, sentence))
+        return content_terms(words) <= run and bool(REPORTED.search(reported))
+    if content_terms(words) <= content_terms(line):
+        return True
+    names = re.findall(r"\b([A-Z][\w'’-]+)(?=\W+(?:said|says|added|adds|told|stated|commented|explained)\b)", line) + \
+        re.findall(r"\b(?:said|added|stated)\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", line)
+    return any(re.search(rf"{re.escape(words)}\W+(?:[\w'’.-]+\s+){{0,3}}{re.escape(name)}\b", document.text,
+                         re.I) for name in names)
