@@ -376,11 +376,16 @@ def same_document(index: LoadedIndex, i: int, sentence: Sentence) -> bool:
     return i >= 0 and index.sentences[i].document == sentence.document
 
 
+def same_section(index: LoadedIndex, i: int, sentence: Sentence) -> bool:  # a line under another heading is not
+    return same_document(index, i, sentence) and index.chunks[index.sentences[i].chunk].section_path == \
+        index.chunks[sentence.chunk].section_path  # about what this one is
+
+
 def neighbours(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
-    """The sentence with the one before it in the same document, which often sets its subject."""
+    """The sentence with the one before it in the same section, which often sets its subject."""
     position = index.sentence_position[(sentence.document, sentence.start)]
-    before = index.sentences[position - 1] if position > 0 else None
-    return [before, sentence] if before is not None and before.document == sentence.document else [sentence]
+    return [index.sentences[position - 1], sentence] if position > 0 and same_section(index, position - 1, sentence) \
+        else [sentence]
 
 
 def facts_for(index: LoadedIndex) -> IndexFacts:

@@ -21,7 +21,7 @@ import re
 
 from assistant import vocab
 from assistant.answer import asking, naming, nearmiss, particulars, speakers
-from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document
+from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document, same_section
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, introduced, list_phrase, list_size, names_one, numbered,
                                     quoted)
 from assistant.answer.lists import ANAPHORA, continues, lead_of, list_items
@@ -157,7 +157,7 @@ class Judge:
         sentence = self.index.sentences[i]
         text = facts.text(sentence)
         terms = self.expand(facts.sentence_terms(i))
-        before = self.expand(facts.sentence_terms(i - 1)) if same_document(self.index, i - 1, sentence) else frozenset()
+        before = self.expand(facts.sentence_terms(i - 1)) if same_section(self.index, i - 1, sentence) else frozenset()
         label = self.expand(facts.label_terms(i))
         # "He also asked ..." is about whoever the sentence before names: its words count in full
         lean = 1.0 if PERSONAL.match(text) and same_document(self.index, i - 1, sentence) else 0.5
@@ -237,7 +237,7 @@ class Judge:
     def _near_miss(self, i: int, text: str, label: str, window_terms: frozenset[str]) -> str:
         """Why the line is about a neighbouring thing, not the one asked about (see `nearmiss`); empty when not."""
         index, sentence = self.index, self.index.sentences[i]
-        before = self.facts.text(index.sentences[i - 1]) if same_document(index, i - 1, sentence) else ""
+        before = self.facts.text(index.sentences[i - 1]) if same_section(index, i - 1, sentence) else ""
         near, forces, doc = nearmiss.Window(text, before, label, window_terms), tuple(vocab.FORCES), index.documents[sentence.document]
         # a document about the whole force area (its title names no smaller place) gives the force area's figures
         scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
@@ -266,7 +266,7 @@ class Judge:
         label = facts.label(i)
         passage = " ".join((label, chunk.text))
         window = " ".join(facts.text(s) for s in neighbours(index, sentence))
-        before = facts.sentence_terms(i - 1) if same_document(index, i - 1, sentence) else frozenset()
+        before = facts.sentence_terms(i - 1) if same_section(index, i - 1, sentence) else frozenset()
         window_terms = self.expand(facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id))
         if self.unknown and similarity < MIN_DENSE_UNKNOWN:  # the plainer reason first
             return f"the documents never mention {asking.listed(w for _, w in self.unknown)}"

@@ -59,9 +59,9 @@ def narrower_than_asked(question: str, forces: tuple[str, ...], window: Window, 
     """"How many stop and searches did Essex Police carry out force-wide?" is not answered by "including 120 stop
     and searches" in a district's update: the line, its headings and its document (`scope`: a document about the
     force area as a whole) must say the figure is the force area's."""
-    if not wide_asked(question, forces):
-        return ""
-    said = f"{window.near} {window.label} {scope}"
+    if not wide_asked(question, forces) or any(re.search(rf"\b{re.escape(f)}\b", scope, re.I) for f in forces):
+        return ""  # a document that speaks for the force area as a whole (its title and publisher)
+    said = f"{window.near} {window.label}"
     if COUNTY_WORDS.search(said) or WIDE_STATED.search(said) or any(  # "Essex Police" names a force, not where
             re.search(rf"\b{re.escape(f)}\b(?!\s+[A-Z])", said) for f in forces):
         return ""
