@@ -124,10 +124,12 @@ def recorded_in(particular: Particular, facts: IndexFacts) -> frozenset[str]:
 
 
 def block_lines(facts: IndexFacts, i: int, terms: frozenset[str]) -> list[int]:
-    """"Which HMCTS people were there?": the lines of line i's attendance block that hold the asked-for words."""
+    """"Which HMCTS people were there?": the lines of line i's attendance block that hold the asked-for words (all
+    of them when nothing narrows it: "who sent apologies?")."""
     index, heading = facts.index, block_heading(facts, i)
     if not heading:
         return []
     sentence = index.sentences[i]
     return [k for k in range(max(i - BLOCK_REACH, 0), min(i + BLOCK_REACH, len(index.sentences)))
-            if same_document(index, k, sentence) and terms & facts.sentence_terms(k) and block_heading(facts, k) == heading]
+            if same_document(index, k, sentence) and (not terms or terms & facts.sentence_terms(k))
+            and block_heading(facts, k) == heading]

@@ -61,7 +61,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         # (a heading that names the place is not an answer).
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
     # "item 9" is found by its number, in documents that never print the word "item"
-    unknown = [(t, w) for t, w in asking.unknown_words(question, index) if t not in judge.number_words]
+    unknown = [(t, w) for t, w in asking.unknown_words(question, index) if t not in judge.number_words and not
+               (judge.particular and t in judge.particular.words)]  # "who acted as secretary?": which particular
     # "What is the average ambulance response time?": the thing whose value is asked for, in no document
     asked = content_terms(" ".join(asked_thing(question)))
     if unasked := [w for t, w in unknown if t in asked]:
@@ -121,7 +122,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     if best is None:
         return Selection((), score, reason)
     sentence = index.sentences[best]
-    block = particulars.block_lines(facts, best, frozenset(judge.topic)) if judge.particular and judge.wants.many else []
+    # "Who sent apologies?", "which HMCTS people were there?": the attendance block's lines, or those that match
+    block = particulars.block_lines(facts, best, frozenset(judge.topic)) if judge.particular and judge.particular.block \
+        and (judge.wants.many or not judge.topic) else []
     chosen = [index.sentences[i] for i in block] if len(block) > 1 else \
         with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
     chosen = _what_follows(judge, chosen) if len(parts(question)) == 1 else chosen  # parts: `_other_parts`
