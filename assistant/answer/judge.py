@@ -73,6 +73,11 @@ class Judge:
         self.particular = particulars.asked(question)  # "who took the minutes at the 3 August 2011 panel meeting?"
         if self.particular is not None:
             self.topic -= self.particular.words | particulars.meeting_words(question)
+        # "Where was the 13 March 2012 meeting held?": the first lines of the minutes of that meeting
+        self.meeting_lines = particulars.openings_of(facts, question) if wants(question).place or \
+            wants(question).time else set()
+        if self.meeting_lines:
+            self.topic -= particulars.meeting_words(question)
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
@@ -212,7 +217,7 @@ class Judge:
             held = self.topic & self._own_terms(i)
         if self.role and self.role <= held:  # "who chaired it?" and "Dr Kieron O'Hara – Chair"
             return True
-        if (self.wants.place or self.wants.time or self.wants.date) and self.facts.in_opening(i):
+        if (self.wants.place or self.wants.time or self.wants.date) and (self.facts.in_opening(i) or i in self.meeting_lines):
             return True  # "where was it held?" and the venue among a meeting's particulars
         return len(held) >= 2 and sum(self.topic_weights[t] for t in held) >= NAMED_SHARE
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.facts import IndexFacts, same_document
+from assistant.answer.facts import IndexFacts, opening, same_document
+from assistant.text.dates import days_dated
 from assistant.text.terms import content_terms
 
 BLOCK_REACH = 40  # short lines above a line that may still be its attendance block
+OPENING_LINES = 6  # a document's first lines, where minutes print the meeting's name, date and venue
 BLOCK_LINE = 160  # longer than this, a line is prose, and the block has ended
 # The headings of attendance blocks, as minutes print them.
 PRESENT_HEADING = re.compile(r"^\W*(present|attendees|attending|in attendance|also (present|in attendance)|members "
@@ -50,9 +52,10 @@ ASKED = (
                                       re.I), PRESENT_HEADING,
                 frozenset(content_terms("present attended attendees attendance")))),
 )
-# "at the 3 August 2011 panel meeting", "to the May 2012 meeting": the meeting, which the minutes themselves are.
+# "at the 3 August 2011 panel meeting", "was the 13 March 2012 Sector Panel meeting": the meeting, which the minutes
+# themselves are.
 _MEETING = r"(?:meeting|panel|board|committee|group|forum|session)s?"
-MEETING = re.compile(rf"\b(?:at|to|from|of|for|in|during|on)\s+the\s+((?:[\w'’-]+\s+){{0,6}}?{_MEETING}(?:\s+{_MEETING})*)\b",
+MEETING = re.compile(rf"\bthe\s+((?:[\w'’-]+\s+){{0,6}}?{_MEETING}(?:\s+{_MEETING})*)\b",
                      re.I)
 PEOPLE = frozenset(content_terms("people person persons members member names"))  # "which three people": who
 WHO = re.compile(r"\b(who|whom|which|name|list)\b", re.I)
@@ -133,3 +136,23 @@ def block_lines(facts: IndexFacts, i: int, terms: frozenset[str]) -> list[int]:
     return [k for k in range(max(i - BLOCK_REACH, 0), min(i + BLOCK_REACH, len(index.sentences)))
             if same_document(index, k, sentence) and (not terms or terms & facts.sentence_terms(k))
             and block_heading(facts, k) == heading]
+
+
+def openings_of(facts: IndexFacts, question: str) -> set[int]:
+    """"Where was the 13 March 2012 meeting held?": the particulars (the lines before the first section with a
+    body: name, date, venue) of the minutes of the meeting on the date the question gives in full."""
+    days = days_dated(question)
+    if not days:
+        return set()
+    key = "openings"
+    if key not in facts.term_sets:  # document -> its opening lines, worked out once per index
+        found: dict[str, list[int]] = {}
+        for i, sentence in enumerate(facts.index.sentences):
+            lines = found.setdefault(sentence.document, [])
+            if facts.in_opening(i) or len(lines) < OPENING_LINES:  # no particulars apart: its first lines
+                lines.append(i)
+        facts.term_sets[key] = found  # type: ignore[assignment]
+    openings: dict[str, list[int]] = facts.term_sets[key]  # type: ignore[assignment]
+    documents = facts.index.documents
+    return {i for d, lines in openings.items()
+            if days & days_dated(f"{documents[d].date} {documents[d].title} {opening(documents[d])}") for i in lines}

@@ -100,6 +100,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     near |= {i for hit in hits for i in facts.sentences_of(hit.chunk)}
     if judge.number is not None:  # "agenda item 6": every line numbered so, wherever retrieval ranked it
         near |= {i for i, s in enumerate(index.sentences) if s.document in allowed and judge.number.match(facts.text(s))}
+    near |= judge.meeting_lines  # "where was the 13 March 2012 meeting held?": that meeting's particulars
     if earlier is not None:  # what the last answer quoted, and what is printed around it
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
                  if 0 <= j < len(index.sentences)}

@@ -36,6 +36,9 @@ WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor
 # "Where" opening a question or a part of one; "... to decide where resources go" asks for no place.
 WANTS_PLACE = re.compile(r"(^|[,?;]\s*|\band\s+|\btell me\s+)where\b|\bwhich (ward|town|room|venue|location|site|area|hospital|school|station)\b",
                          re.I)
+# "Where was the meeting held?", "which room is the board in?": a venue, which "the Home Office" is not.
+WANTS_VENUE = re.compile(r"\bwhere\b(?=.*\b(held|hold|meets?|meeting|met|take place|takes place|took place|taking place|"
+                         r"hosted)\b)|\bwhich (room|venue|building)\b", re.I)
 # Contact details: "what's the phone number for ...", "his email address".
 WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile) (number|no)\b|\bnumber (to|for) (call|ring)\b|\bphone\b", re.I)
 WANTS_EMAIL = re.compile(r"\be-?mail\b", re.I)
@@ -129,8 +132,9 @@ ROLE = re.compile(r"\b(manager|director|officer|councillor|chair|inspector|execu
                   r"department|university|council|service|partnership|agency|centre)\b", re.I)
 # Where a meeting or event is held: a room, a building, a street or an online call. Plain English, not one
 # corpus's venues; a "where" question prefers a line naming one to a line that only names a town.
-VENUE = re.compile(r"\b(room|hall|centre|center|chambers?|station|church|street|road|lane|avenue|square|"
-                   r"library|offices?|online|virtual|teams|zoom|venue)\b", re.I)
+VENUE = re.compile(r"\b(room|hall|centre|center|chambers?|station|church|street|road|lane|avenue|square|library|"
+                   r"(?-i:offices?)|online|virtual|teams|zoom|venue|ground floor|lower ground|floor|building|suite)\b",
+                   re.I)  # "the council offices", not "the Home Office"
 # A person as minutes and agendas print one: a name of two or three capitalised words given with a role after it
 # ("Nick Singleton, Station Manager", "Keith Nicholson – Director") or a title before it ("Councillor Robinson").
 PERSON = re.compile(r"(?<![\w’'-])[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+){1,2}(?=\s*[,–—-]\s*(?:the\s+)?[A-Z])|"
@@ -168,6 +172,7 @@ class Wants:
     name: bool = False  # a proper name ("Operation Drakeful")
     frequency: bool = False  # how often
     money: bool = False  # a sum of money
+    venue: bool = False  # where something is held: a room, a building, a street, online
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
@@ -176,6 +181,7 @@ class Wants:
         return all((
             not self.figure or bool(HAS_FIGURE.search(_amounts(text))),
             not self.money or bool(HAS_MONEY.search(text)),
+            not self.venue or names_venue(text),
             not self.date or bool(HAS_DATE.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked),
@@ -266,6 +272,7 @@ def wants(question: str) -> Wants:
     money = bool(MONEY_WORDS.search(question)) and not other
     figure = (bool(WANTS_FIGURE.search(question)) or money) and not yes_or_no and not started  # "did it win the funding?": yes or no
     return Wants(figure=figure, money=figure and bool(WANTS_MONEY.search(question)) and not CHANGE.search(question),
+                 venue=bool(WANTS_VENUE.search(question)),
                  date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
                  person=bool(WANTS_PERSON.search(question) or WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),

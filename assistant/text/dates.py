@@ -88,6 +88,16 @@ def months_dated(text: str) -> list[tuple[int, int]]:
     return found
 
 
+DAY_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
+
+
+def days_dated(text: str) -> set[tuple[int, int, int]]:
+    """(year, month, day) of each date a text gives in full ("13 March 2012", "3rd August 2011"), and of a
+    document's own "2012-03-13"."""
+    found = {(int(y), month_number(m), int(d)) for d, m, y in DAY_DATE.findall(text)}
+    return found | {(int(y), int(m), int(d)) for y, m, d in re.findall(r"\b(\d{4})-(\d\d)-(\d\d)\b", text)}
+
+
 def document_month(date: str) -> tuple[int, int] | None:
     """The (year, month) a document is dated, from its "2024-12-05" or "2024-04 (approx; ...)"."""
     match = re.match(r"\s*(\d{4})-(\d\d)", date)
