@@ -9,6 +9,8 @@ import json
 import pytest
 
 from assistant.answer import particulars
+from assistant.answer.wants import wants
+from assistant.text.dates import days_dated
 from assistant.text.terms import content_terms
 
 
@@ -38,6 +40,24 @@ def test_the_words_naming_the_meeting_are_no_topic():
     assert particulars.meeting_words("Who took the minutes at the 3 August 2011 panel meeting?") >= \
         content_terms("panel meeting")
     assert not particulars.meeting_words("Who chairs the panel?") & content_terms("chairs")
+
+
+@pytest.mark.parametrize("line, venue", [
+    ("LG Room 8, 102 Petty France, London SW1H 9AJ", True),
+    ("Lower Ground 6, Ministry of Justice, 102 Petty France, London", True),
+    ("Council Chamber, Riverton Town Hall", True),
+    ("the Home Office had not provided a response to actions from the 13 March 2012 meeting", False),
+])
+def test_where_a_meeting_was_held_is_a_venue(line, venue):
+    question = "Where was the 13 March 2012 meeting held?"
+    assert wants(question).fits(line, question) is venue
+
+
+def test_a_meeting_named_by_its_full_date():
+    assert days_dated("Where was the 13 March 2012 Sector Panel meeting held?") == {(2012, 3, 13)}
+    assert days_dated("minutes from 3rd August 2011, published 2011-09-23") == {(2011, 8, 3), (2011, 9, 23)}
+    assert particulars.meeting_words("Where was the 13 March 2012 Sector Panel meeting held?") >= \
+        content_terms("sector panel meeting")
 
 
 MINUTES = """# Riverton Safety Panel
@@ -98,6 +118,12 @@ def test_particulars_come_from_the_block_that_records_them(minutes, question, ex
 
 
 @pytest.mark.slow
+def test_where_the_dated_meeting_was_held(minutes):
+    answer = minutes.ask("Where was the 12 March 2025 panel meeting held?")
+    assert answer.answerable and "Council Chamber" in answer.text, answer.text
+
+
+@pytest.mark.slow
 def test_a_line_about_the_minutes_is_not_who_took_them(minutes):
     answer = minutes.ask("Who took the minutes?")
     assert "published on the website" not in answer.text, answer.text
@@ -110,6 +136,7 @@ def test_a_line_about_the_minutes_is_not_who_took_them(minutes):
      ["Jeff Gardner", "Phil Golding", "Cass Chideock"]),
     ("Who acted as Secretary at the 13 March 2012 meeting?", ["Simon Denison"]),
     ("Which HMCTS people were at the May 2012 meeting?", ["Joc Green", "Mark Kram", "Zoe Campbell"]),
+    ("Where was the 13 March 2012 Sector Panel meeting held?", ["LG Room 8"]),  # not another's "13 March" line
 ])
 def test_real_minutes_give_their_particulars(real_minutes, question, expected):
     answer = real_minutes.ask(question)
