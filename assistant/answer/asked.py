@@ -139,3 +139,24 @@ def asked_thing(question: str) -> list[str]:
     while words and re.search(r"ed$", words[-1], re.I):  # "the last board date listed": a date
         words.pop()
     return words
+
+
+# When something ended or began, as minutes say it: "actually finish" is "The meeting concluded at 11:49", not the
+# "from 10.00am to 12:00pm" it was planned for.
+MOMENTS = (re.compile(r"\b(finish\w*|end(s|ed)?|conclud\w*|clos(e|ed|es)|over)\b", re.I),
+           re.compile(r"\b(start\w*|begin|began|begun|commenc\w*|open(s|ed)?|kick\w* off)\b", re.I))
+
+
+def asked_moment(question: str) -> re.Pattern | None:
+    """For "when did it finish?" or "what time did it start?", the words a line that says so uses; None otherwise."""
+    return next((words for words in MOMENTS if words.search(question)), None)
+
+
+# "Contact: Mark Shaw", "Unit: Research & Analysis Department": a line that gives one field by its label.
+FIELD = re.compile(r"^\W*([A-Za-z][A-Za-z /&-]{1,30}?)\s*:\s*\S")
+
+
+def field_label(text: str) -> str:
+    """The label of a "Label: value" line ("Contact"); empty for any other line."""
+    match = FIELD.match(text)
+    return match.group(1) if match and len(match.group(1).split()) <= 3 else ""

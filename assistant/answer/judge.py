@@ -22,8 +22,8 @@ import re
 from assistant import vocab
 from assistant.answer import asking, naming, nearmiss, particulars, speakers
 from assistant.answer.facts import IndexFacts, is_item, neighbours, opening, same_document, same_section
-from assistant.answer.asked import (ITEM_NUMBER, asked_kind, introduced, list_phrase, list_size, names_one, numbered,
-                                    quoted)
+from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
+                                    list_size, names_one, numbered, quoted)
 from assistant.answer.lists import ANAPHORA, continues, lead_of, list_items
 from assistant.answer.wants import Wants, names_person, names_venue, wants
 from assistant.text.dates import (asked_months, dated_in_words, dated_months, days_in, month_names, months_dated,
@@ -81,6 +81,7 @@ class Judge:
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
+        self.own_terms = own
         self.weights = asking.idf(index, self.terms, boost=own)
         # A word no document holds ("kids") cannot be found in any sentence; meaning stands in for it (a question
         # with many such words is refused before this).
@@ -130,6 +131,7 @@ class Judge:
             self.list_words = content_terms(list_phrase(question))
         # "Who chaired ...?": the sentence that names someone in that role (not the one before it) is the answer.
         self.role = asking.who_focus(question)
+        self.moment = asked_moment(question) if self.wants.time or self.wants.date else None  # "actually finish"
         self.quoted = [q.casefold() for q in quoted(question)]
         self.kind = asked_kind(question)
         self.number = numbered(question)
@@ -185,6 +187,8 @@ class Judge:
             focused += 0.45 if text.strip("-•❖* ").casefold().startswith(self.quoted[0]) else 0.3
         focused += 0.2 if self.kind and names_one(text, self.kind, self.asked) else 0.0
         focused += 0.25 if introduced(text, self.question) else 0.0
+        focused += 0.2 if self.moment is not None and self.moment.search(text) else 0.0
+        focused += 0.3 if self._field(text) else 0.0  # "Contact: Mark Shaw" for "who is the contact?"
         if self.number is not None and self.number.match(text):  # more when its neighbours are numbered alike
             focused += 0.4 if any(same_document(self.index, j, sentence) and self.number_shape.match(
                 facts.text(self.index.sentences[j])) for j in (i - 1, i + 1) if j < len(self.index.sentences)) else 0.3
@@ -210,8 +214,9 @@ class Judge:
         bullet is read with its heading and lead line ("- Fairness" under "Principles underpinning the Strategy")."""
         if self.number is not None and self.number.match(self.facts.text(self.index.sentences[i])):
             return True  # "item 4" and "4.<tab>Youth Diversion Update": the number names the line
-        if self.particular and particulars.records(self.particular, self.facts, i):
-            return True  # "Lucienne Edge, Ministry of Justice (minute taker)": a short line, embedded poorly
+        if self.particular and particulars.records(self.particular, self.facts, i) or \
+                self._field(self.facts.text(self.index.sentences[i])):
+            return True  # "Lucienne Edge, Ministry of Justice (minute taker)", "Contact: Mark Shaw": short lines
         held = self.topic & self.facts.sentence_terms(i)
         if self.wants.many and is_item(self.facts.text(self.index.sentences[i])):
             held = self.topic & self._own_terms(i)
@@ -220,6 +225,11 @@ class Judge:
         if (self.wants.place or self.wants.time or self.wants.date) and (self.facts.in_opening(i) or i in self.meeting_lines):
             return True  # "where was it held?" and the venue among a meeting's particulars
         return len(held) >= 2 and sum(self.topic_weights[t] for t in held) >= NAMED_SHARE
+
+    def _field(self, text: str) -> bool:
+        """Is the line a "Label: value" whose label is what the question asks about ("Contact: Mark Shaw")?"""
+        label = content_terms(field_label(text))
+        return bool(label) and label <= self.topic & self.own_terms and not self.wants.many  # this turn's words
 
     def heading_answers(self, i: int) -> str:
         """The heading over sentence i when it, not the line, gives the date, time or place asked for (a slide's
