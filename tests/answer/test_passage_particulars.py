@@ -9,6 +9,7 @@ import json
 import pytest
 
 from assistant.answer import particulars
+from assistant.answer.asked import asked_moment, field_label
 from assistant.answer.wants import wants
 from assistant.text.dates import days_dated
 from assistant.text.terms import content_terms
@@ -66,6 +67,8 @@ MINUTES = """# Riverton Safety Panel
 
 Council Chamber, Riverton Town Hall
 
+from 10.00am to 12:00pm
+
 Present:
 
 Ada Lovel, Riverton Council (Chair)
@@ -86,6 +89,14 @@ The Chair welcomed everyone. The minutes of the last meeting were agreed and wou
 2. Youth diversion
 
 Ben Okoro said that 40 young people had been referred to the diversion scheme since January.
+
+The meeting concluded at 11:49.
+
+## Performance summary
+
+**Unit:** Research Team
+
+**Contact:** Jo Reed
 """
 
 
@@ -121,6 +132,31 @@ def test_particulars_come_from_the_block_that_records_them(minutes, question, ex
 def test_where_the_dated_meeting_was_held(minutes):
     answer = minutes.ask("Where was the 12 March 2025 panel meeting held?")
     assert answer.answerable and "Council Chamber" in answer.text, answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, expected, absent", [
+    ("What time did the 12 March 2025 meeting actually finish?", "11:49", "12:00pm"),  # not the time it was set for
+    ("Who is the contact for the performance summary?", "Jo Reed", "Research Team"),  # "Contact: Jo Reed"
+])
+def test_the_line_that_says_it(minutes, question, expected, absent):
+    answer = minutes.ask(question)
+    assert answer.answerable and expected in answer.text and absent not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, line, says", [
+    ("What time did the meeting actually finish?", "The meeting concluded at 11:49", True),
+    ("What time did the meeting actually finish?", "from 10.00am to 12:00pm", False),
+    ("When did the grants process open?", "The grants process opened on 22 July 2024.", True),
+])
+def test_when_something_ended_or_began(question, line, says):
+    assert bool(asked_moment(question).search(line)) is says
+
+
+def test_a_line_that_gives_one_field_by_its_label():
+    assert field_label("**Contact:** Mark Shaw".replace("*", "")) == "Contact"
+    assert field_label("Production Date: November 2024") == "Production Date"
+    assert field_label("The Board was advised that: the grants had closed") == ""
 
 
 @pytest.mark.slow
