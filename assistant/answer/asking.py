@@ -53,8 +53,9 @@ def answer_kind(question: str) -> set[str]:
     return ANSWER_KIND if wants(question).role else ANSWER_KIND - ROLE_KIND
 
 
-# "took part in", "what is it called": phrases whose words are all frame ("on-call" keeps its "call").
-FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\bstands? for\b|\b(make|makes|made) up\b|\b(is|are|was|were)( \w+)?? called\b|"
+# "took part in", "what is it called", "what kinds of projects": phrases whose words are all frame ("on-call" keeps
+# its "call"; "offence type" keeps its "type").
+FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(kinds?|sorts?|types?) of\b(?=\s+[a-z])|\bstands? for\b|\b(make|makes|made) up\b|\b(is|are|was|were)( \w+)?? called\b|"
                            r"\bcalled\b(?=\W*$)", re.I)
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "

@@ -39,7 +39,9 @@ MIN_DENSE_UNKNOWN = 0.7  # for a question with a word no document uses
 MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
 NAMED_SHARE = 0.75  # of the topic's weight a sentence holds itself to be quoted however far its meaning
-INLINE_LIST = re.compile(r"\b(the following|as follows|including|include|such as)\s*:", re.I)
+# A line that lists: "... the following:", "These projects included a broth company, a vineyard and compost toilets"
+INLINE_LIST = re.compile(r"\b(the following|as follows|including|include|such as)\s*:|\b(includ(?:ed|es|ing)|such as|"
+                         r"namely)\b[^.;:]*,[^.;:]*\b(and|or)\b", re.I)
 LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
 
 

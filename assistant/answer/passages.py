@@ -173,7 +173,8 @@ def _what_follows(judge: Judge, chosen: list[Sentence]) -> list[Sentence]:
         gained = sum(w for t, w in lacking.items() if t in judge.expand(facts.sentence_terms(j)))
         if gained >= FOLLOW_SHARE * sum(lacking.values()) and judge.fits(facts.text(following)) and \
                 not judge.objection(j, 1.0):
-            return [*chosen, *index.sentences[last + 1:j + 1]]  # with any sentence between, in reading order
+            # with any sentence between, and one after that leans on it ("These projects included ...")
+            return list(dict.fromkeys([*chosen, *index.sentences[last + 1:j], *with_context(index, following)]))
     return chosen
 
 

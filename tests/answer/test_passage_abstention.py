@@ -155,6 +155,17 @@ def test_a_sum_of_money_is_asked_for_and_a_labels_number_is_no_figure(question, 
     assert wants(question).fits(text, question) is fits
 
 
+@pytest.mark.parametrize("text, lists", [
+    ("These projects included supporting a broth company, enabling a vineyard, and compost toilets.", True),
+    ("Support is offered in the following:", True),
+    ("The projects included a new youth hub.", False),
+])
+def test_a_line_that_lists_things(text, lists):
+    from assistant.answer.judge import INLINE_LIST
+
+    assert bool(INLINE_LIST.search(text)) is lists
+
+
 BRIEFING = """# Riverton Community Safety Briefing
 
 ## Braintree neighbourhood update
@@ -207,6 +218,16 @@ Dan Wood gave his congratulations to the new MP. He also asked what steps were b
 - Friday, 7th March 2025
 - Friday, 4th July 2025
 
+## Rural fund
+
+The three-year programme was used to deliver three priorities as per below:
+
+- Communities and place
+- Supporting local businesses
+- People and skills
+
+There was also an update on the Rural Prosperity Fund, a two-year programme. The Board heard that Year 1 was successful and there was a range of projects delivered. These projects included supporting a broth company, enabling a vineyard to buy barrels, and compost toilets for allotments.
+
 ## Data
 
 About 60% of reported crimes that proceed to court can be matched to an outcome.
@@ -257,6 +278,7 @@ def test_near_misses_in_a_written_briefing_are_refused(briefing, question):
     ("What did Dan Wood ask about?", "Biodiversity Net Gain"),  # "He also asked ...": Dan Wood, the line before
     ("How many of the Braintree death reviews have gone to the Home Office?", "Two"),  # the next line
     ("What is the on-call response time for the fire service?", "six minutes"),
+    ("What kinds of projects did the Rural Prosperity Fund pay for in year 1?", "vineyard"),  # not "as per below"
 ])
 def test_the_answers_next_to_them_still_stand(briefing, question, expected):
     answer = briefing.ask(question)
