@@ -133,7 +133,7 @@ ROLE = re.compile(r"\b(manager|director|officer|councillor|chair|inspector|execu
 # Where a meeting or event is held: a room, a building, a street or an online call. Plain English, not one
 # corpus's venues; a "where" question prefers a line naming one to a line that only names a town.
 VENUE = re.compile(r"\b(room|hall|centre|center|chambers?|station|church|street|road|lane|avenue|square|library|"
-                   r"(?-i:offices?)|online|virtual|teams|zoom|venue|ground floor|lower ground|floor|building|suite)\b",
+                   r"(?-i:offices?)|online|virtual|teams|zoom|venue|ground floor|lower ground|floor|suite)\b",
                    re.I)  # "the council offices", not "the Home Office"
 # A person as minutes and agendas print one: a name of two or three capitalised words given with a role after it
 # ("Nick Singleton, Station Manager", "Keith Nicholson – Director") or a title before it ("Councillor Robinson").
