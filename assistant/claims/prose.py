@@ -32,13 +32,15 @@ _CONTINUES = re.compile(r"^\W*(?:that|this|these|those|it|and|but|however|which|
 # "872 incidents", "41.6 crimes per": a bare count noun that takes its crime type from the sentence before.
 _COUNTED = re.compile(r"\d[\d,.]*\s+(?:\w+\s+)?(?:offences|crimes|incidents)\b", re.I)
 _ASPIRATION = re.compile(r"\bmy aim\b|\baims? (?:is|to)\b|\btargets?\b|\bambition\b|\bpledge\w*|\ba further\b|"
-                         r"\bdrive down\b|\bdriving down\b|\bby 20[3-9]\d\b", re.I)
+                         r"\bdrive down\b|\bdriving down\b|\bby 20[3-9]\d\b|\bwe must\b|\bnot enough\b", re.I)
 _RELATIVE = re.compile(r"\blatest\b|\blast (?:12|twelve) months\b|\bover the (?:last|past) year\b|"
                        r"\bsame (?:period|timeframe)\b|\byear on year\b", re.I)
 # A sentence-level trend ("there were increase on robberies") needs a verb or noun of change, not a comparative.
 _TREND = re.compile(r"\b(?:increas\w*|ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|ing|s)?|drop\w*|reduc\w*|decreas\w*|"
                     r"declin\w*|(?:going|gone|went|go|goes|come|came|coming) (?:up|down)|"
                     r"(?:is|are|was|were) (?:up|down)|down by|up by|on the (?:increase|rise))\b", re.I)
+# "to promote crime reduction", "the Violence Reduction Unit": the name of an activity, not a stated fall.
+_ACTIVITY = re.compile(r"\b(?:crime|violence|harm|offending|re ?offending)\s+reduction\b", re.I)
 _CRIME_AT_LARGE = re.compile(r"\bcrime\b(?!\s+(?:types?|rates?|figures?))", re.I)  # uncountable: crime in general
 _SOLVED_RATE_WORDS = re.compile(r"\bsolved rates?\b|\bdetection rates?\b|\boutcome rates?\b", re.I)
 SOLVED_WORDS = re.compile(r"\bsolved\b|\bsolved outcomes?\b|\bdetections?\b", re.I)
@@ -219,8 +221,7 @@ class _Reader:
             text = unit.text
             unit.aspiration = is_aspiration(text)
             amounts = find_amounts(text)
-            plain = vocab.blank(masked(text), amounts)
-            unit.direction = None if unit.aspiration or not _TREND.search(plain) else direction_in(plain)
+            unit.direction = None if unit.aspiration else trend_of(vocab.blank(masked(text), amounts))
             unit.figures = tuple(_figures(unit, amounts))  # a pledge's figures judge only a claim about the pledge
             previous = unit
 
@@ -282,6 +283,13 @@ class _Reader:
         if relative:
             return Period(f"the latest twelve months, as reported in {when}", end=anchor, relative=True), None
         return Period(f"no period stated (the text dates from {when})"), None
+
+
+def trend_of(plain: str) -> str | None:
+    """The way a sentence with its figures blanked says something moved, with no figure ("there were increase
+    on robberies", "crime is now falling"); None for a comparative alone or an activity's name."""
+    plain = _ACTIVITY.sub(" ", plain)
+    return direction_in(plain) if _TREND.search(plain) else None
 
 
 def is_aspiration(text: str) -> bool:

@@ -27,7 +27,7 @@ from assistant.claims.parse import (CHANGE, DIRECTION, LEVEL, RANK, SHARE, STATE
 from assistant.claims.periods import Period, find_period
 from assistant.claims.prose import SOLVED_WORDS, Fig, ProseIndex, Unit, age_ranges, is_aspiration
 from assistant.claims.qualifiers import QUALIFIER_TERMS, deadline_in, judge_deadline, judge_record, record_in
-from assistant.claims.subject import Subject, places_in
+from assistant.claims.subject import Subject, places_in, topics_in
 from assistant.claims.tolerance import judge_amount, tolerance_words
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNCONFIRMED, Evidence
 from assistant.claims.wording import capitalised, source_name, unquoted
@@ -277,16 +277,24 @@ def _judge_direction(subject: Subject, unit: Unit, prose: ProseIndex) -> Evidenc
     unchanged = _judge_unchanged(DIRECTION, subject, unit, prose)
     if unchanged is not None:
         return unchanged
-    for fig in unit.figures:
+    figures = [fig for fig in unit.figures if not _counts_other_things(fig)]  # not "905 extra officers"
+    for fig in figures:
         if fig.role == CHANGE and fig.direction and set(subject.crime_types) & set(fig.topics) and \
                 fig.measure == subject.measure and set(subject.places) & set(fig.places):
             verdict = SUPPORTED if fig.direction == direction else CONTRADICTED
             return _evidence(verdict, unit, _direction_reason(direction, fig.direction), prose, fig, rank=2)
     if unit.direction in (UP, DOWN) and set(subject.crime_types) & set(unit.topics) and unit.topic_from is None \
-            and subject.measure == OFFENCES and not unit.figures and not SOLVED_WORDS.search(unit.text):
+            and subject.measure == OFFENCES and not figures and not SOLVED_WORDS.search(unit.text):
         verdict = SUPPORTED if unit.direction == direction else CONTRADICTED
         return _evidence(verdict, unit, _direction_reason(direction, unit.direction), prose, None, rank=1)
     return None
+
+
+def _counts_other_things(fig: Fig) -> bool:
+    """A count of something no crime word names ("905 extra officers", "11 cameras"): whatever the sentence is
+    about, its rise or fall is not the crime's."""
+    return fig.amount.kind == COUNT and unit_head(fig.unit) not in _CRIME_UNITS and \
+        not topics_in(" ".join(fig.unit))[0]
 
 
 def _judge_unchanged(quantity: str, subject: Subject, unit: Unit, prose: ProseIndex) -> Evidence | None:
