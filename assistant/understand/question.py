@@ -86,7 +86,9 @@ def _read(text: str) -> Reading:
     # stations": every word is known, but the thing counted is no crime
     other_count = not crime_types and counts_something_else(rest)
     # "serious violence", "knife crime": the row that answers only stands in for them, and a document may say
-    stand_in = any(vocab.stands_in(hit.alias, hit.name) for hit in crimes if hit.name in crime_types)
+    stand_ins = tuple(dict.fromkeys((hit.alias, hit.name) for hit in crimes
+                                    if hit.name in crime_types and vocab.stands_in(hit.alias, hit.name)))
+    stand_in = bool(stand_ins)
     outside_topic = bool(unexplained(unused) or other_count or stand_in) and not (source_cues or topic_cues or
                                                                                   out_of_scope or unknown)
     # "How is Basildon doing?": the area's figures at a glance, which are the tables' to give
@@ -101,7 +103,8 @@ def _read(text: str) -> Reading:
                   | ({"period_kinds": period_kinds} if periods else {})
                   | ({"combined": True} if measures.asks_combined(norm) else {})
                   | ({"overview": True} if overview else {})
-                  | ({"towns": places.towns} if places.towns else {}))
+                  | ({"towns": places.towns} if places.towns else {})
+                  | ({"stand_ins": stand_ins} if stand_ins else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return Reading(query, measure is not None, non_table, followup.opens_followup(norm), followup.points_back(norm),

@@ -73,7 +73,18 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     if problems and drafted.answerable:
         return TableResult("An answer was drafted from the tables, but a figure in it did not match the cell it "
                            "cites, so it was withheld.", answerable=False, context=query, withheld=tuple(problems))
-    return _town_context(drafted, query.extra.get("towns", ()))
+    return _stand_in_context(_town_context(drafted, query.extra.get("towns", ())), query.extra.get("stand_ins", ()))
+
+
+def _stand_in_context(result: TableResult, stand_ins: tuple[tuple[str, str], ...]) -> TableResult:
+    """"Knife crime" answered from Possession of Weapons is a figure for another measure: the row is kept as
+    context, said to be that, and the answer is not answerable (the documents were tried first)."""
+    if not stand_ins or not result.answerable:
+        return result
+    asked = join_and([f"'{alias}'" for alias, _ in stand_ins])
+    text = (f"The tables do not count {asked} on {'its' if len(stand_ins) == 1 else 'their'} own, and no document "
+            f"gives the figure. For context only, not as an answer: {result.text}")
+    return replace(result, text=text, answerable=False)
 
 
 def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> TableResult:
