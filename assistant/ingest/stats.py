@@ -86,6 +86,15 @@ class StatsCatalogue:
     def file(self, document: str) -> StatsFile | None:
         return next((f for f in self.files if f.document == document), None)
 
+    def describe(self) -> list[str]:
+        """What the tidy files taught the index, in plain lines (printed by `assistant index`)."""
+        lines = [f"statistics file: {f.document} ({f.rows:,} rows)" for f in self.files]
+        for series in self.series:
+            periods = f"{series.periods[0]} to {series.periods[-1]}" if len(series.periods) > 1 else \
+                "".join(series.periods)
+            lines.append(f"statistics: {series.name} for {len(series.places)} places, {periods}")
+        return lines
+
     def to_dict(self) -> dict:
         return asdict(self)
 

@@ -100,7 +100,8 @@ def index(force):
     click.echo(f"Indexed {report.documents} documents: {report.chunks} passages "
                f"({report.embedded} embedded, {report.reused} reused), {report.table_values} table values, "
                f"in {report.seconds:.1f} s -> {report.directory}")
-    for line in report.catalogue.describe() + (report.street.describe() if report.street else []):
+    for line in [*report.catalogue.describe(), *(report.street.describe() if report.street else []),
+                 *(report.stats.describe() if report.stats else [])]:
         click.echo(f"  {line}")
 
 

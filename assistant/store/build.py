@@ -74,6 +74,7 @@ class BuildReport:
     changed: tuple[str, ...]
     catalogue: Catalogue | None = None  # what the tables taught this build; None when nothing was rebuilt
     street: street.StreetCatalogue | None = None  # what police.uk files taught it, when the corpus held any
+    stats: stats.StatsCatalogue | None = None  # what tidy statistics files taught it, when the corpus held any
 
 
 def content_id(*parts: str) -> str:
@@ -194,12 +195,14 @@ def _build_locked(corpus_dir: Path, index_dir: Path, settings: ChunkSettings, fo
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "build_seconds": None,
     }
+    tidy = stats.read_stats(documents)
     build = _write_build(index_dir, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors,
-                         window_vectors, chunk_texts, frame, checks, catalogue, started, streets)
+                         window_vectors, chunk_texts, frame, checks, catalogue, started, streets, tidy)
     report("Done", 1.0)
     return BuildReport(True, build, time.perf_counter() - started, len(documents), len(chunks), len(distinct),
                        len(ids) - len(missing), len(frame), problems, changed, catalogue,
-                       streets.catalogue if len(streets.frame) else None)
+                       streets.catalogue if len(streets.frame) else None,
+                       tidy.catalogue if len(tidy.frame) else None)
 
 
 def _intact(build: Path) -> bool:
@@ -284,7 +287,8 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
                  sentences: list[Sentence], chunk_vectors: np.ndarray, sentence_vectors: np.ndarray,
                  window_vectors: np.ndarray,
                  chunk_texts: list[str], frame: pd.DataFrame, checks: pd.DataFrame, catalogue: Catalogue,
-                 started: float, streets: street.StreetLoad | None = None) -> Path:
+                 started: float, streets: street.StreetLoad | None = None,
+                 tidy: stats.StatsLoad | None = None) -> Path:
     import bm25s
     import faiss
 
@@ -316,7 +320,8 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     (build / "catalogue.json").write_text(json.dumps(catalogue.to_dict(), indent=1))
     if streets is not None:  # police.uk rows (street, outcomes, stop and search), beside the performance frame
         street.save(streets, build)
-    manifest["problems"] += stats.save(stats.read_stats(documents), build, check=stats_words.unlearned)  # tidy stats
+    if tidy is not None:  # tidy statistics (rates per head, scores), beside the performance frame
+        manifest["problems"] += stats.save(tidy, build, check=stats_words.unlearned)
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     manifest["files"] = build_files(build)
     (build / MANIFEST).write_bytes(manifest_bytes(manifest))

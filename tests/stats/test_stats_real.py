@@ -154,3 +154,12 @@ def test_a_count_or_a_question_about_the_measure_is_not_answered_with_a_rate(ans
     assert not counted.answerable and "no counts" in counted.text
     assert answers.read("How many crimes per 1,000 people in Trafford in 2016/17?").asks_count is False
     assert not answers.read("What does the Crime Severity Score reflect?").routed(has_tables=False)
+
+
+def test_the_build_summary_names_every_file_with_its_rows_and_every_series_with_its_span(loaded, raw):
+    lines = loaded.catalogue.describe()
+    for document, rows in raw.items():
+        assert f"statistics file: {document} ({len(rows):,} rows)" in lines
+    for series in loaded.catalogue.series:
+        assert any(line.startswith(f"statistics: {series.name} for {len(series.places)} places, {series.periods[0]}")
+                   for line in lines), lines
