@@ -60,7 +60,8 @@ FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(kinds?|s
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
                               "held hold happen happened happening take took place time after next following "
-                              "planned scheduled due date day"], as_ids=False)[0])  # "the meeting after May" is the next one
+                              "planned scheduled due date day set fixed arranged booked slated pencilled penciled"],
+                             as_ids=False)[0])  # "the meeting after May" is the next one; "set for" frames a date
 # Words that only ask whether something came off once an outcome is asked for ("did it win?"): never the topic then.
 OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded successful secure secured get got receive "
                               "received awarded approved granted hit reach reached start started begin began begun "

@@ -275,6 +275,7 @@ def test_near_misses_in_a_written_briefing_are_refused(briefing, question):
     ("What is Lee Khan's role?", "Councillor"),
     ("What proportion of reported crimes proceeding to court can be matched to an outcome?", "60%"),
     ("When is the next meeting?", "7th March 2025"),
+    ("When was the next meeting set for?", "7th March 2025"),  # "set for" frames the date
     ("What did Dan Wood ask about?", "Biodiversity Net Gain"),  # "He also asked ...": Dan Wood, the line before
     ("How many of the Braintree death reviews have gone to the Home Office?", "Two"),  # the next line
     ("What is the on-call response time for the fire service?", "six minutes"),
