@@ -46,6 +46,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.store.embedding import padded_batches  # noqa: E402  (the product's own batching and padding)
+
 # The passage sets this comparison may read. The blind sets are never opened here.
 SETS = ("questions.jsonl", "heldout_passages.jsonl", "heldout_passages_b.jsonl", "heldout_passages_c.jsonl",
         "heldout_passages_d.jsonl", "heldout_passages_e.jsonl")
@@ -78,23 +80,13 @@ class RawOnnxEncoder:
         self.pooling = pooling
 
     def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
-        ids = [e.ids for e in self.tokenizer.encode_batch([str(t).strip() for t in texts])]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
         vectors: np.ndarray | None = None
-        for start in range(0, len(order), batch_size):
-            batch = order[start:start + batch_size]
-            width = len(ids[batch[0]])
-            input_ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, i in enumerate(batch):
-                input_ids[row, :len(ids[i])] = ids[i]
-                mask[row, :len(ids[i])] = 1
-            feeds = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
+        for batch, feeds in padded_batches(self.tokenizer, texts, batch_size):
             hidden = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0]
             if self.pooling == "cls":
                 pooled = hidden[:, 0, :]
             else:
-                weights = mask[:, :, None].astype(hidden.dtype)
+                weights = feeds["attention_mask"][:, :, None].astype(hidden.dtype)
                 pooled = (hidden * weights).sum(1) / np.maximum(weights.sum(1), 1e-9)
             pooled = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             if vectors is None:

@@ -117,21 +117,26 @@ class Encoder:
     def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSION), dtype="float32")
-        # sentence-transformers strips each text before tokenising; so must we, to give the same vectors
-        ids = [encoding.ids for encoding in self.tokenizer.encode_batch([str(t).strip() for t in texts])]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
         vectors = np.empty((len(texts), DIMENSION), dtype="float32")
-        for start in range(0, len(order), batch_size):
-            batch = order[start:start + batch_size]
-            width = len(ids[batch[0]])
-            input_ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, i in enumerate(batch):
-                input_ids[row, :len(ids[i])] = ids[i]
-                mask[row, :len(ids[i])] = 1
-            feeds = {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
+        for batch, feeds in padded_batches(self.tokenizer, texts, batch_size):
             vectors[batch] = self.session.run([OUTPUT], feeds)[0]
         return vectors
+
+
+def padded_batches(tokenizer, texts: list[str], batch_size: int):
+    """(the texts' positions, the model's feeds) per batch: longest texts first, so each batch is padded only to
+    its own longest. sentence-transformers strips each text before tokenising; so must we, to give its vectors."""
+    ids = [encoding.ids for encoding in tokenizer.encode_batch([str(t).strip() for t in texts])]
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
+    for start in range(0, len(order), batch_size):
+        batch = order[start:start + batch_size]
+        width = len(ids[batch[0]])
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, i in enumerate(batch):
+            input_ids[row, :len(ids[i])] = ids[i]
+            mask[row, :len(ids[i])] = 1
+        yield batch, {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(input_ids)}
 
 
 def _max_tokens() -> int:
