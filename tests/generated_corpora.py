@@ -37,6 +37,19 @@ def corpus_with(folder: Path, generated: Path | None = None, files: tuple[str, .
     return folder
 
 
+def other_force_names(folder: Path) -> tuple[list[str], list[str]]:
+    """Write another force's performance summary into `folder` (`make_fixtures.make_other_force`) and return
+    (its districts, its plainly worded leaf crime types), for documents written about that force."""
+    make_fixtures.make_other_force(folder)
+    figures = make_fixtures.figures()
+    other = figures[figures.document == make_fixtures.OTHER_FORCE]
+    districts = sorted(set(other.area) - set(other[other.table_title == "Force"].area))
+    leaves = sorted({label for label, parent in zip(other.crime_type, other.parent)
+                     if isinstance(parent, str) and len(label.split()) <= 2 and label.isascii()
+                     and label.replace(" ", "").isalpha()})
+    return districts, leaves
+
+
 def seeded_build(tmp_path_factory, name: str, corpus: Path, seed: Path | None):
     """(corpus, index folder, build report): `corpus` indexed, starting from a copy of the index `seed` (unchanged
     passages keep their vectors), or from nothing when `seed` is None."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from generated_corpora import corpus_with, make_fixtures, seeded_build
+from generated_corpora import corpus_with, make_fixtures, other_force_names, seeded_build
 
 SEED = 20250307
 SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
@@ -59,13 +59,7 @@ def make_bulletin(districts: list[str], labels: list[str], rng: random.Random) -
 @pytest.fixture(scope="module")
 def generated_thread(tmp_path_factory):
     out = tmp_path_factory.mktemp("generated-thread")
-    make_fixtures.make_other_force(out)
-    figures = make_fixtures.figures()
-    other = figures[figures.document == make_fixtures.OTHER_FORCE]
-    districts = sorted(set(other.area) - set(other[other.table_title == "Force"].area))
-    leaves = sorted({label for label, parent in zip(other.crime_type, other.parent)
-                     if isinstance(parent, str) and len(label.split()) <= 2 and label.isascii()
-                     and label.replace(" ", "").isalpha()})
+    districts, leaves = other_force_names(out)
     bulletin = make_bulletin(districts[:4], leaves, random.Random(SEED))
     corpus = corpus_with(tmp_path_factory.mktemp("corpus-thread"), out, (make_fixtures.OTHER_FORCE,), False)
     (corpus / BULLETIN).write_text(bulletin.text)
