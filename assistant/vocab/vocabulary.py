@@ -150,7 +150,7 @@ class Vocabulary:
         """The note for a matched alias, singular or plural ("house burglaries" has the note of "house
         burglary"), naming the all-crime row these tables print where the note says {all_crime}; None when the
         alias resolved to another name than the one its note reads it as."""
-        for key in (alias, alias.removesuffix("s"), alias.removesuffix("es"), re.sub(r"ies$", "y", alias)):
+        for key in _singulars(alias):
             if key in self.alias_notes:
                 name, note = self.alias_notes[key]
                 if resolved_to is not None and name is not None and name != resolved_to:
@@ -160,8 +160,7 @@ class Vocabulary:
 
     def stands_in(self, alias: str, resolved_to: str) -> bool:
         """Was this alias (singular or plural) read as a row that only stands in for what it names?"""
-        return any(self.stand_ins.get(key) == resolved_to
-                   for key in (alias, alias.removesuffix("s"), alias.removesuffix("es"), re.sub(r"ies$", "y", alias)))
+        return any(self.stand_ins.get(key) == resolved_to for key in _singulars(alias))
 
     def ancestors(self, crime_type: str) -> tuple[str, ...]:
         """Parent, grandparent, ... up to the top of the hierarchy ("Shoplifting" -> Theft, Theft Offences,
@@ -293,3 +292,9 @@ def max_edits(word: str) -> int:
 def _what(**parts) -> str:
     """What an entry gives ("aliases and towns"), for `check`'s messages."""
     return " and ".join(name for name, present in parts.items() if present) or "an empty entry"
+
+
+def _singulars(alias: str) -> tuple[str, ...]:
+    """The alias as matched and the singulars its plural may stand for ("house burglaries" -> "house burglary"),
+    the keys its note and stand-in are listed under."""
+    return alias, alias.removesuffix("s"), alias.removesuffix("es"), re.sub(r"ies$", "y", alias)
