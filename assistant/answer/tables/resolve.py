@@ -82,9 +82,13 @@ def _stand_in_context(result: TableResult, stand_ins: tuple[tuple[str, str], ...
     if not stand_ins or not result.answerable:
         return result
     asked = join_and([f"'{alias}'" for alias, _ in stand_ins])
-    text = (f"The tables do not count {asked} on {'its' if len(stand_ins) == 1 else 'their'} own, and no document "
-            f"gives the figure. For context only, not as an answer: {result.text}")
-    return replace(result, text=text, answerable=False)
+    return _context_only(result, f"The tables do not count {asked} on {'its' if len(stand_ins) == 1 else 'their'} "
+                                 f"own, and no document gives the figure. For context only, not as an answer:")
+
+
+def _context_only(result: TableResult, preface: str) -> TableResult:
+    """A cited figure kept beside the question it does not answer: said to be context, and not answerable."""
+    return replace(result, text=f"{preface} {result.text}", answerable=False)
 
 
 def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> TableResult:
@@ -95,10 +99,9 @@ def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> Ta
     named = join_and([town for town, _ in towns])
     districts = join_and(list(dict.fromkeys(district for _, district in towns)))
     where = "; ".join(f"{town} is in {district}" for town, district in towns)
-    text = (f"The tables do not give {named} on {'its' if len(towns) == 1 else 'their'} own: they go down to "
-            f"districts ({where}). For context only, here is the figure for {districts}, which is not one for "
-            f"{named}. {result.text}")
-    return replace(result, text=text, answerable=False)
+    return _context_only(result, f"The tables do not give {named} on {'its' if len(towns) == 1 else 'their'} own: "
+                                 f"they go down to districts ({where}). For context only, here is the figure for "
+                                 f"{districts}, which is not one for {named}.")
 
 
 def _same_years(query: Query, tables: TableIndex, named: tuple[str, ...]) -> tuple[EditionTable | None, Query]:
