@@ -64,11 +64,12 @@ def _check_one(engine, claim: str) -> Answer:
     read for what it says the source said; the source's own words pick the documents (`claims.attribution`)."""
     said = attribution_of(claim, engine.index)
     shape = parse_claim(said.content)
-    query = _with_source_place(understand.parse(said.content), said)
+    read = understand.parse(said.content)
+    query = _with_source_place(read, said)
     subject = subject_of(shape, query)
     between = between_evidence(shape, subject, engine.tables) if compares_areas(shape) else []
     if not between:  # "rose in every district": how many areas meet a condition, not one area's figure
-        between = condition_evidence(said.content, engine.tables)
+        between = condition_evidence(said.content, read.areas, engine.tables)
         subject = replace(subject, force_wide=False) if between else subject
     table = between or table_evidence(shape, subject, engine.tables, query)
     prose = [] if between else sentence_evidence(shape, subject, engine.prose, said)  # not one area's trend

@@ -65,9 +65,9 @@ _QUANTIFIERS = (
 )
 
 
-def condition_evidence(claim: str, tables: TableIndex) -> list[Evidence]:
+def condition_evidence(claim: str, areas: tuple[str, ...], tables: TableIndex) -> list[Evidence]:
     """The tables' verdict on a claim about how many areas meet a condition; [] when the claim is not one, or
-    when the tables cannot answer it (the other judges then take it)."""
+    when the tables cannot answer it (the other judges then take it). `areas` are the ones the claim names."""
     norm = normalise(claim)
     found = _quantifier(norm)
     if found is not None:
@@ -77,8 +77,7 @@ def condition_evidence(claim: str, tables: TableIndex) -> list[Evidence]:
         holds = _rule(quantifier, match)
         claimed = match.group()
     else:  # "burglary fell in Harlow and Basildon": every area it names
-        query = understand.parse(claim)
-        if len(query.areas) < 2 or re.search(r"\d", norm):
+        if len(areas) < 2 or re.search(r"\d", norm):
             return []
         asked, holds, claimed = f"which areas: {norm}", (lambda met, of: met == of), "each area it names"
     query = understand.parse(asked)

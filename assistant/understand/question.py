@@ -88,8 +88,7 @@ def _read(text: str) -> Reading:
     # "serious violence", "knife crime": the row that answers only stands in for them, and a document may say
     stand_ins = tuple(dict.fromkeys((hit.alias, hit.name) for hit in crimes
                                     if hit.name in crime_types and vocab.stands_in(hit.alias, hit.name)))
-    stand_in = bool(stand_ins)
-    outside_topic = bool(unexplained(unused) or other_count or stand_in) and not (source_cues or topic_cues or
+    outside_topic = bool(unexplained(unused) or other_count or stand_ins) and not (source_cues or topic_cues or
                                                                                   out_of_scope or unknown)
     # "How is Basildon doing?": the area's figures at a glance, which are the tables' to give
     overview = measures.asks_overview(norm) and bool(areas) and set(crime_types) <= {vocab.ALL_CRIME} and \
