@@ -41,6 +41,13 @@ _TREND = re.compile(r"\b(?:increas\w*|ris(?:e|en|es|ing)|rose|f[ae]ll(?:en|ing|s
                     r"(?:is|are|was|were) (?:up|down)|down by|up by|on the (?:increase|rise))\b", re.I)
 # "to promote crime reduction", "the Violence Reduction Unit": the name of an activity, not a stated fall.
 _ACTIVITY = re.compile(r"\b(?:crime|violence|harm|offending|re ?offending)\s+reduction\b", re.I)
+# "is increasing levels of public confidence", "increased patrols": a change word used on a noun moves that noun,
+# so when what follows it (up to a preposition) names no crime, the change is not the crime's.
+_MOVES_A_THING = re.compile(
+    r"\b(?:(?:increas|reduc|decreas|improv|rais|lower|grow|declin)(?:ing|ed)|rising|falling|dropping)\s+"
+    r"(?P<thing>(?:(?:levels?|numbers?|amounts?) of\s+)?"
+    r"(?:(?!(?:in|on|at|by|across|for|since|over|to|from|and|or|than|compared|again|still|now|further|overall|"
+    r"year|each|every|this|last|is|are|was|were|has|have|had|been|will|\w+ly)\b)[a-z'-]+\b\s*){1,4})", re.I)
 _CRIME_AT_LARGE = re.compile(r"\bcrime\b(?!\s+(?:types?|rates?|figures?))", re.I)  # uncountable: crime in general
 _SOLVED_RATE_WORDS = re.compile(r"\bsolved rates?\b|\bdetection rates?\b|\boutcome rates?\b", re.I)
 SOLVED_WORDS = re.compile(r"\bsolved\b|\bsolved outcomes?\b|\bdetections?\b", re.I)
@@ -289,7 +296,14 @@ def trend_of(plain: str) -> str | None:
     """The way a sentence with its figures blanked says something moved, with no figure ("there were increase
     on robberies", "crime is now falling"); None for a comparative alone or an activity's name."""
     plain = _ACTIVITY.sub(" ", plain)
+    plain = _MOVES_A_THING.sub(lambda m: m.group() if _names_crime(m.group("thing")) else " ", plain)
     return direction_in(plain) if _TREND.search(plain) else None
+
+
+def _names_crime(text: str) -> bool:
+    """Does a phrase name crime at all: a crime type, a bare "offences", or crime at large?"""
+    types, bare = topics_in(text)
+    return bool(types) or bare or bool(_CRIME_AT_LARGE.search(text))
 
 
 def is_aspiration(text: str) -> bool:

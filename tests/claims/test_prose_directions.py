@@ -25,6 +25,22 @@ def test_a_trend_is_a_movement_not_an_activitys_name(text, direction):
     assert trend_of(text) == direction
 
 
+@pytest.mark.parametrize("text, direction", [
+    ("Solving more crimes is increasing levels of public confidence in the local police.", None),
+    ("Residents reported increased feelings of safety in the town centre.", None),
+    ("Falling confidence in policing worries the panel.", None),
+    ("Increased patrols have reduced burglary in the town.", DOWN),
+    ("Rising shoplifting in the town centre was discussed.", UP),
+    ("Crime is increasing steadily in the town.", UP),
+    ("Crime increased overall.", UP),
+    ("The number of burglaries increased again this year.", UP),
+])
+def test_a_change_word_on_a_noun_moves_that_noun(text, direction):
+    """"Increasing levels of public confidence" is confidence rising, not crime, though the sentence is about
+    crime; "increased patrols have reduced burglary" is a fall in burglary."""
+    assert trend_of(text) == direction
+
+
 @pytest.mark.parametrize("text", [
     "It is not enough simply to reduce the number of crimes: we must also bring down the harm it causes.",
     "My aim is to see crime reduced by a further 40%.",
