@@ -2,11 +2,13 @@
 
 "And the next one?" after the second of four strands is the third strand, wherever the list prints it (bullets,
 or short "Protect: ..." lines under a lead); "and the one before?" after "the next night of action is on 14
-December" is the line telling the night of action dated before it; "which of them is only part complete?" after a
-list of projects is the project whose line says so; "what did he say about stop and searches?" after an answer
-naming a speaker is the line of the speaker's part of the minutes that holds "stop and searches"; "how much was
-allocated?" after a line about a scheme is the line beside it that gives the allocation; "when was it produced?"
-after a quote that gives no date is the dated line nearest it about the same thing.
+December" is the line telling the night of action dated before it; "what does the fourth one mean?" after an
+answer that quoted a shorter list than the five asked for is the fourth line of the list under the heading the
+question named; "which of them is only part complete?" after a list of projects is the project whose line says
+so; "what did he say about stop and searches?" after an answer naming a speaker is the line of the speaker's part
+of the minutes that holds "stop and searches"; "how much was allocated?" after a line about a scheme is the line
+beside it that gives the allocation; "when was it produced?" after a quote that gives no date is the dated line
+nearest it about the same thing.
 
 Each reads the document's own lines and the turn's own words, never one corpus's names; each gives nothing when
 what it looks for is not there, and the turn is then searched for as usual.
@@ -42,7 +44,7 @@ def step_listed(facts: IndexFacts, quoted: list[int], earlier_question: str, ste
     its order. None when the last answer was from no list, or the step runs off its end."""
     if not quoted:
         return None
-    items = _items(facts, quoted[0])
+    items = items_of(facts, quoted[0])
     if not items:
         return None
     named = re.search(r"\b(" + "|".join(ordinal_of) + r")\b", earlier_question, re.I)
@@ -56,7 +58,65 @@ def step_listed(facts: IndexFacts, quoted: list[int], earlier_question: str, ste
     return items[k] if 0 <= k < len(items) else None
 
 
-def _items(facts: IndexFacts, i: int) -> list[int]:
+def listed_under(facts: IndexFacts, quoted: list[int], earlier_question: str, n: int) -> int | None:
+    """"What does the fourth one mean?" after an answer that quoted another, shorter list than the one asked for
+    ("List the five terrorism threat levels"): item n of the run of short lines, in the last answer's document,
+    under headings that hold at least half of the earlier question's topic, a run of as many items as the question
+    said when it said how many. None when no such run has an item n."""
+    if not quoted:
+        return None
+    index = facts.index
+    topic = _list_topic(earlier_question)
+    said = COUNT_SAID.search(earlier_question)
+    size = None if said is None else int(said.group()) if said.group().isdigit() else \
+        COUNT_NAMES.index(said.group().casefold()) + 1
+    runs: dict[tuple[str, ...], list[int]] = {}  # the short lines under each heading path
+    for j in lines_of(index, quoted[0]):
+        text = facts.text(index.sentences[j])
+        if not facts.is_heading(j) and not text.rstrip().endswith(":") and len(text.split()) <= SHORT_ITEM:
+            runs.setdefault(index.chunks[index.sentences[j].chunk].section_path, []).append(j)
+    scored = []
+    for path, items in runs.items():
+        held = topic & content_terms(" ".join(path))
+        if topic and len(held) * 2 >= len(topic) and n < len(items):
+            scored.append((size is not None and len(items) == size, len(held), -items[0], items))
+    return max(scored)[-1][n] if scored else None
+
+
+def document_listing(facts: IndexFacts, question: str) -> str:
+    """The one document with a heading (or heading path) holding every word of the list a question asks for ("What
+    are the Prevent Delivery Group priority areas for 2024/25?" and "# Prevent Delivery Group Priority Areas for
+    2024/25"); empty when none does, two do, or the question names fewer than two such words."""
+    topic = _list_topic(question)
+    if len(topic) < 2:
+        return ""
+    paths: dict[tuple[str, ...], bool] = {}
+    found = set()
+    for chunk in facts.index.chunks:
+        path = chunk.section_path
+        if path not in paths:
+            paths[path] = topic <= content_terms(" ".join(path))
+        if paths[path]:
+            found.add(chunk.document)
+    return found.pop() if len(found) == 1 else ""
+
+
+def _list_topic(question: str) -> set[str]:
+    """What a list question asks for a list of, less the words that ask for it and the count it gives."""
+    topic = content_terms(question) - POINTING_WORDS - LISTING_WORDS
+    return {t for t in topic if not t.isdigit() and t not in COUNT_TERMS}
+
+
+SHORT_ITEM = 20  # words: a line of a run of items under a heading ("Severe - an attack is highly likely")
+# Words that ask for a list rather than say what it is of.
+LISTING_WORDS = content_terms("list name give tell show all every briefing document report pack slide slides from "
+                              "in of on for about")
+COUNT_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+COUNT_TERMS = content_terms(" ".join(COUNT_NAMES))
+COUNT_SAID = re.compile(r"\b(?:" + "|".join(COUNT_NAMES) + r"|\d{1,2})\b(?=\s+[a-z])", re.I)
+
+
+def items_of(facts: IndexFacts, i: int) -> list[int]:
     """The positions of the items of sentence i's list, less the line that leads it in."""
     listed = with_list(facts, i, True)
     positions = [facts.index.sentence_position[(s.document, s.start)] for s in listed]
@@ -118,7 +178,7 @@ def one_of_them(facts: IndexFacts, quoted: list[int], earlier_question: str, own
     wanted = content_terms(own) - content_terms(earlier_question) - POINTING_WORDS
     if not wanted:
         return ()
-    items = _items(facts, quoted[0]) if len(quoted) <= 2 else list(quoted)
+    items = items_of(facts, quoted[0]) if len(quoted) <= 2 else list(quoted)
     items = [i for i in items if is_item(facts.text(facts.index.sentences[i]))] or items
     holding = tuple(i for i in items if wanted <= facts.sentence_terms(i))
     if holding:

@@ -12,14 +12,18 @@ its document's source again (`crossing` reads what crosses between the tables an
 
 What a follow-up says is read as plain English, never as one corpus's names: a place, a crime type or a date it
 names takes the place of the one the earlier question named ("And across Essex?" after "... fall in Southend?" asks
-how much it fell across Essex, not in Southend), "he" or "she" is the person the last answer named, and the words
-that only say how it leans back ("the year before", "which of the two", "compared with") are no topic to find.
+how much it fell across Essex, not in Southend), and the words that only say how it leans back ("the year before",
+"which of the two", "compared with") are no topic to find. "He" or "she" (or "the chief constable" after "which chief
+constable ...?") is the person the last answer gave for its question; a new thing asked of them ("what sub-group has
+he been asked to chair?") is searched with their surname and the turn's own words, not the earlier question's
+verb, and keeps no place the earlier question named.
 
 Some turns are answered from lines around the last answer without a search: "who else was there?" (the other
-people of its section), "the year before?" (the nearest line telling the earlier year), "and in Southend
-specifically?" (the nearest line naming the place), "who confirmed that?" (the quote, with the line that gives the
-initials it uses their full name), and the lines `pointing` finds ("and the next one?", "which of them ...?",
-"what did he say about ...?", "how much was allocated?"). A turn naming another meeting of a series ("and the
+people of its section), "who confirmed that?" (the quote, with the line that gives the initials it uses their full
+name), "who is going to staff it?" (the quote, when it holds the turn's words in any form), the lines `nearby`
+finds ("the year before?", "and in Southend specifically?", "and when does it end?", "and the CCTV?") and those
+`pointing` finds ("and the next one?", "what's number three?", "which of them ...?", "what did he say about
+...?", "how much was allocated?"). A turn naming another meeting of a series ("and the
 February one?", "the next meeting", or "and the next one?" after a dated meeting's answer) moves to that meeting's
 minutes (`series`).
 """
@@ -29,21 +33,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.facts import IndexFacts, is_item
+from assistant.answer.facts import IndexFacts, facts_for, is_item
 from assistant.answer.lists import with_list
-from assistant.answer import asking, pointing, series
-from assistant.answer.wants import ROLE, VENUE, wants
+from assistant.answer import asking, nearby, pointing, series, speakers
+from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS
 from assistant.text.terms import content_terms
-from assistant.answer.turns import (ANOTHER, COUNT, EXISTENTIAL, FRAMING, INITIALS, NEAR, OPENER, ORDINAL, PERSONAL,
-                                    POINTER, RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, crimes_in, dates_in, leans_back,
-                                    ordinal, person_names, places_in, swap, told, unframed)
+from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
+                                    LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
+                                    RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, crimes_in, dates_in, leans_back, ordinal,
+                                    people, person_names, places_in, swap, told, unframed)
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
 ASLEEP = "passage_thread_asleep"  # the thread a table answer interrupted (see `ended`)
-ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+SPEAKER = re.compile(r"\b(?:he|she)\b", re.I)  # "what did he say?": the one who spoke
+# Verbs that ask what someone said, naming no topic: "what did she say?" is about the earlier question's topic.
+SAYING = content_terms("say said says tell told think thought mean meant do did does doing going")
+ORDINALS = {word: n for n, word in enumerate(POSITIONS)}
 
 @dataclass(frozen=True)
 class Thread:
@@ -62,15 +70,37 @@ class Thread:
         if not self.answered:  # its place and crime type still say what the turn is about (its date, which doc)
             named = [alias for find in (places_in, crimes_in) for _, alias in find(self.question)]
             return " ".join([question, *(a for a in named if a.casefold() not in question.casefold())])
+        if self.asks_of_person(question):
+            # "What did he pledge to residents?": the turn's own words with the person's surname, in the thread's
+            # document first, where the line that answers names them by it ("Mr Harrington said:") or by "I"
+            surname = self.names[0].split()[-1]
+            return " ".join(self._pointer().sub(lambda _: f" {surname} ", unframed(question)).split())
         earlier, own = self._read(question)
         return " ".join(f"{earlier} {own}".split())
+
+    def asks_of_person(self, question: str) -> bool:
+        """Does the turn ask a new thing of the person the last answer named ("What sub-group has he been asked to
+        chair?"), not of what the earlier question asked ("who sent apologies?")? "What's his job?" and "what
+        did she say?" ask after the person's part in the quote, or the earlier topic."""
+        pointer = self._pointer()
+        if not self.names or not pointer.search(question):
+            return False
+        own = pointer.sub(lambda _: self.names[0], unframed(question))
+        return bool(content_terms(own) - content_terms(self.names[0]) - FRAMING - SAYING - FUNCTION_WORDS -
+                    asking.ANSWER_KIND)
 
     def restated(self, question: str) -> str:
         """"Was the 15 May meeting in the same room?": the earlier question asked of what this turn names
         ("Where was the 15 May 2012 meeting held?"); the turn itself when it asks no "the same ...?" of a new date,
         place or crime type."""
         earlier, _ = self._read(question)
-        return earlier if SAME.search(question) and earlier != self.question else question
+        if SAME.search(question) and earlier != self.question:
+            return earlier
+        role = WHICH_ROLE.search(self.question)
+        spoken = SPEAKER.sub(lambda _: f"the {role.group(1)}", question, count=1) if role else question
+        # "What did he pledge?" after "Which chief constable met ...?": what "the chief constable" said, as the
+        # document introduces the quote ("The Chief Constable added:")
+        return spoken if self.answered and speakers.SAYS_ASKED.search(spoken) and spoken != question else question
 
     def adds_nothing(self, question: str) -> bool:
         """Does this turn only ask for another kind of fact about what was just answered ("How many was that?",
@@ -78,12 +108,18 @@ class Thread:
         earlier, own = self._read(question)
         return earlier == self.question and not content_terms(own) - content_terms(self.question)
 
+    def _pointer(self) -> re.Pattern:
+        """"He", "she", or the role the earlier question asked after ("the chief constable" after "Which chief
+        constable met ...?"): words for the person the last answer named."""
+        role = WHICH_ROLE.search(self.question)
+        return re.compile(PERSONAL.pattern + (rf"|\bthe {re.escape(role.group(1))}\b" if role else ""), re.I)
+
     def _read(self, question: str) -> tuple[str, str]:
         """(the earlier question, this turn's own words). Only an "and ...?" or "what about ...?" replaces what
         the earlier question named; "which one is in Melbourne?" narrows the last answer instead."""
         own = unframed(question)
         if self.names:  # "Which university is he from?" asks about the person the last answer named
-            own = PERSONAL.sub(lambda _: self.names[0], own)
+            own = self._pointer().sub(lambda _: self.names[0], own)
         if OPENER.match(question) and not TWO.search(question):
             return swap(self.question, own)
         return swap(self.question, own, finders=(dates_in,))  # "Was the 15 May meeting in the same room?"
@@ -118,7 +154,16 @@ def carry(query: Query, context: Query | None) -> Query:
     if context is None or THREAD in query.extra:
         return query
     kept = {key: context.extra[key] for key in (THREAD, ASLEEP) if key in context.extra and key not in query.extra}
-    return query.with_(extra={**query.extra, **kept}) if kept else query
+    if not kept:
+        return query
+    query = query.with_(extra={**query.extra, **kept})
+    thread = kept.get(THREAD)
+    if isinstance(thread, Thread) and query.is_followup and thread.asks_of_person(query.text) and \
+            not places_in(query.text) and not re.search(r"\bthere\b", query.text, re.I):
+        # "What did he pledge to residents?" after "Which chief constable met the Home Secretary in Southend?":
+        # asked of the person, not of the place the earlier question named
+        return query.with_(areas=(), unknown_places=())
+    return query
 
 
 def ended(context):
@@ -137,15 +182,16 @@ def threaded(query: Query, question: str, document: str, sentences: tuple[int, .
     text) names that the question did not, for a next "what's his job title?"."""
     start = earlier.search_text(question) if earlier is not None else question
     before = earlier.sentences if earlier is not None else ()
-    asked = content_terms(start)
-    names = tuple(dict.fromkeys(n for n in person_names(said) if not content_terms(n) <= asked))
-    return query.with_(extra={**query.extra, THREAD: Thread(start, document, sentences, before, names)})
+    return query.with_(extra={**query.extra, THREAD: Thread(start, document, sentences, before,
+                                                            people(said, start))})
 
 
 def unanswered(query: Query, question: str, index: LoadedIndex) -> Query:
     """The context a passage question the documents did not answer leaves: a thread with no quote, in the one
     document the question names by its source or by its meeting's date ("... the 27 September 2012 panel
-    meeting?"), so that "and who attended from the Home Office?" is still asked of that meeting; in no document
+    meeting?"), or, for a list, the one document with a heading naming it ("Priority Areas for 2024/25"), so that
+    "and who attended from the Home Office?" is still asked of that meeting and "the third one?" read in that list;
+    in no document
     when it names no one document, so that "when was that?" is known to point at nothing found (see `unfounded`).
     A follow-up keeps the thread it was asked in."""
     if THREAD in query.extra:
@@ -156,6 +202,8 @@ def unanswered(query: Query, question: str, index: LoadedIndex) -> Query:
         o.id != d.id and series.same_series(o.title, d.title) for o in index.documents.values())}
     found = named & dated if named and dated else named or dated
     document = found.pop() if len(found) == 1 else ""
+    if not found and wants(question).many:  # "What are the priority areas for 2024/25?": the list's own heading
+        document = pointing.document_listing(facts_for(index), question)
     return query.with_(extra={**query.extra, THREAD: Thread(question, document, (), answered=False)})
 
 
@@ -173,19 +221,31 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
         return ()
     quoted = (*earlier.before, *earlier.sentences) if TWO.search(question) else earlier.sentences
     said = " ".join(facts.text(facts.index.sentences[i]) for i in quoted)
-    if RELATIVE.search(question) and not told(question).search(said):
+    gives_before = told(question) is not LATER_TIME and CHANGED_FROM.search(said)  # "rose from 2,434 to 3,262"
+    if RELATIVE.search(question) and not told(question).search(said) and not gives_before:
         return ()  # "the year before" asks for another period than the one quoted, unless the quote gives it too
     # "How many extra officers did it take?" after "... the expansion of Essex Police by 905 officers": a turn
     # pointing back at what the quote already counts asks no new thing, whatever other words it has.
     noun = asking.counted(question).words
     counts = bool(noun) and POINTER.search(EXISTENTIAL.sub(" ", question)) and asking.counts(said, noun[-1])
     # "Who confirmed that?" after "AS also confirmed ...": every word the turn adds is in the quote already.
-    new = content_terms(unframed(question)) - content_terms(earlier.question)
-    held = bool(new) and new <= content_terms(said) and bool(POINTER.search(question))
+    # "Who is going to staff it?" after "It will be staffed by ...": a word's other form counts ("staff", "staffed").
+    asked_before, quoted_terms = content_terms(earlier.question) | AUXILIARY, content_terms(said)
+    new = [w for w in re.findall(r"[A-Za-z]+", unframed(question)) if content_terms(w) - asked_before]
+    held = bool(new) and all(_holds(quoted_terms, w) for w in new) and bool(POINTER.search(question))
     if not counts and not held and not earlier.adds_nothing(question):
         return ()
     named = " ".join(facts.text(facts.index.sentences[i]) for i in introducing(facts, earlier.document, quoted))
     return tuple(dict.fromkeys(quoted)) if wants(question).fits(f"{named} {said}", question) else ()
+
+
+AUXILIARY = content_terms("going gone goes go will would shall should can could may might")
+
+
+def _holds(terms: set[str], word: str) -> bool:
+    """Are the word's terms, in some form of it, among the terms ("staff" as "staffed" is)?"""
+    return any(content_terms(form) and content_terms(form) <= terms
+               for form in (word, f"{word}ed", f"{word}ing", f"{word}s", f"{word.removesuffix('e')}ed"))
 
 
 def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread, tuple[int, ...]]:
@@ -203,67 +263,12 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
     def fits(text: str) -> bool:  # holds the kind of fact the turn asks for
         return asked.fits(text, question)
 
-    return earlier, named_besides(facts, earlier, question) or \
+    return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
         pointing.said_by(facts, quoted, earlier.names, question) or quoted_again(facts, earlier, question) or \
-        told_around(facts, earlier, question) or placed_near(facts, earlier, question) or \
+        nearby.told_around(facts, earlier, question) or nearby.placed_near(facts, earlier, question) or \
         pointing.added_near(facts, quoted, earlier.question, own, [a for _, a in places_in(question)], fits) or \
-        pointing.kind_near(facts, quoted, earlier.question, own, fits)
-
-
-def placed_near(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
-    """"And in Southend specifically?" after a figure for the county, when the earlier question named no place:
-    the line nearest the quote, in its document, that names the new place and either what the quote and the
-    earlier question share ("knife") or goes on in the quote's paragraph, giving the kind of fact asked for. Empty
-    when the turn names no new place."""
-    places = [alias for _, alias in places_in(question)] if OPENER.match(question) else []
-    index = facts.index
-    named = [name for name, _ in places_in(earlier.question)
-             if not asking.only_in_names(earlier.question, name, index)]  # "Essex Police" names no place
-    if not places or not earlier.sentences or named:
-        return ()
-    first, last = min(earlier.sentences), max(earlier.sentences)
-    said = " ".join(facts.text(index.sentences[i]) for i in earlier.sentences)
-    if any(re.search(rf"\b{re.escape(p)}\b", said, re.I) for p in places):
-        return ()
-    topic = content_terms(said) & content_terms(earlier.question)
-    asked = f"{earlier.question} {question}"
-    for j in sorted(range(first - NEAR, last + NEAR + 1), key=lambda j: (abs(j - first) if j < first else j - last, j)):
-        if 0 <= j < len(index.sentences) and j not in earlier.sentences and \
-                index.sentences[j].document == earlier.document:
-            text = facts.text(index.sentences[j])
-            if all(re.search(rf"\b{re.escape(p)}\b", text, re.I) for p in places) and \
-                    (topic & facts.sentence_terms(j) or _one_paragraph(index, j, earlier.sentences)) and \
-                    wants(asked).fits(text, asked):
-                return (j,)
-    return ()
-
-
-def _one_paragraph(index: LoadedIndex, j: int, quoted: tuple[int, ...]) -> bool:
-    """Is sentence j in the same paragraph as a quoted one (no line break between them), so that it goes on about
-    the same thing ("And in Southend, offences are down ...") without naming it again?"""
-    sentence, text = index.sentences[j], index.documents[index.sentences[j].document].text
-    return any(index.sentences[i].document == sentence.document and "\n" not in text[
-        min(index.sentences[i].end, sentence.end):max(index.sentences[i].start, sentence.start)] for i in quoted)
-
-
-def told_around(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
-    """"How many were recorded the year before?": the line nearest the last answer, in its document, that gives
-    the kind of fact asked for and tells the time before (or after) its own ("... on the previous year, when 530
-    incidents were recorded"). Empty when the turn tells no such time or no line near it does."""
-    if not RELATIVE.search(question) or not earlier.sentences:
-        return ()
-    wanted, asked = told(question), wants(f"{earlier.question} {question}")  # "and the year before?" asks the same
-    index, first, last = facts.index, min(earlier.sentences), max(earlier.sentences)
-    for j in sorted(range(first - NEAR, last + NEAR + 1), key=lambda j: (abs(j - first) if j < first else j - last, j)):
-        if 0 <= j < len(index.sentences) and j not in earlier.sentences and \
-                index.sentences[j].document == earlier.document:
-            text = facts.text(index.sentences[j])
-            # "how many" is not answered by "an increase of 6% on the previous year"
-            counted = asked.rate or not asked.figure or COUNT.search(text)
-            if wanted.search(text) and asked.fits(text, question) and counted:
-                return (j,)
-    return ()
+        pointing.kind_near(facts, quoted, earlier.question, own, fits) or nearby.sibling_named(facts, earlier, question)
 
 
 def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | None:
@@ -271,15 +276,22 @@ def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | Non
     the question names by its order, or the one after or before the item it gave (for a dated line, the line of
     the same topic dated next or before it); None when it names none or the last answer was from no list."""
     word = ordinal(question)
+    if word in ORDINALS and not earlier.sentences and earlier.document and _names_item(question):
+        # "what's the third one on the list?" after a list question the documents did not answer, whose list a
+        # heading of one document names
+        first = next(i for i, s in enumerate(facts.index.sentences) if s.document == earlier.document)
+        return pointing.listed_under(facts, [first], earlier.question, ORDINALS[word])
     if not word or not earlier.sentences:
         return None
     quoted = list(earlier.sentences)
     listed = with_list(facts, quoted[0], True) if word in ORDINALS or word == "last" else []
     items = [facts.index.sentence_position[(s.document, s.start)] for s in listed]
     items = [i for i in items if not facts.text(facts.index.sentences[i]).rstrip().endswith(":")]
-    if word in ORDINALS:
+    if word in ORDINALS:  # or, when the last answer quoted no list that long, the list the question asked for
         n = ORDINALS[word]
-        return items[n] if n < len(items) else None
+        if n < len(items):
+            return items[n]
+        return pointing.listed_under(facts, quoted, earlier.question, n) if items or _names_item(question) else None
     if word == "last" and items:
         return items[-1]
     step = {"next": 1, "previous": -1}.get(word)
@@ -294,6 +306,13 @@ def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | Non
         return j
     topic = content_terms(earlier.question) - FRAMING - asking.WHEN_WHERE
     return pointing.dated_step(facts, quoted, topic, step)
+
+
+def _names_item(question: str) -> bool:
+    """Does the turn name an item by its order ("the fourth one", "number three"), as "what did they focus on
+    first?" does not?"""
+    ordered = ORDINAL.search(question)
+    return bool(ordered and ordered.group().casefold().endswith((" one", " item")) or NUMBERED.search(question))
 
 
 def moved(index: LoadedIndex, earlier: Thread, question: str) -> Thread:

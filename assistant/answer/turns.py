@@ -19,8 +19,15 @@ from assistant.understand.places import read_places
 OPENER = re.compile(r"^\s*(and|but|also|so|then|ok|okay|what about|how about|same for)\b,?", re.I)
 POINTER = re.compile(r"\b(he|him|his|she|her|hers|it|its|they|them|their|that|those|these|this one|the two|the same|"
                      r"there|then|both|either|neither)\b", re.I)
-ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|next|previous|other)\b(?: one| item| project)?",
-                     re.I)
+ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|"
+                     r"other)\b(?: one| item| project)?", re.I)
+POSITIONS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "what's number three?", "and no. 4?", "the 2nd one": an item named by its number rather than its order word (a
+# "3rd" before a month is a day).
+NUMBERED = re.compile(r"\b(?:number|no\.|#)\s*(" + "|".join(COUNTING) + r"|\d{1,2})\b(?! per| of\b)|"
+                      r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                      re.I)
 # "the one after that", "and the one before?": the next or previous item of the last answer's list.
 STEP = re.compile(r"\b(?:one|item|meeting|date|project)s? (after|before)\b(?! (?-i:[A-Z])| \d)", re.I)
 # "the year before", "a year earlier", "before that": a time told from the last answer's.
@@ -46,17 +53,60 @@ EARLIER_TIME = re.compile(r"\b(?:previous|preceding|prior|earlier) (?:year|month
                           r"\b(?:year|month|period) (?:before|earlier)|\ba year (?:ago|earlier)\b", re.I)
 LATER_TIME = re.compile(r"\b(?:following|next|later|subsequent) (?:year|month|period)|\b(?:year|month|period) "
                         r"(?:after|later)\b", re.I)
+# "rose by 34%, from 2,434 incidents to 3,262", "up from 530": a change that gives the figure before it.
+CHANGED_FROM = re.compile(r"\bfrom\s+[£$]?\d[\d,.]*%?(?:\s+[a-z-]+){0,3}\s+to\s+[£$]?\d|"
+                          r"\b(?:up|down|rose|rising|fell|falling|increased|decreased)\s+(?:\w+\s+){0,3}?from\s+[£$]?\d",
+                          re.I)
 COUNT = re.compile(r"\d(?![\d,.]*\s*(?:%|per ?cent))")  # a number that is not a percentage
 SOMEONE = re.compile(r"\b(?:anyone|anybody|someone|somebody) else\b", re.I)  # asks for a person as "who" does
 ELSE = re.compile(r"\b(?:who|whom|what|where|anyone|anybody|someone|somebody) else\b", re.I)  # "who else?" leans back
 PREPOSITION = r"(?:(in|across|for|at|within|throughout|around|over)\s+)"
 # "he", "her": a person the last answer named, read in that person's name ("Which university is he from?").
 PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
-TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Chief Inspector|Inspector|Superintendent)\.?"
-# Two or three capitalised words, one of them perhaps "O'Hara" or "De'ath": how a person's name is printed.
-PERSON_NAME = re.compile(r"(?<![\w’'-])(?:" + TITLES +
-                         r"\s+)?([A-Z][a-z]+(?:\s+[A-Z](?:[’'][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)"
-                         r"{1,2})(?![\w’'-])")
+# A run of capitalised words ("Essex Police Chief Constable Ben-Julian Harrington", "Claire Bartoli"), in which a
+# person's name is the last two or three words after any title, role or body ("Ben-Julian Harrington").
+WORD = r"[A-Z][a-z]*(?:[’'][A-Za-z])?[a-z]+(?:-[A-Z][a-z]+)?"  # "Kieron", "O'Hara", "De'ath", "Ben-Julian"
+CAPITALISED_RUN = re.compile(rf"(?<![\w’'-]){WORD}(?:\s+{WORD})+(?![\w’'-])")
+# Words that are no part of a person's name: titles and roles, the words bodies, places, things and parties are
+# named with, and the words a sentence may open with. Plain English, never one corpus's names.
+NOT_NAME = frozenset("""
+dr mr mrs ms miss prof professor sir dame cllr councillor chief deputy assistant acting detective inspector
+superintendent constable sergeant officer commander commissioner secretary minister mayor chair chairman chairwoman
+director manager head lead leader executive member mp coordinator analyst clerk reverend revd rev
+home police council county city district borough parish town village statistics committee operation project programme
+scheme fund plan strategy trust authority court prison school college university academy hospital church
+exchange place market street road lane avenue square hall house station centre center office offices service
+services solicitors partnership group board panel network association society team unit department agency
+ministry government national royal news standard echo times gazette chronicle post herald mail telegraph guardian
+express ltd limited plc bank union party democrat democrats liberal labour conservative green reform north south
+east west northern southern eastern western central upper lower greater new old the a an this that these those
+our their his her its we it he she they in on at for by from with and but following after before during as if
+when while dear thanks thank january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday crime safety community public safer safe space
+fire rescue health care justice prevent strategic review report update item agenda minutes appendix annex action
+delivery steering forum
+""".split())
+
+
+def person_names(text: str) -> list[str]:
+    """The names a text prints as a person's, in order: the last two or three words of a run of capitalised
+    words that follow any title, role or body ("Chair: Dr Kieron O'Hara" gives "Kieron O'Hara", "Home Secretary
+    James Cleverly" gives "James Cleverly"); none from a body's or a place's name ("Essex County Council",
+    "Operation Early Dawn", "Market Place")."""
+    found = []
+    for run in CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        if any(w.casefold() in ("operation", "project", "programme", "scheme") for w in words):
+            continue  # "Operation Early Dawn" names a thing, not a person
+        cut = max((k + 1 for k, w in enumerate(words) if w.casefold().strip("’'") in NOT_NAME), default=0)
+        if not cut and re.search(r"\b(?:the|a|an)\s+$", text[:run.start()], re.I):
+            continue  # "the Victim Support publication": a body's name, as no person's is written
+        name = words[cut:]
+        if 2 <= len(name) <= 3:
+            found.append(" ".join(name))
+    return found
+
+
 # "AS also confirmed": a person written by initials, introduced once as "Amanda Smith (AS)".
 INITIALS = re.compile(r"\b([A-Z]{2,3})\b")
 NEAR = 8  # lines either side of the last answer that "who else" looks in
@@ -72,7 +122,7 @@ def leans_back(question: str, earlier: str = "") -> bool:
     if OPENER.match(question) or POINTER.search(pointing) or RELATIVE.search(question) or STEP.search(question) \
             or ELSE.search(question):
         return True
-    return (len(words) <= SHORT or bool(ORDINAL.search(question))) and not names_anew(question, earlier)
+    return (len(words) <= SHORT or bool(ordinal(question))) and not names_anew(question, earlier)
 
 
 def names_anew(question: str, earlier: str) -> bool:
@@ -82,10 +132,28 @@ def names_anew(question: str, earlier: str) -> bool:
 
 
 
-def person_names(text: str) -> list[str]:
-    """The names a text prints as a person's ("Chair: Dr Kieron O'Hara" gives "Kieron O'Hara"), in order."""
-    return [m.group(1) for m in PERSON_NAME.finditer(text)]
 
+
+# Words that tie a question together rather than say what it is about: no clue to whom it asked after.
+FUNCTION_WORDS = content_terms("from with about into onto over under than then there were have has had been being "
+                               "does did done who whom whose which what when where")
+
+
+def people(said: str, question: str) -> tuple[str, ...]:
+    """The people a next "he" or "she" may be, the likeliest first: those the quote names that the question did
+    not, nearest first to the question's own words in the quote ("David Rayner (Birkett Long Solicitors)" for "who
+    from Birkett Long ...?"), then those the question named itself ("Who is Cllr Martin Fenwick?")."""
+    asked = content_terms(question) - FUNCTION_WORDS
+    spots = [m.start() for m in re.finditer(r"[A-Za-z][\w'’-]*", said) if content_terms(m.group()) & asked]
+    found = []
+    for order, name in enumerate(dict.fromkeys(person_names(said))):
+        if content_terms(name) <= asked:
+            continue
+        at = said.find(name)
+        others = [abs(spot - at) for spot in spots if not at <= spot < at + len(name)]
+        found.append((min(others, default=len(said)), order, name))
+    named = person_names(question)
+    return tuple(dict.fromkeys([name for *_, name in sorted(found)] + named))
 
 
 def told(question: str) -> re.Pattern:
@@ -99,6 +167,11 @@ def ordinal(question: str) -> str:
     match = ORDINAL.search(question)
     if match:
         return match.group(1).casefold()
+    numbered = NUMBERED.search(question)
+    if numbered:
+        said = (numbered.group(1) or numbered.group(2)).casefold()
+        n = COUNTING.index(said) if said in COUNTING else int(said) - 1
+        return POSITIONS[n] if 0 <= n < len(POSITIONS) else ""
     step = STEP.search(question)
     return {"after": "next", "before": "previous"}[step.group(1).casefold()] if step else ""
 
