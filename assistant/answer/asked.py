@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from assistant import vocab
 from assistant.answer.wants import NAME, WANTS_ROLE
+from assistant.text.terms import TIME_WORDS, content_terms
 
 NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred")
 
@@ -69,8 +71,9 @@ def names_one(text: str, kind: str, asked: str) -> bool:
 
 
 # "agenda item 3", "paragraph 2.4": the line numbered so is the one asked about.
-ITEM_NUMBER = re.compile(r"\b(item|point|paragraph|section|year|stage|phase|step|project)\s+(\d{1,2}(?:\.\d{1,2})?)\b",
-                         re.I)
+# "agenda item 7" in minutes that never print the word "agenda": the words name the line, not a topic.
+ITEM_NUMBER = re.compile(r"\b((?:agenda\s+)?(?:item|point|paragraph|section|year|stage|phase|step|project))\s+"
+                         r"(\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # Who someone is or what they do: asked of a person the question names.
 ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich organi[sz]ation\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
 
@@ -119,9 +122,11 @@ def list_phrase(question: str) -> str:
     return match.group() if match else ""
 
 
-# "What is the average ambulance response time in Chelmsford?", "what was the turnout in ...": the thing whose value
-# is asked for, up to the words that say where, when or whose.
-ASKED_THING = re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were|will be))\s+the\s+((?:[\w'’-]+\s+){0,5}?"
+# "What is the average ambulance response time in Chelmsford?", "what was the turnout in ...", "what is Chelmsford
+# City Council's budget gap for 2025/26?": the thing whose value is asked for (and whose it is, group 1), up to the
+# words that say where, when or whose.
+ASKED_THING = re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were|will be))\s+(?:the\s+|((?:[A-Z][\w&-]*\s+){0,4}"
+                         r"[A-Z][\w-]*)['’]s\s+)((?:[\w'’-]+\s+){0,5}?"
                          r"[\w'’-]+?)(?=\s+(?:of|in|for|on|at|to|from|by|with|across|during|between|under|this|that|"
                          r"last|next|per|according|as|and|is|was|were|are|about|over|since|after|before|called|named|"
                          r"listed|mentioned|given|set|due|planned|being|now|currently)\s|\s*[?.!]?\s*$)", re.I)
@@ -133,12 +138,20 @@ def asked_thing(question: str) -> list[str]:
     """The words of the thing a "what is the X?" question asks the value of ("average ambulance response time"),
     less words that only give its shape ("three-word"); empty for any other question."""
     match = ASKED_THING.match(question)
-    words = [w for w in match.group(1).split() if not SHAPE.search(w)] if match else []
+    if match and match.group(1) and _only_place(match.group(1)):
+        return []  # "Basildon's violent crime rate": a place's figure, which the place and topic rules read
+    words = [w for w in match.group(2).split() if not SHAPE.search(w)] if match else []
     if words and re.search(r"ing$", words[-1], re.I):  # "what is the fire service piloting?": what it does
         return []
     while words and re.search(r"ed$", words[-1], re.I):  # "the last board date listed": a date
         words.pop()
     return words
+
+
+def _only_place(words: str) -> bool:
+    """Is the whole phrase a place's name ("Basildon", not "Chelmsford City Council")?"""
+    found = vocab.find_places(vocab.normalise(words))
+    return len(found) == 1 and found[0][1].alias == vocab.normalise(words).strip()
 
 
 # When something ended or began, as minutes say it: "actually finish" is "The meeting concluded at 11:49", not the
@@ -160,3 +173,17 @@ def field_label(text: str) -> str:
     """The label of a "Label: value" line ("Contact"); empty for any other line."""
     match = FIELD.match(text)
     return match.group(1) if match and len(match.group(1).split()) <= 3 else ""
+
+
+def part_topic(piece: str, pieces: list[str], question: str) -> str:
+    """The words a part of a several-part question is read with. A part that says enough on its own stands
+    alone; a later part that leans back ("... and who was vice-chair?") borrows the parts before it, never the
+    ones after ("who chaired it" must not take "vice" from the next part); a part with no words of its own
+    ("How long, and where?") borrows the whole question."""
+    own = len(content_terms(piece) - TIME_WORDS)
+    position = pieces.index(piece) if piece in pieces else 0
+    if own >= 3 or own >= 2 and position == 0:
+        return piece
+    if own and position:
+        return ", ".join(pieces[:position + 1])
+    return question

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.facts import IndexFacts, is_item, is_table_row
+from assistant.answer.facts import IndexFacts, is_item, is_table_row, same_section
 from assistant.store.load import LoadedIndex, Sentence
 
 MAX_ITEMS = 12
@@ -202,3 +202,14 @@ def with_context(index: LoadedIndex, sentence: Sentence) -> list[Sentence]:
         if follower.document == sentence.document and (ANAPHORA.match(follower_text) or cut):
             chosen.append(follower)
     return chosen
+
+
+def lead_context(facts: IndexFacts, i: int) -> str:
+    """For an item of a list: its lead line and the line before that ("Operation Selmol began in July ... Results
+    in Q2:"), which say whose the items are; empty for other lines."""
+    lead = lead_of(facts, i) if is_item(facts.text(facts.index.sentences[i])) else None
+    if lead is None:
+        return ""
+    index = facts.index
+    lines = [lead - 1, lead] if lead > 0 and same_section(index, lead - 1, index.sentences[lead]) else [lead]
+    return " ".join(facts.text(index.sentences[j]) for j in lines)

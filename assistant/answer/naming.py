@@ -9,6 +9,8 @@
 - Lead-ins: "Besides agency staff costs, what ...?" sets something aside; the question is what follows.
 - Titles: "which Home Secretary visited?" is answered by a line naming someone with that title, not one that
   only mentions the post.
+- Names asked about: "how long is operation kestrel going to keep going?" is about Operation Kestrel, a name the
+  documents print; the rest of its words ("keep going") may be said otherwise ("will continue until").
 """
 
 from __future__ import annotations
@@ -30,8 +32,13 @@ ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|as well as|
                    r"in spite of)\b[^,?]{1,80},\s*(?=\w)", re.I)
 # "..., according to the July police update": the words after "according to" say where to look, not what about.
 ACCORDING_TO = re.compile(r"\baccording to\s+((?:the\s+)?(?:[\w'’-]+\s*){1,5})(?=[?.!,]|$)", re.I)
-# "Operation Grip", "Home Secretary": a capitalised word and the capitalised word naming which one.
+# "Operation Grip", "Home Secretary": a capitalised word and the capitalised word naming which one. Opening the
+# question, the first word is capitalised anyway: only a name's own first word ("Operation"), not a question word.
 NAMED = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]{2,})\s+([A-Z][A-Za-z]{2,})\b")
+OPENING_NAMED = re.compile(r"\s*([A-Z][a-z]{2,})\s+([A-Z][A-Za-z]{2,})\b")
+ASKING = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "has", "have", "had",
+          "was", "were", "are", "can", "could", "would", "will", "should", "according", "tell", "list", "give",
+          "show", "remind", "please", "and", "but", "the"}
 
 
 # "What is Maldon's Thriving Places Index score?": the last word after the possessive is the thing asked for.
@@ -96,13 +103,15 @@ def expand(terms: frozenset[str], pairs: dict[str, frozenset[str]]) -> frozenset
     return terms | added if added else terms
 
 
-def other_named(question: str, text: str) -> tuple[str, str] | None:
+def other_named(question: str, text: str, heading: str = "") -> tuple[str, str] | None:
     """(the question's name, the text's) when the text names another thing of the kind the question names and
     not the question's own ("Operation Dial" for "Operation Grip"); None otherwise. A place opening a name
-    ("Essex Police", "Essex County Council") names where, not which."""
-    for match in NAMED.finditer(question):
+    ("Essex Police", "Essex County Council") names where, not which; a line under a `heading` that names the
+    question's own ("Safer Fen Partnership" over "Cllr Ann Lee (Chair), Fen District Council") is about it."""
+    opening = OPENING_NAMED.match(question)  # "Operation Selmol - how many ...?": a name may open the question
+    for match in [*([opening] if opening and opening.group(1).casefold() not in ASKING else []), *NAMED.finditer(question)]:
         kind, which = match.groups()
-        if vocab.find_places(vocab.normalise(kind)) or re.search(rf"\b{re.escape(which)}\b", text, re.I):
+        if vocab.find_places(vocab.normalise(kind)) or re.search(rf"\b{re.escape(which)}\b", f"{text} {heading}", re.I):
             continue
         other = re.search(rf"\b{re.escape(kind)}\s+([A-Z][A-Za-z]{{2,}})\b", text)
         if other is not None and content_terms(other.group(1)) != content_terms(which):  # "Hubs" is "Hub"
@@ -124,3 +133,44 @@ def titled(text: str, question: str) -> bool:
 
 
 _KEY = "initials"
+
+
+def names_asked(question: str, index: LoadedIndex) -> frozenset[str]:
+    """The terms of the names of two words or more the question writes (in any case) that the documents print
+    capitalised as names ("operation kestrel", "Farm Watch")."""
+    printed = _printed_names(index)
+    words = re.findall(r"[\w'’&-]+", question.casefold())
+    found: set[str] = set()
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + 7, len(words)) + 1):
+            if " ".join(words[start:end]) in printed:
+                found |= content_terms(" ".join(words[start:end]))
+    return frozenset(found)
+
+
+def _printed_names(index: LoadedIndex) -> frozenset[str]:
+    """Every capitalised phrase the documents print, casefolded (worked out once per index)."""
+    found = index.derived.get(_NAMES_KEY)
+    if found is None:
+        runs = set()
+        for doc in index.documents.values():
+            for match in PHRASE.finditer(f"{doc.title}\n{doc.text}"):
+                words = match.group().casefold().split()  # "Operation Kestrel Results": "operation kestrel" too
+                runs |= {" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 2, len(words) + 1)
+                         if words[a] not in SMALL and words[b - 1] not in SMALL}
+        found = frozenset(runs)
+        index.derived.setdefault(_NAMES_KEY, found)
+    return found
+
+
+_NAMES_KEY = "printed names"
+
+
+def without_titles(text: str, index: LoadedIndex) -> str:
+    """The text less the titles of documents it names in full ("the Getting Crime Down statement"): a title's
+    words say which document, not what about. The text itself when it names none."""
+    for document in index.documents.values():
+        title = document.title.strip()
+        if len(title.split()) >= 2 and title.casefold() in text.casefold():
+            text = re.sub(re.escape(title), " ", text, flags=re.I)
+    return text

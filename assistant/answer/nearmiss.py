@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from assistant import vocab
 from assistant.answer.asked import NOT_KINDS, asked_thing
 from assistant.answer.asking import ANSWER_KIND
-from assistant.answer.facts import LISTED, IndexFacts
+from assistant.answer.facts import LISTED, IndexFacts, same_section
 from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, wants
 from assistant.text.terms import content_terms
 
@@ -258,6 +258,24 @@ def sibling(facts: IndexFacts, doc_id: str, question: str, text: str, window: st
             return mine[0], theirs[0]
     return None
 
+# "Vice-Chair", "Deputy Leader": another post than the one the word after names.
+DEPUTY = re.compile(r"\b(vice|deputy|assistant)[\s-]+([a-z]+)", re.I)
+
+
+def deputy_for(question: str, window: Window) -> str:
+    """"Who chairs the partnership?" is not answered by "Chief Inspector Daniel Fairbrother (Vice-Chair)": a line
+    that gives the post only with "vice", "deputy" or "assistant" before it names the deputy, unless the question
+    asks for the deputy too."""
+    if not wants(question).person or DEPUTY.search(question):
+        return ""
+    asked = content_terms(question)
+    for match in DEPUTY.finditer(window.text):
+        post = content_terms(match.group(2))
+        if post and post <= asked and not post <= content_terms(DEPUTY.sub(" ", window.text)):
+            return f"the line names the {match.group().casefold()}, not the {match.group(2).casefold()}"
+    return ""
+
+
 def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], window: Window, scope: str,
               rarity: dict[str, float]) -> str:
     """The first near miss the line is (see the module docstring); empty when it is none. `scope` is the line's
@@ -266,9 +284,22 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
         wider_than_asked(places, forces, window) or place_alone(question, places, window) or \
         part_counted(question, window) or before_the_event(question, window) or \
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
-        next_of_another(question, window) or someone_else(question, window) or \
+        next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
         thing_unsaid(question, window, rarity) or unnamed_body(question, places, window)
 
 def _straight(text: str) -> str:
     """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""
     return text.replace("’", "'")
+
+
+def of_line(judge, i: int, text: str, label: str, window_terms: frozenset[str]) -> str:
+    """Why line i (`text`, under `label`) is about a neighbouring thing, not the one the `judge`'s question asks
+    about; empty when it is not. A document about the whole force area (its title names no smaller place) gives
+    the force area's figures."""
+    index, sentence = judge.index, judge.index.sentences[i]
+    before = judge.facts.text(index.sentences[i - 1]) if same_section(index, i - 1, sentence) else ""
+    forces, doc = tuple(vocab.FORCES), index.documents[sentence.document]
+    scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
+        f"{doc.title} {doc.publisher}"
+    return objection(judge.question, judge.places, forces, Window(text, before, label, window_terms), scope,
+                     judge.weights)

@@ -9,12 +9,14 @@ the line that introduces it; a source the question names that does not cover its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answer import asking, naming, particulars
-from assistant.answer.asked import asked_thing, parts
+from assistant import vocab
+from assistant.answer import asking, naming, particulars, placenames, speakers
+from assistant.answer.asked import ITEM_NUMBER, asked_thing, part_topic, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
 from assistant.answer.lists import with_context, with_list
@@ -22,7 +24,7 @@ from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.text.terms import content_terms
+from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query
 
 SHORTLIST = 6
@@ -81,7 +83,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), 0.0, f"no document covers {', '.join((*judge.places, *sorted(judge.years)))}")
     # A follow-up stays with the last answer's document, even when it names something that document mentions
     # ("and the commissioner who joined them?" after a press release that names him).
-    sources = asking.named_sources(question, index)
+    # "agenda item 7" names a line by its number, not the document called an agenda
+    sources = own_sources = asking.named_sources(ITEM_NUMBER.sub(" ", question), index) or \
+        speakers.titled_sources(question, index)  # "according to the Tattersby Standard": a title's own words
     if earlier is not None and (not sources or asking.names_source_in(question, index.documents[earlier.document])):
         sources = {earlier.document}
     named, every = allowed & sources, allowed
@@ -99,7 +103,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
                            MIN_TOPIC_COVERAGE)  # a line that writes the topic's name by its initials too
     near |= {i for hit in hits for i in facts.sentences_of(hit.chunk)}
     if judge.number is not None:  # "agenda item 6": every line numbered so, wherever retrieval ranked it
-        near |= {i for i, s in enumerate(index.sentences) if s.document in allowed and judge.number.match(facts.text(s))}
+        near |= {i for i, s in enumerate(index.sentences) if s.document in allowed and (judge.number.match(facts.text(s))
+                 or judge.titled_by_number(i))}
     near |= judge.meeting_lines  # "where was the 13 March 2012 meeting held?": that meeting's particulars
     if earlier is not None:  # what the last answer quoted, and what is printed around it
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
@@ -113,8 +118,13 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
                   every and asking.names_source_in(question, index.chunks[index.sentences[i].chunk])]
         found = _best(judge, spoken, similarity, prior)
         best, score, reason = found if found[0] is not None else (None, score, reason)
+    if best is None and earlier is not None and not own_sources and named != every:
+        # "what did he say the cameras would be for?" after a line naming him in the minutes: the last answer's
+        # document first, and when no line there answers, the other documents the question allows
+        found = _best(judge, sorted(i for i in near if index.sentences[i].document in every), similarity, prior)
+        best, score, reason = found if found[0] is not None else (None, score, reason)
     if best is None and len(pieces := parts(question)) > 1:  # no one sentence answers it all: each part on its own
-        found = [_best(Judge(p, query, index, facts, topic_from=asking.with_topic(p, question)), candidates,
+        found = [_best(Judge(p, query, index, facts, topic_from=part_topic(p, pieces, question)), candidates,
                        similarity, prior)[0] for p in pieces]
         if any(i is not None for i in found):
             chosen = sorted({s for i in found if i is not None for s in with_context(index, index.sentences[i])},
@@ -130,8 +140,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
     chosen = _what_follows(judge, chosen) if len(parts(question)) == 1 else chosen  # parts: `_other_parts`
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
+    chosen = _also_said(judge, candidates, similarity, prior, score, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
-    heading = "" if judge.fits(facts.text(sentence)) else judge.heading_answers(best)
+    heading = "" if judge.fits(facts.text(sentence)) and not judge.titled_by_number(best) else judge.heading_answers(best)
     return Selection(tuple(chosen) + others, score, missing=missing, heading=heading)
 
 
@@ -189,12 +200,15 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
     document = index.sentences[best].document
     missing = []
     for piece in pieces:
-        judge = Judge(piece, query, index, facts, topic_from=asking.with_topic(piece, question))
+        judge = Judge(piece, query, index, facts, topic_from=part_topic(piece, pieces, question))
         said = " ".join(facts.text(s) for s in chosen)
-        if judge.fits(said) and _covers(judge, said):
-            continue
         same_document = [i for i in candidates if index.sentences[i].document == document]
         found, _, _ = _best(judge, same_document, similarity, prior)
+        # A part with words of its own is answered by its own best line, even when the lines chosen share its words
+        # ("who chaired it, and who was vice-chair?": the vice-chair's line says "Vice-Chair", not who chaired);
+        # otherwise ("..., and how many?") lines that hold its words and its kind of fact do.
+        if (found is None or not content_terms(piece) - TIME_WORDS) and judge.fits(said) and _covers(judge, said):
+            continue
         if found is None:
             missing.append(piece)
         elif index.sentences[found] not in chosen:
@@ -207,6 +221,36 @@ def _covers(judge: Judge, said: str) -> bool:
     """Do the chosen sentences already hold this part's own words?"""
     own = judge.topic - content_terms(" ".join(judge.places))
     return not own or len(own & content_terms(said)) / len(own) >= 0.5
+
+
+SAID_MARGIN = 0.03
+# "What did the article say about off-road bikes?", "what does the briefing say on X": what a source says of a topic.
+SAYS_ABOUT = re.compile(r"\bwhat (?:did|does|do|has|have)\b.+\b(?:say|said|report|state|write|tell|mention)\w*\s+"
+                        r"(?:about|on|of|regarding)\b", re.I)
+
+
+def _also_said(judge: Judge, candidates: list[int], similarity: np.ndarray, prior: dict[int, float], best: float,
+               chosen: list[Sentence]) -> list[Sentence]:
+    """"What did the article say about X?" asks for what a source says, which may be more than one line: the
+    runner-up from the same document, when it scores almost as well and no rule objects, is quoted too (a
+    resident's complaint and the police reply to it)."""
+    if judge.wants.kind != "answer" or not SAYS_ABOUT.search(judge.question):
+        return chosen
+    index = judge.index
+    document = chosen[0].document
+    scored = sorted(((judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)), i)
+                     for i in candidates if index.sentences[i].document == document
+                     and index.sentences[i] not in chosen), reverse=True)
+    for score, i in scored[:1]:
+        text = judge.facts.text(index.sentences[i])
+        places = {hit.name for _, hit in vocab.find_places(vocab.normalise(text))
+                  if not placenames.only_in_names(text, hit.name, index, everywhere=True)}
+        if places - set(judge.places):
+            break  # "And in Southend, ..." after a line for the county: a narrower answer than was asked for
+        if best - score <= SAID_MARGIN and not judge.objection(i, float(similarity[i])):
+            return sorted({*chosen, *with_context(index, index.sentences[i])},
+                          key=lambda s: index.sentence_position[(s.document, s.start)])
+    return chosen
 
 
 OTHER_SOURCE_MARGIN = 0.08

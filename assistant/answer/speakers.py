@@ -20,7 +20,10 @@ REPORTED = re.compile(SPEECH.pattern[:-3] + r"|reported|advised|informed|noted|h
                       r"confirmed|updated|observed)\b", re.I)
 DOCUMENT_WORDS = {"briefing", "report", "paper", "update", "presentation", "slide", "slides", "plan", "strategy",
                   "summary", "minutes", "agenda", "article", "release", "statement", "letter", "document", "guidance",
-                  "review", "survey", "data", "figures", "table", "section", "page", "website", "manifesto", "pack"}
+                  "review", "survey", "data", "figures", "table", "section", "page", "website", "manifesto", "pack",
+                  "piece", "story", "news", "bulletin", "newsletter", "piece"}
+# "What did he say ...?" after an answer naming him: the conversation names the speaker, whose words the topic carries.
+PRONOUN = re.compile(r"he|she|they|him|her|them|it", re.I)
 QUOTE_MARKS = ("“", '"', "‘", "'")
 QUOTE_REACH = 12  # lines back to the one that opens a quotation
 
@@ -31,7 +34,8 @@ def asked(question: str, index: LoadedIndex) -> str:
     pick the source."""
     kinds = {w for d in index.documents.values() for w in re.findall(r"[a-z]+", f"{d.kind} {d.publisher}".casefold())}
     match = SAYS_ASKED.search(question)
-    if match is None or asking.read_terms(match.group(1), index).source_terms or \
+    if match is None or PRONOUN.fullmatch(match.group(1).strip()) or \
+            asking.read_terms(match.group(1), index).source_terms or \
             asking.named_sources(match.group(1), index) or match.group(1).split()[-1].casefold() in kinds | DOCUMENT_WORDS:
         return ""
     return match.group(1)
@@ -68,3 +72,42 @@ def spoken_by(facts: IndexFacts, i: int, speaker: str, run_terms: frozenset[str]
         re.findall(r"\b(?:said|added|stated)\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", line)
     return any(re.search(rf"{re.escape(words)}\W+(?:[\w'’.-]+\s+){{0,3}}{re.escape(name)}\b", document.text,
                          re.I) for name in names)
+
+
+# "What does the Prevent briefing say about the manosphere?": the source the question reads, and after "about" what
+# it asks about (without "about", as in "what does the briefing say is the main threat?", the kind word may be all
+# that tells the briefing's lines from others, and stays).
+SOURCE_FRAME = re.compile(r"\bwhat (?:does|did|do|has|have) (?:the |this |that )?((?:[\w'’-]+ ){0,5}?[\w'’-]+) "
+                          r"(?:say|said|show|report|state|mention|tell|claim|suggest)\w*\s+(?:about|on|regarding)\b", re.I)
+
+
+def source_kind_terms(question: str) -> set[str]:
+    """The terms of the words that say what kind of document the question reads ("briefing" in "what does the
+    Prevent briefing say about ..."): the document may call that part of itself something else, so they are no
+    topic a line must hold. The other words ("Prevent") still say which part it is."""
+    frame = SOURCE_FRAME.search(question)
+    if frame is None:
+        return set()
+    kinds = [w for w in frame.group(1).split() if re.sub(r"s$", "", w.casefold()) in DOCUMENT_WORDS
+             or w.casefold() in DOCUMENT_WORDS]
+    return content_terms(" ".join(kinds))
+
+
+def titled_sources(question: str, index: LoadedIndex) -> set[str]:
+    """Documents the question names by their own title's words: "according to the Tattersby Standard", "what does
+    the press release say ...?" (a title "Press release: ..."). The words naming the source, less those that only
+    say what kind of document it is ("piece", "article"), must all be in one document's title or publisher; empty
+    when the question names no source so."""
+    phrases = [m.group(1) for m in ACCORDING.finditer(question)] + [m.group(1) for m in SAYS_ASKED.finditer(question)]
+    chosen: set[str] = set()
+    for phrase in phrases:
+        words = content_terms(" ".join(w for w in phrase.split() if w.casefold() not in DOCUMENT_WORDS))
+        whole = content_terms(phrase)
+        if not words:
+            continue
+        chosen |= {d.id for d in index.documents.values()
+                   if words <= (titled := content_terms(f"{d.title} {d.publisher}")) and len(whole & titled) >= 2}
+    return chosen
+
+
+ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?((?:[\w'’-]+\s*){1,5}?)(?=[?.!,]|$)", re.I)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.dates import FULL_MONTHS, MONTH_WORDS
+from assistant.text.terms import content_terms
 
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
                 r"million|billion|half|third|quarter|fifth")
@@ -32,7 +33,9 @@ WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|we
                         r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day))\b"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
 WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b", re.I)
-WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b", re.I)
+# "Whose action is it?", "whose quote is in the slides?" ask who; "whose job title" asks a post (WANTS_ROLE).
+WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b|"
+                          r"\bwhose\b(?!\s+(?:job|role|title|rank|post|position)\b)", re.I)
 # "Where" opening a question or a part of one; "... to decide where resources go" asks for no place.
 WANTS_PLACE = re.compile(r"(^|[,?;]\s*|\band\s+|\btell me\s+)where\b|\bwhich (ward|town|room|venue|location|site|area|hospital|school|station)\b",
                          re.I)
@@ -52,7 +55,8 @@ WANTS_NAME = re.compile(r"\b(the name of|what(?:'s| is| was| are| were) (?:it|th
 # "Did Chelmsford win the funding?", "Has Essex achieved the 40% cut?": an outcome is asked for, so a pledge,
 # an aim or a sum applied for is no answer.
 WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achieve[sd]?|succeed(ed)?|successful|"
-                           r"secure[sd]?|gets?|got|receive[sd]?|awarded|approved|granted|met|meet|hit|reach(ed)?)\b", re.I)
+                           r"secure[sd]?|gets?|got|receive[sd]?|awarded|approve[sd]?|granted|met|meet|hit|reach(ed)?|"
+                           r"adopt(ed)?|reject(ed)?|pass(ed)?)\b", re.I)
 # "Which organisations were awarded the grants?": who came off, which a sentence about the process does not say.
 WANTS_AWARDED = re.compile(r"^\s*(which|who|what)\b(\s+[\w'’-]+){0,3}\s+(was|were|has been|have been|had been)\s+"
                            r"(awarded|approved|granted|funded|selected|chosen|successful)\b", re.I)
@@ -102,7 +106,8 @@ PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\s?\d{1,2})+\.?\s|\d{1,2}[.)]
                               re.I)
 # A line's or a group's label counts nothing: "Projects completed in Year 2", "agenda item 6", "Tier 3".
 LABELLED = re.compile(r"\b(?:year|item|page|zone|tier|phase|stage|step|section|paragraph|appendix|annex|wave|round|"
-                      r"option|action|priority|level|point)\s+\d{1,2}\b(?![\d,.%]|\s*(?:%|per\b))", re.I)
+                      r"option|action|priority|level|point|quarter)\s+\d{1,2}\b(?![\d,.%]|\s*(?:%|per\b))|\bQ[1-4]\b",
+                      re.I)  # "the Quarter 3 briefing", "in Q2": which quarter, no count
 # "How much money was given out?", "what was the grant worth?": a sum of money, which "Year 2 projects" is not.
 WANTS_MONEY = re.compile(r"\bhow much\b(?=.*\b(?:money|funding|funds?|grants?|budget|costs?|cost|spen[dt]|allocat\w*|"
                          r"given out|paid|pay|awarded|invest\w*|worth|raised|price|salary|deficit|savings?)\b)|\bworth\b|"
@@ -144,6 +149,18 @@ ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?=\s*(?:\(|,?\s*(?:who|which)\b))")
 # A capitalised word inside the text, not a month or a weekday ("15 May 2012" names no place).
 HAS_PLACE = re.compile(rf"(?<!^)(?<![.!?]\s)\b(?!(?:{FULL_MONTHS}|May|Monday|Tuesday|Wednesday|Thursday|Friday|"
                        r"Saturday|Sunday)\b)[A-Z][a-z]+")
+# "How long will it run?" is answered by a span as well as by a number: "will run from 27 October 2025 to 28
+# February 2026", "will continue until 31 January 2026".
+WANTS_DURATION = re.compile(r"\bhow long\b|\buntil when\b|\bkeep going\b", re.I)
+_DAY_OR_MONTH = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b|(?-i:{FULL_MONTHS})\b|(?:{MONTHS})\s+\d{{4}})"
+SPAN = re.compile(rf"\b(?:until|till|to|through|ending|ends|runs? out)\s+(?:on\s+|in\s+|(?:at\s+)?the\s+end\s+of\s+)?{_DAY_OR_MONTH}",
+                  re.I)
+# "Who wrote the Standard piece?": an author, which a byline ("By Nadia Kowalczyk, Local Democracy Reporter") or a
+# line saying who wrote it gives; someone the article quotes is no author.
+WANTS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|writes|authored|penned|is the author|was the author)\b|\bauthor of\b",
+                          re.I)
+AUTHOR = re.compile(r"^\W*(?:by|written by|words by|author:?)\s+[A-Z]|\b(?:written|authored|penned|compiled) by\s+"
+                    r"(?:the\s+)?[A-Z]|\bauthor\b", re.I)
 HAS_RATE = re.compile(r"%|\bper\b|\brate\b|\bper ?cent\b|\bin every\b|\bout of\b", re.I)
 # "A rate per 1,000 people" is answered by a figure per so many people, not by a percentage change.
 PER_HEAD = re.compile(r"\bper\s+(\d|head|thousand|capita|hundred)", re.I)
@@ -173,13 +190,15 @@ class Wants:
     frequency: bool = False  # how often
     money: bool = False  # a sum of money
     venue: bool = False  # where something is held: a room, a building, a street, online
+    duration: bool = False  # how long: a number of days or years, or the span of dates it runs over
+    author: bool = False  # who wrote it: a byline
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
         chaired it?" and "welcomed by the Chair") does not say who."""
         new = _without(text, asked) if asked else text  # a date the question already says is not the answer
         return all((
-            not self.figure or bool(HAS_FIGURE.search(_amounts(text))),
+            not self.figure or bool(HAS_FIGURE.search(_amounts(text))) or self.duration and bool(SPAN.search(text)),
             not self.money or bool(HAS_MONEY.search(text)),
             not self.venue or names_venue(text),
             not self.date or bool(HAS_DATE.search(new)),
@@ -195,6 +214,7 @@ class Wants:
             not self.started or bool(STARTED.search(text)) and not PENDING.search(text),
             not self.successor or bool(SUCCESSION.search(_without(text, asked))),
             not self.name or _new_name(text, asked),
+            not self.author or bool(AUTHOR.search(text)),
             not self.frequency or bool(FREQUENCY.search(text) or HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", text))),
         ))
 
@@ -203,7 +223,7 @@ class Wants:
         """The asked-for kind in plain words, for "not found" messages."""
         for flag, words in ((self.outcome or self.started, "outcome"), (self.successor, "successor"), (self.phone, "phone number"),
                             (self.email, "email address"), (self.role, "job title"), (self.time, "time"),
-                            (self.date, "date"), (self.rate, "rate"), (self.money, "sum of money"), (self.figure, "figure"), (self.person, "person"),
+                            (self.author, "author"), (self.date, "date"), (self.rate, "rate"), (self.money, "sum of money"), (self.figure, "figure"), (self.person, "person"),
                             (self.place, "place"), (self.name, "name"),
                             (self.frequency, "frequency")):
             if flag:
@@ -283,10 +303,25 @@ def wants(question: str) -> Wants:
                  email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
                  outcome=outcome, started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
-                 name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)))
+                 name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)),
+                 duration=bool(WANTS_DURATION.search(question)), author=bool(WANTS_AUTHOR.search(question)))
 
 
 def _amounts(text: str) -> str:
     """The text less the numbers that count nothing: a paragraph's own number, a label's ("Year 2"), a date or a
     year, a number word opening a name ("One Chelmsford")."""
     return DATE_OR_YEAR.sub(" ", NAMED_NUMBER.sub(" ", LABELLED.sub(" ", PARAGRAPH_NUMBER.sub(" ", text))))
+
+
+# "Arrests in the district totalled 211", "Farm Watch membership reached 152": the number after the thing counted.
+TOTAL_VERBS = r"(?:totalled|totaled|totalling|numbered|reached|stood at|came to|amounted to|rose to|fell to)"
+
+
+def counted_after(text: str, noun: str) -> bool:
+    """Does the text give the number of `noun` after naming it ("Arrests ... totalled 211 in Q2")?"""
+    return re.search(rf"\b{re.escape(noun)}\w*\b[^.;:]{{0,60}}?\b{TOTAL_VERBS}\s+(?:about\s+|around\s+|some\s+)?"
+                     rf"(?:\d[\d,.]*|{NUMBER_WORDS})\b", text, re.I) is not None
+
+
+# Words that say a thing is counted, not what is counted.
+COUNTING = frozenset(content_terms("crimes offences incidents cases number numbers total people persons times"))

@@ -1,0 +1,76 @@
+"""Numbered titles and agenda items: lines that name what a report or a section is about, never what it says.
+
+"6. Essex County Fire and Rescue Update (To Follow) Nick Singleton, Station Manager" tells the reader that the fire
+service will report, and who will; it does not say what they reported. A question asking what someone reported,
+said or concluded is answered by what the report or the minutes say, and an agenda's line is no such answer (the
+heading of a report is not the report). A numbered title with prose under it ("4. Community Safety Partnership
+Hub") is read the same way as a heading: it names what follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.facts import IndexFacts, same_document, same_section
+from assistant.store.load import LoadedIndex
+
+NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]?\s+[A-Z]")
+NUMBERED = re.compile(r"\s*\d{1,2}[.)]?(?:\t|\s+)\S")
+# "What did the fire service report?", "what did the update actually say?", "what was discussed under item 6?",
+# "what did she present?", "what was agreed?": the content of a report, a talk, a discussion or a decision.
+CONTENT_ASKED = re.compile(r"\bwhat\s+(?:did|does|do|has|have|had)\b.+\b(?:say|report|present|tell|conclude|find|"
+                           r"show|cover|update|discuss|raise|highlight|agree|decide|resolve)\w*\b|\bwhat\s+(?:was|were)\s+"
+                           r"(?:\w+\s+){0,2}?(?:said|reported|presented|discussed|concluded|found|raised|highlighted|"
+                           r"agreed|decided|resolved)\b", re.I)
+
+
+def numbered_title(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i a numbered section title ("4. Community Safety Partnership Hub") with prose under it? Like a
+    heading, it names what follows and answers nothing itself (an agenda's items, short lines in a run, do)."""
+    index = facts.index
+    text = facts.text(index.sentences[i]).strip()
+    if not NUMBERED_TITLE.match(text) or len(text.split()) > 10 or text.endswith((".", ":", "?")) or \
+            i + 1 >= len(index.sentences) or not same_document(index, i + 1, index.sentences[i]):
+        return False
+    after = facts.text(index.sentences[i + 1]).strip()
+    return len(after.split()) > 10 and after.endswith(".")
+
+
+def agenda_entry(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i an item of a numbered run of titles (an agenda: "6.<tab>Essex County Fire and Rescue Update"
+    between "5.<tab>..." and "7.<tab>..."), or a numbered title over prose? A numbered paragraph that says
+    something ("2.4 Officers continue to support ...") ends as a sentence does, and is neither."""
+    index = facts.index
+    sentence = index.sentences[i]
+    text = facts.text(sentence).strip()
+    if not NUMBERED.match(text) or text.endswith((".", "?", "!")):
+        return False
+    if numbered_title(facts, i):
+        return True
+    return any(0 <= j < len(index.sentences) and same_document(index, j, sentence) and
+               NUMBERED.match(line := facts.text(index.sentences[j]).strip()) and not line.endswith((".", "?", "!"))
+               for j in (i - 1, i + 1))
+
+
+def objection(question: str, facts: IndexFacts, i: int) -> str:
+    """Why line i does not answer a question asking what was reported or said; empty when it may."""
+    if not CONTENT_ASKED.search(question):
+        return ""
+    if agenda_entry(facts, i):
+        return "the line is an agenda item, which names the report but does not say what it said"
+    text = facts.text(facts.index.sentences[i]).strip()
+    if len(text.split()) <= 3 and not text.endswith((".", "?", "!")) and i + 1 < len(facts.index.sentences) and \
+            agenda_entry(facts, i + 1):
+        return "the line is the heading of an agenda, which says nothing of what was reported"  # "AGENDA"
+    return ""
+
+
+def titled_by(number: re.Pattern | None, index: LoadedIndex, i: int) -> bool:
+    """Is sentence i the first under a heading numbered as the question names ("7. Fire and rescue update" for
+    "agenda item 7", `number` being `asked.numbered`)? Minutes written in Word print their items as headings, not
+    as lines."""
+    if number is None:
+        return False
+    sentence = index.sentences[i]
+    path = index.chunks[sentence.chunk].section_path
+    return bool(path) and bool(number.match(path[-1])) and not (i > 0 and same_section(index, i - 1, sentence))

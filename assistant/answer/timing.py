@@ -1,0 +1,128 @@
+"""What a document could not yet know, and which end of a span a line gives.
+
+A question about what happened in a month after the document was written:
+"What was agreed at the partnership meeting in December 2025?" is not answered by September minutes that say the
+next meeting "will be held on 10 December 2025": a document can only announce what had not happened when it was
+written. A question asking what was done, said or decided then (not what was planned or expected) needs a document
+written in or after that month.
+
+"When does it end?" is not answered by "PROJECT START: 7 April 2025": a line that gives only when something starts
+says nothing of when it ends (and the other way round); a line with both dates ("7 April 2025 - 6 April 2027")
+answers either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import asking
+from assistant.answer.asked import MOMENTS
+from assistant.answer.facts import opening
+from assistant.text.dates import (MONTHS, asked_months, dated_in_words, dated_months, document_month, month_names,
+                                  month_number, months_dated, passed_by, year_pairs, years_in)
+
+# What was done, said or decided: "what was agreed", "what did they decide", "who attended", "how many came".
+HAPPENED = re.compile(r"\b(?:agreed|decided|approved|discussed|said|reported|concluded|resolved|found|attended|"
+                      r"presented|happened|announced|recorded|achieved)\b|\b(?:was|were|did|had)\b.*\b(?:decide|agree|"
+                      r"approve|discuss|say|report|conclude|attend|present|happen|announce|record|achieve)\b", re.I)
+# "what was planned for December", "what will happen", "when is the next": asking what was expected then.
+EXPECTED = re.compile(r"\b(?:will|would|shall|going to|planned|plans?|scheduled|expected|due|next|upcoming|proposed|"
+                      r"intended|meant to)\b", re.I)
+
+
+def after_written(question: str, document_date: str) -> str:
+    """Why a document dated `document_date` cannot say what happened in the month the question names (it was
+    written before that month); empty when it may."""
+    asked = months_dated(question)
+    written = document_month(document_date)
+    if not asked or written is None or not HAPPENED.search(question) or EXPECTED.search(question):
+        return ""
+    if min(asked) <= written:
+        return ""
+    year, month = min(asked)
+    return f"the document was written before {MONTHS[month - 1]} {year}, so it cannot say what happened then"
+
+
+# "from 10pm to 3am", "7 April 2025 - 6 April 2027": both ends of a span.
+SPAN = re.compile(r"\bfrom\b.+\b(?:to|until|till)\b|\d\s*[-–—]\s*\d", re.I)
+
+
+def other_end(moment: re.Pattern | None, text: str, question: str = "") -> str:
+    """Why the line gives the other end of a span than the one asked for (`moment`: `asked.asked_moment`); empty
+    when it does not, or when the question asks for both ends ("when does it open and close?")."""
+    if moment is None or len(months_dated(text)) >= 2 or SPAN.search(text) or all(m.search(question) for m in MOMENTS):
+        return ""
+    other = next(m for m in MOMENTS if m is not moment)
+    if other.search(text) and not moment.search(text):
+        ends = "ends" if moment is MOMENTS[0] else "starts"
+        return f"the line gives when it {'starts' if ends == 'ends' else 'ends'}, not when it {ends}"
+    return ""
+
+
+def other_period(judge, i: int, window: str, label: str) -> str:
+    """Why line i (read with `window`, the line before it, and `label`, its headings) gives figures for another
+    year, financial year or month than the `judge`'s question asks about; empty when it does not."""
+    facts, index = judge.facts, judge.index
+    sentence = index.sentences[i]
+    doc = index.documents[sentence.document]
+    stated_years = years_in(window)
+    # "Q2 2025/26" is covered by a document that says it is about 2025/26 ("Quarter 2 2025/26"), wherever its
+    # calendar years are printed
+    said = {y for pair in judge.year_pairs for y in (pair[:4], f"20{pair[-2:]}")} if judge.year_pairs and \
+        judge.year_pairs <= year_pairs(" ".join((label, opening(doc), doc.title, asking.section_text(doc, sentence.start)))) \
+        else set()
+    if judge.years - said and not judge.years - said <= facts.years_around(sentence.document, sentence.start):
+        return f"no passage gives figures for {', '.join(sorted(judge.years))}"
+    if judge.years and stated_years and not judge.years & stated_years and not judge.years <= years_in(label):
+        return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(judge.years))}"
+    if judge.months and judge.years and not judge.months <= asking.months_in(
+            " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
+                      opening(doc), doc.title))):  # "minutes from 3rd August 2011", published in September
+        return f"no passage gives figures for the period asked about ({month_names(judge.months)})"
+    if judge.wants.figure and (reason := other_quarter(judge.question, facts.text(sentence))):  # "Quarter 1" for July
+        return reason
+    stated_pairs = year_pairs(window)
+    if judge.year_pairs and stated_pairs and not judge.year_pairs & stated_pairs:
+        return f"the passages give figures for {', '.join(sorted(stated_pairs))}, not {', '.join(sorted(judge.year_pairs))}"
+    return ""
+
+
+def other_date(judge, i: int, text: str) -> str:
+    """Why the date line i gives is not the one the `judge`'s question asks for: not after the date it names, about
+    a month after the document was written, the other end of a span, already past when a date to come is asked
+    for, or in another month's minutes; empty when none of these."""
+    doc = judge.index.documents[judge.index.sentences[i].document]
+    if judge.wants.date and judge.after and (dated := months_dated(text)) and max(dated) <= judge.after:
+        return "the date it gives is not after the one asked about"
+    if reason := after_written(judge.question, doc.date) or other_end(judge.moment, text, judge.question):
+        return reason  # September minutes on December's meeting; "PROJECT START: 7 April 2025" for when it ends
+    if judge.wants.upcoming and (passed := passed_by(text, doc.date)):
+        return f"the date it gives, {passed}, had already passed when the document was written"
+    if judge.months_named and not judge.wants.figure and not dated_months(text) & judge.months_named and \
+            (dated := judge.facts.label_months(i)) and not dated & judge.months_named:  # the July minutes for December
+        return f"the passage is about {month_names(dated)}, not {month_names(judge.months_named)}"
+    return ""
+
+
+QUARTER = re.compile(r"\b(?:quarter|q)\s?([1-4])\b", re.I)
+
+
+def quarters_of(question: str) -> set[int]:
+    """The quarters a question asks about: those it names ("in Q2"), or those its months fall in, counted from
+    January or from April (a financial year), since documents count either way."""
+    named = {int(q) for q in QUARTER.findall(question)}
+    if named:
+        return named
+    months = {month_number(m) for m in asked_months(question)}
+    return {(m - 1) // 3 + 1 for m in months} | {(m - 4) % 12 // 3 + 1 for m in months} if months else set()
+
+
+def other_quarter(question: str, text: str) -> str:
+    """"How many were recorded from July to September?" is not answered by "203 in Quarter 1": July to September is
+    the third quarter of a calendar year or the second of a financial one, never the first. Empty when the line
+    names no quarter, or one the question may mean."""
+    stated = {int(q) for q in QUARTER.findall(text)}
+    asked = quarters_of(question)
+    if not stated or not asked or stated & asked:
+        return ""
+    return f"the passage gives figures for quarter {', '.join(str(q) for q in sorted(stated))}, not the period asked about"
