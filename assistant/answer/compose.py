@@ -54,11 +54,13 @@ def _documents_in_words(documents) -> str:
 
 _MONTH = "|".join(MONTH_WORDS)
 DATE_IN_TITLE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\w*\.?(?:\s+\d{{4}})?|"
-                           rf"\b(?:{_MONTH})\w*\.?\s+\d{{4}}|\d+", re.I)
+                           rf"\b(?:{_MONTH})\w*\.?\s+\d{{4}}|\bQ[1-4]\b|[£$€]?\d[\d,./]*(?:%|k\b|m\b|bn\b)?", re.I)
 
 
 def _undated(title: str) -> str:
-    """"Crime and Justice Transparency minutes from 3rd August 2011" -> "Crime and Justice Transparency minutes"."""
+    """"Crime and Justice Transparency minutes from 3rd August 2011" -> "Crime and Justice Transparency minutes";
+    a figure goes whole with its sign and commas ("£148,500 Safer Nights scheme" -> "Safer Nights scheme"), since
+    a number shown here would be one no citation backs."""
     text = re.sub(r"\s+", " ", DATE_IN_TITLE.sub(" ", title))
     text = re.sub(r"\s*([-–,])(?:\s*[-–,])+\s*", r" \1 ", text).strip(" -–,:/.")  # "Panel - - Minutes"
     text = re.sub(r"\s+(from|on|of|dated)$", "", text.replace(" ,", ","), flags=re.I)

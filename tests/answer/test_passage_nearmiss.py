@@ -76,6 +76,9 @@ def test_documents_known_only_by_their_format_are_named_by_their_titles():
     assert not any(c.isdigit() for c in said)
     assert _undated("Transparency minutes from 3rd August 2011") == "Transparency minutes"
     assert _undated("Sector Panel - 14 February 2014 - Minutes") == "Sector Panel - Minutes"
+    # a figure in a title goes whole, never leaving a stray sign or comma behind
+    assert _undated("Press release: £148,500 Safer Nights scheme") == "Press release: Safer Nights scheme"
+    assert _undated("Crime down 6.5% in Harlow") == "Crime down in Harlow"
 
 
 @pytest.mark.slow
