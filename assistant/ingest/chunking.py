@@ -23,6 +23,9 @@ Span = tuple[int, int]
 # pysbd is slow next to everything else here; a line with no sentence end followed by more text
 # (a bullet, a table row, a heading-like line) is one sentence, so it skips the segmenter.
 _MAYBE_SEVERAL = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+# A table cell that carries its column's name ("Owner: Revd Andrew Coulson"), as `assemble.labelled_table` prints
+# every cell of a row after the first.
+_LABELLED_CELL = re.compile(r"[^\t:]{1,60}: ")
 
 
 def chunk_document(doc: Document, settings: ChunkSettings = ChunkSettings(),
@@ -138,8 +141,10 @@ def _overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:
 
 
 def _line_sentences(line: str) -> list[Span]:
-    """Sentence spans within one line, stripped of surrounding whitespace."""
-    if not _MAYBE_SEVERAL.search(line):
+    """Sentence spans within one line, stripped of surrounding whitespace. A table row whose cells carry their
+    column's name is one sentence, whatever its cells hold ("4. Serious violence<TAB>Lead: Dr B. Achterberg" is one
+    row, not two sentences); other lines with tabs may be prose spaced with tabs, and are split like any other."""
+    if not _MAYBE_SEVERAL.search(line) or _is_labelled_row(line):
         pieces = [(0, len(line))]
     else:
         pieces = [(piece.start, piece.end) for piece in _segmenter().segment(line)]
@@ -151,6 +156,13 @@ def _line_sentences(line: str) -> list[Span]:
             offset = start + (len(piece) - len(piece.lstrip()))
             spans.append((offset, offset + len(stripped)))
     return spans
+
+
+def _is_labelled_row(line: str) -> bool:
+    """A table row as `assemble.labelled_table` prints it: every filled cell after the first opens with its
+    column's name."""
+    cells = [cell for cell in line.split("\t") if cell.strip()]
+    return len(cells) > 1 and all(_LABELLED_CELL.match(cell) for cell in cells[1:])
 
 
 @lru_cache(maxsize=1)

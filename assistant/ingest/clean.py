@@ -2,7 +2,9 @@
 
 Pure functions of text, so tests need no files: `clean_text` turns a Markdown, text or HTML file's contents
 into plain text with "#" heading lines, and `find_sections` strips those marks and returns the heading path
-of every span. Tabs are kept exactly, because tables are found by their tab-separated rows.
+of every span. Tabs are kept exactly, because tables are found by their tab-separated rows; a Markdown pipe table
+("| Element | Cost |") becomes such rows too, and every table's rows carry their header (`assemble.labelled_table`).
+Only tabs that an export left inside running text to justify it become spaces: that line is prose, not a row.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdownify import MarkdownConverter
 
+from assistant.ingest.assemble import labelled_table
 from assistant.records import Section
 
 # Website chrome that scrapers keep above the article: cookie banners, "quick exit" links, beta notices.
@@ -36,6 +39,10 @@ _HTML_TAG = re.compile(
 _BLOCK_TAGS = ("p", "div", "li", "ul", "ol", "tr", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 # Characters that can start inline markdown; lines without any are already plain text.
 _MARKDOWN_CHARS = re.compile(r"[*_\[\]`\\&<]")
+# Tabs a PDF or Word export left inside running text to justify it ("Janet \tHughes asked that ... be publicly
+# \treleased"): each follows a space, and the sentence carries on after one in lower case. Such a line is prose,
+# not a table row.
+_TAB_RUN = re.compile(r"[ \t]*\t[ \t]*")
 # Non-breaking and other fixed-width spaces that pasted web text carries.
 _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
 
@@ -54,14 +61,14 @@ def clean_text(raw: str, suffix: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
     if suffix.lower() == ".html":
         text = _html_to_markdown(text)
-    lines = _drop_site_chrome(text.split("\n"))
+    lines = _pipe_tables(_drop_site_chrome(text.split("\n")))
     cleaned: list[str] = []
     for line in lines:
         pieces = _html_fragment_lines(line) if _HTML_TAG.search(line) else [line]
         for piece in pieces:
-            piece = _markdown_inline_text(piece).rstrip(" ")
+            piece = _markdown_inline_text(_without_spacing_tabs(piece)).rstrip(" ")
             cleaned.append(piece if piece.strip() else "")
-    return "\n".join(_collapse_blank_lines(cleaned)).strip("\n")
+    return "\n".join(_labelled_tables(_collapse_blank_lines(cleaned))).strip("\n")
 
 
 def find_sections(markdown: str) -> tuple[str, tuple[Section, ...]]:
@@ -108,6 +115,56 @@ def _drop_site_chrome(lines: list[str]) -> list[str]:
     while start < len(lines) and (not lines[start].strip() or _CHROME.search(lines[start])):
         start += 1
     return [line for line in lines[start:] if not _READ_MORE.match(line)]
+
+
+def _without_spacing_tabs(line: str) -> str:
+    """The line with its tabs as single spaces when they only space out running text (see `_TAB_RUN`)."""
+    runs = list(_TAB_RUN.finditer(line))
+    if not runs or runs[0].start() == 0:  # a leading tab: a row whose first cell is empty, or an indent
+        return line
+    spacing = all(run.group().startswith(" ") for run in runs)
+    carries_on = any(line[run.end():run.end() + 1].islower() for run in runs)
+    return _TAB_RUN.sub(" ", line) if spacing and carries_on else line
+
+
+def _pipe_tables(lines: list[str]) -> list[str]:
+    """Markdown pipe tables as tab-separated rows, the delimiter row ("|---|---|") dropped and the body rows
+    labelled by the header row the syntax marks. Cells keep their inline markdown for the line-by-line pass."""
+    if not any("|" in line for line in lines):
+        return lines
+    tokens = _markdown().parse("\n".join(lines))
+    out, done = [], 0
+    for position, token in enumerate(tokens):
+        if token.type != "table_open" or not token.map:
+            continue
+        start, end = token.map
+        rows: list[list[str]] = []
+        for inner in tokens[position + 1:]:
+            if inner.type == "table_close":
+                break
+            if inner.type == "tr_open":
+                rows.append([])
+            elif inner.type == "inline" and rows:
+                rows[-1].append(" ".join(inner.content.split()))
+        out += lines[done:start] + labelled_table(["\t".join(row) for row in rows], header_marked=True)
+        done = end
+    return out + lines[done:]
+
+
+def _labelled_tables(lines: list[str]) -> list[str]:
+    """Each run of two or more tab-separated lines (a table typed with tabs) with its rows labelled."""
+    out: list[str] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and "\t" in lines[end]:
+            end += 1
+        if end - start >= 2:
+            out += labelled_table(lines[start:end])
+        else:
+            out += lines[start:max(end, start + 1)]
+        start = max(end, start + 1)
+    return out
 
 
 def _html_fragment_lines(line: str) -> list[str]:
@@ -182,4 +239,4 @@ def _atx_headings(markdown: str) -> dict[int, tuple[int, str]]:
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     # Raw HTML was already turned into text; html=False keeps a literal "<" in prose as text.
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable("table")

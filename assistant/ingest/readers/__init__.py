@@ -30,7 +30,8 @@ class Block:
     tabs (a missing cell is an empty string, so every row of a table keeps its columns). `where` says where a
     reader can look: "page 3" for PDF, "Braintree!A14" (the row's first cell) for Excel, "row 12" for CSV, ""
     for formats without pages. `cells` gives each cell's own address for a table row ("Braintree!D14"),
-    parallel to `text.split("\\t")`, when the format has addresses.
+    parallel to `text.split("\\t")`, when the format has addresses. `data` marks a row of a data file (a
+    spreadsheet, a CSV table) rather than of a table printed in a document: its rows stay bare cells.
     """
 
     kind: str
@@ -38,6 +39,7 @@ class Block:
     level: int = 0
     where: str = ""
     cells: tuple[str, ...] = ()
+    data: bool = False
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def read_csv(path: str | Path, max_rows: int = MAX_ROWS) -> Extracted:
                 )
             width = width or len(values)  # the header's width: short rows are padded to keep columns
             values += [""] * (width - len(values))
-            blocks.append(Block(TABLE_ROW, "\t".join(values), where=f"row {line}"))
+            blocks.append(Block(TABLE_ROW, "\t".join(values), where=f"row {line}", data=True))
     except csv.Error as exc:
         raise ReaderError(f"{path.name} is not a well-formed CSV file near line {reader.line_num}: {exc}") from exc
     if len(blocks) == 1:

@@ -11,7 +11,9 @@ A PDF stores lines, not paragraphs or headings, so both are inferred from how th
   nothing else is (mixing the two would give two incompatible sets of levels).
 - Paragraphs: lines join while they are close together, the same size, and the line before reached the
   right margin or did not end a sentence before a capital; a bullet ("•", "●", "-") or "1." starts a
-  list item, and "2.1 " starts a new paragraph. A list item takes the indented lines under it.
+  list item, and "2.1 " starts a new paragraph. A list item takes the indented lines under it, and the line
+  under it at its own indent when it ran to the right margin (an item typeset without a hanging indent wraps
+  there, and its tail, "June", means nothing as a paragraph of its own).
 """
 
 from __future__ import annotations
@@ -137,9 +139,9 @@ def _continues(previous: Line, line: Line, kind: str, first: Line, right: float)
     """Whether `line` carries on the paragraph or list item whose last line is `previous`."""
     if not _close(previous, line) or abs(previous.size - line.size) >= 1 or _NUMBERED_PARAGRAPH.match(line.text):
         return False
-    if kind == LIST_ITEM:
-        return line.x0 > first.x0 + 2  # a hanging indent under the bullet
     short = right and previous.x1 < right - max(0.15 * (right - first.x0), 40)
+    if kind == LIST_ITEM:  # a hanging indent under the bullet, or a line the item wrapped onto at the margin
+        return line.x0 > first.x0 + 2 or (not short and abs(line.x0 - first.x0) <= 2)
     ended = previous.text.endswith((".", ":", ";", "!", "?")) or line.text[:1].isupper() or line.text[:1].isdigit()
     return not (short and ended)  # a short line that ends a sentence (or precedes a capital) ends the paragraph
 

@@ -101,4 +101,4 @@ def _table_row(sheet: str, row: Row, left: int, right: int) -> Block:
     columns = range(left, right + 1)
     addresses = tuple(f"{sheet}!{get_column_letter(col)}{number}" for col in columns)
     text = "\t".join(cells.get(col, "") for col in columns)
-    return Block(TABLE_ROW, text, where=addresses[0], cells=addresses)
+    return Block(TABLE_ROW, text, where=addresses[0], cells=addresses, data=True)

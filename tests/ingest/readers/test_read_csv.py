@@ -15,10 +15,10 @@ def test_header_and_rows_with_line_numbers(tmp_path):
     extracted = read_csv(path)
     assert extracted.blocks == (
         Block(HEADING, "street-crime", level=1),
-        Block(TABLE_ROW, "Month\tCrime type\tCount", where="row 1"),
-        Block(TABLE_ROW, "2024-01\tBurglary\t41", where="row 2"),
-        Block(TABLE_ROW, "2024-02\tViolence and sexual offences\t120", where="row 4"),  # starts on line 4
-        Block(TABLE_ROW, "2024-03\tRobbery\t", where="row 6"),  # a short row keeps the header's columns
+        Block(TABLE_ROW, "Month\tCrime type\tCount", where="row 1", data=True),
+        Block(TABLE_ROW, "2024-01\tBurglary\t41", where="row 2", data=True),
+        Block(TABLE_ROW, "2024-02\tViolence and sexual offences\t120", where="row 4", data=True),  # starts on line 4
+        Block(TABLE_ROW, "2024-03\tRobbery\t", where="row 6", data=True),  # a short row keeps the header's columns
     )
     assert (extracted.title, extracted.kind) == ("street-crime", "CSV table")
 
