@@ -69,9 +69,11 @@ def stated(text: str, asked: tuple[str, ...], index: LoadedIndex) -> set[str]:
     """The places a line says its figures are for. A force's area only opening an organisation's name ("Essex
     Police performance figures") says nothing of where; a smaller place in a name ("Mid Essex Neighbourhood Teams")
     still does; a town's word the documents only ever print inside longer names ("Witham Marsh") is no place."""
-    return {hit.name for _, hit in vocab.find_places(vocab.normalise(text)) if hit.name in asked
-            or (hit.name not in vocab.FORCES or not asking.only_in_names(text, hit.name, index))
-            and not only_in_names(text, hit.name, index, everywhere=True)}
+    found = {hit.name for _, hit in vocab.find_places(vocab.normalise(text)) if hit.name in asked
+             or (hit.name not in vocab.FORCES or not asking.only_in_names(text, hit.name, index))
+             and not only_in_names(text, hit.name, index, everywhere=True)}
+    # a longer name asked for ("Heybridge East") is no vocabulary place, but a line that prints it names it too
+    return found | {place for place in asked if place not in found and asking.mentions(text, place)}
 
 
 def longer_name(text: str, place: str, index: LoadedIndex) -> str | None:

@@ -430,3 +430,18 @@ def test_a_follow_up_the_last_document_cannot_answer_is_looked_for_in_the_others
     answer = engine.ask_turns([f"Who is the district commander in {council.district}?",
                                "what did he say the street marshals would be for his officers?"])
     assert answer.answerable and "eyes" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("invented", ["Quenby East", "Marlow Fen"])
+def test_a_line_printing_the_longer_name_asked_states_it_beside_a_district(engine, invented):
+    """"Which team is Heybridge East in?" asks about a ward the vocabulary reads only inside a longer name; the
+    team's line "Maldon Central: ...; Heybridge East; ..." names Maldon too, and must not be refused as giving
+    figures for Maldon rather than for the ward it prints."""
+    from assistant.answer import placenames
+
+    with vocab.using(engine.vocabulary):
+        for district in vocab.DISTRICT_AREAS[:4]:
+            line = f"{district} Central: Abbey; {invented}; Riverside"
+            assert invented in placenames.stated(line, (invented,), engine.index)
+            assert invented not in placenames.stated(f"{district} Central: Abbey; Riverside", (invented,),
+                                                     engine.index)
