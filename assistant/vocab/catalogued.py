@@ -78,17 +78,11 @@ def period_scope(catalogue: Catalogue) -> PeriodScope:
 
 
 def for_catalogue(data: VocabData, catalogue: Catalogue) -> Vocabulary:
-    """A vocabulary over the catalogue's printed areas and crime types, with its force, districts and periods.
-
-    The data's places are in force only as far as a table here prints them. An index with no performance tables
-    (another council's documents, police.uk files) reads no words as one of the data's areas or towns: a place
-    there whose name opens with a town of the data ("<town> Marsh") would otherwise be read as that town's
-    district and the passages filtered by a place no document names. A place is then read from the question's
-    own words (`understand.places`) and looked for in the text."""
+    """A vocabulary over the catalogue's printed areas and crime types, with its force, districts and periods."""
     crime_labels = tuple(c.label for c in catalogue.crime_types)
     area_names = tuple(a.name for a in catalogue.areas)
     data = _carried_over(data, crime_labels)
-    vocabulary = Vocabulary.build(data, areas=area_names, crime_types=crime_labels or None,
+    vocabulary = Vocabulary.build(data, areas=area_names or None, crime_types=crime_labels or None,
                                   hierarchy={c.label: c.parent for c in catalogue.crime_types} or None)
     latest = catalogue.latest()
     if latest is not None:

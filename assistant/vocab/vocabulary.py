@@ -58,8 +58,7 @@ class Vocabulary:
     def _tables(self, data: VocabData, areas, crime_types, hierarchy) -> None:
         """The plain tables, restricted to the printed labels and in their order."""
         self.force = data.force
-        self.airport = next((name for name in areas
-                             if name in data.areas and data.areas[name].kind == "policing area"), None)
+        self.airport = next((name for name, area in data.areas.items() if area.kind == "policing area"), None)
         self.all_crime = data.all_crime
         self.areas = {name: data.areas[name].aliases if name in data.areas else () for name in areas}
         self.area_towns = {name: data.areas[name].towns for name in areas
