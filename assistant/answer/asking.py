@@ -18,7 +18,7 @@ from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS as MONTH_NAMES
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.text.tokens import bm25_tokens
-from assistant.answer.wants import NUMBER_WORDS, wants
+from assistant.answer.wants import NUMBER_WORDS, noun_forms, wants
 
 # Phrases that name a source, and the word its document's title, publisher or kind must contain.
 SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
@@ -174,7 +174,7 @@ def _printed_apart(first: str, second: str, index: LoadedIndex) -> bool:
 
 
 def is_known(word: str, index: LoadedIndex) -> bool:
-    """Do the documents use the word (a singular made by `singular_words` included, "cas" for "cases")?"""
+    """Do the documents use the word, singular or plural?"""
     known = facts_for(index).known_terms()[0]
     return any(mend(w, index) <= known for w in (word, word + "s", word + "es"))
 
@@ -310,13 +310,24 @@ def _action(rest: str) -> str:
 
 
 def singular_words(phrase: str) -> list[str]:
-    """Surface words, plural "s" dropped: stems would let "officers" match "Office"."""
-    return [re.sub(r"(?<=[a-z]{3})(es|s)$", "", w) if not w.endswith("ss") else w
-            for w in re.findall(r"[a-z]+", phrase.casefold())]
+    """Surface words in the singular ("burglaries" -> "burglary", "cases" -> "case"): stems would let
+    "officers" match "Office"."""
+    return [_singular(w) for w in re.findall(r"[a-z]+", phrase.casefold())]
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|ss)es$", word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def has_word(text: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}(s|es)?\b", text, re.I) is not None
+    """Does the text use the word, singular or plural ("burglary" in "burglaries")?"""
+    return re.search(rf"\b{noun_forms(word)}\b", text, re.I) is not None
 
 
 def mentions(text: str, place: str) -> bool:
@@ -328,7 +339,7 @@ _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
 
 def _counting(text: str, noun: str):
     """(match, words between number and noun) for each "<number> [up to two words] <noun>" in the text."""
-    for match in re.finditer(rf"\b{_NUMBER}\s+((?:[\w-]+\s+){{0,2}}){re.escape(noun)}(s|es)?\b", text, re.I):
+    for match in re.finditer(rf"\b{_NUMBER}\s+((?:[\w-]+\s+){{0,2}}){noun_forms(noun)}\b", text, re.I):
         # "per 1,000 population" is a rate's base, "Year 8 children" a group's name: neither counts.
         if not LABEL_BEFORE_NUMBER.search(text[:match.start()]) and not re.search(r"\bper\s*$", text[:match.start()]):
             yield match, match.group(1).casefold().split()

@@ -19,7 +19,7 @@ from assistant import vocab
 from assistant.answer.asked import NOT_KINDS, asked_thing
 from assistant.answer.asking import ANSWER_KIND
 from assistant.answer.facts import LISTED, IndexFacts, same_section
-from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, wants
+from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, noun_forms, wants
 from assistant.text.terms import content_terms
 
 
@@ -92,7 +92,7 @@ def part_counted(question: str, window: Window) -> str:
     if match is None:
         return ""
     noun, body = match.group(1).split()[-1], match.group(2)
-    part = re.search(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?{re.escape(noun)}s?\s+(?:from|of)\s+(?:the\s+)?(?:[\w'’&-]+\s+){{0,3}}?"
+    part = re.search(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?{noun_forms(noun)}\s+(?:from|of)\s+(?:the\s+)?(?:[\w'’&-]+\s+){{0,3}}?"
                      rf"{re.escape(body)}\b", window.text, re.I)
     return f"the passage counts {noun}s from it on one occasion, not how many it has" if part else ""
 

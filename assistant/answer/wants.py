@@ -317,9 +317,15 @@ def _amounts(text: str) -> str:
 TOTAL_VERBS = r"(?:totalled|totaled|totalling|numbered|reached|stood at|came to|amounted to|rose to|fell to)"
 
 
+def noun_forms(noun: str) -> str:
+    """A pattern for a noun in the singular or the plural ("fatality": "fatality", "fatalities")."""
+    plural = rf"|{re.escape(noun[:-1])}ies" if noun.endswith("y") else ""
+    return rf"(?:{re.escape(noun)}(?:s|es)?{plural})"
+
+
 def counted_after(text: str, noun: str) -> bool:
     """Does the text give the number of `noun` after naming it ("Arrests ... totalled 211 in Q2")?"""
-    return re.search(rf"\b{re.escape(noun)}\w*\b[^.;:]{{0,60}}?\b{TOTAL_VERBS}\s+(?:about\s+|around\s+|some\s+)?"
+    return re.search(rf"\b{noun_forms(noun)}\w*\b[^.;:]{{0,60}}?\b{TOTAL_VERBS}\s+(?:about\s+|around\s+|some\s+)?"
                      rf"(?:\d[\d,.]*|{NUMBER_WORDS})\b", text, re.I) is not None
 
 

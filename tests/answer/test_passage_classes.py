@@ -247,3 +247,21 @@ def test_near_misses_are_not_answers(engine, question, never):
 def test_follow_ups_keep_the_thread(engine, turns, expected):
     answer = engine.ask_turns(turns)
     assert answer.answerable and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize("plural, singular", [
+    ("burglaries", "burglary"), ("cases", "case"), ("offences", "offence"), ("witnesses", "witness"),
+    ("officers", "officer"), ("churches", "church"), ("robberies", "robbery"), ("boxes", "box"),
+    ("fatalities", "fatality"),
+])
+def test_a_counted_plural_is_read_in_the_singular_and_found_in_either(plural, singular):
+    """"How many burglaries?" counts burglary: the line "one burglary" and the line "40 burglaries" both name it
+    (the old rule made "burglari" and "cas", which no document prints)."""
+    from assistant.answer.asking import _counting, has_word, singular_words
+
+    assert singular_words(f"ASB {plural}") == ["asb", singular]
+    assert has_word(f"There were 40 {plural} in the town.", singular)
+    assert has_word(f"Only one {singular} was reported.", singular)
+    assert not has_word(f"Only one {singular[:-1]}ing was reported.", singular)
+    assert [m.group() for m, _ in _counting(f"there had been three {plural} in a year", singular)] == \
+        [f"three {plural}"]
