@@ -67,10 +67,40 @@ print(json.dumps({"p50": statistics.median(times), "errors": sorted(errors), "rs
                   "passages": len(engine.index.chunks),
                   "text": sum(len(d.text.encode()) for d in engine.index.documents.values())}))
 """
+# A new process: what each part of a loaded index holds, in bytes the Python allocator traced (numpy's arrays
+# included) and, for the FAISS indexes, their serialised size. Slower than WARM (tracing), so a run of its own.
+PARTS = """
+import json, sys, tracemalloc
+from pathlib import Path
+import faiss
+from assistant.engine import Assistant
+from assistant.store.load import load_index
+from assistant.answer.facts import facts_for
+tracemalloc.start()
+held, parts = tracemalloc.get_traced_memory()[0], {}
+def mark(name):
+    global held
+    now = tracemalloc.get_traced_memory()[0]
+    parts[name], held = now - held, now
+index = load_index(Path(sys.argv[1])); mark("loaded records, BM25 and saved facts")
+text = sum(len(d.text.encode()) for d in index.documents.values())
+parts["loaded records, BM25 and saved facts"] -= text
+engine = Assistant(index); facts_for(index).prepare(); mark("passage facts")
+_ = engine.prose; mark("claims' prose index")
+search = index.sentence_search.search
+parts["FAISS passage index"] = faiss.serialize_index(index.faiss_index).nbytes
+parts["sentence search (PQ)"] = faiss.serialize_index(search).nbytes if search is not None else 0
+print(json.dumps({"passages": len(index.chunks), "parts": parts}))
+"""
 BUILD = """
 import json, re, sys, time
 from pathlib import Path
+from assistant.store import build
 from assistant.store.build import build_index
+if len(sys.argv) > 3:  # a development cache of text vectors: see `cached_encode`
+    sys.path.insert(0, "scripts")
+    from bench_scale import cached_encode
+    build.encode = cached_encode(Path(sys.argv[3]), build.encode)
 started, cpu, stages = time.perf_counter(), time.process_time(), {}
 def progress(message, fraction):  # when each stage began: "Embedding 1,280/9,000 texts" counts as "Embedding"
     stages.setdefault(message.split()[0] if message.startswith("Embedding") else message, time.perf_counter() - started)
@@ -79,6 +109,46 @@ peak = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).grou
 print(json.dumps({"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "peak": peak,
                   "passages": report.chunks, "embedded": report.embedded, "stages": stages}))
 """
+
+
+def cached_encode(folder: Path, encode):
+    """`encode`, reading the vector of every text it has seen before from `folder` and adding the rest there.
+
+    For development only (`--keep`): rebuilding a 10k-passage index after a change of index format then skips
+    the encoding (most of an hour on this machine). The product never uses it; a build made with it measures
+    nothing about build time."""
+    import atexit
+    import hashlib
+
+    folder.mkdir(parents=True, exist_ok=True)
+    keys_file, vectors_file = folder / "keys.json", folder / "vectors.npy"
+    keys = json.loads(keys_file.read_text()) if keys_file.is_file() else []
+    known = list(np.load(vectors_file)) if vectors_file.is_file() else []
+    row_of = {key: row for row, key in enumerate(keys)}
+    stored = len(keys)
+
+    def key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def save() -> None:
+        if len(keys) > stored:
+            np.save(vectors_file, np.stack(known))
+            keys_file.write_text(json.dumps(keys))
+
+    atexit.register(save)
+
+    def encode_cached(texts: list[str], *args, **kwargs) -> np.ndarray:
+        wanted = [key(t) for t in texts]
+        new = [i for i, k in enumerate(wanted) if k not in row_of]
+        if new:
+            for i, vector in zip(new, encode([texts[i] for i in new], *args, **kwargs)):
+                if wanted[i] not in row_of:
+                    row_of[wanted[i]] = len(keys)
+                    keys.append(wanted[i])
+                    known.append(vector)
+        return np.stack([known[row_of[k]] for k in wanted]) if texts else encode(texts)
+
+    return encode_cached
 
 
 def passage_questions() -> list[str]:
@@ -197,42 +267,30 @@ def run_json(script: str, *args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def pipeline_step(passages: int, sentences: list[str], questions: list[str], small_index: Path, rng) -> None:
+def pipeline_step(passages: int, sentences: list[str], questions: list[str], small_index: Path, rng,
+                  keep: Path | None = None) -> None:
     """The real build and engine on a synthetic corpus of `passages` passages, and on one a tenth of its size
     (memory per passage is the difference between the two, so what any index holds whatever its size, such
     as the model and the libraries, cancels out). Each figure is printed as soon as it is known.
 
     The build's floor is the bare encode of a random FLOOR_SAMPLE of the distinct texts it keeps (a text repeated
     across documents is encoded once), scaled up: encoding all of them a second time would double a run that
-    takes most of an hour on this machine."""
-    from assistant.store.build import kept_texts
+    takes most of an hour on this machine.
 
+    With `keep`, the corpora, indexes and a cache of their text vectors stay in that folder: a later run loads
+    the indexes it finds there (measuring only loads and answers), and rebuilds one this version cannot read
+    from the cached vectors (its build time then measures nothing, and is not printed)."""
     with tempfile.TemporaryDirectory() as scratch:
-        corpus, index_dir = Path(scratch) / "big" / "corpus", Path(scratch) / "big" / "index"
-        write_corpus(corpus, sentences, passages, rng)
-        built = run_json(BUILD, str(corpus), str(index_dir))
-        kept = kept_texts(load_index(index_dir))
-        texts = list(dict.fromkeys(kept))  # the build encodes a text repeated across documents once
-        sample = [texts[i] for i in rng.choice(len(texts), max(1, int(len(texts) * FLOOR_SAMPLE)), replace=False)]
-        started, cpu = time.perf_counter(), time.process_time()
-        embedding.encode(sample)
-        scale = len(texts) / len(sample)
-        encode_seconds, encode_cpu = (time.perf_counter() - started) * scale, (time.process_time() - cpu) * scale
-        stages = built["stages"]
-        print(f"  {built['passages']:,} passages ({len(kept):,} texts kept, {len(texts):,} distinct)")
-        print(f"  build {built['seconds']:.1f} s  floor {encode_seconds:.1f} s (bare encode of the kept texts, from "
-              f"a {FLOOR_SAMPLE:.0%} sample)  ratio {built['seconds'] / encode_seconds:.2f}; in CPU time "
-              f"{built['cpu']:.1f} s vs {encode_cpu:.1f} s, ratio {built['cpu'] / encode_cpu:.2f}; build peak "
-              f"memory {built['peak'] / 2**20:.0f} MB")
-        print("  build stages: " + ", ".join(f"{name} from {at:.1f} s" for name, at in stages.items()), flush=True)
-        big = run_json(WARM, str(index_dir), json.dumps(questions))
+        folder = keep or Path(scratch)
+        big_index = _pipeline_index(folder / "big", passages, sentences, rng, keep)
+        big = run_json(WARM, str(big_index), json.dumps(questions))
         today = run_json(WARM, str(small_index), json.dumps(questions))
         print(f"  warm passage p50 {big['p50']:.1f} ms  vs {today['p50']:.1f} ms on the repo's corpus  "
               f"ratio {big['p50'] / today['p50']:.2f}", flush=True)
-        corpus, index_dir = Path(scratch) / "tenth" / "corpus", Path(scratch) / "tenth" / "index"
-        write_corpus(corpus, sentences, max(PASSAGES_PER_DOCUMENT, passages // 10), rng)
-        run_json(BUILD, str(corpus), str(index_dir))
-        tenth = run_json(WARM, str(index_dir), json.dumps(questions))
+        tenth_index = _pipeline_index(folder / "tenth", max(PASSAGES_PER_DOCUMENT, passages // 10), sentences, rng,
+                                      keep, measure=False)
+        tenth = run_json(WARM, str(tenth_index), json.dumps(questions))
+        big_parts, tenth_parts = run_json(PARTS, str(big_index)), run_json(PARTS, str(tenth_index))
     passages = big["passages"] - tenth["passages"]
     per_passage = (big["rss"] - tenth["rss"] - (big["text"] - tenth["text"])) / passages
     print(f"  loaded: {big['rss'] / 2**20:.0f} MB ({tenth['rss'] / 2**20:.0f} MB at {tenth['passages']:,} "
@@ -242,14 +300,62 @@ def pipeline_step(passages: int, sentences: list[str], questions: list[str], sma
     anon = (big["anon"] - tenth["anon"] - (big["text"] - tenth["text"])) / passages
     print(f"  of which its own memory {anon / 1024:.1f} KB per passage, pages of mapped files "
           f"{(big['file'] - tenth['file']) / passages / 1024:.1f} KB", flush=True)
+    print("  by part (bytes traced, beside the text): " + ", ".join(
+        f"{name} {(big_parts['parts'][name] - tenth_parts['parts'][name]) / passages / 1024:.2f} KB"
+        for name in big_parts["parts"]) + " per passage", flush=True)
     for error in sorted({*big["errors"], *tenth["errors"], *today["errors"]}):
         print(f"  error while answering: {error}")
+
+
+def _pipeline_index(folder: Path, passages: int, sentences: list[str], rng, keep: Path | None,
+                    measure: bool = True) -> Path:
+    """The index of a synthetic corpus of `passages` passages in `folder`, built unless `keep` holds a readable
+    one; with `measure`, a fresh build's time is printed beside its floor."""
+    from assistant.errors import AssistantError
+    from assistant.store.build import kept_texts
+
+    corpus, index_dir = folder / "corpus", folder / "index"
+    if not corpus.is_dir():
+        write_corpus(corpus, sentences, passages, rng)
+    if keep is not None:
+        try:
+            load_index(index_dir)
+            print(f"  (kept index {index_dir}: not rebuilt)", flush=True)
+            return index_dir
+        except AssistantError:
+            pass
+    cache = [str(keep / "text-vectors")] if keep is not None else []
+    reused = keep is not None and (keep / "text-vectors" / "keys.json").is_file()
+    built = run_json(BUILD, str(corpus), str(index_dir), *cache)
+    if not measure:
+        return index_dir
+    if reused:
+        print(f"  {built['passages']:,} passages, rebuilt from cached vectors in {built['seconds']:.1f} s "
+              f"(peak {built['peak'] / 2**20:.0f} MB; no build figure)", flush=True)
+        return index_dir
+    kept = kept_texts(load_index(index_dir))
+    texts = list(dict.fromkeys(kept))  # the build encodes a text repeated across documents once
+    sample = [texts[i] for i in rng.choice(len(texts), max(1, int(len(texts) * FLOOR_SAMPLE)), replace=False)]
+    started, cpu = time.perf_counter(), time.process_time()
+    embedding.encode(sample)
+    scale = len(texts) / len(sample)
+    encode_seconds, encode_cpu = (time.perf_counter() - started) * scale, (time.process_time() - cpu) * scale
+    print(f"  {built['passages']:,} passages ({len(kept):,} texts kept, {len(texts):,} distinct)")
+    print(f"  build {built['seconds']:.1f} s  floor {encode_seconds:.1f} s (bare encode of the kept texts, from "
+          f"a {FLOOR_SAMPLE:.0%} sample)  ratio {built['seconds'] / encode_seconds:.2f}; in CPU time "
+          f"{built['cpu']:.1f} s vs {encode_cpu:.1f} s, ratio {built['cpu'] / encode_cpu:.2f}; build peak "
+          f"memory {built['peak'] / 2**20:.0f} MB")
+    print("  build stages: " + ", ".join(f"{name} from {at:.1f} s" for name, at in built["stages"].items()),
+          flush=True)
+    return index_dir
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="passage counts for search and BM25")
     parser.add_argument("--pipeline", type=int, default=10_000, help="passages for the whole pipeline (0: skip)")
+    parser.add_argument("--keep", type=Path, help="keep the pipeline's corpora, indexes and a development cache "
+                                                  "of their text vectors here, and reuse them (see pipeline_step)")
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -275,7 +381,7 @@ def main() -> None:
         memberships.clear()
         if args.pipeline:
             print(f"Whole pipeline at {args.pipeline:,} passages (real build, real encoder):")
-            pipeline_step(args.pipeline, sentences, questions, small_index, rng)
+            pipeline_step(args.pipeline, sentences, questions, small_index, rng, args.keep)
 
 
 if __name__ == "__main__":

@@ -2,15 +2,9 @@
 
 Selecting a sentence used to rescan every document's full text for years and places and re-derive every
 candidate's term set on each question; at ten thousand passages that scan was most of an answer's time.
-Here each document's years and word set, each sentence's terms and its *context label* are computed the
-first time they are asked for and kept for the life of the index, as integer ids in flat arrays (`_Sets`):
-held as Python sets, they took more memory than the text itself.
-
-The context label is what gives a line outside running prose its meaning: the headings above it, the short
-opening lines of its section and of the sections it sits in ("Minutes of the Meeting on 26th July 2024",
-"Present:"), and, for a list item or a table row, the line that introduces the list or the table's header
-row. "Keith Nicholson – Director of Public Places, Chelmsford City Council (Chair)" answers "who chaired the
-July meeting?" only when read with "Minutes of the Meeting on 26th July 2024" and "Present:".
+Here each document's years and word set are computed the first time they are asked for and kept for the life of
+the index; each sentence's terms and its *context label* (`text.context`: the headings, subtitles and list lead
+that give a line its meaning) come from the build (`store.sentence_facts`), as integer ids in flat arrays.
 """
 
 from __future__ import annotations
@@ -22,27 +16,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.records import Document
-from assistant.text.dates import dated_months, years_in
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.text.terms import content_terms, content_terms_of
+from assistant.store.sentence_facts import IdSets, work_out
+from assistant.text.context import context_label, is_item, is_table_row, section_at  # noqa: F401 (read from here)
+from assistant.text.dates import dated_months, years_in
+from assistant.text.terms import content_terms
 
 WORD = re.compile(r"[a-z0-9]+")
-# A line that is one item of a list or a table: a bullet, a numbered item, a tab-separated row.
-ITEM = re.compile(r"^\s*(?:[-•❖*·]|\d{1,2}[.)]?\s|\(?[a-z]\)\s)|\t")
-LEAD_MAX_CHARS = 120  # a section's opening line this short reads as its subtitle ("Present:")
-LEAD_LINES = 3
 HEADING_WORDS = 10
 # Three or more single lower-case words listed: "north, south, and west", "flu, measles and mumps".
 LISTED = re.compile(r"(?<![\w-])([a-z]{3,}), ([a-z]{3,}),? (?:and|or) ([a-z]{3,})\b")
-
-
-def is_item(line: str) -> bool:
-    return bool(ITEM.search(line))
-
-
-def is_table_row(line: str) -> bool:
-    """A tab-separated row that is not a numbered item ("3.<tab>Strategic Infrastructure")."""
-    return "\t" in line and not re.match(r"\s*\d{1,2}[.)]", line)
 
 
 @dataclass
@@ -53,33 +36,8 @@ class DocumentFacts:
 SET_CACHE = 4096  # term sets kept built between calls (a question reads a few hundred; see `IndexFacts._set`)
 
 
-class _Sets:
-    """Sets of strings held as integer ids in one flat array (row k's ids are `ids[ptr[k]:ptr[k + 1]]`), each
-    distinct string held once: at ten thousand passages, Python sets per sentence took 20 KB a passage."""
-
-    def __init__(self, ptr: np.ndarray, ids: np.ndarray):
-        self.ptr, self.ids = ptr, ids
-
-    @classmethod
-    def of(cls, rows: list, numbers: dict[str, int]) -> _Sets:
-        """The rows' strings as ids, numbering strings not met before (`numbers` grows)."""
-        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
-        ptr[1:] = np.cumsum([len(row) for row in rows])
-        return cls(ptr, np.fromiter((numbers.setdefault(t, len(numbers)) for row in rows for t in row),
-                                    dtype=np.int32, count=int(ptr[-1])))
-
-    def row(self, k: int) -> np.ndarray:
-        return self.ids[self.ptr[k]:self.ptr[k + 1]]
-
-    def inverted(self, size: int) -> _Sets:
-        """id -> the rows that hold it, in order (postings)."""
-        rows = np.repeat(np.arange(len(self.ptr) - 1, dtype=np.int32), np.diff(self.ptr))
-        order = np.lexsort((rows, self.ids))
-        return _Sets(np.searchsorted(self.ids[order], np.arange(size + 1)), rows[order])
-
-
 class IndexFacts:
-    """Worked out once per loaded index (see the module docstring): term sets as ids (`_Sets`), each sentence's
+    """Worked out once per loaded index (see the module docstring): term sets as ids (`IdSets`), each sentence's
     context label and the terms of each distinct label, every term's postings, each document's years, and
     which documents name a place. The methods return what they always did (strings and sets of strings)."""
 
@@ -93,11 +51,11 @@ class IndexFacts:
         self.places: dict[str, frozenset[str]] = {}  # place -> the documents that name it
         self.chunk_of = np.array([s.chunk for s in index.sentences], dtype=np.int64)
         # chunk -> its sentences: each sentence a row holding one id, its chunk, inverted
-        self._by_chunk = _Sets(np.arange(len(self.chunk_of) + 1), self.chunk_of.astype(np.int32)).inverted(
+        self._by_chunk = IdSets(np.arange(len(self.chunk_of) + 1), self.chunk_of.astype(np.int32)).inverted(
             len(index.chunks))
         self._filled, self._filling = False, threading.Lock()
         self._built: dict[tuple[str, int], frozenset[str]] = {}
-        self._words: tuple[dict[str, int], _Sets] | None = None
+        self._words: tuple[dict[str, int], IdSets] | None = None
 
     def sentences_of(self, chunk: int) -> list[int]:
         return self._by_chunk.row(chunk).tolist()
@@ -125,26 +83,19 @@ class IndexFacts:
             self.document(doc_id)
 
     def _fill(self) -> None:
-        """Every sentence's terms and context label's terms, in one tokenizer call (one call per text costs
-        far more than the tokenizing); labels repeat, so each distinct one is read and held once."""
+        """Every sentence's terms and context label's terms, as the build saved them (worked out here for an index
+        built under other rules), and every term's postings."""
         if self._filled:
             return
         with self._filling:  # the chat warms an index on one thread while another may ask
             if self._filled:
                 return
-            sentences, documents = self.index.sentences, self.index.documents
-            labels = [context_label(documents[s.document], s.start) for s in sentences]
-            self._labels = list(dict.fromkeys(labels))
-            number = {label: k for k, label in enumerate(self._labels)}
-            self._label_of = np.array([number[label] for label in labels], dtype=np.int32)
-            found = content_terms_of([self.text(s) for s in sentences] + self._labels)
-            own, of_labels = found[:len(sentences)], found[len(sentences):]
-            self._ids: dict[str, int] = {}
-            self._terms, self._label_terms = _Sets.of(own, self._ids), _Sets.of(of_labels, self._ids)
-            self._names = list(self._ids)
-            # term -> the sentences whose own words or context label hold it
-            self._postings = _Sets.of([terms | of_labels[k] for terms, k in zip(own, self._label_of.tolist())],
-                                      self._ids).inverted(len(self._ids))
+            found = self.index.sentence_facts or work_out(self.index.documents, self.index.sentences)
+            self._labels, self._label_of = found.labels, found.label_of
+            self._terms, self._label_terms = found.terms, found.label_terms
+            self._names = found.names
+            self._ids = {name: k for k, name in enumerate(found.names)}
+            self._postings = found.term_postings()  # term -> the sentences whose own words or label hold it
             self._filled = True
 
     def _set(self, kind: str, k: int) -> frozenset[str]:
@@ -153,14 +104,13 @@ class IndexFacts:
         if found is None:
             self._fill()
             if kind == "passage":  # a passage's terms are its sentences'
-                rows = self.sentences_of(k)
-                ids = np.unique(np.concatenate([self._terms.row(i) for i in rows] or [np.zeros(0, np.int32)]))
+                ids = [j for i in self.sentences_of(k) for j in self._terms.row(i).tolist()]
             else:
-                ids = (self._terms if kind == "sentence" else self._label_terms).row(k)
+                ids = (self._terms if kind == "sentence" else self._label_terms).row(k).tolist()
             if len(self._built) >= SET_CACHE:
                 self._built.clear()
             names = self._names
-            found = self._built[(kind, k)] = frozenset([names[j] for j in ids.tolist()])
+            found = self._built[(kind, k)] = frozenset([names[j] for j in ids])
         return found
 
     def sentence_terms(self, i: int) -> frozenset[str]:
@@ -192,7 +142,9 @@ class IndexFacts:
                                  + " " + tables)
             headings = content_terms(" ".join(" ".join(c.section_path) for c in self.index.chunks))
             # The passages' own content terms too: the folded forms ("won" read as "win", "drop-in") are theirs.
-            vocab |= {self._names[j] for j in np.unique(self._terms.ids).tolist()}
+            # The ids the sentences hold, by counting (np.unique would import numpy.ma into a new process).
+            held = np.flatnonzero(np.bincount(self._terms.ids, minlength=len(self._names)))
+            vocab |= {self._names[j] for j in held.tolist()}
             self.known = (vocab | headings, meta - vocab - headings)
         return self.known
 
@@ -203,11 +155,11 @@ class IndexFacts:
             found = self.documents[doc_id] = DocumentFacts(years_in(f"{doc.date} {doc.text}"))
         return found
 
-    def _document_words(self) -> tuple[dict[str, int], _Sets]:
+    def _document_words(self) -> tuple[dict[str, int], IdSets]:
         """word -> the documents (by position) whose title, date or text holds it, to rule a place out at once."""
         if self._words is None:
             numbers: dict[str, int] = {}
-            words = _Sets.of([set(WORD.findall(f"{d.title} {d.date} {d.text}".casefold()))
+            words = IdSets.of([set(WORD.findall(f"{d.title} {d.date} {d.text}".casefold()))
                               for d in self.index.documents.values()], numbers)
             self._words = numbers, words.inverted(len(numbers))
         return self._words
@@ -282,7 +234,7 @@ class IndexFacts:
     def years_around(self, doc_id: str, offset: int) -> set[str]:
         """Years named by the section a position falls in, its headings, the document's date and particulars."""
         doc = self.index.documents[doc_id]
-        section = _section_at(doc, offset)
+        section = section_at(doc, offset)
         key = (doc_id, section.start if section is not None else -1)
         found = self.section_years.get(key)
         if found is None:
@@ -302,74 +254,6 @@ def opening(doc: Document) -> str:
         if doc.text[section.start:section.end].strip():
             return doc.text[:section.start]
     return ""
-
-
-def _section_at(doc: Document, offset: int):
-    spans = [sec for sec in doc.sections if sec.start <= offset < sec.end]
-    return spans[-1] if spans else None
-
-
-def context_label(doc: Document, offset: int) -> str:
-    """See the module docstring: the words that say what the line at `offset` is about."""
-    parts: list[str] = [doc.title]
-    section = _section_at(doc, offset)
-    path = section.path if section is not None else ()
-    parts += list(path)
-    # The opening lines of this section and of each enclosing one (the nearest section before this one
-    # with that shorter path): "Minutes of the Meeting on 26th July 2024" above "Present:".
-    enclosing = [sec for sec in doc.sections if sec.start <= offset and sec.path
-                 and sec.path == path[:len(sec.path)]]
-    seen: set[tuple[str, ...]] = set()
-    for sec in reversed(enclosing):
-        if sec.path in seen:
-            continue
-        seen.add(sec.path)
-        parts += _lead_lines(doc.text, sec.start, min(sec.end, offset))
-    if section is None or not section.path:  # the preamble before the first heading: its opening lines
-        parts += _lead_lines(doc.text, section.start if section is not None else 0, offset)
-    line_start = doc.text.rfind("\n", 0, offset) + 1
-    line = doc.text[line_start:doc.text.find("\n", offset) if "\n" in doc.text[offset:] else len(doc.text)]
-    if is_item(line):
-        parts.append(_list_lead(doc.text, line_start, section.start if section is not None else 0))
-    return " › ".join(dict.fromkeys(p for p in parts if p))
-
-
-def _lead_lines(text: str, start: int, end: int) -> list[str]:
-    """Up to LEAD_LINES short opening lines of text[start:end] that are not themselves list items."""
-    leads: list[str] = []
-    position = start
-    while position < end and len(leads) < LEAD_LINES:
-        stop = text.find("\n", position, end)
-        stop = end if stop < 0 else stop
-        line = text[position:stop].strip()
-        position = stop + 1
-        if not line:
-            continue
-        if len(line) > LEAD_MAX_CHARS or is_item(line) or line.endswith((".", "?", "!")):
-            break  # a subtitle ("Present:", "Minutes of the Meeting on ..."), not the section's first sentence
-        leads.append(line)
-    return leads
-
-
-def _list_lead(text: str, line_start: int, floor: int) -> str:
-    """The line that introduces the list or table a line belongs to: the nearest line above that is not an
-    item (for a table, its first row, the header)."""
-    position = line_start
-    first_row = ""
-    while position > floor:
-        previous_start = max(text.rfind("\n", floor, position - 1) + 1, floor)
-        line = text[previous_start:position - 1].strip()
-        position = previous_start
-        if not line:
-            continue
-        if is_table_row(line):
-            first_row = line  # keep climbing: the header is the table's first row
-            continue
-        if first_row:
-            return first_row
-        if not is_item(line):
-            return re.split(r"(?<=[.!?])\s+", line)[-1]  # its last sentence: "... are listed below:"
-    return first_row
 
 
 def same_document(index: LoadedIndex, i: int, sentence: Sentence) -> bool:

@@ -38,6 +38,7 @@ from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
 from assistant.store.load import CHUNK_VECTORS, SENTENCE_SEARCH, LoadedIndex, Sentence, load_index
+from assistant.store import sentence_facts
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -322,6 +323,9 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
         street.save(streets, build)
     if tidy is not None:  # tidy statistics (rates per head, scores), beside the performance frame
         manifest["problems"] += stats.save(tidy, build, check=stats_words.unlearned)
+    # Each sentence's terms and context label, so a new process's first question need not work them out.
+    manifest["sentence_facts"] = sentence_facts.save(sentence_facts.work_out({d.id: d for d in documents}, sentences),
+                                                     build)
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     manifest["files"] = build_files(build)
     (build / MANIFEST).write_bytes(manifest_bytes(manifest))

@@ -12,6 +12,7 @@ writes the index with bm25s (`store.build`).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +62,26 @@ class KeywordIndex:
                              "set a smaller k")
         found = [top_k(self.get_scores(words), k) for words in queries]
         return np.array([ids for ids, _ in found]), np.array([scores for _, scores in found])
+
+
+class DocumentFrequency(Mapping):
+    """How many passages hold each stemmed word (for IDF weights), read off BM25's column pointers when asked:
+    a dict of every word took a tenth of a new process's index load and about 100 bytes a word."""
+
+    def __init__(self, keywords: KeywordIndex):
+        self.columns, self.counts = keywords.vocab_dict, np.diff(keywords.scores["indptr"])
+
+    def __getitem__(self, word: str) -> int:
+        column = self.columns[word]
+        if column >= len(self.counts):  # a word bm25s numbered but gave no column
+            raise KeyError(word)
+        return int(self.counts[column])
+
+    def __iter__(self):
+        return (word for word, column in self.columns.items() if column < len(self.counts))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

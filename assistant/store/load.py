@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,10 +20,11 @@ import numpy as np
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.records import Chunk, Document, Location, Section
-from assistant.store.keywords import KeywordIndex
+from assistant.store.keywords import DocumentFrequency, KeywordIndex
 from assistant.store.manifest import FIX, current_build, verify_build
+from assistant.store.sentence_facts import SentenceFacts
+from assistant.store.sentence_facts import load as load_sentence_facts
 from assistant.store.vectors import SEARCH_THREADS, SentenceVectors
-
 
 if TYPE_CHECKING:  # pandas and the police.uk and statistics readers are imported when a frame is first read
     import pandas as pd
@@ -62,10 +64,12 @@ class LoadedIndex:
     frames: Frames
     catalogue: Catalogue = field(default_factory=Catalogue)
     problems: list[dict] = field(default_factory=list)
-    document_frequency: dict[str, int] = field(default_factory=dict)
-    sentence_position: dict[tuple[str, int], int] = field(default_factory=dict)
+    document_frequency: Mapping[str, int] = field(default_factory=dict)  # word -> passages holding it
+    sentence_position: Mapping[tuple[str, int], int] = field(default_factory=dict)  # see SentencePositions
     # The same sentence and window vectors, with what finds the closest and scores them (store.vectors).
     sentence_search: SentenceVectors | None = None
+    # Each sentence's terms and context label as the build worked them out (None: work them out, see the module).
+    sentence_facts: SentenceFacts | None = None
     # What later stages work out once from this index (answer.facts: each sentence's terms and context), kept
     # here so it lives and dies with the index rather than in a module-level cache.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -134,6 +138,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
                                           search, manifest.get("sentence_search", {}).get("fetch", 0))
         bm25 = KeywordIndex.load(build / "bm25")  # numpy alone: importing bm25s would import scipy
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
+        facts = load_sentence_facts(build, manifest)
     except Exception as error:  # any unreadable part means the same thing to the user
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
@@ -142,14 +147,38 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, Frames(build), catalogue, list(manifest.get("problems", [])),
-                       _document_frequency(bm25), {(s.document, s.start): i for i, s in enumerate(sentences)},
-                       sentence_search)
+                       DocumentFrequency(bm25), SentencePositions(sentences),
+                       sentence_search, facts)
 
 
-def _document_frequency(bm25: KeywordIndex) -> dict[str, int]:
-    """How many passages hold each stemmed word, read off BM25's column pointers, for IDF weights."""
-    indptr = bm25.scores["indptr"]
-    return {word: int(indptr[i + 1] - indptr[i]) for word, i in bm25.vocab_dict.items() if i + 1 < len(indptr)}
+class SentencePositions(Mapping):
+    """(document, start) -> that sentence's position in `LoadedIndex.sentences`, held as two arrays searched by
+    halving: a dict of tuples took a kilobyte a passage at ten thousand passages."""
+
+    def __init__(self, sentences: list[Sentence]):
+        self.sentences = sentences
+        self.numbered: dict[str, int] = {}  # document -> its number in the keys (Mapping has `keys()`)
+        numbered = self.numbered
+        keys = np.fromiter(((numbered.setdefault(s.document, len(numbered)) << 32) | s.start for s in sentences),
+                           dtype=np.int64, count=len(sentences))
+        self.at = np.argsort(keys, kind="stable").astype(np.int32)
+        self.sorted = keys[self.at]
+
+    def __getitem__(self, key: tuple[str, int]) -> int:
+        document, start = key
+        if document not in self.numbered or not 0 <= start < 1 << 32:
+            raise KeyError(key)
+        wanted = (self.numbered[document] << 32) | start
+        at = int(np.searchsorted(self.sorted, wanted, side="right")) - 1  # the last of equal keys, as a dict keeps
+        if at < 0 or self.sorted[at] != wanted:
+            raise KeyError(key)
+        return int(self.at[at])
+
+    def __iter__(self):
+        return iter(dict.fromkeys((s.document, s.start) for s in self.sentences))
+
+    def __len__(self) -> int:
+        return len(set(self))
 
 
 PERFORMANCE, CHECKS, POLICE, STATS = "performance tables", "table checks", "police.uk rows", "statistics"
