@@ -60,6 +60,11 @@ WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achie
 # "Which organisations were awarded the grants?": who came off, which a sentence about the process does not say.
 WANTS_AWARDED = re.compile(r"^\s*(which|who|what)\b(\s+[\w'’-]+){0,3}\s+(was|were|has been|have been|had been)\s+"
                            r"(awarded|approved|granted|funded|selected|chosen|successful)\b", re.I)
+# "Did the Executive approve the renewal?": a decision is asked for, which "received 386 responses" does not state.
+WANTS_DECISION = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(approve[sd]?|adopt(ed)?|reject(ed)?|pass(ed)?)\b",
+                            re.I)
+DECIDED = re.compile(r"\b(approv\w*|agreed|adopted|endorsed|ratified|passed|rejected|refused|declined|deferred|"
+                     r"renewed|signed off|voted)\b", re.I)
 OUTCOME = re.compile(r"\b(won|success\w*|unsuccessful|award(ed)?|achiev\w*|approved|granted|received|secured|"
                      r"failed|refused|rejected|met(?! with)|exceed\w*|confirmed)\b", re.I)
 # "Has Essex Police started using live facial recognition yet?": whether something has begun, which a pledge to
@@ -183,6 +188,7 @@ class Wants:
     email: bool = False
     role: bool = False  # a job title, rank or post
     outcome: bool = False  # whether something was won, achieved or met
+    decision: bool = False  # the outcome asked for is a decision: approved, adopted, rejected
     started: bool = False  # whether something has begun
     successor: bool = False  # who came after someone
     upcoming: bool = False  # a date still to come, as of the document that gives it
@@ -210,7 +216,7 @@ class Wants:
             not self.phone or bool(PHONE.search(text)),
             not self.email or bool(EMAIL.search(text)),
             not self.role or _names_role(text, asked),
-            not self.outcome or bool(OUTCOME.search(text)) and not PENDING.search(text),
+            not self.outcome or bool((DECIDED if self.decision else OUTCOME).search(text)) and not PENDING.search(text),
             not self.started or bool(STARTED.search(text)) and not PENDING.search(text),
             not self.successor or bool(SUCCESSION.search(_without(text, asked))),
             not self.name or _new_name(text, asked),
@@ -301,7 +307,7 @@ def wants(question: str) -> Wants:
                  many=bool(WANTS_LIST.search(question) or PLURAL_ASKED.search(question)),
                  change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
                  email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
-                 outcome=outcome, started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
+                 outcome=outcome, decision=bool(WANTS_DECISION.search(question)), started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)),
                  duration=bool(WANTS_DURATION.search(question)), author=bool(WANTS_AUTHOR.search(question)))

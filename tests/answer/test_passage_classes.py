@@ -48,6 +48,21 @@ def test_a_yes_or_no_outcome_question_does_not_ask_for_a_figure():
 
 
 @pytest.mark.parametrize("text, fits", [
+    ("The consultation received 386 responses, of which 81% supported renewal.", False),  # received: no decision
+    ("The Executive is due to decide on renewing the order at its meeting today.", False),  # still to come
+    ("Cabinet approved the renewal of the order on 26 November.", True),
+    ("The renewal was deferred to the December meeting.", True),
+    ("Members rejected the proposal.", True),
+])
+def test_whether_something_was_approved_is_answered_by_a_decision(text, fits):
+    """"Did the Executive approve the renewal?" asks for a decision: a line that only received something, or says
+    a decision is due, does not say one was made."""
+    question = "Did the Executive approve the renewal of the order?"
+    assert wants(question).fits(text, question) is fits
+    assert wants("Did the town win the funding?").fits("The bid received 40 letters of support.")
+
+
+@pytest.mark.parametrize("text, fits", [
     ("Jan Decena – Democratic Services Officer", False),  # a name, not January
     ("Some offences may be more numerous", False),  # the verb, not the month
     ("Workshop on 27th Nov", True),
