@@ -62,3 +62,18 @@ def seeded_build(tmp_path_factory, name: str, corpus: Path, seed: Path | None):
     report = build_index(corpus, index)
     assert report.built
     return corpus, index, report
+
+
+# Syllables of invented names for generated councils, people and schemes: no real place or person, and nothing
+# the vocabulary knows, so a test reads only what its own documents say.
+SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
+
+
+def coined(rng, parts: int = 2) -> str:
+    """"Venlis", "Quenpimath": a capitalised name of `parts` syllables."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def coined_person(rng) -> str:
+    """"Bramol Torlisdar": a forename of two syllables and a surname of three."""
+    return f"{coined(rng)} {coined(rng, 3)}"

@@ -19,22 +19,14 @@ from dataclasses import dataclass
 
 import pytest
 from generated_corpora import corpus_with, make_fixtures, other_force_names, seeded_build
+from generated_corpora import coined, coined_person
 
 SEED = 20261206
-SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
 MINUTES = ("board-minutes-2025-03-14.md", "board-minutes-2024-09-09.md")
 ARTICLE = "gazette-crime-article-2025.txt"
 MEETINGS = ("14 March 2025", "9 September 2024")
 MONTH_NUMBERS = {"March": 3, "September": 9}
 pytestmark = pytest.mark.slow
-
-
-def _name(rng: random.Random, parts: int = 2) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
-
-
-def _person(rng: random.Random) -> str:
-    return f"{_name(rng)} {_name(rng, 3)}"
 
 
 @dataclass(frozen=True)
@@ -63,23 +55,23 @@ class Board:
 
 
 def make_board(districts: list[str], labels: list[str], rng: random.Random) -> Board:
-    strands = tuple(f"{_name(rng)}ing" for _ in range(4))
+    strands = tuple(f"{coined(rng)}ing" for _ in range(4))
     kinds = ("Youth Club", "Street Lighting", "Underpass Mural", "Safe Haven")
-    projects = tuple(f"{_name(rng)} {kind}" for kind in kinds)
+    projects = tuple(f"{coined(rng)} {kind}" for kind in kinds)
     done = f"{rng.randint(2, 27)} February 2025"  # before the March 2025 meeting, and the next one after it
     upcoming = f"{rng.randint(2, 27)} April 2025"
-    return Board(name=f"Safer {_name(rng)}", strands=strands, projects=projects, part_complete=rng.choice(projects),
-                 operation=f"Operation {_name(rng)}", nights=(done, upcoming), inspector=_person(rng),
-                 searches=rng.randint(40, 400), home_office={m: _person(rng) for m in MEETINGS},
-                 home_office_too=_person(rng),
+    return Board(name=f"Safer {coined(rng)}", strands=strands, projects=projects, part_complete=rng.choice(projects),
+                 operation=f"Operation {coined(rng)}", nights=(done, upcoming), inspector=coined_person(rng),
+                 searches=rng.randint(40, 400), home_office={m: coined_person(rng) for m in MEETINGS},
+                 home_office_too=coined_person(rng),
                  label=(label := rng.choice(labels)), other_label=rng.choice([x for x in labels if x != label]),
-                 district=rng.choice(districts), councillor=_name(rng),
-                 falls={d: rng.randint(3, 19) for d in districts[:2]}, scheme=f"{_name(rng)} Hotspot Pilot",
-                 allocation=rng.randint(11, 95) * 1000 + 190, unit=f"{_name(rng)} Analysis Team",
+                 district=rng.choice(districts), councillor=coined(rng),
+                 falls={d: rng.randint(3, 19) for d in districts[:2]}, scheme=f"{coined(rng)} Hotspot Pilot",
+                 allocation=rng.randint(11, 95) * 1000 + 190, unit=f"{coined(rng)} Analysis Team",
                  produced=rng.choice(["January 2025", "February 2025"]),
-                 vision=f"{_name(rng)} is celebrated as a place where {_name(rng).lower()} heritage meets a lively "
+                 vision=f"{coined(rng)} is celebrated as a place where {coined(rng).lower()} heritage meets a lively "
                         "future of learning and creativity.",
-                 themes=tuple(f"{verb} {_name(rng)}" for verb in ("Nurture", "Improve", "Celebrate")))
+                 themes=tuple(f"{verb} {coined(rng)}" for verb in ("Nurture", "Improve", "Celebrate")))
 
 
 def minutes_text(board: Board, meeting: str) -> str:
@@ -87,7 +79,7 @@ def minutes_text(board: Board, meeting: str) -> str:
              "The following attended:", "",
              f"- {board.inspector}, Chief Inspector, Police", f"- {board.home_office[meeting]}, Home Office",
              *([f"- {board.home_office_too}, Home Office"] if meeting == MEETINGS[1] else []),
-             f"- {_person(random.Random(meeting))}, County Council", "",
+             f"- {coined_person(random.Random(meeting))}, County Council", "",
              "## 4. Update from the police", "",
              (f"{board.inspector}, Chief Inspector, gave an update on policing in the district. The Board was "
               "advised that there had been changes to the command team. Patrols had been stepped up in the town "

@@ -26,21 +26,13 @@ from assistant.answer.facts import facts_for
 from assistant.answer.thread import THREAD, Thread, carry, step_in_list, unanswered
 from assistant.understand.query import Query
 from assistant.answer.turns import ordinal, people, person_names
+from generated_corpora import coined, coined_person
 
 SEED = 20261207
-SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
 MINUTES = "harbour-board-minutes-2025-06-12.md"
 RELEASE = "harbour-council-release-2025-07-01.md"
 VISIT = "county-police-visit-2025-01-20.txt"
 pytestmark = pytest.mark.slow
-
-
-def _name(rng: random.Random, parts: int = 2) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
-
-
-def _person(rng: random.Random) -> str:
-    return f"{_name(rng)} {_name(rng, 3)}"
 
 
 @dataclass(frozen=True)
@@ -65,25 +57,24 @@ class Board:
     stalking: tuple[int, int]  # the district's stalking incidents the year before, and now
 
 
-
-
 def make_board(rng: random.Random) -> Board:
-    firm = f"{_name(rng)} {_name(rng)}"
-    absent = ((_person(rng), f"{_name(rng)} County Council"), (_person(rng), f"{_name(rng)} City Council"),
-              (_person(rng), f"{firm} Solicitors"), (_person(rng), "Probation Service"))
+    firm = f"{coined(rng)} {coined(rng)}"
+    absent = ((coined_person(rng), f"{coined(rng)} County Council"),
+              (coined_person(rng), f"{coined(rng)} City Council"),
+              (coined_person(rng), f"{firm} Solicitors"), (coined_person(rng), "Probation Service"))
     kinds = ("Lighting", "Marshals", "Haven")
-    return Board(town=_name(rng), absent=absent, firm=firm, chair_of=f"{_name(rng).lower()} sub-group",
-                 project=f"{_name(rng)} Place Partnership",
+    return Board(town=coined(rng), absent=absent, firm=firm, chair_of=f"{coined(rng).lower()} sub-group",
+                 project=f"{coined(rng)} Place Partnership",
                  span=(f"{rng.randint(2, 27)} April 2025", f"{rng.randint(2, 27)} March 2027"),
                  presented=(f"{rng.randint(2, 27)} February 2024", f"{rng.randint(2, 27)} February 2025"),
-                 aims=tuple(f"{verb} {_name(rng).lower()} {noun}" for verb, noun in (
+                 aims=tuple(f"{verb} {coined(rng).lower()} {noun}" for verb, noun in (
                      ("Reduce", "working"), ("Increase", "resilience"), ("Reduce", "demand"), ("Increase", "morale"))),
-                 district=_name(rng), officers=(rng.randint(600, 900), rng.randint(100, 190)),
-                 elements=tuple((f"{_name(rng)} {kind}", rng.randint(10, 70) * 1000 + 200) for kind in kinds),
-                 haven_staff=f"{_name(rng)} Street Pastors",
-                 levels=tuple(dict.fromkeys(_name(rng, 3) for _ in range(12)))[:5],
-                 chief=_person(rng), minister=_person(rng),
-                 pledge=f"tackling those causing the {_name(rng).lower()} harm in our communities",
+                 district=coined(rng), officers=(rng.randint(600, 900), rng.randint(100, 190)),
+                 elements=tuple((f"{coined(rng)} {kind}", rng.randint(10, 70) * 1000 + 200) for kind in kinds),
+                 haven_staff=f"{coined(rng)} Street Pastors",
+                 levels=tuple(dict.fromkeys(coined(rng, 3) for _ in range(12)))[:5],
+                 chief=coined_person(rng), minister=coined_person(rng),
+                 pledge=f"tackling those causing the {coined(rng).lower()} harm in our communities",
                  offences=(rng.randint(15000, 19000), rng.randint(20000, 24000)),
                  stalking=(rng.randint(2000, 2500), rng.randint(3000, 3500)))
 
@@ -205,7 +196,7 @@ def test_he_is_the_person_the_last_answer_gave_for_the_question():
     said = minutes_text(board).split("\n")[4]  # the apologies line
     firm_person = next(person for person, body in board.absent if board.firm in body)
     assert people(said, f"Who from {board.firm} sent apologies?")[0] == firm_person
-    councillor = _person(rng)  # a quote naming no one: the question's own person
+    councillor = coined_person(rng)  # a quote naming no one: the question's own person
     assert people("The cafe owner welcomed the news.", f"Who is Cllr {councillor}?") == (councillor,)
 
 

@@ -23,11 +23,11 @@ from assistant.answer.asked import ITEM_NUMBER, numbered, part_topic, parts
 from assistant.answer.wants import counted_after, wants
 from assistant.text.terms import content_terms
 from assistant.text.dates import MONTHS
+from generated_corpora import coined, coined_person
 
 SEED = 20261207
 TITLES = {"minutes": "Partnership minutes", "briefing": "Quarterly Briefing", "pack": "Community Board agenda pack",
           "gazette": "", "press-release": "Press release: night-time safety scheme"}
-SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
 
 
 # --- rules on plain data -------------------------------------------------------------------------------------
@@ -164,13 +164,6 @@ def test_agenda_item_names_the_line_by_its_number(number):
 
 # --- the engine on an invented council -----------------------------------------------------------------------
 
-def _name(rng: random.Random, parts_: int = 2) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts_)).capitalize()
-
-
-def _person(rng: random.Random) -> str:
-    return f"{_name(rng)} {_name(rng, 3)}"
-
 
 @dataclass(frozen=True)
 class Council:
@@ -197,16 +190,16 @@ def _towns() -> list[str]:
 
 def make_council(town: str, rng: random.Random) -> Council:
     district = f"{town.capitalize()} Fen"
-    chair, vice, officer, station = (_person(rng) for _ in range(4))
-    span = (f"Operation {_name(rng)}", f"{rng.randint(2, 27)} October 2025", f"{rng.randint(2, 27)} February 2026")
-    until = (f"Operation {_name(rng)}", f"{rng.randint(2, 27)} January 2026")
+    chair, vice, officer, station = (coined_person(rng) for _ in range(4))
+    span = (f"Operation {coined(rng)}", f"{rng.randint(2, 27)} October 2025", f"{rng.randint(2, 27)} February 2026")
+    until = (f"Operation {coined(rng)}", f"{rng.randint(2, 27)} January 2026")
     results = (until[0], rng.randint(15, 40), rng.randint(5, 14))
     arrests_total = rng.randint(150, 250)
     meeting = f"Wednesday {rng.randint(2, 27)} December 2025"
-    fire = f"Fire and rescue {_name(rng)} update"
-    paper, reporter, resident = f"{_name(rng)} Gazette", _person(rng), _person(rng)
+    fire = f"Fire and rescue {coined(rng)} update"
+    paper, reporter, resident = f"{coined(rng)} Gazette", coined_person(rng), coined_person(rng)
     cameras = (rng.randint(12, 20), rng.randint(5, 11))
-    project = (f"{_name(rng)} Place project", f"{rng.randint(2, 27)} April 2025", f"{rng.randint(2, 27)} April 2027")
+    project = (f"{coined(rng)} Place project", f"{rng.randint(2, 27)} April 2025", f"{rng.randint(2, 27)} April 2027")
     slug = district.casefold().replace(" ", "-")
     minutes = f"""# Safer {district} Partnership
 

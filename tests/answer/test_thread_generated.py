@@ -16,15 +16,11 @@ from dataclasses import dataclass
 import pytest
 
 from generated_corpora import corpus_with, make_fixtures, other_force_names, seeded_build
+from generated_corpora import coined
 
 SEED = 20250307
-SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
 BULLETIN = "community-safety-bulletin-2025.md"
 pytestmark = pytest.mark.slow
-
-
-def _name(rng: random.Random, parts: int = 2) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
 @dataclass(frozen=True)
@@ -42,10 +38,11 @@ class Bulletin:
 def make_bulletin(districts: list[str], labels: list[str], rng: random.Random) -> Bulletin:
     label = rng.choice(labels)
     counts = {d: (rng.randint(120, 990), rng.randint(120, 990)) for d in districts}
-    scheme, runner = f"{_name(rng)} Watch", f"the {_name(rng)} Trust"
+    scheme, runner = f"{coined(rng)} Watch", f"the {coined(rng)} Trust"
     started = f"{rng.randint(2, 27)} {rng.choice(['March', 'May', 'September', 'October'])} 2024"
     cost = rng.randint(11, 95) * 1000 + 500
-    projects = tuple(f"{_name(rng)} {kind}" for kind in ("Youth Club", "Street Lighting", "Market Patrols", "Safe Haven"))
+    projects = tuple(f"{coined(rng)} {kind}"
+                     for kind in ("Youth Club", "Street Lighting", "Market Patrols", "Safe Haven"))
     lines = ["# Community Safety Bulletin, Spring 2025", "", "## Neighbourhood round-up", ""]
     for district, (now, before) in counts.items():
         lines += [f"In {district}, the neighbourhood teams recorded {now:,} reports of {label.lower()} in the year to "

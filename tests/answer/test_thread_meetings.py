@@ -18,16 +18,12 @@ import pytest
 
 from assistant.answer.series import same_series
 from assistant.answer.thread import Thread, leans_back, person_names
+from generated_corpora import coined
 
 SEED = 20261206
-SYLLABLES = ("bra", "mol", "ven", "tor", "lis", "dar", "quen", "fal", "nor", "pim", "sel", "cor", "wyn", "ath")
 MONTHS = ("February", "May", "September", "November")
 RELEASE = "police-news-release.md"
 pytestmark = pytest.mark.slow
-
-
-def _name(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
 
 
 @dataclass(frozen=True)
@@ -46,18 +42,18 @@ class Meeting:
 
 def make_series(rng: random.Random) -> list[Meeting]:
     """Four meetings of one panel; each but the first records the status of the meeting before's action."""
-    panel = f"{_name(rng)} Data Panel"
+    panel = f"{coined(rng)} Data Panel"
     meetings, action = [], ""
     for n, month in enumerate(MONTHS):
         date = f"{rng.randint(2, 27)} {month} 2013"
-        room = f"Room {n + 3}{rng.choice('ABC')}, {rng.randint(10, 99)} {_name(rng)} Street"
-        chair, chair_org = f"{_name(rng)} {_name(rng)}", f"University of {_name(rng)}"
-        speaker, second = f"{_name(rng)} {_name(rng)}", f"{_name(rng)} {_name(rng)}"
+        room = f"Room {n + 3}{rng.choice('ABC')}, {rng.randint(10, 99)} {coined(rng)} Street"
+        chair, chair_org = f"{coined(rng)} {coined(rng)}", f"University of {coined(rng)}"
+        speaker, second = f"{coined(rng)} {coined(rng)}", f"{coined(rng)} {coined(rng)}"
         initials = speaker[0] + speaker.split()[1][0]
         status = rng.choice(("Complete.", "Not complete."))
         lines = [f"# {panel} - Minutes - {date} meeting", "", f"## {date}", "", f"## {room}, London", "",
                  "## Attendees", "", f"Dr {chair} – Chair", "", f"{chair}, {chair_org}", "",
-                 f"{speaker}, University of {_name(rng)}",
+                 f"{speaker}, University of {coined(rng)}",
                  "", f"{second}, Fire and Rescue Service", ""]
         if action:
             lines += ["## Actions from the last meeting", "", f"Action 1: {action}", "", f"• {status}", ""]
@@ -65,7 +61,7 @@ def make_series(rng: random.Random) -> list[Meeting]:
                   f"2.1 {speaker} ({initials}) gave the panel an update on the crime data releases.",
                   f"{second}, the Group Commander for the fire service, also attended and introduced themselves.",
                   "", f"2.2 {initials} also confirmed that the release schedule would be reviewed in March 2014.", ""]
-        action = f"{speaker} to write to the {_name(rng)} Agency about the release of the contract."
+        action = f"{speaker} to write to the {coined(rng)} Agency about the release of the contract."
         lines += [f"Action: {action}", ""]
         file = f"{panel.lower().replace(' ', '-')}-minutes-{date.replace(' ', '-').lower()}.md"
         meetings.append(Meeting(date, room.split(",")[0], chair, chair_org, speaker, second, action,
@@ -85,7 +81,7 @@ class Release:
 def make_release(rng: random.Random) -> Release:
     """A police news release: a county-wide figure, then the town's in the next sentence, and later the year
     before's count told from this year's."""
-    town, county = _name(rng) + "ton", _name(rng) + "shire"
+    town, county = coined(rng) + "ton", coined(rng) + "shire"
     county_fall, town_fall = f"{rng.randint(5, 19)}.{rng.randint(1, 9)}%", f"{rng.randint(20, 40)}.{rng.randint(1, 9)}%"
     now, before = rng.randint(600, 900), rng.randint(300, 590)
     text = "\n\n".join([
