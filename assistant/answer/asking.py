@@ -16,7 +16,7 @@ from assistant.answer.facts import facts_for
 from assistant.answer.naming import according_to
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS as MONTH_NAMES
-from assistant.text.terms import TIME_WORDS, content_terms
+from assistant.text.terms import content_terms
 from assistant.text.tokens import bm25_tokens
 from assistant.answer.wants import NUMBER_WORDS, noun_forms, wants
 
@@ -386,11 +386,6 @@ def months_in(text: str) -> set[str]:
     """The months a text names as part of a date ("October 2024", "31 October"), lower-case, first three
     letters: "may" the verb is never read as a month."""
     return {(a or b).casefold()[:3] for a, b in MONTH_IN_DATE.findall(text)}
-
-
-def with_topic(piece: str, question: str) -> str:
-    """A part that leans on the rest ("and how many the year before?") borrows the whole question's words."""
-    return piece if len(content_terms(piece) - TIME_WORDS) >= 3 else question
 
 
 def section_text(doc, offset: int) -> str:
