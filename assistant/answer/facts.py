@@ -18,7 +18,7 @@ import numpy as np
 from assistant.records import Document
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.store.sentence_facts import IdSets, work_out
-from assistant.text.context import context_label, is_item, is_table_row, section_at  # noqa: F401 (read from here)
+from assistant.text.context import is_item, section_at
 from assistant.text.dates import dated_months, years_in
 from assistant.text.terms import content_terms
 

@@ -21,11 +21,12 @@ import re
 
 from assistant import vocab
 from assistant.answer import agenda, asking, crimes, naming, nearmiss, particulars, placenames, speakers, timing
-from assistant.answer.facts import IndexFacts, is_item, neighbours, same_document, same_section
+from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
                                     list_size, names_one, numbered, quoted)
 from assistant.answer.lists import ANAPHORA, continues, lead_context, lead_of, list_items
 from assistant.answer.wants import COUNTING, Wants, counted_after, names_person, names_venue, wants
+from assistant.text.context import is_item
 from assistant.text.dates import asked_months, dated_months, days_in, months_dated, year_pairs, years_in
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import TIME_WORDS, content_terms

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.facts import IndexFacts, is_item, is_table_row, same_section
+from assistant.answer.facts import IndexFacts, same_section
 from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.context import is_item, is_table_row
 
 MAX_ITEMS = 12
 MID_PHRASE = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|to|in|for|with|at|by|on|from|that|which|as|is|was|were|are|"

@@ -17,10 +17,11 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer import asking
-from assistant.answer.facts import IndexFacts, is_item, is_table_row
+from assistant.answer.facts import IndexFacts
 from assistant.answer.turns import COUNT, NEAR, OPENER, RELATIVE, places_in, told, unframed
 from assistant.answer.wants import wants
 from assistant.store.load import LoadedIndex
+from assistant.text.context import is_item, is_table_row
 from assistant.text.dates import DATE
 from assistant.text.terms import content_terms
 

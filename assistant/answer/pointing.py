@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.facts import IndexFacts, is_item
+from assistant.answer.facts import IndexFacts
 from assistant.answer.lists import lead_of, with_list
 from assistant.answer.series import lines_of
+from assistant.text.context import is_item
 from assistant.text.dates import DATE, month_number
 from assistant.text.terms import content_terms
 

@@ -13,7 +13,8 @@ import re
 
 from assistant.answer import asking
 from assistant.answer.wants import wants
-from assistant.answer.facts import IndexFacts, is_item, opening
+from assistant.answer.facts import IndexFacts, opening
+from assistant.text.context import is_item
 from assistant.text.dates import DATE, document_month, months_dated
 from assistant.records import Document
 from assistant.store.load import LoadedIndex

@@ -33,11 +33,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.facts import IndexFacts, facts_for, is_item
+from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
 from assistant.answer import asking, nearby, pointing, series, speakers
 from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
 from assistant.store.load import LoadedIndex
+from assistant.text.context import is_item
 from assistant.text.dates import MONTHS
 from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,

@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from assistant.answer.facts import IndexFacts, context_label
+from assistant.answer.facts import IndexFacts
+from assistant.text.context import context_label
 from assistant.text.dates import years_in
 from assistant.store.load import load_index
 from assistant.text.terms import content_terms_of

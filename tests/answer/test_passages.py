@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.asking import counts as _counts, months_in, nouns as _nouns, only_changes
-from assistant.answer.facts import context_label
+from assistant.text.context import context_label
 from assistant.text.dates import years_in
 from assistant.answer.asking import named_sources
 from assistant.answer.thread import leans_back
