@@ -129,8 +129,13 @@ def other_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, 
         word = None  # another date of the same thing: the quote answers only when it gives two
     else:
         return ()
-    if word is None:  # "last time" after "next": the quote answers when it gives the other date too
-        return tuple(earlier.sentences) if len(set(_dates(" ".join(said)))) > 1 else ()
+    if NOW.search(question) and word is not None and (newer := said_since(facts, earlier, word)):
+        return newer
+    if word is None:  # "last time" after "next": the quote answers when it gives the other date too, or when it
+        # dates the one asked for itself ("and when's the next one?" after "The next meeting ... will be held on ...")
+        dated = _dates(" ".join(said))
+        says_so = any((LATER if LATER.search(question) else EARLIER).search(t) and _dates(t) for t in said)
+        return tuple(earlier.sentences) if len(set(dated)) > 1 or says_so else ()
     if any(SPAN.search(t) or word.search(t) and _dates(t) for t in said):
         return tuple(earlier.sentences)
     topic = content_terms(earlier.question) - FRAMING_TIME
@@ -147,6 +152,34 @@ def other_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, 
     return (min(found)[-1],) if found else ()
 
 
+# "When's it finishing now?": as of the newest word on it, which a later document may have changed.
+NOW = re.compile(r"\b(?:now|currently|at the moment|these days|any more|anymore|latest|still)\b", re.I)
+NAMED = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]+")  # "Operation Lantern" in "Tell me about Operation Lantern"
+
+
+def said_since(facts: IndexFacts, earlier: Thread, word: re.Pattern) -> tuple[int, ...]:
+    """"When's it finishing now?" after "Operation Lantern: ... due to run until 31 October 2025" in an October
+    report: the line of the newest later document that names what the earlier question named by name (in the line,
+    its headings or the line before) and gives the end (`word`) with a date ("Extended to run until 3 January
+    2026", under "Operation Lantern"). Empty when the earlier question named nothing by name or no later document
+    says more."""
+    index = facts.index
+    named = content_terms(" ".join(NAMED.findall(earlier.question.strip())))
+    since = index.documents[earlier.document].date[:10]
+    if not named or not since:
+        return ()
+    found = []
+    for j, sentence in enumerate(index.sentences):
+        dated = index.documents[sentence.document].date[:10]
+        if dated <= since:
+            continue
+        text = facts.text(sentence)
+        before = facts.sentence_terms(j - 1) if j and index.sentences[j - 1].document == sentence.document else set()
+        if word.search(text) and _dates(text) and named <= facts.sentence_terms(j) | facts.label_terms(j) | before:
+            found.append((dated, -j))
+    return (-max(found)[1],) if found else ()
+
+
 FRAMING_TIME = content_terms("when what time date day does did do is are was were will start starts started begin "
                              "begins end ends finish next last")
 
@@ -161,8 +194,9 @@ def _dates(text: str) -> list[str]:
 
 def sibling_named(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
     """"And the CCTV?" after one row of a table of costs (or one item of a list): the one other row of that table
-    holding every word the turn adds, when it gives the kind of fact the earlier question asked for. Empty when the
-    turn does not open as an "and ...?", adds no word, or not exactly one other row holds its words."""
+    holding every word the turn adds, when it gives the kind of fact the earlier question asked for; the table of
+    the quote's first row when it quoted prose too. Empty when the turn does not open as an "and ...?", adds no
+    word, or not exactly one other row holds its words."""
     if not earlier.sentences or not OPENER.match(question):
         return ()
     words = {t for t in content_terms(unframed(question)) - content_terms(earlier.question) - SIBLING_FRAMING
@@ -171,7 +205,9 @@ def sibling_named(facts: IndexFacts, earlier: Thread, question: str) -> tuple[in
     if not words or words <= said:
         return ()
     asked = wants(f"{earlier.question} {question}")
-    rows = [j for j in _run(facts, earlier.sentences[0]) if j not in earlier.sentences]
+    # the table the quote is from, when it quoted a summary line with the row ("... fell by 20.1%" and its row)
+    first = next((i for i in earlier.sentences if _row(facts.text(facts.index.sentences[i]))), earlier.sentences[0])
+    rows = [j for j in _run(facts, first) if j not in earlier.sentences]
     holding = [j for j in rows if words <= facts.sentence_terms(j)
                and asked.fits(facts.text(facts.index.sentences[j]), earlier.question)]
     return (holding[0],) if len(holding) == 1 else ()

@@ -21,11 +21,15 @@ verb, and keeps no place the earlier question named.
 Some turns are answered from lines around the last answer without a search: "who else was there?" (the other
 people of its section), "who confirmed that?" (the quote, with the line that gives the initials it uses their full
 name), "who is going to staff it?" (the quote, when it holds the turn's words in any form), the lines `nearby`
-finds ("the year before?", "and in Southend specifically?", "and when does it end?", "and the CCTV?") and those
-`pointing` finds ("and the next one?", "what's number three?", "which of them ...?", "what did he say about
-...?", "how much was allocated?"). A turn naming another meeting of a series ("and the
-February one?", "the next meeting", or "and the next one?" after a dated meeting's answer) moves to that meeting's
-minutes (`series`).
+finds ("the year before?", "and in Southend specifically?", "and when does it end?", "when's it finishing
+now?", "and the CCTV?"), those `pointing` finds ("and the next one?", "what's number three?", "which of them
+...?", "what did he say about ...?", "how much was allocated?"), the lines `thread_people` gives the person the
+last answer named ("what did she ask Stuart Graham about?") and the table row `thread_rows` finds for the thing
+the quote named ("what's the action for improving it?"). A quote that already holds what the turn asks is quoted
+again ("who's running it?" after "... led by Detective Inspector Colin Marr", "and the previous year?" after
+"rose from 2,434 to 3,262"); "and after that?" walks on through the list the last answer was from. A turn
+naming another meeting of a series ("and the February one?", "the next meeting", or "and the next one?" after a
+dated meeting's answer) moves to that meeting's minutes (`series`).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from dataclasses import dataclass
 
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
-from assistant.answer import asking, nearby, pointing, series, speakers
+from assistant.answer import asking, nearby, pointing, series, speakers, thread_people, thread_rows
 from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item
@@ -43,8 +47,9 @@ from assistant.text.dates import MONTHS
 from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
                                     LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
-                                    RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, crimes_in, dates_in, leans_back, ordinal,
-                                    people, person_names, places_in, swap, told, unframed)
+                                    RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, YEAR_BEFORE, bare_step, crimes_in,
+                                    dates_in, leads, leans_back, ordinal, people, person_names, places_in, swap, told,
+                                    two_periods, unframed)
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
@@ -91,11 +96,15 @@ class Thread:
                     asking.ANSWER_KIND)
 
     def restated(self, question: str) -> str:
-        """"Was the 15 May meeting in the same room?": the earlier question asked of what this turn names
-        ("Where was the 15 May 2012 meeting held?"); the turn itself when it asks no "the same ...?" of a new date,
-        place or crime type."""
-        earlier, _ = self._read(question)
+        """"Was the 15 May meeting in the same room?", "and in Holtbridge?": the earlier question asked of what this
+        turn names ("Where was the 15 May 2012 meeting held?"); the turn itself when it asks no "the same ...?" and
+        is no bare "and ...?" of a new date, place or crime type."""
+        earlier, own = self._read(question)
         if SAME.search(question) and earlier != self.question:
+            return earlier
+        if self.answered and OPENER.match(question) and earlier != self.question and not content_terms(own):
+            # "And in Holtbridge?" after "How many deliberate fires were there in Wenlow?" asks that question of
+            # Holtbridge, to be judged as such: a count of fires there, not any line naming Holtbridge
             return earlier
         role = WHICH_ROLE.search(self.question)
         spoken = SPEAKER.sub(lambda _: f"the {role.group(1)}", question, count=1) if role else question
@@ -218,13 +227,18 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
     """"How many offences was that?", "Since when?", "Which of the two rose more?": a turn naming nothing new,
     asking a fact the last answer's sentences (or, for "the two", the last two answers') already hold. Empty
     when it names something new, asks for another one ("who else?", "the next one"), or they hold no such fact."""
-    if not earlier.sentences or ANOTHER.search(question) or ordinal(question) or STEP.search(question):
+    untimed = YEAR_BEFORE.sub(" ", RELATIVE.sub(" ", question))  # "the previous year" names no previous item
+    if not earlier.sentences or ANOTHER.search(question) or ordinal(untimed) or STEP.search(question):
         return ()
     quoted = (*earlier.before, *earlier.sentences) if TWO.search(question) else earlier.sentences
     said = " ".join(facts.text(facts.index.sentences[i]) for i in quoted)
-    gives_before = told(question) is not LATER_TIME and CHANGED_FROM.search(said)  # "rose from 2,434 to 3,262"
-    if RELATIVE.search(question) and not told(question).search(said) and not gives_before:
+    # "rose from 2,434 to 3,262", "Apr–Sep 2025: 14.2% Apr–Sep 2024: 12.6%": a quote that gives the time before too
+    gives_before = told(question) is not LATER_TIME and (CHANGED_FROM.search(said) or two_periods(said))
+    if (RELATIVE.search(question) or YEAR_BEFORE.search(question)) and not told(question).search(said) \
+            and not gives_before:
         return ()  # "the year before" asks for another period than the one quoted, unless the quote gives it too
+    if gives_before:  # "and in the previous year?": the time asked for is in the quote, no new thing to find
+        question = untimed
     # "How many extra officers did it take?" after "... the expansion of Essex Police by 905 officers": a turn
     # pointing back at what the quote already counts asks no new thing, whatever other words it has.
     noun = asking.counted(question).words
@@ -233,7 +247,8 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
     # "Who is going to staff it?" after "It will be staffed by ...": a word's other form counts ("staff", "staffed").
     asked_before, quoted_terms = content_terms(earlier.question) | AUXILIARY, content_terms(said)
     new = [w for w in re.findall(r"[A-Za-z]+", unframed(question)) if content_terms(w) - asked_before]
-    held = bool(new) and all(_holds(quoted_terms, w) for w in new) and bool(POINTER.search(question))
+    held = bool(new) and all(_holds(quoted_terms, w) or leads(w, quoted_terms) for w in new) and \
+        bool(POINTER.search(question))
     if not counts and not held and not earlier.adds_nothing(question):
         return ()
     named = " ".join(facts.text(facts.index.sentences[i]) for i in introducing(facts, earlier.document, quoted))
@@ -241,8 +256,6 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
 
 
 AUXILIARY = content_terms("going gone goes go will would shall should can could may might")
-
-
 def _holds(terms: set[str], word: str) -> bool:
     """Are the word's terms, in some form of it, among the terms ("staff" as "staffed" is)?"""
     return any(content_terms(form) and content_terms(form) <= terms
@@ -266,17 +279,20 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
 
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
-        pointing.said_by(facts, quoted, earlier.names, question) or quoted_again(facts, earlier, question) or \
+        pointing.said_by(facts, quoted, earlier.names, question) or \
+        thread_people.person_lines(facts, earlier, question) or quoted_again(facts, earlier, question) or \
         nearby.told_around(facts, earlier, question) or nearby.placed_near(facts, earlier, question) or \
+        nearby.sibling_named(facts, earlier, question) or \
         pointing.added_near(facts, quoted, earlier.question, own, [a for _, a in places_in(question)], fits) or \
-        pointing.kind_near(facts, quoted, earlier.question, own, fits) or nearby.sibling_named(facts, earlier, question)
+        pointing.kind_near(facts, quoted, earlier.question, own, fits) or \
+        thread_rows.row_named(facts, earlier, question)
 
 
 def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | None:
     """"What's the second one?", "and the next one?", "and the one before?": the item of the last answer's list
     the question names by its order, or the one after or before the item it gave (for a dated line, the line of
     the same topic dated next or before it); None when it names none or the last answer was from no list."""
-    word = ordinal(question)
+    word = ordinal(question) or bare_step(question)
     if word in ORDINALS and not earlier.sentences and earlier.document and _names_item(question):
         # "what's the third one on the list?" after a list question the documents did not answer, whose list a
         # heading of one document names

@@ -14,6 +14,7 @@ import re
 from assistant import vocab
 from assistant.text.dates import DATE, months_dated
 from assistant.text.terms import content_terms
+from assistant.understand.followup import bare_name
 from assistant.understand.places import read_places
 
 OPENER = re.compile(r"^\s*(and|but|also|so|then|ok|okay|what about|how about|same for)\b,?", re.I)
@@ -177,6 +178,39 @@ def ordinal(question: str) -> str:
 
 
 
+# "how does that compare with last year?", "and the year before?": a time told from the quoted one's (`RELATIVE`
+# reads these too, less "last year", which alone names the latest year and leans on nothing)
+YEAR_BEFORE = re.compile(r"\b(?:(?:with|to|than|on|from|in|for) )?(?:the )?(?:last|previous|preceding|prior) "
+                         r"(?:year|period|twelve months|12 months)\b|\b(?:the )?(?:year|period) before\b|"
+                         r"\ba year (?:earlier|ago|before)\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Running a thing in other words: "who's running it?" is answered by "... led by Detective Inspector Colin Marr".
+LEADING = content_terms("run runs running ran lead leads leading led head heads heading headed chair chairs "
+                        "chaired chairing manage manages managed managing oversee oversees overseeing oversaw "
+                        "overseen charge coordinate coordinates coordinated coordinating")
+
+
+def two_periods(said: str) -> bool:
+    """Does the quote give figures for two years ("Apr–Sep 2025: 14.2% Apr–Sep 2024: 12.6%")?"""
+    return len(set(YEAR.findall(said))) >= 2 and len(re.findall(r"\d[\d,.]*%?", YEAR.sub(" ", said))) >= 2
+
+
+def leads(word: str, terms: set[str]) -> bool:
+    """Is the word one of running a thing, and does the quote say who runs it in any such word?"""
+    return bool(content_terms(word) & LEADING) and bool(terms & LEADING)
+
+
+# "And after that?", "what's after that?", "and before this?": the whole turn steps from the item last given.
+BARE_STEP = re.compile(r"^\s*(?:(?:and|so|ok|okay)\s+)?(?:then\s+)?(?:what(?:'s|’s| is| comes| was| came)?\s+)?"
+                       r"(after|before)\s+(?:that|this|it|then)\s*\??\s*$", re.I)
+
+
+def bare_step(question: str) -> str:
+    """"next" or "previous" for a turn that is only a step from the last answer ("and after that?")."""
+    step = BARE_STEP.match(question)
+    return {"after": "next", "before": "previous"}[step.group(1).casefold()] if step else ""
+
+
 def unframed(question: str) -> str:
     """The turn less its opener and the words that only say how it leans back."""
     text = TWO_OF.sub(" ", OPENER.sub("", question))
@@ -205,12 +239,15 @@ def swap(earlier: str, own: str, finders=None) -> tuple[str, str]:
 
 
 def places_in(text: str, generic: bool = False) -> list[tuple[str, str]]:
-    """The places a text names, by (name, words it names them by): those the vocabulary knows, and a capitalised
-    name after "in" that it does not ("in Wexmoor"). `generic` is `crimes_in`' flag: no place is generic."""
+    """The places a text names, by (name, words it names them by): those the vocabulary knows, a capitalised
+    name after "in" that it does not ("in Wexmoor"), and the name of a turn that is only an opener and a name
+    ("what about Saxby Market?"). `generic` is `crimes_in`' flag: no place is generic."""
     norm = vocab.normalise(text)
     known = [(hit.name, hit.alias) for _, hit in vocab.find_places(norm)]
     named = {name for name, _ in known}
-    return known + [(name, name) for name in read_places(text, norm).unknown if name not in named]
+    found = known + [(name, name) for name in read_places(text, norm).unknown if name not in named]
+    bare = "" if found or crimes_in(text) else bare_name(text)  # "what about Saxby Market?": no "in" says so
+    return found or ([(bare, bare)] if bare else [])
 
 
 def crimes_in(text: str, generic: bool = False) -> list[tuple[str, str]]:

@@ -2,7 +2,8 @@
 it keeps from it.
 
 A follow-up inherits the area, crime type, measure, period and ranking it leaves out, and says what was kept in
-a note. A period it names replaces the previous turn's period and drops its period reasons (`Reason.is_period`);
+a note; "what about Saxby Market?" after a question about a place asks it of that place, though no table knows
+it. A period it names replaces the previous turn's period and drops its period reasons (`Reason.is_period`);
 other reasons carry over.
 """
 
@@ -12,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
+from assistant.text.dates import MONTH_WORDS
 from assistant.understand.common import unique
 from assistant.understand.periods import year_before
 from assistant.understand.query import Query
@@ -31,6 +33,37 @@ BEFORE = "slots_before"
 # The words the conversation named its crime types by ("bicycle thefts" for Theft of Pedal Cycles), for a passage
 # follow-up that points at them ("what did the board say about that?").
 CRIME_WORDS = "crime_words"
+
+# "What about Saxby Market?", "and Holtbridge?" after a question about a place: a bare name after the opener is
+# the place asked about next, though no "in" says so and no table knows it. A name with a word for a thing or a
+# body in it ("Operation Tidewater", "Vale Courier") names no place.
+# Capitalised words with a small letter: "ASB" or "PSPOs" are initials of a thing, not a place.
+_BARE_NAME = re.compile(r"^\s*(?i:(?:and|but|so|ok|okay)\b,?\s*(?:(?:what|how) about\s+)?|(?:what|how) about\s+)?"
+                        r"([A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z][a-z][\w'’-]*|&|and|on|upon|le|by))*)\s*\??\s*$")
+_THING_WORDS = frozenset("""operation project programme scheme plan strategy report board partnership police council
+constabulary commissioner committee panel courier standard echo times news gazette pspo order fund team unit group
+network forum service trust monday tuesday wednesday thursday friday saturday sunday christmas easter spring summer
+autumn winter""".split()) | frozenset(MONTH_WORDS)  # "and January?" asks another time, not another place
+
+
+def bare_name(text: str) -> str:
+    """The name a turn that is only a name, after any opener, asks about ("what about Saxby Market?", "and
+    Wenlow?"), when no word of it names a thing or a body; "" for any other turn."""
+    match = _BARE_NAME.match(text)
+    if match is None or re.fullmatch(r"(?i)and|but|so|ok|okay", match.group(1)):
+        return ""
+    name = match.group(1)
+    return "" if {w.casefold().strip("'’") for w in name.split()} & _THING_WORDS else name
+
+
+def _bare_place(read: Reading, context: Query) -> str:
+    """The name "what about Saxby Market?" asks about in place of the last turn's place, or ""."""
+    query = read.query
+    if not read.opener or not (context.areas or context.unknown_places) or query.areas or query.unknown_places \
+            or query.crime_types or read.period_stated or read.measure_stated:
+        return ""
+    return bare_name(query.text)
+
 
 # The follow-up words whose vocabulary is table-question vocabulary (see `words`).
 WORD_PATTERNS = (_COMPARE, _FOLLOW_OPENER, _PRONOUN)
@@ -113,7 +146,10 @@ def inherit(read: Reading, context: Query) -> Query:
     ranked_over_areas = query.rank is not None and query.extra.get("rank_over") == "areas"
     areas, unknown = query.areas, query.unknown_places
     two = _the_two(read, context)
-    if two is not None:
+    bare = _bare_place(read, context)
+    if bare:  # "what about Saxby Market?": that place, not the last turn's
+        unknown = (bare,)
+    elif two is not None:
         areas, unknown = two[0], two[1]
         query = query.with_(crime_types=two[2])
         what, named = ("places", two[0] + two[1]) if len(two[0] + two[1]) > 1 else ("crime types", two[2])
