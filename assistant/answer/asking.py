@@ -1,5 +1,7 @@
-"""Reading a question for passage selection: its topic words (spelling slips mended, words that name a source
-or frame the asking set aside), the documents it names, what it counts, and the words no document holds.
+"""Reading a question for passage selection: its topic words (spelling slips mended, short forms written out,
+words that name a source or frame the asking set aside), the documents it names, what it counts (and the outcome
+counted: "how many burglaries were solved"), and the words no document holds (never a month or a word any
+question may use, such as "anyone" or "each").
 
 Messages built from these name the question's own words, never the stems the matching runs on.
 """
@@ -14,8 +16,9 @@ import numpy as np
 
 from assistant.answer.facts import facts_for
 from assistant.answer.naming import according_to
+from assistant.answer.shortforms import spelled_out
 from assistant.store.load import LoadedIndex
-from assistant.text.dates import MONTHS as MONTH_NAMES
+from assistant.text.dates import MONTH_WORDS, MONTHS as MONTH_NAMES
 from assistant.text.terms import content_terms
 from assistant.text.tokens import bm25_tokens
 from assistant.answer.wants import NUMBER_WORDS, noun_forms, wants
@@ -39,6 +42,11 @@ FRAME = set(bm25_tokens(["him her his hers its whom whose she he quote quoted qu
                          "tell me us about list know exactly please big large long often statement story piece "
                          "actually currently specifically particularly especially "
                          "precisely hear heard went came took gave goes going gone"], as_ids=False)[0])
+# Words any question may use that say nothing of its topic ("was anyone from probation there?", "how much from
+# each?"): a document that never prints them still may answer it. They stay topic words where documents use them.
+UNTOLD = frozenset(content_terms("anyone anybody someone somebody anything something everyone everybody each coming "
+                                 "make makes made making "
+                                 "come comes taken"))
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
 ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "
@@ -66,6 +74,8 @@ WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish fi
 OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded successful secure secured get got receive "
                               "received awarded approved granted hit reach reached start started begin began begun "
                               "launch launched introduced roll rolled deployed implemented actually yet")
+# "Sept and Oct 2025": a month says when, which the period checks read (`timing`); never a topic word to hold.
+MONTH_TERMS = frozenset(content_terms(" ".join(MONTH_WORDS)))
 SPELLING_CUTOFF = 0.8  # difflib ratio: "subscibers" ~ "subscribers", "unvieled" ~ "unveiled"
 
 # Verbs that end a "how many" phrase without "-ed" ("how many children went to ...").
@@ -137,7 +147,8 @@ def names_source_in(question: str, document) -> bool:
 def read_terms(question: str, index: LoadedIndex) -> Terms:
     """The question's terms, with a misspelt word read as the passages' word it is closest to."""
     meta_only = facts_for(index).known_terms()[1]
-    mended = mend(joined(FRAME_PHRASES.sub(" ", question), index), index) - FRAME - answer_kind(question)
+    mended = mend(spelled_out(joined(FRAME_PHRASES.sub(" ", question), index), index), index) - FRAME - \
+        answer_kind(question)
     sources = {t for pattern, _ in SOURCES for m in pattern.finditer(question) for t in content_terms(m.group())}
     sources |= according_to(question) & mended
     return Terms(mended, (sources | (mended & meta_only)))
@@ -199,11 +210,14 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     # "where was it held?": "held" only says a place is asked for, so it is no topic the documents must hold.
     asked_for = WHEN_WHERE if wants(question).time or wants(question).date or wants(question).place else set()
     absent = []
-    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", joined(FRAME_PHRASES.sub(" ", question), index))):
-        for term in content_terms(word) - FRAME - answer_kind(question) - asked_for:
+    text = spelled_out(joined(FRAME_PHRASES.sub(" ", question), index), index)
+    for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
+        for term in content_terms(word) - FRAME - UNTOLD - answer_kind(question) - asked_for - MONTH_TERMS:
             if term not in known and term not in meta_only and not _closest(term, index):
                 absent.append((term, word))
     return absent
+
+
 
 
 NAME_WORD = re.compile(r"\s+([A-Z][A-Za-z&'’-]+)")
@@ -269,10 +283,17 @@ def counted(question: str) -> Counted:
     words = singular_words(phrase)  # "how many fewer ASB incidents" counts ASB incidents
     terms = content_terms(" ".join(words)) - COUNT_WORDS
     action = None
-    if not terms:  # "How many people were arrested": with a generic noun, what is counted is the action
-        verb = _action(question[match.start(1) + len(counted_words):])  # "people attended the ...": right after
-        action = Action(verb, content_terms(verb)) if verb and content_terms(verb) else None
+    verb = _action(question[match.start(1) + len(counted_words):])  # "people attended the ...": right after
+    # "How many people were arrested": with a generic noun, what is counted is the action; "how many burglaries
+    # were solved": an outcome narrows what is counted, and a count of all burglaries is no answer
+    if verb and content_terms(verb) and (not terms or OUTCOME_VERBS.fullmatch(verb)):
+        action = Action(verb, content_terms(verb))
     return Counted(words, terms, action, phrase)
+
+
+# What becomes of an offence or a case, which a count of them all does not give.
+OUTCOME_VERBS = re.compile(r"(?:solved|detected|prevented|charged|convicted|prosecuted|cautioned|recovered|seized|"
+                           r"resolved|cleared|dismissed|withdrawn|closed|upheld)", re.I)
 
 
 WHO_DID = re.compile(r"\bwho(?:'s| is| was| were| are)?\s+(\w+)", re.I)
@@ -303,7 +324,7 @@ def nouns(phrase: str) -> str:
 
 def _action(rest: str) -> str:
     """The first past participle after a generic "how many people": "were arrested in ..." -> "arrested"."""
-    for word in rest.split()[:4]:
+    for word in (w.strip("?.,;:!") for w in rest.split()[:4]):  # "arrested?" ends the question
         if word.casefold().endswith("ed") or word.casefold() in IRREGULAR_VERBS:
             return word
     return ""

@@ -3,7 +3,9 @@
 A question about a crime type is only answered from a passage that names it, in the words of the table or of the
 question ("knife crime" for Possession of Weapons). "Basildon's total recorded crime" asks for all of it, which
 "violent crime" is not; a bare "crime" or "which crimes went up?" may be answered by the types a sentence names. A
-document's title the question names ("the Getting Crime Down statement") names no crime type.
+document's title the question names ("the Getting Crime Down statement") names no crime type. A line for all crime
+("Solved rate (all crime)") gives nothing for one type, and a count in prose after a line on one type ("Similarly
+sexual crime statistics are hard to judge ... there were 872 incidents") is a count of that type.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from dataclasses import dataclass
 
 from assistant import vocab
 from assistant.answer import asking, naming
-from assistant.answer.facts import IndexFacts
+from assistant.answer.facts import IndexFacts, same_section
 from assistant.store.load import LoadedIndex
+from assistant.text.context import is_item
 from assistant.text.terms import content_terms
 
 
@@ -45,7 +48,8 @@ def objection(crime: CrimeAsked, facts: IndexFacts, i: int, said: str, before: f
     """Why line i (`said`: its text, with the line before when it leans on it) gives figures for another crime
     type than the one asked about, or for none; empty when it does not."""
     sentence = facts.index.sentences[i]
-    found_crimes = {hit.name for hit in vocab.find_crime_types(vocab.normalise(said))}
+    hits = vocab.find_crime_types(vocab.normalise(said))
+    found_crimes = {hit.name for hit in hits}
     stated_crimes = found_crimes - {vocab.ALL_CRIME}
     if query_crimes := set(crime.types):
         named_too = (crime.words or {"crime"}) & facts.sentence_terms(i)  # "total crime ... and ASB"
@@ -53,8 +57,28 @@ def objection(crime: CrimeAsked, facts: IndexFacts, i: int, said: str, before: f
             named_too = vocab.ALL_CRIME in found_crimes
         if stated_crimes and not stated_crimes & query_crimes and not named_too:
             return f"the passages give figures for {', '.join(sorted(stated_crimes)).lower()}, not {crime.label}"
+    # "all crime", "recorded crime": the line names all of it (a bare "crimes" may be what the line before names)
+    whole = any(hit.name == vocab.ALL_CRIME and len(hit.alias.split()) > 1 for hit in hits)
+    if query_crimes - {vocab.ALL_CRIME} and not stated_crimes and not crime.words & facts.sentence_terms(i) and whole:
+        # "Solved rate (all crime)" for residential burglary: a figure for all crime, not for the type asked about
+        return f"the passages give figures for all crime, not {crime.label}"
+    if query_crimes and not stated_crimes and not whole and not crime.words & facts.sentence_terms(i) and \
+            (leading := _led_by(facts, i) - query_crimes - {vocab.ALL_CRIME}):
+        # "Similarly sexual crime statistics are hard to judge ..." then "there were 872 incidents": the line's
+        # count is of the type the line before it names, which is not the one asked about
+        return f"the passages give figures for {', '.join(sorted(leading)).lower()}, not {crime.label}"
     if crime.everything and vocab.ALL_CRIME not in found_crimes:
         return f"no passage gives {crime.label}"
     if crime.words and not crime.words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk) | before):
         return f"no passage is about {crime.label}"
     return ""
+
+
+def _led_by(facts: IndexFacts, i: int) -> set[str]:
+    """The crime types the line before line i, in the same section, names, when both are prose: a table's row
+    or a list's item stands on its own, not on the one above it."""
+    index = facts.index
+    if not same_section(index, i - 1, index.sentences[i]) or is_item(facts.text(index.sentences[i])) or \
+            is_item(facts.text(index.sentences[i - 1])):
+        return set()
+    return {hit.name for hit in vocab.find_crime_types(vocab.normalise(facts.text(index.sentences[i - 1])))}

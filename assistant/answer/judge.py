@@ -10,9 +10,11 @@ A sentence is only quoted when:
   many", a rate for "what rate", and for "how many X" a number that counts X, not a change in X; an outcome
   for "did it win?", a successor for "who replaced X?", for "the next X" a date not past when it was written;
   a date, place or person from a bullet that is itself about the topic, not from the bullet above it;
-- it is not about another of the things its document lists side by side (the north area for the south), a
-  ward for a district, another financial year, another meeting's month, or another thing of the kind the
-  question names ("Operation Dial" for "Operation Grip").
+- it is not about another of the things its document lists side by side (the north area for the south; a town
+  the documents list beside the one asked about), a ward for a district, another financial year, run of months,
+  or meeting's month, or another thing of the kind the question names ("Operation Dial" for "Operation Grip"),
+  in the line or in the heading over it;
+- a table's row gives a figure only for what its own label and the headers over it name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.answer import agenda, asking, crimes, naming, nearmiss, particulars, placenames, speakers, timing
+from assistant.answer import (agenda, asking, crimes, naming, nearmiss, particulars, placenames, siblings, speakers,
+                              timing)
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
                                     list_size, names_one, numbered, quoted)
@@ -63,7 +66,8 @@ class Judge:
         # "the Essex Police statement", "Chelmsford Fire Station": a place that only opens an organisation's
         # name is not where to look.
         said = f"{topic_from} {question}"
-        longer = {p: placenames.longer_name(said, p, index) for p in (*query.areas, *query.unknown_places)
+        unknown = (p for p in map(placenames.without_dates, query.unknown_places) if p)  # not "Wenlow April"
+        longer = {p: placenames.longer_name(said, p, index) for p in dict.fromkeys((*query.areas, *unknown))
                   if not asking.only_in_names(said, p, index)}  # "Witham Marsh", not the town of Witham's district
         named = [p if name is None else name for p, name in longer.items() if name != ""]
         self.places = tuple(p for p in named if p not in forces) or tuple(p for p in named if p in forces)
@@ -162,6 +166,7 @@ class Judge:
         self.possessed_terms = content_terms(self.possessed) - asking.answer_kind(question)
         self.speaker = speakers.asked(question, index)  # "what did the Home Secretary say?"
         self.names = naming.names_asked(question, index) & self.topic  # "operation kestrel", as the documents print it
+        self.siblings = siblings.asked(question, facts)  # "Ashby Crowle", which a document lists beside Holtbridge
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
         return naming.expand(terms, self.initials)
@@ -322,8 +327,12 @@ class Judge:
             return reason
         if (other := nearmiss.sibling(facts, doc.id, self.question, text, window)) is not None:
             return f"the passage is about {other[1]}, not {other[0]}"
+        if reason := siblings.objection(self.siblings, facts, text, f"{passage} {doc.title}"):
+            return reason  # Holtbridge's line for Ashby Crowle, which the documents list beside it
         if (other := naming.other_named(self.question, text, label) or naming.other_named(self.question, window, label)
-                or naming.other_named(self.question, lead_context(facts, i), f"{label} {text}")) is not None:
+                or naming.other_named(self.question, lead_context(facts, i), f"{label} {text}")
+                or _heading_names_other(self.question, chunk.section_path[-1] if chunk.section_path else "", text)) \
+                is not None:  # a bullet under "Operation Lantern" is about Operation Lantern
             return f"the passage is about {other[1]}, not {other[0]}"
         passage_terms = window_terms | self.expand(facts.passage_terms(sentence.chunk))
         if self.list_size and list_items(facts, i) == self.list_size:
@@ -350,7 +359,7 @@ class Judge:
         acted = window_terms if nearmiss.LEANS_BACK.match(text) or ANAPHORA.match(text) else \
             self.expand(facts.sentence_terms(i) | facts.label_terms(i))
         if self.action and not self.action.terms <= acted:
-            return f"no passage gives the number of people {self.action.word}"
+            return f"no passage gives the number of {self.counted_phrase or 'people'} {self.action.word}"
         if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
                                     for w, mended in self.counted_mended):
             return f"no passage counts {self.counted_phrase}"
@@ -371,7 +380,9 @@ class Judge:
             return f"no passage states the {self.wants.kind} asked for"
         if reason := timing.other_date(self, i, text):  # a date before the one asked about, or already past
             return reason
-        if self.specific and self.topic and not facts.in_opening(i) and not self._about_topic(i, window_terms):
+        # a table's row gives a figure only for what its own label and the headers over it name
+        if (self.specific or self.wants.figure and TABLE_ROW.match(text)) and self.topic and \
+                not facts.in_opening(i) and not self._about_topic(i, window_terms):
             return f"no passage gives the {self.wants.kind} of what was asked about"
         if not self.fits(text) and not (self.wants.many and self.fits(window)) and \
                 not (continues(index, i) and self.fits(window)) and not self.heading_answers(i):
@@ -379,5 +390,18 @@ class Judge:
         return ""
 
 
+def _heading_names_other(question: str, heading: str, text: str) -> tuple[str, str] | None:
+    """(the question's name, the heading's) when the heading over a line names another thing of the kind the
+    question names ("Operation Lantern" over a bullet, for "Operation Tidewater"); a heading that spells out the
+    question's initials ("Tattersby Public Spaces Protection Order" for "Tattersby PSPO") names the same thing."""
+    other = naming.other_named(question, heading, text)
+    if other is None:
+        return None
+    which = other[0].split()[-1]
+    spelled = re.search(r"\b" + r"[\w'’-]*\s+".join(re.escape(letter) for letter in which) + r"[\w'’-]*", heading)
+    return None if which.isupper() and spelled else other
+
+
+TABLE_ROW = re.compile(r"[^\t\n]+\t|\s*\|")  # cells apart by tabs, or a Markdown row
 AFTER = re.compile(r"\b(?:after|following|since)\b(.{0,40})", re.I)
 PERSONAL = re.compile(r"\s*(he|she|they|his|her|their)\b", re.I)  # "He also asked ...": someone named before

@@ -3,6 +3,8 @@ the question and a candidate line (with the line before it and the headings over
 plain words why the line is not the answer, or "" when it may be. Plain English patterns, not one corpus's:
 
 - another scope: a local figure for "force-wide", a "system-wide" figure for one place;
+- another measure: calls attended "within 15 minutes" for "within 20 minutes";
+- another owner: one body's newsletter for "Culture Chelmsford's newsletter";
 - another thing of the same kind: "the celebration event" for "the showcase event", a count of officers "from the
   team" for how many the team has, a general rate for a named body's;
 - another of the things a document lists side by side: "the north policing area" for the south;
@@ -221,7 +223,9 @@ THING_SHARE = 0.45
 def thing_unsaid(question: str, window: Window, rarity: dict[str, float]) -> str:
     """"What is the NHS deficit for Mid Essex?" is not answered by "the NHS would recover in time": the line, the
     line before it or its headings must name the thing whose value is asked for ("deficit"; "improvement" of "the
-    improvement action" does, where a table's header says "Areas for Improvement"). Words that
+    improvement action" does, where a table's header says "Areas for Improvement"); a line with a subject of its
+own must name some of it itself (a line on Operation Lantern after one on falling ASB gives no "ASB reduction
+target"). Words that
     name the kind of answer ("job", "date", "number") are no such thing. The words weigh by how rare they are,
     and about half of the weight must be there."""
     asked = wants(question)
@@ -229,9 +233,61 @@ def thing_unsaid(question: str, window: Window, rarity: dict[str, float]) -> str
     terms = content_terms(" ".join(w for w in words if w.casefold() not in NOT_WHICH)) - ANSWER_KIND - \
         content_terms(" ".join(NOT_KINDS))  # "the last board date": a board's date
     weight = {t: rarity.get(t, 0.0) for t in terms}
-    if not terms or sum(w for t, w in weight.items() if t in window.terms) >= THING_SHARE * sum(weight.values()):
+    # a line with a subject of its own (a name the question does not hold: "Operation Lantern, ... had begun") is
+    # about that, whatever the line before it says: it must name some of the thing itself
+    asked_words = content_terms(question)
+    own_subject = any(not content_terms(m.group()) & asked_words for m in NAME.finditer(window.text))
+    own = content_terms(f"{window.text} {window.label}") if own_subject else window.terms
+    if not terms or sum(w for t, w in weight.items() if t in window.terms) >= THING_SHARE * sum(weight.values()) \
+            and terms & own:
         return ""
     return f"no passage gives the {' '.join(words).casefold()} asked about"
+
+
+_UNIT = r"(minute|hour|day|week|month|year|mile|metre|meter|kilometre|km)s?\b"
+# "within 20 minutes", "per 1,000 residents", "two years": a number that says which measure, not a value of it.
+MEASURE_NUMBER = re.compile(rf"\b(\d[\d,.]*|{NUMBER_WORDS})[\s-]*{_UNIT}|\bper\s+(\d[\d,]*)", re.I)
+_WORD_NUMBERS = {word: str(n) for n, word in
+                 enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _measure_numbers(text: str) -> dict[str, set[str]]:
+    """The numbers a text gives to each unit it counts in ("minute": {"15"}, "per": {"1000"})."""
+    found: dict[str, set[str]] = {}
+    for match in MEASURE_NUMBER.finditer(text):
+        number, unit = (match.group(1), match.group(2).casefold()) if match.group(1) else (match.group(3), "per")
+        number = _WORD_NUMBERS.get(number.casefold(), number.replace(",", ""))
+        found.setdefault(unit, set()).add(number)
+    return found
+
+
+def other_measure_number(question: str, window: Window) -> str:
+    """"What % of emergency calls were attended within 20 minutes?" is not answered by "Emergency calls attended
+    within 15 minutes": the line counts in the same unit, but for another number of them."""
+    said = _measure_numbers(f"{window.label} {window.text}")
+    for unit, asked in _measure_numbers(question).items():
+        if said.get(unit) and not asked & said[unit]:
+            per = "per " if unit == "per" else ""
+            shown = lambda numbers: " or ".join(f"{per}{n}{'' if per else ' ' + unit + 's'}" for n in sorted(numbers))  # noqa: E731
+            return f"the passage gives it for {shown(said[unit])}, not {shown(asked)}"
+    return ""
+
+
+# "Culture Chelmsford's newsletter", "Operation Lantern's arrests": a thing asked for as some named body's.
+OWNER = re.compile(r"(?<![\w'’-])((?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?\s+(?=[\w-])")
+
+
+def other_owner(question: str, window: Window) -> str:
+    """"How many subscribers does Culture Chelmsford's newsletter have?" is not answered by a line on another
+    body's newsletter: the line, the line before it, its headings or its document must name the owner (a place
+    that owns it is read by the place rules)."""
+    for match in OWNER.finditer(question):
+        owner = match.group(1)
+        places = " ".join(hit.alias for _, hit in vocab.find_places(vocab.normalise(owner)))
+        words = content_terms(owner) - content_terms(places)
+        if match.start() > 0 and words and not words <= window.terms:
+            return f"no passage gives it for {owner}"
+    return ""
 
 
 # "for Mid Essex alone", "in Southend specifically": a figure for that place and no wider one.
@@ -285,7 +341,8 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
         part_counted(question, window) or before_the_event(question, window) or \
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
-        thing_unsaid(question, window, rarity) or unnamed_body(question, places, window)
+        thing_unsaid(question, window, rarity) or unnamed_body(question, places, window) or \
+        other_measure_number(question, window) or other_owner(question, window)
 
 def _straight(text: str) -> str:
     """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""

@@ -50,7 +50,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     with a sentence for each further part of the question. `earlier` is the passage answer a follow-up leans
     on: its question lends the topic, its document is searched first, "the second one" is read in its list."""
     facts = facts_for(index)
-    question = naming.without_aside(question)
+    question = asking.spelled_out(naming.without_aside(question), index)  # "CSP" as the documents print it
     if earlier is not None and (stepped := thread.step_in_list(facts, earlier, question)) is not None:
         return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)
     judge = Judge(question, query, index, facts, topic_from=earlier.search_text(question) if earlier else "")

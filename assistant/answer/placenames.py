@@ -16,6 +16,11 @@ from assistant import vocab
 from assistant.answer import asking
 from assistant.answer.facts import facts_for
 from assistant.store.load import LoadedIndex
+from assistant.text.dates import MONTH_WORDS
+
+# A month or a weekday, full or short, alone or in a range ("April", "Sept", "Apr-Sep"): never part of a place's name.
+DATE_WORD = re.compile(rf"(?i:\b(?:{'|'.join(MONTH_WORDS)}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                       r"\b\.?(?:[-–/].*)?)")
 
 FOLLOWING = re.compile(r"\s+([A-Za-z][\w&'’-]*)")
 PRINTED_FOLLOWER = re.compile(r"\s+([A-Z][\w&'’-]*)")
@@ -89,3 +94,10 @@ def longer_name(text: str, place: str, index: LoadedIndex) -> str | None:
             following = FOLLOWING.match(text, mention.end())
             names.add(f"{mention.group()} {following.group(1)}".title())
     return names.pop() if len(names) == 1 else ""
+
+
+def without_dates(name: str) -> str:
+    """The place a name read after "in" stands for, less any month that followed it: "in Brackwater Vale April to
+    September" names Brackwater Vale, and "in Sept and Oct" no place at all ("" then)."""
+    match = DATE_WORD.search(name)
+    return name if match is None else name[:match.start()].strip(" -–,")

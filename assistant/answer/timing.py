@@ -9,6 +9,10 @@ written in or after that month.
 "When does it end?" is not answered by "PROJECT START: 7 April 2025": a line that gives only when something starts
 says nothing of when it ends (and the other way round); a line with both dates ("7 April 2025 - 6 April 2027")
 answers either.
+
+"How many from April to October?" is not answered from a report on April to September, nor "April to June" by
+"Results in Q2" where the report's own Q2 is July to September; "what was it the year before?" needs a line that
+gives an earlier figure, not this year's alone.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import re
 
 from assistant.answer import asking
 from assistant.answer.asked import MOMENTS
-from assistant.answer.facts import opening
-from assistant.text.dates import (MONTHS, asked_months, dated_in_words, dated_months, document_month, month_names,
-                                  month_number, months_dated, passed_by, year_pairs, years_in)
+from assistant.answer.facts import opening, same_section
+from assistant.text.dates import (MONTH_WORDS, MONTHS, asked_months, dated_in_words, dated_months, document_month,
+                                  month_names, month_number, months_dated, passed_by, year_pairs, years_in)
 
 # What was done, said or decided: "what was agreed", "what did they decide", "who attended", "how many came".
 HAPPENED = re.compile(r"\b(?:agreed|decided|approved|discussed|said|reported|concluded|resolved|found|attended|"
@@ -59,6 +63,15 @@ def other_end(moment: re.Pattern | None, text: str, question: str = "") -> str:
     return ""
 
 
+def particulars(doc) -> str:
+    """What a document says of itself before its body: the lines before its first section (`facts.opening`) and the
+    section its own title heads ("Brackwater Vale District Performance Report" over "Quarter 2, 2025/26: 1 April
+    to 30 September 2025", "Published: ..."). The period stated there covers every line of the document."""
+    titled = [doc.text[section.start:section.end] for section in doc.sections
+              if len(section.path) == 1 and section.path[0].strip().casefold() == doc.title.strip().casefold()]
+    return " ".join((opening(doc), *titled[:1]))
+
+
 def other_period(judge, i: int, window: str, label: str) -> str:
     """Why line i (read with `window`, the line before it, and `label`, its headings) gives figures for another
     year, financial year or month than the `judge`'s question asks about; empty when it does not."""
@@ -69,7 +82,7 @@ def other_period(judge, i: int, window: str, label: str) -> str:
     # "Q2 2025/26" is covered by a document that says it is about 2025/26 ("Quarter 2 2025/26"), wherever its
     # calendar years are printed
     said = {y for pair in judge.year_pairs for y in (pair[:4], f"20{pair[-2:]}")} if judge.year_pairs and \
-        judge.year_pairs <= year_pairs(" ".join((label, opening(doc), doc.title, asking.section_text(doc, sentence.start)))) \
+        judge.year_pairs <= year_pairs(" ".join((label, particulars(doc), doc.title, asking.section_text(doc, sentence.start)))) \
         else set()
     if judge.years - said and not judge.years - said <= facts.years_around(sentence.document, sentence.start):
         return f"no passage gives figures for {', '.join(sorted(judge.years))}"
@@ -77,9 +90,12 @@ def other_period(judge, i: int, window: str, label: str) -> str:
         return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(judge.years))}"
     if judge.months and judge.years and not judge.months <= asking.months_in(
             " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
-                      opening(doc), doc.title))):  # "minutes from 3rd August 2011", published in September
+                      particulars(doc), doc.title))):  # "minutes from 3rd August 2011", published in September
         return f"no passage gives figures for the period asked about ({month_names(judge.months)})"
-    if judge.wants.figure and (reason := other_quarter(judge.question, facts.text(sentence))):  # "Quarter 1" for July
+    if judge.wants.figure and (reason := other_quarter(judge.question, facts.text(sentence)) or
+                               earlier_unsaid(judge.question, _with_next(judge, i))):  # this year's for last
+        return reason
+    if judge.wants.figure and (reason := other_span(judge, i, window, label)):
         return reason
     stated_pairs = year_pairs(window)
     if judge.year_pairs and stated_pairs and not judge.year_pairs & stated_pairs:
@@ -101,6 +117,90 @@ def other_date(judge, i: int, text: str) -> str:
     if judge.months_named and not judge.wants.figure and not dated_months(text) & judge.months_named and \
             (dated := judge.facts.label_months(i)) and not dated & judge.months_named:  # the July minutes for December
         return f"the passage is about {month_names(dated)}, not {month_names(judge.months_named)}"
+    return ""
+
+
+# "What was it the year before?", "in the previous year": the figure for the period before the one a document
+# reports, which a line giving only the current figure does not hold.
+EARLIER_ASKED = re.compile(r"\b(?:the|a)\s+(?:year|twelve months|12 months|period|quarter)\s+"
+                           r"(?:before|earlier|prior)\b|"
+                           r"\b(?:previous|prior|preceding)\s+(?:year|twelve months|12 months|period|quarter)\b", re.I)
+# A line that sets a figure against an earlier one: "(42% for previous year)", "up from 19", "compared with 22 in
+# the same period of 2024", "530 the year before".
+EARLIER_SAID = re.compile(r"\b(?:last|previous|prior|preceding|same)\s+(?:year|period|quarter|months?|time)\b|"
+                          r"\b(?:year|period|quarter)\s+(?:before|earlier)\b|\b(?:from|compared (?:with|to)|against|"
+                          r"than|versus|vs)\b[^.;]{0,40}?\d", re.I)
+
+
+def earlier_unsaid(question: str, line: str) -> str:
+    """Why a line gives no figure for the earlier period the question asks about ("how
+    many attended the year before?" and "1,200 school children attended"); empty when it may."""
+    if not EARLIER_ASKED.search(question) or EARLIER_SAID.search(line) or len(years_in(line)) >= 2:
+        return ""
+    return "no passage gives the figure for the earlier period asked about"
+
+
+def _with_next(judge, i: int) -> str:
+    """Line i and the line after it in the same section, which often gives the earlier figure ("That was a decrease
+    of 12% compared to the previous year, when there were 20,508")."""
+    index, facts = judge.index, judge.facts
+    following = i + 1 < len(index.sentences) and same_section(index, i + 1, index.sentences[i])
+    return f"{facts.text(index.sentences[i])} {facts.text(index.sentences[i + 1]) if following else ''}"
+
+
+_MONTH = "(" + "|".join(MONTH_WORDS) + r")\b\.?"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+# "April to October 2025", "1 April – 31 October", "Apr-Sep 2025", "between April and August": a run of months.
+MONTH_SPAN = re.compile(rf"\b{_DAY}{_MONTH}(?:\s+\d{{4}})?\s*(?:-|–|—|to|until|till|through)\s*{_DAY}{_MONTH}|"
+                        rf"\bbetween\s+{_DAY}{_MONTH}(?:\s+\d{{4}})?\s+and\s+{_DAY}{_MONTH}", re.I)
+# "Q2 (Jul-Sep 2025)", "Quarter 2 2025/26 (1 July to 30 September 2025)": a quarter as the document counts it.
+QUARTER_DEFINED = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b[^()\n]{0,12}\(([^()\n]{5,60})\)", re.I)
+
+
+def month_spans(text: str) -> set[tuple[int, int]]:
+    """The runs of months a text names, as (first month, last month) numbers: "April to October" is (4, 10)."""
+    spans = set()
+    for match in MONTH_SPAN.finditer(text):
+        first, last = (g for g in match.groups() if g)
+        spans.add((month_number(first), month_number(last)))
+    return spans
+
+
+def defined_quarters(facts, doc) -> dict[int, set[tuple[int, int]]]:
+    """The months each quarter covers where the document says so ("Q2 (Jul-Sep 2025)"), read once per document."""
+    key = f"quarters:{doc.id}"
+    if key not in facts.term_sets:
+        facts.term_sets[key] = frozenset((int(match.group(1)), *span)
+                                         for match in QUARTER_DEFINED.finditer(f"{doc.title}\n{doc.text}")
+                                         for span in month_spans(match.group(2)))
+    found: dict[int, set[tuple[int, int]]] = {}
+    for quarter, first, last in facts.term_sets[key]:
+        found.setdefault(quarter, set()).add((first, last))
+    return found
+
+
+def other_span(judge, i: int, window: str, label: str) -> str:
+    """Why line i gives figures for another run of months than the question's ("April to October" answered from a
+    report on April to September, or "April to June" from "Results in Q2" where the document's Q2 is July to
+    September); empty when it may. The run the line is read under is the nearest printed: the line and its
+    headings (a quarter it names, as its document defines it), else its section, else the document's own
+    particulars."""
+    asked = month_spans(judge.question)
+    if not asked:
+        return ""
+    doc = judge.index.documents[judge.index.sentences[i].document]
+    near = month_spans(f"{label} {window}")
+    if stated := {int(q) for q in QUARTER.findall(f"{label} {window}")}:
+        quarters = defined_quarters(judge.facts, doc)
+        near |= {span for q in stated for span in quarters.get(q, ())}
+    for printed in (near, month_spans(asking.section_text(doc, judge.index.sentences[i].start)),
+                    month_spans(f"{particulars(doc)} {doc.title}")):
+        if printed:
+            if printed & asked:
+                return ""
+            first, last = min(printed)
+            return f"the passages give figures for {MONTHS[first - 1]} to {MONTHS[last - 1]}, not the months " \
+                   "asked about"
     return ""
 
 

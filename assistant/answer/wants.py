@@ -20,7 +20,7 @@ MONTHS = "|".join(MONTH_WORDS)
 
 WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long)|rate\b|what (percentage|proportion|share|number|"
                           r"amount|rate|level|figure|funding|money|budget|sum|grant)|by how much|number of|"
-                          r"per ?cent|%|population)", re.I)
+                          r"per ?cent|population)|%", re.I)  # "what % of ...": no word boundary before "%"
 # "How often does it meet?" is answered by "monthly" or "twice a year" as well as by a number.
 WANTS_FREQUENCY = re.compile(r"\bhow often\b", re.I)
 FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|"
