@@ -22,6 +22,8 @@ def uncited_numbers(answer: Answer, allowed_text: str = "") -> list[float]:
         for text in (citation.quote, citation.locator, citation.title, citation.date):
             cited.update(numbers_in(text))
     read = [f.value for f in answer.figures if f.measure not in COMPUTED_MEASURES]
+    # A rate a sheet prints as a fraction (0.213) is stated as the percentage it is (21.3%).
+    cited.update(value for value in read if any(abs(number * 100 - value) < 1e-6 for number in cited))
     computed = [abs(f.value) for f in answer.figures
                 if f.measure in COMPUTED_MEASURES and (_derivable(f.value, cited) or _is_total(f, read))]
     cited.update(computed)

@@ -228,13 +228,26 @@ def _crime_types(frame: pd.DataFrame) -> tuple[tuple[CrimeType, ...], list[str]]
             if parent.get(label) is None:  # a parent one summary proves is kept, whichever summary came first
                 parent[label] = learned_parent
         # Each summary's all-crime row: its largest row that others add up to (forces name it differently).
-        roots = [label for label, up in learned.items() if up is None and label in learned.values()]
-        if roots:
-            totals.add(max(roots, key=lambda label: _size(rows, label)))
+        total = _total(rows, learned)
+        if total:
+            totals.add(total)
     types = tuple(CrimeType(label, parent.get(label), printed_parent.get(label), index,
                             TOTAL if label in totals else INCIDENTS if "incident" in label.lower() else "")
                   for label, index in order.items())
     return types, problems
+
+
+def _total(rows: pd.DataFrame, learned: dict[str, str | None]) -> str | None:
+    """A summary's all-crime row: its largest row that nothing holds, if other rows add up to it or it is at least
+    all the other such rows together (a table may list only some crime types under its total). A largest row
+    that is neither (a table with no total row) is no total: its own name is safer than "all crime"."""
+    unheld = [label for label, up in learned.items() if up is None and "incident" not in label.lower()]
+    if not unheld:
+        return None
+    sizes = {label: _size(rows, label) for label in unheld}
+    largest = max(unheld, key=sizes.get)
+    rest = sum(size for label, size in sizes.items() if label != largest)
+    return largest if largest in learned.values() or sizes[largest] >= rest - 0.5 else None
 
 
 def _size(frame: pd.DataFrame, label: str) -> float:
@@ -271,6 +284,14 @@ def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
         if part in vector and len(members) <= _MAX_PART_ROWS:
             children = _adding_up(vector, vector[part], members)
             parent.update({label: part for label in children})
+        elif part not in vector and len(members) > 2:
+            # A part named after no row (a spreadsheet's one table): its largest unmarked row ("All crime") is
+            # the parent of the other unmarked rows that add up to it.
+            head = max(members, key=lambda label: float(vector[label].sum()))
+            others = [label for label in members if label != head]
+            children = tuple(others) if np.allclose(sum(vector[label] for label in others), vector[head], atol=0.5) \
+                else _adding_up(vector, vector[head], others) if len(others) <= _MAX_PART_ROWS else ()
+            parent.update({label: head for label in children})
     return parent, problems
 
 

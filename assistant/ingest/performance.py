@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-
+from assistant.ingest import grids
 from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
+from assistant.ingest.table_periods import Period
+from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name
+from assistant.ingest.table_words import header_words as _header_words
 from assistant.ingest.tables import TextTable, find_tables
 from assistant.records import Document
 from assistant.text.dates import MONTHS, month_number
@@ -32,18 +33,15 @@ if TYPE_CHECKING:
 
 # Text columns use pandas' "str" dtype, so a missing parent_type (an un-dashed row) reads as NaN: test it
 # with pd.isna. Parquet keeps that dtype, so a saved frame loads back equal.
+# `position` is the cited cell's place among its printed line's tab-separated cells (0 is the line's first cell),
+# so a citation can name the cell itself ("Summary!D14") whichever column a layout puts the row's label in.
 COLUMNS = ("edition", "period_end", "area", "section", "crime_type", "parent_type", "measure", "period", "value",
            "printed", "source_document", "table_title", "row_label", "column_label", "row_start", "row_end",
-           "row_order")
-_INTS = ("row_start", "row_end", "row_order")
+           "row_order", "position")
+_INTS = ("row_start", "row_end", "row_order", "position")
 _MISSING = ("-", "")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _MONTH = "|".join(MONTHS)
-FORCE_TITLE = "Force"  # the heading a summary prints over its force-wide table
-
-
-class TableProblem(Exception):
-    """A table that looks like a performance table but cannot be read; the message says where and why."""
 
 
 @dataclass(frozen=True)
@@ -56,30 +54,11 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Period:
-    """The months a value covers: `months` months ending in `end` ("2024-10")."""
-
-    end: str
-    months: int = 12
-
-    @property
-    def words(self) -> str:
-        year, month = self.end.split("-")
-        return f"{self.months} months to {MONTHS[int(month) - 1]} {year}"
-
-
-@dataclass(frozen=True)
 class PerformanceRead:
     """The frame of every performance table read, and the tables that looked like one but could not be read."""
 
     frame: pd.DataFrame
     problems: tuple[tuple[str, str], ...]  # (document, message)
-
-
-@lru_cache(maxsize=1)
-def _header_words() -> dict:
-    with open(Path(__file__).parent / "data" / "headers.toml", "rb") as handle:
-        return tomllib.load(handle)
 
 
 def read_columns(groups: tuple[str, ...], names: tuple[str, ...]) -> tuple[Column, ...] | None:
@@ -142,17 +121,30 @@ def empty_frame() -> pd.DataFrame:
 
 
 def read_performance(documents: Iterable[Document]) -> PerformanceRead:
-    """Every performance table of every document as one frame, and the look-alikes that could not be read."""
+    """Every performance table of every document as one frame, and the look-alikes that could not be read.
+
+    A table printed in a board pack's shape is read here, in any format; the other tables of a spreadsheet or CSV
+    file, and those of its tables this shape cannot read, go to `grids`, which knows the layouts of a force's own
+    workbooks (and reports what it cannot read either)."""
     records: list[tuple] = []
     problems: list[tuple[str, str]] = []
     for doc in documents:
+        others = []
         for table in find_tables(doc):
             if not looks_like_performance_table(table):
+                others.append(table)
                 continue
             try:
                 records.extend(_table_records(doc, table))
             except TableProblem as problem:
-                problems.append((doc.id, str(problem)))
+                if grids.is_spreadsheet(doc):
+                    others.append(table)
+                else:
+                    problems.append((doc.id, str(problem)))
+        if others and grids.is_spreadsheet(doc):
+            found, unread = grids.read_grid_tables(doc, others)
+            records.extend(tuple(record[name] for name in COLUMNS) for record in found)
+            problems.extend((doc.id, message) for message in unread)
     return PerformanceRead(_frame(records), tuple(problems))
 
 
@@ -208,12 +200,12 @@ def _table_records(doc: Document, table: TextTable) -> list[tuple]:
         else:
             crime_type, parent_type = label, None
             parent = label
-        for printed, column in zip(row.cells[1:], columns):
+        for position, (printed, column) in enumerate(zip(row.cells[1:], columns), start=1):
             period = _period_of(column, latest, month, months)
             end = Period(f"{column.year or latest}-{month:02d}", months).end
             records.append((edition, end, area, part, crime_type, parent_type, column.measure, period,
                             _value(printed, title, label, doc.id), printed, doc.id, title, label, column.label,
-                            row.start, row.end, order))
+                            row.start, row.end, order, position))
         order += 1
         i += 1
     return records
@@ -272,13 +264,6 @@ def _edition(doc: Document, table: TextTable, month: int) -> str:
     title = title or f"{doc.title}: performance tables to {MONTHS[month - 1]}"
     # An upload may print an official summary's very title: its own edition, named after the file, never merged.
     return f"{title}, as uploaded in {doc.id}" if doc.uploaded else title
-
-
-def force_name(edition: str) -> str:
-    """"Essex Police: Performance Summary To ..." -> "Essex": the force a summary's force-wide table is for."""
-    name = re.split(r":|\bperformance\b", edition, maxsplit=1, flags=re.IGNORECASE)[0]
-    name = re.sub(r"\b(?:police(?: service)?|constabulary)\b", "", name, flags=re.IGNORECASE)
-    return " ".join(name.split()) or FORCE_TITLE
 
 
 def _table_title(table: TextTable) -> str:

@@ -124,7 +124,7 @@ def test_row_spans_are_the_printed_lines(agenda):
 # --- the tidy frame ---------------------------------------------------------------------------------------
 
 def test_frame_shape_and_columns(frame):
-    assert frame.shape == (16 * 49 * 12, len(COLUMNS)) == (9408, 17)
+    assert frame.shape == (16 * 49 * 12, len(COLUMNS)) == (9408, 18)
     assert list(frame.columns) == list(COLUMNS)
     assert list(frame.area.unique()) == AREAS
     assert list(frame.table_title.unique()) == TITLES

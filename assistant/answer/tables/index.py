@@ -79,7 +79,9 @@ class _Cell:
     value: float
     printed: str
     column_label: str
-    position: int = 0
+    position: int = 0  # the cell's place among its printed line's cells (the frame's `position`)
+    row_start: int = -1  # the printed line holding the cell: a workbook with a sheet per measure prints one
+    row_end: int = -1  # area's row for a crime type on several lines
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,11 @@ class Row:
     def ref(self, measure: str, period: str) -> RowRef:
         """This row as a citation, pointing at the column of its (measure, period) cell."""
         cell = self.cells.get((measure, period))
+        if cell is None:
+            return RowRef(self.area, self.crime_type, self.table_title, self.row_label, self.source_document,
+                          self.row_start, self.row_end, "", self.edition, 0)
         return RowRef(self.area, self.crime_type, self.table_title, self.row_label, self.source_document,
-                      self.row_start, self.row_end, cell.column_label if cell is not None else "", self.edition,
-                      cell.position if cell is not None else 0)
+                      cell.row_start, cell.row_end, cell.column_label, self.edition, cell.position)
 
 
 class EditionTable:
@@ -158,18 +162,18 @@ class TableIndex:
             catalogue = build_catalogue(frame, {}, vocab.load().area_kinds)
         self.catalogue = catalogue
         columns = ("edition", "area", "crime_type", "table_title", "row_label", "source_document", "row_start",
-                   "row_end", "measure", "period", "value", "printed", "column_label")
+                   "row_end", "measure", "period", "value", "printed", "column_label", "position")
         by_edition: dict[str, dict[tuple[str, str], Row]] = {}
         editions = {edition.id: edition for edition in self.catalogue.editions}
         for (edition, area, crime_type, title, label, document, start, end, measure, period, value, printed,
-             column) in zip(*(frame[name].tolist() for name in columns)):
+             column, position) in zip(*(frame[name].tolist() for name in columns)):
             rows = by_edition.setdefault(edition, {})
             row = rows.get((area, crime_type))
             if row is None:
                 held = editions[edition]
                 row = rows[(area, crime_type)] = Row(area, crime_type, title, label, document, int(start),
                                                      int(end), {}, held.periods, held.change_period, edition)
-            row.cells[(measure, period)] = _Cell(float(value), printed, column, len(row.cells) + 1)
+            row.cells[(measure, period)] = _Cell(float(value), printed, column, int(position), int(start), int(end))
         newest_first = sorted(self.catalogue.editions, key=precedence, reverse=True)
         self.editions = tuple(EditionTable(e, by_edition.get(e.id, {}), self.catalogue) for e in newest_first)
         self.areas = tuple(dict.fromkeys(area for table in self.editions for area in table.areas))

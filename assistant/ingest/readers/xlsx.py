@@ -5,6 +5,10 @@ and with data_only=True: a formula cell gives the value Excel last calculated an
 person saw, not the formula. Values are printed as the sheet shows them (see cell_text), laid out by
 sheet_layout, and addressed as "Sheet!B14" so an answer can cite the exact cell.
 
+A label a table indents (Excel's indent, or leading spaces) marks a sub-type of the row above it; the indent
+cannot survive as text (cells are printed with their spaces collapsed), so it is printed as a leading "- ", the
+mark a printed performance table uses for a sub-type.
+
 Limits: at most `max_sheets` visible sheets and `max_rows` non-empty rows in the whole workbook; beyond
 either the workbook is refused with a ReaderError that says which limit, rather than half-indexed (an
 answer drawn from half a workbook would be wrong without saying so). Hidden sheets are skipped: they
@@ -25,6 +29,7 @@ from assistant.ingest.readers.sheet_layout import Row, sheet_blocks
 
 MAX_ROWS = 100_000
 MAX_SHEETS = 100
+SUBTYPE_MARK = "- "
 
 
 def read_xlsx(path: str | Path, max_rows: int = MAX_ROWS, max_sheets: int = MAX_SHEETS) -> Extracted:
@@ -66,15 +71,21 @@ def _rows(sheet, file_name: str, budget: int, max_rows: int) -> Iterator[Row]:
     used = 0
     sheet.reset_dimensions()  # exporters often record a wrong used range; read every row that is stored
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
-        cells = {}
+        cells, indented, figures = {}, [], False
         for cell in row:
             if getattr(cell, "value", None) is None:
                 continue  # EmptyCell, or the covered part of a merged range (only its first cell has the value)
             text = cell_text(cell.value, cell.number_format)
             if text:
                 cells[cell.column] = text
+                if _indented(cell):
+                    indented.append(cell.column)
+                figures = figures or _figure(cell.value)
         if not cells:
             continue
+        if figures:  # a row of figures: an indented title, note or header cell is no sub-type
+            cells.update({column: SUBTYPE_MARK + cells[column] for column in indented
+                          if not cells[column].startswith(SUBTYPE_MARK.strip())})
         used += 1
         if used > budget:
             raise ReaderError(
@@ -82,6 +93,20 @@ def _rows(sheet, file_name: str, budget: int, max_rows: int) -> Iterator[Row]:
                 f"'{sheet.title}'): split the workbook or publish the data as CSV"
             )
         yield number, cells
+
+
+def _figure(value: object) -> bool:
+    """A number that is not a year: what a table's body rows hold and its header rows do not."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not (
+        float(value).is_integer() and 1900 <= value <= 2100)
+
+
+def _indented(cell) -> bool:
+    """A text cell set in from the left: by the cell's indent, or by leading spaces typed before its words."""
+    if not isinstance(cell.value, str) or not cell.value.strip():
+        return False
+    alignment = getattr(cell, "alignment", None)
+    return bool(alignment is not None and alignment.indent) or cell.value[:1] in (" ", "\u00a0")
 
 
 def refuse_ole_workbook(path: Path) -> None:

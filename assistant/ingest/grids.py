@@ -1,0 +1,468 @@
+"""Police performance tables as analysts lay them out in spreadsheets, read cell by cell into the performance frame.
+
+A board pack prints one shape (see `performance`); a force's own workbook or CSV file comes in many, and nothing
+here knows any one of them. What a figure is for is learned from the sheet itself:
+
+- **header rows**: the rows above the first row of figures, one to three of them; a group name printed once over
+  the columns it spans (a merged cell keeps its value in its first cell) carries forward across the blank cells
+  after it, so each figure column gets the words of every header row above it;
+- **figure columns** are those whose cells below the header are numbers (or a mark of a missing figure: "-",
+  "n/a", ".."); the **label columns** are the text columns to their left: the last names the crime type, one
+  whose header names an area ("Area", "District", "CSP": `data/layouts.toml`), or else the first of two, the
+  area (long form; written on every row, or only on the first row of its block);
+- each figure column's **measure** ("Offences", "Solved outcomes", "Solved rate %": `data/headers.toml`),
+  **period** (`table_periods`) and **area** (wide form: a column group that names neither a measure nor a period)
+  come from its header words, else from the sheet: its name and title lines ("Solved outcomes by area", "Rolling
+  12 months to November 2025"), so one sheet per measure or per area reads as well as one sheet for everything;
+- a difference column ("Change", "% change", "pt change") compares its measure's two periods;
+- sub-types are marked by a leading dash or bullet; a row with a label and no figures names a part of the table;
+- a solved rate printed as a fraction (0.213) is read as the percentage it is (21.3), the printed text kept.
+
+A table that has the look of a performance table (figure columns under a measure's name) but whose figures cannot
+all be tied to an area, a crime type, a measure and a period is a reported problem, in plain words, never a guess.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
+from assistant.ingest.table_periods import Period, TitlePeriod, column_period, has_word, layout_words, title_period
+from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, header_words
+from assistant.ingest.tables import TableRow, TextTable
+from assistant.records import Document
+from assistant.text.dates import MONTHS
+
+_MAX_HEADER_ROWS = 3
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_TITLE_MAX_CHARS = 160
+_GENERIC_SHEET = re.compile(r"^(?:sheet|table|data|summary|figures|results|report|performance|crime|dashboard|"
+                            r"output|export|tab)\s*\d*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """A figure column: its place in the row, its header words, and what each of its cells is a figure of."""
+
+    index: int
+    label: str
+    base: str  # the measure its group names: offences, solved outcomes, solved rate %
+    measure: str  # the frame's measure: the base, or one of its differences
+    period: Period | None  # None for a difference, which compares the base's two periods
+    area: str = ""  # a column group naming an area (wide form), else ""
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One figure read from a sheet, before the document-wide parts (edition, force, printed order) are known."""
+
+    table: int  # where its table starts in the document's text
+    area: str
+    section: str
+    row_label: str
+    crime_type: str
+    parent_type: str | None
+    column: GridColumn
+    printed: str
+    value: float
+    row: TableRow
+
+
+def is_spreadsheet(doc: Document) -> bool:
+    """Documents whose tables are data a sheet holds (Excel, CSV), read cell by cell with their addresses."""
+    return doc.format in ("xlsx", "xlsm", "xls", "csv")
+
+
+def read_grid_tables(doc: Document, tables: Sequence[TextTable]) -> tuple[list[dict], list[str]]:
+    """The frame records of every performance table among `tables` (all from `doc`), and the problems of the
+    tables that look like performance tables but cannot be read, one plain sentence each."""
+    cells: list[GridCell] = []
+    problems: list[str] = []
+    previous_end = 0
+    for table in tables:
+        lines = _lines_before(doc, table, previous_end)
+        previous_end = table.end
+        try:
+            cells += _table_cells(doc, table, lines)
+        except TableProblem as problem:
+            problems.append(str(problem))
+    if not cells:
+        return [], problems
+    return _records(doc, cells, tables), problems
+
+
+def _lines_before(doc: Document, table: TextTable, previous_end: int) -> list[str]:
+    """The sheet's title lines for `table`, nearest last: its heading path, then the prose lines since the table
+    before it on the same sheet (another sheet's notes say nothing of this one)."""
+    prose = [line.strip() for line in doc.text[previous_end:table.start].split("\n") if line.strip()]
+    sheet = table.section_path[0] if table.section_path else None
+    if sheet in prose:
+        prose = prose[len(prose) - prose[::-1].index(sheet):]
+    return [*table.section_path, *(line for line in prose if "\t" not in line)]
+
+
+# --------------------------------------------------------------------------------------------- cells and rows
+
+
+@lru_cache(maxsize=1)
+def _cell_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The marks of a missing figure, and the units a difference may print after its number, longest first."""
+    words = layout_words()["cells"]
+    return frozenset(words["missing"]), tuple(sorted(words["point_units"], key=len, reverse=True))
+
+
+def _missing(text: str) -> bool:
+    return text.strip().lower() in _cell_words()[0]
+
+
+def parse_number(text: str) -> float | None:
+    """The number a printed cell shows ("1,234", "21.3%", "(12)", "−4", "+1.6 pts"), or None when it is not one."""
+    cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
+    for unit in _cell_words()[1]:
+        if cleaned.lower().endswith(unit) and cleaned[: -len(unit)].strip()[-1:].isdigit():
+            cleaned = cleaned[: -len(unit)].strip()
+            break
+    cleaned = cleaned.rstrip("%").strip().lstrip("£$€")
+    negative = cleaned.startswith("(") and cleaned.endswith(")")
+    cleaned = cleaned.strip("()").strip()
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    value = float(cleaned.replace(",", ""))
+    return -value if negative else value
+
+
+def _is_header_row(cells: tuple[str, ...]) -> bool:
+    """No figures in it (a year such as "2024" names a column), and not a lone line of text in the first column
+    (a title or a note kept with the table)."""
+    filled = [i for i, cell in enumerate(cells) if cell]
+    lone_title = filled == [0]
+    return bool(filled) and not lone_title and all(
+        parse_number(cells[i]) is None or _YEAR_CELL.fullmatch(cells[i]) for i in filled)
+
+
+def _figure_columns(body: list[tuple[str, ...]], width: int) -> list[int]:
+    """Columns whose filled cells are all numbers or missing marks, with at least one number among them."""
+    found = []
+    for i in range(width):
+        values = [row[i] for row in body if i < len(row) and row[i]]
+        numbers = sum(parse_number(v) is not None for v in values)
+        if numbers and all(parse_number(v) is not None or _missing(v) for v in values):
+            found.append(i)
+    return found
+
+
+def _header_parts(header: list[tuple[str, ...]], figures: list[int]) -> dict[int, list[str]]:
+    """Each figure column's header words, top row first; a group name carries forward over the blank cells after
+    it, among figure columns (a label column's header, "Area", never spreads over the figures)."""
+    parts: dict[int, list[str]] = {i: [] for i in figures}
+    for depth, row in enumerate(header):
+        carried = ""
+        last_row = depth == len(header) - 1
+        for i in figures:
+            cell = row[i] if i < len(row) else ""
+            if cell or last_row or (i - 1 not in parts):
+                carried = cell
+            if carried:
+                parts[i].append(carried)
+    return parts
+
+
+# --------------------------------------------------------------------------------------------- columns
+
+
+def _base_measure(text: str, strong: bool = False) -> str | None:
+    """The measure a header or title names; `strong` leaves out the words that also name the subject of a whole
+    sheet ("Crime summary", "Incidents"), for reading a measure from a title rather than a column."""
+    low = text.lower()
+    weak = ("crime", "incident") if strong else ()
+    return next((measure for measure, keys in header_words()["groups"].items()
+                 if any(k in low for k in keys if k not in weak)), None)
+
+
+def _difference(label: str, base: str) -> str | None:
+    """The difference a column's own words name ("% change", "pt diff.", "Change"), as a frame measure; "" when
+    it names none, None when it names one the base measure has no such difference for."""
+    low, kinds = label.lower(), header_words()["columns"]
+    if any(word in low for word in kinds["point_difference"]) and base == SOLVED_RATE:
+        return CHANGE[SOLVED_RATE]
+    if any(word in low for word in kinds["percent_difference"]):
+        return PERCENT_CHANGE.get(base)
+    if any(word in low for word in kinds["difference"]):
+        return CHANGE.get(base)
+    return ""
+
+
+def _column(index: int, parts: list[str], context_measure: str | None, title: TitlePeriod | None,
+            has_area_column: bool) -> GridColumn | None:
+    """What a figure column holds, from its header words and the sheet's; None when they do not say."""
+    label = " ".join(parts)
+    own = parts[-1] if parts else ""
+    kinds = header_words()["columns"]
+    if any(word in own.lower() for word in kinds["domestic_abuse_share"]):
+        period = column_period(own, title)
+        return GridColumn(index, label, DA_SHARE, DA_SHARE, period) if period else None
+    base = _base_measure(label) or context_measure
+    if base is None:
+        return None
+    unnamed = [part for part in parts if _base_measure(part) is None and column_period(part, title) is None
+               and _difference(part, base) == "" and not has_word(part, _period_words())]
+    area = unnamed[0] if unnamed and not has_area_column else ""
+    named = [part for part in parts if part not in unnamed]
+    # The column's own words first ("Solved rate %" over "Change" is a change of the rate, not a "% change"), then
+    # those of a group that names no measure ("Change" printed over "Offences" and "Solved outcomes").
+    difference = _difference(named[-1], base) if named else ""
+    for group in reversed(named[:-1]):
+        if difference == "" and _base_measure(group) is None:
+            difference = _difference(group, base)
+    if difference is None:
+        return None
+    if difference:
+        return GridColumn(index, label, base, difference, None, area)
+    period = next((p for p in (column_period(part, title) for part in reversed(parts)) if p), None)
+    if period is None and title is not None:
+        period = title.period()
+    return GridColumn(index, label, base, base, period, area) if period else None
+
+
+def _period_words() -> list[str]:
+    words = layout_words()["periods"]
+    return [*words["year_to_date"], *words["previous"], *words["current"], "rolling", "months", "year"]
+
+
+# --------------------------------------------------------------------------------------------- one table
+
+
+def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[GridCell]:
+    """The figure cells of one table; none when it is not a performance table, a TableProblem when it looks like
+    one that cannot be read. `lines` are the sheet's title lines, nearest last."""
+    rows = [row.cells for row in table.rows]
+    width = max(len(cells) for cells in rows)
+    header_end = 0
+    while header_end < len(rows) and (_is_header_row(rows[header_end]) or not any(rows[header_end][1:])):
+        header_end += 1
+    header = [row for row in rows[:header_end] if _is_header_row(row)][-_MAX_HEADER_ROWS:]
+    body = rows[header_end:]
+    figures = _figure_columns(body, width) if header and body else []
+    if not figures:
+        return []
+    parts = _header_parts(header, figures)
+    title = title_period(lines)
+    named = [i for i in figures if any(_base_measure(part) for part in parts[i])]
+    dated = [i for i in figures if any(column_period(part, title) for part in parts[i])]
+    context_measure = _context_measure(lines)
+    if not named and not (context_measure and (dated or (title and title.year))):
+        return []  # no measure named over the figures, nor a measure and a period in the sheet's titles
+    where = _where(doc, table)
+    labels = [i for i in range(min(figures)) if any(row[i] for row in body if i < len(row))]
+    if not labels:
+        raise TableProblem(f"{_capital(where)} looks like a police performance table but has no column naming the "
+                           "crime type of each row, so it was left out.")
+    crime_column = labels[-1]
+    area_column = _area_column(header, labels, crime_column)
+    # A third label column groups the rows into parts ("Victim based crime"), as a part's own header line does.
+    part_column = next((i for i in reversed(labels) if i not in (crime_column, area_column)), None)
+    columns = {i: _column(i, parts[i], context_measure, title, area_column is not None) for i in figures}
+    with_periods = {(c.base, c.area) for c in columns.values() if c is not None and c.period is not None}
+    # A difference is read only beside its measure's own periods: it compares them.
+    readable = {i: c for i, c in columns.items() if c is not None and (c.base, c.area) in with_periods}
+    if not readable:
+        raise TableProblem(f"{_capital(where)} looks like a police performance table but no column header says "
+                           "which months its figures cover (e.g. \"12 months to Nov 2025\" or \"2024/25\"; a bare "
+                           "year needs a title such as \"Rolling 12 months to November\"), so it was left out.")
+    if len({column.area for column in readable.values()}) < 2:  # one group name over every column: not an area
+        readable = {i: replace(column, area="") for i, column in readable.items()}
+    context_area = "" if area_column is not None else _context_area(table, lines)
+    if area_column is None and not context_area and not all(c.area for c in readable.values()):
+        raise TableProblem(f"{_capital(where)} looks like a police performance table but nothing says which area "
+                           "its figures are for (an Area column, the sheet's name or a column group), so it was left "
+                           "out.")
+    _refuse_duplicates(readable, where)
+    return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), context_area, where)
+
+
+def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn],
+                label_columns: tuple[int | None, int | None, int], context_area: str, where: str) -> list[GridCell]:
+    """The figure cells of the table's body: each row's area (carried down from the row that last named one),
+    part, crime type and the row a sub-type mark puts it under."""
+    area_column, part_column, crime_column = label_columns
+    cells: list[GridCell] = []
+    area = section = ""
+    parent: str | None = None
+    for row in table.rows[header_end:]:
+        named_area = _cell(row, area_column)
+        if named_area and named_area != area:
+            area, parent, section = named_area, None, ""
+        section = _cell(row, part_column) or section
+        label = _cell(row, crime_column)
+        if not any(_cell(row, i) for i in columns):
+            section = label or section  # a row naming a part of the table
+            continue
+        if not label:
+            raise TableProblem(f"A row of figures in {where} has no crime-type label (the row reading "
+                               f"{' | '.join(row.cells)!r}), so the table was left out.")
+        crime_type = _unmarked(label)
+        parent_type = parent if crime_type != label else None
+        if crime_type == label:
+            parent = label
+        for i, column in columns.items():
+            printed = _cell(row, i)
+            value = parse_number(printed)
+            if value is None and not _missing(printed):
+                raise TableProblem(f"Cell {printed!r} in row {label!r} of {where} is not a number or a mark of a "
+                                   "missing figure, so the table was left out. Fix the cell and rebuild.")
+            shown_area = column.area or area or context_area
+            if not shown_area:
+                raise TableProblem(f"Row {label!r} of {where} comes before any row naming its area, so the table "
+                                   "was left out.")
+            cells.append(GridCell(table.start, shown_area, section, label, crime_type, parent_type, column,
+                                  printed, math.nan if value is None else value, row))
+    return cells
+
+
+def _cell(row: TableRow, column: int | None) -> str:
+    return row.cells[column] if column is not None and column < len(row.cells) else ""
+
+
+def _unmarked(label: str) -> str:
+    """A label without its sub-type mark ("- Shoplifting" -> "Shoplifting"); the label itself when unmarked."""
+    spaced = label.replace("\u00a0", " ")
+    mark = next((m for m in layout_words()["labels"]["subtype_marks"] if spaced.startswith(m)), None)
+    return spaced[len(mark):].strip() if mark else label
+
+
+def _refuse_duplicates(columns: dict[int, GridColumn], where: str) -> None:
+    seen: dict[tuple, str] = {}
+    for column in columns.values():
+        key = (column.area, column.measure, column.period)
+        if key in seen:
+            raise TableProblem(f"{_capital(where)} has two columns for the same figure ({seen[key]!r} and "
+                               f"{column.label!r}), so it was left out: say in each header which period it covers.")
+        seen[key] = column.label
+
+
+def _where(doc: Document, table: TextTable) -> str:
+    sheet = table.section_path[0] if table.section_path else ""
+    place = f"sheet '{sheet}'" if doc.format != "csv" and sheet else "the table"
+    return f"{place} of {doc.id}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _area_column(header: list[tuple[str, ...]], labels: list[int], crime_column: int) -> int | None:
+    """The label column naming each row's area: one whose header says so, else the first of two or more."""
+    words = layout_words()["labels"]["area"]
+    for i in labels:
+        if i != crime_column and any(i < len(row) and has_word(row[i], words) for row in header):
+            return i
+    others = [i for i in labels if i != crime_column]
+    return others[0] if others else None
+
+
+def _context_measure(lines: list[str]) -> str | None:
+    """The measure a sheet's name or titles give ("Solved outcomes", "Offences by district"), nearest first."""
+    return next((m for m in (_base_measure(line, strong=True) for line in reversed(lines)) if m), None)
+
+
+def _context_area(table: TextTable, lines: list[str]) -> str:
+    """The area of a sheet that holds one area's table: its name, unless the name is generic ("Sheet1", "Data")
+    or names a measure; then the whole force, when a title line names a force."""
+    sheet = table.section_path[0] if table.section_path else ""
+    if sheet and not _GENERIC_SHEET.match(sheet) and _base_measure(sheet) is None and title_period([sheet]) is None:
+        return sheet
+    force = layout_words()["labels"]["force"]
+    return FORCE_TITLE if any(has_word(line, force) for line in lines) else ""
+
+
+# --------------------------------------------------------------------------------------------- the document
+
+
+def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) -> list[dict]:
+    """Frame records for one document's cells: one edition, its force named, rates read as percentages, printed
+    order numbered document-wide (so one sheet per measure still makes one row per area and crime type)."""
+    cells = _percent_rates(cells)
+    periods: dict[tuple[str, str], list[Period]] = {}  # (measure, area) -> its value columns' periods, in order
+    for cell in cells:
+        if cell.column.period is not None and cell.column.measure == cell.column.base:
+            held = periods.setdefault((cell.column.base, cell.area), [])
+            if cell.column.period not in held:
+                held.append(cell.column.period)
+    latest = max(period.end for held in periods.values() for period in held)
+    first = next(table for table in tables if table.start == min(cell.table for cell in cells))
+    force, edition = _force(doc, cells), _edition(doc, first, latest)
+    force_words = layout_words()["labels"]["force"]
+    is_force = {area: area == FORCE_TITLE or has_word(area, force_words) for area in {c.area for c in cells}}
+    order: dict[str, int] = {}
+    records = []
+    for cell in cells:
+        column = cell.column
+        area, title = (force, FORCE_TITLE) if is_force[cell.area] else (cell.area, cell.area)
+        if column.period is not None:
+            period, words = column.period, column.period.words
+        else:  # a difference: the later of its measure's periods compared with the one before it
+            held = sorted(periods[(column.base, cell.area)], key=lambda p: p.end)
+            period = held[-1]
+            words = f"{period.words} compared with the {(held[-2] if len(held) > 1 else period.earlier()).words}"
+        records.append({
+            "edition": edition, "period_end": period.end, "area": area, "section": cell.section,
+            "crime_type": cell.crime_type, "parent_type": cell.parent_type, "measure": column.measure,
+            "period": words, "value": cell.value, "printed": cell.printed, "source_document": doc.id,
+            "table_title": title, "row_label": cell.row_label, "column_label": column.label,
+            "row_start": cell.row.start, "row_end": cell.row.end,
+            "row_order": order.setdefault(cell.crime_type, len(order)), "position": column.index})
+    return records
+
+
+def _percent_rates(cells: list[GridCell]) -> list[GridCell]:
+    """Solved rates printed as fractions (0.213, not 21.3 or "21.3%") read as the percentages they are, per column
+    of a table, and that table's rate differences with them; a percentage change printed as a fraction likewise."""
+    columns: dict[tuple[int, int], list[GridCell]] = {}
+    for cell in cells:
+        columns.setdefault((cell.table, cell.column.index), []).append(cell)
+    scaled = {key for key, group in columns.items()
+              if group[0].column.measure in (SOLVED_RATE, *PERCENT_CHANGE.values()) and _fractions(group)}
+    rate_tables = {table for (table, index) in scaled if columns[(table, index)][0].column.measure == SOLVED_RATE}
+    return [replace(cell, value=cell.value * 100)
+            if (cell.table, cell.column.index) in scaled
+            or (cell.column.measure == CHANGE[SOLVED_RATE] and cell.table in rate_tables) else cell
+            for cell in cells]
+
+
+def _fractions(group: list[GridCell]) -> bool:
+    values = [c.value for c in group if not math.isnan(c.value)]
+    return bool(values) and not any("%" in c.printed for c in group) and all(abs(v) <= 1 for v in values) and \
+        any(v != 0 for v in values)
+
+
+def _force(doc: Document, cells: list[GridCell]) -> str:
+    """The force a document's force-wide figures are for: named in an area cell ("Northshire Police"), the
+    titles, or the file's publisher."""
+    pattern = re.compile(r"((?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)\s+(?:Police|Constabulary)\b")
+    for text in (*dict.fromkeys(c.area for c in cells), *doc.text.split("\n")[:12], doc.title, doc.publisher):
+        found = pattern.search(text or "")
+        if found:
+            return found.group(1).strip()
+    return force_name(doc.title)
+
+
+def _edition(doc: Document, first: TextTable, latest: str) -> str:
+    """The summary's own title: the title lines above its first performance table (its sheet's name left out),
+    with the period it runs to added when they do not name it; else the document's title and that period."""
+    lines = [line for line in _lines_before(doc, first, 0)[len(first.section_path):] if len(line) <= _TITLE_MAX_CHARS]
+    year, month = latest.split("-")
+    until = f"{MONTHS[int(month) - 1]} {year}"
+    title = " – ".join(lines[-3:]) or doc.title or doc.id
+    if until.lower() not in title.lower() and not _names_period(title, latest):
+        title = f"{title}: performance to {until}"
+    return f"{title}, as uploaded in {doc.id}" if doc.uploaded else title
+
+
+def _names_period(title: str, latest: str) -> bool:
+    period = title_period([title])
+    return period is not None and period.year is not None and f"{period.year}-{period.month:02d}" == latest

@@ -1,0 +1,32 @@
+"""What both performance-table readers share: the header words (`data/headers.toml`), the force's name, and the
+problem a table that looks like a performance table but cannot be read raises.
+
+`performance` reads the tables a board pack prints; `grids` the layouts of a force's own workbooks and CSV files.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+FORCE_TITLE = "Force"  # the heading a summary prints over its force-wide table
+
+
+class TableProblem(Exception):
+    """A table that looks like a performance table but cannot be read; the message says where and why."""
+
+
+@lru_cache(maxsize=1)
+def header_words() -> dict:
+    """The words of `data/headers.toml`: measure groups, difference columns, period phrases."""
+    with open(Path(__file__).parent / "data" / "headers.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def force_name(edition: str) -> str:
+    """"Essex Police: Performance Summary To ..." -> "Essex": the force a summary's force-wide table is for."""
+    name = re.split(r":|\bperformance\b", edition, maxsplit=1, flags=re.IGNORECASE)[0]
+    name = re.sub(r"\b(?:police(?: service)?|constabulary)\b", "", name, flags=re.IGNORECASE)
+    return " ".join(name.split()) or FORCE_TITLE
