@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config, hygiene, vocab
-from assistant.answer import compose, crossing, passages, pointing, tables, thread
+from assistant.answer import compose, crossing, naming, passages, pointing, tables, thread
 from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
@@ -23,16 +24,16 @@ from assistant.store.manifest import stale_files
 from assistant.understand import cues
 from assistant.understand import question as understand
 from assistant.understand.query import Query
-from assistant.understand.street import StreetAsk
-from assistant.vocab import stats_words, street_words
+from assistant.vocab import saved as saved_vocabulary
 
-if TYPE_CHECKING:  # imported where used: a question in a new process needs neither the build, the claims' prose
-    import pandas as pd  # nor the frames (see `Assistant.tables`)
+if TYPE_CHECKING:  # imported where used: a question in a new process needs neither the build, the claims' prose,
+    import pandas as pd  # the frames (see `Assistant.tables`) nor the police.uk and statistics readers
 
     from assistant.answer.stats import StatsAnswers
     from assistant.answer.street import StreetAnswers
     from assistant.claims.prose import ProseIndex
     from assistant.store.build import BuildReport
+    from assistant.understand.street import StreetAsk
 
 
 def validate_question(text: object) -> str:
@@ -48,9 +49,12 @@ class Assistant:
 
     def __init__(self, index: LoadedIndex):
         self.index = index
-        # The words people use, laid over what this index's tables print: in force around every call below.
-        self.vocabulary = vocab.for_catalogue(vocab.load(), index.catalogue)
+        # The words people use, laid over what this index's tables print: in force around every call below. The
+        # data files as the build read them (`vocab.saved`), or read afresh when they changed since.
+        words = saved_vocabulary.load(index.directory) or vocab.load()
+        self.vocabulary = vocab.for_catalogue(words, index.catalogue)
         self.retriever = Retriever(index)
+        naming.read_saved(index)  # the names the documents print, as the build found them (store.names)
         # What only some questions need is made on first use (see `_once`): the look-ups over the frames and the
         # claims' prose. A passage answer in a new process then reads no frame (store.load.Frames).
         self._made: dict[str, object] = {}
@@ -77,6 +81,7 @@ class Assistant:
             if self.index.street is None:
                 return None
             from assistant.answer.street import StreetAnswers
+            from assistant.vocab import street_words
 
             return StreetAnswers(self.index.street, self.index.street_catalogue, street_words.load())
         return self._once("street", make)
@@ -88,6 +93,7 @@ class Assistant:
             if not self.index.stats:
                 return None
             from assistant.answer.stats import StatsAnswers
+            from assistant.vocab import stats_words, street_words
 
             return StatsAnswers(*self.index.stats, stats_words.load(), street_words.load())
         return self._once("stats", make)
@@ -204,7 +210,7 @@ class Assistant:
         performance table is indexed, a street crime type, an outcome, or a count of crimes."""
         if self.street is None:
             return None
-        ask = self.street.read(text, context if isinstance(context, StreetAsk) else None)
+        ask = self.street.read(text, context if _street_ask(context) else None)
         if ask.unknown_place and len(self.index.frame):
             return None  # a place the street rows do not hold may be one the performance tables do
         if ask.signal or (ask.weak_signal and not len(self.index.frame)):
@@ -250,7 +256,7 @@ class Assistant:
         result = None
         for turn in hygiene.validate_turns(turns):
             result = self._ask_clean(turn, context)
-            context = result.context if isinstance(result.context, (Query, StreetAsk)) else context
+            context = result.context if isinstance(result.context, Query) or _street_ask(result.context) else context
         return _timed(result, started)
 
     def _answer(self, text: str, query: Query) -> Answer:
@@ -361,6 +367,14 @@ class Assistant:
             withheld = Answer(text="Not found. An answer was drafted but it could not be checked, so it was "
                                    "withheld.", answerable=False, question=question, context=answer.context)
         return withheld
+
+
+def _street_ask(context: object) -> bool:
+    """Is `context` a street question's slots (`understand.street.StreetAsk`)? Asked without importing the street
+    reader and the police.uk modules it imports, which a question on tables or documents never needs (a tenth of
+    the engine's imports): until that module is imported, no context can be one."""
+    street = sys.modules.get("assistant.understand.street")
+    return street is not None and isinstance(context, street.StreetAsk)
 
 
 def _timed(answer: Answer, started: float) -> Answer:

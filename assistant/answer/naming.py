@@ -3,7 +3,7 @@
 - Initials: documents write "TPI" in one place and "Thriving Places Index" in another, often without ever
   printing "Thriving Places Index (TPI)". Initials are paired with a capitalised phrase the documents print
   whose words' first letters spell them, so a line under "Embedding TPI" is about the Thriving Places Index.
-  Learned from the documents at first use, kept with the loaded index.
+  Learned from the documents by the build (`store.names`), kept with the loaded index.
 - Siblings: "Operation Dial" is not "Operation Grip". A line that names another thing of the same kind, and
   not the one asked about, answers nothing about it, however near it is printed.
 - Lead-ins: "Besides agency staff costs, what ...?" sets something aside; the question is what follows.
@@ -19,13 +19,9 @@ import re
 
 from assistant import vocab
 from assistant.answer.wants import WHICH_ROLE
+from assistant.store import names as document_names
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import content_terms
-
-INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
-# Capitalised words, with the small words names carry between them ("Violence Against Women and Girls").
-PHRASE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:(?:and|of|for|the|in|on|&)\s+)?[A-Z][a-z'’]+){1,6}\b")
-SMALL = {"and", "of", "for", "the", "in", "on", "&"}
 
 # "Besides agency staff costs, what ...?", "Despite the fall in overall crime, which ...?"
 ASIDE = re.compile(r"^\s*(?:besides|apart from|aside from|other than|as well as|in addition to|despite|"
@@ -63,35 +59,30 @@ def according_to(question: str) -> set[str]:
     return {t for m in ACCORDING_TO.finditer(question) for t in content_terms(m.group(1))}
 
 
-def _initials(phrase: str) -> str:
-    return "".join(w[0] for w in phrase.split() if w.casefold() not in SMALL).upper()
+def read_saved(index: LoadedIndex) -> None:
+    """Take the documents' names as the build saved them (`store.names`), when it saved them under the rules in
+    force; the engine calls this once per index. Otherwise each is worked out from the documents at first use."""
+    saved = document_names.load(index.directory)
+    if saved is not None:
+        index.derived.setdefault(_INITIALS, saved.initials)
+        index.derived.setdefault(_PRINTED, saved.printed)
 
 
 def initials(index: LoadedIndex) -> dict[str, frozenset[str]]:
     """Initials' term -> the terms of the phrase they stand for, each pair printed somewhere in the documents
     (when two phrases share initials, neither is taken)."""
-    found = index.derived.get(_KEY)
+    return _derived(index, _INITIALS, document_names.initials_of)
+
+
+def _derived(index: LoadedIndex, key: str, work_out):
+    """`work_out(documents)`, once per index, unless `read_saved` has read it."""
+    found = index.derived.get(key)
     if found is None:
-        text = "\n".join(doc.text for doc in index.documents.values())
-        printed = set(INITIALS.findall(text))
-        phrases: dict[str, set[str]] = {}
-        for match in PHRASE.finditer(text):
-            words = match.group().split()
-            for start in range(len(words) - 1):  # "The Thriving Places Index": every run of its words too
-                for end in range(start + 2, len(words) + 1):
-                    if words[start].casefold() in SMALL or words[end - 1].casefold() in SMALL:
-                        continue
-                    phrase = " ".join(words[start:end])
-                    if (short := _initials(phrase)) in printed and len(short) >= 3:
-                        phrases.setdefault(short, set()).add(phrase.casefold())
-        found = {}
-        for short, names in phrases.items():
-            terms = {frozenset(content_terms(n)) for n in names}
-            key = content_terms(short)
-            if len(terms) == 1 and len(key) == 1 and len(next(iter(terms))) >= 2:
-                found[next(iter(key))] = next(iter(terms))
-        index.derived.setdefault(_KEY, found)
+        found = index.derived.setdefault(key, work_out(index.documents.values()))
     return found
+
+
+_INITIALS, _PRINTED = "initials", "printed names"
 
 
 def expand(terms: frozenset[str], pairs: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -132,13 +123,10 @@ def titled(text: str, question: str) -> bool:
     return any(set(re.findall(r"[a-z]+", (m.group(1) or m.group(2)).casefold())) - own for m in names)
 
 
-_KEY = "initials"
-
-
 def names_asked(question: str, index: LoadedIndex) -> frozenset[str]:
     """The terms of the names of two words or more the question writes (in any case) that the documents print
     capitalised as names ("operation kestrel", "Farm Watch")."""
-    printed = _printed_names(index)
+    printed = _derived(index, _PRINTED, document_names.printed_of)
     words = re.findall(r"[\w'’&-]+", question.casefold())
     found: set[str] = set()
     for start in range(len(words)):
@@ -146,24 +134,6 @@ def names_asked(question: str, index: LoadedIndex) -> frozenset[str]:
             if " ".join(words[start:end]) in printed:
                 found |= content_terms(" ".join(words[start:end]))
     return frozenset(found)
-
-
-def _printed_names(index: LoadedIndex) -> frozenset[str]:
-    """Every capitalised phrase the documents print, casefolded (worked out once per index)."""
-    found = index.derived.get(_NAMES_KEY)
-    if found is None:
-        runs = set()
-        for doc in index.documents.values():
-            for match in PHRASE.finditer(f"{doc.title}\n{doc.text}"):
-                words = match.group().casefold().split()  # "Operation Kestrel Results": "operation kestrel" too
-                runs |= {" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 2, len(words) + 1)
-                         if words[a] not in SMALL and words[b - 1] not in SMALL}
-        found = frozenset(runs)
-        index.derived.setdefault(_NAMES_KEY, found)
-    return found
-
-
-_NAMES_KEY = "printed names"
 
 
 def without_titles(text: str, index: LoadedIndex) -> str:

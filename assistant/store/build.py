@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from assistant import vocab
+from assistant.vocab import saved as saved_vocabulary
 from assistant.vocab import stats_words, street_words
 from assistant.config import ChunkSettings
 from assistant.errors import IndexBusyError, IndexCorruptError, IndexMissingError
@@ -38,7 +39,7 @@ from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
 from assistant.store.load import CHUNK_VECTORS, SENTENCE_SEARCH, LoadedIndex, Sentence, load_index
-from assistant.store import sentence_facts
+from assistant.store import names, sentence_facts
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -326,6 +327,10 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     # Each sentence's terms and context label, so a new process's first question need not work them out.
     manifest["sentence_facts"] = sentence_facts.save(sentence_facts.work_out({d.id: d for d in documents}, sentences),
                                                      build)
+    # The documents' names and the vocabulary data as read and checked, so a new process reads them (store.names,
+    # vocab.saved) rather than working them out before its first answer.
+    names.save(names.work_out(documents), build)
+    saved_vocabulary.save(vocab.load(), build)
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     manifest["files"] = build_files(build)
     (build / MANIFEST).write_bytes(manifest_bytes(manifest))

@@ -10,12 +10,21 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from assistant.text.normalise import normalise
+
+
+@cache
+def normalised(phrase: str) -> str:
+    """`normalise` for the data's own phrases and the printed labels, each worked out once per process: checking
+    the files and compiling a vocabulary normalise the same few thousand phrases several times over (a third of
+    the time a new process took to make its vocabulary). Never for a question's text: the cache would grow."""
+    return normalise(phrase)
+
 
 FILES = ("places.toml", "crime_types.toml", "crime_words.toml", "hierarchy.toml", "spelling.toml")
 AREA_KINDS = ("force", "district", "policing area")
@@ -185,10 +194,10 @@ class _File:
         return tuple(items)
 
     def phrase(self, key: str, item: Any) -> str:
-        if not isinstance(item, str) or not normalise(item):
+        if not isinstance(item, str) or not normalised(item):
             self.fail(key, f"expected a word or phrase in quotes, got {item!r}")
-        if normalise(item) != item:
-            self.fail(key, f"write {item!r} as {normalise(item)!r}: lower case, punctuation as spaces")
+        if normalised(item) != item:
+            self.fail(key, f"write {item!r} as {normalised(item)!r}: lower case, punctuation as spaces")
         return item
 
 
@@ -251,11 +260,11 @@ def _sentence(file: _File, where: str, value: Any) -> Sentence:
 def _check_consistent(data: VocabData) -> None:
     """Cross-entry rules: no phrase claimed twice, notes on real aliases, a hierarchy without loops."""
     _no_duplicates("places.toml", [
-        *((normalise(a), f"areas.{key(name)}") for name, area in data.areas.items() for a in (name, *area.aliases)),
-        *((normalise(t), f"areas.{key(name)}.towns") for name, area in data.areas.items() for t in area.towns),
-        *((normalise(a), f"not_covered.{key(name)}") for name, aliases in data.not_covered.items()
+        *((normalised(a), f"areas.{key(name)}") for name, area in data.areas.items() for a in (name, *area.aliases)),
+        *((normalised(t), f"areas.{key(name)}.towns") for name, area in data.areas.items() for t in area.towns),
+        *((normalised(a), f"not_covered.{key(name)}") for name, aliases in data.not_covered.items()
           for a in aliases)])
-    _no_duplicates("crime_types.toml", [(normalise(a), key(label)) for label, entry in data.crime_types.items()
+    _no_duplicates("crime_types.toml", [(normalised(a), key(label)) for label, entry in data.crime_types.items()
                                         for a in (label, *entry.aliases)])
     for name, area in data.areas.items():
         _notes_on_aliases("places.toml", f"areas.{key(name)}.notes", area.notes, (name, *area.aliases))
@@ -294,9 +303,9 @@ def _no_duplicates(file: str, pairs: list[tuple[str, str]]) -> None:
 
 def _notes_on_aliases(file: str, where: str, notes: dict[str, str], aliases,
                       why: str = "the note would never show") -> None:
-    known = {normalise(a) for a in aliases}
+    known = {normalised(a) for a in aliases}
     for alias in notes:
-        if normalise(alias) not in known:
+        if normalised(alias) not in known:
             raise VocabDataError(f"{file}: {where}.{key(alias)}: {alias!r} is not one of the aliases listed there, so "
                                  f"{why}")
 

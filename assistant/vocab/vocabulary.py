@@ -19,9 +19,8 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from assistant.text.normalise import normalise
 
-from .load import VocabData
+from .load import VocabData, normalised
 from .phrases import Found, blank, cached_matcher, matcher, phrase_table, sentence_pattern
 
 
@@ -78,10 +77,10 @@ class Vocabulary:
         notes = [(name, entry.notes) for name, entry in data.areas.items() if name in self.areas]
         notes += [(label, entry.notes) for label, entry in data.crime_types.items() if label in self.crime_types]
         notes.append((None, data.generic_notes))
-        self.alias_notes = {normalise(alias): (name, note) for name, group in notes for alias, note in group.items()}
+        self.alias_notes = {normalised(alias): (name, note) for name, group in notes for alias, note in group.items()}
         # Words the tables only approximate ("serious violence" by Violence Against the Person): the documents
         # may state the thing itself, so a question naming one is tried on them before the stand-in row.
-        self.stand_ins = {normalise(alias): label for label, entry in data.crime_types.items()
+        self.stand_ins = {normalised(alias): label for label, entry in data.crime_types.items()
                           if label in self.crime_types for alias in entry.stand_in}
         # Printed rows in hierarchy order, then any printed row the hierarchy does not know, at the top level.
         printed = set(self.crime_types)
@@ -100,8 +99,8 @@ class Vocabulary:
         """The regular expressions, built once: each is one alternation over every phrase of its kind."""
         self.area_phrases = phrase_table({name: (name, *aliases) for name, aliases in self.areas.items()},
                                          plurals=False)
-        self.town_phrases = {normalise(t): name for name, towns in self.area_towns.items() for t in towns}
-        self.other_phrases = {normalise(alias): name for alias, name in self.known_other_places.items()}
+        self.town_phrases = {normalised(t): name for name, towns in self.area_towns.items() for t in towns}
+        self.other_phrases = {normalised(alias): name for alias, name in self.known_other_places.items()}
         self.place_re = matcher({**self.area_phrases, **self.town_phrases, **self.other_phrases})
         self.crime_phrases = phrase_table({name: (name, *aliases) for name, aliases in self.crime_types.items()},
                                           plurals=True)
@@ -113,7 +112,7 @@ class Vocabulary:
     def _spelling(self, data: VocabData) -> None:
         """Spelling targets: the printed labels' words (bar `not_targets`) and spelling.toml's `targets`."""
         skip = set(data.not_targets) | set(data.targets)
-        printed_words = [w for label in (*self.areas, *self.crime_types) for w in normalise(label).split()
+        printed_words = [w for label in (*self.areas, *self.crime_types) for w in normalised(label).split()
                          if len(w) >= 5 and w.isalpha() and w not in skip]
         self.fuzzy_targets = tuple(dict.fromkeys((*printed_words, *data.targets)))
         self.common_near_misses = frozenset(data.never_correct)
@@ -122,7 +121,7 @@ class Vocabulary:
         # Every word of every place, crime-type and sub-type phrase: a question word outside these and the
         # question words `understand` knows is a topic the tables do not hold.
         self.vocabulary_words = frozenset(
-            word for phrase in (*phrases, *(normalise(w) for words in self.subtype_words.values() for w in words))
+            word for phrase in (*phrases, *(normalised(w) for words in self.subtype_words.values() for w in words))
             for word in phrase.split())
         self.known_words = frozenset(self.fuzzy_targets) | self.common_near_misses | frozenset(
             word for phrase in phrases for word in phrase.split())
@@ -132,7 +131,7 @@ class Vocabulary:
         for name, extra in aliases.items():
             self.areas[name] = tuple(dict.fromkeys((*self.areas.get(name, ()), *extra)))
         self.known_other_places.update({alias: place for alias, place in other_places.items()
-                                        if normalise(alias) not in {normalise(a) for a in self.areas}})
+                                        if normalised(alias) not in {normalised(a) for a in self.areas}})
         self._compiled.clear()
         self._compile()
         self._spelling(self.data)
@@ -224,7 +223,7 @@ class Vocabulary:
         phrases: dict[str, set[str]] = {}
         for name in candidates:
             for word in self.subtype_words.get(name, ()):
-                phrases.setdefault(normalise(word), set()).add(name)
+                phrases.setdefault(normalised(word), set()).add(name)
         unique = {phrase: names.pop() for phrase, names in phrases.items() if len(names) == 1}
         if not unique:
             return []
