@@ -56,6 +56,7 @@ class IndexFacts:
         self._filled, self._filling = False, threading.Lock()
         self._built: dict[tuple[str, int], frozenset[str]] = {}
         self._words: tuple[dict[str, int], IdSets] | None = None
+        self._headings = np.full(len(index.sentences), -1, dtype=np.int8)  # is_heading's answers; -1: not asked yet
 
     def sentences_of(self, chunk: int) -> list[int]:
         return self._by_chunk.row(chunk).tolist()
@@ -213,7 +214,12 @@ class IndexFacts:
     def is_heading(self, i: int) -> bool:
         """Is sentence i a heading or a subtitle ("AGENDA", "Minutes of the Meeting on 26th July 2024", "Why
         now?"): a short line, not a list item, that the lines after it are read under? It names what follows;
-        it answers nothing on its own."""
+        it answers nothing on its own. Kept per sentence: every candidate's score asks."""
+        if self._headings[i] < 0:
+            self._headings[i] = self._reads_as_heading(i)
+        return bool(self._headings[i])
+
+    def _reads_as_heading(self, i: int) -> bool:
         index = self.index
         sentence = index.sentences[i]
         text = self.text(sentence).strip()

@@ -51,7 +51,9 @@ class KeywordIndex:
         scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
         for column in (self.vocab_dict[word] for word in words if word in self.vocab_dict):
             start, end = indptr[column], indptr[column + 1]
-            np.add.at(scores, indices[start:end], data[start:end])
+            # A column names a passage at most once, so a plain indexed add sums what `np.add.at` would, many
+            # times faster (the order of the additions per passage is the same).
+            scores[indices[start:end]] += data[start:end]
         return scores
 
     def retrieve(self, queries: list[list[str]], k: int = 10, show_progress: bool = False):

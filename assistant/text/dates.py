@@ -5,6 +5,7 @@ the months a question ties its subject to and the months a line dates something 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -126,7 +127,13 @@ def asked_months(question: str) -> set[str]:
 
 def dated_months(text: str) -> set[str]:
     """The months a text dates something by ("26th July 2024", "Dec 2024"), as their first three letters."""
-    return {(a or b).casefold()[:3] for a, b in DATED.findall(text)}
+    return set(_dated_months(text))
+
+
+@lru_cache(maxsize=4096)
+def _dated_months(text: str) -> frozenset[str]:
+    """Kept per text: every candidate line's score reads its months (and its headings'), question after question."""
+    return frozenset((a or b).casefold()[:3] for a, b in DATED.findall(text))
 
 
 _MONTH_ALT = "|".join(m.lower() for m in MONTHS)

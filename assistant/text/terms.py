@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.text.dates import MONTH_WORDS
@@ -62,10 +63,19 @@ TIME_WORDS = set(bm25_tokens([" ".join(MONTH_WORDS) + " year years month months 
 
 
 def content_terms(text: str) -> set[str]:
-    """The stemmed topic words of a text, variants folded, question and filler words removed."""
+    """The stemmed topic words of a text, variants folded, question and filler words removed. A new set each
+    call (callers add to it); the work is done once per distinct text (see `_content_terms`)."""
+    return set(_content_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_terms(text: str) -> frozenset[str]:
+    """Why kept: passage selection asks for the same few thousand texts' terms (the question's words, the
+    same lines' labels, the empty string) some seventy times per question; the folding patterns and the
+    stemmer were a tenth of a warm answer's time."""
     for pattern, short in SAME_THING:
         text = pattern.sub(short, text)
-    return set(bm25_tokens([text], as_ids=False)[0]) - GENERIC
+    return frozenset(bm25_tokens([text], as_ids=False)[0]) - GENERIC
 
 
 def content_terms_of(texts: list[str]) -> list[frozenset[str]]:
