@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 from assistant import vocab
@@ -88,10 +88,13 @@ class Unit:
 
     `*_from` is the position of the unit a value was taken from, so an answer can quote it too. Its text is
     read from the document's when asked for (`text`), not held: a copy of every sentence took about 1 KB a
-    passage (measured with tracemalloc on a synthetic corpus of 1,859 passages)."""
+    passage (measured with tracemalloc on a synthetic corpus of 1,859 passages). So are its sentences' records
+    (`sentences`): the index makes a record when asked for (`store.spans`), and holding a tuple of them per unit
+    would keep one (about 200 bytes) for every sentence of the corpus."""
 
     position: int
-    sentences: tuple[Sentence, ...]
+    rows: range  # its sentences' positions in `listing` (`sentences` makes their records when asked for)
+    listing: Sequence[Sentence] = field(repr=False)  # the index's sentences, shared by every unit
     document: str
     source: str = field(repr=False)  # the document's whole text, shared by its units
     joined: str | None  # the text of a unit of several fragments, joined; None for one sentence (read from source)
@@ -114,10 +117,14 @@ class Unit:
     window: Set[str] = frozenset()  # terms of the unit, its paragraph, the unit before and the section path
 
     @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(self.listing[j] for j in self.rows)
+
+    @property
     def text(self) -> str:
         if self.joined is not None:
             return self.joined
-        sentence = self.sentences[0]
+        sentence = self.listing[self.rows.start]
         return self.source[sentence.start:sentence.end]
 
 
@@ -187,7 +194,7 @@ def _units(index: LoadedIndex) -> list[Unit]:
         doc = index.documents[sentence.document]
         first = index.sentences[pending[0]]
         text = " ".join(text_of(index.sentences[j]) for j in pending)
-        units.append(Unit(len(units), tuple(index.sentences[j] for j in pending), doc.id, doc.text,
+        units.append(Unit(len(units), range(pending[0], pending[-1] + 1), index.sentences, doc.id, doc.text,
                           text if len(pending) > 1 else None, doc.section_at(first.start),
                           doc.text.count("\n", 0, first.start), places_in(text)[0]))
         pending = []

@@ -39,7 +39,7 @@ from assistant.ingest.catalogue import Catalogue, build_catalogue
 from assistant.records import Chunk, Document
 from assistant.store.embedding import DIMENSION, MODEL_NAME, encode, ensure_model
 from assistant.store.load import CHUNK_VECTORS, SENTENCE_SEARCH, LoadedIndex, Sentence, load_index
-from assistant.store import names, sentence_facts
+from assistant.store import names, sentence_facts, spans
 from assistant.store.manifest import (
     FORMAT_VERSION,
     MANIFEST,
@@ -300,8 +300,7 @@ def _write_build(index_dir: Path, manifest: dict, documents: list[Document], chu
     build = index_dir / (name + ".partial")
     build.mkdir()
     (build / "documents.json").write_text(json.dumps([_doc_record(d) for d in documents]))
-    (build / "chunks.json").write_text(json.dumps([_chunk_record(c) for c in chunks]))
-    (build / "sentences.json").write_text(json.dumps([asdict(s) for s in sentences]))
+    spans.save(build, documents, chunks, sentences)  # passages and sentences as columns of their spans
     # The search index's type follows the corpus's size (store.vectors); the exact vectors are kept beside it,
     # memory-mapped at load, for the few passages an answer compares and for the next build's cache.
     search_index, manifest["vector_index"] = build_vector_index(chunk_vectors)
@@ -370,11 +369,6 @@ def _doc_record(doc: Document) -> dict:
     record["sections"] = [[list(s.path), s.start, s.end] for s in doc.sections]
     record["locations"] = [[x.start, x.end, x.where, list(x.cells)] for x in doc.locations]
     return record
-
-
-def _chunk_record(chunk: Chunk) -> dict:
-    return {"id": chunk.id, "document": chunk.document, "section_path": list(chunk.section_path),
-            "start": chunk.start, "end": chunk.end, "sentences": [list(s) for s in chunk.sentences]}
 
 
 def save_frame(frame: pd.DataFrame, path: Path) -> None:

@@ -1,16 +1,19 @@
 """Load the live build into memory: documents, passages, sentence vectors, FAISS, BM25 and the table frames.
 
 Everything a passage question needs is read once here; the pandas frames (performance tables, police.uk rows,
-tidy statistics) are read the first time a question needs them (`Frames`). A missing or damaged build raises an
-error that says how to fix it, never a traceback. Every file is checked against the sha256 its manifest records before it is read
-(about 10 ms for this index), so a flipped byte is reported, not silently answered from.
+tidy statistics) are read the first time a question needs them (`Frames`). Passages and sentences are held as
+columns of their spans and made into records when asked for (`store.spans`), not held as an object each. A
+missing or damaged build raises an error that says how to fix it, never a traceback. Every file is checked against
+the sha256 its manifest records before it is read (about 10 ms for this index), so a flipped byte is reported,
+not silently answered from; files that pass but do not fit one another (rows past their documents, facts for
+another number of sentences) are reported the same way.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,10 +23,13 @@ import numpy as np
 from assistant.errors import IndexCorruptError, IndexMissingError
 from assistant.ingest.catalogue import Catalogue
 from assistant.records import Chunk, Document, Location, Section
+from assistant.store import spans
+from assistant.store.allocator import return_large_blocks
 from assistant.store.keywords import DocumentFrequency, KeywordIndex
 from assistant.store.manifest import FIX, current_build, verify_build
 from assistant.store.sentence_facts import SentenceFacts
 from assistant.store.sentence_facts import load as load_sentence_facts
+from assistant.store.spans import Sentence, Sentences
 from assistant.store.vectors import SEARCH_THREADS, SentenceVectors
 
 if TYPE_CHECKING:  # pandas and the police.uk and statistics readers are imported when a frame is first read
@@ -36,17 +42,6 @@ CHUNK_VECTORS = "chunks.npy"  # the passages' exact vectors (the FAISS index may
 SENTENCE_SEARCH = "sentences.faiss"  # quantised sentence and window vectors, written only for a large corpus
 
 
-@dataclass(frozen=True, slots=True)  # slots: tens of thousands are held, a per-object dict each would double them
-class Sentence:
-    """One sentence of a chunk, embedded on its own so answers can pick the sentence that answers."""
-
-    id: str
-    chunk: int
-    document: str
-    start: int
-    end: int
-
-
 @dataclass
 class LoadedIndex:
     """Everything a question needs, in memory."""
@@ -54,8 +49,8 @@ class LoadedIndex:
     directory: Path
     manifest: dict
     documents: dict[str, Document]
-    chunks: list[Chunk]
-    sentences: list[Sentence]
+    chunks: Sequence[Chunk]  # store.spans.Passages once loaded: each made from its row when asked for
+    sentences: Sequence[Sentence]  # store.spans.Sentences once loaded
     chunk_vectors: np.ndarray
     sentence_vectors: np.ndarray
     window_vectors: np.ndarray  # each sentence with the one before it, for sentences that lean on it
@@ -104,6 +99,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
     """Load the live build; a missing or damaged one raises an error that says how to fix it."""
     import faiss
 
+    return_large_blocks()  # reading an index frees large blocks: see store.allocator
     build = current_build(index_dir)
     if build is None:
         raise IndexMissingError(f"No index in {index_dir} - run `assistant index` to build it")
@@ -116,15 +112,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
             record["locations"] = tuple(Location(s, e, where, tuple(cells))
                                         for s, e, where, cells in record.get("locations", ()))
             documents[record["id"]] = Document(**record)
-        # Each record names its document with the one string the documents are keyed by, not a copy of its own.
-        named = {doc_id: doc_id for doc_id in documents}
-        chunks = [Chunk(id=r["id"], document=named[r["document"]], section_path=tuple(r["section_path"]),
-                        start=r["start"], end=r["end"],
-                        text=documents[r["document"]].text[r["start"]:r["end"]],
-                        sentences=tuple(tuple(s) for s in r["sentences"]))
-                  for r in json.loads((build / "chunks.json").read_text())]
-        sentences = [Sentence(r["id"], r["chunk"], named[r["document"]], r["start"], r["end"])
-                     for r in json.loads((build / "sentences.json").read_text())]
+        chunks, sentences = spans.load(build, documents)
         faiss_index = faiss.read_index(str(build / "chunks.faiss"))
         # Memory-mapped, not read: only the rows an answer compares are paged in, so the passages' vectors
         # are held once in memory (by FAISS), whatever index type the build chose.
@@ -134,7 +122,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         window_vectors = np.load(build / "windows.npy", mmap_mode="r")
         search = faiss.read_index(str(build / SENTENCE_SEARCH)) if (build / SENTENCE_SEARCH).is_file() else None
         sentence_search = SentenceVectors(sentence_vectors, window_vectors,
-                                          np.array([s.chunk for s in sentences], dtype=np.int32), chunk_vectors,
+                                          sentences.chunk_of, chunk_vectors,
                                           search, manifest.get("sentence_search", {}).get("fetch", 0))
         bm25 = KeywordIndex.load(build / "bm25")  # numpy alone: importing bm25s would import scipy
         catalogue = Catalogue.from_dict(json.loads((build / "catalogue.json").read_text()))
@@ -143,8 +131,10 @@ def load_index(index_dir: Path) -> LoadedIndex:
         raise IndexCorruptError(f"The index in {build} is damaged ({type(error).__name__}: {error}) - {fix}") \
             from error
     if not faiss_index.ntotal == len(chunk_vectors) == len(chunks) or \
-            not len(sentence_vectors) == len(window_vectors) == len(sentences):
-        raise IndexCorruptError(f"The index in {build} is inconsistent (vectors do not match passages) - {fix}")
+            not len(sentence_vectors) == len(window_vectors) == len(sentences) or \
+            facts is not None and len(facts.label_of) != len(sentences):
+        raise IndexCorruptError(f"The index in {build} is inconsistent (its vectors or sentence facts do not match "
+                                f"its passages) - {fix}")
     return LoadedIndex(build, manifest, documents, chunks, sentences, chunk_vectors, sentence_vectors, window_vectors,
                        faiss_index, bm25, Frames(build), catalogue, list(manifest.get("problems", [])),
                        DocumentFrequency(bm25), SentencePositions(sentences),
@@ -155,12 +145,16 @@ class SentencePositions(Mapping):
     """(document, start) -> that sentence's position in `LoadedIndex.sentences`, held as two arrays searched by
     halving: a dict of tuples took a kilobyte a passage at ten thousand passages."""
 
-    def __init__(self, sentences: list[Sentence]):
+    def __init__(self, sentences: Sequence[Sentence]):
         self.sentences = sentences
         self.numbered: dict[str, int] = {}  # document -> its number in the keys (Mapping has `keys()`)
         numbered = self.numbered
-        keys = np.fromiter(((numbered.setdefault(s.document, len(numbered)) << 32) | s.start for s in sentences),
-                           dtype=np.int64, count=len(sentences))
+        if isinstance(sentences, Sentences):  # read off its columns, without making a record per sentence
+            numbered.update((name, k) for k, name in enumerate(sentences.names))
+            keys = (sentences.document_of.astype(np.int64) << 32) | sentences.start_of
+        else:
+            keys = np.fromiter(((numbered.setdefault(s.document, len(numbered)) << 32) | s.start for s in sentences),
+                               dtype=np.int64, count=len(sentences))
         self.at = np.argsort(keys, kind="stable").astype(np.int32)
         self.sorted = keys[self.at]
 

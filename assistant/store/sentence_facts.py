@@ -79,9 +79,14 @@ class SentenceFacts:
     labels: list[str]  # the distinct context labels
     label_of: np.ndarray  # sentence -> its label's position in `labels`
     label_terms: IdSets  # label -> its terms' ids
+    # term id -> sentences, as the build saved them: worked out at load, their sorting's scratch arrays were
+    # released to the allocator but not to the system (2 KB a passage at ten thousand passages).
+    saved_postings: IdSets | None = None
 
     def term_postings(self) -> IdSets:
         """term id -> the sentences whose own words or context label hold it."""
+        if self.saved_postings is not None:
+            return self.saved_postings
         counts = np.diff(self.label_terms.ptr)[self.label_of]  # each sentence's label's terms, laid end to end
         starts = self.label_terms.ptr[:-1][self.label_of]
         at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
@@ -111,8 +116,10 @@ def rules_fingerprint() -> str:
 
 def save(facts: SentenceFacts, build: Path) -> dict:
     """Write the facts into a build folder; returns the manifest's record of them."""
+    found = facts.term_postings()
     np.savez(build / ARRAYS, terms_ptr=facts.terms.ptr, terms=facts.terms.ids, label_of=facts.label_of,
-             label_terms_ptr=facts.label_terms.ptr, label_terms=facts.label_terms.ids)
+             label_terms_ptr=facts.label_terms.ptr, label_terms=facts.label_terms.ids, postings_ptr=found.ptr,
+             postings=found.ids)
     (build / STRINGS).write_text(json.dumps({"names": facts.names, "labels": facts.labels}))
     return {"rules": rules_fingerprint()}
 
@@ -123,5 +130,23 @@ def load(build: Path, manifest: dict) -> SentenceFacts | None:
         return None
     strings = json.loads((build / STRINGS).read_text())
     with np.load(build / ARRAYS) as arrays:
-        return SentenceFacts(strings["names"], IdSets(arrays["terms_ptr"], arrays["terms"]), strings["labels"],
-                             arrays["label_of"], IdSets(arrays["label_terms_ptr"], arrays["label_terms"]))
+        facts = SentenceFacts(strings["names"], IdSets(arrays["terms_ptr"], arrays["terms"]), strings["labels"],
+                              arrays["label_of"], IdSets(arrays["label_terms_ptr"], arrays["label_terms"]),
+                              IdSets(arrays["postings_ptr"], arrays["postings"]))
+    _check(facts)
+    return facts
+
+
+def _check(facts: SentenceFacts) -> None:
+    """ValueError unless the arrays fit one another (one row per sentence, ids in range): arrays that passed
+    their checksums but do not fit were written wrongly, and the store reports the index damaged."""
+    sentences = len(facts.label_of)
+    for name, sets, rows, size in (("terms", facts.terms, sentences, len(facts.names)),
+                                   ("label terms", facts.label_terms, len(facts.labels), len(facts.names)),
+                                   ("postings", facts.saved_postings, len(facts.names), sentences)):
+        ptr = sets.ptr
+        if len(ptr) != rows + 1 or ptr[0] != 0 or ptr[-1] != len(sets.ids) or (np.diff(ptr) < 0).any() or \
+                (len(sets.ids) and (sets.ids.min() < 0 or sets.ids.max() >= size)):
+            raise ValueError(f"the saved sentence {name} do not fit the sentences and their terms")
+    if sentences and (facts.label_of.min() < 0 or facts.label_of.max() >= len(facts.labels)):
+        raise ValueError("a sentence's saved context label is not among the labels")
