@@ -43,10 +43,14 @@ FRAME = set(bm25_tokens(["him her his hers its whom whose she he quote quoted qu
                          "actually currently specifically particularly especially "
                          "precisely hear heard went came took gave goes going gone"], as_ids=False)[0])
 # Words any question may use that say nothing of its topic ("was anyone from probation there?", "how much from
-# each?"): a document that never prints them still may answer it. They stay topic words where documents use them.
+# each?"), adverbs that only hedge or say "up to now" ("so far", "actually up yet", "roughly"), and words that only
+# ask for a change ("how has it changed since 2014?", which "70% lower than in 2014" answers): a document that never
+# prints them still may answer it. They stay topic words where documents use them.
 UNTOLD = frozenset(content_terms("anyone anybody someone somebody anything something everyone everybody each coming "
                                  "make makes made making "
-                                 "come comes taken"))
+                                 "come comes taken "
+                                 "so far yet already still now ever just really roughly approximately altogether "
+                                 "exactly since change changed changes changing"))
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
 ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "
@@ -320,6 +324,18 @@ def nouns(phrase: str) -> str:
         if set(bm25_tokens([word], as_ids=False)[0]) & COUNT_WORDS and word.casefold().endswith(("s", "people")):
             break  # "people work in ...": a plural that counts ends the phrase; what follows is its verb
     return " ".join(kept)
+
+
+# A verb's noun or adjective ("prevention", "preventive"): "crime prevention leaflets" name an activity, and count
+# nothing prevented. A plural ("12 detections") still counts what was done.
+NAMED_ACTIVITY = re.compile(r"(?:ion|ive)$", re.I)
+
+
+def only_named(text: str, action: Action) -> bool:
+    """Does the text carry the action's word only as the name of an activity ("crime prevention"), never as what
+    was done ("prevented", "prevents")? False when no word of the text carries it (a heading's or a synonym's)."""
+    carrying = [w for w in re.findall(r"[A-Za-z]+", text) if content_terms(w) & action.terms]
+    return bool(carrying) and all(NAMED_ACTIVITY.search(w) for w in carrying)
 
 
 def _action(rest: str) -> str:

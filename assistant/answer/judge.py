@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
-from assistant.answer import (agenda, asking, crimes, naming, nearmiss, particulars, placenames, siblings, speakers,
-                              timing)
+from assistant.answer import (agenda, asking, baselines, crimes, naming, nearmiss, particulars, placenames, siblings,
+                              speakers, timing)
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
                                     list_size, names_one, numbered, quoted)
@@ -321,6 +321,11 @@ class Judge:
             return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
         if reason := timing.other_period(self, i, window, label):  # another year, financial year or month
             return reason
+        if reason := baselines.objection(self.question, self.years, self.wants, text):  # "lower than in 2016"
+            return reason
+        near = f"{facts.text(index.sentences[i - 1])} {text}" if same_section(index, i - 1, sentence) else text
+        if reason := timing.other_stage(self.question, f"{label} {near}"):  # "Year 2 ... was spent" for Year 1
+            return reason
         if self.places and self.wants.figure and (part := asking.sub_area(text, self.question)):
             return f"the passages give a figure for a {part}, not for {', '.join(self.places)} as a whole"
         if self.particular and (reason := particulars.other_block(self.particular, facts, i)):
@@ -356,9 +361,11 @@ class Judge:
             return reason
         # "... 100 girls in attendance." counts no one in the next line's "90,000 views": the action is the line's
         # own, or the line before's when the line leans back on it ("They were attended by ...")
-        acted = window_terms if nearmiss.LEANS_BACK.match(text) or ANAPHORA.match(text) else \
-            self.expand(facts.sentence_terms(i) | facts.label_terms(i))
-        if self.action and not self.action.terms <= acted:
+        leans_back = nearmiss.LEANS_BACK.match(text) or ANAPHORA.match(text)
+        acted = window_terms if leans_back else self.expand(facts.sentence_terms(i) | facts.label_terms(i))
+        # "crime prevention leaflets" name an activity: no count of burglaries prevented
+        if self.action and (not self.action.terms <= acted or
+                            asking.only_named(window if leans_back else f"{label} {text}", self.action)):
             return f"no passage gives the number of {self.counted_phrase or 'people'} {self.action.word}"
         if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
                                     for w, mended in self.counted_mended):

@@ -17,6 +17,7 @@ from assistant.answer import asking
 from assistant.answer.facts import facts_for
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTH_WORDS
+from assistant.understand.places import read_places
 
 # A month or a weekday, full or short, alone or in a range ("April", "Sept", "Apr-Sep"): never part of a place's name.
 DATE_WORD = re.compile(rf"(?i:\b(?:{'|'.join(MONTH_WORDS)}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -78,7 +79,17 @@ def stated(text: str, asked: tuple[str, ...], index: LoadedIndex) -> set[str]:
              or (hit.name not in vocab.FORCES or not asking.only_in_names(text, hit.name, index))
              and not only_in_names(text, hit.name, index, everywhere=True)}
     # a longer name asked for ("Heybridge East") is no vocabulary place, but a line that prints it names it too
-    return found | {place for place in asked if place not in found and asking.mentions(text, place)}
+    found |= {place for place in asked if place not in found and asking.mentions(text, place)}
+    return found | unlisted(text, asked)
+
+
+def unlisted(text: str, asked: tuple[str, ...]) -> set[str]:
+    """The places no vocabulary knows that a line names as where its figures are ("In Lisquenven, 17 fires"):
+    documents from anywhere name towns the vocabulary never heard of, and a line about one of them is not about
+    another the same passage names. A name that is part of an asked place, or holds one, is that place."""
+    asked_folded = [place.casefold() for place in asked]
+    return {name for name in read_places(text, vocab.normalise(text)).unknown
+            if not any(name.casefold() in place or place in name.casefold() for place in asked_folded)}
 
 
 def longer_name(text: str, place: str, index: LoadedIndex) -> str | None:

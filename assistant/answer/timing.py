@@ -12,7 +12,8 @@ answers either.
 
 "How many from April to October?" is not answered from a report on April to September, nor "April to June" by
 "Results in Q2" where the report's own Q2 is July to September; "what was it the year before?" needs a line that
-gives an earlier figure, not this year's alone.
+gives an earlier figure, not this year's alone; "how much was spent in Year 1?" is not answered by a line on what
+was spent once "Year 2 of the programme had been completed".
 """
 
 from __future__ import annotations
@@ -226,3 +227,26 @@ def other_quarter(question: str, text: str) -> str:
     if not stated or not asked or stated & asked:
         return ""
     return f"the passage gives figures for quarter {', '.join(str(q) for q in sorted(stated))}, not the period asked about"
+
+
+# A numbered stage of a programme or a process: "Year 2 of the programme", "Phase 1", "STAGE 2", "round three".
+STAGE = re.compile(r"\b(year|phase|stage|round|tranche|wave)\s+(\d{1,2}|one|two|three|four|five)\b(?![/.]?\d)", re.I)
+_STAGE_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+
+def other_stage(question: str, near: str) -> str:
+    """Why a line about one numbered stage is no answer for another (a line on what was spent once "Year 2 of the
+    programme had been completed", for "how much was spent in Year 1?"); empty when `near` (the line, the line
+    before it and its headings) names the stage asked about, or names none."""
+    asked, stated = _stages(question), _stages(near)
+    if not asked or not stated or asked & stated or not {kind for kind, _ in asked} & {kind for kind, _ in stated}:
+        return ""
+    return f"the passage is about {_said(stated)}, not {_said(asked)}"
+
+
+def _stages(text: str) -> set[tuple[str, str]]:
+    return {(kind.casefold(), _STAGE_NUMBERS.get(number.casefold(), number)) for kind, number in STAGE.findall(text)}
+
+
+def _said(stages: set[tuple[str, str]]) -> str:
+    return " and ".join(sorted(f"{kind.capitalize()} {number}" for kind, number in stages))

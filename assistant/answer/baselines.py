@@ -1,0 +1,57 @@
+"""A figure measured against what was asked is not a figure for it.
+
+"Confidence is running at 77%, only slightly lower than the highs seen during the pandemic" gives today's
+confidence, not the peak's; "ASB is now 70% lower than it was in 2016" gives a change since 2016, not 2016's
+figure; "a 17.4% increase compared the same period last year, with 0.57 offences per 1000" gives this year's rate,
+not last year's. When what the question asks about (a year, a peak, the year before) appears in a line only as
+what a comparison is measured from ("than ...", "since ...", "compared with ..."), with no figure of its own, the
+line's figures are for another time and do not answer. A question that asks how things changed, or itself measures
+from that time ("since 2016"), is answered by such a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.wants import Wants
+
+# What a comparison is measured from, up to the thing itself with no figure or clause break between ("than it was
+# in 2016", "compared the same period last year"): "up from 10 in 2016" and "than the 10 seen in 2016" give
+# that year's figure, so "from" is no baseline word and a figure between breaks the baseline.
+_MEASURED_FROM = r"\b(?:than|since|compared(?:\s+(?:with|to))?|against|versus|vs\.?)\s+[^,;:.!?\d()]{0,40}?"
+
+# The question asks for a peak or a low ("at its peak", "the highest level"); a line names one by these words.
+PEAK_ASKED = re.compile(r"\b(peak\w*|highest|lowest|all[- ]time (?:high|low)|record (?:high|low)s?)\b", re.I)
+PEAK_NAMED = r"(?:peak\w*|highs?|highest|lows?|lowest|record(?:\s+(?:high|low)s?)?)"
+# The question asks for the year before ("in the previous year", "last year's rate"); a line names it so.
+YEAR_BEFORE_ASKED = re.compile(r"\b(previous|last|prior|preceding) year\b|\byear before\b", re.I)
+YEAR_BEFORE_NAMED = r"(?:(?:previous|last|prior|preceding)\s+year|year\s+before)"
+
+
+def objection(question: str, years: set[str], wants: Wants, text: str) -> str:
+    """Why the line's figures are not for the year, peak or year before the question asks about (it names that
+    only as what it compares with); empty when they may be."""
+    if wants.change:
+        return ""
+    for asked, named, said in _anchors(question, years):
+        if re.search(_MEASURED_FROM + rf"\b{named}", question, re.I):
+            continue  # "how many officers since 2016?": the question measures from it too
+        mentions = list(re.finditer(rf"\b{named}\b", text, re.I))
+        if mentions and all(_measured_from(text, m) for m in mentions):
+            return f"the passage compares with {said} but gives no figure for {asked}"
+    return ""
+
+
+def _anchors(question: str, years: set[str]) -> list[tuple[str, str, str]]:
+    """(what the question asks about in plain words, the pattern a line names it by, how to say the line names it)."""
+    anchors = [(year, re.escape(year), year) for year in sorted(years)]
+    if peak := PEAK_ASKED.search(question):
+        anchors.append((f"the {peak.group(1).casefold()}", PEAK_NAMED, "a high or low"))
+    if YEAR_BEFORE_ASKED.search(question):
+        anchors.append(("the year before", YEAR_BEFORE_NAMED, "the year before"))
+    return anchors
+
+
+def _measured_from(text: str, mention: re.Match) -> bool:
+    """Is this mention what a comparison is measured from ("... lower than it was in 2016")?"""
+    return re.search(_MEASURED_FROM + "$", text[:mention.start()], re.I) is not None
