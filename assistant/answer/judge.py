@@ -61,6 +61,7 @@ class Judge:
 
     def __init__(self, question: str, query: Query, index: LoadedIndex, facts: IndexFacts, topic_from: str = ""):
         self.index, self.facts = index, facts
+        self._expanded: dict[frozenset[str], frozenset[str]] = {}  # each line's terms are expanded once a question
         self.initials = naming.initials(index)  # "TPI" in a heading is the "Thriving Places Index" asked about
         forces = set(vocab.FORCES)  # a force-wide area narrows nothing when a district is also named
         # "the Essex Police statement", "Chelmsford Fire Station": a place that only opens an organisation's
@@ -169,7 +170,10 @@ class Judge:
         self.siblings = siblings.asked(question, facts)  # "Ashby Crowle", which a document lists beside Holtbridge
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
-        return naming.expand(terms, self.initials)
+        found = self._expanded.get(terms)
+        if found is None:
+            found = self._expanded[terms] = naming.expand(terms, self.initials)
+        return found
 
     def fits(self, text: str) -> bool:
         return self.wants.fits(text, self.asked)

@@ -9,6 +9,7 @@ anything learned from one corpus.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant.text.dates import FULL_MONTHS, MONTH_WORDS
@@ -237,17 +238,28 @@ class Wants:
         return "answer"
 
 
+@lru_cache(maxsize=256)
+def _own_words(asked: str) -> frozenset[str]:
+    """The question's lower-case words (read once per question, not once per candidate line)."""
+    return frozenset(re.findall(r"[a-z]+", asked.casefold()))
+
+
+@lru_cache(maxsize=256)
+def _own_alnum(asked: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", asked.casefold()))
+
+
 def _names_place(text: str, asked: str) -> bool:
     """A capitalised word the question does not already hold: "where is the panel meeting?" is not answered by
     "The Panel were reminded ... Friday 2 May", which names only the panel."""
-    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    own = _own_words(asked)
     return any(m.group().casefold() not in own for m in HAS_PLACE.finditer(text))
 
 
 def _names_someone(text: str, asked: str) -> bool:
     """A name or role the question does not already hold ("One Chelmsford Board" answers no "who" about it)."""
-    own = set(re.findall(r"[a-z]+", asked.casefold()))
-    own |= {word[:-2] for word in own if word.endswith("ed")}
+    own = _own_words(asked)
+    own = own | {word[:-2] for word in own if word.endswith("ed")}
     if any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)):
         return True
     if any(m.casefold() not in own for m in ACRONYM.findall(text)):  # "YMCA (Chelmsford) who now run ..."
@@ -257,14 +269,14 @@ def _names_someone(text: str, asked: str) -> bool:
 
 def _new_name(text: str, asked: str) -> bool:
     """A capitalised name, not opening the text, of a word the question lacks ("Operation Drakeful")."""
-    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    own = _own_words(asked)
     return any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)
                if m.start() > 0 or len(m.group().split()) > 2)
 
 
 def names_person(text: str, asked: str) -> bool:
     """Does the text name a person the question does not ("Nick Singleton, Station Manager"), not only a body?"""
-    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    own = _own_words(asked)
     return any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in PERSON.finditer(text))
 
 
@@ -278,17 +290,18 @@ def names_venue(text: str) -> bool:
 
 def _names_role(text: str, asked: str) -> bool:
     """A role or body the question does not already name ("Chief Inspector" for "what rank is Paul Ballard?")."""
-    own = set(re.findall(r"[a-z]+", asked.casefold()))
+    own = _own_words(asked)
     return any(role.casefold() not in own for role in ROLE.findall(text))
 
 
 def _without(text: str, asked: str) -> str:
     """The text less the words the question holds: "new" in "the new Home Secretary" only counts when it is not
     the question's own word."""
-    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
+    own = _own_alnum(asked)
     return " ".join(w for w in re.findall(r"[A-Za-z0-9/]+", text) if w.casefold() not in own)
 
 
+@lru_cache(maxsize=1024)
 def wants(question: str) -> Wants:
     yes_or_no = bool(WANTS_OUTCOME.search(question))
     outcome = yes_or_no or bool(WANTS_AWARDED.search(question))
@@ -313,6 +326,7 @@ def wants(question: str) -> Wants:
                  duration=bool(WANTS_DURATION.search(question)), author=bool(WANTS_AUTHOR.search(question)))
 
 
+@lru_cache(maxsize=8192)
 def _amounts(text: str) -> str:
     """The text less the numbers that count nothing: a paragraph's own number, a label's ("Year 2"), a date or a
     year, a number word opening a name ("One Chelmsford")."""
