@@ -89,14 +89,16 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         norm = vocab.normalise(raw)
     scope = vocab.SCOPE or vocab.PeriodScope()
     found: list[tuple[int, str, str]] = []
+    year_notes: list[str] = []
     fiscal, months, open_months, years = [], [], [], []  # periods named that the tables do not print, by kind
     for mention in mentions(raw):
         if mention.kind == FISCAL:
             fiscal.append(mention.label)
         elif mention.kind in (YEAR, SINCE):
             printed = scope.for_year(mention.year)
-            if printed:
+            if printed and covers_most_of(printed, mention.year):
                 found.append((mention.start, printed, "year"))
+                year_notes += [note] if (note := year_note(mention.year, printed)) else []
             else:
                 years.append(str(mention.year))
         elif mention.year is None:  # "the 12 months to March": covered if the tables print a period to March
@@ -115,7 +117,7 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
             else:
                 months.append(month_year(mention.year, mention.month))
     outside = fiscal + months + open_months + years
-    notes, named = [], [(period, kind) for _, period, kind in sorted(found)]
+    notes, named = year_notes, [(period, kind) for _, period, kind in sorted(found)]
     relative = _VS_LAST_YEAR.sub(" ", norm)
     both = _BOTH_YEARS.search(relative)
     if both and scope.previous and scope.latest:
@@ -141,6 +143,36 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         forecast = f"forecast for {', '.join(unique(outside))}" if outside else "forecasts"
         reasons = [Reason("period", f"{scope.covered} and hold no {forecast}")]
     return Periods(periods, reasons, notes, tuple(first_kind.values()))
+
+
+def months_of_year(period: str, year: int) -> int:
+    """How many of the calendar months of `year` the printed period covers ("12 months to October 2024" covers
+    ten months of 2024 and two of 2023)."""
+    end_year, end_month = period_end(period)
+    last = end_year * 12 + end_month - 1
+    first = last - (period_months(period) or 12) + 1
+    return max(0, min(last, year * 12 + 11) - max(first, year * 12) + 1)
+
+
+def covers_most_of(period: str, year: int) -> bool:
+    """Can the printed period stand for the calendar year asked? Only when it covers more than half of the
+    year's months: the 12 months to May 2023 hold seven months of 2022 and may answer for 2022 (saying so),
+    but never for 2023, of which they hold five, nor can a five-month year to date answer for a whole year."""
+    return months_of_year(period, year) * 2 > 12
+
+
+def year_note(year: int, period: str) -> str | None:
+    """The note saying which printed period answers for a calendar year, unless it is that year exactly."""
+    if months_of_year(period, year) == 12:
+        return None
+    return f"'{year}' read as the {period}, the printed period covering most of {year}"
+
+
+def mostly_in(period: str) -> int:
+    """The calendar year a printed period covers most of, which is the year a question named when "in 2022" was
+    read as it (the 12 months to May 2023 are mostly 2022)."""
+    end_year, _ = period_end(period)
+    return max((end_year - 1, end_year), key=lambda year: months_of_year(period, year))
 
 
 def _spans_less_than_a_year(period: str) -> bool:

@@ -35,6 +35,14 @@ _SITE_WORDS = {"park", "street", "road", "avenue", "lane", "green", "gardens", "
                "school", "hospital", "station", "library", "square", "ward", "meadow", "estate", "prison",
                "cathedral", "university", "market", "mall"}
 
+# Words that make an area's name part of a longer place name: a part of it before ("North Falwyn"), a part after
+# ("Falwyn Town Centre", "Lisbra Village", "Harlow High Street") or a site after ("Chelmsford College").
+_PART_WORDS = "north|south|east|west|central|northern|southern|eastern|western|upper|lower|inner|outer|mid|great|" \
+              "little|greater"
+_PARTS = ("town centre", "city centre", "village", "ward", "estate", "high street")
+_SITES = "|".join(sorted(_SITE_WORDS | {*_PARTS, "hill", "heath", "island", "quay", "common", "marsh"}, key=len,
+                         reverse=True))
+
 
 class Places(NamedTuple):
     """Areas (in the order named), places with no table, notes, the text with every place blanked, and each town
@@ -70,6 +78,9 @@ def read_places(raw: str, work: str) -> Places:
         if kind == "other":
             if _names_a_place(raw, hit.alias):
                 unknown.append(hit.name)
+        elif (longer := _longer_name(raw, hit.alias)) is not None:
+            areas.append(hit.name)  # "North Falwyn": a place within the area, answered like a town (see below)
+            towns.append((longer, hit.name))
         elif hit.name in vocab.FORCES and hit.alias.endswith(" police"):
             weak.append(hit.name)  # the organisation ("Kent Police"): the whole force only if no district is named
         else:
@@ -84,6 +95,25 @@ def read_places(raw: str, work: str) -> Places:
     unknown += [name for name in _unknown_after_in(raw) if vocab.normalise(name) not in known]
     work = vocab.blank(work, [hit for _, hit in hits])
     return Places(unique(areas), unique(unknown), notes, work, tuple(dict.fromkeys(towns)))
+
+
+def _longer_name(raw: str, alias: str) -> str | None:
+    """"North Falwyn", "Falwyn Town Centre", "Chelmsford College": an area's name with a part-of-place word before
+    it or a part or site word after it names another place within the area. Like a town, its question is answered
+    from the area's table only as context said to be that (`answer.tables`), and the documents are asked first
+    with the area as where to look (a question about "the Chelmsford College week of action" is about
+    Chelmsford's documents). That name as written, or None when the area is named on its own anywhere in the
+    text. A name the vocabulary lists whole ("west mersea", "south woodham ferrers") never gets here: the longest
+    alias wins."""
+    words = r"[\s-]+".join(re.escape(word) for word in alias.split())
+    pattern = (rf"(?i:\b((?:(?:{_PART_WORDS})[\s-]+){{1,2}})?({words})\b"
+               rf"(?:[\s-]+((?:[A-Za-z']+[\s-]+)?(?:{_SITES}))\b)?)")
+    longer = None
+    for match in re.finditer(pattern, raw):
+        if not (match.group(1) or match.group(3)):
+            return None
+        longer = longer or " ".join(word[:1].upper() + word[1:] for word in match.group().replace("-", " ").split())
+    return longer
 
 
 def _names_a_place(raw: str, alias: str) -> bool:

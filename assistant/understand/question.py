@@ -20,7 +20,7 @@ from assistant.understand.followup import Reading
 from assistant.understand.periods import read_periods
 from assistant.understand.places import read_places, read_trending
 from assistant.understand.query import OFFENCES, Query
-from assistant.understand.words import counts_something_else, unexplained
+from assistant.understand.words import counts_something_else, unexplained, unheld_kind
 
 
 def parse(text: str, context: Query | None = None) -> Query:
@@ -49,6 +49,8 @@ def _read(text: str) -> Reading:
     notes += places.notes
     placeless = " ".join(work.split())  # "share of Castle Point's crime" is a share of all crime
     crimes = vocab.find_crime_types(work)
+    unheld = unheld_kind(work, crimes, raw)  # "wildlife crimes": the tables print no such row, and all crime is not it
+    crimes = [] if unheld else crimes
     rest = " ".join(vocab.blank(work, crimes).split())
     crime_types = unique(hit.name for hit in crimes)
 
@@ -81,7 +83,7 @@ def _read(text: str) -> Reading:
         crime_types = (vocab.ALL_CRIME,)
         notes.append(measures.safety_note(safety.group()))
 
-    out_of_scope = period_reasons + share_reasons + cues.out_of_scope(norm, rest)
+    out_of_scope = period_reasons + share_reasons + cues.out_of_scope(norm, rest) + ([unheld] if unheld else [])
     # "newsletter subscribers": no table cell holds them, and nothing else explains the question; "how many fire
     # stations": every word is known, but the thing counted is no crime
     other_count = not crime_types and counts_something_else(rest)

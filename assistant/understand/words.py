@@ -11,6 +11,7 @@ import re
 from assistant import vocab
 from assistant.understand import filters, followup, measures, periods, ranking
 from assistant.understand.common import unique
+from assistant.understand.query import Reason
 
 # The words a question about the table figures is made of, besides places and crime types: function words,
 # asking, counting, comparing and period words. A content word outside these and `vocab.VOCABULARY_WORDS`
@@ -105,3 +106,30 @@ def counts_something_else(rest: str) -> bool:
     if counted is None:
         return False
     return not any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS for stem in _stems(counted.group(1)))
+
+
+# Words that may stand before "crime" without naming a kind of it: who records it ("police recorded crime").
+_NOT_A_KIND = frozenset({"police", "notifiable", "headline", "known", "actual", "general", "ordinary"})
+
+
+def unheld_kind(work: str, crimes, raw: str) -> Reason | None:
+    """"Hate crimes", "wildlife offences": a bare crime word right after a word no row, slot or question word
+    explains names a kind of crime the tables print no row for. All crime would answer another question, so the
+    tables refuse it, saying why, and the documents may still state it. `crimes` are the crime-type hits in
+    `work` (places already blanked); "how many crimes" names no kind and stays all crime. A word that ends a
+    capitalised name ("Witham Marsh crime", "Marsh's crime") is part of a name, which the place readers judge."""
+    if not crimes or any(hit.alias not in vocab.GENERIC_CRIME_WORDS for hit in crimes):
+        return None
+    for hit in crimes:
+        before = re.search(r"\b([a-z]{3,}) $", work[:hit.start])
+        word = before.group(1) if before else ""
+        if word and word not in _NOT_A_KIND and not _known_word(word) and not _ends_a_name(word, raw):
+            return Reason("not recorded", f"the tables hold no figures for {word} {hit.alias}: no row they print "
+                                          "counts that type of crime")
+    return None
+
+
+def _ends_a_name(word: str, raw: str) -> bool:
+    """"Witham Marsh crime", "Marsh's crime": the word is capitalised after another capitalised word, or owns."""
+    name = word.capitalize()
+    return bool(re.search(rf"\b[A-Z]\w*\s+{name}\b|\b{name}'s\b", raw))

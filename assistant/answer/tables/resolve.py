@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from assistant.understand.periods import covers_most_of, months_of_year, mostly_in
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
@@ -106,16 +107,19 @@ def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> Ta
 
 def _same_years(query: Query, tables: TableIndex, named: tuple[str, ...]) -> tuple[EditionTable | None, Query]:
     """"In 2024" was read as the printed period covering most of 2024, which another force's summary may not
-    print (Kent's years end in September): the newest summary of the named areas printing a period that ends
-    in each year asked answers instead, and says so."""
-    years = [period.rsplit(" ", 1)[-1] for period in query.periods]
+    print (Kent's years end in September): the newest summary of the named areas printing a period that covers
+    most of each year asked answers instead, and says so. A period merely ending in the year (the 12 months to
+    January 2024 hold one month of 2024) is no answer for it."""
+    years = [mostly_in(period) for period in query.periods]
     for table in tables.editions:
         if not all(area in table.areas for area in named):
             continue
-        periods = tuple(next((p for p in table.years if p.endswith(year)), "") for year in years)
+        periods = tuple(max((p for p in table.years if covers_most_of(p, year)), default="",
+                            key=lambda p, year=year: months_of_year(p, year)) for year in years)
         if all(periods):
+            kept = tuple(note for note in query.notes if not note.startswith(tuple(f"'{y}' read as" for y in years)))
             notes = tuple(f"'{year}' read as the {period}" for year, period in zip(years, periods))
-            return table, query.with_(periods=periods, notes=query.notes + notes)
+            return table, query.with_(periods=periods, notes=kept + notes)
     return None, query
 
 
