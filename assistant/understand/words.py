@@ -67,11 +67,12 @@ _MOVE_WORD = re.compile(r"(?:ris|f[ae]ll|increas|decreas|drop|reduc|declin|grow|
                         r"soar|plummet|surg|spik|improv|worsen|deteriorat|chang|trend|compar|rank|mov|swing|"
                         r"swung|shift|spiral)\w*")
 
-# Every word the slot patterns read is a table-question word too ("fraction", "steepest", "versus").
-_SLOT_WORDS = frozenset(
-    word for pattern in (*measures.WORD_PATTERNS, *periods.WORD_PATTERNS, *ranking.WORD_PATTERNS,
-                         *filters.WORD_PATTERNS, *followup.WORD_PATTERNS)
-    for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))
+# Every word the slot patterns read is a table-question word too ("fraction", "steepest", "versus"), whether the
+# pattern spells it out or builds it from parts ("summar(?:ise|ize)" reads "summarise").
+_SLOT_PATTERNS = (*measures.WORD_PATTERNS, *periods.WORD_PATTERNS, *ranking.WORD_PATTERNS, *filters.WORD_PATTERNS,
+                  *followup.WORD_PATTERNS)
+_SLOT_WORDS = frozenset(word for pattern in _SLOT_PATTERNS
+                        for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)))
 
 
 def unexplained(unused: str) -> tuple[str, ...]:
@@ -87,7 +88,7 @@ def _known_word(word: str) -> bool:
     if _MOVE_WORD.fullmatch(word):
         return True
     return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS
-               for stem in _stems(word))
+               for stem in _stems(word)) or any(pattern.fullmatch(word) for pattern in _SLOT_PATTERNS)
 
 
 def _stems(word: str) -> list[str]:
