@@ -77,3 +77,19 @@ def coined(rng, parts: int = 2) -> str:
 def coined_person(rng) -> str:
     """"Bramol Torlisdar": a forename of two syllables and a surname of three."""
     return f"{coined(rng)} {coined(rng, 3)}"
+
+
+def one_document_assistant(tmp_path_factory, name: str, file: str, text: str, title: str, publisher: str,
+                           kind: str, date: str):
+    """An engine over one Markdown document with its manifest entry, indexed for real: the small reports the
+    passage-selection tests write to show one class of failure."""
+    from assistant.engine import Assistant
+    from assistant.store.build import build_index
+
+    corpus = tmp_path_factory.mktemp(name)
+    (corpus / file).write_text(text, encoding="utf-8")
+    (corpus / "manifest.json").write_text(json.dumps({"documents": [
+        {"file": file, "title": title, "publisher": publisher, "kind": kind, "date": date}]}), encoding="utf-8")
+    index = tmp_path_factory.mktemp(f"{name}-index")
+    build_index(corpus, index)
+    return Assistant.load(index)

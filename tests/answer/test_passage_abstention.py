@@ -10,7 +10,6 @@ thing whose value is asked for; "Year 2" for a sum of money. And next to each, t
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -19,6 +18,7 @@ from assistant.answer.asked import asked_thing
 from assistant.answer.nearmiss import Window
 from assistant.answer.wants import wants
 from assistant.text.terms import content_terms
+from generated_corpora import one_document_assistant
 
 
 def window(text: str, before: str = "", label: str = "") -> Window:
@@ -238,17 +238,8 @@ The British Transport Police data is incomplete in its raw form.
 
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory):
-    from assistant.engine import Assistant
-    from assistant.store.build import build_index
-
-    corpus = tmp_path_factory.mktemp("briefing")
-    (corpus / "riverton-briefing-2024-12-01.md").write_text(BRIEFING, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": [
-        {"file": "riverton-briefing-2024-12-01.md", "title": "Riverton Community Safety Briefing",
-         "publisher": "Riverton Partnership", "kind": "briefing", "date": "2024-12-01"}]}), encoding="utf-8")
-    index = tmp_path_factory.mktemp("briefing-index")
-    build_index(corpus, index)
-    return Assistant.load(index)
+    return one_document_assistant(tmp_path_factory, "briefing", "riverton-briefing-2024-12-01.md", BRIEFING, "Riverton Community Safety Briefing", "Riverton Partnership", "briefing",
+                                  "2024-12-01")
 
 
 @pytest.mark.slow

@@ -18,7 +18,6 @@ And next to each, the answer that still stands.
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -26,6 +25,7 @@ from assistant.answer import baselines, placenames, timing
 from assistant.answer.asking import counted, only_named
 from assistant.answer.wants import wants
 from assistant.text.dates import years_in
+from generated_corpora import one_document_assistant
 
 
 def compared(question: str, text: str) -> bool:
@@ -117,17 +117,8 @@ To date, 1,240 smoke alarms have been fitted in homes in Harlowmere by fire crew
 
 @pytest.fixture(scope="module")
 def review(tmp_path_factory):
-    from assistant.engine import Assistant
-    from assistant.store.build import build_index
-
-    corpus = tmp_path_factory.mktemp("harlowmere")
-    (corpus / "harlowmere-fire-review-2025-11-12.md").write_text(REPORT, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": [
-        {"file": "harlowmere-fire-review-2025-11-12.md", "title": "Harlowmere Fire and Safety Review",
-         "publisher": "Harlowmere Fire Service", "kind": "report", "date": "2025-11-12"}]}), encoding="utf-8")
-    index = tmp_path_factory.mktemp("harlowmere-index")
-    build_index(corpus, index)
-    return Assistant.load(index)
+    return one_document_assistant(tmp_path_factory, "harlowmere", "harlowmere-fire-review-2025-11-12.md", REPORT, "Harlowmere Fire and Safety Review", "Harlowmere Fire Service", "report",
+                                  "2025-11-12")
 
 
 @pytest.mark.slow

@@ -6,13 +6,13 @@ says what the documents are, not their file formats."""
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
 
 from assistant.answer.compose import _documents_in_words, _undated
 from assistant.answer.wants import Wants, wants
+from generated_corpora import one_document_assistant
 
 
 @pytest.mark.parametrize("question, flag", [
@@ -129,17 +129,8 @@ ACTION 4: DO to share the results of the youth hackathon with partners.
 
 @pytest.fixture(scope="module")
 def release_engine(tmp_path_factory):
-    from assistant.engine import Assistant
-    from assistant.store.build import build_index
-
-    corpus = tmp_path_factory.mktemp("release")
-    (corpus / "riverton-police-2024-02-01-minister.md").write_text(RELEASE, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": [
-        {"file": "riverton-police-2024-02-01-minister.md", "title": "Riverton Police welcome the Policing Minister",
-         "publisher": "Riverton Police", "kind": "press release", "date": "2024-02-01"}]}), encoding="utf-8")
-    index = tmp_path_factory.mktemp("release-index")
-    build_index(corpus, index)
-    return Assistant.load(index)
+    return one_document_assistant(tmp_path_factory, "release", "riverton-police-2024-02-01-minister.md", RELEASE, "Riverton Police welcome the Policing Minister", "Riverton Police", "press release",
+                                  "2024-02-01")
 
 
 @pytest.mark.slow

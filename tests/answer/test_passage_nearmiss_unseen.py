@@ -18,7 +18,6 @@ And next to each, the answer that still stands.
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -27,6 +26,7 @@ from assistant.answer.asking import counted
 from assistant.answer.nearmiss import Window
 from assistant.answer.wants import wants
 from assistant.text.terms import content_terms
+from generated_corpora import one_document_assistant
 
 
 def window(text: str, before: str = "", label: str = "") -> Window:
@@ -160,17 +160,8 @@ The council will consult on renewing the town centre PSPO. The current Order exp
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from assistant.engine import Assistant
-    from assistant.store.build import build_index
-
-    corpus = tmp_path_factory.mktemp("wolderness")
-    (corpus / "wolderness-performance-2025-10-24.md").write_text(REPORT, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": [
-        {"file": "wolderness-performance-2025-10-24.md", "title": "Wolderness District Performance Report",
-         "publisher": "Wolderness Police", "kind": "performance report", "date": "2025-10-24"}]}), encoding="utf-8")
-    index = tmp_path_factory.mktemp("wolderness-index")
-    build_index(corpus, index)
-    return Assistant.load(index)
+    return one_document_assistant(tmp_path_factory, "wolderness", "wolderness-performance-2025-10-24.md", REPORT, "Wolderness District Performance Report", "Wolderness Police", "performance report",
+                                  "2025-10-24")
 
 
 @pytest.mark.slow
