@@ -225,6 +225,17 @@ def _true(chosen: _Plan, address: str, shown: str, value: float, area: str, labe
     return TrueCell(address, shown, value, area, label, dict(chosen.labels)[label], measure, period)
 
 
+def _figure_row(chosen: _Plan, sheet, row: int, first_column: int, area: str, label: str) -> list[TrueCell]:
+    """Write one crime type's figures across the figure columns from `first_column`; the true cells written."""
+    truth = []
+    for j, (_, _, measure, back) in enumerate(_columns(chosen), start=first_column):
+        written, number_format, value = _figure(chosen, area, label, measure, back)
+        shown = _write(sheet, row, j, written, number_format)
+        truth.append(_true(chosen, f"{sheet.title}!{get_column_letter(j)}{row}", shown, value, area, label,
+                           measure, back))
+    return truth
+
+
 def _printed_label(chosen: _Plan, label: str, parent: str | None) -> str:
     """A label as a CSV file prints it (a file of text has no indent: a dash marks a sub-type instead)."""
     if not parent:
@@ -276,11 +287,7 @@ def _long(chosen: _Plan, book, single_header: bool) -> list[TrueCell]:
             shown_area = printed_area if chosen.area_on_every_row or i == 0 else None
             sheet.cell(row, 1, shown_area)
             _label(sheet, row, 2, chosen, label, parent)
-            for j, (_, _, measure, back) in enumerate(columns, start=3):
-                written, number_format, value = _figure(chosen, area, label, measure, back)
-                shown = _write(sheet, row, j, written, number_format)
-                truth.append(_true(chosen, f"Summary!{get_column_letter(j)}{row}", shown, value, area, label,
-                                   measure, back))
+            truth += _figure_row(chosen, sheet, row, 3, area, label)
             row += 1
     sheet.append([])
     sheet.append(["Notes: '-' marks a figure that cannot be calculated; sub-types are marked under their parent."])
@@ -305,11 +312,7 @@ def _per_area(chosen: _Plan, book) -> list[TrueCell]:
         row += 2
         for label, parent in chosen.labels:
             _label(sheet, row, 1, chosen, label, parent)
-            for j, (_, _, measure, back) in enumerate(columns, start=2):
-                written, number_format, value = _figure(chosen, area, label, measure, back)
-                shown = _write(sheet, row, j, written, number_format)
-                truth.append(_true(chosen, f"{sheet_name}!{get_column_letter(j)}{row}", shown, value, area, label,
-                                   measure, back))
+            truth += _figure_row(chosen, sheet, row, 2, area, label)
             row += 1
     return truth
 
