@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import asking
 from assistant.answer.facts import IndexFacts
-from assistant.answer.turns import COUNT, NEAR, OPENER, RELATIVE, places_in, told, unframed
+from assistant.answer.turns import COUNT, NEAR, OPENER, RELATIVE, WHICH_MORE, places_in, told, unframed
 from assistant.answer.wants import wants
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item, is_table_row
@@ -38,7 +38,9 @@ def placed_near(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int,
     index = facts.index
     named = [name for name, _ in places_in(earlier.question)
              if not asking.only_in_names(earlier.question, name, index)]  # "Essex Police" names no place
-    if not places or not earlier.sentences or named:
+    # "and across Essex as a whole - which fell faster?" after a place's fall: that place's line beside the new one's
+    weighs = bool(WHICH_MORE.search(question))
+    if not places or not earlier.sentences or named and not weighs:
         return ()
     first, last = min(earlier.sentences), max(earlier.sentences)
     said = " ".join(facts.text(index.sentences[i]) for i in earlier.sentences)
@@ -60,7 +62,7 @@ def placed_near(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int,
                     (not counted or asking.counts(text, counted)) and \
                     (topic & facts.sentence_terms(j) or _one_paragraph(index, j, earlier.sentences)) and \
                     wants(asked).fits(text, asked):
-                return (j,)
+                return tuple(sorted({*earlier.sentences, j})) if weighs else (j,)
     return ()
 
 
@@ -91,7 +93,9 @@ def told_around(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int,
             # nor the stalking figure's year before by another crime's: the line (read with the one before it, which
             # "That figure is up by 17% on the previous year" points back to) is about the same thing
             before = facts.sentence_terms(j - 1) if index.sentences[j - 1].document == earlier.document else set()
-            about = topic & (facts.sentence_terms(j) | before) or _one_paragraph(index, j, earlier.sentences)
+            # (half of what the quote was about, not one word of it: "offences" alone is any crime's count)
+            held = topic & (facts.sentence_terms(j) | before)
+            about = len(held) * 2 >= len(topic) > 0 or _one_paragraph(index, j, earlier.sentences)
             if wanted.search(text) and asked.fits(text, question) and counted and about:
                 return (j,)
     return ()
@@ -102,10 +106,12 @@ ENDS = re.compile(r"\b(?:end|ends|ended|ending|finish(?:es|ed|ing)?|close[sd]?|c
                   r"runs? out|ran out|until|complet(?:e|es|ed|ion))\b", re.I)
 STARTS = re.compile(r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|open(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
                     r"commenc(?:e|es|ed|ing)|kicks? off)\b", re.I)
-# "and when did they present last time?", "and the time before that?": an earlier date of what the quote dates.
+# "and when did they present last time?", "and the time before that?": an earlier date of what the quote dates;
+# "when are they due back?", "and next time?": a later one.
 EARLIER = re.compile(r"\b(?:last time|the time before|previous(?:ly| time)?|before that|before then|"
                      r"most recent(?:ly)?|last)\b", re.I)
-LATER = re.compile(r"\b(?:next(?: time)?|the time after|after that|after then|again)\b", re.I)
+LATER = re.compile(r"\b(?:next(?: time)?|the time after|after that|after then|again|(?:due|coming|come) back|"
+                   r"return(?:s|ing)?)\b", re.I)
 
 
 def other_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:

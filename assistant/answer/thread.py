@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
-from assistant.answer import asking, nearby, pointing, series, speakers, thread_people, thread_rows
+from assistant.answer import asking, nearby, pointing, series, speakers, thread_people, thread_rows, thread_times
 from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item
@@ -47,9 +47,9 @@ from assistant.text.dates import MONTHS
 from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
                                     LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
-                                    RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, YEAR_BEFORE, bare_step, crimes_in,
-                                    dates_in, leads, leans_back, ordinal, people, person_names, places_in, swap, told,
-                                    two_periods, unframed)
+                                    RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, WHICH_MORE, YEAR_BEFORE, bare_step,
+                                    crimes_in, dates_in, leads, leans_back, ordinal, people, person_names, places_in,
+                                    swap, told, two_periods, unframed)
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
@@ -230,8 +230,13 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
     untimed = YEAR_BEFORE.sub(" ", RELATIVE.sub(" ", question))  # "the previous year" names no previous item
     if not earlier.sentences or ANOTHER.search(question) or ordinal(untimed) or STEP.search(question):
         return ()
-    quoted = (*earlier.before, *earlier.sentences) if TWO.search(question) else earlier.sentences
+    # "Which fell more in percentage terms?" after two answers, naming nothing of its own: both quotes weigh it
+    weighs = bool(earlier.before and WHICH_MORE.search(question)) and not any(
+        find(question) for find in (places_in, crimes_in, dates_in))
+    quoted = (*earlier.before, *earlier.sentences) if TWO.search(question) or weighs else earlier.sentences
     said = " ".join(facts.text(facts.index.sentences[i]) for i in quoted)
+    if weighs and re.search(r"\d", said):  # a figure in each is what is weighed
+        return tuple(dict.fromkeys(quoted))
     # "rose from 2,434 to 3,262", "Apr–Sep 2025: 14.2% Apr–Sep 2024: 12.6%": a quote that gives the time before too
     gives_before = told(question) is not LATER_TIME and (CHANGED_FROM.search(said) or two_periods(said))
     if (RELATIVE.search(question) or YEAR_BEFORE.search(question)) and not told(question).search(said) \
@@ -278,6 +283,7 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
         return asked.fits(text, question)
 
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
+        thread_times.at_another_time(facts, earlier, question) or \
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
         pointing.said_by(facts, quoted, earlier.names, question) or \
         thread_people.person_lines(facts, earlier, question) or quoted_again(facts, earlier, question) or \

@@ -43,6 +43,10 @@ FRAMING = content_terms("compare compared comparison versus more less fewer high
                         "most least two both either neither else before after earlier later prior since then "
                         "year years time one ones increase decrease saw see seen went whole overall altogether entire")
 TWO = re.compile(r"\b(the two|both|which of them|either of them|each of them|which one|the pair)\b", re.I)
+# "Which fell more in percentage terms?", "which scored better?", "which had more?": a turn weighing what the last two
+# answers gave, naming nothing of its own to weigh ("which district had the most shoplifting?" ranks afresh).
+WHICH_MORE = re.compile(r"\bwhich(?: one)?(?:\s+[\w'’]+){0,3}?\s+(?:more|less|faster|slower|quicker|better|worse|"
+                        r"higher|lower|bigger|smaller|larger|greater|fewer)\b", re.I)
 TWO_OF = re.compile(r"\b(?:which|what|who) (?:one )?of (?:the|these|those) two(?: \w+)?|\b(?:the|these|those) two\b|"
                     r"\bboth(?: of them)?\b", re.I)
 ANOTHER = re.compile(r"\b(else|other|another|others)\b", re.I)
@@ -115,13 +119,15 @@ NEAR = 8  # lines either side of the last answer that "who else" looks in
 
 def leans_back(question: str, earlier: str = "") -> bool:
     """Does the turn lean on the last answer (whose question was `earlier`): an opener, a word pointing back, an
-    item by its order, a time told from the last answer's, a "who else", or too few words to stand alone? A
+    item by its order, a time told from the last answer's, a "who else", a "which ... more?" naming nothing new, or
+    too few words to stand alone? A
     short turn, or one naming an item by its order, that names something by a name the earlier question did not
     use ("What is Operation Dial?", "When is the next Operation Dial night of action?") stands alone."""
     words = re.findall(r"[A-Za-z0-9']+", question)
     pointing = EXISTENTIAL.sub(" ", question)  # "how many were there" points at nothing
     if OPENER.match(question) or POINTER.search(pointing) or RELATIVE.search(question) or STEP.search(question) \
-            or ELSE.search(question):
+            or ELSE.search(question) or WHICH_MORE.search(question) and not names_anew(question, earlier) and \
+            not crimes_in(question) and not places_in(question):
         return True
     return (len(words) <= SHORT or bool(ordinal(question))) and not names_anew(question, earlier)
 

@@ -1,0 +1,124 @@
+"""The same topic at another moment: a follow-up that keeps what the last passage answer was about and asks for it
+as of another date, or as of the newest word on it.
+
+"When were the faulty cameras first expected to be replaced?" then "and what's the latest date given?" is the line
+of the newest document on the same cameras that dates their replacement ("now due to go live on 1 June 2026");
+"How many of the 20 officers had started by December?" then "And by mid-February?" is the line on those officers
+that prints February ("By 16 February 2026, 14 of the 20 ..."), else the one in a document of that month; "how much
+did they ask for?" then "and how much did they actually get?" is the newest line on that bid that gives a sum the
+quote did not; "how many arrests by the October board?" then "and by the time it closed?" is the newest count.
+
+A line is on the same topic when it holds at least half of what the earlier question and its quote share (or, when
+they share little, of the earlier question's own words), in its own words or its headings; it must give the kind of
+fact asked for and say something the quote did not (a figure or a date the quote does not print). Documents other
+than the quote's count: a later report is where a later moment is told. Nothing is found when the turn names no
+other moment or no line fits; the turn is then searched for as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.answer.facts import IndexFacts
+from assistant.answer.turns import FRAMING, FUNCTION_WORDS, OPENER, dates_in, unframed
+from assistant.answer.wants import Wants, wants
+from assistant.text.dates import DATE, months_dated
+from assistant.text.terms import content_terms
+
+if TYPE_CHECKING:
+    from assistant.answer.thread import Thread
+
+# "the latest date given", "what are the final ones?", "how much did it actually get?", "by the time it closed":
+# the newest word on the topic, wherever it is.
+NEWEST = re.compile(r"\b(?:latest|newest|most recent|final|finally|actually|in the end|eventually|by the time)\b", re.I)
+# Words that only say which moment the turn asks about, or how: no topic to find.
+MOMENT_WORDS = content_terms("first originally initially latest newest recent final finally actually eventually end "
+                             "ended close closed finish finished over time by given date dates expected figure "
+                             "figures mid middle early late beginning")
+FIGURE = re.compile(r"£?\d[\d,.]*%?")
+SHARED_ENOUGH = 3  # terms: fewer shared by the question and its quote say too little of the topic to look for
+
+
+def at_another_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+    """The one line, in any document, on the topic of the last answer as of the moment the turn names (a month it
+    prints) or as of the newest word on it; empty when the turn names no other moment or adds a topic of its own."""
+    if not earlier.sentences:
+        return ()
+    months = [month for month, _ in dates_in(question)]
+    asked_before = {month for month, _ in dates_in(earlier.question)}
+    newest = bool(NEWEST.search(question))
+    if not (months and set(months) - asked_before or newest) or _adds_topic(earlier, question):
+        return ()
+    topic = _topic(facts, earlier)
+    if not topic:
+        return ()
+    index = facts.index
+    quoted_text = " ".join(facts.text(index.sentences[i]) for i in earlier.sentences)
+    said = _told(quoted_text)
+    since = max(index.documents[index.sentences[i].document].date[:10] for i in earlier.sentences)
+    asked = _asked(earlier.question, question)
+    found = []
+    for j in sorted(facts.covering(dict.fromkeys(topic, 1.0), len(topic) / 2) - set(earlier.sentences)):
+        sentence = index.sentences[j]
+        held = topic & (facts.sentence_terms(j) | facts.label_terms(j))
+        text = facts.text(sentence)
+        if not _told(text) - said or not asked.fits(text, question) or not _same_measure(quoted_text, text):
+            continue  # nothing the quote did not say, not the kind of fact asked for, or a figure of another kind
+        dated = index.documents[sentence.document].date[:10]
+        if months:
+            printed = {m for m in _months(text)} & set(months)
+            of_month = any(dated.startswith(f"{y:04d}-{m:02d}") for y, m in months)
+            found.append((bool(printed), of_month, len(held), dated, -j))
+        elif dated >= since:
+            found.append((dated, len(held), -j))
+    return (-max(found)[-1],) if found else ()
+
+
+def _adds_topic(earlier: Thread, question: str) -> bool:
+    """Does the turn name a topic of its own ("and the CCTV?"), beyond the moment and words pointing back?"""
+    own = content_terms(DATE.sub(" ", unframed(OPENER.sub("", question))))
+    return bool(own - content_terms(earlier.question) - MOMENT_WORDS - FRAMING - FUNCTION_WORDS - POINTING)
+
+
+POINTING = content_terms("what which who how much many those these they it its them that this one ones get got "
+                         "did do does have has had were was is are")
+
+
+def _topic(facts: IndexFacts, earlier: Thread) -> set[str]:
+    """What the last answer was about: the terms its question and its quote share, or, when they share fewer than
+    `SHARED_ENOUGH`, the question's own; never its dates, nor the words that only say which moment it asked."""
+    question = content_terms(DATE.sub(" ", earlier.question)) - MOMENT_WORDS - FRAMING - FUNCTION_WORDS - POINTING
+    question = {t for t in question if not re.fullmatch(r"(?:19|20)\d\d", t)}
+    quoted = set().union(*(facts.sentence_terms(i) for i in earlier.sentences))
+    shared = question & quoted
+    return shared if len(shared) >= SHARED_ENOUGH else question
+
+
+def _asked(earlier_question: str, question: str) -> Wants:
+    """The kind of fact the turn asks for, or, when it asks none by itself ("and by mid-February?"), the earlier
+    question's."""
+    own = wants(question)
+    if own.figure or own.date or own.time or own.person or own.place or own.rate or own.money:
+        return own
+    return wants(earlier_question)
+
+
+MONEY = re.compile(r"[£$€]\s?\d")
+PERCENT = re.compile(r"\d\s?(?:%|per ?cent)", re.I)
+
+
+def _same_measure(quoted: str, text: str) -> bool:
+    """Does the line give its figure in the measure the quote gave its own: a sum for a sum, a share for a share?"""
+    return all(not kind.search(quoted) or kind.search(text) for kind in (MONEY, PERCENT))
+
+
+def _told(text: str) -> set[str]:
+    """The figures and dates a text states, as written (less separators), for what a line says that a quote did not."""
+    dates = {m.group().casefold() for m in DATE.finditer(text)}
+    figures = {f.strip(".,").replace(",", "") for f in FIGURE.findall(DATE.sub(" ", text))}
+    return dates | {f for f in figures if f}
+
+
+def _months(text: str) -> set[tuple[int, int]]:
+    return {month for m in DATE.finditer(text) for month in months_dated(m.group())}
