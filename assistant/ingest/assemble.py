@@ -34,6 +34,10 @@ _LABEL_MAX_WORDS = 8
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?")
 _VALUE = re.compile(r"[£$€]\s?\d|\d[\d,]*\.\d|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d|"
                     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|(?<![\d/])(?!(?:19|20)\d\d\b)\d{3,}")
+# "Status at 8 January 2026", "Position as at 31/03/2025": a column's name with the date its cells speak for, which
+# names the column all the same.
+_AS_AT = re.compile(r"\s+(?:as\s+)?(?:at|on|to|by)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d|"
+                    r"\d{1,2}/\d{1,2}/\d{2,4})$")
 MIN_LABELLED_COLUMNS = 3  # a two-column table without a marked header is as often "label<TAB>value" as not
 
 
@@ -151,6 +155,7 @@ def _lists_by_column(header: list[str], body: list[list[str]]) -> bool:
 
 
 def _names_a_column(cell: str) -> bool:
+    cell = _AS_AT.sub("", cell)
     return 0 < len(cell) <= _LABEL_MAX_CHARS and len(cell.split()) <= _LABEL_MAX_WORDS and \
         (any(char.isalpha() for char in cell) or _PERIOD.fullmatch(cell) is not None) and not _VALUE.search(cell)
 

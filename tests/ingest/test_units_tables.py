@@ -81,6 +81,20 @@ def test_every_body_cell_names_its_column_and_the_header_row_stays(seed):
         assert line.split("\t") == labelled(rows[0], row)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_column_named_with_the_date_it_speaks_for_still_names_it(seed):
+    """"Status at 8 January 2026", "Position as at 31/03/2025": a dated column name is a name, not a value."""
+    rng = random.Random(seed)
+    as_at = rng.choice([f"at {rng.randint(1, 28)} {rng.choice(MONTHS)} 2026", "as at 31/03/2025",
+                        f"on {rng.randint(1, 28)} {rng.choice(MONTHS)} 2025"])
+    rows = action_log(seed)
+    header = (*rows[0], f"Status {as_at}")
+    rows = [header, *[(*row, rng.choice(["Complete", "Open", "Ongoing"])) for row in rows[1:]]]
+    out = labelled_table(["\t".join(row) for row in rows])
+    for row, line in zip(rows[1:], out[1:]):
+        assert line.split("\t") == labelled(header, row)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_labelling_twice_changes_nothing(seed):
     once = labelled_table(["\t".join(row) for row in action_log(seed)])
