@@ -13,7 +13,8 @@ Limits and choices:
 - a file whose last kilobyte has no "%%EOF" marker is refused as truncated (an interrupted download),
   because pdfminer would otherwise quietly read whatever part of it survived;
 - reading order is top to bottom on each page: two-column layouts interleave their columns.
-- tables are found from ruling lines and boxes only; a table laid out with spaces alone reads as text.
+- tables are found from ruling lines and boxes (pdf_tables) and, where there are none, from words lined up in
+  columns (pdf_borderless); a table of two columns laid out with spaces alone reads as text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from assistant.ingest.readers.pdf_blocks import (
     outline_headings,
     page_blocks,
 )
+from assistant.ingest.readers.pdf_borderless import borderless_tables
 from assistant.ingest.readers.pdf_lines import Line, drop_running_lines, page_lines
 from assistant.ingest.readers.pdf_tables import (
     PdfTable,
@@ -63,7 +65,9 @@ def read_pdf(path: str | Path, max_pages: int = MAX_PAGES) -> Extracted:
                 )
             tables, lines = [], []
             for number, page in enumerate(pdf.pages, start=1):
-                tables.append(page_tables(page, number))
+                ruled = page_tables(page, number)
+                borderless = borderless_tables(page, number, [table.bbox for table in ruled])
+                tables.append(sorted(ruled + borderless, key=lambda table: table.top))
                 lines.append(page_lines(page, number, [table.bbox for table in tables[-1]]))
                 page.close()  # frees the page's parsed layout: a long report would otherwise hold every page
             info = pdf.metadata or {}
