@@ -1,7 +1,7 @@
 """Cleaning text documents: HTML and inline markdown to plain text, site chrome dropped, heading sections found.
 
 Pure functions of text, so tests need no files: `clean_text` turns a Markdown, text or HTML file's contents
-into plain text with "#" heading lines, and `find_sections` strips those marks and returns the heading path
+(of a web page, only its main content: `web_page`) into plain text with "#" heading lines, and `find_sections` strips those marks and returns the heading path
 of every span. Tabs are kept exactly, because tables are found by their tab-separated rows; a Markdown pipe table
 ("| Element | Cost |") becomes such rows too, and every table's rows carry their header (`assemble.labelled_table`).
 Only tabs that an export left inside running text to justify it become spaces: that line is prose, not a row.
@@ -16,9 +16,9 @@ from functools import lru_cache
 from bs4 import BeautifulSoup, Tag
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markdownify import MarkdownConverter
 
 from assistant.ingest.assemble import labelled_table
+from assistant.ingest.web_page import WEB_PAGE_SUFFIXES, read_web_page
 from assistant.records import Section
 
 # Website chrome that scrapers keep above the article: cookie banners, "quick exit" links, beta notices.
@@ -59,8 +59,8 @@ def clean_text(raw: str, suffix: str) -> str:
     the table reader finds the performance tables by their tab-separated rows.
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
-    if suffix.lower() == ".html":
-        text = _html_to_markdown(text)
+    if suffix.lower() in WEB_PAGE_SUFFIXES:
+        text = read_web_page(text).markdown
     lines = _pipe_tables(_drop_site_chrome(text.split("\n")))
     cleaned: list[str] = []
     for line in lines:
@@ -100,13 +100,6 @@ def find_sections(markdown: str) -> tuple[str, tuple[Section, ...]]:
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         sections.append(Section(path, min(start, end), end))
     return text, tuple(sections)
-
-
-def _html_to_markdown(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["head", "script", "style", "noscript", "template"]):
-        tag.decompose()
-    return MarkdownConverter(heading_style="ATX", bullets="-").convert_soup(soup)
 
 
 def _drop_site_chrome(lines: list[str]) -> list[str]:

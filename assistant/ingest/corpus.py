@@ -277,24 +277,36 @@ def check_passages(document: Document) -> None:
 def _load(path: Path, meta: Mapping[str, Any], doc_id: str) -> Document:
     from assistant.ingest.clean import clean_text, find_sections, has_html  # a build's imports, not a question's
     from assistant.ingest.front_matter import split_front_matter
+    from assistant.ingest.web_page import WEB_PAGE_SUFFIXES, decode_web_page, read_web_page
 
     _check_size(path)
-    if path.suffix.lower() in READER_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in READER_SUFFIXES:
         return _load_with_reader(path, meta, doc_id)
-    raw = _read_text(path)
+    page = suffix in WEB_PAGE_SUFFIXES
+    raw = decode_web_page(_read_bytes(path)) if page else _read_text(path)
     if not raw.strip():
         raise CorpusError(f"{path.name} is empty; add its text or remove it from the corpus folder.")
-    own, raw = split_front_matter(raw) if path.suffix.lower() != ".html" else ({}, raw)
-    if path.suffix.lower() == ".html" or has_html(raw):
+    if page:  # a page's head is its front matter; its main content, as Markdown, its text
         _check_nesting(raw, path.name)
-    text, sections = find_sections(clean_text(raw, path.suffix))
+        web_page = read_web_page(raw)
+        own, raw, suffix = web_page.front_matter(), web_page.markdown, ".md"
+    else:
+        own, raw = split_front_matter(raw)
+        if has_html(raw):
+            _check_nesting(raw, path.name)
+    text, sections = find_sections(clean_text(raw, suffix))
     if not text.strip():
-        raise CorpusError(f"{path.name} has no text left after cleaning (only markup or site chrome); check the file.")
+        what = ("no text once its menus, banners and footer are set aside (a page whose text a script fills "
+                "in saves none); save the page's text instead") if page else \
+            "no text left after cleaning (only markup or site chrome); check the file"
+        raise CorpusError(f"{path.name} has {what}.")
     return Document(
         id=doc_id,
         title=str(meta.get("title") or "") or own.get("title", "") or _title_from(text, sections),
         publisher=str(meta.get("publisher") or "") or own.get("publisher", "") or "unknown",
-        date=str(meta.get("date") or "") or own.get("date", "") or document_date(text, path.name, ""),
+        date=str(meta.get("date") or "") or own.get("date", "") or document_date(text, path.name,
+                                                                                  own.get("updated", "")),
         kind=str(meta.get("kind") or _KIND_BY_SUFFIX.get(path.suffix.lower(), "document")),
         path=str(path),
         text=text,
@@ -381,10 +393,15 @@ def _read_manifest(path: Path) -> tuple[dict[str, dict[str, Any]], list[CorpusPr
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return _read_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CorpusError(f"{path.name} is not UTF-8 text (bad byte at position {error.start}); "
                           f"save it as UTF-8 and rebuild.") from error
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
     except OSError as error:
         raise CorpusError(f"{path.name} cannot be read ({error.strerror}); check the file and rebuild.") from error
 
