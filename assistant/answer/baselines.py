@@ -42,6 +42,20 @@ def objection(question: str, years: set[str], wants: Wants, text: str) -> str:
     return ""
 
 
+# A change stated against a period: "up by 1% on 2016-17", "a 16% rise on the previous year".
+_CHANGED_ON = r"\b(?:up|down|rises?|rose|risen|falls?|fell|fallen|increases?|increased|decreases?|decreased|drops?|dropped|" \
+              r"higher|lower)\b[^.;:!?]{0,25}?\bon\s+(?:the\s+)?"
+
+
+def only_compared(year: str, text: str) -> bool:
+    """Does the text name the year (alone or in a span such as "2016-17") only as what figures are compared with
+    ("than in 2016", "since 2016", "up by 1% on 2016-17")? False when it does not name it at all."""
+    mentions = [m for m in re.finditer(rf"\b{re.escape(year)}\b|\b{re.escape(year[:2])}\d\d\s*[-/–]\s*{re.escape(year[2:])}\b",
+                                       text)]
+    return bool(mentions) and all(_measured_from(text, m) or re.search(_CHANGED_ON + "$", text[:m.start()], re.I)
+                                  for m in mentions)
+
+
 def _anchors(question: str, years: set[str]) -> list[tuple[str, str, str]]:
     """(what the question asks about in plain words, the pattern a line names it by, how to say the line names it)."""
     anchors = [(year, re.escape(year), year) for year in sorted(years)]

@@ -9,7 +9,8 @@ plain words why the line is not the answer, or "" when it may be. Plain English 
   team" for how many the team has, a general rate for a named body's;
 - another of the things a document lists side by side: "the north policing area" for the south;
 - another kind of fact: a thing said before an event for what has happened "since" it, a post held elsewhere for
-  "what position does X hold on Y?", "the next meetings" for "the next election".
+  "what position does X hold on Y?", "the next meetings" for "the next election"; and those `otherkind` reads
+  (another post, a pledge for an outcome, no value for a value, a named part for the whole).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import vocab
+from assistant.answer import otherkind, placenames
 from assistant.answer.asked import NOT_KINDS, asked_thing
 from assistant.answer.asking import ANSWER_KIND
 from assistant.answer.facts import LISTED, IndexFacts, same_section
@@ -47,6 +49,10 @@ WIDE_ASKED = re.compile(r"\b(force|county)[- ]?wide\b|\bacross the (county|force
 # What a line says when its figure is for a wider area than one place: "a predicted system-wide deficit".
 WIDE_STATED = re.compile(r"\b(system|county|force|nation|uk|country|region)[- ]?wide\b|\bnationally\b|\bacross the "
                          r"(country|county|nation|region|uk|force)\b|\bacross (england|the uk|britain)\b", re.I)
+# What a line says when its figure is for the whole of a council's or a partnership's area ("across the borough"):
+# the area its headings name, so no answer for a smaller place they do not name.
+AREA_WIDE_STATED = re.compile(r"\bacross the (borough|district|city|town|partnership area)\b|\b(borough|district|city)"
+                              r"[- ]wide\b", re.I)
 COUNTY_WORDS = re.compile(r"\b(county|countywide|force[- ]?wide|force area)\b", re.I)
 
 
@@ -71,10 +77,12 @@ def narrower_than_asked(question: str, forces: tuple[str, ...], window: Window, 
 
 
 def wider_than_asked(places: tuple[str, ...], forces: tuple[str, ...], window: Window) -> str:
-    """"What is the NHS deficit for Mid Essex alone?" is not answered by "a predicted system-wide deficit": a line
+    """"What is the NHS deficit for Mid Essex alone?" is not answered by "a predicted system-wide deficit", nor "what %
+    of Hatherby people feel safe?" by a figure "across the borough" under headings that never name Hatherby: a line
     that gives a wider area's figure and never names the place asked about."""
     local = [p for p in places if p not in forces]
-    stated = WIDE_STATED.search(window.text)
+    stated = WIDE_STATED.search(window.text) or (None if any(re.search(rf"\b{re.escape(p)}", window.label, re.I)
+                                                              for p in local) else AREA_WIDE_STATED.search(window.text))
     if not local or stated is None or any(re.search(rf"\b{re.escape(p)}", window.text, re.I) for p in local) or \
             not HAS_FIGURE.search(window.text):
         return ""
@@ -342,7 +350,9 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
         thing_unsaid(question, window, rarity) or unnamed_body(question, places, window) or \
-        other_measure_number(question, window) or other_owner(question, window)
+        other_measure_number(question, window) or other_owner(question, window) or \
+        otherkind.objection(question, window.text, window.near, window.terms) or \
+        placenames.smaller_place_unnamed(question, f"{window.label} {window.near}")
 
 def _straight(text: str) -> str:
     """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""
@@ -358,5 +368,6 @@ def of_line(judge, i: int, text: str, label: str, window_terms: frozenset[str]) 
     forces, doc = tuple(vocab.FORCES), index.documents[sentence.document]
     scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
         f"{doc.title} {doc.publisher}"
-    return objection(judge.question, judge.places, forces, Window(text, before, label, window_terms), scope,
+    listed = tuple(name for name, _ in judge.siblings if name not in judge.places)  # "Torquen", listed beside others
+    return objection(judge.question, judge.places + listed, forces, Window(text, before, label, window_terms), scope,
                      judge.weights)

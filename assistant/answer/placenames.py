@@ -112,3 +112,16 @@ def without_dates(name: str) -> str:
     September" names Brackwater Vale, and "in Sept and Oct" no place at all ("" then)."""
     match = DATE_WORD.search(name)
     return name if match is None else name[:match.start()].strip(" -–,")
+
+
+def smaller_place_unnamed(question: str, near: str) -> str:
+    """"How many girls attended the Broomfield Village event?" is not answered by a line on an event "in Central
+    Park": the vocabulary reads a village or a town as the district it lies in, but a line that gives a figure for
+    the district or somewhere else in it is no answer for the smaller place. The line, the line before it or its
+    headings (`near`) must name the town the question names ("Southend-on-Sea" names the district itself)."""
+    for kind, hit in vocab.find_places(vocab.normalise(question)):
+        if kind != "town":
+            continue
+        if not re.search(rf"\b{re.escape(hit.alias)}\b", vocab.normalise(near)):
+            return f"no passage gives it for {hit.alias.title()}"
+    return ""

@@ -18,7 +18,7 @@ import re
 from assistant import vocab
 from assistant.answer.facts import IndexFacts
 
-_NAME = r"[A-Z][\w'’&-]+(?:[ \t]+[A-Z][\w'’&-]+){0,2}"
+_NAME = r"(?:the[ \t]+)?[A-Z][\w'’&-]+(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’&-]+){0,2}"  # "the City of Northmarch"
 # Three or more capitalised names joined by commas and a closing "and" or "or", after words that say they are
 # places ("the towns of", "based in", "covers", "across"): a list of people or of a body's titles is no such list.
 NAMED_LIST = re.compile(rf"\b(?:towns?|villages?|wards?|areas?|parish(?:es)?|districts?|boroughs?|neighbourhoods?|"
@@ -28,19 +28,30 @@ SPLIT = re.compile(r",[ \t]+|,?[ \t]+(?:and|or)[ \t]+")
 
 
 def groups(facts: IndexFacts) -> tuple[tuple[str, ...], ...]:
-    """Every list of three or more places some document prints, worked out once per index. A list with an
-    ordinary word in it ("Crime", "Police") is a title, not names; names the place vocabulary knows are left out
+    """Every list of three or more places some document prints, worked out once per index. A list with more than
+    one ordinary word in it ("Crime", "Police") is a title, not names; names the place vocabulary knows are left out
     of a list (their own rules apply)."""
     key = "sibling-groups"
     if key not in facts.term_sets:
         found = set()
         for document in facts.index.documents.values():
             for match in NAMED_LIST.finditer(document.text):
-                names = [name.strip() for name in SPLIT.split(match.group(1))]
-                if len(set(names)) >= 3 and all(_distinctive(name, facts) for name in names):  # names, not words
-                    found.add(tuple(dict.fromkeys(n for n in names if not vocab.find_places(vocab.normalise(n)))))
+                names = [re.sub(r"^the\s+", "", name.strip()) for name in SPLIT.split(match.group(1))]
+                # names, not words; one may be printed in lower case somewhere too ("tarnley.gov.uk")
+                if len(set(names)) >= 3 and sum(not _distinctive(name, facts) for name in names) <= 1:
+                    # "Northmarch Force covers Tarnley, Aldermoor, Pennick and the City of Northmarch": the whole
+                    # named before the list holds them all, and a line naming it is about none of them alone
+                    whole = _line_before(document.text, match.start())
+                    found.add(tuple(dict.fromkeys(n for n in names if not vocab.find_places(vocab.normalise(n))
+                                                  and not _names(whole, n, facts))))
         facts.term_sets[key] = frozenset(found)
     return tuple(sorted(facts.term_sets[key]))
+
+
+def _line_before(text: str, end: int) -> str:
+    """The words of the line (or sentence) a list is part of, before the list."""
+    start = max(text.rfind("\n", 0, end), text.rfind(". ", 0, end)) + 1
+    return text[start:end]
 
 
 def _lower_words(facts: IndexFacts) -> frozenset[str]:

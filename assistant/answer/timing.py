@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import asking
+from assistant.answer import asking, baselines
 from assistant.answer.asked import MOMENTS
 from assistant.answer.facts import opening, same_section
-from assistant.text.dates import (MONTH_WORDS, MONTHS, asked_months, dated_in_words, dated_months, document_month,
-                                  month_names, month_number, months_dated, passed_by, year_pairs, years_in)
+from assistant.text.dates import (DATE, MONTH_WORDS, MONTHS, asked_months, dated_in_words, dated_months,
+                                  document_month, month_names, month_number, months_dated, passed_by, year_pairs,
+                                  years_in)
 
 # What was done, said or decided: "what was agreed", "what did they decide", "who attended", "how many came".
 HAPPENED = re.compile(r"\b(?:agreed|decided|approved|discussed|said|reported|concluded|resolved|found|attended|"
@@ -89,6 +90,13 @@ def other_period(judge, i: int, window: str, label: str) -> str:
         return f"no passage gives figures for {', '.join(sorted(judge.years))}"
     if judge.years and stated_years and not judge.years & stated_years and not judge.years <= years_in(label):
         return f"the passages give figures for {', '.join(sorted(stated_years))}, not {', '.join(sorted(judge.years))}"
+    # a year the line names only as a baseline ("up by 1% on 2016-17") is not its period, unless the question
+    # measures from it too ("how much lower than in 2016?")
+    own_years = {year for year in stated_years if not baselines.only_compared(year, window)}
+    periods = {year for year in judge.years if not baselines.only_compared(year, judge.question)}
+    if periods and not own_years and (reason := period_unstated(periods, label, asking.section_text(
+            doc, sentence.start))):
+        return reason
     if judge.months and judge.years and not judge.months <= asking.months_in(
             " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
                       particulars(doc), doc.title))):  # "minutes from 3rd August 2011", published in September
@@ -102,6 +110,27 @@ def other_period(judge, i: int, window: str, label: str) -> str:
     if judge.year_pairs and stated_pairs and not judge.year_pairs & stated_pairs:
         return f"the passages give figures for {', '.join(sorted(stated_pairs))}, not {', '.join(sorted(judge.year_pairs))}"
     return ""
+
+
+def period_unstated(asked: set[str], label: str, section: str) -> str:
+    """Why a line that names no year of its own is not about the `asked` years: its period is the nearest one
+    printed over it. Its headings (`label`) may name it ("Residents' Survey 2025" over a table whose row gives no
+    year); or its section may name the asked year only as what a figure is compared with ("22,874 crimes, up by 1%
+    on 2016-17" in an article on July 2017 to June 2018), so that a line with no year gives the section's own
+    period. Empty when neither: the line may be about the asked years."""
+    headed = heading_years(label)
+    if headed and not asked & headed:
+        return f"the passages give figures for {', '.join(sorted(headed))}, not {', '.join(sorted(asked))}"
+    compared = sorted(year for year in asked if baselines.only_compared(year, section))
+    if compared:
+        return f"the passages give {', '.join(compared)} only as what they compare with, not figures for it"
+    return ""
+
+
+def heading_years(label: str) -> set[str]:
+    """The years a line's headings give as its period ("Survey 2025", "Quarter 2, 2025/26"); the date of a meeting
+    or a publication in a heading ("5 December 2024", "March 2025") dates it, and is no period."""
+    return years_in(DATE.sub(" ", label))
 
 
 def other_date(judge, i: int, text: str) -> str:
