@@ -14,7 +14,9 @@ A sentence is only quoted when:
   the documents list beside the one asked about), a ward for a district, another financial year, run of months,
   or meeting's month, or another thing of the kind the question names ("Operation Dial" for "Operation Grip"),
   in the line or in the heading over it;
-- a table's row gives a figure only for what its own label and the headers over it name.
+- a table's row gives a figure only for what its own label and the headers over it name, is about the reference
+  its first cell holds ("A25/14" is no answer for "A25/18"), and stands for all the rows when it is their total
+  ("across all four teams"; `table_rows`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 
 from assistant import vocab
 from assistant.answer import (agenda, asking, baselines, crimes, naming, nearmiss, particulars, placenames, siblings,
-                              speakers, timing)
+                              speakers, table_rows, timing)
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
                                     list_size, names_one, numbered, quoted)
@@ -167,6 +169,7 @@ class Judge:
         self.possessed_terms = content_terms(self.possessed) - asking.answer_kind(question)
         self.speaker = speakers.asked(question, index)  # "what did the Home Secretary say?"
         self.names = naming.names_asked(question, index) & self.topic  # "operation kestrel", as the documents print it
+        self.aggregate = table_rows.asks_aggregate(question)  # "across all four teams": a table's total row
         self.siblings = siblings.asked(question, facts)  # "Ashby Crowle", which a document lists beside Holtbridge
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
@@ -216,6 +219,7 @@ class Judge:
             focused += 0.4 if any(same_document(self.index, j, sentence) and self.number_shape.match(
                 facts.text(self.index.sentences[j])) for j in (i - 1, i + 1) if j < len(self.index.sentences)) else 0.3
         focused += 0.15 if self.wants.place and names_venue(text) else 0.0
+        focused += 0.2 if self.aggregate and table_rows.is_total_row(text) else 0.0
         focused += 0.15 if self.wants.person and names_person(text, self.asked) else 0.0
         focused += 0.2 if self.wants.person and naming.titled(text, self.question) else 0.0  # "Home Secretary James ..."
         # "the December agenda", not the July minutes: the line's own date, or its heading's when a date is the
@@ -285,6 +289,8 @@ class Judge:
         if not is_item(facts.text(index.sentences[i])):
             return True
         own = self._own_terms(i) | facts.source_terms(index.sentences[i].document)
+        if self.aggregate and table_rows.is_total_row(facts.text(index.sentences[i])):
+            own |= table_rows.AGGREGATE_TERMS  # "across all four teams" and the row keyed "Total"
         if self.role & OFFICES and self.wants.person and self.role <= own:
             return True  # "who chaired the September meeting?" and "• Cllr Helen Oakshott (Chair)"
         return sum(w for t, w in self.topic_weights.items() if t in own) >= MIN_TOPIC_COVERAGE
@@ -338,6 +344,8 @@ class Judge:
             return f"the passage is about {other[1]}, not {other[0]}"
         if reason := siblings.objection(self.siblings, facts, text, f"{passage} {doc.title}"):
             return reason  # Holtbridge's line for Ashby Crowle, which the documents list beside it
+        if (other := table_rows.other_code(self.question, text)) is not None:  # the row keyed "A25/14" for "A25/18"
+            return f"the passage is about {other[1]}, not {other[0]}"
         if (other := naming.other_named(self.question, text, label) or naming.other_named(self.question, window, label)
                 or naming.other_named(self.question, lead_context(facts, i), f"{label} {text}")
                 or _heading_names_other(self.question, chunk.section_path[-1] if chunk.section_path else "", text)) \

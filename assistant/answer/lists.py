@@ -14,16 +14,20 @@ import re
 from assistant.answer.facts import IndexFacts, same_section
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.context import is_item, is_table_row
+from assistant.text.terms import content_terms
 
 MAX_ITEMS = 12
 MID_PHRASE = re.compile(r"(?:,|\b(?:the|a|an|of|and|or|to|in|for|with|at|by|on|from|that|which|as|is|was|were|are|"
                         r"be|been|has|had|have|its|their|his|her|our))$", re.I)
 # "Ms Okafor said:" opens a quotation, whose paragraphs are no list's items.
 SPEAKS = re.compile(r"\b(said|says|added|adds|stated|told|commented|explained|wrote|continued)\s*:$", re.I)
-ITEM_MAX_CHARS = 250  # after a line ending in ":", short one-line paragraphs are its items
+ITEM_MAX_CHARS = 250
+MAX_SIBLINGS = 2
+FIGURE_CELL = re.compile(r"\s*[-+£$]?\d")  # a cell that gives a figure: "8.5 increase", "-4.2", "£22,665"  # other items of a list a question about one may also need  # after a line ending in ":", short one-line paragraphs are its items
 
 
-def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = frozenset()) -> list[Sentence]:
+def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = frozenset(),
+              asked: str = "") -> list[Sentence]:
     """The sentence's list or table as an answer (see the module docstring); empty when it is in none."""
     index = facts.index
     sentence = index.sentences[i]
@@ -36,7 +40,10 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
     # quoted alone it is half an answer, so its items come with it whatever was asked.
     many = many or lead_line and facts.text(sentence).rstrip().endswith(":")
     if not many:
-        return [index.sentences[lead], sentence] if lead is not None and lead != i else []
+        if lead is None or lead == i:
+            return []
+        others = _items_for_other_conjuncts(facts, lead, i, asked)
+        return [index.sentences[j] for j in sorted({lead, i, *others})]
     first = lead if lead is not None else _run_start(facts, i)
     items = _items(facts, first)
     if terms and line is not None and (is_table_row(line) or not is_item(line)):
@@ -45,6 +52,24 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
         matching = [j for j in items[1:] if terms & facts.sentence_terms(j) - facts.sentence_terms(items[0])]
         items = [items[0], *matching] if matching else items
     return [index.sentences[j] for j in items] if len(items) > 1 else []
+
+
+CONJUNCTION = re.compile(r"\b(?:and|or)\b", re.I)
+
+
+def _items_for_other_conjuncts(facts: IndexFacts, lead: int, i: int, asked: str) -> list[int]:
+    """"How often do drop-ins and forums happen?" asks of two items of one list: when the chosen item holds the
+    words of one of the things joined by "and" or "or" and none of another's, the items that hold the other's
+    words answer with it (at most MAX_SIBLINGS)."""
+    said = [content_terms(part) for part in CONJUNCTION.split(asked)]
+    if len(said) < 2:
+        return []
+    own = [terms - frozenset().union(*(other for k, other in enumerate(said) if k != n)) for n, terms in enumerate(said)]
+    chosen = facts.sentence_terms(i)
+    if not any(terms & chosen for terms in own):
+        return []
+    lacking = frozenset().union(*(terms for terms in own if terms and not terms & chosen))
+    return [j for j in _items(facts, lead)[1:] if j != i and lacking & facts.sentence_terms(j)][:MAX_SIBLINGS]
 
 
 def _run_start(facts: IndexFacts, i: int) -> int:
@@ -143,6 +168,16 @@ def lead_of(facts: IndexFacts, i: int) -> int | None:
             return j
         j, steps = j - 1, steps + 1
     return top_row if top_row != i else None
+
+
+def is_header_row(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i a table's header row ("Ref<tab>Action<tab>Owner<tab>Deadline"): a row with rows under it in
+    its section and none above, no cell of which is a figure ("Very streamlined<tab>8.5 increase" opens a table
+    that has no header)? It names what the rows give and answers nothing on its own."""
+    line = _whole_line(facts, i)
+    return line is not None and is_table_row(line) and not any(FIGURE_CELL.match(cell) for cell in line.split("\t")) \
+        and lead_of(facts, i) in (None, i) and \
+        _same_section(facts, i, i + 1) and is_table_row(_whole_line(facts, i + 1) or "")
 
 
 def _items(facts: IndexFacts, first: int) -> list[int]:

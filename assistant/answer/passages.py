@@ -4,12 +4,15 @@ Retrieval ranks passages; this module ranks sentences, and `judge.Judge` holds t
 honest. Failing those, the caller says "not found" instead of quoting something nearby. A question in several
 parts gets a sentence for each part, or says which part the documents do not answer (when no one sentence
 answers all of it, each part is looked for on its own); a question asking for a list gets the whole list with
-the line that introduces it; a source the question names that does not cover its place or year is said so.
+the line that introduces it; a source the question names that does not cover its place or year is said so. A
+table's header row is never the answer, only the header of the row that is; a question about how things stand
+"now" is answered from the newest document that says.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +22,7 @@ from assistant.answer import asking, naming, particulars, placenames, speakers
 from assistant.answer.asked import ITEM_NUMBER, asked_thing, part_topic, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
-from assistant.answer.lists import with_context, with_list
+from assistant.answer.lists import is_header_row, with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
@@ -132,16 +135,21 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
             return Selection(tuple(chosen), score, missing=tuple(p for p, i in zip(pieces, found) if i is None))
     if best is None:
         return Selection((), score, reason)
+    if CURRENT.search(question) and not own_sources and not judge.years and not judge.months:
+        best = _latest(judge, candidates, similarity, prior, best, score)
     sentence = index.sentences[best]
     # "Who sent apologies?", "which HMCTS people were there?": the attendance block's lines, or those that match
     block = particulars.block_lines(facts, best, frozenset(judge.topic)) if judge.particular and judge.particular.block \
         and (judge.wants.many or not judge.topic) else []
     chosen = [index.sentences[i] for i in block] if len(block) > 1 else \
-        with_list(facts, best, judge.wants.many, frozenset(judge.topic)) or with_context(index, sentence)
+        with_list(facts, best, judge.wants.many, frozenset(judge.topic), question if len(parts(question)) == 1 else "") \
+        or with_context(index, sentence)
     chosen = _what_follows(judge, chosen) if len(parts(question)) == 1 else chosen  # parts: `_other_parts`
     chosen, missing = _other_parts(question, query, index, facts, candidates, similarity, prior, best, chosen)
     chosen = _also_said(judge, candidates, similarity, prior, score, chosen)
     others = _other_sources(judge, index, candidates, similarity, prior, score, sentence.document, named)
+    if CURRENT.search(question) and not _figures(facts, others) & _figures(facts, chosen):
+        others = ()  # asked how things stand now, an older source's other figure is history; the same one agrees
     heading = "" if judge.fits(facts.text(sentence)) and not judge.titled_by_number(best) else judge.heading_answers(best)
     return Selection(tuple(chosen) + others, score, missing=missing, heading=heading)
 
@@ -149,9 +157,10 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
 def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,
           prior: dict[int, float]) -> tuple[int | None, float, str]:
     """The best-scoring candidate no rule objects to, its score, or the reason the best ones were refused."""
-    index = judge.index
+    index, facts = judge.index, judge.facts
+    # a table's header row names what the rows give: the rows answer, read with it (`lists.with_list`)
     scored = sorted(((judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)), i)
-                     for i in candidates), reverse=True)
+                     for i in candidates if not is_header_row(facts, i)), reverse=True)
     reason = ""
     for score, i in scored[:SHORTLIST]:
         reason = judge.objection(i, float(similarity[i]))
@@ -160,6 +169,33 @@ def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,
         if scored[0][0] - score > 0.12:
             break
     return None, scored[0][0] if scored else 0.0, reason
+
+
+# "How many members does it have now?": the state of things as the newest document tells it
+CURRENT = re.compile(r"\b(?:now|currently|at present|presently|as it stands|to date|so far)\b", re.I)
+LATEST_MARGIN = 0.25  # how far below the best a newer document's line may score and still be the answer
+
+
+def _latest(judge: Judge, candidates: list[int], similarity: np.ndarray, prior: dict[int, float], best: int,
+            score: float) -> int:
+    """For a question about how things stand now, a line from a newer document than the best one's, scoring
+    nearly as well and passing every rule, is the answer: "now has 57 members" in March is history by April's
+    "now has 61 members". The newest such document's best line; the best itself when none is newer."""
+    index = judge.index
+    dated = index.documents[index.sentences[best].document].date
+    newer = [i for i in candidates if index.documents[index.sentences[i].document].date > dated]
+    scored = sorted(((index.documents[index.sentences[i].document].date, s, i) for i in newer
+                     if (s := judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)))
+                     >= score - LATEST_MARGIN), reverse=True)
+    return next((i for _, _, i in scored if not judge.objection(i, float(similarity[i]))), best)
+
+
+FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(facts: IndexFacts, sentences: Sequence[Sentence]) -> set[str]:
+    """The figures the sentences print, commas dropped ("1,870" and "1870" agree)."""
+    return {m.group().replace(",", "") for s in sentences for m in FIGURE.finditer(facts.text(s))}
 
 
 FOLLOW_REACH = 2  # sentences after the chosen ones that may finish the answer
@@ -211,8 +247,9 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
             continue
         if found is None:
             missing.append(piece)
-        elif index.sentences[found] not in chosen:
-            chosen = sorted({*chosen, *with_context(index, index.sentences[found])},
+        elif index.sentences[found] not in chosen:  # a lead-in ("They include:") with its items
+            chosen = sorted({*chosen, *(with_list(facts, found, False, frozenset(judge.topic)) or
+                                        with_context(index, index.sentences[found]))},
                             key=lambda s: index.sentence_position[(s.document, s.start)])
     return chosen, tuple(missing)
 
