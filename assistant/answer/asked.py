@@ -19,7 +19,8 @@ QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.
 # Where a question in several parts splits: "..., and when did it close?", "How long, and where?".
 _ASKING = (r"what|when|where|who|whom|how|which|why|by whom|since when|is|are|was|were|did|does|do|has|have|"
            r"over|in what|and")
-PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|where|who|whom|how|which|why|by whom|since when|"
+PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|where|who|whom|how|which|why|by whom|"
+                        r"by (?:what|when|how|which)|since when|"
                         r"is|are|was|were|did|does|do|has|have|over|in what)\b)|,\s+(?=(?:what|when|where|who|how|"
                         r"which|and)\b)", re.I)
 
@@ -27,9 +28,36 @@ PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|w
 ASKS = re.compile(rf"\b({_ASKING.replace('|and', '')})\b", re.I)
 
 
+# "How often do neighbourhood drop-ins and neighbourhood forums happen?": one asking frame put to two subjects.
+SHARED_FRAME = re.compile(r"^\s*((?:how often|how long|how many|how much|when|where|what time|who)\s+"
+                          r"(?:do|does|did|are|is|were|was|will|can|should|have|has)\s+(?:the\s+)?)"
+                          r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*)*)\s*\??\s*$", re.I)
+PAIR_WORDS = 4  # each subject of a shared frame is a few words ("neighbourhood drop-ins")
+
+
+def subjects(question: str) -> list[str]:
+    """A question that puts one frame to two subjects joined by "and", as two questions ("How often do
+    neighbourhood drop-ins happen", "How often do neighbourhood forums happen"); the question alone otherwise.
+    The second subject has as many words as the first ("drop-ins and forums take place": "forums"), and what
+    follows it is the frame's verb. Only lower-case words: "Violence Against Women and Girls" is one name."""
+    match = SHARED_FRAME.match(question)
+    words = match.group(2).split() if match else []
+    if "and" not in words or words.count("and") > 1:
+        return [question]
+    cut = words.index("and")
+    first = words[:cut]
+    second = [w for w in words[cut + 1:] if w.casefold() != "the"] if words[cut + 1:cut + 2] == ["the"] else \
+        words[cut + 1:]
+    rest = second[len(first):]
+    if not 1 <= len(first) <= PAIR_WORDS or not rest or len(rest) > 2:
+        return [question]
+    frame, verb = match.group(1), " ".join(rest)
+    return [f"{frame}{' '.join(first)} {verb}", f"{frame}{' '.join(second[:len(first)])} {verb}"]
+
+
 def parts(question: str) -> list[str]:
     """The parts of a question that asks several things, each one on its own; one part when it asks one."""
-    pieces = [p.strip(" ,?") for p in PART_BREAK.split(question)]
+    pieces = [p.strip(" ,?") for part in PART_BREAK.split(question) for p in subjects(part)]
     pieces = [p for p in pieces if len(p.split()) >= 2 or re.fullmatch(r"(when|where|who|why|how)", p, re.I)]
     # "In the Mid Essex survey, how much ...": a lead-in that asks nothing sets the scene for the part after it.
     joined: list[str] = []
@@ -175,6 +203,10 @@ def field_label(text: str) -> str:
     return match.group(1) if match and len(match.group(1).split()) <= 3 else ""
 
 
+# Words by which a later part points at what an earlier one named: "which one", "its deadline", "they".
+LEANS_BACK = re.compile(r"\b(?:which|that|this|the) ones?\b|\b(?:it|its|they|them|their|theirs|those|these)\b", re.I)
+
+
 def part_topic(piece: str, pieces: list[str], question: str) -> str:
     """The words a part of a several-part question is read with. A part that says enough on its own stands
     alone; a later part that leans back ("... and who was vice-chair?") borrows the parts before it, never the
@@ -182,6 +214,11 @@ def part_topic(piece: str, pieces: list[str], question: str) -> str:
     ("How long, and where?") borrows the whole question."""
     own = len(content_terms(piece) - TIME_WORDS)
     position = pieces.index(piece) if piece in pieces else 0
+    if piece in {s.strip(" ,?") for part in PART_BREAK.split(question) if len(shared := subjects(part)) > 1
+                 for s in shared}:
+        return piece  # "How often do neighbourhood forums happen": a subject of its own, never the other one's
+    if position and LEANS_BACK.search(piece):  # "..., and which one covers Chelmsford?": one of the areas before
+        return ", ".join(pieces[:position + 1])
     if own >= 3 or own >= 2 and position == 0:
         return piece
     if own and position:

@@ -17,22 +17,14 @@ import numpy as np
 from assistant.answer.facts import facts_for
 from assistant.answer.naming import according_to
 from assistant.answer.shortforms import spelled_out
+from assistant.answer.source_names import mentions as source_mentions
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTH_WORDS, MONTHS as MONTH_NAMES
+from assistant.text.source_words import framing_terms, kinds, without_document_dates
 from assistant.text.terms import content_terms
 from assistant.text.tokens import bm25_tokens
 from assistant.answer.wants import NUMBER_WORDS, noun_forms, wants
 
-# Phrases that name a source, and the word its document's title, publisher or kind must contain.
-SOURCES = tuple((re.compile(p, re.I), word) for p, word in (
-    (r"\bpfcc\b|\bcommissioner\b|\broger hirst\b", "commissioner"),
-    (r"\becho\b", "echo"),
-    (r"\bpress release\b|\bnews release\b", "release"),
-    (r"\bnewspaper\b|\barticle\b", "news"),
-    (r"\bchief constable\b", "chief constable"),
-    (r"\bmanifesto\b|\belection statement\b", "manifesto"),
-    (r"\bboard\b|\bminutes\b|\bagenda\b", "board"),
-))
 COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
 # Words in crime-type names too general to show a passage is about that crime type.
 GENERIC_CRIME = set(bm25_tokens(["offences incidents crime crimes all excl action nfib fraud inc incl based "
@@ -126,13 +118,9 @@ class Counted:
 
 def named_sources(question: str, index: LoadedIndex) -> set[str]:
     """Documents the question points at by name ("according to the PFCC"); empty when it names none."""
-    chosen: set[str] = set()
-    for pattern, word in SOURCES:
-        # "the PFCC Safer Streets Fund" names a fund, not the commissioner's statement.
-        if any(not _opens_name(question, m, index) for m in pattern.finditer(question)):
-            chosen |= {d.id for d in index.documents.values()
-                       if word in f"{d.title} {d.publisher} {d.kind}".casefold()}
-    return chosen
+    # "the PFCC Safer Streets Fund" names a fund, not the commissioner's statement.
+    return {d for match, docs in source_mentions(question, index) if not _opens_name(question, match, index)
+            for d in docs}
 
 
 def source_as_topic(question: str) -> bool:
@@ -140,12 +128,12 @@ def source_as_topic(question: str) -> bool:
     board") rather than who said it ("according to the PFCC", "the PFCC's pledge")? Then a passage elsewhere
     that mentions it may answer, when the source's own document does not."""
     return any(re.search(r"\b(with|to|by|for|from|and|between)\s+(the\s+)?$", question[:m.start()], re.I)
-               and not re.match(r"['’]s\b", question[m.end():]) for pattern, _ in SOURCES for m in pattern.finditer(question))
+               and not re.match(r"['’]s\b", question[m.end():]) for kind in kinds() for m in kind.said.finditer(question))
 
 
 def names_source_in(question: str, document) -> bool:
     """Does the document (or passage) itself mention what the question's source words name ("the commissioner")?"""
-    return any(pattern.search(document.text) for pattern, _ in SOURCES if pattern.search(question))
+    return any(kind.said.search(document.text) for kind in kinds() if kind.said.search(question))
 
 
 def read_terms(question: str, index: LoadedIndex) -> Terms:
@@ -153,7 +141,7 @@ def read_terms(question: str, index: LoadedIndex) -> Terms:
     meta_only = facts_for(index).known_terms()[1]
     mended = mend(spelled_out(joined(FRAME_PHRASES.sub(" ", question), index), index), index) - FRAME - \
         answer_kind(question)
-    sources = {t for pattern, _ in SOURCES for m in pattern.finditer(question) for t in content_terms(m.group())}
+    sources = {t for match, _ in source_mentions(question, index) for t in content_terms(match.group())}
     sources |= according_to(question) & mended
     return Terms(mended, (sources | (mended & meta_only)))
 
@@ -216,12 +204,45 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     absent = []
     text = spelled_out(joined(FRAME_PHRASES.sub(" ", question), index), index)
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
-        for term in content_terms(word) - FRAME - UNTOLD - answer_kind(question) - asked_for - MONTH_TERMS:
-            if term not in known and term not in meta_only and not _closest(term, index):
+        for term in content_terms(word) - FRAME - UNTOLD - answer_kind(question) - asked_for - MONTH_TERMS - \
+                framing_terms():  # "the Courier article", "what did he accuse them of": the source and the saying
+            if term not in known and term not in meta_only and not _closest(term, index) and \
+                    not _close(term, index):
                 absent.append((term, word))
     return absent
 
 
+# Endings that make one English word of another's stem: the one who does it ("owner", "shopkeeper",
+# "statistician"), what it is ("ownership", "statistical"). A term that is a known one with such an ending is a
+# form of a word the documents hold.
+WORD_ENDINGS = ("er", "ers", "or", "ors", "ian", "ician", "ist", "keep", "keeper", "ship", "al", "ic", "ical", "ment")
+AGENT_ENDINGS = ("er", "ers", "or", "ors")
+SHORTEST_STEM = 4  # "statist", "shop"; only "-er" makes a word of three letters: "jul" is no "julian"
+
+
+def close_form(term: str, known: set[str]) -> str | None:
+    """The documents' word the term is a form of, that word with an English ending added ("statist" of
+    "statistics" for "statistician", "shop" for "shopkeeper"); None when it is no such form. Never a misspelling,
+    which `_closest` reads. Not the other way: a bare "work" is no form of the documents' "workers" ("how many
+    PCSOs work in Holtbridge?" must still find that no document says)."""
+    if term in MONTH_TERMS:
+        return None
+    shorter = (term[:k] for k in range(len(term) - 1, SHORTEST_STEM - 2, -1))
+    return next((stem for stem in shorter if stem in known and _ending(stem, term[len(stem):])), None)
+
+
+def _ending(stem: str, ending: str) -> bool:
+    return ending in WORD_ENDINGS and (len(stem) >= SHORTEST_STEM or ending in AGENT_ENDINGS)
+
+
+def _close(term: str, index: LoadedIndex) -> str | None:
+    """`close_form` against the passages' terms and the headings' and titles', looked up once per term."""
+    facts = facts_for(index)
+    key = f"form:{term}"
+    if key not in facts.term_sets:
+        known, meta_only = facts.known_terms()
+        facts.term_sets[key] = frozenset(filter(None, [close_form(term, known | meta_only)]))
+    return next(iter(facts.term_sets[key]), None)
 
 
 NAME_WORD = re.compile(r"\s+([A-Z][A-Za-z&'’-]+)")
@@ -423,6 +444,13 @@ def months_in(text: str) -> set[str]:
     """The months a text names as part of a date ("October 2024", "31 October"), lower-case, first three
     letters: "may" the verb is never read as a month."""
     return {(a or b).casefold()[:3] for a, b in MONTH_IN_DATE.findall(text)}
+
+
+def asked_period_months(question: str) -> set[str]:
+    """The months of the period a question asks figures for: `months_in`, less a date beside a document word ("the
+    January 2024 police release", "the performance summary to October 2024"), which picks the document, not the
+    period. (A passage's own "minutes of the meeting held on 26 July 2024" still dates it: read with `months_in`.)"""
+    return months_in(without_document_dates(question))
 
 
 def section_text(doc, offset: int) -> str:

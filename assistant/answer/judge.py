@@ -80,7 +80,7 @@ class Judge:
         pair_digits = {d for a, b in re.findall(r"(\d+)\s*/\s*(\d+)", question)
                        if int(b) == int(a) + 1 or int(a) <= 31 and int(b) <= 12 for d in (a, b)}
         pair_digits |= days_in(question)  # "the meeting on 14 October 2013": 14 is part of a date
-        self.months = asking.months_in(question)
+        self.months = asking.asked_period_months(question)
         read = asking.read_terms(topic_from or question, index)
         self.terms = read.terms
         # a name the documents print ("Witham Marsh") is looked for in the passage and is part of the topic too

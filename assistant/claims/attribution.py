@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.answer.asking import SOURCES
+from assistant.answer.source_names import mentions
 from assistant.text.dates import MONTH_WORDS, month_number
+from assistant.text.source_words import document_words
 
 # Verbs that report speech or writing. "records"/"shows" report only with "that" ("the minutes record that ...");
 # without it they are the claim's own verb ("Essex Police recorded 18,099 offences").
@@ -46,8 +47,7 @@ _ALSO_ATTRIBUTED = re.compile(r",?\s*according to [^,.;]+[.]?\s*$", re.IGNORECAS
 # as saying only after words that name a source or a kind of document ("the Northampton article reports").
 _NOUN_OR_VERB = re.compile(r"^(?:reports|claims|notes|states|records|shows|finds|adds|warns|reveals|confirms|"
                            r"highlights|updates|advises|briefs|informs)$", re.IGNORECASE)
-_DOCUMENT_KIND = re.compile(r"\b(?:report|statement|article|paper|release|minutes|survey|review|briefing|update|"
-                            r"summary|manifesto|plan|strategy|newsletter|bulletin|pack)\b", re.IGNORECASE)
+_DOCUMENT_KIND = re.compile(rf"\b(?:{'|'.join(sorted(document_words(), key=len, reverse=True))})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,14 @@ def attribution_of(claim: str, index) -> Attribution:
     """Who the claim says said it (if anyone), the documents that names, and what was said."""
     match = _ACCORDING.match(claim) or _LEADING.match(claim)
     if match is not None and "verb" in match.groupdict() and match.group("verb") and \
-            _NOUN_OR_VERB.match(match.group("verb")) and not _names_source(match.group("who")) and \
+            _NOUN_OR_VERB.match(match.group("verb")) and not _names_source(match.group("who"), index) and \
             not _DOCUMENT_KIND.search(match.group("who")):
         match = None
     if match is not None and _FIGURE.search(match.group("who")) and not _DATE.search(match.group("who")):
         match = None  # "Crime fell 5% in 2023, police said ..." reads from its end, not here
     if match is None:
         match = _TRAILING.match(claim)
-        if match is None or not _names_source(match.group("who")):
+        if match is None or not _names_source(match.group("who"), index):
             return Attribution(_ASIDE.sub(" ", claim))
     who = match.group("who")
     groups = match.groupdict()
@@ -85,22 +85,16 @@ def attribution_of(claim: str, index) -> Attribution:
     return Attribution(content[:1].upper() + content[1:], source, frozenset(named_in(source, index)), meeting)
 
 
-def _names_source(words: str) -> bool:
-    return any(pattern.search(words) for pattern, _ in SOURCES)
+def _names_source(words: str, index) -> bool:
+    return bool(mentions(words, index))
 
 
 def named_in(words: str, index) -> set[str]:
-    """The documents the words of an attribution name. Each phrase ("the press release", "Roger Hirst") picks
-    documents by their title, publisher or kind; when two phrases pick different documents, a document is kept
-    if it also holds the other phrase in its text ("in the press release, Roger Hirst said" is the release
-    that quotes him, not the commissioner's own statement)."""
-    picks = []
-    for pattern, word in SOURCES:
-        found = pattern.search(words)
-        if found:
-            picks.append((found.group().casefold(),
-                          {d.id for d in index.documents.values()
-                           if word in f"{d.title} {d.publisher} {d.kind}".casefold()}))
+    """The documents the words of an attribution name. Each phrase ("the press release", "the Echo") picks
+    documents by their title, publisher, kind or file name (`answer.source_names`); when two phrases pick
+    different documents, a document is kept if it also holds the other phrase in its text ("the commissioner
+    said in the press release" is the release that quotes him, not the commissioner's own statement)."""
+    picks = [(found.group().casefold(), docs) for found, docs in mentions(words, index)]
     if not picks:
         return set()
     every = set().union(*(ids for _, ids in picks))
