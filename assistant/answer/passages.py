@@ -171,8 +171,10 @@ def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,
     return None, scored[0][0] if scored else 0.0, reason
 
 
-# "How many members does it have now?": the state of things as the newest document tells it
-CURRENT = re.compile(r"\b(?:now|currently|at present|presently|as it stands|to date|so far)\b", re.I)
+# "How many members does it have now?", "is it still open?", "have all the visits been done?": the state of things
+# as the newest document tells it
+CURRENT = re.compile(r"\b(?:now|currently|at present|presently|as it stands|to date|so far|still|yet)\b|"
+                     r"^\s*(?:have|has)\b[^?]*\bbeen\b", re.I)
 LATEST_MARGIN = 0.25  # how far below the best a newer document's line may score and still be the answer
 
 

@@ -87,6 +87,7 @@ def board(tmp_path_factory):
     staff = [(rng.randint(1, 3), rng.randint(4, 15), rng.randint(2, 9)) for _ in teams]
     totals = tuple(sum(column) for column in zip(*staff))
     members = sorted(rng.sample(range(30, 90), 2))
+    visits = rng.randint(12, 40)
     log = "\n".join(f"| {ref} | Report on item {n + 4} | {owner} | {deadline} |"
                      for n, (ref, owner, deadline) in enumerate(zip(refs, owners, deadlines)))
     table = "\n".join(f"| {team} | {a} | {b} | {c} |" for team, (a, b, c) in zip(teams, staff))
@@ -118,6 +119,10 @@ Residents meet officers in several ways across {council}. They include:
 ## Retail crime
 
 {scheme}, the radio scheme that links shops, now has {members[0]} members.
+
+## Home safety
+
+By the end of January, {visits} of 50 home safety visits to older tenants had been carried out.
 """
     later = f"""# {council} Community Safety Board minutes
 
@@ -125,12 +130,16 @@ Residents meet officers in several ways across {council}. They include:
 
 Funding for {scheme} was renewed for another year. The scheme now has {members[1]} members, including 6 in the
 market.
+
+## Home safety
+
+The programme of home safety visits to older tenants finished in May, with 50 of 50 visits carried out.
 """
     engine = _assistant(tmp_path_factory, "rows", [
         ("board-papers-2025-02.md", f"{council} Community Safety Board", "2025-02-10", papers),
         ("board-minutes-2025-06.md", f"{council} Community Safety Board minutes", "2025-06-12", later)])
     return engine, dict(refs=refs, owners=owners, deadlines=deadlines, teams=teams, staff=staff, totals=totals,
-                        members=members, scheme=scheme)
+                        members=members, scheme=scheme, visits=visits)
 
 
 @pytest.mark.parametrize("n", range(3))
@@ -168,3 +177,11 @@ def test_now_is_the_newest_documents_figure(board):
     # asked of a named time, the older figure still stands
     earlier = engine.ask(f"How many members did {made['scheme']} have in February 2025?")
     assert str(made["members"][1]) not in earlier.text, earlier.text
+
+
+@pytest.mark.parametrize("question", ["Have all the home safety visits to older tenants been carried out?",
+                                      "Are the home safety visits to older tenants finished yet?"])
+def test_a_question_of_how_things_stand_takes_the_newest_documents_word(board, question):
+    engine, made = board
+    answer = engine.ask(question)
+    assert "50 of 50" in answer.text and f"{made['visits']} of 50" not in answer.text, answer.text
