@@ -126,8 +126,10 @@ def other_money(question: str, text: str) -> str:
     return ""
 
 
-# "the total budget", "core funding": the whole of a sum, which a part named for one purpose is not.
-WHOLE_ASKED = re.compile(r"\b(total|overall|whole|entire|core|annual|main)\b", re.I)
+# "the total budget", "core funding": the whole of a sum, which a part named for one purpose is not ("total crime"
+# is no sum).
+WHOLE_ASKED = re.compile(r"\b(total|overall|whole|entire|core|annual|main)\s+(?:[\w'’-]+\s+){0,2}?(?:budget|funding|"
+                         r"cost|spend|spending|grant|allocation|precept|income|money|fund|pot)s?\b", re.I)
 # A sum tied to a named purpose or fund: "£1.6 million for Op Dial", "the PFCC Safer Streets Fund".
 _NAMED = r"(?:(?:Op\.?|[A-Z][\w'’&-]*)\s+){0,4}[A-Z][\w'’&-]*"
 NAMED_PART = re.compile(rf"\b(?:for|from|under|through|towards)\s+(?:the\s+)?({_NAMED})|"

@@ -71,6 +71,8 @@ def test_money_spent_is_not_money_allocated(question, text, refused):
     ("What was the core funding in 2023/24?", "Bids to the PCC Safer Streets Fund succeeded. We receive £193,716.", True),
     ("What is the police's total budget for 2024/25?", "The police's total budget for 2024/25 is £420 million.", False),
     ("How much will the force receive for Op Dial?", "The force will receive £1.6 million for Op Dial.", False),
+    # "total crime" is a count, not a sum with parts
+    ("How much did total crime fall last year?", "£5m was set aside for the Police Uplift Programme.", False),
 ])
 def test_a_named_fund_is_a_part_not_the_whole(question, near, refused):
     assert bool(otherkind.named_part(question, near)) is refused
