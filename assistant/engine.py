@@ -23,7 +23,8 @@ from assistant.store.load import LoadedIndex, load_index
 from assistant.store.manifest import stale_files
 from assistant.understand import cues
 from assistant.understand import question as understand
-from assistant.understand.query import Query
+from assistant.understand.places import COUNCIL_AREA
+from assistant.understand.query import OFFENCES, Query
 from assistant.vocab import saved as saved_vocabulary
 
 if TYPE_CHECKING:  # imported where used: a question in a new process needs neither the build, the claims' prose,
@@ -277,12 +278,17 @@ class Assistant:
             found = self._from_passages(text, query)
             if found.answerable or not query.has_table_signal:
                 return found
-            if query.is_followup and not understand.parse(text).passage_cues:
+            own = understand.parse(text)
+            if query.is_followup and not own.passage_cues:
+                if not _names_table_slots(own):
+                    # "and in Chelmsford?" after a passage answer: the crime type and period it keeps are the ones
+                    # the passage was asked about, which a table row only stands in for
+                    return found
                 # "how many the year before?" that the thread's document does not tell: the tables may, the
                 # document words of the turn before notwithstanding
                 query = query.with_(passage_cues=(), outside_topic=False)
         strong_cues = query.passage_cues  # words that point at a document; an outside topic alone is weaker
-        if not query.has_table_signal or strong_cues:
+        if not query.has_table_signal or strong_cues or not len(self.index.frame):  # no tables: theirs is no refusal
             return found or self._from_passages(text, query)
         if query.outside_topic and found is None:
             found = self._from_passages(text, query)
@@ -302,6 +308,7 @@ class Assistant:
         return replace(refused, withheld=result.withheld) if result.withheld else refused
 
     def _from_passages(self, text: str, query: Query) -> Answer:
+        query = _for_documents(query)
         # a follow-up to a passage answer is searched with its question
         earlier = thread.thread_of(text, query, self.index)
         if earlier is not None and not earlier.document:  # the question before found nothing, in no one document
@@ -367,6 +374,19 @@ class Assistant:
             withheld = Answer(text="Not found. An answer was drafted but it could not be checked, so it was "
                                    "withheld.", answerable=False, question=question, context=answer.context)
         return withheld
+
+
+def _for_documents(query: Query) -> Query:
+    """"Across the borough", read for the tables as the area they print as a borough, is "the borough" in the
+    documents: their passages are not asked for the table's name of it."""
+    area = query.extra.get(COUNCIL_AREA)
+    return query.with_(areas=tuple(a for a in query.areas if a != area)) if area else query
+
+
+def _names_table_slots(own: Query) -> bool:
+    """Does a turn, read on its own, name a crime type, a period or a measure besides a count? A follow-up that names
+    only a place ("and in Chelmsford?") keeps every other slot from the turn before."""
+    return bool(own.crime_types or own.periods or own.measure not in (None, OFFENCES) or own.rank or own.change)
 
 
 def _street_ask(context: object) -> bool:

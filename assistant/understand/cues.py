@@ -76,7 +76,10 @@ _SOURCE_CUES = tuple((label, re.compile(p)) for label, p in (
     ("article", r"\barticle\b|\bnewspaper\b|\becho\b|\bheadlines?\b"),
     ("the board", r"\bboard\b|\bminutes\b|\bagenda\b|\bcommittee\b|\bcouncillors?\b"),
     ("ONS", r"\bons\b|\boffice for national statistics\b"),
-    ("why", r"^why\b|\bwhy (?:is|was|did|has|have|are|were|does|do)\b|\breasons? for\b|\bwhat caused\b"),
+    # A cause is no cell of a table: "the main reason violence went up", "what drove the rise", "what is behind it"
+    ("why", r"^why\b|\bwhy (?:is|was|did|has|have|are|were|does|do)\b|\breasons?\b|\bwhat (?:caused|causes|"
+            r"drove|drives|is driving|was driving|explains|explained|is behind|was behind|lies behind|lay behind)\b|"
+            r"\bexplain why\b|\b(?:driven|caused|fuelled|fueled) by what\b|\bdue to what\b"),
 ))
 # Topics no table cell holds: a "how many" about them is not a count of offences.
 _NON_TABLE_CUES = tuple((label, re.compile(p)) for label, p in (

@@ -145,6 +145,20 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     return Periods(periods, reasons, notes, tuple(first_kind.values()))
 
 
+# "The year before that": a period pointing back at one named before it.
+_BEFORE_THAT = re.compile(r"\b(?:year|12 months|twelve months|period) (?:before|earlier than) (?:that|then|it)\b")
+
+
+def unanchored(norm: str, kinds: tuple[str, ...]) -> Reason | None:
+    """"How many crimes did Southend have the year before that?" asked first, or naming no period of its own: the
+    period it points back to was named in something the reader saw (a newspaper's year), not in the question, so
+    the tables' year before their latest is not it. A follow-up reads it against the last turn instead."""
+    said = _BEFORE_THAT.search(norm)
+    if said is None or any(kind != "previous" for kind in kinds):
+        return None
+    return Reason("period", f"'{said.group()}' points back to a period the question does not name")
+
+
 def months_of_year(period: str, year: int) -> int:
     """How many of the calendar months of `year` the printed period covers ("12 months to October 2024" covers
     ten months of 2024 and two of 2023)."""

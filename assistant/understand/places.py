@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.understand.common import unique
+from assistant.understand.query import Reason
 from assistant.text.dates import MONTHS
 
 # "Trending" is how the source prints Tendring; a preposition before it or a capital mid-sentence makes it the place.
@@ -45,14 +46,46 @@ _SITES = "|".join(sorted(_SITE_WORDS | {*_PARTS, "hill", "heath", "island", "qua
 
 
 class Places(NamedTuple):
-    """Areas (in the order named), places with no table, notes, the text with every place blanked, and each town
-    named with the district it was read as ("Heybridge", "Maldon")."""
+    """Areas (in the order named), places with no table, notes, the text with every place blanked, each town
+    named with the district it was read as ("Heybridge", "Maldon"), and the words for a council's own area that
+    no printed area answers to ("borough" for "the borough" where no table prints a borough)."""
 
     areas: tuple[str, ...]
     unknown: tuple[str, ...]
     notes: list[str]
     work: str
     towns: tuple[tuple[str, str], ...] = ()
+    untied: str = ""
+    council_area: str = ""  # the printed area "the borough" was read as
+
+
+# The key a query's `extra` keeps the printed area "the borough" was read as under: the documents call it "the
+# borough", so a passage search must not ask them for the table's name of it.
+COUNCIL_AREA = "council_area"
+
+
+# "Across the borough", "in the district": the area of the council whose papers are read, not the force. Which one
+# it is comes from the printed areas: the one whose name has that word ("Tarnley Borough"). "The city centre", "the
+# district commander" and "the borough council" name no area.
+_COUNCIL_AREA = re.compile(r"\b(?:in|across|for|throughout|within|around) (?:the|this|our) (borough|district|city)\b"
+                           r"(?! (?:council|centre|center|commander|councillors?|council's)\b)")
+
+
+def _council_area(work: str) -> tuple[str, str, str]:
+    """(the printed area "the borough" stands for or "", the word said, the text with the phrase blanked)."""
+    said = _COUNCIL_AREA.search(work)
+    if said is None:
+        return "", "", work
+    word = said.group(1)
+    printed = [area for area in vocab.active().table_areas if word in vocab.normalise(area).split()]
+    blanked = work[:said.start()] + " " * (said.end() - said.start()) + work[said.end():]
+    return (printed[0] if len(printed) == 1 else ""), word, blanked
+
+
+def untied_reason(word: str) -> Reason:
+    """Why the tables cannot answer for "the borough" when no area they print is called one."""
+    return Reason("place", f"no area the tables print is called a {word}, so which one 'the {word}' means cannot "
+                           "be told")
 
 
 def read_trending(raw: str) -> str:
@@ -94,7 +127,15 @@ def read_places(raw: str, work: str) -> Places:
     known = {hit.alias for _, hit in hits}
     unknown += [name for name in _unknown_after_in(raw) if vocab.normalise(name) not in known]
     work = vocab.blank(work, [hit for _, hit in hits])
-    return Places(unique(areas), unique(unknown), notes, work, tuple(dict.fromkeys(towns)))
+    untied = council_area = ""
+    if not areas and not unknown:
+        council_area, word, work = _council_area(work)
+        if council_area:
+            areas.append(council_area)
+            notes.append(f"'the {word}' read as {council_area}, the one area the tables print as a {word}")
+        untied = "" if council_area else word
+    return Places(unique(areas), unique(unknown), notes, work, tuple(dict.fromkeys(towns)), untied,
+                  council_area if not untied else "")
 
 
 def _longer_name(raw: str, alias: str) -> str | None:

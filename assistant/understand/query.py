@@ -31,7 +31,9 @@ class Reason:
     """Why the tables cannot answer a question: `message` is the text the user reads; `kind` says which scope rule
     gave it: "period" (a year, month or financial year the tables do not cover, or a forecast), "fraud",
     "population", "money", "officers", "other forces", "stop and search", "wards", "arrests", "unsolved", "not
-    recorded" (no row counts it: fly-tipping, speeding, ...) or "share" (a row not counted within the other)."""
+    recorded" (no row counts it: fly-tipping, speeding, a crime type no table here prints), "share" (a row not
+    counted within the other), "counted" (the thing counted is no offence: gangs, people) or "place" (words for a
+    council's area, "the borough", that no printed area answers to)."""
 
     kind: str
     message: str

@@ -14,13 +14,14 @@ import unicodedata
 
 from assistant import vocab
 from assistant.config import MAX_QUESTION_CHARS
-from assistant.understand import cues, followup, measures, ranking
+from assistant.understand import counted, cues, followup, measures, ranking
 from assistant.understand.common import unique
 from assistant.understand.followup import Reading
-from assistant.understand.periods import read_periods
-from assistant.understand.places import read_places, read_trending
+from assistant.understand.periods import read_periods, unanchored
+from assistant.understand.places import COUNCIL_AREA, read_places, read_trending, untied_reason
 from assistant.understand.query import OFFENCES, Query
-from assistant.understand.words import counts_something_else, unexplained, unheld_kind
+from assistant.understand.words import (counts_something_else, crime_word, names_no_thing, unexplained, unheld_kind,
+                                       unprinted_kind)
 
 
 def parse(text: str, context: Query | None = None) -> Query:
@@ -32,6 +33,8 @@ def parse(text: str, context: Query | None = None) -> Query:
     query = read.query
     if context is not None and followup.is_followup(read, context):
         query = followup.inherit(read, context)
+    elif unpointed := unanchored(vocab.normalise(query.text), query.extra.get("period_kinds", ())):
+        query = query.with_(out_of_scope=(*query.out_of_scope, unpointed))
     return _finish(query, read)
 
 
@@ -49,7 +52,13 @@ def _read(text: str) -> Reading:
     notes += places.notes
     placeless = " ".join(work.split())  # "share of Castle Point's crime" is a share of all crime
     crimes = vocab.find_crime_types(work)
-    unheld = unheld_kind(work, crimes, raw)  # "wildlife crimes": the tables print no such row, and all crime is not it
+    # "Wildlife crimes", "domestic abuse offences" where no table prints that row: all crime is not it
+    unheld = unheld_kind(work, crimes, raw) or unprinted_kind(work, vocab.normalise(raw))
+    # "How many burglary gangs", "how many people were killed": the thing counted is no offence
+    counted_noun = counted.counted_noun(work, [(hit.start, hit.end) for hit in crimes],
+                                        lambda word: names_no_thing(word) or crime_word(word))
+    if counted_noun in counted.PEOPLE and any(hit.alias not in vocab.GENERIC_CRIME_WORDS for hit in crimes):
+        counted_noun = ""  # "how many people were robbed": robbery offences, with a note (`measures.unit_notes`)
     crimes = [] if unheld else crimes
     rest = " ".join(vocab.blank(work, crimes).split())
     crime_types = unique(hit.name for hit in crimes)
@@ -84,14 +93,17 @@ def _read(text: str) -> Reading:
         notes.append(measures.safety_note(safety.group()))
 
     out_of_scope = period_reasons + share_reasons + cues.out_of_scope(norm, rest) + ([unheld] if unheld else [])
-    # "newsletter subscribers": no table cell holds them, and nothing else explains the question; "how many fire
-    # stations": every word is known, but the thing counted is no crime
-    other_count = not crime_types and counts_something_else(rest)
+    out_of_scope += ([counted.reason_for(counted_noun)] if counted_noun and not out_of_scope else []) + \
+        ([untied_reason(places.untied)] if places.untied else [])
     # "serious violence", "knife crime": the row that answers only stands in for them, and a document may say
     stand_ins = tuple(dict.fromkeys((hit.alias, hit.name) for hit in crimes
                                     if hit.name in crime_types and vocab.stands_in(hit.alias, hit.name)))
+    # "newsletter subscribers": no table cell holds them, and nothing else explains the question; "how many fire
+    # stations": every word is known, but the thing counted is no crime. Either way the documents are asked first.
+    other_count = bool(counted_noun) or not crime_types and counts_something_else(rest)
+    scope = [reason for reason in out_of_scope if reason.kind != counted.KIND]
     outside_topic = bool(unexplained(unused) or other_count or stand_ins) and not (source_cues or topic_cues or
-                                                                                  out_of_scope or unknown)
+                                                                                  scope or unknown)
     # "How is Basildon doing?": the area's figures at a glance, which are the tables' to give
     overview = measures.asks_overview(norm) and bool(areas) and set(crime_types) <= {vocab.ALL_CRIME} and \
         not (rank or change or share_of) and measure in (None, OFFENCES)
@@ -105,6 +117,7 @@ def _read(text: str) -> Reading:
                   | ({"combined": True} if measures.asks_combined(norm) else {})
                   | ({"overview": True} if overview else {})
                   | ({"towns": places.towns} if places.towns else {})
+                  | ({COUNCIL_AREA: places.council_area} if places.council_area else {})
                   | ({"stand_ins": stand_ins} if stand_ins else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)

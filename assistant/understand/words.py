@@ -2,6 +2,8 @@
 
 Exists for one decision: a content word outside these, the slot readers' own words and the vocabulary
 ("subscribers", "reviews", "suspects") is a topic no table holds, so the question goes to the documents first.
+The kinds of crime no row counts are judged here too, from the same words: "wildlife crimes" (a word before a bare
+crime word) and "domestic abuse offences" where the vocabulary knows the row but no table of the index prints it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from assistant import vocab
 from assistant.understand import filters, followup, measures, periods, ranking
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
+from assistant.vocab.catalogued import row_key
+from assistant.vocab.phrases import matcher, phrase_table
 
 # The words a question about the table figures is made of, besides places and crime types: function words,
 # asking, counting, comparing and period words. A content word outside these and `vocab.VOCABULARY_WORDS`
@@ -100,13 +104,20 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of)\s+([a-z]+)")
 
 
 def counts_something_else(rest: str) -> bool:
-    """'How many fire stations ...': the noun counted, once crime words are blanked from `rest`, is a content
-    word, not a question word ("how many in Harlow", "how many more", "how many were recorded"), so the
-    question counts something no table row holds, and no all-crime default may answer it."""
+    """'How many fire stations ...': the first word counted, once crime words are blanked from `rest`, is a content
+    word, not a question word ("how many more", "how many were recorded"), so the question counts something no
+    table row holds, and the documents are asked first (`counted` says whether the tables may answer at all)."""
     counted = _COUNTED.search(rest)
     if counted is None:
         return False
     return not any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS for stem in _stems(counted.group(1)))
+
+
+def names_no_thing(word: str) -> bool:
+    """A question or slot word ("more", "times", "districts", "offences"): counted, it names offences or the
+    tables' own rows, not a thing no table counts (`counted`)."""
+    singulars = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "")
+    return any(form in _QUESTION_WORDS or form in _SLOT_WORDS for form in singulars if form)
 
 
 # Words that may stand before "crime" without naming a kind of it: who records it ("police recorded crime").
@@ -134,3 +145,53 @@ def _ends_a_name(word: str, raw: str) -> bool:
     """"Witham Marsh crime", "Marsh's crime": the word is capitalised after another capitalised word, or owns."""
     name = word.capitalize()
     return bool(re.search(rf"\b[A-Z]\w*\s+{name}\b|\b{name}'s\b", raw))
+
+
+def unprinted_kind(*texts: str) -> Reason | None:
+    """"Domestic abuse offences" where no table here prints a domestic abuse row: a crime type the vocabulary's
+    data knows, named in one of `texts` (the question normalised, as read and as typed: a spelling correction
+    towards a printed word must not hide the phrase), that this index's tables print no row for. A bare "offences"
+    beside it must not make all crime the answer, so the tables refuse, saying why, and the documents may still
+    state it."""
+    phrases, found = vocab.active().compiled("understand.unprinted_crime_types", _unprinted_phrases)
+    if not phrases:  # the tables print every row the data knows (the usual case): nothing to look for
+        return None
+    hit = next((hit for text in texts for hit in found.finditer(vocab.blank(text, [
+        named for named in vocab.find_crime_types(text) if named.alias not in vocab.GENERIC_CRIME_WORDS]))), None)
+    if hit is None:
+        return None
+    return Reason("not recorded", f"the tables here print no row for {hit.group()}, so they hold no figures for it")
+
+
+def _unprinted_phrases(words) -> tuple[dict[str, str], object]:
+    """The phrases (and their matcher) of the crime types the data names that no table of this index prints,
+    less any phrase a printed row or a bare crime word also answers to. A data label that is a printed row's twin
+    but for a count noun ("Anti-Social Behaviour (incidents)" beside "Anti-social behaviour incidents", which the
+    data has no entry for) names that row, not a missing one."""
+    printed_keys = {_twin_key(label) for label in words.crime_types if label not in words.data.crime_types}
+    unprinted = {label: (label, *entry.aliases) for label, entry in words.data.crime_types.items()
+                 if label not in words.crime_types and label != words.data.all_crime
+                 and _twin_key(label) not in printed_keys}
+    taken = set(words.crime_phrases) | set(words.generic_crime_words)
+    phrases = {phrase: label for phrase, label in phrase_table(unprinted, plurals=True).items() if phrase not in taken}
+    return phrases, matcher(phrases)
+
+
+_COUNT_NOUNS = frozenset({"incident", "offence", "crime"})
+
+
+def _twin_key(label: str) -> frozenset[str]:
+    """A row's words as `row_key` reads them, without the count nouns one force prints and another leaves out."""
+    return frozenset(word for word in row_key(label) if word.removesuffix("s") not in _COUNT_NOUNS)
+
+
+def crime_word(word: str) -> bool:
+    """A word of any crime type's name or alias the data knows, printed here or not ("thefts", "arson"): counted,
+    it is a count of offences of some kind, which `unprinted_kind` or the crime types judge."""
+    return word in vocab.active().compiled("understand.crime_words", _crime_words)
+
+
+def _crime_words(words) -> frozenset[str]:
+    return frozenset(word for phrase in phrase_table(
+        {label: (label, *entry.aliases) for label, entry in words.data.crime_types.items()}, plurals=True)
+        for word in phrase.split())
