@@ -70,7 +70,8 @@ passage_rss, anon, file = rss("VmRSS"), rss("RssAnon"), rss("RssFile")
 _ = engine.prose
 print(json.dumps({"p50": statistics.median(times), "errors": sorted(errors), "rss": passage_rss,
                   "anon": anon, "file": file, "prose_rss": rss("VmRSS"), "passages": len(engine.index.chunks),
-                  "text": sum(len(d.text.encode()) for d in engine.index.documents.values())}))
+                  "text": sum(len(d.text.encode()) for d in engine.index.documents.values()),
+                  "held_text": sum(sys.getsizeof(d.text) for d in engine.index.documents.values())}))
 """
 # A new process: what each part of a loaded index holds, in bytes the Python allocator traced (numpy's arrays
 # included) and, for the FAISS indexes, their serialised size. Slower than WARM (tracing), so a run of its own.
@@ -300,6 +301,13 @@ def pipeline_step(passages: int, sentences: list[str], questions: list[str], sma
     per_passage = (big["rss"] - tenth["rss"] - (big["text"] - tenth["text"])) / passages
     print(f"  loaded, after answering passage questions: {big['rss'] / 2**20:.0f} MB ({tenth['rss'] / 2**20:.0f} MB "
           f"at {tenth['passages']:,} passages): {per_passage / 1024:.1f} KB per passage beside its text", flush=True)
+    # Python holds a text of any character past Latin-1 (a curly quote, a dash) at 2 bytes a character: the same
+    # figure beside the texts as held, so what the index adds is not confused with how Python stores its text.
+    held = (big["rss"] - tenth["rss"] - (big["held_text"] - tenth["held_text"])) / passages
+    held_text, utf8 = (big["held_text"] - tenth["held_text"]) / passages, (big["text"] - tenth["text"]) / passages
+    print(f"  the same beside its text as Python holds it ({held_text / 1024:.1f} KB a passage, against "
+          f"{utf8 / 1024:.1f} KB of UTF-8): "
+          f"{held / 1024:.1f} KB per passage", flush=True)
     with_prose = (big["prose_rss"] - tenth["prose_rss"] - (big["text"] - tenth["text"])) / passages
     print(f"  with the claims' prose index read too (the first claim check): {with_prose / 1024:.1f} KB per passage",
           flush=True)

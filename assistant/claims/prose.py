@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass, field
 
 from assistant import vocab
@@ -19,7 +19,7 @@ from assistant.claims.directions import FLAT, direction_in, nearest_direction
 from assistant.claims.parse import CHANGE, LEVEL
 from assistant.claims.periods import Period, find_period
 from assistant.claims.subject import places_in, topics_in
-from assistant.claims.term_sets import TermIds, union
+from assistant.claims.term_sets import TermIds, TermSet, union
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.dates import MONTH_WORDS, MONTHS, date_words, month_number
 from assistant.text.terms import content_terms, content_terms_of
@@ -149,12 +149,13 @@ class ProseIndex:
                     for section in {u.section for u in self.units}}
         # A unit's window: the terms of its paragraph, of the unit before it (in the same document) and of its
         # section path. Units of one paragraph share it (all but the first, whose unit before may be in the
-        # paragraph before), so it is built and held once per paragraph, not once per unit: at ten thousand
-        # passages one set per unit took most of this index's memory.
+        # paragraph before), so it is made once per paragraph, not once per unit; and it reads the sets it is
+        # made of rather than copying them into one (`Window`): at ten thousand passages one set per unit took
+        # most of this index's memory, one copied set per paragraph about 0.8 KB a passage.
         paragraphs: dict[tuple[str, int], list] = {}
         for unit in self.units:
             paragraphs.setdefault((unit.document, unit.paragraph), []).append(unit.terms)
-        paragraph_terms = {key: union(terms, self.term_ids) for key, terms in paragraphs.items()}
+        paragraph_terms = {key: tuple(terms) for key, terms in paragraphs.items()}
         windows: dict[tuple, Set[str]] = {}
         for unit in self.units:
             before = self.units[unit.position - 1] if unit.position else None
@@ -162,14 +163,37 @@ class ProseIndex:
                 before.paragraph != unit.paragraph else None
             key = (unit.document, unit.paragraph, unit.section, outside.position if outside else None)
             if key not in windows:
-                parts = (paragraph_terms[(unit.document, unit.paragraph)], sections[unit.section])
-                windows[key] = union((*parts, outside.terms) if outside else parts, self.term_ids)
+                parts = (*paragraph_terms[(unit.document, unit.paragraph)], sections[unit.section])
+                windows[key] = Window((*parts, outside.terms) if outside else parts, self.term_ids)
             unit.window = windows[key]
 
     def weight(self, term: str) -> float:
         """Inverse document frequency over the chunks: rare words say more about what a sentence is about."""
         total = len(self.index.chunks) or 1
         return math.log(1 + total / (1 + self.index.document_frequency.get(term, 0)))
+
+
+class Window(Set):
+    """The words of several term sets of one vocabulary, read through them: a word is in the window when it is in
+    any of them. What the claims code asks of a window is whether it holds a word; the union is worked out only
+    when the window is iterated or counted (tests)."""
+
+    __slots__ = ("parts", "vocabulary")
+
+    def __init__(self, parts: tuple[TermSet, ...], vocabulary: TermIds):
+        self.parts, self.vocabulary = parts, vocabulary
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in part for part in self.parts)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(union(self.parts, self.vocabulary))
+
+    def __len__(self) -> int:
+        return len(union(self.parts, self.vocabulary))
+
+    def __hash__(self) -> int:
+        return self._hash()
 
 
 def age_ranges(text: str) -> str:

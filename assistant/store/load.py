@@ -86,7 +86,12 @@ class LoadedIndex:
 
     @property
     def street_catalogue(self) -> StreetCatalogue:
-        return self.frames.get(POLICE)[1]
+        catalogue = self.frames.get(POLICE)[1]
+        if catalogue is None:  # no police.uk files: an empty catalogue, its module imported only when asked for
+            from assistant.ingest.street import StreetCatalogue
+
+            catalogue = StreetCatalogue()
+        return catalogue
 
     @property
     def stats(self) -> tuple[pd.DataFrame, StatsCatalogue] | None:
@@ -202,16 +207,28 @@ class Frames:
             return self._read[name]
 
 
-def _police(build: Path) -> tuple[PoliceFrames | None, StreetCatalogue]:
+# The file each reader below finds first, written only when the corpus held police.uk or tidy statistics data
+# (`ingest.street.save`, `ingest.stats.save`): without it the reader is not imported (about 40 ms of a new
+# process's first question, spent finding that there is nothing to read). tests/store/test_frame_files.py
+# checks these names against the readers'.
+POLICE_FILE, STATS_FILE = "street.parquet", "stats.parquet"
+
+
+def _police(build: Path) -> tuple[PoliceFrames | None, StreetCatalogue | None]:
+    """The police.uk frames and catalogue; (None, None) when the build holds none (see `street_catalogue`)."""
+    if not (build / POLICE_FILE).is_file():
+        return None, None
     from assistant.ingest import street
 
     return street.load(build)
 
 
 def _stats(build: Path) -> tuple[pd.DataFrame, StatsCatalogue] | None:
+    if not (build / STATS_FILE).is_file():
+        return None  # the corpus held no tidy statistics file
     from assistant.ingest import stats
 
-    return stats.load(build)  # None when the corpus held no tidy statistics file
+    return stats.load(build)
 
 
 def _checks(build: Path) -> pd.DataFrame:
