@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config, hygiene, vocab
-from assistant.answer import compose, crossing, naming, passages, pointing, tables, thread
+from assistant.answer import compose, crossing, naming, passages, pointing, thread
 from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # imported where used: a question in a new process needs neit
     import pandas as pd  # the frames (see `Assistant.tables`) nor the police.uk and statistics readers
 
     from assistant.answer.stats import StatsAnswers
+    from assistant.answer.tables import TableIndex
     from assistant.answer.street import StreetAnswers
     from assistant.claims.prose import ProseIndex
     from assistant.store.build import BuildReport
@@ -71,9 +72,11 @@ class Assistant:
         return self._made[name]
 
     @property
-    def tables(self) -> tables.TableIndex:
+    def tables(self) -> TableIndex:
         """The performance tables' look-ups, made from the frame on the first table question."""
-        return self._once("tables", lambda: tables.TableIndex(self.index.frame, self.index.catalogue))
+        from assistant.answer.tables import TableIndex
+
+        return self._once("tables", lambda: TableIndex(self.index.frame, self.index.catalogue))
 
     @property
     def street(self) -> StreetAnswers | None:
@@ -294,7 +297,9 @@ class Assistant:
             found = self._from_passages(text, query)
             if found.answerable or not query.crime_types:
                 return found  # no crime type named: an all-crime default would answer another question
-        result = tables.answer_table(query, self.tables)
+        from assistant.answer.tables import answer_table, scope_sentence  # a passage answer needs neither
+
+        result = answer_table(query, self.tables)
         if result is not None and result.answerable:
             answer = self._guarded(compose.from_table(text, result, self.index), text)
             return replace(answer, context=thread.ended(answer.context))  # the thread was the passage answer's
@@ -304,7 +309,7 @@ class Assistant:
         if result.rows:  # a nearby figure offered as context (a town's district), cited and said to be no answer
             return self._guarded(compose.from_table(text, result, self.index), text)
         refused = compose.not_found(text, result.text, self.index, context=query,
-                                    scope=tables.scope_sentence(self.tables))
+                                    scope=scope_sentence(self.tables))
         return replace(refused, withheld=result.withheld) if result.withheld else refused
 
     def _from_passages(self, text: str, query: Query) -> Answer:

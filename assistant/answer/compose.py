@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.store.load import LoadedIndex, Sentence
-from assistant.answer.tables import RowRef, TableResult
 from assistant.ingest.measures import OFFENCES
 from assistant.text.dates import MONTH_WORDS, nice_date
 from assistant.answer.passages import Selection
@@ -14,6 +13,8 @@ from assistant.records import Answer, Citation, Figure
 
 if TYPE_CHECKING:  # a passage answer needs no pandas: it is imported when a frame is read (store.load.Frames)
     import pandas as pd
+
+    from assistant.answer.tables import RowRef, TableResult
 
 CONTEXT_CHARS = 600
 
@@ -26,9 +27,10 @@ def describe_corpus(index: LoadedIndex) -> str:
     months = " and ".join(dict.fromkeys(e.periods[1].rsplit(" ", 1)[0].split(" to ")[-1] for e in catalogue.editions))
     tables = (f"{forces} performance tables (offences, solved outcomes and solved rates for the force and each "
               f"district, rolling years to {months})") if len(index.frame) and catalogue.editions else ""
-    force = index.street_catalogue.force
-    street = (f"police.uk street-level crime records{f' for {force}' if force else ''}, month by month"
-              if index.street is not None and len(index.street) else "")
+    street = ""
+    if index.street is not None and len(index.street):  # the catalogue is read only when there are rows
+        force = index.street_catalogue.force
+        street = f"police.uk street-level crime records{f' for {force}' if force else ''}, month by month"
     parts = [p for p in (tables, street, "passages from " + _documents_in_words(documents) if documents else "") if p]
     return "The documents hold " + " and ".join(parts) + "." if parts else "The corpus is empty."
 

@@ -6,7 +6,7 @@ computed figure cannot smuggle in a number from nowhere.
 
 from __future__ import annotations
 
-from assistant.answer.tables import COMPUTED_MEASURES, TOTAL_OF
+from assistant.answer.computed import COMPUTED_MEASURES, TOTAL_OF
 from assistant.records import Answer
 from assistant.text.numbers import numbers_in, numbers_with_units
 

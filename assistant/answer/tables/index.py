@@ -22,11 +22,7 @@ from .wording import join_and
 if TYPE_CHECKING:  # the frame is handed in (read by store.load.Frames): importing this module needs no pandas
     import pandas as pd
 
-# The only figures not printed in a cited row: worked out from two cited cells, so a guard can tell them apart.
-SHARE = "share of parent (%)"
-DIFFERENCE = "difference between cited figures"
-TOTAL_OF = "sum of cited figures"
-COMPUTED_MEASURES = (SHARE, DIFFERENCE, TOTAL_OF)
+from assistant.answer.computed import COMPUTED_MEASURES, DIFFERENCE, SHARE, TOTAL_OF  # noqa: F401 (re-exported)
 
 
 
