@@ -168,21 +168,13 @@ def _unprinted_phrases(words) -> tuple[dict[str, str], object]:
     less any phrase a printed row or a bare crime word also answers to. A data label that is a printed row's twin
     but for a count noun ("Anti-Social Behaviour (incidents)" beside "Anti-social behaviour incidents", which the
     data has no entry for) names that row, not a missing one."""
-    printed_keys = {_twin_key(label) for label in words.crime_types if label not in words.data.crime_types}
+    printed_keys = {row_key(label) for label in words.crime_types if label not in words.data.crime_types}
     unprinted = {label: (label, *entry.aliases) for label, entry in words.data.crime_types.items()
                  if label not in words.crime_types and label != words.data.all_crime
-                 and _twin_key(label) not in printed_keys}
+                 and row_key(label) not in printed_keys}
     taken = set(words.crime_phrases) | set(words.generic_crime_words)
     phrases = {phrase: label for phrase, label in phrase_table(unprinted, plurals=True).items() if phrase not in taken}
     return phrases, matcher(phrases)
-
-
-_COUNT_NOUNS = frozenset({"incident", "offence", "crime"})
-
-
-def _twin_key(label: str) -> frozenset[str]:
-    """A row's words as `row_key` reads them, without the count nouns one force prints and another leaves out."""
-    return frozenset(word for word in row_key(label) if word.removesuffix("s") not in _COUNT_NOUNS)
 
 
 def crime_word(word: str) -> bool:

@@ -130,7 +130,7 @@ def unprinted_entries(vocabulary: Vocabulary) -> list[str]:
 
 
 # Words that do not tell two summaries' rows apart: joiners, and the nouns every row is made of.
-_JOINERS = frozenset({"and", "of", "a", "an", "the", "inc", "incl", "including", "offence", "crime"})
+_JOINERS = frozenset({"and", "of", "a", "an", "the", "inc", "incl", "including", "offence", "crime", "incident"})
 
 
 def row_key(label: str) -> frozenset[str]:

@@ -108,10 +108,10 @@ def test_a_crime_type_no_table_prints_is_never_read_as_all_crime(label):
 
 def test_a_printed_row_named_by_a_twin_label_is_not_missing():
     """A data label that differs from a printed row only by a count noun ("... (incidents)") names that row."""
-    from assistant.understand.words import _twin_key
+    from assistant.vocab.catalogued import row_key
 
-    assert _twin_key("Anti-Social Behaviour (incidents)") == _twin_key("Anti-social behaviour incidents")
-    assert _twin_key("Theft") != _twin_key("Theft from the person")
+    assert row_key("Anti-Social Behaviour (incidents)") == row_key("Anti-social behaviour incidents")
+    assert row_key("Theft") != row_key("Theft from the person")
 
 
 # ---------------------------------------------------------------- causes and periods pointing back
