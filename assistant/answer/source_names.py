@@ -69,4 +69,26 @@ def mentions(text: str, index: LoadedIndex) -> list[tuple[re.Match, frozenset[st
         if matches:
             docs = frozenset(d.id for d in index.documents.values() if kind.picks(metadata_text(d)))
             found += [(m, docs) for m in matches]
-    return found
+    return _one_per_name(text, found)
+
+
+def _one_per_name(text: str, found: list[tuple[re.Match, frozenset[str]]]) -> list[tuple[re.Match, frozenset[str]]]:
+    """Names written side by side are one source's name: "the Wynfal Gazette" is the paper both words name, not
+    every paper called a Gazette. Each run of adjacent mentions becomes one, naming the documents all of them name
+    (the run is left as it is when they name none in common)."""
+    runs: list[list[tuple[re.Match, frozenset[str]]]] = []
+    for mention in sorted(found, key=lambda m: m[0].start()):
+        if runs and 0 <= mention[0].start() - runs[-1][-1][0].end() <= 1 and \
+                not text[runs[-1][-1][0].end():mention[0].start()].strip():
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    merged = []
+    for run in runs:
+        common = frozenset.intersection(*(docs for _, docs in run))
+        if len(run) == 1 or not common:
+            merged += run
+            continue
+        start, end = run[0][0].start(), run[-1][0].end()
+        merged.append((re.compile(re.escape(text[start:end])).search(text, start), common))
+    return merged
