@@ -199,12 +199,18 @@ def _listed_elsewhere(facts: IndexFacts, i: int, earlier_question: str, wanted: 
         if not is_item(facts.text(facts.index.sentences[j])) or not wanted <= facts.sentence_terms(j):
             continue
         own = facts.sentence_terms(j) | facts.label_terms(j)
-        if (lead := lead_of(facts, j)) is not None:
-            own |= facts.sentence_terms(lead)
+        if (lead := lead_of(facts, j)) is not None:  # "The projects that will benefit from this funding are listed
+            # below:" leans on the lines before it for what "this funding" is ("... the PFCC Safer Streets Fund")
+            own |= frozenset().union(*(facts.sentence_terms(k) for k in range(max(lead - LEAD_IN, 0), lead + 1)
+                                       if facts.index.sentences[k].document == facts.index.sentences[j].document
+                                       and facts.label(k) == facts.label(lead)))
         if len(held := topic & own) * 2 >= len(topic):
             scored.append((len(held), j))
     scored.sort(reverse=True)
     return (scored[0][1],) if scored and (len(scored) == 1 or scored[1][0] < scored[0][0]) else ()
+
+
+LEAD_IN = 3  # lines before a list's lead that say what it is about
 
 
 def said_by(facts: IndexFacts, quoted: list[int], names: tuple[str, ...], own: str) -> tuple[int, ...]:

@@ -24,12 +24,16 @@ name), "who is going to staff it?" (the quote, when it holds the turn's words in
 finds ("the year before?", "and in Southend specifically?", "and when does it end?", "when's it finishing
 now?", "and the CCTV?"), those `pointing` finds ("and the next one?", "what's number three?", "which of them
 ...?", "what did he say about ...?", "how much was allocated?"), the lines `thread_people` gives the person the
-last answer named ("what did she ask Stuart Graham about?") and the table row `thread_rows` finds for the thing
-the quote named ("what's the action for improving it?"). A quote that already holds what the turn asks is quoted
+last answer named ("what did she ask Stuart Graham about?"), the table row `thread_rows` finds for the thing
+the quote named ("what's the action for improving it?"), the rows `thread_cells` picks by their cells ("who owns
+the CCTV one?", "which of them has no vacancies?", "which items is he presenting?") and the line `thread_times`
+dates a person's next turn in ("when is she next reporting?"). A quote that already holds what the turn asks is quoted
 again ("who's running it?" after "... led by Detective Inspector Colin Marr", "and the previous year?" after
 "rose from 2,434 to 3,262"); "and after that?" walks on through the list the last answer was from. A turn
 naming another meeting of a series ("and the February one?", "the next meeting", or "and the next one?" after a
-dated meeting's answer) moves to that meeting's minutes (`series`).
+dated meeting's answer) moves to that meeting's minutes (`series`), where the list under the heading the last
+quote was under ("Decisions") answers "and what did it decide in April?". A turn asked of the person who holds a
+role ("who is the district commander?") is searched with the role too, which documents may name them by.
 """
 
 from __future__ import annotations
@@ -39,11 +43,12 @@ from dataclasses import dataclass
 
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
-from assistant.answer import asking, nearby, pointing, series, speakers, thread_people, thread_rows, thread_times
+from assistant.answer import (asking, nearby, pointing, series, speakers, thread_cells, thread_people, thread_rows,
+                              thread_times)
 from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item
-from assistant.text.dates import MONTHS
+from assistant.text.dates import DATE, MONTHS
 from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
                                     LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
@@ -54,6 +59,7 @@ from assistant.understand.query import Query
 
 THREAD = "passage_thread"
 ASLEEP = "passage_thread_asleep"  # the thread a table answer interrupted (see `ended`)
+WHO_IS = re.compile(r"^\s*who(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(.+?)\s*\??\s*$", re.I)  # "Who is the PCC?"
 SPEAKER = re.compile(r"\b(?:he|she)\b", re.I)  # "what did he say?": the one who spoke
 # Verbs that ask what someone said, naming no topic: "what did she say?" is about the earlier question's topic.
 SAYING = content_terms("say said says tell told think thought mean meant do did does doing going")
@@ -80,9 +86,17 @@ class Thread:
             # "What did he pledge to residents?": the turn's own words with the person's surname, in the thread's
             # document first, where the line that answers names them by it ("Mr Harrington said:") or by "I"
             surname = self.names[0].split()[-1]
-            return " ".join(self._pointer().sub(lambda _: f" {surname} ", unframed(question)).split())
+            own = " ".join(self._pointer().sub(lambda _: f" {surname} ", unframed(question)).split())
+            # "Who is the district commander?" then "when is she next reporting?": a report may name her by her
+            # role alone ("invites the District Commander to report again in September")
+            return f"{own} {self.role()}".strip()
         earlier, own = self._read(question)
         return " ".join(f"{earlier} {own}".split())
+
+    def role(self) -> str:
+        """The role the earlier question asked who holds ("Who is the district commander?"), else nothing."""
+        asked = WHO_IS.match(self.question)
+        return asked.group(1) if asked and ROLE.search(asked.group(1)) else ""
 
     def asks_of_person(self, question: str) -> bool:
         """Does the turn ask a new thing of the person the last answer named ("What sub-group has he been asked to
@@ -274,8 +288,8 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
     person it named said, the last quote itself ("since when?"), or the line beside it that holds what the turn
     adds ("how much was allocated?", "when was it produced?"); see `pointing`."""
     there = moved(facts.index, earlier, question)
-    if there is not earlier:
-        return there, parallel(facts, earlier, there, question)
+    if there is not earlier:  # "which items is he presenting at the January board?": that meeting's rows naming him
+        return there, parallel(facts, earlier, there, question) or thread_cells.person_rows(facts, there, question)
     quoted, own = list(earlier.sentences), unframed(question)
     asked = wants(f"{earlier.question} {question}")
 
@@ -284,8 +298,10 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
 
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
         thread_times.at_another_time(facts, earlier, question) or \
+        thread_cells.row_picked(facts, earlier, question) or thread_cells.person_rows(facts, earlier, question) or \
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
         pointing.said_by(facts, quoted, earlier.names, question) or \
+        thread_times.next_time(facts, earlier, question, earlier.role()) or \
         thread_people.person_lines(facts, earlier, question) or quoted_again(facts, earlier, question) or \
         nearby.told_around(facts, earlier, question) or nearby.placed_near(facts, earlier, question) or \
         nearby.sibling_named(facts, earlier, question) or \
@@ -369,7 +385,33 @@ def parallel(facts: IndexFacts, earlier: Thread, there: Thread, question: str) -
     _, own = there._read(STEP.sub(" ", ORDINAL.sub(" ", series.ADJACENT.sub(" ", question))))  # "the next one"
     if content_terms(own) - content_terms(earlier.question) - FRAMING and not THEY.search(question):
         return ()
-    return series.counterpart(facts, earlier.sentences, there.document, earlier.question)
+    return same_heading(facts, earlier, there.document) or \
+        series.counterpart(facts, earlier.sentences, there.document, earlier.question)
+
+
+SHARED_STEM = 4  # letters a question's word and a heading's must open with alike ("decide" and "Decisions")
+
+
+def same_heading(facts: IndexFacts, earlier: Thread, document: str) -> tuple[int, ...]:
+    """"And what did it decide in April?" after an item of the October meeting's "Decisions" list: the items under
+    the heading of that name in the other meeting's document, when the earlier question asked for what the heading
+    names. Empty when the quote is no list item, its heading names nothing the question asked, or the other
+    document has no such heading."""
+    index = facts.index
+    first = earlier.sentences[0]
+    heading = index.chunks[index.sentences[first].chunk].section_path[-1:]
+    if not heading or not is_item(facts.text(index.sentences[first])):
+        return ()
+    asked = content_terms(DATE.sub(" ", earlier.question)) - FRAMING - FUNCTION_WORDS
+    if not any(a[:SHARED_STEM] == h[:SHARED_STEM] for a in asked for h in content_terms(heading[0])
+               if len(a) >= SHARED_STEM and len(h) >= SHARED_STEM):
+        return ()
+    there = [j for j, s in enumerate(index.sentences) if s.document == document and
+             index.chunks[s.chunk].section_path[-1:] == heading and is_item(facts.text(s))]
+    return tuple(there[:MAX_UNDER]) if there else ()
+
+
+MAX_UNDER = 12  # items of a heading's list quoted at most
 
 
 def named_besides(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:

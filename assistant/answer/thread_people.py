@@ -84,7 +84,7 @@ def parts_of(facts: IndexFacts, person: str) -> list[tuple[int, ...]]:
             continue
         text = facts.text(sentence)
         follows = bool(current) and current[-1] == j - 1 and index.sentences[j - 1].document == sentence.document
-        if _names(text, person):
+        if names(text, person):
             if current and not follows:
                 parts.append(tuple(current[:PART]))
                 current = []
@@ -111,7 +111,7 @@ def _opens_with(text: str, person: str) -> bool:
 TITLE_WORDS = 3  # words a line may put before the person it is about ("Chief Inspector Daniel")
 
 
-def _names(text: str, person: str) -> bool:
+def names(text: str, person: str) -> bool:
     """Does the line name the person, in full or by their surname alone (not another person's of that surname:
     "Tom Ashdown" is not "Claire Ashdown")?"""
     if re.search(rf"\b{re.escape(person)}\b", text):

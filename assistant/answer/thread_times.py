@@ -13,6 +13,10 @@ they share little, of the earlier question's own words), in its own words or its
 fact asked for and say something the quote did not (a figure or a date the quote does not print). Documents other
 than the quote's count: a later report is where a later moment is told. Nothing is found when the turn names no
 other moment or no line fits; the turn is then searched for as usual.
+
+"When is she next reporting to the committee?" after "who is the district commander?" is the line, in any document,
+that holds the turn's own words, names her (or her role, as "invites the District Commander to report again in
+September 2026" does) and dates a month after its own document's.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.answer.facts import IndexFacts
-from assistant.answer.turns import FRAMING, FUNCTION_WORDS, OPENER, dates_in, unframed
-from assistant.answer.wants import Wants, wants
-from assistant.text.dates import DATE, months_dated
+from assistant.answer.thread_people import names
+from assistant.answer.turns import FRAMING, FUNCTION_WORDS, OPENER, PERSONAL, dates_in, unframed
+from assistant.answer.wants import ROLE, Wants, wants
+from assistant.text.dates import DATE, document_month, months_dated
 from assistant.text.terms import content_terms
 
 if TYPE_CHECKING:
@@ -122,3 +127,38 @@ def _told(text: str) -> set[str]:
 
 def _months(text: str) -> set[tuple[int, int]]:
     return {month for m in DATE.finditer(text) for month in months_dated(m.group())}
+
+
+# "when is she next reporting?", "when is he due back?", "when will they report again?": a time after the document's.
+NEXT = re.compile(r"\b(?:next|again|due back|come back|return)\b", re.I)
+NEXT_WORDS = content_terms("next again due back come return when will is are going")
+
+
+def next_time(facts: IndexFacts, earlier: Thread, question: str, role: str) -> tuple[int, ...]:
+    """The line that tells when the person the last answer named (for the earlier question's `role`, "district
+    commander") next does what the turn asks: it holds at least half the turn's own words, names the person or
+    the role's title word, and dates a month after its document's own. Empty when the turn asks no "when ...
+    next" of a person, or no line or two lines alike fit."""
+    if not earlier.names or not PERSONAL.search(question) or not NEXT.search(question) or not wants(question).date:
+        return ()
+    person = earlier.names[0]
+    wanted = content_terms(PERSONAL.sub(" ", unframed(question))) - NEXT_WORDS - FRAMING - FUNCTION_WORDS - POINTING
+    titles = {t for word in ROLE.findall(role) for t in content_terms(word)}
+    if not wanted:
+        return ()
+    index = facts.index
+    found = []
+    for j in facts.covering(dict.fromkeys(wanted, 1.0), len(wanted) / 2):
+        sentence = index.sentences[j]
+        text = facts.text(sentence)
+        terms = facts.sentence_terms(j) | facts.label_terms(j)
+        if not (names(text, person) or titles and titles <= facts.sentence_terms(j)):
+            continue
+        dated = document_month(index.documents[sentence.document].date)
+        if dated is None or not any(month > dated for month in _months(text)):
+            continue
+        found.append((len(wanted & terms), j))
+    found.sort(reverse=True)
+    if not found or len(found) > 1 and found[1][0] == found[0][0]:
+        return ()
+    return (found[0][1],)

@@ -35,6 +35,9 @@ STEP = re.compile(r"\b(?:one|item|meeting|date|project)s? (after|before)\b(?! (?
 RELATIVE = re.compile(r"\b(?:the (?:year|month|week|day|time|period) (?:before|after)|(?:a|one) (?:year|month) "
                       r"(?:earlier|later|before|after)|(?:before|after|since|until) (?:that|then)|"
                       r"the (?:previous|following|same) (?:year|period|time))\b", re.I)
+# "the CCTV one", "the Hatherby ones": an item of the last answer, named by a word of its own.
+NAMED_ONE = re.compile(r"\bthe (?!(?:first|second|third|last|next|other|same|only|right|main|best|new|old) )"
+                       r"(?:[\w'’-]+ ){1,2}ones?\b(?! of\b)", re.I)
 EXISTENTIAL = re.compile(r"\b(?:is|are|was|were|be|been|isn't|aren't|wasn't|weren't) there\b", re.I)
 SHORT = 5  # words: "Since when?", "When did it start?" cannot stand alone
 # Words that only say how a follow-up leans on the last answer: comparing, the time around it, "else". They are
@@ -71,7 +74,9 @@ PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
 # A run of capitalised words ("Essex Police Chief Constable Ben-Julian Harrington", "Claire Bartoli"), in which a
 # person's name is the last two or three words after any title, role or body ("Ben-Julian Harrington").
 WORD = r"[A-Z][a-z]*(?:[’'][A-Za-z])?[a-z]+(?:-[A-Z][a-z]+)?"  # "Kieron", "O'Hara", "De'ath", "Ben-Julian"
-CAPITALISED_RUN = re.compile(rf"(?<![\w’'-]){WORD}(?:\s+{WORD})+(?![\w’'-])")
+CAPITALISED_RUN = re.compile(rf"(?<![\w’'-]){WORD}(?:[^\S\t\n]+{WORD})+(?![\w’'-])")
+LABEL = re.compile(r"\b[A-Z][\w’'-]*:")  # "Owner:", a cell's column header
+CELL_BREAK = re.compile(r"\s\|\s")
 # Words that are no part of a person's name: titles and roles, the words bodies, places, things and parties are
 # named with, and the words a sentence may open with. Plain English, never one corpus's names.
 NOT_NAME = frozenset("""
@@ -89,7 +94,7 @@ our their his her its we it he she they in on at for by from with and but follow
 when while dear thanks thank january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday crime safety community public safer safe space
 fire rescue health care justice prevent strategic review report update item agenda minutes appendix annex action
-delivery steering forum
+delivery steering forum name role organisation organization owner subject status deadline ref
 """.split())
 
 
@@ -99,6 +104,8 @@ def person_names(text: str) -> list[str]:
     James Cleverly" gives "James Cleverly"); none from a body's or a place's name ("Essex County Council",
     "Operation Early Dawn", "Market Place")."""
     found = []
+    # a table row's cells and labels ("Owner: Gareth Pellow<tab>Deadline: ...") are apart: no name runs across them
+    text = CELL_BREAK.sub("\t", LABEL.sub("\t", text))
     for run in CAPITALISED_RUN.finditer(text):
         words = run.group().split()
         if any(w.casefold() in ("operation", "project", "programme", "scheme") for w in words):
@@ -126,6 +133,7 @@ def leans_back(question: str, earlier: str = "") -> bool:
     words = re.findall(r"[A-Za-z0-9']+", question)
     pointing = EXISTENTIAL.sub(" ", question)  # "how many were there" points at nothing
     if OPENER.match(question) or POINTER.search(pointing) or RELATIVE.search(question) or STEP.search(question) \
+            or NAMED_ONE.search(question) \
             or ELSE.search(question) or WHICH_MORE.search(question) and not names_anew(question, earlier) and \
             not crimes_in(question) and not places_in(question):
         return True
