@@ -52,8 +52,15 @@ OFFICES = frozenset(content_terms("chair chaired chairs manager director officer
                                   "commander constable commissioner secretary minister leader head lead clerk"))
 # How narrowly, and as of when ("in Southend specifically", "signed up now"): no topic a line must repeat.
 SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now currently presently"))
+# Words that frame what is asked rather than say what it is about: a span or a start for a date ("until what year
+# does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?").
+FRAMING = re.compile(r"\b(?:until|till|since|runs?|running|lasts?|lasted|under ?way|kick(?:ed|s)? off|in charge|"
+                     r"responsible)\b", re.I)
 REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose"))  # "remind me who chairs"
 
+# A line that itself holds most of the topic and the place, person or name asked for ("... Skills Fest ... at
+# ARU, Writtle") is preferred to one whose passage only mentions the topic near it ("... the Civic Centre").
+OWN_TOPIC_CREDIT = 0.15
 NAMES_SHARE = 0.5  # of the topic's weight a printed name asked about must be to stand for the whole topic
 LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
 
@@ -88,6 +95,11 @@ class Judge:
         self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms - pair_digits
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
+        # "until what year does the Vision run?", "when did works get under way?", "who is in charge of the teams?":
+        # words that frame the date or the person asked for, which the answer says its own way ("Vision 2023 -
+        # 2033", "began on 16 March", "Inspector Tom Hebden leads the teams")
+        if wants(question).date or wants(question).duration or wants(question).person:
+            self.topic -= content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
         self.topic -= SCOPE_WORDS | REQUEST_WORDS  # see nearmiss.ALONE
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what
         if not re.search(r"\bOnes?\b", question):  # "the next one", "the August 2011 one" stand for what they
@@ -202,8 +214,9 @@ class Judge:
         focused += 0.5 if self.particular and particulars.records(self.particular, facts, i) else 0.0
         placed = f"{facts.label(i)} {text}"  # the headings may say where ("Safer Chelmsford")
         place = 0.1 if self.places and any(asking.mentions(placed, p) for p in self.places) else 0.0
-        misfit = 0.0 if self.fits(text) or continues(self.index, i) and self.fits(
-            f"{facts.text(self.index.sentences[i - 1])} {text}") else 0.3
+        fitting = self.fits(text) or continues(self.index, i) and self.fits(
+            f"{facts.text(self.index.sentences[i - 1])} {text}") or self._heading_holds_answer(i)
+        misfit = 0.0 if fitting else 0.3
         if i in self.quoted_before:
             focused += 0.3 if self.new_words <= terms else -0.3 if self.new_names - terms else 0.0
         misfit += 0.15 if facts.is_heading(i) and not self.wants.many or agenda.numbered_title(facts, i) else 0.0
@@ -220,6 +233,7 @@ class Judge:
                 facts.text(self.index.sentences[j])) for j in (i - 1, i + 1) if j < len(self.index.sentences)) else 0.3
         focused += 0.15 if self.wants.place and names_venue(text) else 0.0
         focused += 0.2 if self.aggregate and table_rows.is_total_row(text) else 0.0
+        focused += OWN_TOPIC_CREDIT if fitting and not facts.is_heading(i) and self._holds_topic(terms) else 0.0
         focused += 0.15 if self.wants.person and names_person(text, self.asked) else 0.0
         focused += 0.2 if self.wants.person and naming.titled(text, self.question) else 0.0  # "Home Secretary James ..."
         # "the December agenda", not the July minutes: the line's own date, or its heading's when a date is the
@@ -233,6 +247,26 @@ class Judge:
             focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
                 is_item(facts.text(sentence)) or INLINE_LIST.search(text) else 0.0
         return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+
+    def _holds_topic(self, terms: frozenset[str]) -> bool:
+        """When a place, a person or a name is asked for, does a line of these terms hold most of the topic by
+        itself? Not for a date, which minutes print beside the meeting's own ("Minutes of the meeting held on ..."),
+        nor for a figure: a sum or a count is often printed under the heading that says what it is of
+        ("The partnership will receive £193,716" under "Safer Streets Fund")."""
+        wanted = self.wants
+        return (wanted.place or wanted.person or wanted.name) and not wanted.figure and bool(self.topic) and \
+            self._holds_topic_share(terms)
+
+    def _heading_holds_answer(self, i: int) -> bool:
+        """Does the heading over sentence i give what is asked and most of the topic too ("Chelmsford's Cultural
+        Vision 2023 - 2033" for "until what year does the Cultural Vision run?")? A dated heading about something
+        else ("Initial scoping meeting, 6th Nov" over "Workshop on 16th Oct.") does not make its lines fit."""
+        heading = self.heading_answers(i)
+        return bool(heading) and not self.titled_by_number(i) and self._holds_topic_share(content_terms(heading))
+
+    def _holds_topic_share(self, terms: frozenset[str]) -> bool:
+        """Do the terms (initials spelled out) hold most of the topic's weight?"""
+        return sum(w for t, w in self.topic_weights.items() if t in self.expand(frozenset(terms))) >= MIN_TOPIC_COVERAGE
 
     def named_in(self, i: int) -> bool:
         """Does sentence i itself hold the role asked about, or nearly all of the question's topic, two words or

@@ -141,15 +141,26 @@ NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+|de|De|v
 ROLE = re.compile(r"\b(manager|director|officer|councillor|chair|inspector|executive|commander|constable|"
                   r"commissioner|secretary|minister|mp|leader|head|lead|unit|group|panel|board|team|"
                   r"department|university|council|service|partnership|agency|centre)\b", re.I)
+# "What proportion of members who responded voted yes?": a "who" after the people counted only says which of them;
+# a "who" opening a clause ("... and who leads them?") still asks who.
+RELATIVE_WHO = re.compile(r"(?<![,?;])(?<!\band)(?<!^)\s+who(m)?\b(?!se)", re.I)
 # Where a meeting or event is held: a room, a building, a street or an online call. Plain English, not one
 # corpus's venues; a "where" question prefers a line naming one to a line that only names a town.
 VENUE = re.compile(r"\b(room|hall|centre|center|chambers?|station|church|street|road|lane|avenue|square|library|"
                    r"(?-i:offices?)|online|virtual|teams|zoom|venue|ground floor|lower ground|floor|suite)\b",
                    re.I)  # "the council offices", not "the Home Office"
+# An event put at a named place: "organised by the council at ARU, Writtle", "held at Hylands House".
+HELD_AT = re.compile(rf"\b(?:held|organised|organized|hosted|staged|took place|takes place|run)\b[^.;]{{0,60}}?\bat\s+"
+                     rf"(?:the\s+)?(?-i:(?!(?:{FULL_MONTHS}|Easter|Christmas)\b)[A-Z][\w'’-]+)", re.I)
 # A person as minutes and agendas print one: a name of two or three capitalised words given with a role after it
 # ("Nick Singleton, Station Manager", "Keith Nicholson – Director") or a title before it ("Councillor Robinson").
 PERSON = re.compile(r"(?<![\w’'-])[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+){1,2}(?=\s*[,–—-]\s*(?:the\s+)?[A-Z])|"
                     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr|Sir|Dame|Professor|Superintendent|Inspector)\.?\s+[A-Z][a-z'’-]+")
+# A name the line itself gives to what it describes: opening a definition, or after "called".
+DEFINED_NAME = re.compile(r"^\W*(?!(?:the|this|that|these|those|it|its|there|he|she|they|we|our|their|his|her)\b)"
+                          r"((?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))\s+(?:is|was|are|were)\s+(?:a|an|the|our)\b|"
+                          r"\b(?:called|named|known as|entitled|branded)\s+[\"“‘']?((?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}))",
+                          re.I)
 # An organisation by its initials, as the doer: "YMCA (Chelmsford) who now run ...", "ARU, which hosts ...".
 ACRONYM = re.compile(r"\b[A-Z]{3,6}\b(?=\s*(?:\(|,?\s*(?:who|which)\b))")
 # A capitalised word inside the text, not a month or a weekday ("15 May 2012" names no place).
@@ -268,10 +279,13 @@ def _names_someone(text: str, asked: str) -> bool:
 
 
 def _new_name(text: str, asked: str) -> bool:
-    """A capitalised name, not opening the text, of a word the question lacks ("Operation Drakeful")."""
+    """A capitalised name, not opening the text, of a word the question lacks ("Operation Drakeful"), or one the
+    line defines ("SPARK is a young cultural changemaker programme", "a scheme called Safe Haven")."""
     own = _own_words(asked)
+    defined = [m.group(1) or m.group(2) for m in DEFINED_NAME.finditer(text)]
     return any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)
-               if m.start() > 0 or len(m.group().split()) > 2)
+               if m.start() > 0 or len(m.group().split()) > 2) or \
+        any(set(re.findall(r"[a-z]+", name.casefold())) - own for name in defined)
 
 
 def names_person(text: str, asked: str) -> bool:
@@ -285,7 +299,7 @@ def names_venue(text: str) -> bool:
     station")? A workplace printed after a person's name ("Nick Singleton, Station Manager, Chelmsford Fire
     Station") is where they work, not a venue."""
     venue, person = VENUE.search(text), PERSON.search(text)
-    return venue is not None and (person is None or venue.start() < person.end())
+    return venue is not None and (person is None or venue.start() < person.end()) or bool(HELD_AT.search(text))
 
 
 def _names_role(text: str, asked: str) -> bool:
@@ -313,7 +327,8 @@ def wants(question: str) -> Wants:
     return Wants(figure=figure, money=figure and bool(WANTS_MONEY.search(question)) and not CHANGE.search(question),
                  venue=bool(WANTS_VENUE.search(question)),
                  date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
-                 person=bool(WANTS_PERSON.search(question) or WHICH_ROLE.search(question)),
+                 person=bool(WANTS_PERSON.search(RELATIVE_WHO.sub(" ", question) if figure else question) or
+                             WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),
                  rate=figure and bool(WANTS_RATE.search(question)),
                  per_head=bool(PER_HEAD.search(question)),
