@@ -175,15 +175,21 @@ class IndexFacts:
         """Does the document (title or text) name the place? Worked out once per place, over the documents
         that hold all its words."""
         if place not in self.places:
-            numbers, postings = self._document_words()
-            names, documents = list(self.index.documents), self.index.documents
-            held = set(range(len(names)))
-            for word in WORD.findall(place.casefold()):
-                held &= set(postings.row(numbers[word]).tolist()) if word in numbers else set()
+            documents = self.index.documents
             pattern = re.compile(rf"\b{re.escape(place)}", re.I)
-            self.places[place] = frozenset(names[k] for k in held if pattern.search(
-                f"{documents[names[k]].title} {documents[names[k]].text}"))
+            self.places[place] = frozenset(d for d in self.documents_holding(place) if pattern.search(
+                f"{documents[d].title} {documents[d].text}"))
         return doc_id in self.places[place]
+
+    def documents_holding(self, words: str) -> list[str]:
+        """The documents whose title, date or text holds every word of `words` (any case, anywhere): the only ones
+        a search for the phrase need read."""
+        numbers, postings = self._document_words()
+        names = list(self.index.documents)
+        held = set(range(len(names)))
+        for word in WORD.findall(words.casefold()):
+            held &= set(postings.row(numbers[word]).tolist()) if word in numbers else set()
+        return [names[k] for k in sorted(held)]
 
     def text(self, sentence: Sentence) -> str:
         return self.index.documents[sentence.document].text[sentence.start:sentence.end]

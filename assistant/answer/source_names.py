@@ -46,8 +46,9 @@ def learned(index: LoadedIndex) -> dict[tuple[str, bool], frozenset[str]]:
         pairs = set()
         for word, owners in candidates.items():
             pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
-            printing = {d.id for d in documents if pattern.search(d.text)} - owners
-            lower = any(m.group()[:1].islower() for d in documents for m in pattern.finditer(d.text))
+            holding = [index.documents[d] for d in facts.documents_holding(word)]  # read only where it can be
+            printing = {d.id for d in holding if pattern.search(d.text)} - owners
+            lower = any(m.group()[:1].islower() for d in holding for m in pattern.finditer(d.text))
             if len(owners) < len(documents) and len(printing) <= 1 and (not lower or word in mastheads) and \
                     not vocab.find_places(vocab.normalise(word)):
                 pairs |= {(word, lower, d) for d in owners}
