@@ -31,9 +31,10 @@ dates a person's next turn in ("when is she next reporting?"). A quote that alre
 again ("who's running it?" after "... led by Detective Inspector Colin Marr", "and the previous year?" after
 "rose from 2,434 to 3,262"); "and after that?" walks on through the list the last answer was from. A turn
 naming another meeting of a series ("and the February one?", "the next meeting", or "and the next one?" after a
-dated meeting's answer) moves to that meeting's minutes (`series`), where the list under the heading the last
-quote was under ("Decisions") answers "and what did it decide in April?". A turn asked of the person who holds a
-role ("who is the district commander?") is searched with the role too, which documents may name them by.
+dated meeting's answer) moves to that meeting's minutes (`thread_meetings`, `series`), where the list under the
+heading the last quote was under ("Decisions") answers "and what did it decide in April?". A turn asked of the
+person who holds a role ("who is the district commander?") is searched with the role too, which documents may
+name them by.
 """
 
 from __future__ import annotations
@@ -43,16 +44,15 @@ from dataclasses import dataclass
 
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
-from assistant.answer import (asking, nearby, pointing, series, speakers, thread_cells, thread_people, thread_rows,
-                              thread_times)
+from assistant.answer import (asking, nearby, pointing, series, speakers, thread_cells, thread_meetings, thread_people,
+                              thread_rows, thread_times)
 from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item
-from assistant.text.dates import DATE, MONTHS
 from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
                                     LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
-                                    RELATIVE, SAME, SOMEONE, STEP, THEY, TWO, WHICH_MORE, YEAR_BEFORE, bare_step,
+                                    RELATIVE, SAME, SOMEONE, STEP, TWO, WHICH_MORE, YEAR_BEFORE, bare_step,
                                     crimes_in, dates_in, leads, leans_back, ordinal, people, person_names, places_in,
                                     swap, told, two_periods, unframed)
 from assistant.understand.query import Query
@@ -287,9 +287,10 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
     last answer's section ("who else?"), the one of its items the turn picks ("which of them ...?"), what the
     person it named said, the last quote itself ("since when?"), or the line beside it that holds what the turn
     adds ("how much was allocated?", "when was it produced?"); see `pointing`."""
-    there = moved(facts.index, earlier, question)
+    there = thread_meetings.moved(facts.index, earlier, question)
     if there is not earlier:  # "which items is he presenting at the January board?": that meeting's rows naming him
-        return there, parallel(facts, earlier, there, question) or thread_cells.person_rows(facts, there, question)
+        return there, thread_meetings.parallel(facts, earlier, there, question) or \
+            thread_cells.person_rows(facts, there, question)
     quoted, own = list(earlier.sentences), unframed(question)
     asked = wants(f"{earlier.question} {question}")
 
@@ -352,66 +353,6 @@ def _names_item(question: str) -> bool:
     first?" does not?"""
     ordered = ORDINAL.search(question)
     return bool(ordered and ordered.group().casefold().endswith((" one", " item")) or NUMBERED.search(question))
-
-
-def moved(index: LoadedIndex, earlier: Thread, question: str) -> Thread:
-    """The thread moved to the document of the meeting this turn names, in the same series as the last answer's
-    ("and the February 2014 one?", "had they been done by the May 2012 meeting?", "where was the next meeting?");
-    the thread itself when it names no other meeting or no one document holds it. A "when is the next meeting?"
-    stays: the last document says when its next meeting is. After a question about a dated meeting, "and the next
-    one?" is the next meeting too."""
-    named, step = dates_in(question), series.ADJACENT.search(question)
-    month = named[0][0] if named else None
-    # "and the next one?" after a dated meeting's answer, not after a list asked for or walked through
-    walks = wants(earlier.question).many or ordinal(earlier.question)
-    word = step.group(1) if step else ordinal(question) if dates_in(earlier.question) and not walks else ""
-    if month is None and (word not in series.STEPS or wants(question).date):
-        return earlier
-    there = series.other_meeting(index, earlier.document, month, word)
-    if not there:
-        return earlier
-    question = earlier.question  # "Who chaired the 14 October 2013 meeting?" asked of the next meeting names its month
-    if month is None and (dated := series.meeting_month(index.documents[there])):
-        for _, alias in dates_in(question):
-            question = question.replace(alias, f"{MONTHS[dated[1] - 1]} {dated[0]}")
-    return Thread(question, there, (), earlier.sentences, earlier.names)
-
-
-def parallel(facts: IndexFacts, earlier: Thread, there: Thread, question: str) -> tuple[int, ...]:
-    """"And the February 2014 one?", "had they been done by then?": the other meeting's counterpart of the line
-    the last answer quoted. Empty when the turn asks something new about that meeting."""
-    if there.document == earlier.document or not earlier.sentences:
-        return ()
-    _, own = there._read(STEP.sub(" ", ORDINAL.sub(" ", series.ADJACENT.sub(" ", question))))  # "the next one"
-    if content_terms(own) - content_terms(earlier.question) - FRAMING and not THEY.search(question):
-        return ()
-    return same_heading(facts, earlier, there.document) or \
-        series.counterpart(facts, earlier.sentences, there.document, earlier.question)
-
-
-SHARED_STEM = 4  # letters a question's word and a heading's must open with alike ("decide" and "Decisions")
-
-
-def same_heading(facts: IndexFacts, earlier: Thread, document: str) -> tuple[int, ...]:
-    """"And what did it decide in April?" after an item of the October meeting's "Decisions" list: the items under
-    the heading of that name in the other meeting's document, when the earlier question asked for what the heading
-    names. Empty when the quote is no list item, its heading names nothing the question asked, or the other
-    document has no such heading."""
-    index = facts.index
-    first = earlier.sentences[0]
-    heading = index.chunks[index.sentences[first].chunk].section_path[-1:]
-    if not heading or not is_item(facts.text(index.sentences[first])):
-        return ()
-    asked = content_terms(DATE.sub(" ", earlier.question)) - FRAMING - FUNCTION_WORDS
-    if not any(a[:SHARED_STEM] == h[:SHARED_STEM] for a in asked for h in content_terms(heading[0])
-               if len(a) >= SHARED_STEM and len(h) >= SHARED_STEM):
-        return ()
-    there = [j for j, s in enumerate(index.sentences) if s.document == document and
-             index.chunks[s.chunk].section_path[-1:] == heading and is_item(facts.text(s))]
-    return tuple(there[:MAX_UNDER]) if there else ()
-
-
-MAX_UNDER = 12  # items of a heading's list quoted at most
 
 
 def named_besides(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
