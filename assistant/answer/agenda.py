@@ -52,6 +52,16 @@ def agenda_entry(facts: IndexFacts, i: int) -> bool:
                for j in (i - 1, i + 1))
 
 
+# "What is item 7 on the agenda?": the agenda's own line, not the seventh of some other numbered list.
+ASKS_AGENDA = re.compile(r"\bagenda\b", re.I)
+AGENDA_HEADING = re.compile(r"\W*agenda\W*", re.I)
+
+
+def under_agenda(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i printed under a heading that is the word "Agenda" alone (an agenda pack's list of items)?"""
+    return any(AGENDA_HEADING.fullmatch(part) for part in facts.label(i).split(" › "))
+
+
 def objection(question: str, facts: IndexFacts, i: int) -> str:
     """Why line i does not answer a question asking what was reported or said; empty when it may."""
     if not CONTENT_ASKED.search(question):

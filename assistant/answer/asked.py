@@ -78,24 +78,55 @@ NOT_KINDS = {"time", "date", "day", "year", "month", "percentage", "proportion",
              "amount", "figure"}
 
 
+# "Which round of the fund did the money come from?": the kind is the noun before "of" (a "kind of", "type of"
+# asks for no kind of its own).
+WHICH_OF = re.compile(r"\b(?:what|which)\s+([a-z-]+)\s+of\s+(?:the|a|an|this|that|its|their)\b", re.I)
+NOT_KINDS |= {"kind", "type", "sort", "part", "parts", "kinds", "types", "sorts"}
+
+
 def asked_kind(question: str) -> str:
     """The kind of thing a "what X" or "which X" question asks for ("format"); empty when it asks for none."""
-    match = WHICH_NOUN.search(question)
+    match = WHICH_NOUN.search(question) or WHICH_OF.search(question)
     head = match.group(1).split()[-1].casefold() if match else ""
-    return "" if head in NOT_KINDS else re.sub(r"(?<=[a-z]{3})s$", "", head)
+    return "" if head in NOT_KINDS or head in DETERMINERS else re.sub(r"(?<=[a-z]{3})s$", "", head)
 
 
 def names_one(text: str, kind: str, asked: str) -> bool:
     """Does the text name a thing of that kind with a word the question lacks ("CSV file format", "Chelmsford
-    Museum"), rather than only mention the kind ("a format that allows reuse")?"""
-    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
+    Museum", "the charity Streetwise Northmarch", "Round 6"), rather than only mention the kind ("a format that
+    allows reuse")?"""
     if re.match(rf"\s*(?:[-•❖*]\s*)?{re.escape(kind)}s?\s*:", text, re.I):  # "- Vaccinations: flu, COVID-19 ..."
         return True
-    for match in re.finditer(rf"\b([A-Z][\w&'’-]*)\s+(?:[a-z]+\s+)?{re.escape(kind)}s?\b", text, re.I):
-        word = match.group(1).casefold()
-        if match.group(1)[:1].isupper() and word not in own and word not in DETERMINERS:
-            return True
-    return False
+    return bool(named_ones(text, kind, asked))
+
+
+def named_ones(text: str, kind: str, asked: str) -> list[str]:
+    """The names the text gives things of that kind by, with a word the question lacks: the name before the kind
+    ("Chelmsford Museum"), or, when one of the kind is asked for, after it ("the charity Streetwise Northmarch",
+    "Round 6")."""
+    own = set(re.findall(r"[a-z0-9]+", asked.casefold()))
+    kind = re.escape(kind)
+    found = [match.group() for match in re.finditer(rf"\b((?-i:[A-Z])[\w&'’-]*)\s+(?:(?-i:[a-z]+)\s+)?{kind}s?\b", text, re.I)
+             if match.group(1)[:1].isupper() and match.group(1).casefold() not in own | DETERMINERS]
+    if not re.search(rf"\b{kind}\b", asked, re.I):  # "what actions ...?" asks for the lines, not one's name
+        return found
+    # after it: a name after the kind in lower case ("Project Minerva" is a name, not a project named), or a number
+    return found + [match.group(1) or match.group(2) for match in re.finditer(
+        rf"\b(?:(?-i:{kind})\s+((?-i:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*))|{kind}\s+(\d{{1,3}}[a-z]?\b))", text,
+        re.I) if (match.group(1) or match.group(2)).split()[0].casefold() not in own | DETERMINERS]
+
+
+# "How is the training delivered?", "how will the money be spent?": the manner of what the verb names, which the line
+# that answers says with that verb ("Delivered via an e-learning module"); "how many", "how long" ask no manner.
+MANNER = re.compile(r"^\s*how\s+(?:is|are|was|were|will|would|should|can|could|has|have|had)\b(?!\s+(?:many|much|long|"
+                    r"often|far|big|large|old)\b).*?\b([a-z]{3,}(?:ed|en)|spent|run|made|paid|held|kept|built|sent|"
+                    r"set|put|met|led|won)\s*\??\s*$", re.I)
+
+
+def manner_verb(question: str) -> str:
+    """The verb whose manner a "how is X delivered?" question asks; empty for any other question."""
+    match = MANNER.match(question)
+    return match.group(1) if match else ""
 
 
 # "agenda item 3", "paragraph 2.4": the line numbered so is the one asked about.

@@ -21,6 +21,7 @@ A sentence is only quoted when:
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from assistant import vocab
@@ -28,7 +29,7 @@ from assistant.answer import (agenda, asking, baselines, crimes, naming, nearmis
                               speakers, table_rows, timing)
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
 from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
-                                    list_size, names_one, numbered, quoted)
+                                    list_size, manner_verb, named_ones, names_one, numbered, quoted)
 from assistant.answer.lists import ANAPHORA, continues, lead_context, lead_of, list_items
 from assistant.answer.wants import COUNTING, Wants, counted_after, names_person, names_venue, wants
 from assistant.text.context import is_item
@@ -55,7 +56,7 @@ SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now
 # Words that frame what is asked rather than say what it is about: a span or a start for a date ("until what year
 # does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?").
 FRAMING = re.compile(r"\b(?:until|till|since|runs?|running|lasts?|lasted|under ?way|kick(?:ed|s)? off|in charge|"
-                     r"responsible)\b", re.I)
+                     r"responsible|apply|applies|applied|in force)\b", re.I)
 REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose"))  # "remind me who chairs"
 
 # A line that itself holds most of the topic and the place, person or name asked for ("... Skills Fest ... at
@@ -96,9 +97,9 @@ class Judge:
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
         # "until what year does the Vision run?", "when did works get under way?", "who is in charge of the teams?":
-        # words that frame the date or the person asked for, which the answer says its own way ("Vision 2023 -
-        # 2033", "began on 16 March", "Inspector Tom Hebden leads the teams")
-        if wants(question).date or wants(question).duration or wants(question).person:
+        # words that frame the date, time or person asked for, which the answer says its own way ("Vision 2023 -
+        # 2033", "began on 16 March", "Inspector Tom Hebden leads the teams", "what hours would the ban apply?")
+        if wants(question).date or wants(question).time or wants(question).duration or wants(question).person:
             self.topic -= content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
         self.topic -= SCOPE_WORDS | REQUEST_WORDS  # see nearmiss.ALONE
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what
@@ -164,7 +165,11 @@ class Judge:
         self.moment = asked_moment(question) if self.wants.time or self.wants.date else None  # "actually finish"
         self.quoted = [q.casefold() for q in quoted(question)]
         self.kind = asked_kind(question)
+        # "how many people responded?": a past verb the line may say by its noun ("received 612 responses")
+        self.done = content_terms(" ".join(re.findall(r"\b[a-z]{4,}ed\b", question, re.I))) & self.topic
+        self.manner = content_terms(manner_verb(question))  # "how is the training delivered?": "Delivered via ..."
         self.number = numbered(question)
+        self.agenda = self.number is not None and bool(agenda.ASKS_AGENDA.search(question))  # "item 7 on the agenda"
         self.number_words = content_terms(m.group(1)) if (m := ITEM_NUMBER.search(question)) else set()
         # "item 6" sits among "5.", "7." (an agenda); "6. Recommendations" over "6.1 ..." heads a report's section
         self.number_shape = re.compile(r"\s*\d{1,2}" + r"\.\d{1,2}" * m.group(2).count(".") + r"[.)]?\s") if m \
@@ -226,6 +231,8 @@ class Judge:
         focused += 0.25 if introduced(text, self.question) else 0.0
         focused += 0.2 if self.moment is not None and self.moment.search(text) else 0.0
         focused += 0.3 if self._field(text) else 0.0  # "Contact: Mark Shaw" for "who is the contact?"
+        focused += 0.2 if self.manner and self.manner <= terms else 0.0
+        focused += 0.2 if self.agenda and agenda.under_agenda(facts, i) else 0.0  # the agenda's "3.", not a list's
         if self.titled_by_number(i):  # "7. Fire and rescue update" over the item's minutes
             focused += 0.4
         elif self.number is not None and self.number.match(text):  # more when its neighbours are numbered alike
@@ -239,14 +246,25 @@ class Judge:
         # "the December agenda", not the July minutes: the line's own date, or its heading's when a date is the
         # answer ("the July minutes said the next meeting would be in November"). A figure's months are its
         # period, which the objections weigh.
-        if self.months_named and not self.wants.figure and (dated := facts.label_months(i) if self.wants.date else
-                                  dated_months(text) or facts.label_months(i)):
+        if self.months_named and not self.wants.figure and (dated := self._dated_by(i, text)):
             focused += 0.15 if dated & self.months_named else -0.15
         if self.wants.many:  # a list is asked for: a line introducing one, or an item of one, is the answer
             size = list_items(facts, i)
             focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
                 is_item(facts.text(sentence)) or INLINE_LIST.search(text) else 0.0
         return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+
+    def _dated_by(self, i: int, text: str) -> set[str]:
+        """The months that date line i for a question naming a month: its heading's when a date is the answer;
+        for "item 7 of the July meeting" its heading's or else its document's, as an item's own words ("ran from
+        20 July") date what it reports, not the meeting; otherwise its own or its heading's."""
+        if self.wants.date:
+            return self.facts.label_months(i)
+        if self.number is not None:
+            dated = self.index.documents[self.index.sentences[i].document].date
+            return self.facts.label_months(i) or ({calendar.month_abbr[int(dated[5:7])].casefold()}
+                                                   if re.match(r"\d{4}-\d\d", dated or "") else set())
+        return dated_months(text) or self.facts.label_months(i)
 
     def _holds_topic(self, terms: frozenset[str]) -> bool:
         """When a place, a person or a name is asked for, does a line of these terms hold most of the topic by
@@ -360,7 +378,10 @@ class Judge:
         missing = [p for p in self.places if not asking.mentions(passage, p)]
         if missing:
             return f"no passage about {', '.join(missing)} answers this"
-        stated_places = placenames.stated(text, self.places, index)
+        # "which charity?" and "the charity Streetwise Northmarch": a place inside the name asked for says nowhere
+        unnamed = re.sub("|".join(map(re.escape, named)), " ", text) if self.kind and \
+            (named := named_ones(text, self.kind, self.asked)) else text
+        stated_places = placenames.stated(unnamed, self.places, index)
         if self.places and stated_places and not stated_places & set(self.places):
             return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
         if reason := timing.other_period(self, i, window, label):  # another year, financial year or month
@@ -390,7 +411,8 @@ class Judge:
             passage_terms |= self.list_words  # "made up of 4 different areas:" introduces the four strands
         if self.number is not None and self.number.match(text) or self.titled_by_number(i):
             passage_terms |= self.number_words  # "9.<tab>Any other business" is item 9: its number says "item"
-        if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms) < MIN_TOPIC_COVERAGE \
+        if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms or t in self.done and
+                              _acted(frozenset({t}), passage_terms)) < MIN_TOPIC_COVERAGE \
                 and not (similarity >= MIN_DENSE_UNKNOWN and self._names_it(i)):
             return "no passage answers this closely enough"
         if reason := agenda.objection(self.question, facts, i):  # "6. Fire and Rescue Update" says nothing of it
@@ -410,7 +432,7 @@ class Judge:
         leans_back = nearmiss.LEANS_BACK.match(text) or ANAPHORA.match(text)
         acted = window_terms if leans_back else self.expand(facts.sentence_terms(i) | facts.label_terms(i))
         # "crime prevention leaflets" name an activity: no count of burglaries prevented
-        if self.action and (not self.action.terms <= acted or
+        if self.action and (not _acted(self.action.terms, acted) or
                             asking.only_named(window if leans_back else f"{label} {text}", self.action)):
             return f"no passage gives the number of {self.counted_phrase or 'people'} {self.action.word}"
         if self.counted and not all(asking.has_word(window, w) or mended <= window_terms
@@ -441,6 +463,15 @@ class Judge:
                 not (continues(index, i) and self.fits(window)) and not self.heading_answers(i):
             return f"no passage states the {self.wants.kind} asked for"
         return ""
+
+
+VERB_ROOT = 6  # letters a verb and its noun share: "respon(ded)" and "respon(ses)", "attend(ed)" and "attend(ance)"
+
+
+def _acted(action: frozenset[str], terms: frozenset[str]) -> bool:
+    """Do the terms say the action was done, by its verb or its noun ("responded" and "612 responses")?"""
+    return all(t in terms or len(t) >= VERB_ROOT and any(u[:VERB_ROOT] == t[:VERB_ROOT] for u in terms)
+               for t in action)
 
 
 def _heading_names_other(question: str, heading: str, text: str) -> tuple[str, str] | None:

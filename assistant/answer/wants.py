@@ -33,7 +33,9 @@ MONEY_WORDS = re.compile(r"\b(allocation|allocated|funding|budget|cost|grant|spe
 WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what date|which date|what day|since when|which years?|"
                         r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day))\b"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
-WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b", re.I)
+# "What hours would the ban apply?", "between what times is it open?": hours of the day, which a time gives.
+WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b|\b(?:what|which|between what) (?:hours|times)\b|"
+                        r"\bopening hours\b", re.I)
 # "Whose action is it?", "whose quote is in the slides?" ask who; "whose job title" asks a post (WANTS_ROLE).
 WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b|"
                           r"\bwhose\b(?!\s+(?:job|role|title|rank|post|position)\b)", re.I)
@@ -178,6 +180,9 @@ WANTS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|writes|authored|penned|is the autho
                           re.I)
 AUTHOR = re.compile(r"^\W*(?:by|written by|words by|author:?)\s+[A-Z]|\b(?:written|authored|penned|compiled) by\s+"
                     r"(?:the\s+)?[A-Z]|\bauthor\b", re.I)
+# "How many people responded?" asks for a number of people: "78% of respondents supported ..." gives a share of them.
+WANTS_COUNT = re.compile(r"\bhow many\b", re.I)
+PERCENTAGE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|per ?cent\b)", re.I)
 HAS_RATE = re.compile(r"%|\bper\b|\brate\b|\bper ?cent\b|\bin every\b|\bout of\b", re.I)
 # "A rate per 1,000 people" is answered by a figure per so many people, not by a percentage change.
 PER_HEAD = re.compile(r"\bper\s+(\d|head|thousand|capita|hundred)", re.I)
@@ -210,13 +215,15 @@ class Wants:
     venue: bool = False  # where something is held: a room, a building, a street, online
     duration: bool = False  # how long: a number of days or years, or the span of dates it runs over
     author: bool = False  # who wrote it: a byline
+    count: bool = False  # "how many": a number of things, which a percentage ("78% of respondents") is not
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
         chaired it?" and "welcomed by the Chair") does not say who."""
         new = _without(text, asked) if asked else text  # a date the question already says is not the answer
         return all((
-            not self.figure or bool(HAS_FIGURE.search(_amounts(text))) or self.duration and bool(SPAN.search(text)),
+            not self.figure or bool(HAS_FIGURE.search(_amounts(PERCENTAGE.sub(" ", text) if self.count else text)))
+            or self.duration and bool(SPAN.search(text)),
             not self.money or bool(HAS_MONEY.search(text)),
             not self.venue or names_venue(text),
             not self.date or bool(HAS_DATE.search(new)),
@@ -338,7 +345,8 @@ def wants(question: str) -> Wants:
                  outcome=outcome, decision=bool(WANTS_DECISION.search(question)), started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)),
-                 duration=bool(WANTS_DURATION.search(question)), author=bool(WANTS_AUTHOR.search(question)))
+                 duration=bool(WANTS_DURATION.search(question)), author=bool(WANTS_AUTHOR.search(question)),
+                 count=figure and bool(WANTS_COUNT.search(question)) and not WANTS_RATE.search(question))
 
 
 @lru_cache(maxsize=8192)
