@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config, hygiene, vocab
-from assistant.answer import compose, crossing, naming, passages, pointing, thread
+from assistant.answer import asking, compose, crossing, naming, passages, pointing, thread, thread_people
 from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
@@ -316,17 +316,29 @@ class Assistant:
         query = _for_documents(query)
         # a follow-up to a passage answer is searched with its question
         earlier = thread.thread_of(text, query, self.index)
+        reasked = ""
         if earlier is not None and not earlier.document:  # the question before found nothing, in no one document
             if thread.unfounded(earlier, text):
                 return compose.not_found(text, "the question before it was not answered, so there is nothing for it "
                                                "to point back to", self.index, context=query)
+            # "and by April 2026?": the question before, asked of the new date (or place, crime type), on its own
+            reasked = earlier.reasked(text)
+            query = _for_documents(understand.parse(reasked)) if reasked else query
             earlier = None
-        asked = crossing.of_table_answer(text, query) if earlier is None else text  # "... about it?" after a table
+        asked = reasked or (crossing.of_table_answer(text, query) if earlier is None else text)  # "... about it?"
         facts = facts_for(self.index)
         # "How many was that?", "who else was there?", "and the February one?": a turn about what was just quoted,
         # the people beside it or another meeting's same line is answered from those lines; otherwise it is
         # searched for, the last answer's document (or the other meeting's) first.
         earlier, found = thread.followed(facts, earlier, text) if earlier is not None else (None, ())
+        if not found and earlier is not None and (absent := earlier.unmentioned(text, self.index)):
+            # "what's her salary?": nothing says it, and a line about her (her award) is no answer to it
+            return compose.not_found(text, f"the documents never mention {asking.listed(absent)}", self.index,
+                                     context=query)
+        if not found and earlier is not None and thread_people.asks_party(earlier, text):
+            # "which party is she?" that no line naming her answers: another member's party is no answer
+            return compose.not_found(text, f"no document gives the party of {earlier.names[0]}", self.index,
+                                     context=query)
         if found:  # a line that starts mid-thought ("including 120 stop and searches") comes with the one before
             selection = passages.Selection(tuple(dict.fromkeys(
                 s for i in found for s in with_context(self.index, self.index.sentences[i]))), 1.0)
@@ -338,7 +350,7 @@ class Assistant:
             selection = passages.select(asked, query, hits, vector, self.index, earlier)
         if not selection.sentences:  # the thread goes on in the document the question named, if it named one
             return compose.not_found(text, selection.reason, self.index,
-                                     context=thread.unanswered(query, text, self.index))
+                                     context=thread.unanswered(query, reasked or text, self.index))
         quoted = tuple(self.index.sentence_position[(s.document, s.start)] for s in selection.sentences)
         if earlier is not None and thread.asks_who(text):  # "who confirmed that?" and "AS also confirmed ..."
             named = thread.introducing(facts, selection.sentences[0].document, quoted)
@@ -346,7 +358,7 @@ class Assistant:
             quoted = tuple(sorted({*quoted, *named, *alike}))
             selection = replace(selection, sentences=tuple(self.index.sentences[i] for i in quoted))
         said = " ".join(facts.text(s) for s in selection.sentences)
-        context = thread.threaded(query, text, selection.sentences[0].document, quoted, earlier, said)
+        context = thread.threaded(query, reasked or text, selection.sentences[0].document, quoted, earlier, said)
         return self._guarded(compose.from_passages(text, selection, self.index, context=context), text)
 
     def _guarded(self, answer: Answer, question: str) -> Answer:

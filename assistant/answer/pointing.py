@@ -8,7 +8,8 @@ question named; "which of them is only part complete?" after a list of projects 
 so; "what did he say about stop and searches?" after an answer naming a speaker is the line of the speaker's part
 of the minutes that holds "stop and searches"; "how much was allocated?" after a line about a scheme is the line
 beside it that gives the allocation; "when was it produced?" after a quote that gives no date is the dated line
-nearest it about the same thing.
+nearest it about the same thing; "why was it moved?" after a line saying it was moved "because of the budget
+meeting" is that line again, or the line after it that gives the reason.
 
 Each reads the document's own lines and the turn's own words, never one corpus's names; each gives nothing when
 what it looks for is not there, and the turn is then searched for as usual.
@@ -34,6 +35,13 @@ PERSONAL = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 # Words that only say how the turn points or what kind of thing it asks: never what the line must hold.
 POINTING_WORDS = content_terms("which what who one ones them those these the of is are was were only still "
                                "project projects item items thing things")
+# "why was it moved?", "what was the reason for that?": a turn asking the cause of what was just quoted.
+WHY = re.compile(r"^\s*(?:(?:and|but|so|ok|okay)\s+)?(?:why\b|how come\b|what (?:was|is|were|are) the reasons? for\b)",
+                 re.I)
+POINTED = re.compile(r"\b(?:it|its|that|this|they|them|he|she|the change|the delay|the move)\b", re.I)
+# The words a line gives a cause with: "because of the budget meeting", "due to supplier delays", "owing to ...".
+CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|caused by|the reason|in order to|so that|"
+                   r"in light of|in view of)\b", re.I)
 SPEAKER_REACH = 16  # lines after the quoted one that a speaker's part of the minutes may run to
 DATED_REACH = 40  # lines either side of the quoted one that a dated line of the same topic may be found in
 
@@ -290,6 +298,23 @@ def kind_near(facts: IndexFacts, quoted: list[int], earlier_question: str, own: 
             continue
         if topic & facts.sentence_terms(j) and fits(facts.text(index.sentences[j])):
             return (j,)
+    return ()
+
+
+def reason_given(facts: IndexFacts, quoted: list[int], own: str) -> tuple[int, ...]:
+    """"Why was it moved?": the last answer's lines when they give a cause ("... because of the Council budget
+    meeting"), else the line just after them in the same section that does ("This follows ..." is no cause;
+    "This is because ..." is). Empty when the turn asks no "why" of what was quoted or no such line gives one: the
+    turn is then searched for as usual, and a cause the documents never state is not made up."""
+    if not quoted or not WHY.search(own) or not POINTED.search(own):
+        return ()
+    index = facts.index
+    if any(CAUSE.search(facts.text(index.sentences[i])) for i in quoted):
+        return tuple(quoted)
+    after = max(quoted) + 1
+    if after < len(index.sentences) and index.sentences[after].document == index.sentences[quoted[0]].document and \
+            facts.label(after) == facts.label(max(quoted)) and CAUSE.search(facts.text(index.sentences[after])):
+        return (*quoted, after)
     return ()
 
 

@@ -26,7 +26,9 @@ now?", "and the CCTV?"), those `pointing` finds ("and the next one?", "what's nu
 ...?", "what did he say about ...?", "how much was allocated?"), the lines `thread_people` gives the person the
 last answer named ("what did she ask Stuart Graham about?"), the table row `thread_rows` finds for the thing
 the quote named ("what's the action for improving it?"), the rows `thread_cells` picks by their cells ("who owns
-the CCTV one?", "which of them has no vacancies?", "which items is he presenting?") and the line `thread_times`
+the CCTV one?", "which of them has no vacancies?", "which items is he presenting?", "what's the new date for it?"
+after one quoted row), the line giving the reason for what was quoted ("why was it moved?"), the line writing the
+person's party beside their name ("which party is she?") and the line `thread_times`
 dates a person's next turn in ("when is she next reporting?"). A quote that already holds what the turn asks is quoted
 again ("who's running it?" after "... led by Detective Inspector Colin Marr", "and the previous year?" after
 "rose from 2,434 to 3,262"); "and after that?" walks on through the list the last answer was from. A turn
@@ -34,7 +36,9 @@ naming another meeting of a series ("and the February one?", "the next meeting",
 dated meeting's answer) moves to that meeting's minutes (`thread_meetings`, `series`), where the list under the
 heading the last quote was under ("Decisions") answers "and what did it decide in April?". A turn asked of the
 person who holds a role ("who is the district commander?") is searched with the role too, which documents may
-name them by.
+name them by. A new thing asked of that person in words no document uses ("what's her salary?") is not found,
+never another line about them; after a question the documents did not answer, a turn that only names another date,
+place or crime type ("and by April 2026?") asks that question of it.
 """
 
 from __future__ import annotations
@@ -125,6 +129,30 @@ class Thread:
         # "What did he pledge?" after "Which chief constable met ...?": what "the chief constable" said, as the
         # document introduces the quote ("The Chief Constable added:")
         return spoken if self.answered and speakers.SAYS_ASKED.search(spoken) and spoken != question else question
+
+    def reasked(self, question: str) -> str:
+        """"How many by April 2026?" after "How many members did the scheme have in October 2025?" was not found:
+        the earlier question asked again of the date, place or crime type the turn names in place of its own, when
+        the turn adds no other words; "" when it adds some, names nothing new, or the earlier question was
+        answered (`restated` reads those). The earlier question found nothing, but the one it becomes may."""
+        if self.answered:
+            return ""
+        earlier, own = self._read(question)
+        if earlier == self.question or content_terms(own) - content_terms(self.question) - FRAMING - FUNCTION_WORDS:
+            return ""
+        return earlier
+
+    def unmentioned(self, question: str, index: LoadedIndex) -> list[str]:
+        """The words of a new thing the turn asks of the person the last answer named ("what's her salary?"),
+        when the documents never use any of them: what it asks is about her, but nothing says it, so no line about
+        her (her award, her election) answers it. Empty when the turn asks the person nothing new or the documents
+        use one of its words."""
+        if not self.asks_of_person(question):
+            return []
+        own = self._pointer().sub(" ", unframed(question))
+        asked = content_terms(own) - FRAMING - SAYING - FUNCTION_WORDS - asking.ANSWER_KIND
+        absent = dict(asking.unknown_words(own, index))
+        return list(dict.fromkeys(absent.values())) if asked and asked <= absent.keys() else []
 
     def adds_nothing(self, question: str) -> bool:
         """Does this turn only ask for another kind of fact about what was just answered ("How many was that?",
@@ -300,10 +328,12 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
         thread_times.at_another_time(facts, earlier, question) or \
         thread_cells.row_picked(facts, earlier, question) or thread_cells.person_rows(facts, earlier, question) or \
+        thread_cells.quoted_row(facts, earlier, question) or pointing.reason_given(facts, quoted, question) or \
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
         pointing.said_by(facts, quoted, earlier.names, question) or \
         thread_times.next_time(facts, earlier, question, earlier.role()) or \
-        thread_people.person_lines(facts, earlier, question) or quoted_again(facts, earlier, question) or \
+        thread_people.party_line(facts, earlier, question) or thread_people.person_lines(facts, earlier, question) or \
+        quoted_again(facts, earlier, question) or \
         nearby.told_around(facts, earlier, question) or nearby.placed_near(facts, earlier, question) or \
         nearby.sibling_named(facts, earlier, question) or \
         pointing.added_near(facts, quoted, earlier.question, own, [a for _, a in places_in(question)], fits) or \

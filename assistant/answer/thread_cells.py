@@ -8,6 +8,9 @@ CCTV camera faults | Owner: ... | Status: Open"). Three kinds of turn point at r
   actions of an action log is the row whose cells say "CCTV", read with its "Owner" cell;
 - a column and a value: "which of them has no vacancies?" after a staffing table is each row whose "Vacancies" cell
   is 0 ("the most vacancies", "the fewest" are the rows of its largest or smallest figure; a "Total" row is none);
+- the one row the last answer quoted, pointed at as "it" with a kind of fact its cells hold: "what's the new date
+  for it?" after an overdue action's row ("Due date: 30 September | Status: Overdue - now due 15 December") is that
+  row again, not another row whose cells happen to share a word with the turn;
 - a person the last answer named, with a table the turn names by its header or heading: "which items is he
   presenting at the January board?" after "who is the community safety manager?" is each row of the agenda
   ("Item | Subject | Lead") whose cell after the first names him, in that month's meeting document. A row whose
@@ -20,13 +23,16 @@ points at no column, no row, or several rows as well as one; the turn is then se
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.answer.facts import IndexFacts
 from assistant.answer.lists import is_header_row
 from assistant.answer.series import lines_of, meeting_month
 from assistant.answer.thread_people import names
-from assistant.answer.turns import FRAMING, FUNCTION_WORDS, dates_in, unframed
+from assistant.answer.turns import (ANOTHER, FRAMING, FUNCTION_WORDS, OPENER, RELATIVE, STEP, YEAR_BEFORE, dates_in,
+                                    ordinal, unframed)
+from assistant.answer.wants import wants
 from assistant.text.context import is_table_row
 from assistant.text.dates import DATE
 from assistant.text.terms import content_terms
@@ -69,6 +75,39 @@ def row_picked(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, 
                 return tuple(holding)
         return ()
     return _by_value(facts, table, asked, question)
+
+
+# "it", "its", "that one": one thing pointed at, as "them" or "those" (several rows) are not.
+ONE_THING = re.compile(r"\b(?:it|its|that one|this one)\b", re.I)
+DATE_WORD = re.compile(r"\b(?:date|deadline)s?\b", re.I)
+
+
+def quoted_row(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+    """The last answer's lines again when they quoted one table row (with its header, if any), the turn points at
+    it as one thing ("who is responsible for it?", "what's the new date for it?"), asks for a kind of fact the row's
+    cells hold, and steps to no other item, time or thing ("and the next one?", "the year before", "what about
+    ...?", "who else?"); empty otherwise. The row is the thing "it" is: another row sharing a word with the turn
+    ("Due date" is in every row) is no answer about it."""
+    index = facts.index
+    rows = [i for i in earlier.sentences if headers(facts.text(index.sentences[i]))]  # "2.1<tab>Action: ..." too
+    if len(rows) != 1 or not ONE_THING.search(question) or OPENER.match(question) or ANOTHER.search(question) or \
+            STEP.search(question) or RELATIVE.search(question) or YEAR_BEFORE.search(question) or ordinal(question):
+        return ()
+    asked = wants(question)
+    if DATE_WORD.search(question) and not asked.date:  # "what's the new date for it?" asks when, as "when?" does
+        asked = replace(asked, date=True)
+    kinds = (asked.person, asked.date, asked.figure, asked.place, asked.time)
+    row = facts.text(index.sentences[rows[0]])
+    if not any(kinds) or not asked.fits(_values(row), question):
+        return ()
+    return tuple(earlier.sentences)
+
+
+def _values(row: str) -> str:
+    """A row's cells less their column headers ("Owner: Gareth Pellow" is "Gareth Pellow"): a header names the
+    kind of fact ("Due date"), its cell holds it."""
+    cells = CELL.split(row.strip())
+    return "\t".join(m.group(2) if (m := LABELLED.match(cell)) else cell for cell in cells)
 
 
 def _by_value(facts: IndexFacts, table: list[int], asked: set[str], question: str) -> tuple[int, ...]:

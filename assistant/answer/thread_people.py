@@ -5,7 +5,9 @@ the lines the minutes give to her ("Lorraine Jarvis thanked Stuart for the prese
 the proposed new co-working space ..."), not by a line that holds the turn's words but never names her ("Stuart
 Graham would also forward the query ..."). "What did he say the marshals would be for his officers?" is answered by
 the quote a press release gives him ("Chief Inspector Daniel Fairbrother ... said:"), in whichever document it is;
-"what action did she have on the log?" by the row that names her as its owner.
+"what action did she have on the log?" by the row that names her as its owner. "Which party is she?" after a quote
+naming "Cllr Beth Amory, Liberal Democrat councillor for ..." is the line that writes her party beside her name:
+the quote itself first, then the lines of its document naming her, then those of any document.
 
 A line is the person's when it names them (in full, or by a surname no other name in it shares), goes on from one
 that does ("She also advised ..."), or is the quote a line naming them introduces ("..., said:"). Such lines, run
@@ -18,6 +20,9 @@ searched for as usual.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.answer.asking import ANSWER_KIND
@@ -41,6 +46,25 @@ ITEM_LINE = re.compile(r"^\W*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")  # "9. Any Other
 ITEM_WORDS = 8  # words: a numbered line this short is an agenda item's title, read as the heading of what follows
 PART = 4  # lines: the most of one part a person had that an answer quotes
 ITEM_REACH = 12  # lines above a part that the item line it falls under may be
+# "which party is she?", "what party does he belong to?": the political party of the person the last answer named.
+PARTY_ASKED = re.compile(r"\b(?:which|what)\s+(?:political\s+)?party\b|\bparty\s+(?:is|does|did|do)\s+(?:she|he)\b",
+                         re.I)
+# A party's name as a line writes one beside a member's, from data/parties.toml (words, not logic): capitalised,
+# as a party's name is and the plain words ("green space") are not.
+PARTY_FILE = Path(__file__).parents[1] / "text" / "data" / "parties.toml"
+
+
+@lru_cache(maxsize=1)
+def _party() -> re.Pattern:
+    with PARTY_FILE.open("rb") as file:
+        data = tomllib.load(file)
+    alone = "|".join(map(re.escape, sorted(data["names"], key=len, reverse=True)))
+    qualified = "|".join(map(re.escape, data["qualified"]))
+    after = "|".join(map(re.escape, data["qualifiers"]))
+    return re.compile(rf"\b(?:{alone}|(?:{qualified})(?= (?:{after})))\b")
+
+
+PARTY_REACH = 60  # characters between a person's name and their party on the line that gives it
 
 
 def person_lines(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
@@ -109,6 +133,36 @@ def _opens_with(text: str, person: str) -> bool:
 
 
 TITLE_WORDS = 3  # words a line may put before the person it is about ("Chief Inspector Daniel")
+
+
+def party_line(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+    """The line giving the party of the person the last answer named ("which party is she?"): of the quote, then
+    of its document, then of any, the first that writes a party's name within a few words of the person's; empty
+    when the turn asks no party or no line gives theirs (the turn is then searched for, and a party never written
+    is not found)."""
+    if not asks_party(earlier, question):
+        return ()
+    person = earlier.names[0]
+    index = facts.index
+    around = [j for j in range(len(index.sentences)) if index.sentences[j].document == earlier.document]
+    for lines in (earlier.sentences, around, range(len(index.sentences))):
+        for j in lines:
+            text = facts.text(index.sentences[j])
+            if names(text, person) and _party_beside(text, person):
+                return (j,)
+    return ()
+
+
+def asks_party(earlier: Thread, question: str) -> bool:
+    """Does the turn ask the party of the person the last answer named ("which party is he?")?"""
+    return bool(earlier.names and PERSONAL.search(question) and PARTY_ASKED.search(question))
+
+
+def _party_beside(text: str, person: str) -> bool:
+    """Does the line write a party's name within `PARTY_REACH` characters of the person's name (or surname)?"""
+    spots = [m.span() for m in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", text)]
+    return any(max(start - party.end(), party.start() - end, 0) <= PARTY_REACH
+               for party in _party().finditer(text) for start, end in spots)
 
 
 def names(text: str, person: str) -> bool:

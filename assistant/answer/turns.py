@@ -141,8 +141,10 @@ def leans_back(question: str, earlier: str = "") -> bool:
 
 
 def names_anew(question: str, earlier: str) -> bool:
-    """Does the turn name something by a capitalised name ("Operation Dial", "CONTEST") that `earlier` does not?"""
-    named = content_terms(" ".join(re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]+", question.strip())))
+    """Does the turn name something by a capitalised name ("Operation Dial", "CONTEST") that `earlier` does not?
+    A date's month ("by April 2026?") names a time to ask the earlier question of, not a new thing."""
+    undated = DATE.sub(" ", question.strip())
+    named = content_terms(" ".join(re.findall(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w'’-]+", undated)))
     return bool(named - content_terms(earlier))
 
 
