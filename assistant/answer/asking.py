@@ -398,8 +398,10 @@ _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS})"
 def _counting(text: str, noun: str):
     """(match, words between number and noun) for each "<number> [up to two words] <noun>" in the text."""
     for match in re.finditer(rf"\b{_NUMBER}\s+((?:[\w-]+\s+){{0,2}}){noun_forms(noun)}\b", text, re.I):
-        # "per 1,000 population" is a rate's base, "Year 8 children" a group's name: neither counts.
-        if not LABEL_BEFORE_NUMBER.search(text[:match.start()]) and not re.search(r"\bper\s*$", text[:match.start()]):
+        # "per 1,000 population" is a rate's base, "Year 8 children" a group's name: neither counts ("this year
+        # twelve grants" does: a label is numbered in digits).
+        labelled = match.group()[:1].isdigit() and LABEL_BEFORE_NUMBER.search(text[:match.start()])
+        if not labelled and not re.search(r"\bper\s*$", text[:match.start()]):
             yield match, match.group(1).casefold().split()
 
 

@@ -2,8 +2,10 @@
 the question and a candidate line (with the line before it and the headings over it: the `Window`) and says in
 plain words why the line is not the answer, or "" when it may be. Plain English patterns, not one corpus's:
 
-- another scope: a local figure for "force-wide", a "system-wide" figure for one place;
-- another measure: calls attended "within 15 minutes" for "within 20 minutes";
+- another scope: a local figure for "force-wide" (or "the whole of X county"), a "system-wide" figure for one
+  place, the line under a table whose rows are the towns for one town the table lists;
+- another measure: calls attended "within 15 minutes" for "within 20 minutes", a figure "excluding fraud" for one
+  "including fraud", a count of violent crime for the total of all offences;
 - another owner: one body's newsletter for "Culture Chelmsford's newsletter";
 - another thing of the same kind: "the celebration event" for "the showcase event", a count of officers "from the
   team" for how many the team has, a general rate for a named body's;
@@ -19,11 +21,12 @@ import re
 from dataclasses import dataclass
 
 from assistant import vocab
-from assistant.answer import otherkind, placenames
+from assistant.answer import asking, otherkind, placenames
 from assistant.answer.asked import NOT_KINDS, asked_thing
 from assistant.answer.asking import ANSWER_KIND
 from assistant.answer.facts import LISTED, IndexFacts, same_section
 from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, noun_forms, wants
+from assistant.text.context import is_table_row
 from assistant.text.terms import content_terms
 
 
@@ -45,7 +48,7 @@ class Window:
 
 # A figure asked for the whole force area: "force-wide", "across the county", "Essex as a whole".
 WIDE_ASKED = re.compile(r"\b(force|county)[- ]?wide\b|\bacross the (county|force)\b|\b(the )?(county|force)( area)? as a "
-                        r"whole\b|\bthe whole (county|force)\b", re.I)
+                        r"whole\b|\bthe whole (county|force)\b|\bthe whole of (the )?([\w'’-]+\s+){0,2}(county|force)\b", re.I)
 # What a line says when its figure is for a wider area than one place: "a predicted system-wide deficit".
 WIDE_STATED = re.compile(r"\b(system|county|force|nation|uk|country|region)[- ]?wide\b|\bnationally\b|\bacross the "
                          r"(country|county|nation|region|uk|force)\b|\bacross (england|the uk|britain)\b", re.I)
@@ -340,6 +343,52 @@ def deputy_for(question: str, window: Window) -> str:
     return ""
 
 
+# "including fraud", "excl. fraud": what a total takes in or leaves out.
+INCLUDING = re.compile(r"\b(?:including|incl\.?|inc\.?)\s+(?:the\s+)?([a-z][\w-]+)", re.I)
+EXCLUDING = re.compile(r"\b(?:excluding|excl\.?|exc\.?|without|except(?:\s+for)?|not including)\s+(?:the\s+)?"
+                       r"([a-z][\w-]+)", re.I)
+
+
+def other_inclusion(question: str, text: str) -> str:
+    """"What was the total number of crimes including fraud?" is not answered by "13% fewer crimes, excluding fraud,
+    ... around 4.6 million offences": a figure that leaves out what the question takes in (or takes in what it
+    leaves out) is another measure."""
+    for asked, said, words in ((INCLUDING, EXCLUDING, ("excluding", "including")),
+                               (EXCLUDING, INCLUDING, ("including", "excluding"))):
+        wanted = {content_terms(m.group(1)) and frozenset(content_terms(m.group(1))) for m in asked.finditer(question)}
+        for match in said.finditer(text):
+            if frozenset(content_terms(match.group(1))) in wanted - {frozenset()}:
+                return f"the passage gives the figure {words[0]} {match.group(1)}, not {words[1]} it"
+    return ""
+
+
+# "How many offences in total ...?", "the total number of crimes", "all crime": every kind counted together.
+ALL_ASKED = re.compile(r"\bin total\b|\btotal (?:number|count) of\b|\ball (?:recorded )?(?:crimes?|offences?)\b|\b(?:crimes?|"
+                       r"offences?|incidents?) (?:overall|altogether|of all (?:kinds|types))\b", re.I)
+# "7,790 incidents of violent crime", "1,248 shoplifting offences": a count of one kind of crime.
+_COUNTED_KIND = r"(?:offences?|crimes?|incidents?)"
+KIND_COUNTED = re.compile(rf"\b\d[\d,]*\s+((?:[a-z][\w-]*\s+){{1,2}}){_COUNTED_KIND}\b|\b\d[\d,]*\s+(?:[a-z]+\s+)?"
+                          rf"{_COUNTED_KIND}\s+of\s+((?:[a-z][\w-]*\s*){{1,3}})", re.I)
+NOT_A_KIND = frozenset(content_terms("recorded reported more fewer less additional extra new total overall all the "
+                                     "police crime offences incidents around about nearly almost some over under"))
+
+
+def part_for_total(question: str, text: str) -> str:
+    """"How many offences in total did Essex Police record in Basildon?" is not answered by "7,790 incidents of
+    violent crime in Basildon": a line that counts one kind of crime the question does not name gives a part of
+    the total asked about."""
+    if not ALL_ASKED.search(question):
+        return ""
+    asked, kinds = content_terms(question), []
+    for match in KIND_COUNTED.finditer(text):
+        words = re.split(r"\s+(?:in|at|for|across|during|over|from|by|with|and|to|on|of)\b", match.group(1) or match.group(2))
+        kinds.append(words[0].strip())
+    if not kinds or re.search(rf"\b\d[\d,]*\s+(?:recorded\s+|reported\s+)?{_COUNTED_KIND}\b(?!\s+of\b)", text, re.I):
+        return ""  # a line that also counts them all gives the total
+    novel = [kind for kind in kinds if content_terms(kind) - NOT_A_KIND - asked]
+    return f"the passage counts {novel[0]} only, not all offences" if novel and len(novel) == len(kinds) else ""
+
+
 def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], window: Window, scope: str,
               rarity: dict[str, float]) -> str:
     """The first near miss the line is (see the module docstring); empty when it is none. `scope` is the line's
@@ -351,8 +400,57 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
         thing_unsaid(question, window, rarity) or unnamed_body(question, places, window) or \
         other_measure_number(question, window) or other_owner(question, window) or \
+        wants(question).figure and (other_inclusion(question, window.text) or
+                                    part_for_total(question, window.text)) or \
         otherkind.objection(question, window.text, window.near, window.terms) or \
         placenames.smaller_place_unnamed(question, f"{window.label} {window.near}")
+
+
+ROW_REACH = 60  # lines either side of a line that its section's table may be
+PIPE_ROW = re.compile(r"^\s*\|")
+
+
+def _first_cell(line: str) -> str:
+    """The first cell of a table row ("Cotterstone" of "Cotterstone\tFeel safe after dark: 61%"); "" for prose."""
+    if PIPE_ROW.match(line):
+        return line.strip().strip("|").split("|")[0].strip()
+    return line.split("\t")[0].strip() if is_table_row(line) else ""
+
+
+def place_in_rows(judge, i: int, text: str) -> str:
+    """"What % of Wendleford residents feel safe after dark?" is not answered by the line under a table of the
+    district's towns that says "The proportion of residents who feel safe after dark fell from 57% to 54%": where
+    the section prints a name the question writes (capitalised, as a name) as the first cell of one row among
+    others, that row holds its figures, and a line of the section that does not name it gives another row's
+    figure or the whole's. A name the document's own title holds (its own area) is what its prose is about."""
+    index, facts, question = judge.index, judge.facts, judge.asked  # a follow-up's place may be the last turn's
+    sentence = index.sentences[i]
+    doc = index.documents[sentence.document]
+    if not judge.wants.figure:
+        return ""
+    cells = {_first_cell(facts.text(index.sentences[j])).casefold()
+             for j in range(max(i - ROW_REACH, 0), min(i + ROW_REACH + 1, len(index.sentences)))
+             if _one_section(index, j, sentence, doc.title)} - {""}
+    for cell in cells:
+        named = re.search(rf"(?<=\S)\s+({re.escape(cell)})\b", question, re.I)
+        if named and named.group(1)[:1].isupper() and len(cells) >= 3 and not asking.mentions(text, named.group(1)) \
+                and not asking.mentions(doc.title, named.group(1)):
+            return f"the passage gives {named.group(1)}'s figures in its own row of a table, and this line is not " \
+                   f"about {named.group(1)}"
+    return ""
+
+
+def _one_section(index, j: int, sentence, title: str) -> bool:
+    """Is line j in the section of `sentence`, or in one of its subsections or the section it is a subsection of
+    ("Table 2: Feelings of safety by area" under "Item 9: Residents' Survey")? The document's own title, over
+    everything, is no such section."""
+    if index.sentences[j].document != sentence.document:
+        return False
+    own, other = (tuple(p for p in index.chunks[s.chunk].section_path if p.strip().casefold() != title.strip().casefold())
+                  for s in (sentence, index.sentences[j]))
+    shorter = min(len(own), len(other))
+    return shorter > 0 and own[:shorter] == other[:shorter] or own == other
+
 
 def _straight(text: str) -> str:
     """Curly apostrophes as straight ones: "De’ath" is "De'ath"."""
@@ -369,5 +467,5 @@ def of_line(judge, i: int, text: str, label: str, window_terms: frozenset[str]) 
     scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
         f"{doc.title} {doc.publisher}"
     listed = tuple(name for name, _ in judge.siblings if name not in judge.places)  # "Torquen", listed beside others
-    return objection(judge.question, judge.places + listed, forces, Window(text, before, label, window_terms), scope,
-                     judge.weights)
+    return place_in_rows(judge, i, text) or objection(judge.question, judge.places + listed, forces,
+                                                      Window(text, before, label, window_terms), scope, judge.weights)

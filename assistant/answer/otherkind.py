@@ -6,7 +6,11 @@
 - money allocated for money spent (or the other way round): "was allocated £1.1 million" for "how much did it
   spend?";
 - a named part for the whole: "£1.6 million for Op Dial and Op Grip" for "what is the total budget?";
-- another of the same name's kind: "£10,000 for Central Park" for "how much did Admirals Park get?".
+- another of the same name's kind: "£10,000 for Central Park" for "how much did Admirals Park get?";
+- the figure the question already states: "has awarded £436,500" for "how much of the £436,500 award was spent?";
+- a total for what each got: "nine awards ... totalling £1.34 million" for "how much did the others each get?";
+- a sum, a share or a length for a count: "a fixed penalty notice of £100" for "how many notices were issued?";
+- a post mentioned with no holder: "announced by the Leader of the Council" for "who is the Leader?".
 
 Each rule reads plain English shapes, never one corpus's names, and returns why the line is no answer in plain
 words, or "" when it may be one.
@@ -19,7 +23,8 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from assistant import vocab
-from assistant.answer.wants import NAME, ROLE, wants
+from assistant.answer.wants import NAME, NUMBER_WORDS, ROLE, wants
+from assistant.text.dates import DATE, YEAR_PAIR
 from assistant.text.terms import content_terms
 
 # "Who is the chief fire officer of ...?", "who's the district commander for ...?": a post asked by its title.
@@ -108,20 +113,30 @@ def no_value(question: str, text: str) -> str:
     return ""
 
 
-# Money paid out, and money given or set aside: "how much did it spend?" is not "how much was it allocated?".
-# (A budget or a cost is what is planned, either way.)
+# Money paid out, and money given or set aside: "how much did it spend?" is not "how much was it allocated?" (a
+# budget is what is planned, either way); nor is a sum awarded towards a thing what it cost.
 SPENT = re.compile(r"\b(spent|spend\w*|expenditure|outlay|paid)\b", re.I)
 GIVEN = re.compile(r"\b(allocat\w*|award\w*|grant(?:s|ed)?|receiv\w*|bid|bids|secured|given)\b", re.I)
 
 
+# What a thing cost, which a sum awarded or given towards it does not say.
+COST = re.compile(r"\b(?:cost\w*|price\w*|spent|paid)\b", re.I)
+# A sum named as the thing it is ("the Mayor's £250,000 grant", "of the award"): what is spent from, not what is asked.
+NAMED_SUM = re.compile(r"(?:['’]s|\b(?:the|this|that|its|their|her|his|our)|[£$€][\d,.]+\s*(?:million|m|k|bn)?)\s+"
+                       r"(?:[\w'’-]+\s+)?(?=(?:award|grant|allocation|bid)s?\b)", re.I)
+
+
 def other_money(question: str, text: str) -> str:
     """"How much did Chelmsford spend in Year 1?" is not answered by "Chelmsford was allocated around £1.1 million":
-    a sum given or set aside is not a sum spent, nor the other way round."""
+    a sum given or set aside is not a sum spent, nor the other way round. A sum the question names as a thing
+    ("how much of the £250,000 grant has been spent?") asks what was spent of it."""
     if not wants(question).figure:
         return ""
+    asking = re.sub(rf"{NAMED_SUM.pattern}\w+", " ", question, flags=re.I)
     for asked, said, words in ((SPENT, GIVEN, ("spent", "allocated or received")),
-                               (GIVEN, SPENT, ("allocated or received", "spent"))):
-        if asked.search(question) and not said.search(question) and said.search(text) and not asked.search(text):
+                               (GIVEN, SPENT, ("allocated or received", "spent")),
+                               (COST, GIVEN, ("it cost", "awarded towards it"))):
+        if asked.search(asking) and not said.search(asking) and said.search(text) and not asked.search(text):
             return f"the passage gives a sum {words[1]}, not one {words[0]}"
     return ""
 
@@ -174,8 +189,158 @@ def _spelled_alike(one: str, other: str) -> bool:
     return SequenceMatcher(None, one.casefold().strip(), other.casefold().strip()).ratio() >= 0.8
 
 
+# A number as printed with what it is a number of: "£1.34 million", "14 per cent", "14 days", "1,248", "nine".
+_FIGURE = re.compile(rf"(?P<money>[£$€]\s?)?(?<![\w.])(?P<value>\d[\d,]*(?:\.\d+)?|(?i:{NUMBER_WORDS}))"
+                     r"(?:(?P<scale>\s?(?:million|billion|bn|m|k)\b)|(?![\w]))"
+                     r"(?P<after>\s?(?:%|per\s?cent\b|percent\b)|\s?(?:pounds|GBP)\b|\s*(?:(?:calendar|financial|working|school|full)\s+)?"
+                     r"(?:minute|hour|day|week|month|"
+                     r"year|mile|metre|meter|kilometre|km)s?\b(?!\s*\d))?", re.I)  # "100 Year 9 girls" counts girls
+# Words before a number that make it a label, not a quantity: "Year 1", "item 6", "Q2", "aged 13" ("this year nine
+# awards" counts).
+_LABELLED = re.compile(r"\b(?:year|item|page|zone|tier|phase|stage|round|quarter|q|section|paragraph|para|no\.?|number|"
+                       r"aged|age|ages|under|over|ref|action|table|figure|appendix|annex|per)\s*$", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def figures(text: str) -> list[tuple[str, str]]:
+    """(value, unit) of each quantity a line states, the unit "£", "%", a unit of length or time ("days") or ""
+    (a count); dates, years, financial years ("23/24") and labels ("Year 1") are no quantities."""
+    text = YEAR_PAIR.sub(" ", DATE.sub(" ", text))
+    found = []
+    for match in _FIGURE.finditer(text):
+        printed, after = match.group("value"), (match.group("after") or "").strip().casefold()
+        labelled = printed[:1].isdigit() and _LABELLED.search(text[:match.start()])
+        if labelled or not match.group("money") and _YEAR.fullmatch(printed) and not after:  # "1,920" is no year
+            continue
+        value = printed.replace(",", "").casefold()
+        unit = "£" if match.group("money") or after in ("pounds", "gbp") else "%" if after[:1] in "%p" and after else \
+            re.sub(r"s$", "", after.split()[-1]) if after else ""
+        found.append((value, unit))
+    return found
+
+
+# "How much ...?", "how many ...?", "what percentage ...?": a figure the line itself must give.
+FIGURE_ASKED = re.compile(r"\bhow (?:much|many)\b|\bwhat (?:percentage|proportion|share|number|amount|sum|total)\b", re.I)
+
+
+def dates_only(question: str, text: str) -> str:
+    """"What was the core funding in 2023/24?" is not answered by "The funding will be split over two financial
+    years: 2023/24, and 2024/25": a line whose only numbers are dates, years, labels ("Year 1") and lengths of time
+    (unless the question counts in them: "how many days") gives no figure."""
+    if not FIGURE_ASKED.search(question) and not SUM_ASKED.search(question) or not re.search(r"\d", text):
+        return ""
+    if any(unit in ("", "£", "%", counted_noun(question)) for _, unit in figures(text)):
+        return ""
+    return "the passage gives only dates, not the figure asked for"
+
+
+def figure_restated(question: str, text: str) -> str:
+    """"How much of the Commissioner's £436,500 award has been spent?" is not answered by "has awarded £436,500":
+    a line whose every figure is one the question already states tells nothing the question did not."""
+    if not FIGURE_ASKED.search(question):
+        return ""
+    stated, asked = {value for value, _ in figures(text)}, {value for value, _ in figures(question)}
+    if not asked or not stated or not stated <= asked:
+        return ""
+    return "the passage gives only the figure the question already states"
+
+
+# "each", "apiece", "individually": what every one got, which a total of them all does not say ("each year" is
+# how often, not whose).
+EACH_ASKED = re.compile(r"\b(?:each|apiece|individually)\b(?!\s+(?:year|month|week|day|quarter|time|of the (?:year|month)))",
+                        re.I)
+TOTAL_SAID = re.compile(r"\b(?:total\w*|altogether|combined|in all|between them|overall)\b", re.I)
+SHARED_SAID = re.compile(r"\b(?:each|apiece|per|a piece|every)\b", re.I)
+
+
+def total_for_each(question: str, text: str) -> str:
+    """"How much did the other districts each get?" is not answered by "nine awards were made ..., totalling £1.34
+    million", nor by "£436,500 to the Safer Kestermoor Partnership": a line says what each got when it says so
+    ("£5,000 each", "£22,665 per site") or gives several of them, not by a total or one of them alone."""
+    if not EACH_ASKED.search(question) or not FIGURE_ASKED.search(question) or SHARED_SAID.search(text):
+        return ""
+    if TOTAL_SAID.search(text):
+        return "the passage gives a total, not what each one got"
+    if re.search(r"\bothers?\b", question, re.I) and len(figures(text)) == 1:
+        return "the passage gives one of them, not what each of the others got"
+    return ""
+
+
+# "How many fixed penalty notices ...?", "how many of the survey responses ...": what is counted, read up to the
+# first word that is no part of it.
+COUNT_ASKED = re.compile(r"\b(?:how many|number of)\s+(?:of\s+(?:the|those|these|them)\s+)?((?:[\w'’-]+\s*){1,6})", re.I)
+NOT_COUNTED = frozenset("have has had did do does were was are is will would can could shall should may might in of for "
+                        "from at on by under with across since during between so per there that which who this these "
+                        "those came went got took made".split())
+
+
+def counted_noun(question: str) -> str:
+    """The word a "how many" question counts, singular ("notice" of "how many fixed penalty notices have been
+    issued?"); empty when it asks no count."""
+    match = COUNT_ASKED.search(question)
+    if match is None:
+        return ""
+    words = []
+    for word in re.findall(r"[\w'’-]+", match.group(1)):
+        if words and (word.casefold() in NOT_COUNTED or re.fullmatch(r"[a-z]+ed", word)):
+            break
+        words.append(word)
+    return re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", words[-1].casefold())) if words else ""
+
+
+UNITS = frozenset("minute hour day week month year mile metre meter kilometre km".split())
+
+
+def no_count(question: str, text: str) -> str:
+    """"How many fixed penalty notices have been issued?" is not answered by "a fixed penalty notice of £100,
+    reduced to £60 if paid within 14 days": a count is a bare number (or one in the unit asked: "how many hours"),
+    and a line about the thing counted whose figures are all sums of money, percentages or lengths of time counts
+    nothing. (A line that does not name it may lead into the next, which counts it: "The fund has a budget of
+    £1.9 million." before "This year nine awards were made".)"""
+    noun = counted_noun(question)
+    if not noun or noun not in UNITS and not re.search(rf"\b{re.escape(noun[:-1] if noun.endswith('y') else noun)}",
+                                                        text, re.I):
+        return ""
+    counts = {"", noun} if noun in UNITS else {""}  # "how many hours": "208 funded patrol hours" or "40 hours"
+    found = figures(text)
+    if not found or any(unit in counts for _, unit in found):
+        return ""
+    units = {unit for _, unit in found}
+    said = "a sum of money" if units == {"£"} else "a percentage" if units == {"%"} else "other measures"
+    return f"the passage gives {said}, not a number of {noun}s"
+
+
+_TITLE = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof)\.?\s+)?"
+
+
+def post_unheld(question: str, text: str) -> str:
+    """"Who is the Leader of the Council?" is not answered by "the Cabinet changes announced by the Leader of the
+    Council": a line that names the post asked about but never beside a person ("Cllr Ann Lee, Leader of the
+    Council", "the Leader, Cllr Ann Lee", "Leader: Ann Lee", "Ann Lee is ... and the Leader") does not say who
+    holds it."""
+    match = POST_ASKED.search(question)
+    if match is None or not post_asked(question):
+        return ""
+    post = match.group(1).split()[-1]
+    mentions = list(re.finditer(rf"\b{re.escape(post)}s?\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s*)+)?",
+                                text, re.I))
+    if not mentions:
+        return ""
+    for mention in mentions:
+        before, after = text[:mention.start()], text[mention.end():]
+        if re.search(rf"(?:{NAME.pattern})\s*(?:[,(:–—-]\s*|\s+(?:is|was|as|becomes|became)\s+)?(?:the\s+|our\s+|"
+                     r"new\s+|acting\s+|interim\s+)*(?:[\w'’]+[\s-]+){0,2}$", before) or \
+                re.search(rf"(?:{NAME.pattern})\s+(?:is|was|has been|became|becomes|remains|serves as|acts as)\b[^.;:]*$",
+                          before) or \
+                re.match(rf"\s*(?:[,:(–—-]\s*|\s+(?:is|was)\s+)?{_TITLE}(?:{NAME.pattern})", after):
+            return ""
+    return f"the passage mentions the {post} but does not say who holds the post"
+
+
 def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str:
     """The first near miss of kind the line (`text`, with the line before it: `near`; `terms`: the words of both
     and of its headings) is; empty when it is none."""
     return other_post(question, text, terms) or pledge_for_outcome(question, near) or no_value(question, text) or \
-        other_money(question, text) or named_part(question, near) or other_of_name(question, text, terms)
+        other_money(question, text) or named_part(question, near) or other_of_name(question, text, terms) or \
+        dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or no_count(question, text) or \
+        (wants(question).person and post_unheld(question, text))

@@ -13,7 +13,11 @@ answers either.
 "How many from April to October?" is not answered from a report on April to September, nor "April to June" by
 "Results in Q2" where the report's own Q2 is July to September; "what was it the year before?" needs a line that
 gives an earlier figure, not this year's alone; "how much was spent in Year 1?" is not answered by a line on what
-was spent once "Year 2 of the programme had been completed".
+was spent once "Year 2 of the programme had been completed"; "over the whole 12 months" is not answered by a
+count "between July and September".
+
+"When will the cameras be installed?" is not answered by "the bid had been revised in June to add four cameras":
+a date still to come is asked for, and a line that only tells what was done dates something else.
 """
 
 from __future__ import annotations
@@ -142,12 +146,37 @@ def other_date(judge, i: int, text: str) -> str:
         return "the date it gives is not after the one asked about"
     if reason := after_written(judge.question, doc.date) or other_end(judge.moment, text, judge.question):
         return reason  # September minutes on December's meeting; "PROJECT START: 7 April 2025" for when it ends
+    if reason := done_for_due(judge.question, text, doc.date):  # "had been revised in June" for when it is due
+        return reason
     if judge.wants.upcoming and (passed := passed_by(text, doc.date)):
         return f"the date it gives, {passed}, had already passed when the document was written"
     if judge.months_named and not judge.wants.figure and not dated_months(text) & judge.months_named and \
             (dated := judge.facts.label_months(i)) and not dated & judge.months_named:  # the July minutes for December
         return f"the passage is about {month_names(dated)}, not {month_names(judge.months_named)}"
     return ""
+
+
+# "When will the cameras be installed?", "when is it due to open?": a date still to come.
+DUE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:when|by when|by what date)\s+(?:will|shall|is\s+[^?]*\b(?:due|expected|going|"
+                       r"planned|scheduled|set)\b|are\s+[^?]*\b(?:due|expected|going|planned|scheduled|set)\b)", re.I)
+# What a line says of something still to come: "will", "due", "expected", "by March 2027", "target date".
+DUE_SAID = re.compile(r"\b(?:will|shall|would|due|expected|expects?|planned|plans?|scheduled|intend\w*|aim\w*|target\w*|"
+                      r"anticipated|estimated|forecast|proposed|programmed|booked|arranged|slated|pencilled|going to|to be|should|"
+                      r"next|upcoming|forthcoming|"
+                      r"deadline|revised to|(?:delayed|postponed|deferred|moved) (?:to|until)|by the end of|by (?:early|"
+                      r"mid|late)\b)|\bby\s+(?:\d|" + "|".join(MONTH_WORDS) + r")|\b(?:from|until|till)\s+(?:\d|"
+                      + "|".join(MONTH_WORDS) + r")", re.I)
+
+
+def done_for_due(question: str, text: str, written: str) -> str:
+    """"When will the four new cameras be installed?" is not answered by "The bid had been revised in June ... to
+    add four cameras": a date still to come is asked for, and a line that only tells what was done then (no
+    word of what is to come, no date after the document was `written`) dates something else."""
+    month = document_month(written)
+    if not DUE_ASKED.search(question) or DUE_SAID.search(text) or \
+            month is not None and any(dated > month for dated in months_dated(text)):
+        return ""
+    return "the passage dates something already done, not when it is due"
 
 
 # "What was it the year before?", "in the previous year": the figure for the period before the one a document
@@ -217,7 +246,7 @@ def other_span(judge, i: int, window: str, label: str) -> str:
     particulars."""
     asked = month_spans(judge.question)
     if not asked:
-        return ""
+        return shorter_run(judge.question, f"{label} {window}")
     doc = judge.index.documents[judge.index.sentences[i].document]
     near = month_spans(f"{label} {window}")
     if stated := {int(q) for q in QUARTER.findall(f"{label} {window}")}:
@@ -235,6 +264,23 @@ def other_span(judge, i: int, window: str, label: str) -> str:
 
 
 QUARTER = re.compile(r"\b(?:quarter|q)\s?([1-4])\b", re.I)
+
+# "in the 12 months to September", "the year to March", "over the whole year", "annual": a run of twelve months
+# ("year-on-year" compares, at any length).
+YEAR_LONG = re.compile(r"\b(?:12|twelve)[- ]months?\b|\b(?:year|12 months) (?:to|ending|ended)\b|\b(?:whole|full|entire|"
+                       r"calendar|financial) year\b|\brolling year\b|\bannual\b", re.I)
+
+
+def shorter_run(question: str, near: str) -> str:
+    """"How many ASB incidents in Sallowfield over the whole 12 months to September?" is not answered by "275
+    incidents in Sallowfield between July and September": a line (with its headings: `near`) that gives its
+    figure for a run of months or a quarter, and never for a year, gives a shorter period's figure."""
+    if not YEAR_LONG.search(question) or YEAR_LONG.search(near):
+        return ""
+    runs = [(last - first) % 12 + 1 for first, last in month_spans(near)]
+    if any(run < 12 for run in runs) and not any(run == 12 for run in runs) or not runs and QUARTER.search(near):
+        return "the passage gives figures for a shorter period than the twelve months asked about"
+    return ""
 
 
 def quarters_of(question: str) -> set[int]:
