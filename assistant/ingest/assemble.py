@@ -38,6 +38,12 @@ _VALUE = re.compile(r"[£$€]\s?\d|\d[\d,]*\.\d|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-
 # names the column all the same.
 _AS_AT = re.compile(r"\s+(?:as\s+)?(?:at|on|to|by)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d|"
                     r"\d{1,2}/\d{1,2}/\d{2,4})$")
+# "Table A: ...", "Table 3.1 - ...", "Figure 2. ...": a numbered caption over a table.
+_CAPTION = re.compile(r"(?:table|figure|chart)\s+[\w.]{1,6}\s*[:.–—-]\s*(.+)$", re.IGNORECASE)
+# A column label that is nothing but a period: "Jul-Sep 2026", "2025", "Q2 2025/26", "April to June 2025".
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_ONLY_PERIOD = re.compile(rf"(?i:(?:q[1-4]\s*)?(?:{_MONTH_WORD}\s*(?:(?:19|20)?\d\d)?\s*(?:-|–|—|to)\s*)?"
+                          rf"(?:{_MONTH_WORD}\s*)?(?:19|20)\d\d(?:\s*[/-]\s*\d{{2,4}})?)")
 MIN_LABELLED_COLUMNS = 3  # a two-column table without a marked header is as often "label<TAB>value" as not
 
 
@@ -88,16 +94,29 @@ def _block_lines(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
             start += 1
             continue
         rows = [_one_line(block) for block in blocks[start:end]]
-        lines = labelled_table(rows)
+        caption = _one_line(blocks[start - 1]) if start and blocks[start - 1].kind != TABLE_ROW else ""
+        lines = labelled_table(rows, subject=caption_subject(caption))
         out += list(zip(blocks[start:end], lines)) if len(lines) == len(rows) else [(blocks[start], line)
                                                                                     for line in lines]
         start = end
     return out
 
 
-def labelled_table(rows: Sequence[str], header_marked: bool = False) -> list[str]:
+def caption_subject(caption: str) -> str:
+    """What a table's numbered caption says its figures count: "Table A: ASB incidents by area, July to September
+    2026" -> "ASB incidents"; "" for any other line (a caption's words before "by", a comma or a period)."""
+    found = _CAPTION.match(caption.strip())
+    if not found:
+        return ""
+    subject = re.split(r"\s+(?:by|in|for|per|across)\s+|[,;(]|\s[-–—]\s", found.group(1), maxsplit=1)[0].strip()
+    return subject if 0 < len(subject.split()) <= _LABEL_MAX_WORDS and not _PERIOD.search(subject) else ""
+
+
+def labelled_table(rows: Sequence[str], header_marked: bool = False, subject: str = "") -> list[str]:
     """The tab-separated `rows` of one table, each body row's cells after its first prefixed by their column's
-    header ("Owner: Revd Andrew Coulson"); the rows unchanged when the table has no header row to read.
+    header ("Owner: Revd Andrew Coulson"); the rows unchanged when the table has no header row to read. A column
+    named only by a period ("Jul-Sep 2026") is named with the `subject` its caption gives ("ASB incidents
+    Jul-Sep 2026: 421"): the period alone says nothing of what its cells count, and a row is searched alone.
 
     The header is the first row with more than one cell filled (a title row above it, one cell across the
     table, is kept as it is). It counts as a header when every cell of it is filled and reads as a column's name,
@@ -126,9 +145,14 @@ def labelled_table(rows: Sequence[str], header_marked: bool = False) -> list[str
         if sum(1 for cell in row if cell.strip()) < 2:  # a row naming a part of the table, across it
             labelled.append("\t".join(row))
             continue
-        labelled.append("\t".join(_labelled_cell(header[i] if 0 < i < len(header) else "", cell)
+        labelled.append("\t".join(_labelled_cell(_named(header[i], subject) if 0 < i < len(header) else "", cell)
                                   for i, cell in enumerate(row)))
     return labelled
+
+
+def _named(label: str, subject: str) -> str:
+    """A column's label, with the caption's subject before it when the label is only a period ("Jul-Sep 2026")."""
+    return f"{subject} {label}" if subject and _ONLY_PERIOD.fullmatch(label) else label
 
 
 def _columns(header: list[str], body: list[list[str]]) -> list[list[str]]:

@@ -98,6 +98,13 @@ class Catalogue:
     def forces(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(e.force for e in self.editions))
 
+    def owner(self, force: str) -> str:
+        """How answers name whose tables they are: "Essex Police"; just "Kestermoor" when the tables' top area is
+        a place within a force (a summary for "Dunmarsh Constabulary - Kestermoor Policing Area"), which no police
+        force is called."""
+        police = any(e.force == force and force_name(e.id) == force for e in self.editions)
+        return f"{force} Police" if police or not self.editions else force
+
     def area(self, name: str) -> Area | None:
         return next((a for a in self.areas if a.name == name), None)
 

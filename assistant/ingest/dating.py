@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 
 from assistant.text.dates import MONTH_WORDS, month_number
 
@@ -27,9 +30,6 @@ _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")  # UK order: day/month/year
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
-# Names that software or a template writes into a file's author field: no publisher.
-_NOT_PUBLISHERS = {"python-docx", "microsoft office user", "windows user", "user", "author", "administrator",
-                   "admin", "unknown", "owner", "default"}
 
 
 def document_date(text: str, file_name: str, own: str) -> str:
@@ -53,7 +53,14 @@ def printed_date(text: str) -> str:
 def publisher_from_file(author: str) -> str:
     """A file's author property as a publisher, or "" when it is a software or template default."""
     author = " ".join(author.split())
-    return "" if author.lower() in _NOT_PUBLISHERS else author
+    return "" if author.lower() in _software_authors() else author
+
+
+@lru_cache(maxsize=1)
+def _software_authors() -> frozenset[str]:
+    """The author names software and templates write (`data/software_authors.toml`)."""
+    with open(Path(__file__).parent / "data" / "software_authors.toml", "rb") as handle:
+        return frozenset(tomllib.load(handle)["authors"])
 
 
 def _as_date(match: re.Match, order: str) -> str:

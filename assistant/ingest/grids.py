@@ -15,7 +15,12 @@ here knows any one of them. What a figure is for is learned from the sheet itsel
   come from its header words, else from the sheet: its name and title lines ("Solved outcomes by area", "Rolling
   12 months to November 2025"), so one sheet per measure or per area reads as well as one sheet for everything;
 - a difference column ("Change", "% change", "pt change") compares its measure's two periods;
-- sub-types are marked by a leading dash or bullet; a row with a label and no figures names a part of the table;
+- sub-types are marked by a leading dash or bullet; a row with a label and no figures opens a group of the rows
+  under it: an area's ("Area: Harnbury", "District - North", or bare names under which the same crime types come
+  back), a crime type's ("Crime type: Burglary", or any group when the label column's header names areas: its rows
+  are then areas), else a part of the table ("Victim based crime");
+- a sheet with no area column is for the place its title names ("Kestermoor Policing Area"), else the place its
+  name is ("Braintree"), else the force;
 - a solved rate printed as a fraction (0.213) is read as the percentage it is (21.3), the printed text kept.
 
 A table that has the look of a performance table (figure columns under a measure's name) but whose figures cannot
@@ -71,6 +76,7 @@ class GridCell:
     printed: str
     value: float
     row: TableRow
+    titled: bool = False  # its area is the place the sheet's title names, not a row's, a column's or the sheet's
 
 
 def is_spreadsheet(doc: Document) -> bool:
@@ -242,9 +248,7 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     one that cannot be read. `lines` are the sheet's title lines, nearest last."""
     rows = [row.cells for row in table.rows]
     width = max(len(cells) for cells in rows)
-    header_end = 0
-    while header_end < len(rows) and (_is_header_row(rows[header_end]) or not any(rows[header_end][1:])):
-        header_end += 1
+    header_end = _header_end(rows)
     header = [row for row in rows[:header_end] if _is_header_row(row)][-_MAX_HEADER_ROWS:]
     body = rows[header_end:]
     figures = _figure_columns(body, width) if header and body else []
@@ -276,39 +280,110 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
                            "year needs a title such as \"Rolling 12 months to November\"), so it was left out.")
     if len({column.area for column in readable.values()}) < 2:  # one group name over every column: not an area
         readable = {i: replace(column, area="") for i, column in readable.items()}
-    context_area = "" if area_column is not None else _context_area(table, lines)
-    if area_column is None and not context_area and not all(c.area for c in readable.values()):
+    groups = _group_kinds(table, header_end, readable, crime_column, area_column, header)
+    context_area, titled = ("", False) if area_column is not None else _context_area(table, lines)
+    if area_column is None and not context_area and not all(c.area for c in readable.values()) and \
+            not any(kind in (_AREA, _CRIME) for kind, _ in groups.values()):
         raise TableProblem(f"{_capital(where)} looks like a police performance table but nothing says which area "
                            "its figures are for (an Area column, the sheet's name or a column group), so it was left "
                            "out.")
     _refuse_duplicates(readable, where)
-    return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), context_area, where)
+    return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), (context_area, titled),
+                       where, groups)
+
+
+_AREA, _CRIME, _PART = "area", "crime type", "part"
+
+
+def _group_kinds(table: TextTable, header_end: int, columns: dict[int, GridColumn], crime_column: int,
+                 area_column: int | None, header: list[tuple[str, ...]]) -> dict[int, tuple[str, str]]:
+    """What each group row (a label and no figures) names, by its place in the body: (kind, name).
+
+    A label opening with an area word and a colon or dash ("Area: Harnbury") names an area, one opening with a
+    crime-type word ("Crime type: Burglary") a crime type. A bare label names a crime type when the label column's
+    header names areas ("Neighbourhood"); an area when the table has no area column and the same crime types come
+    back under each such label (parts of a table, "Victim based crime", hold different crime types); else a part.
+    """
+    words = layout_words()["labels"]
+    found: dict[int, tuple[str, str]] = {}
+    under: dict[int, set[str]] = {}
+    current = None
+    for index, row in enumerate(table.rows[header_end:]):
+        label = _cell(row, crime_column)
+        if any(_cell(row, i) for i in columns):
+            if current is not None:
+                under[current].add(_unmarked(label))
+            continue
+        if not label or area_column is not None:
+            continue
+        current = index
+        under[index] = set()
+        prefixed = re.match(r"\s*([^:\-–—]+?)\s*[:\-–—]\s*(\S.*)$", label)
+        word = prefixed.group(1).strip().lower() if prefixed else ""
+        if word in words["area"]:
+            found[index] = (_AREA, prefixed.group(2).strip())
+        elif word in words["group_crime_type"]:
+            found[index] = (_CRIME, prefixed.group(2).strip())
+    bare = [index for index in under if index not in found]
+    header_names_areas = any(crime_column < len(row) and has_word(row[crime_column], words["area"]) for row in header)
+    repeated = sum(len(under[index]) for index in bare) > len(set().union(*(under[index] for index in bare)))
+    plain = all(_base_measure(_cell(table.rows[header_end + i], crime_column)) is None and
+                title_period([_cell(table.rows[header_end + i], crime_column)]) is None for i in bare)
+    bare_kind = _CRIME if header_names_areas else _AREA if len(bare) > 1 and repeated and plain else _PART
+    for index in bare:
+        found[index] = (bare_kind, _cell(table.rows[header_end + index], crime_column))
+    return found
+
+
+def _header_end(rows: list[tuple[str, ...]]) -> int:
+    """Where the body starts: after the header rows and any title rows kept above them; a lone label once a header
+    row has been read opens the body's first group ("Area: Harnbury")."""
+    end, headed = 0, False
+    while end < len(rows):
+        if _is_header_row(rows[end]):
+            headed = True
+        elif any(rows[end][1:]) or headed:
+            break
+        end += 1
+    return end
 
 
 def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn],
-                label_columns: tuple[int | None, int | None, int], context_area: str, where: str) -> list[GridCell]:
+                label_columns: tuple[int | None, int | None, int], context: tuple[str, bool], where: str,
+                groups: dict[int, tuple[str, str]]) -> list[GridCell]:
     """The figure cells of the table's body: each row's area (carried down from the row that last named one),
-    part, crime type and the row a sub-type mark puts it under."""
+    part, crime type and the row a sub-type mark puts it under. `groups` says what each group row names;
+    `context` is the sheet's own area and whether its title named it."""
     area_column, part_column, crime_column = label_columns
+    context_area, titled = context
     cells: list[GridCell] = []
-    area = section = ""
+    area = section = group_crime = ""
     parent: str | None = None
-    for row in table.rows[header_end:]:
+    for index, row in enumerate(table.rows[header_end:]):
         named_area = _cell(row, area_column)
         if named_area and named_area != area:
             area, parent, section = named_area, None, ""
         section = _cell(row, part_column) or section
         label = _cell(row, crime_column)
         if not any(_cell(row, i) for i in columns):
-            section = label or section  # a row naming a part of the table
+            kind, name = groups.get(index, (_PART, label))
+            if kind == _AREA:
+                area, parent, section = name, None, ""
+            elif kind == _CRIME:
+                group_crime, parent = name, None
+            else:
+                section = label or section  # a row naming a part of the table
             continue
         if not label:
             raise TableProblem(f"A row of figures in {where} has no crime-type label (the row reading "
                                f"{' | '.join(row.cells)!r}), so the table was left out.")
-        crime_type = _unmarked(label)
-        parent_type = parent if crime_type != label else None
-        if crime_type == label:
-            parent = label
+        if group_crime:  # a crime type's group: each row is an area
+            area, crime_type, parent_type = label, group_crime, None
+        else:
+            crime_type = _unmarked(label)
+            parent_type = parent if crime_type != label else None
+            if crime_type == label:
+                parent = label
         for i, column in columns.items():
             printed = _cell(row, i)
             value = parse_number(printed)
@@ -320,7 +395,8 @@ def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn
                 raise TableProblem(f"Row {label!r} of {where} comes before any row naming its area, so the table "
                                    "was left out.")
             cells.append(GridCell(table.start, shown_area, section, label, crime_type, parent_type, column,
-                                  printed, math.nan if value is None else value, row))
+                                  printed, math.nan if value is None else value, row,
+                                  titled and not (column.area or area)))
     return cells
 
 
@@ -370,14 +446,34 @@ def _context_measure(lines: list[str]) -> str | None:
     return next((m for m in (_base_measure(line, strong=True) for line in reversed(lines)) if m), None)
 
 
-def _context_area(table: TextTable, lines: list[str]) -> str:
-    """The area of a sheet that holds one area's table: its name, unless the name is generic ("Sheet1", "Data")
-    or names a measure; then the whole force, when a title line names a force."""
+def _context_area(table: TextTable, lines: list[str]) -> tuple[str, bool]:
+    """The area of a sheet that holds one area's table, and whether its title named it: the place its title lines
+    name ("Kestermoor Policing Area"), else its name, unless the name is generic ("Sheet1", "Data") or names a
+    measure; then the whole force, when a title line names a force."""
     sheet = table.section_path[0] if table.section_path else ""
+    titled = next((place for place in map(_titled_place, reversed(lines[1:] if sheet else lines)) if place), "")
+    if titled:
+        return titled, True
     if sheet and not _GENERIC_SHEET.match(sheet) and _base_measure(sheet) is None and title_period([sheet]) is None:
-        return sheet
+        return sheet, False
     force = layout_words()["labels"]["force"]
-    return FORCE_TITLE if any(has_word(line, force) for line in lines) else ""
+    return (FORCE_TITLE if any(has_word(line, force) for line in lines) else ""), False
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern:
+    kinds = "|".join(re.escape(kind) for kind in sorted(layout_words()["labels"]["place_kinds"], key=len, reverse=True))
+    # The name is as short as it can be, so "Tolbury Local Policing Area" names Tolbury, not "Tolbury Local".
+    return re.compile(rf"((?:[A-Z][\w'&.-]*\s+){{0,3}}?[A-Z][\w'&.-]*)\s+(?i:{kinds})\b")
+
+
+def _titled_place(line: str) -> str:
+    """The place a title line names before a kind of area ("... - Kestermoor Policing Area: ..." -> "Kestermoor"),
+    or "" (a force's name is no place: its figures are the force's)."""
+    found = _place_pattern().search(line)
+    if not found or has_word(found.group(1), layout_words()["labels"]["force"]):
+        return ""
+    return found.group(1)
 
 
 # --------------------------------------------------------------------------------------------- the document
@@ -398,11 +494,15 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
     force, edition = _force(doc, cells), _edition(doc, first, latest)
     force_words = layout_words()["labels"]["force"]
     is_force = {area: area == FORCE_TITLE or has_word(area, force_words) for area in {c.area for c in cells}}
+    whole = _whole_area(cells, is_force)
     order: dict[str, int] = {}
     records = []
     for cell in cells:
         column = cell.column
-        area, title = (force, FORCE_TITLE) if is_force[cell.area] else (cell.area, cell.area)
+        if is_force[cell.area]:
+            area, title = force, FORCE_TITLE
+        else:  # the whole area keeps its own name, printed over the tables as a force's total is
+            area, title = cell.area, FORCE_TITLE if cell.area == whole else cell.area
         if column.period is not None:
             period, words = column.period, column.period.words
         else:  # a difference: the later of its measure's periods compared with the one before it
@@ -417,6 +517,16 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
             "row_start": cell.row.start, "row_end": cell.row.end,
             "row_order": order.setdefault(cell.crime_type, len(order)), "position": column.index})
     return records
+
+
+def _whole_area(cells: list[GridCell], is_force: dict[str, bool]) -> str:
+    """The area a document with no force-wide figures is about as a whole: the one place its titles name over
+    sheets without an area column ("Kestermoor Policing Area"), whose rows stand above those of its parts (the
+    areas its other tables group rows by), as a force's do above its districts; "" when there is not just one."""
+    if any(is_force.values()):
+        return ""
+    titled = {cell.area for cell in cells if cell.titled}
+    return next(iter(titled)) if len(titled) == 1 else ""
 
 
 def _percent_rates(cells: list[GridCell]) -> list[GridCell]:

@@ -25,8 +25,16 @@ def header_words() -> dict:
         return tomllib.load(handle)
 
 
+_FORCE = re.compile(r"((?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)\s+(?:Police(?:\s+Service)?|Constabulary)\b")
+
+
 def force_name(edition: str) -> str:
-    """"Essex Police: Performance Summary To ..." -> "Essex": the force a summary's force-wide table is for."""
+    """"Essex Police: Performance Summary To ..." -> "Essex": the force a summary's force-wide table is for; the
+    name before "Police" or "Constabulary" when the title names one ("Dunmarsh Constabulary - Kestermoor Policing
+    Area: ..." -> "Dunmarsh"), else the title's words before its colon."""
+    named = _FORCE.search(edition)
+    if named:
+        return named.group(1)
     name = re.split(r":|\bperformance\b", edition, maxsplit=1, flags=re.IGNORECASE)[0]
     name = re.sub(r"\b(?:police(?: service)?|constabulary)\b", "", name, flags=re.IGNORECASE)
     return " ".join(name.split()) or FORCE_TITLE

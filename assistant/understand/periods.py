@@ -48,7 +48,10 @@ _THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost rec
 _SHORTER = re.compile(r"\b(?:last|past|previous|this|next) (?:(?:[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|"
                       r"ten|eleven|few|couple of) )?(?:weeks?|months?|quarters?|fortnight)\b|"
                       r"\b(?:monthly|weekly|quarterly|month by month|week by week)\b|"
-                      r"\b(?:per|each|every|a) (?:month|week)\b")
+                      r"\b(?:per|each|every|a) (?:month|week)\b|"
+                      # "the same quarter the year before", "the first quarter of 2025"; "a quarter of all crime" is
+                      # a share
+                      r"\bquarters?\b(?! of (?!(?:19|20)\d\d\b))")
 # "For both years", "each period", "the two years": every period the latest edition prints, earlier first.
 _BOTH_YEARS = re.compile(r"\b(?:both|each of the(?: two)?|the two|for each|in each|every) (?:years?|periods?|"
                          r"12 month periods?|twelve month periods?|rolling years?)\b|\bboth of them\b|"

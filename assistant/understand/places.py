@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
+from assistant.ingest.table_words import force_name
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
 from assistant.text.dates import MONTHS
@@ -78,8 +79,32 @@ def _council_area(work: str) -> tuple[str, str, str]:
         return "", "", work
     word = said.group(1)
     printed = [area for area in vocab.active().table_areas if word in vocab.normalise(area).split()]
+    printed = printed or _local_whole()
     blanked = work[:said.start()] + " " * (said.end() - said.start()) + work[said.end():]
     return (printed[0] if len(printed) == 1 else ""), word, blanked
+
+
+def _unprinted_force(raw: str) -> str:
+    """The police force the tables' title names, when the text names it as a place and the tables cover only a
+    place within it (`_local_whole`): its figures are not printed, and the whole area's are no answer for it. The
+    force's name opening the organisation's ("Dunmarsh Constabulary's summary") names no place."""
+    whole = _local_whole()
+    if not whole:
+        return ""
+    force = force_name(vocab.active().catalogue.latest().id)
+    named = re.search(rf"\b{re.escape(force)}\b(?!\s+(?:police|constabulary)\b)", raw, re.IGNORECASE)
+    return force if named and force not in vocab.active().table_areas else ""
+
+
+def _local_whole() -> list[str]:
+    """The area the tables cover as a whole, when it is a place within a force rather than the force itself (a
+    summary for "Dunmarsh Constabulary - Kestermoor Policing Area" stands above Kestermoor's parts): the council's
+    area "the district" means when no printed area is called a district. A force's own total is never one."""
+    catalogue = vocab.active().catalogue
+    latest = catalogue.latest() if catalogue is not None else None
+    if latest is None or catalogue.owner(latest.force) != latest.force:
+        return []
+    return [latest.force]
 
 
 def untied_reason(word: str) -> Reason:
@@ -124,6 +149,8 @@ def read_places(raw: str, work: str) -> Places:
                 notes.append(vocab.note_for(hit.alias, hit.name))
     if not areas:
         areas = weak
+    if not areas and (force := _unprinted_force(raw)):
+        unknown.append(force)  # "across Dunmarsh as a whole" when the tables stop at one of its areas
     known = {hit.alias for _, hit in hits}
     unknown += [name for name in _unknown_after_in(raw) if vocab.normalise(name) not in known]
     work = vocab.blank(work, [hit for _, hit in hits])
@@ -132,7 +159,9 @@ def read_places(raw: str, work: str) -> Places:
         council_area, word, work = _council_area(work)
         if council_area:
             areas.append(council_area)
-            notes.append(f"'the {word}' read as {council_area}, the one area the tables print as a {word}")
+            notes.append(f"'the {word}' read as {council_area}, the one area the tables print as a {word}"
+                         if word in vocab.normalise(council_area).split() else
+                         f"'the {word}' read as {council_area}, the area the tables cover as a whole")
         untied = "" if council_area else word
     return Places(unique(areas), unique(unknown), notes, work, tuple(dict.fromkeys(towns)), untied,
                   council_area if not untied else "")

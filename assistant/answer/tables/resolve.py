@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from assistant import vocab
 from assistant.understand.periods import covers_most_of, months_of_year, mostly_in
 from assistant.understand.query import OFFENCES, Query, RankSpec
 
@@ -22,7 +23,7 @@ from .filtered import answer_filtered
 from .index import EditionTable, FigureRef, TableIndex, TableResult, printed_as
 from .rank import answer_rank
 from .verify import misstated
-from .wording import join_and, metric, place_phrase, scope_sentence, show
+from .wording import crime_name, join_and, metric, place_phrase, scope_sentence, show
 
 if TYPE_CHECKING:  # importing the tables' code needs no pandas (a passage answer imports it)
     import pandas as pd
@@ -53,6 +54,9 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
         return None
     if any(area not in index.areas for area in resolved.areas):
         return None
+    unprinted = _unprinted(resolved, index)
+    if unprinted:
+        return _not_printed(resolved, unprinted, tables)
     if resolved.intent == "rank" and resolved.rank.keep:  # "which districts saw a fall?": a condition, not a top n
         result = answer_filtered(resolved, index)
     elif resolved.intent == "rank":
@@ -164,7 +168,8 @@ def _resolve(query: Query, index: EditionTable) -> tuple[Query, tuple[str, ...]]
         areas = () if set(areas) <= {index.force} else areas
     elif not areas:
         areas = (index.force,)
-        assumed.append(f"force-wide figures for {index.force}, as no area was named")
+        whole = "force-wide" if _owner(index.force) != index.force else "whole-area"
+        assumed.append(f"{whole} figures for {index.force}, as no area was named")
     total = index.total if index.total in index.crime_types else None
     crime_types = query.crime_types or (() if over_types or total is None else (total,))
     if not query.crime_types and not over_types:
@@ -246,10 +251,34 @@ def _with_assumptions(result: TableResult, assumed: tuple[str, ...], notes: tupl
     return replace(result, text=f"{result.text} Assumed: {'; '.join(said)}.")
 
 
+def _owner(force: str) -> str:
+    """Whose tables these are, as answers name them ("Essex Police", or "Kestermoor": see `Catalogue.owner`)."""
+    catalogue = vocab.active().catalogue
+    return catalogue.owner(force) if catalogue is not None else f"{force} Police"
+
+
+def _unprinted(query: Query, index: EditionTable) -> list[tuple[str, str]]:
+    """The (area, crime type) pairs a look-up, change or comparison needs that the edition prints no row for: a
+    summary may give each area only a selection of crime types. A ranking leaves out what is not printed itself."""
+    if query.intent == "rank":
+        return []
+    return [(area, crime_type) for area in query.areas for crime_type in query.crime_types + _share_of(query)
+            if index.row(area, crime_type) is None]
+
+
+def _not_printed(query: Query, pairs: list[tuple[str, str]], tables: TableIndex) -> TableResult:
+    """A refusal naming what the tables do not print, never a figure for another area or crime type."""
+    missing = join_and([f"{crime_name(crime_type)} {place_phrase(area)}" for area, crime_type in pairs])
+    text = (f"The performance tables print no figures for {missing}: they give only a selection of crime types "
+            f"for some areas. {scope_sentence(tables)}")
+    return TableResult(text, answerable=False, context=query)
+
+
 def _refusal(query: Query, tables: TableIndex) -> TableResult:
     if query.unknown_places:
         forces = tables.catalogue.forces()
-        whose = f"The {forces[0]} Police performance tables" if len(forces) == 1 else "The performance tables"
+        whose = f"The {tables.catalogue.owner(forces[0])} performance tables" if len(forces) == 1 else \
+            "The performance tables"
         reason = f"{whose} have no figures for {join_and(query.unknown_places)}."
     else:
         why = tuple(map(str, query.out_of_scope)) or tuple(f"they do not cover the {p}" for p in query.periods

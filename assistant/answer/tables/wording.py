@@ -92,7 +92,9 @@ def _role(crime_type: str) -> str:
 def place_phrase(area: str) -> str:
     """"in Chelmsford", "at Stansted Airport", "across Essex (force-wide)"."""
     if area in vocab.FORCES:
-        return f"across {area} (force-wide)"
+        catalogue = vocab.active().catalogue
+        police = catalogue is None or catalogue.owner(area) != area
+        return f"across {area} ({'force-wide' if police else 'the whole area'})"
     return f"at {area}" if area == vocab.AIRPORT else f"in {area}"
 
 
@@ -140,7 +142,7 @@ def scope_sentence(tables) -> str:
     catalogue = tables.catalogue
     if not catalogue.editions:
         return "No performance tables are indexed."
-    forces = [f"the {sum(1 for a in catalogue.areas if a.force == force)} {force} Police areas"
+    forces = [f"the {sum(1 for a in catalogue.areas if a.force == force)} {catalogue.owner(force)} areas"
               for force in catalogue.forces()]
     covered = vocab.SCOPE.covered if vocab.SCOPE is not None else ""
     periods = covered.removeprefix("the tables cover only ") or "the periods they print"

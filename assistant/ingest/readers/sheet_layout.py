@@ -11,7 +11,10 @@ readers (which get the cells from different libraries) lay sheets out the same w
   section label kept in the table; a block of such rows alone is a title when a table follows it and
   notes otherwise;
 - every data row of a table spans the same columns (the table's leftmost to rightmost used column), with
-  "" for an empty cell, so a merged header ("Offences" over four columns) keeps its place over its columns.
+  "" for an empty cell, so a merged header ("Offences" over four columns) keeps its place over its columns;
+- a block that opens with one label row ("Area: Harnbury", "District - North") followed by rows of figures and no
+  header of its own, set in the columns of the table above it, is that table's next group: analysts leave a blank
+  row before each group, and read apart the group's figures would have no header saying what they are.
 """
 
 from __future__ import annotations
@@ -30,10 +33,32 @@ def sheet_blocks(sheet: str, rows: Iterable[Row]) -> list[Block]:
     """The blocks of one sheet: its name as a level-1 heading, then its tables, titles and notes in order."""
     blocks = [Block(HEADING, sheet, level=1, where=f"{sheet}!A1")]
     segments = _segments(rows)
+    span = None  # the columns of the table last laid out, which a group after a blank row continues
     for index, segment in enumerate(segments):
+        if span is not None and _continues(segment, span):
+            blocks += [_table_row(sheet, row, *span) for row in segment]
+            continue
         followed_by_table = index + 1 < len(segments) and any(not _is_text(r, segments[index + 1]) for r in segments[index + 1])
-        blocks += _segment_blocks(sheet, segment, followed_by_table)
+        laid_out = _segment_blocks(sheet, segment, followed_by_table)
+        blocks += laid_out
+        span = _span(segment) if laid_out[-1].kind == TABLE_ROW else None  # a table with no notes under it
     return blocks
+
+
+def _continues(segment: list[Row], span: tuple[int, int]) -> bool:
+    """A group of the table above: one label row in its first column, then rows that each hold a figure, all
+    within its columns."""
+    label, *body = segment
+    left, right = span
+    return (bool(body) and len(label[1]) == 1 and min(label[1]) == left and not _looks_numeric(*label[1].values())
+            and all(left <= min(cells) and max(cells) <= right for _, cells in segment)
+            and all(any(_looks_numeric(text) for text in cells.values()) for _, cells in body))
+
+
+def _span(segment: list[Row]) -> tuple[int, int]:
+    """The leftmost and rightmost columns of a segment's table rows."""
+    data = [cells for number, cells in segment if not _is_text((number, cells), segment)]
+    return min(min(cells) for cells in data), max(max(cells) for cells in data)
 
 
 def _segments(rows: Iterable[Row]) -> list[list[Row]]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import openpyxl
 
-from assistant.ingest.readers import Extracted, ReaderError
+from assistant.ingest.readers import HEADING, PARAGRAPH, TABLE_ROW, Block, Extracted, ReaderError
 from assistant.ingest.readers.cell_text import cell_text, iso_date
 from assistant.ingest.readers.containers import is_ole, ole_stream_names, zip_names
 from assistant.ingest.readers.sheet_layout import Row, sheet_blocks
@@ -30,6 +30,7 @@ from assistant.ingest.readers.sheet_layout import Row, sheet_blocks
 MAX_ROWS = 100_000
 MAX_SHEETS = 100
 SUBTYPE_MARK = "- "
+TITLE_MAX_CHARS = 160  # a longer first line is a note or a description, not the workbook's title
 
 
 def read_xlsx(path: str | Path, max_rows: int = MAX_ROWS, max_sheets: int = MAX_SHEETS) -> Extracted:
@@ -57,13 +58,25 @@ def read_xlsx(path: str | Path, max_rows: int = MAX_ROWS, max_sheets: int = MAX_
         properties = workbook.properties
         return Extracted(
             blocks=tuple(blocks),
-            title=(properties.title or "").strip(),
+            title=(properties.title or "").strip() or _title_row(blocks),
             publisher=(properties.creator or "").strip(),
             date=iso_date(properties.created),
             kind="spreadsheet",
         )
     finally:
         workbook.close()
+
+
+def _title_row(blocks: list[Block]) -> str:
+    """The workbook's first title row ("Northshire Police - Performance Summary to March 2026"): what a reader
+    calls it, where the first sheet's name ("Summary", "District summary") is only a tab's label. It is the first
+    line of text above the first table (set as a heading, or as a paragraph when a long line sits with it)."""
+    for block in blocks:
+        if block.kind == TABLE_ROW:
+            return ""
+        if (block.kind == HEADING and block.level > 1) or block.kind == PARAGRAPH:
+            return block.text if len(block.text) <= TITLE_MAX_CHARS else ""
+    return ""
 
 
 def _rows(sheet, file_name: str, budget: int, max_rows: int) -> Iterator[Row]:
