@@ -26,7 +26,9 @@ from assistant.answer.lists import is_header_row, with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
+from assistant.answer.wants import names_person
 from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.source_words import document_words, framing_terms, kinds
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query
 
@@ -109,6 +111,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         near |= {i for i, s in enumerate(index.sentences) if s.document in allowed and (judge.number.match(facts.text(s))
                  or judge.titled_by_number(i))}
     near |= judge.meeting_lines  # "where was the 13 March 2012 meeting held?": that meeting's particulars
+    if judge.particular is not None:  # "who sent apologies?": every line that records them, however it ranked
+        near |= {i for i in _recording(facts, judge.particular)
+                 if not judge.months_named or _meeting_months(facts, i) & judge.months_named}
     if earlier is not None:  # what the last answer quoted, and what is printed around it
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
                  if 0 <= j < len(index.sentences)}
@@ -116,7 +121,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     similarity.score(near)  # in one product, not one sentence at a time
     best, score, reason = _best(judge, candidates, similarity, prior) if candidates else \
         (None, 0.0, "no passage about this was found")
-    if best is None and named and asking.source_as_topic(question):  # "the annual meeting with the PFCC"
+    if best is None and named and (asking.source_as_topic(question) or _owned_by_source(question)):
+        # "the annual meeting with the PFCC", "when was the bid to the Commissioner's fund submitted?"
         spoken = [i for i in sorted(near) if index.sentences[i].document in named or index.sentences[i].document in
                   every and asking.names_source_in(question, index.chunks[index.sentences[i].chunk])]
         found = _best(judge, spoken, similarity, prior)
@@ -152,6 +158,53 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         others = ()  # asked how things stand now, an older source's other figure is history; the same one agrees
     heading = "" if judge.fits(facts.text(sentence)) and not judge.titled_by_number(best) else judge.heading_answers(best)
     return Selection(tuple(chosen) + others, score, missing=missing, heading=heading)
+
+
+# "the Commissioner's fund", "the board's plan": a source word that owns a thing, not one that says something
+OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?([\w-]+)")
+
+
+def _owned_by_source(question: str) -> bool:
+    """Does the question name a source only as the owner of what it asks about ("when was the bid to the
+    Commissioner's fund submitted?"), never as who says it (no "according to", no verb of saying, and what the
+    source owns is no document: "the Commissioner's press release")? Then the minutes that record the bid may
+    answer when the Commissioner's own documents do not."""
+    documents = {w.casefold() for w in document_words()}
+    saying = framing_terms() - content_terms(" ".join(documents))
+    if re.search(r"\baccording to\b", question, re.I) or content_terms(question) & saying:
+        return False
+    owned = [m.group(1).casefold() for kind in kinds() for said in kind.said.finditer(question)
+             if (m := OWNS.match(question, said.end()))]
+    return bool(owned) and not documents & set(owned)
+
+
+def _recording(facts: IndexFacts, particular: particulars.Particular) -> frozenset[int]:
+    """The lines that name someone and record a meeting's particular ("• Dr A Jones" under "Apologies:", "Eve
+    Marsh (minute taker)"), worked out once per index: short lines that embed poorly and share no word with the
+    question, which neither passage retrieval nor meaning may find."""
+    key = f"passages:recording:{particular.name}"
+    found = facts.index.derived.get(key)
+    if found is None:
+        found = facts.index.derived[key] = frozenset(
+            i for i, s in enumerate(facts.index.sentences)
+            if s.document in particulars.recorded_in(particular, facts) and particulars.records(particular, facts, i)
+            and names_person(facts.text(s), particular.name))  # not the agenda's "Welcome and apologies"
+    return found
+
+
+def _meeting_months(facts: IndexFacts, i: int) -> set[str]:
+    """The month of the meeting whose particulars line i records: the one its headings date ("Minutes of the
+    meeting held on 23 April 2026" reproduced in a later pack), else its document's own date (minutes record
+    their own meeting). Empty when neither says."""
+    months = facts.label_months(i)
+    if months:
+        return set(months)
+    dated = str(facts.index.documents[facts.index.sentences[i].document].date or "")
+    return {MONTHS[int(m.group(1)) - 1]} if (m := re.match(r"\d{4}-(\d\d)", dated)) and 1 <= int(m.group(1)) <= 12 \
+        else set()
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,

@@ -1,7 +1,8 @@
 """Content terms: the stemmed words that carry a text's topic, with spelling variants folded together.
 
 Passage selection compares a question's terms with a sentence's, and claim reading does the same with a
-claim's, so both fold "anti-social behaviour" into "asb" and "rose" into "increase" the same way.
+claim's, so both fold "anti-social behaviour" into "asb" and "rose" into "increase" the same way, and the
+everyday words the data file says mean the same ("the maximum fine" and "fined up to £1,000") into one term.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from assistant.text.dates import MONTH_WORDS
 from assistant.text.tokens import bm25_tokens
 
 ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.toml"
+SAME_WORDS = Path(__file__).parent / "data" / "same_words.toml"
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -32,10 +34,23 @@ def _abbreviations() -> list[tuple[str, str]]:
     return [(_phrase_pattern(long), entry["short"]) for entry in entries for long in entry["long"]]
 
 
+def _same_words() -> list[tuple[str, str]]:
+    """(pattern, replacement) for each group of everyday words the data file says mean the same ("maximum" and
+    "up to" a figure, "helped" and "supported"), and the irregular forms of a verb: without them a question's own
+    word, which no document prints, reads as a topic the documents never mention. A group marked `keep` adds its
+    term after the words, which stay (a name's words that other readers look for: "236 fixed penalty notices")."""
+    with SAME_WORDS.open("rb") as file:
+        entries = tomllib.load(file)["same"]
+    return [(rf"{_phrase_pattern(word)}(?={entry['followed_by']})" if "followed_by" in entry else
+             _phrase_pattern(word), rf"\g<0> {entry['term']} " if entry.get("keep") else f" {entry['term']} ")
+            for entry in entries for word in entry["words"]]
+
+
 # Spelled-out and abbreviated forms of the same thing, so "anti-social behaviour" finds "ASB", and the
 # English forms a stemmer leaves apart.
 SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
     *_abbreviations(),
+    *_same_words(),
     (r"\bset up\b|\bfounded\b|\bcreated\b", "established"),
     (r"\b(press|news) release\b", "newsrelease"),
     # A drop-in session, before "drop" is read as a fall ("a drop in burglary" stays a fall).
@@ -56,9 +71,11 @@ SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
 GENERIC = set(bm25_tokens(["many much what which when where who how number figure figures total amount "
                            "according say said says give given tell told did does do was were is are than "
                            "there their recorded record happen happened latest carry carried out get got up down has have had be been "
-                           "being will would can could"],
+                           "being will would can could quick quickly"],
                           as_ids=False)[0])
-TIME_WORDS = set(bm25_tokens([" ".join(MONTH_WORDS) + " year years month months week weeks last previous next recent ago"],
+# Words that say when, not what: months, spans, and a deadline (a date to be met)
+TIME_WORDS = set(bm25_tokens([" ".join(MONTH_WORDS) + " year years month months week weeks last previous next "
+                              "recent ago deadline deadlines"],
                              as_ids=False)[0])
 
 
