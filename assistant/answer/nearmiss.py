@@ -56,6 +56,8 @@ WIDE_STATED = re.compile(r"\b(system|county|force|nation|uk|country|region)[- ]?
 # the area its headings name, so no answer for a smaller place they do not name.
 AREA_WIDE_STATED = re.compile(r"\bacross the (borough|district|city|town|partnership area)\b|\b(borough|district|city)"
                               r"[- ]wide\b", re.I)
+# "the whole of Dunmarsh county", "Dunmarsh as a whole": the wide area asked about, by its name.
+WIDE_NAMED = re.compile(r"\bthe whole of (?:the )?([A-Z][\w'’-]+)\b|\b([A-Z][\w'’-]+) as a whole\b")
 COUNTY_WORDS = re.compile(r"\b(county|countywide|force[- ]?wide|force area)\b", re.I)
 
 
@@ -70,9 +72,16 @@ def narrower_than_asked(question: str, forces: tuple[str, ...], window: Window, 
     """"How many stop and searches did Essex Police carry out force-wide?" is not answered by "including 120 stop
     and searches" in a district's update: the line, its headings and its document (`scope`: a document about the
     force area as a whole) must say the figure is the force area's."""
-    if not wide_asked(question, forces) or any(re.search(rf"\b{re.escape(f)}\b", scope, re.I) for f in forces):
-        return ""  # a document that speaks for the force area as a whole (its title and publisher)
+    if not wide_asked(question, forces):
+        return ""
     said = f"{window.near} {window.label}"
+    for wide in WIDE_NAMED.finditer(question):  # "the whole of Dunmarsh county" when the tables' area is a part of it
+        name = wide.group(1) or wide.group(2)
+        if name not in forces and not re.search(rf"\b{re.escape(name)}\b(?!\s+(?:police|constabulary)\b)",
+                                                f"{said} {scope}", re.I):
+            return f"the passage gives a local figure, not one for the whole of {name}"
+    if any(re.search(rf"\b{re.escape(f)}\b", scope, re.I) for f in forces):
+        return ""  # a document that speaks for the force area as a whole (its title and publisher)
     if COUNTY_WORDS.search(said) or WIDE_STATED.search(said) or any(  # "Essex Police" names a force, not where
             re.search(rf"\b{re.escape(f)}\b(?!\s+[A-Z])", said) for f in forces):
         return ""

@@ -245,8 +245,8 @@ def other_span(judge, i: int, window: str, label: str) -> str:
     headings (a quarter it names, as its document defines it), else its section, else the document's own
     particulars."""
     asked = month_spans(judge.question)
-    if not asked:
-        return shorter_run(judge.question, f"{label} {window}")
+    if not asked:  # a row's own "Jul-Sep 2026" outweighs the "12 months to September" of the heading it sits under
+        return shorter_run(judge.question, window if month_spans(window) else f"{label} {window}")
     doc = judge.index.documents[judge.index.sentences[i].document]
     near = month_spans(f"{label} {window}")
     if stated := {int(q) for q in QUARTER.findall(f"{label} {window}")}:
