@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant import vocab
+from assistant.ingest.table_words import force_name
 from assistant.understand.common import blank_matches
 from assistant.understand.query import Reason
 
@@ -117,8 +118,22 @@ def _other_forces(words) -> tuple[re.Pattern, Reason]:
         r"\b(?:other|another|neighbouring|neighboring|different|all) (?:police )?forces?\b|\bforces\b|"
         r"\bmet police\b|\bmetropolitan police\b|\bnational (?:average|figures?|rate|picture)\b|\bnationally\b|"
         r"\bconstabulary\b|\bpolice force\b" + (rf"|\b(?:{names}) police\b" if names else ""))
-    forces = " and ".join(f"{force} Police" for force in words.forces)
+    catalogue = words.catalogue
+    forces = " and ".join(catalogue.owner(force) if catalogue is not None else f"{force} Police"
+                          for force in words.forces)
     return pattern, Reason("other forces", f"the tables cover {forces} only, not other forces or national figures")
+
+
+def _own_force(words) -> re.Pattern | None:
+    """The indexed force named as an organisation ("Dunmarsh Constabulary", "Essex Police"): its tables' own
+    publisher, never another force. Its name is read from the summaries' titles, so a summary for a policing area
+    within a force ("Dunmarsh Constabulary - Kestermoor Policing Area") knows its force by name too."""
+    names = set(words.forces)
+    if words.catalogue is not None:
+        names |= {force_name(edition.id) for edition in words.catalogue.editions}
+    names = sorted({vocab.normalise(n) for n in names if n}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})(?:'s)? (?:police|constabulary)\b", re.I) \
+        if names else None
 
 
 def _partnerships(words) -> re.Pattern:
@@ -183,7 +198,8 @@ def out_of_scope(norm: str, rest: str) -> list[Reason]:
     reasons = [FRAUD] if _FRAUD.search(rest) else []
     reasons += [reason for pattern, reason in _OUT_OF_SCOPE[:3] if pattern.search(norm)]
     other_forces, reason = vocab.active().compiled("understand.other_forces", _other_forces)
-    reasons += [reason] if other_forces.search(norm) else []
+    own = vocab.active().compiled("understand.own_force", _own_force)
+    reasons += [reason] if other_forces.search(own.sub(" ", norm) if own is not None else norm) else []
     return reasons + [reason for pattern, reason in _OUT_OF_SCOPE[3:] if pattern.search(norm)]
 
 
