@@ -39,7 +39,7 @@ from assistant.ingest import chunking, corpus as corpus_reader  # noqa: E402
 from assistant.store import embedding  # noqa: E402
 from assistant.store.build import build_index  # noqa: E402
 from assistant.store.load import load_index  # noqa: E402
-from assistant.store.vectors import K, build_vector_index  # noqa: E402
+from assistant.store.vectors import K, Rescored, build_vector_index  # noqa: E402
 from assistant.text.tokens import bm25_tokens  # noqa: E402
 
 PASSAGES_PER_DOCUMENT = 24
@@ -94,7 +94,7 @@ parts["loaded records, BM25 and saved facts"] -= text
 engine = Assistant(index); facts_for(index).prepare(); mark("passage facts")
 _ = engine.prose; mark("claims' prose index")
 search = index.sentence_search.search
-parts["FAISS passage index"] = faiss.serialize_index(index.faiss_index).nbytes
+parts["FAISS passage index"] = faiss.serialize_index(getattr(index.faiss_index, "codes", index.faiss_index)).nbytes
 parts["sentence search (PQ)"] = faiss.serialize_index(search).nbytes if search is not None else 0
 print(json.dumps({"passages": len(index.chunks), "parts": parts}))
 """
@@ -220,8 +220,10 @@ def vector_step(n: int, pool: np.ndarray, sentences: list[str], queries: np.ndar
                                                                                      "half_limit": flat_limit}))
         seconds = time.perf_counter() - started
         peak = rss_bytes("VmHWM") - before
-        p50, p99, found = timed_searches(index, queries)
         size = faiss.serialize_index(index).nbytes
+        if "fetch" in info:  # 8-bit codes: searched as a loaded index searches them, the shortlist rescored
+            index = Rescored(index, vectors, info["fetch"])
+        p50, p99, found = timed_searches(index, queries)
         if label == "flat":
             exact_index, exact = index, found
         rows[label] = (info, seconds, p50, p99, found, size, peak)

@@ -30,7 +30,7 @@ from assistant.store.manifest import FIX, current_build, verify_build
 from assistant.store.sentence_facts import SentenceFacts
 from assistant.store.sentence_facts import load as load_sentence_facts
 from assistant.store.spans import Sentence, Sentences
-from assistant.store.vectors import SEARCH_THREADS, SentenceVectors
+from assistant.store.vectors import SEARCH_THREADS, Rescored, SentenceVectors
 
 if TYPE_CHECKING:  # pandas and the police.uk and statistics readers are imported when a frame is first read
     import pandas as pd
@@ -120,9 +120,12 @@ def load_index(index_dir: Path) -> LoadedIndex:
         chunks, sentences = spans.load(build, documents)
         faiss_index = faiss.read_index(str(build / "chunks.faiss"))
         # Memory-mapped, not read: only the rows an answer compares are paged in, so the passages' vectors
-        # are held once in memory (by FAISS), whatever index type the build chose.
+        # are held once in memory (by FAISS, as 8-bit codes for a large corpus), whatever type the build chose.
         chunk_vectors = np.load(build / CHUNK_VECTORS, mmap_mode="r")
         faiss.omp_set_num_threads(SEARCH_THREADS)
+        fetch = manifest.get("vector_index", {}).get("fetch")
+        if fetch:  # 8-bit codes: their shortlist is ranked by the exact vectors (store.vectors)
+            faiss_index = Rescored(faiss_index, chunk_vectors, int(fetch))
         sentence_vectors = np.load(build / "sentences.npy", mmap_mode="r")  # memory-mapped too (store.vectors)
         window_vectors = np.load(build / "windows.npy", mmap_mode="r")
         search = faiss.read_index(str(build / SENTENCE_SEARCH)) if (build / SENTENCE_SEARCH).is_file() else None

@@ -25,6 +25,9 @@ from assistant.records import Chunk, Document
 
 SPANS, STRINGS = "spans.npz", "chunks.json"
 ID_BYTES = 16  # a content id (`store.build.content_id`) is 16 hex digits
+# Sentences kept made: one warm passage answer looks up about a thousand, most of them several times (making each
+# anew was about a tenth of its time, `cProfile` on the repo's passage questions); a bound keeps this a few MB.
+SENTENCE_CACHE = 8_192
 CHUNK_CACHE = 512  # passages kept made between calls: answering reads the same few hundred passages many times
 
 
@@ -177,17 +180,24 @@ class Sentences(Sequence):
             raise ValueError("a sentence names a passage that is not there")
         lengths = np.array([len(text) for text in texts], dtype=np.int64)
         _check_spans("sentence", arrays["document"], arrays["start"], arrays["end"], lengths)
+        self._made: dict[int, Sentence] = {}
 
     def __len__(self) -> int:
         return len(self.columns.arrays["chunk"])
 
     def __getitem__(self, i):
+        made = self._made.get(i) if i.__class__ is int else None  # asked for before: most look-ups are
+        if made is not None:
+            return made
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
-        i = _position(i, len(self))
+        k = _position(i, len(self))
         c = self.columns
-        return Sentence(self.ids[i * ID_BYTES:(i + 1) * ID_BYTES].decode("ascii"), c.chunk[i],
-                        self.names[c.document[i]], c.start[i], c.end[i])
+        if len(self._made) >= SENTENCE_CACHE:
+            self._made.clear()
+        made = self._made[k] = Sentence(self.ids[k * ID_BYTES:(k + 1) * ID_BYTES].decode("ascii"), c.chunk[k],
+                                        self.names[c.document[k]], c.start[k], c.end[k])
+        return made
 
     def __iter__(self) -> Iterator[Sentence]:
         return (self[i] for i in range(len(self)))

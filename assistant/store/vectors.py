@@ -27,10 +27,15 @@ from assistant.errors import IndexCorruptError
 from assistant.store.manifest import FIX
 
 FLAT_LIMIT = 50_000
-# Past HALF_LIMIT vectors the flat index holds them in half precision (768 bytes a vector, not 1,536): on the
-# 1,859-passage synthetic corpus of `make bench-scale` it found all of float32's top 40 for every repo question,
-# its scores within 5e-5. Below it, the index stays float32, so a small corpus's answers are bit-exact.
+# Past HALF_LIMIT vectors the flat index holds them as 8-bit codes (384 bytes a vector, not 1,536) and reads
+# exact scores for what it finds: it asks the codes for `fetch` times as many as wanted and ranks those by
+# their float32 vectors, read from the disk copy (`Rescored`), so the order an answer sees is exact whenever
+# the codes' shortlist holds the exact top. `fetch` is the smallest of FETCHES that finds RESCORED_RECALL of
+# the exact top DEPTH (what retrieval asks for) on a sample, recorded in the manifest. Below HALF_LIMIT the
+# index stays float32 in memory, so a small corpus's answers are bit-exact and need no disk read.
 HALF_LIMIT = 4_096
+DEPTH = 40  # passages retrieval asks the vectors for (answer.retrieve)
+RESCORED_RECALL = 0.999  # the shortlist must hold practically all of the exact top DEPTH: ranks feed answers
 # One query's search on one thread: on a shared 2-core machine OpenMP's second thread costs more in hand-offs
 # than it saves (`make bench` prints both).
 SEARCH_THREADS = 1
@@ -54,7 +59,7 @@ def build_vector_index(vectors: np.ndarray, flat_limit: int = FLAT_LIMIT, seed: 
     if n <= min(flat_limit, half_limit):
         return _flat(vectors), exact
     if n <= flat_limit:
-        return _half_flat(vectors, exact, np.random.default_rng(seed))
+        return _coded_flat(vectors, exact, np.random.default_rng(seed))
     index = faiss.IndexHNSWSQ(dimension, faiss.ScalarQuantizer.QT_8bit, LINKS, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = BUILD_DEPTH
     rng = np.random.default_rng(seed)
@@ -78,21 +83,55 @@ def _flat(vectors: np.ndarray):
     return flat
 
 
-def _half_flat(vectors: np.ndarray, exact: dict, rng: np.random.Generator):
-    """Flat search over half-precision copies, with its recall@10 against float32 measured on a sample of the
-    corpus's own vectors; float32 if it falls short of MIN_RECALL."""
+def _coded_flat(vectors: np.ndarray, exact: dict, rng: np.random.Generator):
+    """Flat search over 8-bit codes, its shortlist rescored exactly (`Rescored`), with the over-fetch that finds
+    RESCORED_RECALL of the exact top DEPTH on a sample of the corpus's own vectors; float32 if none does."""
     import faiss
 
     n, dimension = vectors.shape
-    index = faiss.IndexScalarQuantizer(dimension, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
-    index.train(vectors)
-    index.add(vectors)
+    codes = faiss.IndexScalarQuantizer(dimension, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
+    codes.train(vectors[np.sort(rng.choice(n, min(n, TRAINING), replace=False))])
+    codes.add(vectors)
     chosen = rng.choice(n, min(n, RECALL_QUERIES), replace=False)
-    recall = recall_at_k(index, vectors, chosen, exact_neighbours(vectors, chosen))
-    if recall < MIN_RECALL:
-        return _flat(vectors), {**exact, "why": f"half precision found only {recall:.3f} of the exact top {K}"}
-    return index, {"type": "flat,fp16", "vectors": n, "bytes_per_vector": 2 * dimension,
-                   "recall_at_10": round(recall, 4)}
+    queries = np.ascontiguousarray(vectors[chosen])
+    depth = min(DEPTH, n)
+    _, wanted = _flat(vectors).search(queries, depth)
+    recall = 0.0
+    for fetch in FETCHES:
+        found = Rescored(codes, vectors, fetch).search(queries, depth)[1]
+        recall = float(np.mean([len(set(a.tolist()) & set(b.tolist())) / depth for a, b in zip(found, wanted)]))
+        if recall >= RESCORED_RECALL:
+            break
+    if recall < RESCORED_RECALL:
+        return _flat(vectors), {**exact, "why": f"8-bit codes rescored found only {recall:.4f} of the exact "
+                                               f"top {depth}"}
+    return codes, {"type": "flat,SQ8,rescored", "vectors": n, "bytes_per_vector": dimension, "fetch": fetch,
+                   f"recall_at_{depth}": round(recall, 4)}
+
+
+class Rescored:
+    """A FAISS index over coded vectors whose shortlist is ranked by the exact vectors: `search` asks the codes
+    for `fetch` times k and returns the k of those closest by float32 inner product, best first, as FAISS's
+    own `search` returns them (scores, ids; one row per query)."""
+
+    def __init__(self, codes, exact: np.ndarray, fetch: int):
+        self.codes, self.exact, self.fetch = codes, Rows(exact), fetch
+
+    @property
+    def ntotal(self) -> int:
+        return self.codes.ntotal
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        queries = np.ascontiguousarray(queries, dtype="float32").reshape(-1, self.codes.d)
+        _, shortlists = self.codes.search(queries, min(k * self.fetch, self.ntotal))
+        scores = np.full((len(queries), k), -np.inf, dtype="float32")
+        ids = np.full((len(queries), k), -1, dtype=np.int64)
+        for row, (query, shortlist) in enumerate(zip(queries, shortlists)):
+            shortlist = shortlist[shortlist >= 0]
+            exact = self.exact[shortlist] @ query
+            best = np.lexsort((shortlist, -exact))[:k]  # closest first, equal scores by id
+            scores[row, :len(best)], ids[row, :len(best)] = exact[best], shortlist[best]
+        return scores, ids
 
 
 def tune_depth(index, vectors: np.ndarray, rng: np.random.Generator) -> tuple[int, float]:
