@@ -280,6 +280,9 @@ def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
     parent: dict[str, str | None] = {label: None for label in vector}
     problems: list[str] = []
     for head, followers in marked.items():
+        followers = [label for label in followers if label in vector]  # rows with no offences count add nothing
+        if head not in vector or not followers:
+            continue
         tree = _parse_children(vector, vector[head], followers, 0)
         if tree is None or tree[1] != len(followers):
             problems.append(f"The sub-types printed under {head} do not add up to it, so each is taken as a "
@@ -288,6 +291,7 @@ def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
             continue
         _assign(tree[0], head, parent)
     for part, members in parts.items():
+        members = [label for label in members if label in vector]  # a row left out of the figures is in no tree
         if part in vector and len(members) <= _MAX_PART_ROWS:
             children = _adding_up(vector, vector[part], members)
             parent.update({label: part for label in children})

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
+from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 from assistant.ingest.table_periods import Period, TitlePeriod, column_period, has_word, layout_words, title_period
 from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, header_words
 from assistant.ingest.tables import TableRow, TextTable
@@ -46,6 +46,10 @@ _MAX_HEADER_ROWS = 3
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _TITLE_MAX_CHARS = 160
+_COUNTS = (OFFENCES, SOLVED)
+# A report's table of shorter periods (a quarter against the quarter before) stays a passage: table answers read
+# "last year", "this year" and editions over rolling years, and would take "the quarter before" for the same period.
+_PRINTED_MIN_MONTHS = 12
 _GENERIC_SHEET = re.compile(r"^(?:sheet|table|data|summary|figures|results|report|performance|crime|dashboard|"
                             r"output|export|tab)\s*\d*$", re.IGNORECASE)
 
@@ -60,6 +64,7 @@ class GridColumn:
     measure: str  # the frame's measure: the base, or one of its differences
     period: Period | None  # None for a difference, which compares the base's two periods
     area: str = ""  # a column group naming an area (wide form), else ""
+    crime: str = ""  # the crime type a column names when the table's rows are areas ("Area | Burglary | ..."), else ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,12 @@ def is_spreadsheet(doc: Document) -> bool:
     return doc.format in ("xlsx", "xlsm", "xls", "csv")
 
 
+def is_printed(doc: Document) -> bool:
+    """Documents whose tables are printed on a page (PDF, Word): a force's summary published as a report rather than
+    a workbook, read by the same layouts once each cell is back to what the page prints (see `_unlabelled`)."""
+    return doc.format in ("pdf", "docx", "doc")
+
+
 def read_grid_tables(doc: Document, tables: Sequence[TextTable]) -> tuple[list[dict], list[str]]:
     """The frame records of every performance table among `tables` (all from `doc`), and the problems of the
     tables that look like performance tables but cannot be read, one plain sentence each."""
@@ -93,8 +104,13 @@ def read_grid_tables(doc: Document, tables: Sequence[TextTable]) -> tuple[list[d
     for table in tables:
         lines = _lines_before(doc, table, previous_end)
         previous_end = table.end
+        if is_printed(doc):
+            table = _unlabelled(table)
         try:
-            cells += _table_cells(doc, table, lines)
+            found = _table_cells(doc, table, lines)
+            if is_printed(doc) and any(c.column.period and c.column.period.months < _PRINTED_MIN_MONTHS for c in found):
+                continue  # a quarter's table in a report: answers compare years and editions, not quarters
+            cells += found
         except TableProblem as problem:
             problems.append(str(problem))
     if not cells:
@@ -105,11 +121,32 @@ def read_grid_tables(doc: Document, tables: Sequence[TextTable]) -> tuple[list[d
 def _lines_before(doc: Document, table: TextTable, previous_end: int) -> list[str]:
     """The sheet's title lines for `table`, nearest last: its heading path, then the prose lines since the table
     before it on the same sheet (another sheet's notes say nothing of this one)."""
+    if is_printed(doc):  # a report's table is titled by its headings and the lines under the nearest one
+        previous_end = max([previous_end, *(s.start for s in doc.sections if s.start <= table.start)])
     prose = [line.strip() for line in doc.text[previous_end:table.start].split("\n") if line.strip()]
-    sheet = table.section_path[0] if table.section_path else None
+    sheet = table.section_path[0] if table.section_path and not is_printed(doc) else None
     if sheet in prose:
         prose = prose[len(prose) - prose[::-1].index(sheet):]
     return [*table.section_path, *(line for line in prose if "\t" not in line)]
+
+
+def _unlabelled(table: TextTable) -> TextTable:
+    """A printed table's cells as the page prints them: assembly labels each body cell of a report's table with its
+    column's header ("Q2 (Jul-Sep 2025): 1,389") so a row searched alone says what it holds; the figure is what
+    follows the header (or the header with a caption's subject before it)."""
+    rows = list(table.rows)
+    top = next((i for i, row in enumerate(rows) if sum(1 for cell in row.cells if cell) > 1), None)
+    if top is None:
+        return table
+    header = rows[top].cells
+    for r in range(top + 1, len(rows)):
+        cells = list(rows[r].cells)
+        for i, cell in enumerate(cells[1:], start=1):
+            label, sep, rest = cell.partition(": ")
+            if sep and i < len(header) and header[i] and label.endswith(header[i]):
+                cells[i] = rest.strip()
+        rows[r] = replace(rows[r], cells=tuple(cells))
+    return replace(table, rows=tuple(rows))
 
 
 # --------------------------------------------------------------------------------------------- cells and rows
@@ -209,6 +246,8 @@ def _column(index: int, parts: list[str], context_measure: str | None, title: Ti
     label = " ".join(parts)
     own = parts[-1] if parts else ""
     kinds = header_words()["columns"]
+    if any(word in label.lower() for word in kinds["per_head"]):
+        return None  # a rate per head of population is no solved rate, and no count
     if any(word in own.lower() for word in kinds["domestic_abuse_share"]):
         period = column_period(own, title)
         return GridColumn(index, label, DA_SHARE, DA_SHARE, period) if period else None
@@ -270,7 +309,13 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     area_column = _area_column(header, labels, crime_column)
     # A third label column groups the rows into parts ("Victim based crime"), as a part's own header line does.
     part_column = next((i for i in reversed(labels) if i not in (crime_column, area_column)), None)
-    columns = {i: _column(i, parts[i], context_measure, title, area_column is not None) for i in figures}
+    rows_are_areas = area_column is None and any(
+        crime_column < len(row) and has_word(row[crime_column], layout_words()["labels"]["area"]) for row in header)
+    crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title)), "") if rows_are_areas else "")
+              for i in figures}
+    columns = {i: _column(i, [p for p in parts[i] if p != crimes[i]], _left_measure(i, named, parts) or context_measure,
+                          title, area_column is not None) for i in figures}
+    columns = {i: c and replace(c, crime=crimes[i]) for i, c in columns.items()}
     with_periods = {(c.base, c.area) for c in columns.values() if c is not None and c.period is not None}
     # A difference is read only beside its measure's own periods: it compares them.
     readable = {i: c for i, c in columns.items() if c is not None and (c.base, c.area) in with_periods}
@@ -278,18 +323,71 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
         raise TableProblem(f"{_capital(where)} looks like a police performance table but no column header says "
                            "which months its figures cover (e.g. \"12 months to Nov 2025\" or \"2024/25\"; a bare "
                            "year needs a title such as \"Rolling 12 months to November\"), so it was left out.")
+    counts = [i for i, column in readable.items() if column.measure in _COUNTS]
+    read_rows = [row for row in table.rows[header_end:] if not any("%" in _cell(row, i) for i in counts)]
+    readable = {i: _percent_change(column, [_cell(row, i) for row in read_rows]) for i, column in readable.items()}
     if len({column.area for column in readable.values()}) < 2:  # one group name over every column: not an area
         readable = {i: replace(column, area="") for i, column in readable.items()}
     groups = _group_kinds(table, header_end, readable, crime_column, area_column, header)
-    context_area, titled = ("", False) if area_column is not None else _context_area(table, lines)
+    if rows_are_areas and any(kind == _CRIME for kind, _ in groups.values()):
+        rows_are_areas = False  # "Crime type: Burglary" rows over rows of areas: the groups say it
+    table_crime = ""
+    if rows_are_areas and not all(c.crime for c in readable.values()):
+        table_crime = _caption_crime(lines, title)
+        if not table_crime:
+            raise TableProblem(f"{_capital(where)} looks like a police performance table of areas but neither its "
+                               "columns nor its caption (\"Table 2: All crime by area\") say which crime type its "
+                               "figures count, so it was left out.")
+    context_area, titled = ("", False) if area_column is not None else _context_area(doc, table, lines)
     if area_column is None and not context_area and not all(c.area for c in readable.values()) and \
-            not any(kind in (_AREA, _CRIME) for kind, _ in groups.values()):
+            not rows_are_areas and not any(kind in (_AREA, _CRIME) for kind, _ in groups.values()):
         raise TableProblem(f"{_capital(where)} looks like a police performance table but nothing says which area "
                            "its figures are for (an Area column, the sheet's name or a column group), so it was left "
                            "out.")
     _refuse_duplicates(readable, where)
     return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), (context_area, titled),
-                       where, groups)
+                       where, groups, table_crime if rows_are_areas else "")
+
+
+def _left_measure(index: int, named: list[int], parts: dict[int, list[str]]) -> str | None:
+    """The measure of the nearest column to the left that names one: a "% change" printed after "Offences 2025" and
+    "Offences 2026" is the offences' change, whatever the titles say."""
+    left = [i for i in named if i < index]
+    return next((m for m in map(_base_measure, reversed(parts[left[-1]])) if m), None) if left else None
+
+
+def _percent_change(column: GridColumn, printed: list[str]) -> GridColumn:
+    """A count's "Change" column whose every figure is printed as a percentage ("-7.8%") is its % change."""
+    filled = [text for text in printed if text and not _missing(text)]
+    if column.measure == CHANGE.get(column.base) and column.base in PERCENT_CHANGE and filled and \
+            all(text.rstrip().endswith("%") for text in filled):
+        return replace(column, measure=PERCENT_CHANGE[column.base])
+    return column
+
+
+def _names_crime(part: str, title: TitlePeriod | None) -> bool:
+    """Does a column header of a table whose rows are areas name a crime type ("Burglary", "Drug offences", "All
+    crime"), rather than a period, a difference or only a measure ("Offences", "Number of solved outcomes")?"""
+    if column_period(part, title) is not None or _difference(part, SOLVED_RATE) != "" or has_word(part, _period_words()):
+        return False
+    keys = [key for keys in header_words()["groups"].values() for key in keys]
+    fillers = layout_words()["labels"]["measure_fillers"]
+    return any(word.lower() not in fillers and not any(key in word.lower() for key in keys)
+               for word in re.findall(r"[A-Za-z]+", part))
+
+
+_CAPTION = re.compile(r"(?:table|figure)\s+[\w.]{1,6}\s*[:.–—-]\s*(.+)$", re.IGNORECASE)
+
+
+def _caption_crime(lines: list[str], title: TitlePeriod | None) -> str:
+    """The crime type a numbered caption says a table of areas counts ("Table 2: All crime by area" -> "All crime"),
+    from the caption nearest the table; "" when none names one."""
+    for line in reversed(lines):
+        found = _CAPTION.match(line.strip())
+        if found:
+            subject = re.split(r"\s+(?:by|in|for|across)\s+|[,;(]|\s[-–—]\s", found.group(1), maxsplit=1)[0].strip()
+            return subject if _names_crime(subject, title) else ""
+    return ""
 
 
 _AREA, _CRIME, _PART = "area", "crime type", "part"
@@ -350,10 +448,11 @@ def _header_end(rows: list[tuple[str, ...]]) -> int:
 
 def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn],
                 label_columns: tuple[int | None, int | None, int], context: tuple[str, bool], where: str,
-                groups: dict[int, tuple[str, str]]) -> list[GridCell]:
+                groups: dict[int, tuple[str, str]], table_crime: str = "") -> list[GridCell]:
     """The figure cells of the table's body: each row's area (carried down from the row that last named one),
     part, crime type and the row a sub-type mark puts it under. `groups` says what each group row names;
-    `context` is the sheet's own area and whether its title named it."""
+    `context` is the sheet's own area and whether its title named it; `table_crime` the crime type a caption names
+    for a table whose rows are areas (a column naming a crime type says its own)."""
     area_column, part_column, crime_column = label_columns
     context_area, titled = context
     cells: list[GridCell] = []
@@ -384,12 +483,18 @@ def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn
             parent_type = parent if crime_type != label else None
             if crime_type == label:
                 parent = label
+        if any("%" in _cell(row, i) for i, column in columns.items() if column.measure in _COUNTS):
+            continue  # a percentage in a count's column: the row is another measure ("Solved rate (all crime)")
+        if any(word in label.lower() for word in header_words()["columns"]["per_head"]):
+            continue  # a rate per head of population ("Crimes per 1,000 population") counts no crime type
         for i, column in columns.items():
             printed = _cell(row, i)
             value = parse_number(printed)
             if value is None and not _missing(printed):
                 raise TableProblem(f"Cell {printed!r} in row {label!r} of {where} is not a number or a mark of a "
                                    "missing figure, so the table was left out. Fix the cell and rebuild.")
+            if column.crime or table_crime:  # a table of areas: the row is the area, the crime type its column's
+                area, crime_type, parent_type = label, column.crime or table_crime, None
             shown_area = column.area or area or context_area
             if not shown_area:
                 raise TableProblem(f"Row {label!r} of {where} comes before any row naming its area, so the table "
@@ -414,7 +519,7 @@ def _unmarked(label: str) -> str:
 def _refuse_duplicates(columns: dict[int, GridColumn], where: str) -> None:
     seen: dict[tuple, str] = {}
     for column in columns.values():
-        key = (column.area, column.measure, column.period)
+        key = (column.area, column.crime, column.measure, column.period)
         if key in seen:
             raise TableProblem(f"{_capital(where)} has two columns for the same figure ({seen[key]!r} and "
                                f"{column.label!r}), so it was left out: say in each header which period it covers.")
@@ -446,11 +551,11 @@ def _context_measure(lines: list[str]) -> str | None:
     return next((m for m in (_base_measure(line, strong=True) for line in reversed(lines)) if m), None)
 
 
-def _context_area(table: TextTable, lines: list[str]) -> tuple[str, bool]:
+def _context_area(doc: Document, table: TextTable, lines: list[str]) -> tuple[str, bool]:
     """The area of a sheet that holds one area's table, and whether its title named it: the place its title lines
     name ("Kestermoor Policing Area"), else its name, unless the name is generic ("Sheet1", "Data") or names a
-    measure; then the whole force, when a title line names a force."""
-    sheet = table.section_path[0] if table.section_path else ""
+    measure; then the whole force, when a title line names a force. A report's headings are no sheet's name."""
+    sheet = table.section_path[0] if table.section_path and not is_printed(doc) else ""
     titled = next((place for place in map(_titled_place, reversed(lines[1:] if sheet else lines)) if place), "")
     if titled:
         return titled, True
@@ -471,9 +576,12 @@ def _titled_place(line: str) -> str:
     """The place a title line names before a kind of area ("... - Kestermoor Policing Area: ..." -> "Kestermoor"),
     or "" (a force's name is no place: its figures are the force's)."""
     found = _place_pattern().search(line)
-    if not found or has_word(found.group(1), layout_words()["labels"]["force"]):
+    if not found:
         return ""
-    return found.group(1)
+    words = found.group(1).split()
+    force = [i for i, word in enumerate(words) if has_word(word, layout_words()["labels"]["force"])]
+    # "Lincolnshire Police Witham Marsh District ...": the place is the words after the force's name, if any.
+    return " ".join(words[force[-1] + 1:]) if force else found.group(1)
 
 
 # --------------------------------------------------------------------------------------------- the document
@@ -567,7 +675,8 @@ def _edition(doc: Document, first: TextTable, latest: str) -> str:
     lines = [line for line in _lines_before(doc, first, 0)[len(first.section_path):] if len(line) <= _TITLE_MAX_CHARS]
     year, month = latest.split("-")
     until = f"{MONTHS[int(month) - 1]} {year}"
-    title = " – ".join(lines[-3:]) or doc.title or doc.id
+    # A report's lines above its first table are its introduction, not a title: its own title names the edition.
+    title = (doc.title if is_printed(doc) else "") or " – ".join(lines[-3:]) or doc.title or doc.id
     if until.lower() not in title.lower() and not _names_period(title, latest):
         title = f"{title}: performance to {until}"
     return f"{title}, as uploaded in {doc.id}" if doc.uploaded else title

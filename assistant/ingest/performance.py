@@ -123,9 +123,9 @@ def empty_frame() -> pd.DataFrame:
 def read_performance(documents: Iterable[Document]) -> PerformanceRead:
     """Every performance table of every document as one frame, and the look-alikes that could not be read.
 
-    A table printed in a board pack's shape is read here, in any format; the other tables of a spreadsheet or CSV
-    file, and those of its tables this shape cannot read, go to `grids`, which knows the layouts of a force's own
-    workbooks (and reports what it cannot read either)."""
+    A table printed in a board pack's shape is read here, in any format; the other tables of a spreadsheet, a CSV
+    file, a PDF or a Word document (and a spreadsheet's tables this shape cannot read) go to `grids`, which knows the
+    layouts of a force's own summaries, in a workbook or printed in a report (and reports what it cannot read)."""
     records: list[tuple] = []
     problems: list[tuple[str, str]] = []
     for doc in documents:
@@ -141,7 +141,7 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
                     others.append(table)
                 else:
                     problems.append((doc.id, str(problem)))
-        if others and grids.is_spreadsheet(doc):
+        if others and (grids.is_spreadsheet(doc) or grids.is_printed(doc)):
             found, unread = grids.read_grid_tables(doc, others)
             records.extend(tuple(record[name] for name in COLUMNS) for record in found)
             problems.extend((doc.id, message) for message in unread)

@@ -128,9 +128,32 @@ def _is_table(region: list[list[Word]]) -> bool:
     if sum(1 for line in pieces if len(line) >= 2) < 2 or \
             any(sum(1 for line in pieces if index in line) < 2 for index in range(len(columns))):
         return False
+    if _runs_on(pieces) or _justified(region, pieces):
+        return False
     if all(len(line) == len(columns) for line in pieces):
         return _gutters_wider_than_spaces(region, columns)
     return True
+
+
+JUSTIFIED = 1.0  # points: lines of justified prose end this close to one right margin
+
+
+def _justified(region: list[list[Word]], pieces: list[dict[int, list[Word]]]) -> bool:
+    """Are the lines that hold several pieces justified prose: every one ends on one right margin, in a word (a
+    column of figures set flush right ends on one x too, in figures)? A table's last column of text is ragged."""
+    ends = [line[-1] for line, held in zip(region, pieces) if len(held) >= 2]
+    return len(ends) >= 2 and max(w["x1"] for w in ends) - min(w["x1"] for w in ends) <= JUSTIFIED and \
+        not any(re.search(r"\d", w["text"]) for w in ends)
+
+
+def _runs_on(pieces: list[dict[int, list[Word]]]) -> bool:
+    """Do the "cells" read as one sentence broken at chance gaps ("better lighting at | the Eastcliff |
+    underpass")? In prose most pieces go on from the piece to their left: that one ends mid-sentence and this one
+    starts with a lower-case word. A table's cells start afresh (a name, a date, a figure, a capital)."""
+    joins = [(line[a][-1]["text"], line[b][0]["text"]) for line in pieces
+             for a, b in zip(sorted(line), sorted(line)[1:])]
+    going_on = sum(1 for left, right in joins if right[:1].islower() and not re.search(r"[.:;)]$", left))
+    return len(joins) >= 2 and going_on * 2 >= len(joins)
 
 
 def _gutters_wider_than_spaces(region: list[list[Word]], columns: list[tuple[float, float]]) -> bool:
