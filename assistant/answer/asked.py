@@ -16,11 +16,13 @@ NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 # A phrase the question quotes ("'not resilient'", "the 'critical' level"): the answer holds it.
 QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.,!]|$)")
 
-# Where a question in several parts splits: "..., and when did it close?", "How long, and where?".
+# Where a question in several parts splits: "..., and when did it close?", "How long, and where?", "... run for
+# and between which dates?".
 _ASKING = (r"what|when|where|who|whom|how|which|why|by whom|since when|is|are|was|were|did|does|do|has|have|"
            r"over|in what|and")
 PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|where|who|whom|how|which|why|by whom|"
                         r"by (?:what|when|how|which)|since when|"
+                        r"(?:between|from|in|on|at|for|with|to|under|within) (?:what|which|whom)|"
                         r"is|are|was|were|did|does|do|has|have|over|in what)\b)|,\s+(?=(?:what|when|where|who|how|"
                         r"which|and)\b)", re.I)
 
@@ -82,6 +84,9 @@ NOT_KINDS = {"time", "date", "day", "year", "month", "percentage", "proportion",
 # asks for no kind of its own).
 WHICH_OF = re.compile(r"\b(?:what|which)\s+([a-z-]+)\s+of\s+(?:the|a|an|this|that|its|their)\b", re.I)
 NOT_KINDS |= {"kind", "type", "sort", "part", "parts", "kinds", "types", "sorts"}
+# "What is the police target for cutting shoplifting?": a target is said as what is to be done ("Reduce shoplifting
+# by 10% by March 2027"), seldom by the word.
+NOT_KINDS |= {"target", "targets", "aim", "aims", "goal", "goals"}
 
 
 def asked_kind(question: str) -> str:
@@ -175,6 +180,13 @@ def list_size(question: str) -> int | None:
     return int(word) if word.isdigit() else _SIZES[word]
 
 
+def introduces_list(text: str, size: int, noun: str = "") -> bool:
+    """Does the line introduce a list of that many items in its own words ("covering two zones: North Avenue and
+    Parkway", "made up of 4 different areas:"), of the `noun` when one is given ("areas")?"""
+    return any(list_size(m.group()) == size and (not noun or content_terms(noun) <= content_terms(m.group()))
+               for m in re.finditer(LIST_SIZE.pattern + r"\s*:", text, re.I))
+
+
 def list_phrase(question: str) -> str:
     """"four strands": the words naming the asked-for list's items."""
     match = LIST_SIZE.search(question)
@@ -204,7 +216,12 @@ def asked_thing(question: str) -> list[str]:
         return []
     while words and re.search(r"ed$", words[-1], re.I):  # "the last board date listed": a date
         words.pop()
-    return words
+    # "the Operation Dial allocation": the allocation is the thing, the name whose it is a topic the passage holds
+    named = next((k for k, w in enumerate(words) if not TITLED.fullmatch(w)), 0)
+    return words[named:] if named >= 2 else words
+
+
+TITLED = re.compile(r"[A-Z][a-z][\w'’-]*")  # "Operation", "Dial"; not "NHS", not "the"
 
 
 def _only_place(words: str) -> bool:

@@ -23,7 +23,7 @@ def describe_corpus(index: LoadedIndex) -> str:
     """What the documents do cover, for "not found" answers. No digits, so it can never be read as a figure."""
     documents = index.documents.values()
     catalogue = index.catalogue
-    forces = " and ".join(f"{force} Police" for force in catalogue.forces())
+    forces = " and ".join(catalogue.owner(force) for force in catalogue.forces())
     months = " and ".join(dict.fromkeys(e.periods[1].rsplit(" ", 1)[0].split(" to ")[-1] for e in catalogue.editions))
     tables = (f"{forces} performance tables (offences, solved outcomes and solved rates for the force and each "
               f"district, rolling years to {months})") if len(index.frame) and catalogue.editions else ""

@@ -14,6 +14,9 @@ A sentence is only quoted when:
   the documents list beside the one asked about), a ward for a district, another financial year, run of months,
   or meeting's month, or another thing of the kind the question names ("Operation Dial" for "Operation Grip"),
   in the line or in the heading over it;
+- a question that names its source by date ("according to the October 2026 minutes", "the January 2026 board
+  pack") is answered from the document so dated, and from its own report before the earlier meeting's minutes it
+  reproduces; that date is not the period of the figures asked for;
 - a table's row gives a figure only for what its own label and the headers over it name, is about the reference
   its first cell holds ("A25/14" is no answer for "A25/18"), and stands for all the rows when it is their total
   ("across all four teams"; `table_rows`).
@@ -28,12 +31,15 @@ from assistant import vocab
 from assistant.answer import (agenda, asking, baselines, crimes, naming, nearmiss, particulars, placenames, siblings,
                               speakers, table_rows, timing)
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
-from assistant.answer.asked import (ITEM_NUMBER, asked_kind, asked_moment, field_label, introduced, list_phrase,
-                                    list_size, manner_verb, named_ones, names_one, numbered, quoted)
+from assistant.answer.asked import (ITEM_NUMBER, NUMBER_NAMES, asked_kind, asked_moment, field_label, introduced,
+                                    introduces_list, list_phrase, list_size, manner_verb, named_ones, names_one,
+                                    numbered, quoted)
 from assistant.answer.lists import ANAPHORA, continues, lead_context, lead_of, list_items
 from assistant.answer.wants import COUNTING, Wants, counted_after, names_person, names_venue, wants
 from assistant.text.context import is_item
-from assistant.text.dates import asked_months, dated_months, days_in, months_dated, year_pairs, years_in
+from assistant.text.dates import (asked_months, dated_months, days_in, document_month, months_dated, year_pairs,
+                                  years_in)
+from assistant.text.source_words import without_document_dates
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query
@@ -52,18 +58,23 @@ INLINE_LIST = re.compile(r"\b(the following|as follows|including|include|such as
 OFFICES = frozenset(content_terms("chair chaired chairs manager director officer councillor inspector executive "
                                   "commander constable commissioner secretary minister leader head lead clerk"))
 # How narrowly, and as of when ("in Southend specifically", "signed up now"): no topic a line must repeat.
-SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now currently presently"))
+SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now currently presently still"))
 # Words that frame what is asked rather than say what it is about: a span or a start for a date ("until what year
-# does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?").
+# does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?"), that it happens
+# for how often or when ("how often do the forums take place?": "bi-monthly forums"), the ends of a span ("between
+# which dates?": "from 20 July to 31 August").
 FRAMING = re.compile(r"\b(?:until|till|since|runs?|running|lasts?|lasted|under ?way|kick(?:ed|s)? off|in charge|"
-                     r"responsible|apply|applies|applied|in force)\b", re.I)
-REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose"))  # "remind me who chairs"
+                     r"responsible|apply|applies|applied|in force|(?:take|takes|took|taking|taken) place|"
+                     r"happens?|happened|between)\b", re.I)
+# "remind me who chairs", "why was the date changed?": how the question asks, never what a line must say
+REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose why"))
 
 # A line that itself holds most of the topic and the place, person or name asked for ("... Skills Fest ... at
 # ARU, Writtle") is preferred to one whose passage only mentions the topic near it ("... the Civic Centre").
 OWN_TOPIC_CREDIT = 0.15
 NAMES_SHARE = 0.5  # of the topic's weight a printed name asked about must be to stand for the whole topic
 LABEL_CREDIT = 0.6  # a word only the headings or list lead hold counts for a little over half
+FAR_OFF = 0.3  # taken from the score of a line too far in meaning to be quoted
 
 
 class Judge:
@@ -81,8 +92,16 @@ class Judge:
         longer = {p: placenames.longer_name(said, p, index) for p in dict.fromkeys((*query.areas, *unknown))
                   if not asking.only_in_names(said, p, index)}  # "Witham Marsh", not the town of Witham's district
         named = [p if name is None else name for p, name in longer.items() if name != ""]
+        # "How many policing areas are there in Essex, and which one covers Chelmsford?": each part is about the
+        # places it names itself, when it names any
+        named = [p for p in named if asking.mentions(question, p)] or named
         self.places = tuple(p for p in named if p not in forces) or tuple(p for p in named if p in forces)
-        self.years = years_in(question)
+        # "according to the January 2026 board pack": 2026 says which document, not what year the figures are for
+        self.years = years_in(without_document_dates(question))
+        self.source_dates = particulars.source_dates(question)
+        # ... and only when a document is dated so does the date rule others out
+        self.source_dated = any(particulars.of_dates(frozenset({dated}), self.source_dates) for d in
+                                index.documents.values() if (dated := document_month(d.date or "")))
         self.year_pairs = year_pairs(said)
         # "24/25" and "13/12" are a year and a date; "action 25/24" is neither, and names the line
         pair_digits = {d for a, b in re.findall(r"(\d+)\s*/\s*(\d+)", question)
@@ -93,13 +112,14 @@ class Judge:
         self.terms = read.terms
         # a name the documents print ("Witham Marsh") is looked for in the passage and is part of the topic too
         place_terms = set().union(*(content_terms(p) for p in self.places if p not in longer.values()))
-        self.topic = self.terms - place_terms - TIME_WORDS - self.years - read.source_terms - pair_digits
+        self.topic = self.terms - place_terms - TIME_WORDS - years_in(question) - read.source_terms - pair_digits
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
         # "until what year does the Vision run?", "when did works get under way?", "who is in charge of the teams?":
         # words that frame the date, time or person asked for, which the answer says its own way ("Vision 2023 -
         # 2033", "began on 16 March", "Inspector Tom Hebden leads the teams", "what hours would the ban apply?")
-        if wants(question).date or wants(question).time or wants(question).duration or wants(question).person:
+        if wants(question).date or wants(question).time or wants(question).duration or wants(question).person or \
+                wants(question).frequency:
             self.topic -= content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
         self.topic -= SCOPE_WORDS | REQUEST_WORDS  # see nearmiss.ALONE
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what
@@ -156,10 +176,12 @@ class Judge:
         # areas:") is the answer's lead, and "four" is its size, not a topic word to find.
         self.list_size = list_size(question) if self.wants.many else None
         self.list_words: set[str] = set()
+        self.list_noun = ""
         if self.list_size:
             self.topic -= content_terms(question) & content_terms("two three four five six seven eight nine ten")
             self.topic_weights = asking.idf(index, self.topic, boost=own)
             self.list_words = content_terms(list_phrase(question))
+            self.list_noun = list_phrase(question).split()[-1]  # "schools" of "two schools"
         # "Who chaired ...?": the sentence that names someone in that role (not the one before it) is the answer.
         self.role = asking.who_focus(question)
         self.moment = asked_moment(question) if self.wants.time or self.wants.date else None  # "actually finish"
@@ -175,12 +197,16 @@ class Judge:
         self.number_shape = re.compile(r"\s*\d{1,2}" + r"\.\d{1,2}" * m.group(2).count(".") + r"[.)]?\s") if m \
             else None
         self.months_named = asked_months(question)
+        # "how much went on Year 1 projects?": the line naming that stage, over one on the whole programme
+        self.stages = stages(question)
         # "When did it meet after the 26 July 2024 meeting?": a date up to that month is not the answer.
         after = months_dated(m.group(1)) if (m := AFTER.search(question)) else set()
         self.after = max(after) if after else None
         # A date, a time, a place or a person is only an answer in a sentence that is itself about the topic
         # (with the line before it and its headings): a date elsewhere in the passage dates something else.
-        self.specific = self.wants.date or self.wants.time or self.wants.place or self.wants.person
+        # How often, too ("weekly sessions" in the drop-ins' bullet, not the forums' bullet below it).
+        self.specific = self.wants.date or self.wants.time or self.wants.place or self.wants.person or \
+            self.wants.frequency
         # "What is Maldon's Thriving Places Index score?": a line about the index that gives no score is no answer.
         self.possessed = naming.possessed(question)
         self.possessed_terms = content_terms(self.possessed) - asking.answer_kind(question)
@@ -248,11 +274,22 @@ class Judge:
         # period, which the objections weigh.
         if self.months_named and not self.wants.figure and (dated := self._dated_by(i, text)):
             focused += 0.15 if dated & self.months_named else -0.15
+        if self.stages:  # "£100k ... for Year 1", or "These projects included ..." after "Year 1 was successful"
+            near_text = f"{facts.text(self.index.sentences[i - 1])} {text}" if before else text
+            focused += 0.15 if self.stages & stages(near_text) else 0.0
+        if self.source_dates:  # the January pack's own report, not the October minutes it reproduces
+            focused += 0.15 if particulars.of_dates(particulars.occasion(facts, i), self.source_dates) else -0.15
         if self.wants.many:  # a list is asked for: a line introducing one, or an item of one, is the answer
             size = list_items(facts, i)
-            focused += 0.3 if self.list_size and size == self.list_size else 0.15 if size > 1 or \
-                is_item(facts.text(sentence)) or INLINE_LIST.search(text) else 0.0
-        return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit
+            if self.list_size and (size == self.list_size or introduces_list(text, self.list_size, self.list_noun)):
+                focused += 0.3  # "covering two zones: ..." for "which two zones?"
+            elif size > 1 or is_item(facts.text(sentence)) or INLINE_LIST.search(text) or \
+                    self.list_size and introduces_list(text, self.list_size):
+                focused += 0.15  # a list, if of other words ("two locations:" for "which two schools?")
+        # A line too far in meaning to be quoted (`objection`) must not outrank, and so crowd out of the shortlist,
+        # the lines that may be: "Areas for Improvement" rows sharing a word with "which two areas ...?"
+        distant = FAR_OFF if similarity < MIN_DENSE and not self.named_in(i) else 0.0
+        return 0.45 * similarity + 0.3 * lexical + 0.1 * prior + focused + place - misfit - distant
 
     def _dated_by(self, i: int, text: str) -> set[str]:
         """The months that date line i for a question naming a month: its heading's when a date is the answer;
@@ -384,8 +421,14 @@ class Judge:
         stated_places = placenames.stated(unnamed, self.places, index)
         if self.places and stated_places and not stated_places & set(self.places):
             return f"the passages give figures for {', '.join(sorted(stated_places))}, not {', '.join(self.places)}"
+        if self.source_dated and not particulars.of_dates(particulars.occasion(facts, i) | particulars.occasion(
+                facts, i, own=False), self.source_dates):  # the July pack's line for "the October 2026 minutes"
+            return f"the passage is not from the {particulars.in_words(self.source_dates)} document the question names"
         if reason := timing.other_period(self, i, window, label):  # another year, financial year or month
             return reason
+        # "funds associated with Operation Dial (23/24)" for 24/25, though the line before it says 2024/25
+        if self.year_pairs and (own := year_pairs(text)) and not own & self.year_pairs:
+            return f"the passages give figures for {', '.join(sorted(own))}, not {', '.join(sorted(self.year_pairs))}"
         if reason := baselines.objection(self.question, self.years, self.wants, text):  # "lower than in 2016"
             return reason
         near = f"{facts.text(index.sentences[i - 1])} {text}" if same_section(index, i - 1, sentence) else text
@@ -472,6 +515,12 @@ def _acted(action: frozenset[str], terms: frozenset[str]) -> bool:
     """Do the terms say the action was done, by its verb or its noun ("responded" and "612 responses")?"""
     return all(t in terms or len(t) >= VERB_ROOT and any(u[:VERB_ROOT] == t[:VERB_ROOT] for u in terms)
                for t in action)
+
+
+def stages(text: str) -> set[tuple[str, str]]:
+    """The numbered stages a text names ("Year 1", "phase two"), numbers as digits."""
+    return {(kind.casefold(), str(NUMBER_NAMES.index(n.casefold()) + 1) if n.casefold() in NUMBER_NAMES else n)
+            for kind, n in timing.STAGE.findall(text)}
 
 
 def _heading_names_other(question: str, heading: str, text: str) -> tuple[str, str] | None:

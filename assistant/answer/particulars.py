@@ -2,16 +2,19 @@
 took the minutes, who was secretary. A line in an attendance block ("Lucienne Edge, Ministry of Justice (minute
 taker)", "Phil Golding, Office of the Senior Presiding Judge" under "Apologies:") is read with the block's heading;
 the words naming the meeting ("at the 3 August 2011 panel meeting") pick the minutes, they are no topic a line
-in them must repeat.
+in them must repeat. The date a question gives its source by ("according to the October 2026 minutes") picks the
+document, and the meeting a line records (`occasion`): an agenda pack reproduces the last meeting's minutes.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
 from assistant.answer.facts import IndexFacts, opening, same_document
-from assistant.text.dates import days_dated
+from assistant.text.dates import asked_months, days_dated, document_month, month_number, months_dated
+from assistant.text.source_words import document_dates
 from assistant.text.terms import content_terms
 
 BLOCK_REACH = 40  # short lines above a line that may still be its attendance block
@@ -20,7 +23,8 @@ BLOCK_LINE = 160  # longer than this, a line is prose, and the block has ended
 # The headings of attendance blocks, as minutes print them.
 PRESENT_HEADING = re.compile(r"^\W*(present|attendees|attending|in attendance|also (present|in attendance)|members "
                              r"present|officers present|those present)\W*$", re.I)
-APOLOGIES_HEADING = re.compile(r"^\W*(apologies|apologies for absence|absent|absences|not present)\W*$", re.I)
+APOLOGIES_HEADING = re.compile(r"^\W*(apologies|apologies for absence|absent|absences|not present)"
+                               r"(\s+(received|noted|given|recorded))?\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,3 +160,42 @@ def openings_of(facts: IndexFacts, question: str) -> set[int]:
     documents = facts.index.documents
     return {i for d, lines in openings.items()
             if days & days_dated(f"{documents[d].date} {documents[d].title} {opening(documents[d])}") for i in lines}
+
+
+PERIOD_END = re.compile(r"(?<!according )\b(?:to|for|until|till|ending)\s+(?:the\s+)?$", re.I)
+
+
+def source_dates(question: str) -> frozenset[tuple[int, int]]:
+    """(year, month) of each date the question gives a document by, not its figures ("according to the October
+    2026 minutes", "the January 2026 board pack", "the minutes of 23 April 2026"); year 0 when only the month is
+    given ("the update of 5 March"). Not the end of the period a document covers ("the summary to September 2026",
+    published in October)."""
+    found = set()
+    for start, end in document_dates(question):
+        if PERIOD_END.search(question[:start]):
+            continue
+        words = question[start:end]
+        found |= set(months_dated(words)) or {(0, month_number(m)) for m in asked_months(words)}
+    return frozenset(found)
+
+
+def occasion(facts: IndexFacts, i: int, own: bool = True) -> frozenset[tuple[int, int]]:
+    """(year, month) of the occasion line i records: a heading's full date when one dates it ("Held on Thursday 2
+    October 2025" over the last meeting's minutes reproduced in January's pack, or "Minutes of the meeting held on
+    23 April 2026"), else its document's date. A heading's month alone ("performance to November 2025") is the
+    period of the figures under it, not an occasion. With `own` False, the document's date alone."""
+    for part in reversed(facts.label(i).split(" › ") if own else ()):
+        if days := days_dated(part):
+            return frozenset((y, m) for y, m, _ in days)
+    dated = document_month(facts.index.documents[facts.index.sentences[i].document].date or "")
+    return frozenset({dated}) if dated else frozenset()
+
+
+def of_dates(dated: frozenset[tuple[int, int]], asked: frozenset[tuple[int, int]]) -> bool:
+    """Does one of the `dated` (year, month) pairs match one `asked` (year 0 matches any year)?"""
+    return any(m == month and y in (year, 0) for year, month in dated for y, m in asked)
+
+
+def in_words(dates: frozenset[tuple[int, int]]) -> str:
+    """"October 2026", "March" (no year given) as a reader writes them."""
+    return " and ".join(f"{calendar.month_name[m]} {y}" if y else calendar.month_name[m] for y, m in sorted(dates))

@@ -30,7 +30,7 @@ FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|an
 # when, where or who ("when did the grants open?", "besides staff costs, what ...?").
 MONEY_WORDS = re.compile(r"\b(allocation|allocated|funding|budget|cost|grant|spent|spend)\b", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
-WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what date|which date|what day|since when|which years?|"
+WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what dates?|which dates?|what day|since when|which years?|"
                         r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day))\b"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
 # "What hours would the ban apply?", "between what times is it open?": hours of the day, which a time gives.
@@ -50,7 +50,8 @@ WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile) (number|no)\b|\bnumber (to
 WANTS_EMAIL = re.compile(r"\be-?mail\b", re.I)
 # "What is X's job title?", "what rank is he?", "what does X do at the council?": a role is asked for.
 # "What does Marc De'ath do?" asks a person's job; "what does the CONTEST Board do?" asks what a body is for.
-WANTS_ROLE = re.compile(r"\b(job title|(?:his|her|their|whose|what|which|\w+['’]s) job|title|role|rank|position|post)\b(?! (of|for|to)\b)|"
+WANTS_ROLE = re.compile(r"\b(job title|(?:his|her|their|whose|what|which|\w+['’]s) job|title|role|rank|position|"
+                        r"(?<!\bin )post)\b(?! (of|for|to)\b)|"  # "in post" is being employed, no post asked for
                         r"\b[Ww]hat does (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) do\b", re.I)
 # "What's the name of the local response?", "what is the scheme called?": a proper name is asked for.
 WANTS_NAME = re.compile(r"\b(the name of|what(?:'s| is| was| are| were) (?:it|they|this|that|the [\w -]+?) called)\b",
@@ -116,9 +117,11 @@ PARAGRAPH_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\s?\d{1,2})+\.?\s|\d{1,2}[.)]
 LABELLED = re.compile(r"\b(?:year|item|page|zone|tier|phase|stage|step|section|paragraph|appendix|annex|wave|round|"
                       r"option|action|priority|level|point|quarter)\s+\d{1,2}\b(?![\d,.%]|\s*(?:%|per\b))|\bQ[1-4]\b",
                       re.I)  # "the Quarter 3 briefing", "in Q2": which quarter, no count
-# "How much money was given out?", "what was the grant worth?": a sum of money, which "Year 2 projects" is not.
+# "How much money was given out?", "what was the grant worth?", "how much of it went on Year 1?": a sum of money,
+# which "Year 2 projects" is not.
 WANTS_MONEY = re.compile(r"\bhow much\b(?=.*\b(?:money|funding|funds?|grants?|budget|costs?|cost|spen[dt]|allocat\w*|"
-                         r"given out|paid|pay|awarded|invest\w*|worth|raised|price|salary|deficit|savings?)\b)|\bworth\b|"
+                         r"given out|paid|pay|awarded|invest\w*|worth|raised|price|salary|deficit|savings?|"
+                         r"went on|goes on|used)\b)|\bworth\b|"
                          r"\bwhat (?:is|was|were|are) the (?:total |overall )?(?:amount|sum|value|budget|cost|price|"
                          r"allocation|deficit) of\b", re.I)
 HAS_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:pounds|GBP)\b|\b(?:pounds|GBP)\s?\d", re.I)

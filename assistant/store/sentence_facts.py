@@ -27,7 +27,8 @@ from assistant.text.terms import content_terms_of
 ARRAYS, STRINGS = "sentence_facts.npz", "sentence_facts.json"
 TEXT = Path(__file__).resolve().parent.parent / "text"
 # The files whose rules decide a sentence's terms and label: a change to any makes saved facts stale.
-RULES = (TEXT / "terms.py", TEXT / "tokens.py", TEXT / "context.py", TEXT / "data" / "abbreviations.toml")
+RULES = (TEXT / "terms.py", TEXT / "tokens.py", TEXT / "context.py", TEXT / "data" / "abbreviations.toml",
+         TEXT / "data" / "same_words.toml")
 
 
 class IdSets:
