@@ -283,9 +283,10 @@ class Assistant:
                 return found
             own = understand.parse(text)
             if query.is_followup and not own.passage_cues:
-                if not _names_table_slots(own):
+                if not _names_table_slots(own, thread.dated(earlier)):
                     # "and in Chelmsford?" after a passage answer: the crime type and period it keeps are the ones
-                    # the passage was asked about, which a table row only stands in for
+                    # the passage was asked about, which a table row only stands in for; "and the year before
+                    # that?" after one asked of March 2021 is the year to March 2020, not the tables' year before
                     return found
                 # "how many the year before?" that the thread's document does not tell: the tables may, the
                 # document words of the turn before notwithstanding
@@ -352,6 +353,9 @@ class Assistant:
             return compose.not_found(text, selection.reason, self.index,
                                      context=thread.unanswered(query, reasked or text, self.index))
         quoted = tuple(self.index.sentence_position[(s.document, s.start)] for s in selection.sentences)
+        if earlier is not None and not found and (unheld := thread.unheld(facts, earlier, text, quoted)):
+            # "and for the metropolitan police area?" answered by the region's line: no answer for that area
+            return compose.not_found(text, unheld, self.index, context=query)
         if earlier is not None and thread.asks_who(text):  # "who confirmed that?" and "AS also confirmed ..."
             named = thread.introducing(facts, selection.sentences[0].document, quoted)
             alike = pointing.alike_items(facts, quoted, text)  # "who attended from the Home Office?": each of them
@@ -400,10 +404,14 @@ def _for_documents(query: Query) -> Query:
     return query.with_(areas=tuple(a for a in query.areas if a != area)) if area else query
 
 
-def _names_table_slots(own: Query) -> bool:
+def _names_table_slots(own: Query, dated: bool = False) -> bool:
     """Does a turn, read on its own, name a crime type, a period or a measure besides a count? A follow-up that names
-    only a place ("and in Chelmsford?") keeps every other slot from the turn before."""
-    return bool(own.crime_types or own.periods or own.measure not in (None, OFFENCES) or own.rank or own.change)
+    only a place ("and in Chelmsford?") keeps every other slot from the turn before. When the turn before was dated
+    (`dated`), a period told from it ("the year before that", "the previous year") is told from its date, which the
+    tables' reading of the words (the year before their latest) is not."""
+    relative = set(own.extra.get("period_kinds", ())) <= {"previous", "latest"}
+    periods = own.periods and not (dated and relative)
+    return bool(own.crime_types or periods or own.measure not in (None, OFFENCES) or own.rank or own.change)
 
 
 def _street_ask(context: object) -> bool:

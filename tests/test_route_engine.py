@@ -45,7 +45,7 @@ def test_a_place_only_follow_up_to_a_passage_answer_gets_no_stand_in_row(engine)
         for i, district in enumerate(districts):
             if not any(alias in text and district.lower() in text for text in texts):
                 continue
-            first = f"How many {alias} offences were there in {district}?"
+            first = f"How much did {alias} offences change in {district}?"  # passages give changes, not counts
             if not engine.ask(first).answerable or _cites_a_table(engine.ask(first)):
                 continue
             follow = engine.ask_turns([first, f"and in {districts[(i + 1) % len(districts)]}?"])

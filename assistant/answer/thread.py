@@ -38,7 +38,10 @@ heading the last quote was under ("Decisions") answers "and what did it decide i
 person who holds a role ("who is the district commander?") is searched with the role too, which documents may
 name them by. A new thing asked of that person in words no document uses ("what's her salary?") is not found,
 never another line about them; after a question the documents did not answer, a turn that only names another date,
-place or crime type ("and by April 2026?") asks that question of it.
+place or crime type ("and by April 2026?") asks that question of it. "And which came second?" after a line that
+ranks them is that line again. A line a search finds for a turn is no answer when it never names what the turn
+carries (the thing it asks of, the row quoted, the person, the same year) or lacks the kind of fact the question
+before asked for (`unheld`).
 """
 
 from __future__ import annotations
@@ -50,15 +53,15 @@ from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
 from assistant.answer import (asking, nearby, pointing, series, speakers, thread_cells, thread_meetings, thread_people,
                               thread_rows, thread_times)
-from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, wants
+from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, Wants, wants
 from assistant.store.load import LoadedIndex
-from assistant.text.context import is_item
+from assistant.text.context import is_item, is_table_row
 from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
                                     LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
                                     RELATIVE, SAME, SOMEONE, STEP, TWO, WHICH_MORE, YEAR_BEFORE, bare_step,
-                                    crimes_in, dates_in, leads, leans_back, ordinal, people, person_names, places_in,
-                                    swap, told, two_periods, unframed)
+                                    crimes_in, dates_in, leads, leans_back, names_anew, ordinal, people, person_names,
+                                    places_in, swap, told, two_periods, unframed)
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
@@ -259,6 +262,12 @@ def unanswered(query: Query, question: str, index: LoadedIndex) -> Query:
     return query.with_(extra={**query.extra, THREAD: Thread(question, document, (), answered=False)})
 
 
+def dated(earlier: Thread) -> bool:
+    """Did the question the thread started from name a year ("... in the year to March 2021?")? A time a next turn
+    tells from it ("the year before that") is then told from that year."""
+    return bool(YEAR.search(earlier.question))
+
+
 def unfounded(earlier: Thread, question: str) -> bool:
     """"When was that?" after a question the documents did not answer, in no document it named: the turn asks
     only about what was not found, so it has nothing to point at."""
@@ -302,6 +311,21 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
     return tuple(dict.fromkeys(quoted)) if wants(question).fits(f"{named} {said}", question) else ()
 
 
+def ranked_in_quote(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+    """"And which came second, with how many?" after "... is the ward with the highest number (44), with Marconi
+    ward being the second with 10 offences": the quote itself ranks them, so it answers again when it writes the
+    order the turn names and holds the kind of fact asked. Empty when the quote is a list (the turn then names
+    one of its items) or writes no such order."""
+    word = ordinal(question)
+    if word not in ORDINALS or not earlier.sentences:
+        return ()
+    said = " ".join(facts.text(facts.index.sentences[i]) for i in earlier.sentences)
+    listed = any(len(pointing.items_of(facts, i)) > 1 for i in earlier.sentences)
+    if listed or not re.search(rf"\b{word}\b", said, re.I):
+        return ()
+    return tuple(earlier.sentences) if wants(question).fits(said, question) else ()
+
+
 AUXILIARY = content_terms("going gone goes go will would shall should can could may might")
 def _holds(terms: set[str], word: str) -> bool:
     """Are the word's terms, in some form of it, among the terms ("staff" as "staffed" is)?"""
@@ -332,8 +356,9 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
         pointing.said_by(facts, quoted, earlier.names, question) or \
         thread_times.next_time(facts, earlier, question, earlier.role()) or \
+        thread_people.successor_lines(facts, earlier, question) or \
         thread_people.party_line(facts, earlier, question) or thread_people.person_lines(facts, earlier, question) or \
-        quoted_again(facts, earlier, question) or \
+        ranked_in_quote(facts, earlier, question) or quoted_again(facts, earlier, question) or \
         nearby.told_around(facts, earlier, question) or nearby.placed_near(facts, earlier, question) or \
         nearby.sibling_named(facts, earlier, question) or \
         pointing.added_near(facts, quoted, earlier.question, own, [a for _, a in places_in(question)], fits) or \
@@ -372,7 +397,8 @@ def step_in_list(facts: IndexFacts, earlier: Thread, question: str) -> int | Non
         return stepped
     j = (quoted[-1] if step > 0 else quoted[0]) + step
     same = 0 <= j < len(facts.index.sentences) and facts.index.sentences[j].document == earlier.document
-    if same and is_item(facts.text(facts.index.sentences[j])):
+    edge = quoted[-1] if step > 0 else quoted[0]  # an item's neighbour is the next item; a paragraph's is no step
+    if same and is_item(facts.text(facts.index.sentences[j])) and is_item(facts.text(facts.index.sentences[edge])):
         return j
     topic = content_terms(earlier.question) - FRAMING - asking.WHEN_WHERE
     return pointing.dated_step(facts, quoted, topic, step)
@@ -433,3 +459,89 @@ def asks_who(question: str) -> bool:
     return wants(question).person
 
 
+
+
+# "and for the metropolitan police area?", "what about Northern Ireland?", "and in Chelmsford?": a turn that is only
+# an opener and the thing it asks the earlier question of.
+ASKED_OF = re.compile(r"^\s*(?:and|but|so|ok|okay|what about|how about|same for)\b,?\s*(?:(?:for|in|on|at|across|"
+                      r"within|throughout|about|with)\s+)?([^?]+?)\s*\??\s*$", re.I)
+# Words that make a turn's rest a question, a clause or a pointer of its own ("and what's the target ...?", "and the
+# commissioner who joined them?", "and the third?"), not a thing to ask the earlier question of.
+CLAUSE = re.compile(r"\b(?:what|what's|who|whom|whose|when|where|which|why|how|is|are|was|were|do|does|did|has|"
+                    r"have|had|can|will|would|he|she|it|they|them|that|this|those|these|there|one|ones|year|month|"
+                    r"period|next|last|first|previous|same|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                    r"tenth|number|other|another|else|before|after)\b", re.I)
+# "over those same 12 months", "in the same period", "for that year": the time the earlier question named.
+SAME_TIME = re.compile(r"\b(?:same|that|those|this)\s+(?:(?:\d+|twelve|six|three)\s+)?(?:period|months?|years?|"
+                       r"time|quarters?|dates?)\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "and what will it be in 2025/26?", "what was it in March?": the value the question before asked for, of the time or
+# place named after it, in no words of its own.
+WHAT_IT_IS = re.compile(r"^\s*(?:(?:and|but|so|ok|okay)\s+)?what(?:'s|’s)?\s+(?:(?:will|would|is|was|are|were)\s+)?"
+                        r"(?:it|that|this|they|those)(?:\s+be)?\b", re.I)
+
+
+def unheld(facts: IndexFacts, earlier: Thread, question: str, sentences: tuple[int, ...]) -> str:
+    """Why the lines a search chose for the turn do not answer it, or "". A line for another thing, row, period or
+    person than the turn carries is no answer to it, however close in meaning:
+    - the thing it asks the earlier question of ("and for the metropolitan police area?" answered by the region's
+      line);
+    - the row the last answer quoted ("how does that compare with 2024?" after a ward's row of a table, answered
+      by the district's line);
+    - the person whose tenure it asks ("how long has he been in post?" answered by a line giving no start);
+    - the time it says is the same ("over those same 12 months" answered by another year's line);
+    nor is a line without the kind of fact the question before asked for, when the turn only points back at it
+    ("and what will it be in 2025/26?" after a sum, answered by a line with none). Names are looked for in the
+    lines, the line before each, their headings and their documents' titles; a year in all of those but the line
+    before, which may be the earlier answer, of that year."""
+    index = facts.index
+    lines = [facts.text(index.sentences[i]) for i in sentences]
+    framing = [*(facts.label(i) for i in sentences),
+               *{f"{d.title} {d.date}" for d in (index.documents[index.sentences[i].document] for i in sentences)}]
+    before = [facts.text(index.sentences[i - 1]) for i in sentences
+              if i > 0 and index.sentences[i - 1].document == index.sentences[i].document]
+    around = " ".join([*before, *lines, *framing])
+    terms = content_terms(around)
+    if TENURE_ASKED.search(question) and earlier.asks_of_person(question):
+        person = earlier.names[0]
+        named = {*person.split()[-1:], *ROLE.findall(earlier.role())}  # "Orrey", or "the District Commander"
+        about = content_terms(" ".join(named)) & terms or PERSONAL.match(around)
+        # a line saying since when, or for how long, not any date beside his name
+        return "" if about and TENURE.search(around) else f"no passage says since when {person} has held the post"
+    asked = ASKED_OF.match(question)
+    if asked and len(asked.group(1).split()) <= SHORT_THING and not CLAUSE.search(asked.group(1)) and \
+            not places_in(question) and not crimes_in(question):  # a place or crime type: the swap reads its names
+        thing = content_terms(asked.group(1)) - content_terms(earlier.question) - FRAMING
+        return "" if thing <= terms else f"no passage answers it for {asked.group(1)}"
+    row = "" if asked or places_in(question) or names_anew(question, earlier.question) else \
+        quoted_row_name(facts, earlier)
+    if row and not content_terms(row) <= terms:
+        return f"no passage answers it for {row}"
+    if (it_is := WHAT_IT_IS.match(question)) and re.search(r"\d|\b[A-Z]", question[it_is.end():]) and \
+            wants(question) == Wants() and not wants(earlier.question).fits(" ".join(lines), question):
+        return "no passage gives what the question before asked for"
+    said = set(YEAR.findall(earlier.question))
+    if SAME_TIME.search(question) and not YEAR.search(question) and said and \
+            not said & set(YEAR.findall(" ".join([*lines, *framing]))):
+        return f"no passage answers it for {' and '.join(sorted(said))}"
+    return ""
+
+
+def quoted_row_name(facts: IndexFacts, earlier: Thread) -> str:
+    """The name of the one table row the last answer quoted, when the earlier question asked about it by that name
+    ("Cotterstone" of "What percentage of Cotterstone residents feel safe after dark?" answered by Cotterstone's
+    row): what a turn naming nothing of its own ("how does that compare with 2024?") is still about. "" otherwise."""
+    rows = [facts.text(facts.index.sentences[i]) for i in earlier.sentences]
+    asked = content_terms(earlier.question)
+    names = {cell for row in rows if is_table_row(row) and
+             (cell := re.split(r"\t|\s\|\s", row.strip().strip("|"), maxsplit=1)[0].strip()) and
+             content_terms(cell) and content_terms(cell) <= asked}  # a header row's first cell is no name asked
+    return names.pop() if len(names) == 1 else ""
+
+
+# "how long has he been in post?": a tenure, which a line gives by a start or a span, never by a due date.
+TENURE_ASKED = re.compile(r"\bhow long\b", re.I)
+TENURE = re.compile(r"\bsince\b|\bfor (?:(?:more|less|over|under|nearly|almost|about|around) (?:than )?)?"
+                    r"(?:\d+|\w+) (?:years?|months?|weeks?)\b|\b(?:joined|appointed|took up|took over|started|began|"
+                    r"elected|arrived)\b", re.I)
+SHORT_THING = 6  # words: "and for the metropolitan police area?" names a thing; a longer turn asks a new question

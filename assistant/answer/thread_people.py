@@ -7,7 +7,8 @@ Graham would also forward the query ..."). "What did he say the marshals would b
 the quote a press release gives him ("Chief Inspector Daniel Fairbrother ... said:"), in whichever document it is;
 "what action did she have on the log?" by the row that names her as its owner. "Which party is she?" after a quote
 naming "Cllr Beth Amory, Liberal Democrat councillor for ..." is the line that writes her party beside her name:
-the quote itself first, then the lines of its document naming her, then those of any document.
+the quote itself first, then the lines of its document naming her, then those of any document. "Who replaced her?"
+is the line saying she left a post with the nearest line after it putting another person in it.
 
 A line is the person's when it names them (in full, or by a surname no other name in it shares), goes on from one
 that does ("She also advised ..."), or is the quote a line naming them introduces ("..., said:"). Such lines, run
@@ -188,3 +189,39 @@ def _terms_around(facts: IndexFacts, part: tuple[int, ...]) -> set[str]:
         if ITEM_LINE.match(text) and len(text.split()) <= ITEM_WORDS:
             return terms | facts.sentence_terms(j)
     return terms
+
+
+# "Who replaced her?", "who took over from him?", "who's his successor?": who came after the person.
+SUCCESSOR_ASKED = re.compile(r"\b(?:replac\w*|succeed\w*|successor|took over|taken over|takes over|take over|"
+                             r"came after|in (?:her|his) place)\b", re.I)
+# A line saying the person left a post: "had stepped down as Cabinet Member ... and as Chair of the Board".
+LEFT = re.compile(r"\b(?:stepped|stood|steps|stands|stepping|standing) down\b|\b(?:resign\w*|retir\w*|left|leaves|"
+                  r"leaving|departed|departs|vacated|moved on)\b", re.I)
+# A line putting someone in a post: "that Cllr Owen Treharne be elected Chair", "was appointed as ...".
+PUT_IN = re.compile(r"\b(?:elected|appointed|took over|takes over|succeeded|succeeds|replaced|replaces|"
+                    r"new (?:chair|lead|head|commander|manager|director))\b|\bin (?:her|his) place\b", re.I)
+SUCCESSION_REACH = 6  # lines after the one saying the person left that may name who was put in their post
+
+
+def successor_lines(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+    """"Who replaced her?" after an answer naming the Chair: the line saying she left a post, with the nearest line
+    after it that puts another person in a post she held ("Cllr Priya Lanyon had stepped down ... as Chair of the
+    Board" and "that Cllr Owen Treharne be elected Chair"); of the thread's document first, then of any. Empty when
+    the turn asks no successor of a person the last answer named, or no line says who followed them."""
+    if not earlier.names or not PERSONAL.search(question) or not SUCCESSOR_ASKED.search(question):
+        return ()
+    person, index = earlier.names[0], facts.index
+    order = sorted(range(len(index.sentences)), key=lambda j: index.sentences[j].document != earlier.document)
+    for j in order:
+        text = facts.text(index.sentences[j])
+        if not names(text, person) or not LEFT.search(text):
+            continue
+        posts = facts.sentence_terms(j) - content_terms(person)
+        for k in range(j + 1, min(j + 1 + SUCCESSION_REACH, len(index.sentences))):
+            if index.sentences[k].document != index.sentences[j].document:
+                break
+            after = facts.text(index.sentences[k])
+            others = [n for n in person_names(after) if not names(n, person)]
+            if others and PUT_IN.search(after) and facts.sentence_terms(k) & posts:
+                return (j, k)
+    return ()

@@ -83,7 +83,7 @@ NOT_NAME = frozenset("""
 dr mr mrs ms miss prof professor sir dame cllr councillor chief deputy assistant acting detective inspector
 superintendent constable sergeant officer commander commissioner secretary minister mayor chair chairman chairwoman
 director manager head lead leader executive member mp coordinator analyst clerk reverend revd rev
-home police council county city district borough parish town village statistics committee operation project programme
+home police constabulary council county city district borough parish town village statistics committee operation project programme
 scheme fund plan strategy trust authority court prison school college university academy hospital church
 exchange place market street road lane avenue square hall house station centre center office offices service
 services solicitors partnership group board panel network association society team unit department agency
