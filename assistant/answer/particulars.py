@@ -63,12 +63,18 @@ MEETING = re.compile(rf"\bthe\s+((?:[\w'’-]+\s+){{0,6}}?{_MEETING}(?:\s+{_MEET
                      re.I)
 PEOPLE = frozenset(content_terms("people person persons members member names"))  # "which three people": who
 WHO = re.compile(r"\b(who|whom|which|name|list)\b", re.I)
+# Asked for whoever came for another: "since X couldn't make it", "on behalf of Y". ("Who stood in for Z?" is
+# read as the apologies are, where minutes write "Z (represented by W)".)
+STOOD_IN = re.compile(r"\b(since|because|as)\b[^?]*\b(could ?n[o'’]t|unable|was ?n[o'’]t able)\b|\bon behalf of\b",
+                      re.I)
 
 
 def asked(question: str) -> Particular | None:
     """The particular a "who ...?" or "which people ...?" question asks about, if any."""
     if not WHO.search(question):
         return None
+    if STOOD_IN.search(question):  # "who came since X couldn't make it?": the substitute, listed among those present
+        return next(particular for _, particular in ASKED if particular.name == "present")
     return next((particular for pattern, particular in ASKED if pattern.search(question)), None)
 
 

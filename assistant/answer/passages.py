@@ -209,19 +209,45 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 def _best(judge: Judge, candidates: list[int], similarity: np.ndarray,
           prior: dict[int, float]) -> tuple[int | None, float, str]:
-    """The best-scoring candidate no rule objects to, its score, or the reason the best ones were refused."""
+    """The best-scoring candidate no rule objects to, its score, or the reason the best ones were refused.
+    A line far weaker than the best is no answer (a guess at something nearby), unless the lines above it were
+    refused for not being about the question at all and it holds the question's topic itself: "- Three anchor
+    projects" scoring on shared words sets no bar for the row that answers (`UNRELATED`, `_holds_topic`)."""
     index, facts = judge.index, judge.facts
     # a table's header row names what the rows give: the rows answer, read with it (`lists.with_list`)
     scored = sorted(((judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)), i)
                      for i in candidates if not is_header_row(facts, i)), reverse=True)
-    reason = ""
+    # why the lines within reach of the best, and the first below it, were refused; whether that one was seen
+    reason, past = "", False
+    bar = None  # the score of the best line that is about the question, answer or not
     for score, i in scored[:SHORTLIST]:
-        reason = judge.objection(i, float(similarity[i]))
-        if not reason:
-            return i, score, ""
-        if scored[0][0] - score > 0.12:
+        if past and bar is not None and bar - score > WEAKER:
             break
+        objection = judge.objection(i, float(similarity[i]))
+        if not objection and (not past or _holds_topic(judge, i)):
+            return i, score, ""
+        if not past:
+            reason, past = objection, scored[0][0] - score > WEAKER
+        if bar is None and objection not in UNRELATED:
+            bar = score
     return None, scored[0][0] if scored else 0.0, reason
+
+
+WEAKER = 0.12  # how far below the best line another may score and still answer it
+# The refusal of a line that does not hold the question's topic: it says nothing of how well a line that does
+# answers (`judge.Judge.objection`).
+UNRELATED = frozenset({"no passage answers this closely enough"})
+
+
+def _holds_topic(judge: Judge, i: int) -> bool:
+    """Does line i, with its headings and list or table header but not the lines around it, hold most of the
+    question's own topic? Only such a line may answer from far below the best-scoring one. A part of a question
+    ("... and when is it dated?") is held to its own words, not those it borrows from the whole ("who wrote the
+    guidance"), and a part with no topic of its own is never answered from so far down."""
+    weights = {t: w for t, w in judge.topic_weights.items() if t in judge.own_terms}
+    own = judge.expand(judge.facts.sentence_terms(i) | judge.facts.label_terms(i))
+    return bool(weights) and sum(w for t, w in weights.items() if t in own) >= \
+        MIN_TOPIC_COVERAGE * sum(weights.values())
 
 
 # "How many members does it have now?", "is it still open?", "have all the visits been done?": the state of things

@@ -1,5 +1,6 @@
 """Short forms a question uses for names the documents print in full: initials ("CSP" for "Community Safety
-Partnership") and first letters before the same next word ("Op Lantern" for "Operation Lantern").
+Partnership", "EU" for "European Union") and first letters before the same next word ("Op Lantern" for "Operation
+Lantern").
 
 Read as written, such a word is one no document holds, and the question is refused as about a topic the documents
 never mention. Written out as the documents print the name, its words are found. Only short forms the documents
@@ -14,9 +15,9 @@ from assistant.answer.facts import facts_for
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import content_terms
 
-ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 ABBREVIATED = re.compile(r"\b([A-Z][a-z]{1,3})\.?\s+([A-Z][\w'’-]+)")
-CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w'’-]*){2,5}")
+CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w'’-]*){1,5}")
 
 
 def spelled_out(text: str, index: LoadedIndex) -> str:
@@ -27,8 +28,11 @@ def spelled_out(text: str, index: LoadedIndex) -> str:
 
     def initials(match: re.Match) -> str:
         names = _initials_printed(index).get(match.group())
-        return min(names, key=lambda n: (len(n), n)) if names and not content_terms(match.group()) <= known \
-            else match.group()
+        if not names or content_terms(match.group()) <= known:
+            return match.group()
+        if len(match.group()) == 2:  # two letters stand for many pairs of words: only for the one pair printed
+            return next(iter(names)) if len(names) == 1 else match.group()
+        return min(names, key=lambda n: (len(n), n))
 
     def first_letters(match: re.Match) -> str:
         word, following = match.groups()
@@ -41,15 +45,20 @@ def spelled_out(text: str, index: LoadedIndex) -> str:
 
 
 def _initials_printed(index: LoadedIndex) -> dict[str, frozenset[str]]:
-    """Initials -> the names the documents print that they stand for (every run of three to six capitalised
+    """Initials -> the names the documents print that they stand for (every run of two to six capitalised
     words, and each run of three or more inside it: "Community Safety Partnership Board" gives CSPB, CSP and
-    SPB), worked out once per index."""
+    SPB; and every two capitalised words side by side: "European Union" of "the European Union of GPs" gives EU),
+    worked out once per index."""
     found = index.derived.get(_INITIALS_KEY)
     if found is None:
         names: dict[str, set[str]] = {}
         for document in index.documents.values():
             for run in CAPITALISED_RUN.finditer(f"{document.title}\n{document.text}"):
-                words = [w for w in run.group().split() if w[:1].isupper()]
+                printed = run.group().split()
+                for first, second in zip(printed, printed[1:]):
+                    if first[:1].isupper() and second[:1].isupper():
+                        names.setdefault(first[0] + second[0], set()).add(f"{first} {second}")
+                words = [w for w in printed if w[:1].isupper()]
                 for i in range(len(words)):
                     for j in range(i + 3, len(words) + 1):
                         names.setdefault("".join(w[0] for w in words[i:j]), set()).add(" ".join(words[i:j]))

@@ -26,7 +26,8 @@ FILE = "names.json"
 TEXT = Path(__file__).resolve().parent.parent / "text"
 # The files whose rules decide the names: this one's patterns, and the content terms they are kept as.
 RULES = (Path(__file__).resolve(), TEXT / "terms.py", TEXT / "tokens.py", TEXT / "dates.py",
-         TEXT / "data" / "abbreviations.toml", TEXT / "data" / "same_words.toml")
+         TEXT / "data" / "abbreviations.toml", TEXT / "data" / "same_words.toml",
+         TEXT / "data" / "frame_words.toml")
 
 INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
 # Capitalised words, with the small words names carry between them ("Violence Against Women and Girls").

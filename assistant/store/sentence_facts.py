@@ -28,7 +28,7 @@ ARRAYS, STRINGS = "sentence_facts.npz", "sentence_facts.json"
 TEXT = Path(__file__).resolve().parent.parent / "text"
 # The files whose rules decide a sentence's terms and label: a change to any makes saved facts stale.
 RULES = (TEXT / "terms.py", TEXT / "tokens.py", TEXT / "context.py", TEXT / "data" / "abbreviations.toml",
-         TEXT / "data" / "same_words.toml")
+         TEXT / "data" / "same_words.toml", TEXT / "data" / "frame_words.toml")
 
 
 class IdSets:

@@ -17,6 +17,7 @@ from assistant.text.tokens import bm25_tokens
 
 ABBREVIATIONS = Path(__file__).parent / "data" / "abbreviations.toml"
 SAME_WORDS = Path(__file__).parent / "data" / "same_words.toml"
+FRAME_WORDS = Path(__file__).parent / "data" / "frame_words.toml"
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -73,6 +74,17 @@ GENERIC = set(bm25_tokens(["many much what which when where who how number figur
                            "there their recorded record happen happened latest carry carried out get got up down has have had be been "
                            "being will would can could quick quickly"],
                           as_ids=False)[0])
+
+
+def _frame_words() -> set[str]:
+    """The stems of the words the data file says only frame a question's ask ("who should I contact?",
+    "approximately how many", "couldn't"): a line need not print them to answer it, so they are no topic."""
+    with FRAME_WORDS.open("rb") as file:
+        groups = tomllib.load(file)["frame"]
+    return set(bm25_tokens([" ".join(word for group in groups for word in group["words"])], as_ids=False)[0])
+
+
+GENERIC |= _frame_words()
 # Words that say when, not what: months, spans, and a deadline (a date to be met)
 TIME_WORDS = set(bm25_tokens([" ".join(MONTH_WORDS) + " year years month months week weeks last previous next "
                               "recent ago deadline deadlines"],
