@@ -46,7 +46,8 @@ UNTOLD = frozenset(content_terms("anyone anybody someone somebody anything somet
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
 # answer holds as a value, not as the word: never a topic.
 ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "
-                               "named mean means meaning phone telephone email mail address number share money"],
+                               "named mean means meaning phone telephone email mail address number share money firm "
+                               "company"],
                               as_ids=False)[0])
 ROLE_KIND = set(bm25_tokens(["job title role rank position post"], as_ids=False)[0])
 
@@ -64,7 +65,8 @@ FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(kinds?|s
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
                               "held hold happen happened happening take took place time after next following "
-                              "planned scheduled due date day set fixed arranged booked slated pencilled penciled"],
+                              "planned scheduled due date day set fixed arranged booked slated pencilled penciled hour "
+                              "hours"],
                              as_ids=False)[0])  # "the meeting after May" is the next one; "set for" frames a date
 # Words that only ask whether something came off once an outcome is asked for ("did it win?"): never the topic then.
 OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded successful secure secured get got receive "

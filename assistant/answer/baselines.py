@@ -5,15 +5,16 @@ confidence, not the peak's; "ASB is now 70% lower than it was in 2016" gives a c
 figure; "a 17.4% increase compared the same period last year, with 0.57 offences per 1000" gives this year's rate,
 not last year's. When what the question asks about (a year, a peak, the year before) appears in a line only as
 what a comparison is measured from ("than ...", "since ...", "compared with ..."), with no figure of its own, the
-line's figures are for another time and do not answer. A question that asks how things changed, or itself measures
-from that time ("since 2016"), is answered by such a line.
+line's figures are for another time and do not answer; and a value asked "at its peak" needs a figure at all. A
+question that asks how things changed, or itself measures from that time ("since 2016"), is answered by such a
+line.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.answer.wants import Wants
+from assistant.answer.wants import HAS_FIGURE, Wants
 
 # What a comparison is measured from, up to the thing itself with no figure or clause break between ("than it was
 # in 2016", "compared the same period last year"): "up from 10 in 2016" and "than the 10 seen in 2016" give
@@ -28,11 +29,20 @@ YEAR_BEFORE_ASKED = re.compile(r"\b(previous|last|prior|preceding) year\b|\byear
 YEAR_BEFORE_NAMED = r"(?:(?:previous|last|prior|preceding)\s+year|year\s+before)"
 
 
+# "What was confidence at its peak?", "the highest level of ...": a value at a high or low, which is a figure.
+PEAK_VALUE_ASKED = re.compile(r"^\s*what\s+(?:is|was|were|are)\b[^?]*\b(?:at\s+(?:its|their|the)\s+"
+                              r"(?:peak|highest|lowest|height)|(?:peak|highest|lowest|record)\s+"
+                              r"(?:level|rate|figure|value|number))\b", re.I)
+
+
 def objection(question: str, years: set[str], wants: Wants, text: str) -> str:
     """Why the line's figures are not for the year, peak or year before the question asks about (it names that
-    only as what it compares with); empty when they may be."""
+    only as what it compares with, or, asked for a value at its peak, gives no figure at all); empty when they
+    may be."""
     if wants.change:
         return ""
+    if PEAK_VALUE_ASKED.search(question) and not HAS_FIGURE.search(text):
+        return "no passage gives a figure for the peak"
     for asked, named, said in _anchors(question, years):
         if re.search(_MEASURED_FROM + rf"\b{named}", question, re.I):
             continue  # "how many officers since 2016?": the question measures from it too

@@ -9,7 +9,10 @@ plain words why the line is not the answer, or "" when it may be. Plain English 
 - another owner: one body's newsletter for "Culture Chelmsford's newsletter";
 - another thing of the same kind: "the celebration event" for "the showcase event", a count of officers "from the
   team" for how many the team has, a general rate for a named body's;
-- another of the things a document lists side by side: "the north policing area" for the south;
+- another of the things a document lists side by side: "the north policing area" for the south; another thing
+  of the kind named by its initials ("the UKSPF funding" for the Rural England Prosperity Fund);
+- a figure in another clause: "five reviews ..., also attending a Basildon review" for Basildon's number;
+- a wider area's figure: "Chelmsford was included in the north policing area ... around 820 officers";
 - another kind of fact: a thing said before an event for what has happened "since" it, a post held elsewhere for
   "what position does X hold on Y?", "the next meetings" for "the next election"; and those `otherkind` reads
   (another post, a pledge for an outcome, no value for a value, a named part for the whole).
@@ -82,10 +85,21 @@ def narrower_than_asked(question: str, forces: tuple[str, ...], window: Window, 
             return f"the passage gives a local figure, not one for the whole of {name}"
     if any(re.search(rf"\b{re.escape(f)}\b", scope, re.I) for f in forces):
         return ""  # a document that speaks for the force area as a whole (its title and publisher)
+    if not _force_only(window.before, forces):  # "a data pack for Essex (with a Chelmsford tab)": which, unsaid
+        said = f"{window.text} {window.label}"
     if COUNTY_WORDS.search(said) or WIDE_STATED.search(said) or any(  # "Essex Police" names a force, not where
             re.search(rf"\b{re.escape(f)}\b(?!\s+[A-Z])", said) for f in forces):
         return ""
     return "the passage gives a local figure, not one for the whole force area"
+
+
+def _force_only(text: str, forces: tuple[str, ...]) -> bool:
+    """Does the text name no place but the force area? The line before a figure speaks for it only then: one that
+    names the force area and a district too ("a data pack for Essex, with a Chelmsford tab") leaves it open which
+    the figure is for."""
+    named = {hit.name for _, hit in vocab.find_places(vocab.normalise(text))} | placenames.unlisted(text, ())
+    return not any(name not in forces and not any(re.search(rf"\b{re.escape(f)}\b", name, re.I) for f in forces)
+                   for name in named)
 
 
 def wider_than_asked(places: tuple[str, ...], forces: tuple[str, ...], window: Window) -> str:
@@ -99,6 +113,23 @@ def wider_than_asked(places: tuple[str, ...], forces: tuple[str, ...], window: W
             not HAS_FIGURE.search(window.text):
         return ""
     return f"the passage gives a figure for a wider area (“{stated.group()}”), not one for {', '.join(local)}"
+
+
+# "Chelmsford was included in the north policing area", "X is part of the Mid area": a place inside a wider one.
+WITHIN = r"\s+(?:was|is|are|were|has been|falls|fell|sits)\s+(?:included\s+in|part\s+of|within|covered\s+by)\s+" \
+         r"(?:the\s+)?((?:[\w'’-]+\s+){0,3}?(?:area|region|division|command|zone|patch|sector|cluster|locality))\b"
+
+
+def inside_wider(places: tuple[str, ...], text: str) -> str:
+    """"How many officers are there in the Chelmsford area?" is not answered by "Chelmsford was included in the
+    north policing area which was noted to be the largest one with around 820 officers": a line that places the
+    place asked about inside a wider area gives that area's figures."""
+    for place in places:
+        match = re.search(rf"\b{re.escape(place)}\b{WITHIN}", text, re.I)
+        if match and HAS_FIGURE.search(text[match.end():]):
+            return f"the passage gives a figure for the {match.group(1).casefold()}, which includes {place}, not for " \
+                   f"{place} itself"
+    return ""
 
 
 _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS}|a|an)"
@@ -398,12 +429,81 @@ def part_for_total(question: str, text: str) -> str:
     return f"the passage counts {novel[0]} only, not all offences" if novel and len(novel) == len(kinds) else ""
 
 
+# Where a line turns to another subject: "..., with the 13-17 age range the most common (70%)", "of which 77% are
+# male", "..., also attending a Basildon review", "; ...".
+CLAUSE_BREAK = re.compile(r",\s*(?:with|while|whilst|whereas|also|and also)\s+|\s+of which\s+|;\s*", re.I)
+PERCENT_ASKED = re.compile(r"\bwhat\s+(?:percentage|proportion|share|per ?cent)\b|\bhow many per ?cent\b", re.I)
+NOT_THE_THING = frozenset(content_terms("percentage proportion share per cent rate figure number many much total"))
+
+
+def figure_of_another_clause(question: str, places: tuple[str, ...], text: str) -> str:
+    """"How many death reviews are there for Basildon?" is not answered by "The team has five ongoing reviews ...,
+    also attending a Basildon review", nor "what percentage of referrals came from education?" by "Most referrals
+    are from education, with the 13-17 age range the most common (70%) of which 77% are male": where a line turns
+    to other subjects in its clauses, the figure asked for is in the clause about what was asked; a place named only
+    in a later clause with no figure, or the thing a percentage is asked of named only in clauses with none, has
+    none given. ("ASB fell in Essex, with 9,000 fewer reports": the later clause goes on about the first's place.)"""
+    clauses = [c for c in CLAUSE_BREAK.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return ""
+    percent = bool(PERCENT_ASKED.search(question))
+    holds = (lambda c: bool(re.search(r"\d\s*%|\bper ?cent\b", c, re.I))) if percent else \
+        (lambda c: bool(otherkind.figures(c)))
+    with_figure = [c for c in clauses if holds(c)]
+    if not with_figure or len(with_figure) == len(clauses):
+        return ""
+    for place in places:  # a place in the line's first clause is what its later clauses go on about
+        if asking.mentions(text, place) and not asking.mentions(clauses[0], place) and \
+                not any(asking.mentions(c, place) for c in with_figure):
+            return f"the passage's figure is not {place}'s: it names {place} only in another part of the line"
+    if percent:
+        asked = content_terms(question) - NOT_THE_THING - ANSWER_KIND
+        if asked & content_terms(text) and not any(asked & content_terms(c) for c in with_figure):
+            return "the passage gives percentages of other things, not the one asked about"
+    return ""
+
+
+# Initials a line prints ("UKSPF"), and where a document defines them: "UK Shared Prosperity Fund (UKSPF)".
+INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
+DEFINED_BY = r"((?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|the|in|on|&)\s+)?){{1,7}}[A-Z][\w'’&-]*)\s*\(\s*{}\s*\)"
+
+
+def _named_by_initials(text: str, initials: dict[str, frozenset[str]], defined: str) -> dict[str, frozenset[str]]:
+    """Initials' term -> its phrase's terms, for each phrase the text names by its initials or its words: the pairs
+    the documents print (`initials`), and initials the text prints that `defined` (its document) spells out."""
+    terms = content_terms(text)
+    found = {short: words for short, words in initials.items() if short in terms or words <= terms}
+    for short in set(INITIALS.findall(text)):
+        key = "".join(content_terms(short))
+        if key not in found and (spelt := re.search(DEFINED_BY.format(re.escape(short)), defined)):
+            found[key] = frozenset().union(*map(content_terms, spelt.group(1).split()))  # word by word: unfolded
+    return found
+
+
+def other_initials(question: str, text: str, initials: dict[str, frozenset[str]], defined: str) -> str:
+    """"How much Rural England Prosperity Fund money was spent?" is not answered by "£284,777 of the UKSPF funding
+    was spent": the line names, by its initials, another thing of the kind asked about (their phrases share a
+    word: "fund"), and not the one asked about. `defined` is the line's document, where initials are spelled out."""
+    asked = _named_by_initials(question, initials, "")
+    said = _named_by_initials(text, initials, defined)
+    if not asked or not said or asked.keys() & said.keys():
+        return ""
+    own = content_terms(question)
+    for other, words in sorted(said.items()):
+        if any(words & mine for mine in asked.values()) and not words <= own and not any(
+                mine <= words for mine in asked.values()):
+            return f"the passage is about the {other.upper()}, not the {sorted(asked)[0].upper()} asked about"
+    return ""
+
+
 def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], window: Window, scope: str,
               rarity: dict[str, float]) -> str:
     """The first near miss the line is (see the module docstring); empty when it is none. `scope` is the line's
     document's title and publisher when they speak for the whole force area, `rarity` each question term's weight."""
     return wants(question).figure and narrower_than_asked(question, forces, window, scope) or \
         wider_than_asked(places, forces, window) or place_alone(question, places, window) or \
+        wants(question).figure and (figure_of_another_clause(question, places, window.text) or
+                                    inside_wider(places, window.text)) or \
         part_counted(question, window) or before_the_event(question, window) or \
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
@@ -476,5 +576,6 @@ def of_line(judge, i: int, text: str, label: str, window_terms: frozenset[str]) 
     scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
         f"{doc.title} {doc.publisher}"
     listed = tuple(name for name, _ in judge.siblings if name not in judge.places)  # "Torquen", listed beside others
-    return place_in_rows(judge, i, text) or objection(judge.question, judge.places + listed, forces,
-                                                      Window(text, before, label, window_terms), scope, judge.weights)
+    return place_in_rows(judge, i, text) or other_initials(judge.question, text, judge.initials, doc.text) or \
+        objection(judge.question, judge.places + listed, forces, Window(text, before, label, window_terms), scope,
+                  judge.weights)

@@ -3,14 +3,19 @@
 - another post: "Group Commander" for "who is the chief fire officer?", a service manager for "who chairs it?";
 - a pledge for an outcome: "I will ensure ..." from an election statement for "who won the election?";
 - no value for a value: "support residents on the assessment waiting list" for "what is the waiting time?";
-- money allocated for money spent (or the other way round): "was allocated £1.1 million" for "how much did it
-  spend?";
+- money allocated for money spent (or the other way round), or money left for money spent: "was allocated £1.1
+  million" or "£300k was still available" for "how much did it spend?";
 - a named part for the whole: "£1.6 million for Op Dial and Op Grip" for "what is the total budget?";
 - another of the same name's kind: "£10,000 for Central Park" for "how much did Admirals Park get?";
 - the figure the question already states: "has awarded £436,500" for "how much of the £436,500 award was spent?";
 - a total for what each got: "nine awards ... totalling £1.34 million" for "how much did the others each get?";
 - a sum, a share or a length for a count: "a fixed penalty notice of £100" for "how many notices were issued?";
-- a post mentioned with no holder: "announced by the Leader of the Council" for "who is the Leader?".
+- a sample for a count: "reviewed a sample of 10 searches" for "how many searches were carried out?";
+- a post mentioned with no holder: "announced by the Leader of the Council" for "who is the Leader?";
+- a person for an organisation: "Marcus Fell reported that the contract had been awarded" for "which company is
+  installing the cameras?";
+- a process under way for its outcome: "two reviews have been submitted to the Home Office for quality assurance"
+  for "what did the Home Office conclude?".
 
 Each rule reads plain English shapes, never one corpus's names, and returns why the line is no answer in plain
 words, or "" when it may be one.
@@ -23,7 +28,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from assistant import vocab
-from assistant.answer.wants import NAME, NUMBER_WORDS, ROLE, wants
+from assistant.answer.wants import MONTHS, NAME, NUMBER_WORDS, ROLE, wants
 from assistant.text.dates import DATE, YEAR_PAIR
 from assistant.text.terms import content_terms
 
@@ -35,6 +40,9 @@ POST_DONE = re.compile(r"\bwho\s+(chair|lead|head|command|run|manage|direct)s?\b
 # What a line says of the holder of such a post, in any tense: "led by", "chaired by", "ran".
 POST_DONE_SAID = {"chair": r"chair\w*", "lead": r"lead\w*|led", "head": r"head\w*", "command": r"command\w*",
                   "run": r"run\w*|ran", "manage": r"manag\w*", "direct": r"direct\w*"}
+# Ranks and posts a "who is the X?" question may ask for beyond `ROLE`'s bodies and offices ("the new superintendent").
+RANK_POST = re.compile(r"\b(superintendent|sergeant|inspector|constable|mayor|clerk|coordinator|treasurer|solicitor|"
+                       r"governor|sheriff|warden|ombudsman)\b", re.I)
 # Rank words that make another post of the same title: a Group Commander is no chief fire officer.
 RANK = frozenset(content_terms("chief deputy assistant vice senior principal acting interim head"))
 
@@ -48,7 +56,8 @@ def post_asked(question: str) -> set[str]:
     if match is None:
         return set()
     words = match.group(1).split()
-    if not (ROLE.fullmatch(words[-1]) or re.fullmatch(r"[A-Z]{2,6}", words[-1])):  # "the MP", "the PFCC"
+    if not (ROLE.fullmatch(words[-1]) or RANK_POST.fullmatch(words[-1]) or
+            re.fullmatch(r"[A-Z]{2,6}", words[-1])):  # "the MP", "the PFCC"
         return set()
     return content_terms(words[-1]) | (content_terms(" ".join(words[:-1])) & RANK)
 
@@ -119,6 +128,8 @@ SPENT = re.compile(r"\b(spent|spend\w*|expenditure|outlay|paid)\b", re.I)
 GIVEN = re.compile(r"\b(allocat\w*|award\w*|grant(?:s|ed)?|receiv\w*|bid|bids|secured|given)\b", re.I)
 
 
+# Money not yet spent: "£300k was still available", "the remaining £40,000", "an underspend of £12,000".
+LEFT = re.compile(r"\b(available|remain\w*|left over|unspent|underspen\w*|carried forward|yet to be spent)\b", re.I)
 # What a thing cost, which a sum awarded or given towards it does not say.
 COST = re.compile(r"\b(?:cost\w*|price\w*|spent|paid)\b", re.I)
 # A sum named as the thing it is ("the Mayor's £250,000 grant", "of the award"): what is spent from, not what is asked.
@@ -135,7 +146,8 @@ def other_money(question: str, text: str) -> str:
     asking = re.sub(rf"{NAMED_SUM.pattern}\w+", " ", question, flags=re.I)
     for asked, said, words in ((SPENT, GIVEN, ("spent", "allocated or received")),
                                (GIVEN, SPENT, ("allocated or received", "spent")),
-                               (COST, GIVEN, ("it cost", "awarded towards it"))):
+                               (COST, GIVEN, ("it cost", "awarded towards it")),
+                               (SPENT, LEFT, ("spent", "still to spend"))):
         if asked.search(asking) and not said.search(asking) and said.search(text) and not asked.search(text):
             return f"the passage gives a sum {words[1]}, not one {words[0]}"
     return ""
@@ -310,6 +322,23 @@ def no_count(question: str, text: str) -> str:
     return f"the passage gives {said}, not a number of {noun}s"
 
 
+# "a sample of 10 searches", "a random selection of 40 cases": some of them, picked.
+SAMPLED = re.compile(rf"\b(?:a|an)\s+(?:random\s+|small\s+|further\s+)?(?:sample|selection|subset|snapshot)\s+of\s+"
+                     rf"(?:\d[\d,]*|{NUMBER_WORDS})\b", re.I)
+
+
+def sample_for_count(question: str, text: str) -> str:
+    """"How many stop and searches did police carry out?" is not answered by "the panel reviewed a sample of 10
+    searches": a number the line gives as a sample of the things counted says how many were looked at, not how
+    many there were (unless the question asks about the sample)."""
+    if not counted_noun(question) or not SAMPLED.search(text) or \
+            re.search(r"\b(?:sample|selection|subset|snapshot|review\w*|check\w*)\b", question, re.I):
+        return ""
+    if any(unit == "" for _, unit in figures(SAMPLED.sub(" ", text))):
+        return ""  # "of 88 searches, a sample of 12 was reviewed": the line counts them all too
+    return "the passage counts a sample of them, not how many there were"
+
+
 _TITLE = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof)\.?\s+)?"
 
 
@@ -337,10 +366,70 @@ def post_unheld(question: str, text: str) -> str:
     return f"the passage mentions the {post} but does not say who holds the post"
 
 
+# "Which company is installing ...?", "what firm ...?": an organisation asked for, which a person's name is not.
+ORGANISATION_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+)?(company|firm|contractor|supplier|business|"
+                                r"provider|manufacturer|installer|operator|developer)s?\b", re.I)
+# A capitalised run of words: a name of a person, a place or an organisation ("Mercia Vision Systems", "Marcus Fell").
+CAPITALISED = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’&-]*)(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’&-]*)*")
+# What makes a capitalised run a person's: a title before it, or a verb of saying or reporting after it.
+_PERSON_TITLE = re.compile(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof|Professor|PC|PCSO|Sgt|Sergeant|"
+                           r"Inspector|Superintendent|Constable)\.?\s+$")
+_REPORTS = re.compile(r"^\s*(?:reported|said|says|advised|explained|confirmed|noted|informed|told|stated|added|"
+                      r"updated|presented|asked|agreed|welcomed|thanked|highlighted|outlined|gave|replied)\b")
+DAY_OR_MONTH = re.compile(rf"(?i:{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*")
+_NO_NAME = frozenset("the a an this that these those it its there he she they we our their his her in on at for by of "
+                     "and but as if when while with from to action owner status due date".split())
+
+
+def person_for_organisation(question: str, text: str) -> str:
+    """"Which company is installing the new CCTV?" is not answered by "Marcus Fell reported that the contract ...
+    had been awarded": a line whose only names, beside the question's own, are people's (after a title, or before
+    a verb of saying) names no organisation. A line with any other name may name the firm, and is let be."""
+    match = ORGANISATION_ASKED.search(question)
+    if match is None:
+        return ""
+    asked = set(re.findall(r"[a-z]+", question.casefold()))
+    people = 0
+    for name in CAPITALISED.finditer(text):
+        words = set(re.findall(r"[a-z]+", name.group().casefold())) - _NO_NAME
+        opening = not text[:name.start()].strip(" -•*❖\t") and " " not in name.group()  # "The", "Installation"
+        if not words or words <= asked or opening or DAY_OR_MONTH.fullmatch(name.group()):
+            continue
+        if _PERSON_TITLE.search(text[:name.start()]) or _REPORTS.match(text[name.end():]):
+            people += 1
+            continue
+        return ""  # a name that may be the organisation's
+    return f"the passage names a person, not the {match.group(1).casefold()} asked about" if people else ""
+
+
+# "What did the Home Office conclude ...?", "what did the review find?": what came of a piece of work.
+CONCLUSION_ASKED = re.compile(r"\bwhat\s+(?:did|has|have|had|does|do|will)\s+(?:[\w'’-]+\s+){1,6}?"
+                              r"(conclude|find|decide|determine|rule|recommend|judge)\b", re.I)
+CONCLUSION_SAID = re.compile(r"\b(conclu\w*|f[oi]und\w*|decid\w*|decision\w*|determin\w*|rul(?:ed|ing)|recommend\w*|"
+                             r"judged?|judgement|outcome\w*|result\w*|verdict|agreed|approved|accepted|rejected|"
+                             r"satisf\w*|assessed as|rated|graded|identified|learning|lessons?)\b", re.I)
+# Work sent off or still going on: "submitted to the Home Office for quality assurance", "going through the process".
+UNDER_WAY = re.compile(r"\b(submitted|sent|referred|passed)\s+(?:[\w'’-]+\s+){0,6}?(?:to|for)\b|\b(awaiting|await\w*|"
+                       r"going through|under way|underway|ongoing|in progress|pending|yet to|not yet|due to)\b", re.I)
+
+
+def process_for_outcome(question: str, near: str) -> str:
+    """"What did the Home Office conclude after quality assuring the reviews?" is not answered by "two of these
+    reviews have been submitted to the Home Office for quality assurance": the line (or the line before it) must
+    say what was concluded or found, not only that the work was sent or is under way ("what did the survey find?"
+    and "58% now feel safe" says what was found, without saying "found")."""
+    match = CONCLUSION_ASKED.search(question)
+    if match is None or CONCLUSION_SAID.search(near) or not UNDER_WAY.search(near):
+        return ""
+    return f"no passage says what was {'found' if match.group(1).casefold() == 'find' else 'concluded or decided'}"
+
+
 def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str:
     """The first near miss of kind the line (`text`, with the line before it: `near`; `terms`: the words of both
     and of its headings) is; empty when it is none."""
     return other_post(question, text, terms) or pledge_for_outcome(question, near) or no_value(question, text) or \
         other_money(question, text) or named_part(question, near) or other_of_name(question, text, terms) or \
-        dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or no_count(question, text) or \
-        (wants(question).person and post_unheld(question, text))
+        dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or \
+        no_count(question, text) or sample_for_count(question, text) or \
+        (wants(question).person and post_unheld(question, text)) or person_for_organisation(question, text) or \
+        process_for_outcome(question, near)

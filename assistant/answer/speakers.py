@@ -8,6 +8,7 @@ import re
 
 from assistant.answer import asking
 from assistant.answer.facts import IndexFacts, same_document
+from assistant.answer.wants import ROLE
 from assistant.store.load import LoadedIndex
 from assistant.text.terms import content_terms
 
@@ -34,8 +35,15 @@ def asked(question: str, index: LoadedIndex) -> str:
     pick the source."""
     kinds = {w for d in index.documents.values() for w in re.findall(r"[a-z]+", f"{d.kind} {d.publisher}".casefold())}
     match = SAYS_ASKED.search(question)
-    if match is None or PRONOUN.fullmatch(match.group(1).strip()) or \
-            asking.read_terms(match.group(1), index).source_terms or \
+    if match is None or PRONOUN.fullmatch(match.group(1).strip()):
+        return ""
+    # "According to the Courier, what did the Police and Crime Commissioner say?": a source is named elsewhere, so
+    # the post is whoever that source quotes, not a second source to read
+    elsewhere = asking.named_sources(question[:match.start(1)] + " " + question[match.end(1):], index)
+    if elsewhere and ROLE.search(match.group(1)) and asking.named_sources(match.group(1), index) != elsewhere and \
+            match.group(1).split()[-1].casefold() not in DOCUMENT_WORDS:
+        return match.group(1)
+    if asking.read_terms(match.group(1), index).source_terms or \
             asking.named_sources(match.group(1), index) or match.group(1).split()[-1].casefold() in kinds | DOCUMENT_WORDS:
         return ""
     return match.group(1)
