@@ -485,8 +485,10 @@ def other_initials(question: str, text: str, initials: dict[str, frozenset[str]]
     was spent": the line names, by its initials, another thing of the kind asked about (their phrases share a
     word: "fund"), and not the one asked about. `defined` is the line's document, where initials are spelled out."""
     asked = _named_by_initials(question, initials, "")
+    if not asked:  # most questions name nothing by initials: the line's document is then never searched
+        return ""
     said = _named_by_initials(text, initials, defined)
-    if not asked or not said or asked.keys() & said.keys():
+    if not said or asked.keys() & said.keys():
         return ""
     own = content_terms(question)
     for other, words in sorted(said.items()):
