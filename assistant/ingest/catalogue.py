@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.ingest.measures import CHANGE, OFFENCES
+from assistant.ingest.measures import CHANGE, OFFENCES, SOLVED
 from assistant.ingest.performance import force_name
 
 if TYPE_CHECKING:  # pandas is imported by the functions that build a catalogue from a frame
@@ -202,6 +202,8 @@ def build_catalogue(frame: pd.DataFrame, documents: dict, area_kinds: dict[str, 
 
 def _edition(edition: str, rows: pd.DataFrame, documents: dict) -> Edition:
     values = rows[rows["measure"] == OFFENCES]
+    if values.empty:  # a summary of solved outcomes alone is dated by them
+        values = rows[rows["measure"] == SOLVED]
     ends = sorted(dict.fromkeys(values["period_end"]))
     words = {end: values[values["period_end"] == end]["period"].iloc[0] for end in ends}
     change = rows[rows["measure"] == CHANGE[OFFENCES]]["period"]

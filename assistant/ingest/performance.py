@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.ingest import grids
-from assistant.ingest.measures import CHANGE, DA_SHARE, PERCENT_CHANGE, SOLVED_RATE
+from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 from assistant.ingest.table_periods import Period
 from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name
 from assistant.ingest.table_words import header_words as _header_words
@@ -145,7 +145,24 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
             found, unread = grids.read_grid_tables(doc, others)
             records.extend(tuple(record[name] for name in COLUMNS) for record in found)
             problems.extend((doc.id, message) for message in unread)
+    records, uncounted = _without_uncounted_editions(records)
+    problems.extend(uncounted)
     return PerformanceRead(_frame(records), tuple(problems))
+
+
+def _without_uncounted_editions(records: list[tuple]) -> tuple[list[tuple], list[tuple[str, str]]]:
+    """Leave out every edition that counts nothing (no offences, no solved outcomes), with a note on each.
+
+    A table of survey results ("Feel safe after dark: 68%, 64%, -4 pts") has the shape of a performance table
+    (a label column, two years, a change), but its percentages are not solved rates, and an edition of
+    percentages alone gives the catalogue no count to date and total it by. Its rows stay searchable as the
+    document's text."""
+    edition_at, measure_at, document_at = (COLUMNS.index(name) for name in ("edition", "measure", "source_document"))
+    counted = {record[edition_at] for record in records if record[measure_at] in (OFFENCES, SOLVED)}
+    problems = {(record[document_at], f"a table headed like a performance summary (\"{record[edition_at]}\") counts "
+                 "neither offences nor solved outcomes, so its figures are searched as text instead.")
+                for record in records if record[edition_at] not in counted}
+    return [record for record in records if record[edition_at] in counted], sorted(problems)
 
 
 def performance_frame(documents: Iterable[Document]) -> pd.DataFrame:
