@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config, hygiene, vocab
-from assistant.answer import asking, compose, crossing, naming, passages, pointing, thread, thread_people
+from assistant.answer import asking, compose, crossing, naming, passages, pointing, routing, thread, thread_people
 from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
@@ -198,7 +198,19 @@ class Assistant:
             return self._released(self._guarded(street, text) if street.answerable else street, text)
         with vocab.using(self.vocabulary):
             query_context = context if isinstance(context, Query) else None
-            return self._released(self._answer(text, thread.carry(understand.parse(text, query_context), query_context)), text)
+            query = self._sourced(text, thread.carry(understand.parse(text, query_context), query_context))
+            return self._released(self._answer(text, query), text)
+
+    def _sourced(self, text: str, query: Query) -> Query:
+        """The query with what the question names as its source (`routing`): a document that holds no table is a
+        cue for the passages however table-like the rest reads ("... according to the Mercury"); the performance
+        summary itself ("according to the Haldshire Constabulary summary") is no cue for them."""
+        side = routing.named_side(text, self.index)
+        if side == routing.DOCUMENTS:
+            return query.with_(passage_cues=(*query.passage_cues, routing.DOCUMENTS))
+        if side == routing.TABLES:
+            return query.with_(passage_cues=tuple(cue for cue in query.passage_cues if cue != cues.ACCORDING_TO))
+        return query
 
     def _stats(self, text: str) -> Answer | None:
         """An answer from tidy statistics files, when the index holds some and the question is for them: it names
@@ -281,7 +293,7 @@ class Assistant:
             found = self._from_passages(text, query)
             if found.answerable or not query.has_table_signal:
                 return found
-            own = understand.parse(text)
+            own = self._sourced(text, understand.parse(text))
             if query.is_followup and not own.passage_cues:
                 if not _names_table_slots(own, thread.dated(earlier)):
                     # "and in Chelmsford?" after a passage answer: the crime type and period it keeps are the ones

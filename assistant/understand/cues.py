@@ -61,10 +61,12 @@ _OUT_OF_SCOPE = tuple((re.compile(p), reason) for p, reason in (
     *_NOT_RECORDED,
 ))
 
+# "according to ...": the cue the engine drops when what follows names the performance summary itself (`routing`)
+ACCORDING_TO = "according to"
 # (label, pattern): words that point at a document rather than a table cell.
 _SOURCE_CUES = tuple((label, re.compile(p)) for label, p in (
     # "According to Kent Police" or "to the performance summary" names the tables' own publisher: no cue.
-    ("according to", r"\baccording to\b(?! (?:the )?(?:[a-z]+ )?police\b| (?:the )?(?:police |performance |crime )?"
+    (ACCORDING_TO, r"\baccording to\b(?! (?:the )?(?:[a-z]+ )?police\b| (?:the )?(?:police |performance |crime )?"
                      r"(?:summary|summaries|tables?|figures|data|statistics|stats)\b)"),
     ("said", r"\b(?:said|saying|told|stated|claimed|quoted)\b|"
              r"(?<!figures )(?<!tables )(?<!table )(?<!data )(?<!statistics )(?<!stats )(?<!numbers )\bsays?\b"),

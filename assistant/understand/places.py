@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
+from assistant.ingest.catalogue import FORCE
 from assistant.ingest.table_words import force_name
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
@@ -96,6 +97,28 @@ def _unprinted_force(raw: str) -> str:
     return force if named and force not in vocab.active().table_areas else ""
 
 
+def _force_beyond(hit, work: str) -> str:
+    """The force, when `hit` reads words for a whole force that name none ("county-wide", "across the force") as
+    the area the tables cover as a whole and that area is a place within the force (`_local_whole`): the force's
+    figures are not printed, and the place's are no answer for it. "" otherwise, and for "the force" or "the
+    county" alone, which name the organisation ("has the force applied for ...") or point back as often as they
+    name an area, unless with the word after them they are other words for the whole ("the county wide rate")."""
+    force_words = vocab.active().compiled("understand.force_words", _force_words)
+    if [hit.name] != _local_whole() or hit.alias not in force_words:
+        return ""
+    if hit.alias.startswith("the "):
+        extended = " ".join((hit.alias.removeprefix("the ") + work[hit.end:]).split()[:2])
+        if extended not in force_words:
+            return ""
+    return force_name(vocab.active().catalogue.latest().id)
+
+
+def _force_words(words) -> frozenset[str]:
+    """The data's words for a force as a whole that do not name it ("force wide", "the county", "across the force")."""
+    return frozenset(alias for name, area in words.data.areas.items() if area.kind == FORCE
+                     for alias in area.aliases if not set(vocab.normalise(name).split()) & set(alias.split()))
+
+
 def _local_whole() -> list[str]:
     """The area the tables cover as a whole, when it is a place within a force rather than the force itself (a
     summary for "Dunmarsh Constabulary - Kestermoor Policing Area" stands above Kestermoor's parts): the council's
@@ -141,6 +164,8 @@ def read_places(raw: str, work: str) -> Places:
             towns.append((longer, hit.name))
         elif hit.name in vocab.FORCES and hit.alias.endswith(" police"):
             weak.append(hit.name)  # the organisation ("Kent Police"): the whole force only if no district is named
+        elif (force := _force_beyond(hit, work)):
+            unknown.append(force)  # "county-wide" where the tables stop at one district of the force
         else:
             areas.append(hit.name)
             if kind == "town":  # the district's figure is context, not an answer for the town (answer.tables)
