@@ -36,12 +36,16 @@ PERSONAL = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 POINTING_WORDS = content_terms("which what who one ones them those these the of is are was were only still "
                                "project projects item items thing things")
 # "why was it moved?", "what was the reason for that?": a turn asking the cause of what was just quoted.
-WHY = re.compile(r"^\s*(?:(?:and|but|so|ok|okay)\s+)?(?:why\b|how come\b|what (?:was|is|were|are) the reasons? for\b)",
-                 re.I)
-POINTED = re.compile(r"\b(?:it|its|that|this|they|them|he|she|the change|the delay|the move)\b", re.I)
-# The words a line gives a cause with: "because of the budget meeting", "due to supplier delays", "owing to ...".
-CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|caused by|the reason|in order to|so that|"
-                   r"in light of|in view of)\b", re.I)
+WHY = re.compile(r"^\s*(?:(?:and|but|so|ok|okay)\s+)?(?:why\b|how come\b|what (?:was|is|were|are) the reasons? for\b|"
+                 r"what(?:'s|’s| was| is| were| are) (?:the )?(?:main |biggest |key )?(?:thing|factor|reason|cause|"
+                 r"driver)s? (?:driving|behind|causing|for)\b)", re.I)
+POINTED = re.compile(r"\b(?:it|its|that|this|they|them|he|she|the (?:change|delay|move|rise|increase|fall|drop|"
+                     r"decrease|reduction))\b", re.I)
+# The words a line gives a cause with: "because of the budget meeting", "due to supplier delays", "owing to ...",
+# "one of the main factors behind the increase was ...".
+CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|caused by|driven by|the reason|in order to|so that|"
+                   r"in light of|in view of|factors? behind|drivers? of|(?:main|biggest|key) cause)\b", re.I)
+REASON_REACH = 3  # lines after the quote, in its section, that the cause of what it told may be given in
 SPEAKER_REACH = 16  # lines after the quoted one that a speaker's part of the minutes may run to
 DATED_REACH = 40  # lines either side of the quoted one that a dated line of the same topic may be found in
 
@@ -302,19 +306,22 @@ def kind_near(facts: IndexFacts, quoted: list[int], earlier_question: str, own: 
 
 
 def reason_given(facts: IndexFacts, quoted: list[int], own: str) -> tuple[int, ...]:
-    """"Why was it moved?": the last answer's lines when they give a cause ("... because of the Council budget
-    meeting"), else the line just after them in the same section that does ("This follows ..." is no cause;
-    "This is because ..." is). Empty when the turn asks no "why" of what was quoted or no such line gives one: the
-    turn is then searched for as usual, and a cause the documents never state is not made up."""
+    """"Why was it moved?", "what was the main thing driving the rise?": the last answer's lines when they give a
+    cause ("... because of the Council budget meeting"), else the first line of the few after them in the same
+    section that does ("This follows ..." is no cause; "This is because ..." is). Empty when the turn asks no
+    "why" of what was quoted or no such line gives one: the turn is then searched for as usual, and a cause the
+    documents never state is not made up."""
     if not quoted or not WHY.search(own) or not POINTED.search(own):
         return ()
     index = facts.index
     if any(CAUSE.search(facts.text(index.sentences[i])) for i in quoted):
         return tuple(quoted)
-    after = max(quoted) + 1
-    if after < len(index.sentences) and index.sentences[after].document == index.sentences[quoted[0]].document and \
-            facts.label(after) == facts.label(max(quoted)) and CAUSE.search(facts.text(index.sentences[after])):
-        return (*quoted, after)
+    for after in range(max(quoted) + 1, max(quoted) + 1 + REASON_REACH):  # the first line after that gives one
+        if after >= len(index.sentences) or index.sentences[after].document != index.sentences[quoted[0]].document \
+                or facts.label(after) != facts.label(max(quoted)):
+            break
+        if CAUSE.search(facts.text(index.sentences[after])):
+            return (*quoted, after)
     return ()
 
 

@@ -6,9 +6,10 @@ it quoted (and those of the answer before, for "the two"). A next turn that lean
 "and"/"what about", points back with a pronoun, names an item by order, or is too short to stand alone) is read
 with the earlier question's words as its topic and searched in the same document first; one that stands on its
 own ignores the thread, and so does a short one naming something new by name ("What is Operation Dial?") or
-another source. A question the documents did not answer still leaves a thread in the one document it named (by
-its source or its meeting's date), without its words; a table answer puts the thread to sleep until a turn names
-its document's source again (`crossing` reads what crosses between the tables and the passages).
+another source; one naming the change the last quote told ("what was the main thing driving the rise?" after "an
+increase of 6%") leans on it as "it" would. A question the documents did not answer still leaves a thread in the one
+document it named (by its source or its meeting's date), without its words; a table answer puts the thread to sleep
+until a turn names its document's source again (`crossing` reads what crosses between the tables and the passages).
 
 What a follow-up says is read as plain English, never as one corpus's names: a place, a crime type or a date it
 names takes the place of the one the earlier question named ("And across Essex?" after "... fall in Southend?" asks
@@ -22,12 +23,14 @@ Some turns are answered from lines around the last answer without a search: "who
 people of its section), "who confirmed that?" (the quote, with the line that gives the initials it uses their full
 name), "who is going to staff it?" (the quote, when it holds the turn's words in any form), the lines `nearby`
 finds ("the year before?", "and in Southend specifically?", "and when does it end?", "when's it finishing
-now?", "and the CCTV?"), those `pointing` finds ("and the next one?", "what's number three?", "which of them
+now?", "and the CCTV?"), those `thread_times` finds at another moment ("and by the end of September?", "has it
+been done since?"), those `pointing` finds ("and the next one?", "what's number three?", "which of them
 ...?", "what did he say about ...?", "how much was allocated?"), the lines `thread_people` gives the person the
 last answer named ("what did she ask Stuart Graham about?"), the table row `thread_rows` finds for the thing
 the quote named ("what's the action for improving it?"), the rows `thread_cells` picks by their cells ("who owns
 the CCTV one?", "which of them has no vacancies?", "which items is he presenting?", "what's the new date for it?"
-after one quoted row), the line giving the reason for what was quoted ("why was it moved?"), the line writing the
+or "what's its RAG rating?" after one quoted row), the line giving the reason for what was quoted ("why was it
+moved?", "what was the main thing driving the rise?"), the line writing the
 person's party beside their name ("which party is she?") and the line `thread_times`
 dates a person's next turn in ("when is she next reporting?"). A quote that already holds what the turn asks is quoted
 again ("who's running it?" after "... led by Detective Inspector Colin Marr", "and the previous year?" after
@@ -60,8 +63,8 @@ from assistant.text.terms import content_terms
 from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
                                     LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
                                     RELATIVE, SAME, SOMEONE, STEP, TWO, WHICH_MORE, YEAR_BEFORE, bare_step,
-                                    crimes_in, dates_in, leads, leans_back, names_anew, ordinal, people, person_names,
-                                    places_in, swap, told, two_periods, unframed)
+                                    crimes_in, dates_in, leads, leans_back, names_anew, names_quoted_change, ordinal,
+                                    people, person_names, places_in, swap, told, two_periods, unframed)
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
@@ -186,7 +189,9 @@ def thread_of(question: str, query: Query, index: LoadedIndex | None = None) -> 
     about Basildon?" after the tables were asked about the Echo's figure)."""
     thread = query.extra.get(THREAD)
     if isinstance(thread, Thread):
-        return thread if leans_back(question, thread.question) and not _elsewhere(question, thread, index) else None
+        leans = leans_back(question, thread.question) or index is not None and thread.sentences and \
+            names_quoted_change(question, " ".join(facts_for(index).text(index.sentences[i]) for i in thread.sentences))
+        return thread if leans and not _elsewhere(question, thread, index) else None
     asleep = query.extra.get(ASLEEP)
     if isinstance(asleep, Thread) and index is not None and leans_back(question, asleep.question) and \
             asking.named_sources(question, index) == {asleep.document}:
@@ -352,7 +357,8 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
         thread_times.at_another_time(facts, earlier, question) or \
         thread_cells.row_picked(facts, earlier, question) or thread_cells.person_rows(facts, earlier, question) or \
-        thread_cells.quoted_row(facts, earlier, question) or pointing.reason_given(facts, quoted, question) or \
+        thread_cells.quoted_row(facts, earlier, question) or thread_cells.other_cell(facts, earlier, question) or \
+        pointing.reason_given(facts, quoted, question) or \
         pointing.one_of_them(facts, quoted, earlier.question, question) or \
         pointing.said_by(facts, quoted, earlier.names, question) or \
         thread_times.next_time(facts, earlier, question, earlier.role()) or \

@@ -10,7 +10,9 @@ CCTV camera faults | Owner: ... | Status: Open"). Three kinds of turn point at r
   is 0 ("the most vacancies", "the fewest" are the rows of its largest or smallest figure; a "Total" row is none);
 - the one row the last answer quoted, pointed at as "it" with a kind of fact its cells hold: "what's the new date
   for it?" after an overdue action's row ("Due date: 30 September | Status: Overdue - now due 15 December") is that
-  row again, not another row whose cells happen to share a word with the turn;
+  row again, not another row whose cells happen to share a word with the turn; so is "what's its RAG rating?" after
+  one priority's row, naming a column of it ("RAG") in words of the table's heading ("progress and RAG rating"),
+  never the header row that shares those words;
 - a person the last answer named, with a table the turn names by its header or heading: "which items is he
   presenting at the January board?" after "who is the community safety manager?" is each row of the agenda
   ("Item | Subject | Lead") whose cell after the first names him, in that month's meeting document. A row whose
@@ -101,6 +103,23 @@ def quoted_row(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, 
     if not any(kinds) or not asked.fits(_values(row), question):
         return ()
     return tuple(earlier.sentences)
+
+
+def other_cell(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+    """"What's its RAG rating?" after "who leads on the night-time economy priority?" answered by one row: that row
+    again, when the turn points at it as one thing and names one of its columns ("RAG"), its other words being
+    only those of the table's heading ("progress and RAG rating"), which say which table, not which row. Empty
+    when the last answer quoted no single row with column headers or the turn names no column of it."""
+    index = facts.index
+    rows = [i for i in earlier.sentences if headers(facts.text(index.sentences[i]))]
+    if len(rows) != 1 or not ONE_THING.search(question) or OPENER.match(question) or ANOTHER.search(question) or \
+            STEP.search(question) or RELATIVE.search(question) or YEAR_BEFORE.search(question) or ordinal(question):
+        return ()
+    wanted = content_terms(unframed(question)) - content_terms(earlier.question) - POINTING - FRAMING - FUNCTION_WORDS
+    columns = content_terms(" ".join(headers(facts.text(index.sentences[rows[0]]))))
+    named = {t for t in wanted if any(_same_word(t, c) for c in columns)}
+    rest = wanted - named - facts.label_terms(rows[0])
+    return (rows[0],) if named and not rest else ()
 
 
 def _values(row: str) -> str:

@@ -6,11 +6,18 @@ of the newest document on the same cameras that dates their replacement ("now du
 "How many of the 20 officers had started by December?" then "And by mid-February?" is the line on those officers
 that prints February ("By 16 February 2026, 14 of the 20 ..."), else the one in a document of that month; "how much
 did they ask for?" then "and how much did they actually get?" is the newest line on that bid that gives a sum the
-quote did not; "how many arrests by the October board?" then "and by the time it closed?" is the newest count.
+quote did not; "how many arrests by the October board?" then "and by the time it closed?" is the newest count;
+"what was the status of the leaflets action in July?" then "has it been done since?" (or "when is it due now?") is
+the newest line on that action. A month named without a year ("how much had been spent by 30 June?" then "and by
+the end of September?", "and july to september?") is the line printing it, or going on from the line before it
+that does ("The main items of spend were ..." after "spend of £75,520 to 30 September"), a later report's first;
+"the year to September" is a rolling period a performance table prints, no moment to move to. A turn naming a part
+of the topic with "now" ("and what's happening with the e-scooter part now?") is the newest line on that part.
 
 A line is on the same topic when it holds at least half of what the earlier question and its quote share (or, when
 they share little, of the earlier question's own words), in its own words or its headings; it must give the kind of
-fact asked for and say something the quote did not (a figure or a date the quote does not print). Documents other
+fact asked for and say something the quote did not (a figure or a date the quote does not print); a line on a part
+the turn names holds the part's words and something of the topic. Documents other
 than the quote's count: a later report is where a later moment is told. Nothing is found when the turn names no
 other moment or no line fits; the turn is then searched for as usual.
 
@@ -28,7 +35,7 @@ from assistant.answer.facts import IndexFacts
 from assistant.answer.thread_people import names
 from assistant.answer.turns import FRAMING, FUNCTION_WORDS, OPENER, PERSONAL, dates_in, unframed
 from assistant.answer.wants import ROLE, Wants, wants
-from assistant.text.dates import DATE, document_month, months_dated
+from assistant.text.dates import DATE, FULL_MONTHS, document_month, month_number, months_dated
 from assistant.text.terms import content_terms
 
 if TYPE_CHECKING:
@@ -36,42 +43,62 @@ if TYPE_CHECKING:
 
 # "the latest date given", "what are the final ones?", "how much did it actually get?", "by the time it closed":
 # the newest word on the topic, wherever it is.
-NEWEST = re.compile(r"\b(?:latest|newest|most recent|final|finally|actually|in the end|eventually|by the time)\b", re.I)
+# "when is it due now?", "has it been done since?" (as "since when?" or "since April" are not): the newest word too.
+NEWEST = re.compile(r"\b(?:latest|newest|most recent|final|finally|actually|in the end|eventually|by the time|now)\b|"
+                    r"\bsince(?: then)?\s*\??\s*$", re.I)
 # Words that only say which moment the turn asks about, or how: no topic to find.
 MOMENT_WORDS = content_terms("first originally initially latest newest recent final finally actually eventually end "
                              "ended close closed finish finished over time by given date dates expected figure "
-                             "figures mid middle early late beginning")
+                             "figures mid middle early late beginning now since then due done")
+# A month named without a year ("by the end of September", "july to september", "by 30 sept"): the month of the
+# year the thread is in, told by the lines that print it. "May" counts only capitalised or after a day ("it may").
+BARE_MONTH = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?i:\b(?:{FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                        rf"Sept?|Oct|Nov|Dec)\b\.?)|\bMay\b|(?<=\d )(?i:may)\b)")
 FIGURE = re.compile(r"£?\d[\d,.]*%?")
 SHARED_ENOUGH = 3  # terms: fewer shared by the question and its quote say too little of the topic to look for
 
 
 def at_another_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
     """The one line, in any document, on the topic of the last answer as of the moment the turn names (a month it
-    prints) or as of the newest word on it; empty when the turn names no other moment or adds a topic of its own."""
+    prints, with or without a year) or as of the newest word on it; empty when the turn names no other moment, or
+    adds a topic of its own without asking for the newest word on it."""
     if not earlier.sentences:
         return ()
     months = [month for month, _ in dates_in(question)]
     asked_before = {month for month, _ in dates_in(earlier.question)}
+    # "and by the end of September?"; not "and in the year to September?", a rolling period the tables print
+    rolling = ROLLING.search(question) or ROLLING.search(earlier.question)
+    bare = set() if rolling else _bare_months(DATE.sub(" ", question)) - _bare_months(earlier.question)
     newest = bool(NEWEST.search(question))
-    if not (months and set(months) - asked_before or newest) or _adds_topic(earlier, question):
+    added = _added(earlier, question)
+    if not (months and set(months) - asked_before or bare or newest) or added and not newest:
         return ()
     topic = _topic(facts, earlier)
     if not topic:
         return ()
+    # "and what's happening with the e-scooter part now?": the newest line on that part of the topic, which names
+    # the part and something of the topic ("... the e-scooter prohibition is now due to go to Cabinet")
+    needed, enough = (added, len(added) + 1) if added else (set(), len(topic) / 2)
     index = facts.index
     quoted_text = " ".join(facts.text(index.sentences[i]) for i in earlier.sentences)
     said = _told(quoted_text)
     since = max(index.documents[index.sentences[i].document].date[:10] for i in earlier.sentences)
     asked = _asked(earlier.question, question)
     found = []
-    for j in sorted(facts.covering(dict.fromkeys(topic, 1.0), len(topic) / 2) - set(earlier.sentences)):
+    for j in sorted(facts.covering(dict.fromkeys(needed | topic, 1.0), enough) - set(earlier.sentences)):
         sentence = index.sentences[j]
         held = topic & (facts.sentence_terms(j) | facts.label_terms(j))
         text = facts.text(sentence)
+        if not needed <= facts.sentence_terms(j) | facts.label_terms(j):
+            continue
         if not _told(text) - said or not asked.fits(text, question) or not _same_measure(quoted_text, text):
             continue  # nothing the quote did not say, not the kind of fact asked for, or a figure of another kind
         dated = index.documents[sentence.document].date[:10]
-        if months:
+        if bare and not months:  # the line, or the one it goes on from, prints the month; a later report first
+            printed = len(bare & _bare_months(text)) or len(bare & _bare_months(_line_before(facts, j)))
+            if printed:
+                found.append((printed, dated >= since, len(held), bool(bare & _bare_months(text)), dated, -j))
+        elif months:
             printed = {m for m in _months(text)} & set(months)
             of_month = any(dated.startswith(f"{y:04d}-{m:02d}") for y, m in months)
             found.append((bool(printed), of_month, len(held), dated, -j))
@@ -80,20 +107,44 @@ def at_another_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[
     return (-max(found)[-1],) if found else ()
 
 
-def _adds_topic(earlier: Thread, question: str) -> bool:
-    """Does the turn name a topic of its own ("and the CCTV?"), beyond the moment and words pointing back?"""
-    own = content_terms(DATE.sub(" ", unframed(OPENER.sub("", question))))
-    return bool(own - content_terms(earlier.question) - MOMENT_WORDS - FRAMING - FUNCTION_WORDS - POINTING)
+# "the year to September", "12 months ending June": a rolling period, which a performance table prints, not a moment.
+ROLLING = re.compile(r"\b(?:years?|months?)\s+(?:to|ending|ended|up to)\b", re.I)
 
 
+def _bare_months(text: str) -> set[int]:
+    """The months a text names, with or without a year, by number ("july to september" -> {7, 9})."""
+    return {month_number(re.findall(r"[A-Za-z]+", m.group())[-1]) for m in BARE_MONTH.finditer(text)}
+
+
+def _undated(text: str) -> str:
+    """The text less the dates and months it names, with or without a year."""
+    return BARE_MONTH.sub(" ", DATE.sub(" ", text))
+
+
+def _line_before(facts: IndexFacts, j: int) -> str:
+    """The line before line j under the same heading ("The Board noted spend of £75,520 to 30 September 2026"
+    before "The main items of spend were ..."), which says the moment a line going on from it is of; else ""."""
+    index = facts.index
+    if j == 0 or index.sentences[j - 1].document != index.sentences[j].document or facts.label(j - 1) != facts.label(j):
+        return ""
+    return facts.text(index.sentences[j - 1])
+
+
+def _added(earlier: Thread, question: str) -> set[str]:
+    """The topic the turn names of its own ("and the CCTV?"), beyond the moment and words pointing back."""
+    own = content_terms(_undated(unframed(OPENER.sub("", question))))
+    return own - content_terms(earlier.question) - MOMENT_WORDS - FRAMING - FUNCTION_WORDS - POINTING
+
+
+# Words that point back, or ask after a thing's state or a piece of it ("what's happening with the ... part?").
 POINTING = content_terms("what which who how much many those these they it its them that this one ones get got "
-                         "did do does have has had were was is are")
+                         "did do does have has had were was is are happen happening going part bit side")
 
 
 def _topic(facts: IndexFacts, earlier: Thread) -> set[str]:
     """What the last answer was about: the terms its question and its quote share, or, when they share fewer than
     `SHARED_ENOUGH`, the question's own; never its dates, nor the words that only say which moment it asked."""
-    question = content_terms(DATE.sub(" ", earlier.question)) - MOMENT_WORDS - FRAMING - FUNCTION_WORDS - POINTING
+    question = content_terms(_undated(earlier.question)) - MOMENT_WORDS - FRAMING - FUNCTION_WORDS - POINTING
     question = {t for t in question if not re.fullmatch(r"(?:19|20)\d\d", t)}
     quoted = set().union(*(facts.sentence_terms(i) for i in earlier.sentences))
     shared = question & quoted

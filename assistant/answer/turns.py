@@ -16,6 +16,7 @@ from assistant.text.dates import DATE, months_dated
 from assistant.text.terms import content_terms
 from assistant.understand.followup import bare_name
 from assistant.understand.places import read_places
+from assistant.vocab.load import directions
 
 OPENER = re.compile(r"^\s*(and|but|also|so|then|ok|okay|what about|how about|same for)\b,?", re.I)
 POINTER = re.compile(r"\b(he|him|his|she|her|hers|it|its|they|them|their|that|those|these|this one|the two|the same|"
@@ -138,6 +139,24 @@ def leans_back(question: str, earlier: str = "") -> bool:
             not crimes_in(question) and not places_in(question):
         return True
     return (len(words) <= SHORT or bool(ordinal(question))) and not names_anew(question, earlier)
+
+
+def _change_words(group: str) -> re.Pattern:
+    return re.compile(directions().pattern(group), re.I)
+
+
+def names_quoted_change(question: str, said: str) -> bool:
+    """Does the turn name, as "the ...", the change the last answer's quote states ("what was the main thing
+    driving the rise?" after "... an increase of 6% compared to the previous year")? Such a turn is about it, as
+    one pointing back with "it" is. The words of change are data (vocab/data/directions.toml)."""
+    for group in ("rise", "fall"):
+        words = _change_words(group)
+        if any(words.search(m.group(1)) for m in THE_CHANGE.finditer(question)) and words.search(said):
+            return True
+    return False
+
+
+THE_CHANGE = re.compile(r"\b(?:the|that|this)\s+(\w+(?:\s+\w+)?)", re.I)  # "the rise", "that big increase"
 
 
 def names_anew(question: str, earlier: str) -> bool:
