@@ -16,7 +16,11 @@ from typing import NamedTuple
 
 from assistant import vocab
 from assistant.text.dates import period_end, period_months
-from assistant.text.periods import BETWEEN, FISCAL, PATTERNS, SINCE, TO_MONTH, YEAR, mentions, month_year
+from assistant.ingest.catalogue import Edition, precedence
+from assistant.text.dates import month_number
+from assistant.text.periods import (BETWEEN, FISCAL, MONTH, PATTERNS, SINCE, TO_MONTH, YEAR, YEAR_WORDS, mentions,
+                                    month_year)
+from assistant.vocab.load import edition_words
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
 
@@ -68,8 +72,7 @@ _FUTURE = re.compile(
     r"look|get)\b|"
     r"\bwill (?:\w+ ){0,4}?(?:be|rise|fall|go|increase|decrease|drop|climb|continue|keep|reach|hit|change|look|get|"
     r"have|see|record)\b|\bby (?:the end of )?20(?:2[5-9]|[3-9]\d)\b")
-# The period words whose vocabulary is table-question vocabulary (see `words`).
-WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, _BOTH_YEARS, _SHORTER, PATTERNS[TO_MONTH])
+
 
 
 class Periods(NamedTuple):
@@ -94,6 +97,15 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     found: list[tuple[int, str, str]] = []
     year_notes: list[str] = []
     fiscal, months, open_months, years = [], [], [], []  # periods named that the tables do not print, by kind
+    named_editions = read_editions(raw)
+    for start, end, edition, words in named_editions:
+        raw = raw[:start] + " " * (end - start) + raw[end:]  # "the July 2026 report" names no period of July
+        if edition is None:
+            months.append(words)
+        else:
+            found.append((start, edition.periods[1], "edition"))
+            year_notes.append(f"'{words}' read as the summary for the {edition.periods[1]}")
+    norm = _EDITION.sub(" ", norm) if named_editions else norm  # "the latest edition" is read above
     for mention in mentions(raw):
         if mention.kind == FISCAL:
             fiscal.append(mention.label)
@@ -146,6 +158,86 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         forecast = f"forecast for {', '.join(unique(outside))}" if outside else "forecasts"
         reasons = [Reason("period", f"{scope.covered} and hold no {forecast}")]
     return Periods(periods, reasons, notes, tuple(first_kind.values()))
+
+
+# ------------------------------------------------------------------ summaries named as editions
+
+def _editions_pattern() -> tuple[re.Pattern, re.Pattern]:
+    """(a month-named edition, another edition phrase), from the words of vocab/data/edition_words.toml."""
+    words = edition_words()
+    one = rf"(?:the\s+)?{MONTH}(?:,?\s+{YEAR_WORDS}\b)?"
+    months = rf"{one}(?:\s*(?:,|and|or|&|to|vs\.?|versus|v)\s*{one})*"
+    named = re.compile(rf"\b(?P<months>{months})(?:'s|s')?\s+(?:[a-z]+\s+){{0,2}}?"
+                       rf"(?:(?P<edition>{words['edition']})|{words['after_month']})|"
+                       rf"(?:{words['edition']}|{words['after_month']})\s+(?:for|to|of|from|published in|"
+                       rf"dated|ending(?: in)?|covering)\s+(?:the\s+)?(?:(?:12|twelve) months to\s+)?"
+                       rf"(?P<after>{one})", re.IGNORECASE)
+    other = re.compile(rf"\b(?:the\s+)?(?:(?P<earlier>{words['earlier']})|(?P<latest>{words['latest']})|"
+                       rf"(?P<every>both(?: the)?|the two|all(?: the)?|each of the|(?<=between )the|"
+                       rf"(?<=across )the))\s+(?:[a-z]+\s+)?(?P<noun>{words['edition']})", re.IGNORECASE)
+    return named, other
+
+
+_NAMED, _OTHER = _editions_pattern()
+_EDITION = re.compile(rf"{_NAMED.pattern}|{_OTHER.pattern}", re.IGNORECASE)
+# The period and edition words whose vocabulary is table-question vocabulary (see `words`): the words that name
+# a summary on their own, not those that do so only after a month ("the July pack" may be a document asked of).
+WORD_PATTERNS = (_VS_LAST_YEAR, _THE_LAST_YEAR, _LAST_YEAR, _THIS_YEAR, _BOTH_YEARS, _SHORTER, PATTERNS[TO_MONTH],
+                 re.compile(edition_words()["edition"]))
+_ONE_MONTH = re.compile(rf"({MONTH})(?:,?\s+({YEAR_WORDS})\b)?", re.IGNORECASE)
+
+
+def read_editions(raw: str) -> list[tuple[int, int, Edition | None, str]]:
+    """The summaries `raw` names as editions ("the June edition", "the July report", "the previous summary",
+    "between the June and September editions"): (start, end, edition, words) for each, in order; the edition
+    is None when no summary indexed is the one named. A month names the summary whose latest period ends then,
+    or else the one published then (the catalogue's edition dates): never a list of names."""
+    catalogue = vocab.CATALOGUE
+    editions = sorted((e for e in (catalogue.editions if catalogue is not None else ()) if not e.uploaded),
+                      key=precedence)  # oldest first
+    if not editions:
+        return []
+    scope = vocab.SCOPE or vocab.PeriodScope()
+    found = []
+    for match in _NAMED.finditer(raw):
+        words = " ".join(match.group().split())
+        named = [(month_number(month.group(1)), month.group(2))
+                 for month in _ONE_MONTH.finditer(match.group("months") or match.group("after"))]
+        chosen = [_by_month(editions, month, year) for month, year in named]
+        # "the June 2025 figures" of a printed period, or "the March figures" of no summary, are left to the
+        # period reader; only a word that always means a summary ("the March edition") is refused here
+        plainly = bool(match.group("edition"))
+        if not plainly and any(edition is None or (year and scope.for_month(int(year), month)
+                                                   not in (None, edition.periods[1]))
+                               for edition, (month, year) in zip(chosen, named)):
+            continue
+        found += [(match.start(), match.end(), edition, words) for edition in chosen]
+    for match in _OTHER.finditer(raw):
+        if any(start <= match.start() < end for start, end, _, _ in found):
+            continue
+        words = " ".join(match.group().split())
+        plural = match.group("noun").lower().endswith("s")
+        if match.group("earlier") and len(editions) > 1:
+            found.append((match.start(), match.end(), editions[-2], words))
+        elif match.group("latest"):
+            found.append((match.start(), match.end(), editions[-1], words))
+        elif match.group("every") and plural and len(editions) > 1:
+            found += [(match.start(), match.end(), edition, words) for edition in editions]
+    return sorted(found, key=lambda item: item[0])
+
+
+def _by_month(editions: list[Edition], month: int, year: str | None) -> Edition | None:
+    """The newest summary whose latest period ends in `month` (of `year`, when said), else the newest published
+    in it; None when neither."""
+    ends = [e for e in editions if int(e.period_ends[1][5:7]) == month and (year is None or
+                                                                          e.period_ends[1][:4] == year)]
+    published = [e for e in editions if e.date[5:7] == f"{month:02d}" and (year is None or e.date[:4] == year)]
+    return (ends or published or [None])[-1]
+
+
+def editions_named(text: str) -> tuple[str, ...]:
+    """The ids of the summaries a question names as editions, in the order named (see `read_editions`)."""
+    return tuple(dict.fromkeys(edition.id for _, _, edition, _ in read_editions(text) if edition is not None))
 
 
 # "The year before that": a period pointing back at one named before it.

@@ -151,18 +151,26 @@ def _moved_entry(entry, label: str, twin: str):
 
 def _carried_over(data: VocabData, printed: tuple[str, ...]) -> VocabData:
     """The data with each crime-type entry whose label is not printed moved to the one printed label that names
-    the same row (`row_key`: the same words, whatever their order), and `all_crime` to the printed all-crime row.
+    the same row (`row_key`: the same words, whatever their order) or, failing that, to the one printed label
+    that is one of the entry's own aliases and no other entry's ("Bicycle theft" for "Theft of Pedal Cycle"),
+    and `all_crime` to the printed all-crime row.
     A key two printed labels share moves nothing: a guess between two rows would answer for the wrong one."""
     if not printed:
         return data
     keys: dict[frozenset[str], list[str]] = {}
     for label in printed:
         keys.setdefault(row_key(label), []).append(label)
+    by_alias: dict[frozenset[str], list[str]] = {}  # "Bicycle theft" printed where the data says "bicycle theft"
+    for label, entry in data.crime_types.items():  # is an everyday name of its "Theft of Pedal Cycle" entry
+        for alias in {row_key(alias) for alias in entry.aliases}:
+            by_alias.setdefault(alias, []).append(label)
     moved = {}
     for label in data.crime_types:
         if label in printed or label in moved:
             continue
         twins = keys.get(row_key(label), [])
+        if not twins:  # no printed label words the row the same: one the entry's own aliases name, if only one
+            twins = [twin for twin in printed if by_alias.get(row_key(twin)) == [label]]
         twin = twins[0] if len(twins) == 1 else None
         if twin and twin not in data.crime_types and twin not in moved.values():
             moved[label] = twin

@@ -348,3 +348,27 @@ def directions() -> Directions:
             file.fail(f"multiples.{key(word)}", f"expected a number, got {value!r}")
         multiples[word] = float(value)
     return Directions(groups, multiples)
+
+
+EDITION_GROUPS = ("edition", "after_month", "earlier", "latest")
+
+
+@lru_cache(maxsize=1)
+def edition_words() -> dict[str, str]:
+    """Read and check edition_words.toml (once per process): for each group, one pattern matching any of its
+    words as whole words; each word must compile."""
+    file = _File("edition_words.toml", _read(default_directory(), "edition_words.toml"))
+    file.allow_keys(set(EDITION_GROUPS))
+    patterns = {}
+    for name in EDITION_GROUPS:
+        entry = file.table(name, file.get(name))
+        file.allow_keys({"words"}, entry, f"{name}.")
+        words = [file.text(f"{name}.words[{i}]", word)
+                 for i, word in enumerate(file.array(f"{name}.words", entry.get("words")))]
+        for i, word in enumerate(words):
+            try:
+                re.compile(word)
+            except re.error as error:
+                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
+        patterns[name] = r"\b(?:" + "|".join(words) + r")\b"
+    return patterns

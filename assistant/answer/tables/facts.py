@@ -21,8 +21,8 @@ if TYPE_CHECKING:  # imported where a chart's frame is made: importing the table
     import pandas as pd
 
 from .index import DIFFERENCE, SHARE, TOTAL_OF, Citations, EditionTable, Row, TableResult, cited_result
-from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, metric, place_phrase, points,
-                      show)
+from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, measure_words, metric,
+                      place_phrase, points, show)
 
 _PERCENT = re.compile(r"%|\bper\s*cent|\bpercent", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
@@ -63,11 +63,11 @@ def _statement(row: Row, measure: str, period: str, n: int) -> str:
 
 
 def _missing(row: Row, measure: str, period: str, n: int) -> str:
-    what = {OFFENCES: "a count of offences", SOLVED: "a count of solved outcomes", SOLVED_RATE: "a solved rate",
-            DA_SHARE: "a domestic-abuse share"}.get(measure, "this figure")
-    return (f"The table does not give {what} for {crime_name(row.crime_type)} {place_phrase(row.area)} "
-            f"in the {period}: "
-            f"the cell is printed as a dash, so the figure is not available [{n}].")
+    """Why a cited row gives no figure: its cell is a dash, or the summary prints no such cell for the row."""
+    why = "the cell is printed as a dash, so the figure is not available" if row.prints(measure, period) else \
+        "the summary prints no such figure for that row"
+    return (f"The table does not give {measure_words(measure)} for {crime_name(row.crime_type)} "
+            f"{place_phrase(row.area)} in the {period}: {why} [{n}].")
 
 
 def answer_change(query: Query, index: EditionTable) -> TableResult:

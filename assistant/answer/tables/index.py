@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from assistant import vocab
 from assistant.text.normalise import label_words
 from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Edition, build_catalogue, precedence
-from assistant.understand.query import SOLVED_RATE, Query
+from assistant.understand.query import OFFENCES, SOLVED_RATE, Query
 
-from .wording import join_and
+from .wording import capital, join_and
 
 if TYPE_CHECKING:  # the frame is handed in (read by store.load.Frames): importing this module needs no pandas
     import pandas as pd
@@ -110,6 +110,11 @@ class Row:
         cell = self.cells.get((measure, period))
         return math.nan if cell is None else cell.value
 
+    def prints(self, measure: str, period: str) -> bool:
+        """Whether the row has a cell for (measure, period) at all, a dash included: a summary may print some
+        measures only for some rows or one of its periods, and a cell it never printed is no dash."""
+        return (measure, period) in self.cells
+
     def ref(self, measure: str, period: str) -> RowRef:
         """This row as a citation, pointing at the column of its (measure, period) cell."""
         cell = self.cells.get((measure, period))
@@ -133,15 +138,40 @@ class EditionTable:
         self.crime_types = frozenset(crime_type for _, crime_type in rows)
         self.total = catalogue.total_row(edition)  # this summary's own all-crime row
         kinds = {area.name: area.kind for area in catalogue.areas}
-        self.districts = tuple(area for area in self.areas if kinds.get(area, DISTRICT) == DISTRICT)
+        districts = tuple(area for area in self.areas if kinds.get(area, DISTRICT) == DISTRICT)
+        totals = _sums_of_the_rest(districts, rows)
+        self.districts = tuple(area for area in districts if area not in totals)
         self.force = next((area for area in self.areas if kinds.get(area) == FORCE), edition.force)
         others = [area for area in self.areas if kinds.get(area, DISTRICT) not in (DISTRICT, FORCE)]
-        self.excluded = (f"{join_and(others)}, {'a policing area' if len(others) == 1 else 'policing areas'} rather "
-                         "than a district, and the force total are left out." if others
-                         else "The force total is left out.")
+        left_out = [f"{join_and(others)}, {'a policing area' if len(others) == 1 else 'policing areas'} rather "
+                    "than a district"] if others else []
+        left_out += [f"{join_and(totals)}, the total of the other areas"] if totals else []
+        self.excluded = f"{capital('; '.join(left_out))}; and the force total are left out." if len(left_out) > 1 \
+            else f"{left_out[0]}, and the force total are left out." if left_out else "The force total is left out."
 
     def row(self, area: str, crime_type: str) -> Row | None:
         return self.rows.get((area, crime_type))
+
+
+def _sums_of_the_rest(districts: tuple[str, ...], rows: dict[tuple[str, str], Row]) -> list[str]:
+    """The areas printed beside the districts whose every offence count is the sum of the others' (a summary of
+    five neighbourhood areas may print their district's total as a sixth row): a total, not a peer to rank.
+    Learned by arithmetic over every crime type and period the areas all print, never from a name."""
+    if len(districts) < 3:
+        return []
+    cells: dict[tuple[str, str], dict[str, float]] = {}
+    for (area, crime_type), row in rows.items():
+        if area in districts:
+            for (measure, period), cell in row.cells.items():
+                if measure == OFFENCES and not math.isnan(cell.value):
+                    cells.setdefault((crime_type, period), {})[area] = cell.value
+    totals = []
+    for area in districts:
+        checked = [(held[area], sum(v for other, v in held.items() if other != area))
+                   for held in cells.values() if len(held) == len(districts)]
+        if checked and all(abs(value - rest) < 0.5 for value, rest in checked):
+            totals.append(area)
+    return totals if len(totals) == 1 else []  # two "totals" would be a coincidence of tiny tables
 
 
 class TableIndex:
@@ -237,13 +267,14 @@ class Citations:
         self._numbers: dict[tuple[str, int], int] = {}
 
     def cite(self, row: Row, measure: str, period: str) -> int:
-        """The citation number of `row`; the cell (measure, period) becomes a figure unless it is missing."""
-        cell = row.cells[(measure, period)]
+        """The citation number of `row`; the cell (measure, period) becomes a figure unless it is printed as a
+        dash or not printed at all (a summary may print some measures for only some rows or periods)."""
+        cell = row.cells.get((measure, period))
         n = self._numbers.get(row.key)
         if n is None:
             self.rows.append(row.ref(measure, period))
             n = self._numbers[row.key] = len(self.rows)
-        if not math.isnan(cell.value):
+        if cell is not None and not math.isnan(cell.value):
             self.figures.append(FigureRef(cell.value, measure, row.area, row.crime_type, period, n, row.edition))
         return n
 

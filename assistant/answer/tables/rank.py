@@ -16,7 +16,8 @@ from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANG
 
 from .facts import chart_bar, chart_frame
 from .index import Citations, EditionTable, TableResult, cited_result
-from .wording import NUMBER_WORDS, crime_name, crime_unit, in_words, join_and, ordinal_words, place_phrase, show
+from .wording import (NUMBER_WORDS, crime_name, crime_unit, in_words, is_incidents, join_and, ordinal_words,
+                      place_phrase, show)
 
 
 def answer_rank(query: Query, index: EditionTable) -> TableResult:
@@ -122,10 +123,26 @@ def type_pool(named: tuple[str, ...], index: EditionTable) -> tuple[tuple[str, .
         return named, "the one named crime type", ""
     detailed = tuple(crime_type for crime_type in vocab.PARENT if crime_type not in vocab.CHILDREN
                      and vocab.ALL_CRIME in vocab.ancestors(crime_type) and crime_type in index.crime_types)
+    if not detailed:  # no row was learned to add up to all crime: the printed rows that hold no others
+        return (_leaf_rows(index), "the detailed crime types",
+                " Only rows with no other row printed under them were ranked, so the all-crime total and any "
+                "count of incidents are left out.")
     why = (" Only the most detailed rows of the table were ranked, so totals such as theft offences are left "
            "out, as are anti-social behaviour and the domestic abuse, hate crime and racially aggravated rows, "
            "which count offences already counted elsewhere.")
     return detailed, "the detailed crime types", why
+
+
+def _leaf_rows(index: EditionTable) -> tuple[str, ...]:
+    """The crime types of a summary whose rows were not learned to add up to its all-crime row (a table that
+    lists anti-social behaviour incidents among its crimes does not add up): every printed row that counts
+    offences and is neither the total, a count of incidents, nor a row others are printed under."""
+    counted = {crime_type for (_, crime_type), row in index.rows.items()
+               if any(measure == OFFENCES for measure, _ in row.cells)}
+    parents = {vocab.PARENT.get(crime_type) for crime_type in index.crime_types}
+    return tuple(crime_type for crime_type in index.edition.labels
+                 if crime_type in counted and crime_type != index.total and crime_type not in parents
+                 and not is_incidents(crime_type))
 
 
 def _standing(text: str, asked: str, spec: RankSpec, chosen, scored, key: str, cite: Citations, row, period: str) -> str:
@@ -133,8 +150,10 @@ def _standing(text: str, asked: str, spec: RankSpec, chosen, scored, key: str, c
     that district was top, and, when it is not, its own figure and place ("Castle Point had 4,100 [2], the
     third fewest of the fourteen")."""
     top = any(area == asked for _, area in chosen)
-    if not top:
-        value = next(v for v, area in scored if area == asked)
+    value = next((v for v, area in scored if area == asked), None)
+    if value is None:  # the area asked about prints no figure to place: said, never a place made up
+        text += f" {asked} has no printed figure to rank."
+    elif not top:
         size = abs if spec.size else (lambda v: v)
         ahead = (lambda v: size(v) > size(value)) if spec.direction != "lowest" else (lambda v: size(v) < size(value))
         place = 1 + sum(1 for v, _ in scored if ahead(v))  # tied districts share a place

@@ -14,16 +14,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import vocab
-from assistant.understand.periods import covers_most_of, months_of_year, mostly_in
-from assistant.understand.query import OFFENCES, Query, RankSpec
+from assistant.understand.periods import covers_most_of, editions_named, months_of_year, mostly_in
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, SOLVED, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
 from .overview import answer_overview
 from .filtered import answer_filtered
-from .index import EditionTable, FigureRef, TableIndex, TableResult, printed_as
+from .index import EditionTable, FigureRef, Row, TableIndex, TableResult, printed_as
 from .rank import answer_rank
 from .verify import misstated
-from .wording import crime_name, join_and, metric, place_phrase, scope_sentence, show
+from .wording import crime_name, join_and, measure_words, metric, place_phrase, scope_sentence, show
 
 if TYPE_CHECKING:  # importing the tables' code needs no pandas (a passage answer imports it)
     import pandas as pd
@@ -39,7 +39,8 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     named = tuple(area for area in query.areas if area in tables.areas)
     if len(named) < len(query.areas):
         return None
-    index = tables.for_periods(query.periods, named) if query.periods else tables.latest(named)
+    index = _named_edition(query, tables, named) or \
+        (tables.for_periods(query.periods, named) if query.periods else tables.latest(named))
     if index is None and query.periods and set(query.extra.get("period_kinds", ())) == {"year"}:
         index, query = _same_years(query, tables, named)
     if index is not None:
@@ -57,6 +58,9 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     unprinted = _unprinted(resolved, index)
     if unprinted:
         return _not_printed(resolved, unprinted, tables)
+    absent = _cells_absent(resolved, index)
+    if absent:
+        return _cells_not_printed(resolved, absent, index)
     if resolved.intent == "rank" and resolved.rank.keep:  # "which districts saw a fall?": a condition, not a top n
         result = answer_filtered(resolved, index)
     elif resolved.intent == "rank":
@@ -107,6 +111,20 @@ def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> Ta
     return _context_only(result, f"The tables do not give {named} on {'its' if len(towns) == 1 else 'their'} own: "
                                  f"they go down to districts ({where}). For context only, here is the figure for "
                                  f"{districts}, which is not one for {named}.")
+
+
+def _named_edition(query: Query, tables: TableIndex, named: tuple[str, ...]) -> EditionTable | None:
+    """The one summary the question names as an edition ("the June edition", "the previous summary") when it
+    prints the periods and areas asked: the period it stands for may be reprinted by a later summary, which is
+    not the edition asked for."""
+    editions = editions_named(query.text)
+    if len(editions) != 1:
+        return None
+    table = next((table for table in tables.editions if table.edition.id == editions[0]), None)
+    if table is None or not set(query.periods) <= {*table.years, table.change_period} or \
+            not all(area in table.areas for area in named):
+        return None
+    return table
 
 
 def _same_years(query: Query, tables: TableIndex, named: tuple[str, ...]) -> tuple[EditionTable | None, Query]:
@@ -264,6 +282,45 @@ def _unprinted(query: Query, index: EditionTable) -> list[tuple[str, str]]:
         return []
     return [(area, crime_type) for area in query.areas for crime_type in query.crime_types + _share_of(query)
             if index.row(area, crime_type) is None]
+
+
+def _needed_cell(query: Query, index: EditionTable) -> tuple[str, str] | None:
+    """The (measure, period) cell each row of a look-up, change, comparison or share reads; None for a ranking or
+    an overview, which pass over rows without a figure themselves."""
+    measure = query.measure
+    if query.intent == "rank" or query.extra.get("overview"):
+        return None
+    if measure == DA_SHARE:
+        return DA_SHARE, index.years[1]
+    if query.intent == "share":
+        return (SOLVED if measure == SOLVED else OFFENCES), query.periods[-1]
+    if query.change:
+        return CHANGE[measure], index.change_period
+    return measure, query.periods[-1] if query.intent == "compare" else query.periods[0]
+
+
+def _cells_absent(query: Query, index: EditionTable) -> list[Row]:
+    """The rows asked about when none of them prints the cell the answer reads: a summary may print a measure
+    (a solved rate) or a period for only some of its rows. A row printing it as a dash is not absent: the
+    answer says the dash. When some rows print it, the answer says which do not."""
+    cell = _needed_cell(query, index)
+    if cell is None:
+        return []
+    rows = [index.row(area, crime_type) for area in query.areas for crime_type in query.crime_types + _share_of(query)]
+    rows = [row for row in rows if row is not None]
+    return rows if rows and not any(row.prints(*cell) for row in rows) else []
+
+
+def _cells_not_printed(query: Query, rows: list[Row], index: EditionTable) -> TableResult:
+    """A refusal naming the figure the summary does not print for those rows, and the measures it does print for
+    them (in words, no figure): never a figure of another measure, period or edition as the answer."""
+    measure, period = _needed_cell(query, index)
+    asked = join_and([f"{crime_name(row.crime_type)} {place_phrase(row.area)}" for row in rows])
+    printed = list(dict.fromkeys(m for row in rows for (m, p) in row.cells if p in index.years))
+    offered = f" For {'that row' if len(rows) == 1 else 'those rows'} it prints only " \
+              f"{join_and([metric(m, None) for m in printed])}." if printed else ""
+    text = (f"{index.edition.id} does not print {measure_words(measure)} for {asked} in the {period}.{offered}")
+    return TableResult(text, answerable=False, context=query)
 
 
 def _not_printed(query: Query, pairs: list[tuple[str, str]], tables: TableIndex) -> TableResult:

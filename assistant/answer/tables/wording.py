@@ -13,7 +13,7 @@ import re
 from assistant import vocab
 from assistant.ingest.catalogue import INCIDENTS, TOTAL
 from assistant.text.numbers import format_count, format_percent
-from assistant.understand.query import CHANGE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 
 COUNTS = (OFFENCES, SOLVED)  # measures that are counts, printed as whole numbers
 
@@ -31,6 +31,15 @@ def metric(measure: str, crime_type: str | None) -> str:
     if measure == SOLVED_RATE:
         return f"the solved rate{about}"
     return f"the share of offences{about} that were domestic-abuse related"
+
+
+def measure_words(measure: str) -> str:
+    """"a solved rate", "a count of offences": one figure of `measure`, for saying a summary does not give it."""
+    named = {OFFENCES: "a count of offences", SOLVED: "a count of solved outcomes", SOLVED_RATE: "a solved rate",
+             CHANGE[OFFENCES]: "a change in offences", CHANGE[SOLVED]: "a change in solved outcomes",
+             CHANGE[SOLVED_RATE]: "a change in the solved rate", PERCENT_CHANGE[OFFENCES]: "a percentage change in "
+             "offences", PERCENT_CHANGE[SOLVED]: "a percentage change in solved outcomes"}
+    return named.get(measure, "a domestic-abuse share" if measure == DA_SHARE else "this figure")
 
 
 def show(value: float, measure: str) -> str:
