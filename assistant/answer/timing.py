@@ -28,8 +28,8 @@ from assistant.answer import asking, baselines
 from assistant.answer.asked import MOMENTS
 from assistant.answer.facts import opening, same_section
 from assistant.text.dates import (DATE, MONTH_WORDS, MONTHS, asked_months, dated_in_words, dated_months,
-                                  document_month, month_names, month_number, months_dated, passed_by, year_pairs,
-                                  years_in)
+                                  days_dated, document_month, iso_months_in_words, month_names, month_number,
+                                  months_dated, passed_by, year_pairs, years_in)
 
 # What was done, said or decided: "what was agreed", "what did they decide", "who attended", "how many came".
 HAPPENED = re.compile(r"\b(?:agreed|decided|approved|discussed|said|reported|concluded|resolved|found|attended|"
@@ -57,16 +57,51 @@ def after_written(question: str, document_date: str) -> str:
 SPAN = re.compile(r"\bfrom\b.+\b(?:to|until|till)\b|\d\s*[-–—]\s*\d", re.I)
 
 
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?"
+_ON_DATE = rf"\s+(?:on\s+|in\s+)?{_WEEKDAY}(?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTH_WORDS)})\b)"
+# The word before a date that makes it one end of a span: "stay open until Saturday 26 September 2026", "must be
+# spent by 31 March 2027" end it; "opened on Friday 5 June 2026", "from 31 July 2026" start it.
+DATE_ENDS = (re.compile(rf"\b(?:until|till|up to|through|by|ending|ends?|ended|clos(?:e|es|ed|ing)|finish\w*|"
+                        rf"runs? out){_ON_DATE}", re.I),
+             re.compile(rf"\b(?:from|since|starting|started|beg[ai]ns?|begun|open(?:s|ed)?|launch\w*|commenc\w*|"
+                        rf"effective){_ON_DATE}", re.I))
+
+
 def other_end(moment: re.Pattern | None, text: str, question: str = "") -> str:
     """Why the line gives the other end of a span than the one asked for (`moment`: `asked.asked_moment`); empty
-    when it does not, or when the question asks for both ends ("when does it open and close?")."""
+    when it does not, or when the question asks for both ends ("when does it open and close?"). The word before
+    its date says which end it is, whatever else the line says: "will stay open ... until 26 September" gives
+    when it closes, though "open" is in it."""
     if moment is None or len(months_dated(text)) >= 2 or SPAN.search(text) or all(m.search(question) for m in MOMENTS):
         return ""
+    asked_end = moment is MOMENTS[0]
     other = next(m for m in MOMENTS if m is not moment)
-    if other.search(text) and not moment.search(text):
-        ends = "ends" if moment is MOMENTS[0] else "starts"
-        return f"the line gives when it {'starts' if ends == 'ends' else 'ends'}, not when it {ends}"
+    own_dates = DATE_ENDS[0 if asked_end else 1].search(text)
+    other_dates = DATE_ENDS[1 if asked_end else 0].search(text)
+    if not own_dates and (other_dates or other.search(text) and not moment.search(text)):
+        said, asked = ("starts", "ends") if asked_end else ("ends", "starts")
+        return f"the line gives when it {said}, not when it {asked}"
     return ""
+
+
+def latest_month(index) -> tuple[int, int] | None:
+    """The latest (year, month) any document is dated, worked out once per index."""
+    key = "timing:latest month"
+    if key not in index.derived:
+        dated = [month for doc in index.documents.values() if (month := document_month(doc.date or ""))]
+        index.derived[key] = max(dated) if dated else None
+    return index.derived[key]
+
+
+def figures_before(question: str, written: str) -> str:
+    """"How many fines were issued in October 2026?" is not answered by a document written in July 2026: no
+    figure for a month can be given before the month has begun (a target, a plan or a forecast for it is asked
+    with words `EXPECTED` reads, and may be)."""
+    asked, month = months_dated(question), document_month(written)
+    if not asked or month is None or min(asked) <= month or EXPECTED.search(question):
+        return ""
+    year, first = min(asked)
+    return f"the document was written before {MONTHS[first - 1]} {year}, so it gives no figures for it"
 
 
 def particulars(doc) -> str:
@@ -101,14 +136,22 @@ def other_period(judge, i: int, window: str, label: str) -> str:
     if periods and not own_years and (reason := period_unstated(periods, label, asking.section_text(
             doc, sentence.start))):
         return reason
+    own_months = iso_months_in_words(facts.text(sentence))  # a row's "2026-07" is its own month
+    if judge.months and own_months and not judge.months & asking.months_in(own_months):
+        return f"the passage gives figures for {own_months}, not {month_names(judge.months)}"
     if judge.months and judge.years and not judge.months <= asking.months_in(
-            " ".join((label, window, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
+            " ".join((label, window, own_months, asking.section_text(doc, sentence.start), dated_in_words(doc.date),
                       particulars(doc), doc.title))):  # "minutes from 3rd August 2011", published in September
         return f"no passage gives figures for the period asked about ({month_names(judge.months)})"
     if judge.wants.figure and (reason := other_quarter(judge.question, facts.text(sentence)) or
                                earlier_unsaid(judge.question, _with_next(judge, i))):  # this year's for last
         return reason
-    if judge.wants.figure and (reason := other_span(judge, i, window, label)):
+    if judge.wants.figure and (reason := other_span(judge, i, window, label) or other_moment(
+            judge.question, facts.text(sentence), label, window, doc.date, latest_month(index))):
+        return reason
+    if judge.wants.figure and (reason := figures_before(judge.question, doc.date)):
+        return reason
+    if judge.wants.figure and (reason := month_alone(judge.question, judge.months, facts.text(sentence), label)):
         return reason
     stated_pairs = year_pairs(window)
     if judge.year_pairs and stated_pairs and not judge.year_pairs & stated_pairs:
@@ -148,6 +191,10 @@ def other_date(judge, i: int, text: str) -> str:
         return reason  # September minutes on December's meeting; "PROJECT START: 7 April 2025" for when it ends
     if reason := done_for_due(judge.question, text, doc.date):  # "had been revised in June" for when it is due
         return reason
+    if reason := not_after_month(judge.question, text, doc.date):  # "by 21 July" for the next meeting after July
+        return reason
+    if reason := next_for_past(judge.question, text, doc.date):  # "the next night of action is 14 December"
+        return reason
     if judge.wants.upcoming and (passed := passed_by(text, doc.date)):
         return f"the date it gives, {passed}, had already passed when the document was written"
     if judge.months_named and not judge.wants.figure and not dated_months(text) & judge.months_named and \
@@ -156,9 +203,12 @@ def other_date(judge, i: int, text: str) -> str:
     return ""
 
 
-# "When will the cameras be installed?", "when is it due to open?": a date still to come.
+# "When will the cameras be installed?", "when is it due to open?": a date still to come; "what date was the
+# meeting originally supposed to happen?", "when was it meant to open?": the date once planned.
 DUE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:when|by when|by what date)\s+(?:will|shall|is\s+[^?]*\b(?:due|expected|going|"
-                       r"planned|scheduled|set)\b|are\s+[^?]*\b(?:due|expected|going|planned|scheduled|set)\b)", re.I)
+                       r"planned|scheduled|set)\b|are\s+[^?]*\b(?:due|expected|going|planned|scheduled|set)\b)|"
+                       r"\b(?:originally|initially|first)\s+(?:due|planned|scheduled|set|meant|supposed|intended|"
+                       r"expected)\b|\b(?:was|were)\s+[^?]*\b(?:meant|supposed)\s+to\b", re.I)
 # What a line says of something still to come: "will", "due", "expected", "by March 2027", "target date".
 DUE_SAID = re.compile(r"\b(?:will|shall|would|due|expected|expects?|planned|plans?|scheduled|intend\w*|aim\w*|target\w*|"
                       r"anticipated|estimated|forecast|proposed|programmed|booked|arranged|slated|pencilled|going to|to be|should|"
@@ -173,10 +223,59 @@ def done_for_due(question: str, text: str, written: str) -> str:
     add four cameras": a date still to come is asked for, and a line that only tells what was done then (no
     word of what is to come, no date after the document was `written`) dates something else."""
     month = document_month(written)
-    if not DUE_ASKED.search(question) or DUE_SAID.search(text) or \
-            month is not None and any(dated > month for dated in months_dated(text)):
+    asked = DUE_ASKED.search(question) or MOMENT_ASKED.search(question) and not any(m.search(text) for m in MOMENTS)
+    if not asked or DUE_SAID.search(text) or month is not None and any(dated > month for dated in months_dated(text)):
         return ""
     return "the passage dates something already done, not when it is due"
+
+
+# "On what date does the funded project finish?", "when do the patrols start?": when something starts or ends,
+# which a line that speaks of neither, and only of what was done ("funding agreements were received in December
+# 2023"), does not give.
+MOMENT_ASKED = re.compile(r"\b(?:when|what date|which date|what day)\s+(?:does|do)\s+[^?]*\b(?:finish|end|close|conclude|"
+                          r"expire|start|begin|open|commence)\b", re.I)
+
+
+# "the next board meeting after July": a month named with no year, after which a date is asked for.
+AFTER_MONTH = re.compile(rf"\bafter\s+(?:the\s+)?({'|'.join(MONTH_WORDS)})\b(?!\s+\d)", re.I)
+NEXT_ASKED = re.compile(r"\bnext\b", re.I)
+
+
+def not_after_month(question: str, text: str, written: str) -> str:
+    """"When was the next board meeting after July?" is not answered by "contact Democratic Services by 21 July
+    2026" (a date in July itself), nor by the October minutes' "next meeting: 21 January 2027": a document
+    written after July gives the next date after its own time, with its own meeting between. Empty when the line
+    may answer, or the question names no month to be after."""
+    match = AFTER_MONTH.search(question)
+    dated = months_dated(text)
+    if match is None or not dated:
+        return ""
+    month = month_number(match.group(1))
+    if all(m == month for _, m in dated):
+        return "the date it gives is not after the one asked about"
+    written_in = document_month(written)
+    if NEXT_ASKED.search(question) and written_in is not None and written_in > (written_in[0], month) and \
+            min(dated) > written_in:
+        return f"the document was written after {MONTHS[month - 1]}, so the next date it gives comes after a later one"
+    return ""
+
+
+# "When was the night of action?", "when did it open?": a past occasion, not one still to come.
+PAST_ASKED = re.compile(r"^\s*(?:and\s+)?(?:when|on what date|what date|which date)\s+(?:was|were|did)\b", re.I)
+# "The next Operation Dial night of action in the city centre is 14 December 2024": one still to come.
+NEXT_SAID = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.I)
+
+
+def next_for_past(question: str, text: str, written: str) -> str:
+    """"When was the night of action in Melbourne?" is not answered by "The next night of action in the city
+    centre is 14 December 2024" in a document written before that: a past occasion is asked about, and the line
+    names the next one, still to come. Empty when the question asks what was expected ("when was the next
+    meeting?", "supposed to be") or the line's date had come when it was written."""
+    written_on, dated = days_dated(written or ""), days_dated(text)
+    if not PAST_ASKED.search(question) or EXPECTED.search(question) or not NEXT_SAID.search(text) or \
+            not written_on or not dated or min(dated) <= min(written_on):
+        return ""
+    return "the passage names the next one, still to come when it was written, not the one asked about"
 
 
 # "What was it the year before?", "in the previous year": the figure for the period before the one a document
@@ -264,6 +363,87 @@ def other_span(judge, i: int, window: str, label: str) -> str:
 
 
 QUARTER = re.compile(r"\b(?:quarter|q)\s?([1-4])\b", re.I)
+
+# "spent by 30 September 2026", "left at end of sept", "by the end of August": a figure as it stood at a moment.
+AS_OF_ASKED = re.compile(rf"\b(?:by|as (?:of|at)|up to|(?:at|by|to) (?:the )?end of|to(?=\s+\d))\s+{_DAY}{_MONTH}",
+                         re.I)
+# "Spent to 30 June 2026", "spend of £75,520 to 30 September 2026", "paid by 5 October", "at the end of June": the
+# moment a running total is given at (a day or a month's end, never the "12 months to September" of a rolling year).
+AS_OF_SAID = re.compile(rf"\b(?:to|by|as (?:of|at)|up to|until|at)\s+(?:(?:the\s+)?end\s+of\s+|"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+){_MONTH}(?:\s+(\d{{4}}))?", re.I)
+
+
+# "must be spent by 31 March 2027": a deadline, not the moment a figure stood at.
+DEADLINE = re.compile(r"\b(?:must|should|will|to|has to|have to|needs? to)\s+be\s+\w+\s*$", re.I)
+
+
+def as_of(text: str, pattern: re.Pattern) -> set[int]:
+    """The months a text gives a running total at ("to 30 June 2026" is 6); a deadline ("must be spent by 31
+    March") is none."""
+    return {month_number(match.group(1)) for match in pattern.finditer(text)
+            if not DEADLINE.search(text[:match.start()])}
+
+
+def total_before(question: str, asked: set[int], written: str, latest: tuple[int, int] | None) -> str:
+    """"How much is left at the end of September?" is not answered by a document written in July: it cannot know
+    a total at a moment to come. A month asked with no year is the last such month up to the `latest` any
+    document is dated (the September the documents may have reached)."""
+    month = document_month(written)
+    if month is None or EXPECTED.search(question) or latest is None:
+        return ""
+    years = {int(y) for y in years_in(question)}
+    at = min((year, m) for m in asked for year in (years or {latest[0] if m <= latest[1] else latest[0] - 1}))
+    return f"the document was written before the end of {MONTHS[at[1] - 1]} {at[0]}, so it gives no total at " \
+           "that moment" if at > month else ""
+
+
+def other_moment(question: str, text: str, label: str, window: str, written: str,
+                 latest: tuple[int, int] | None = None) -> str:
+    """"How much had been spent by the end of August?" is not answered by "Spent to 30 June 2026: £0", nor "how
+    much is left at the end of September?" by July's report of what was left at 30 June: a running total is
+    given as it stood at one moment, and the line's (with its headings; else the line before it in `window`, when
+    it names no month of its own: "The main items of spend were ...") must be the one asked about."""
+    asked = as_of(question, AS_OF_ASKED)
+    if not asked or month_spans(question):
+        return ""
+    if reason := total_before(question, asked, written, latest):
+        return reason
+    said = as_of(f"{label} {text}", AS_OF_SAID) or (set() if dated_months(text) else as_of(window, AS_OF_SAID))
+    if not said or said & asked:
+        return ""
+    return f"the passage gives the figure as it stood at the end of {month_names(_short(said))}, not " \
+           f"{month_names(_short(asked))}"
+
+
+def _short(months: set[int]) -> set[str]:
+    return {MONTHS[m - 1][:3].casefold() for m in months}
+
+
+# "so far", "to date", "since it opened", "year to date": a running total, which a longer run may give; "the 12
+# months to June", "the quarter ending June": a run of months named by its last.
+RUNNING = re.compile(rf"\b(?:so far|to date|since|year to date|in total|altogether|cumulative\w*)\b|"
+                     rf"\b(?:to|ending|ended|until|till|through)\s+(?:the\s+end\s+of\s+)?{_DAY}{_MONTH}", re.I)
+
+
+def month_alone(question: str, months: set[str], text: str, label: str = "") -> str:
+    """"How many people did the Safe Haven help in September 2026?" is not answered by "387 people between 5 June
+    and 26 September 2026", nor "how many fines in October?" by "between July and September": a figure for a run
+    of months is not one for a month in it (nor for a month outside it). Empty when the line gives no run of
+    months, or one that is the months asked about. The line's own months outweigh its headings' ("9 burglaries in
+    September and October" under "1 April to 30 September"): only a line that names none is read under them."""
+    if not months or month_spans(question) or as_of(question, AS_OF_ASKED) or RUNNING.search(question) or \
+            YEAR_LONG.search(question) or QUARTER.search(question):
+        return ""
+    if not month_spans(text) and asking.months_in(text):
+        return ""
+    spans = sorted(month_spans(text) or month_spans(f"{label} {text}"))
+    asked = {month_number(m) for m in months}
+    runs = [{(first - 1 + k) % 12 + 1 for k in range((last - first) % 12 + 1)} for first, last in spans]
+    if not runs or asked in runs:
+        return ""
+    (first, last), run = spans[0], runs[0]
+    return f"the passage gives a figure for {MONTHS[first - 1]} to {MONTHS[last - 1]}, not " \
+           f"{month_names(months)}{' alone' if asked <= run else ''}"
 
 # "in the 12 months to September", "the year to March", "over the whole year", "annual": a run of twelve months
 # ("year-on-year" compares, at any length).

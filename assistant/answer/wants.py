@@ -31,8 +31,14 @@ FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|an
 MONEY_WORDS = re.compile(r"\b(allocation|allocated|funding|budget|cost|grant|spent|spend)\b", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
 WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what dates?|which dates?|what day|since when|which years?|"
-                        r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day))\b"
+                        r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day)|"
+                        r"which (?:financial|calendar|academic|school) years?|"  # "which financial years did it run over?"
+                        r"(?:gave|give|gives|given|set|fixed|named) (?:a|the) (?:date|day))\b"  # "the minutes gave a date"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
+# "On what date does it finish?", "what day is it held?": a day or a month, which a year alone ("2023/24") is not.
+WANTS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b(?!\s+(?:group|olds?|formats?|fields?)\b)", re.I)
+HAS_DAY = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\.?\s+\d|"
+                     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 # "What hours would the ban apply?", "between what times is it open?": hours of the day, which a time gives.
 WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b|\b(?:what|which|between what) (?:hours|times)\b|"
                         r"\bopening hours\b", re.I)
@@ -53,6 +59,9 @@ WANTS_EMAIL = re.compile(r"\be-?mail\b", re.I)
 WANTS_ROLE = re.compile(r"\b(job title|(?:his|her|their|whose|what|which|\w+['’]s) job|title|role|rank|position|"
                         r"(?<!\bin )post)\b(?! (of|for|to)\b)|"  # "in post" is being employed, no post asked for
                         r"\b[Ww]hat does (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+) do\b", re.I)
+# "on the Marine Parade rank", "at the taxi rank", "from the police post": a place, no post asked for.
+PLACE_NOUN = re.compile(r"\b(?:at|on|in|near|from|beside|outside)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:rank|post|position)\b(?! of\b)", re.I)
 # "What's the name of the local response?", "what is the scheme called?": a proper name is asked for.
 WANTS_NAME = re.compile(r"\b(the name of|what(?:'s| is| was| are| were) (?:it|they|this|that|the [\w -]+?) called)\b",
                         re.I)
@@ -197,6 +206,7 @@ class Wants:
 
     figure: bool = False
     date: bool = False
+    day: bool = False  # the date asked for is a day or a month ("on what date"), not a year
     time: bool = False
     person: bool = False
     place: bool = False
@@ -229,7 +239,7 @@ class Wants:
             or self.duration and bool(SPAN.search(text)),
             not self.money or bool(HAS_MONEY.search(text)),
             not self.venue or names_venue(text),
-            not self.date or bool(HAS_DATE.search(new)),
+            not self.date or bool((HAS_DAY if self.day else HAS_DATE).search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked),
             not self.place or _names_place(text, asked),
@@ -336,7 +346,8 @@ def wants(question: str) -> Wants:
     figure = (bool(WANTS_FIGURE.search(question)) or money) and not yes_or_no and not started  # "did it win the funding?": yes or no
     return Wants(figure=figure, money=figure and bool(WANTS_MONEY.search(question)) and not CHANGE.search(question),
                  venue=bool(WANTS_VENUE.search(question)),
-                 date=bool(WANTS_DATE.search(question)), time=bool(WANTS_TIME.search(question)),
+                 date=bool(WANTS_DATE.search(question)), day=bool(WANTS_DAY.search(question)),
+                 time=bool(WANTS_TIME.search(question)),
                  person=bool(WANTS_PERSON.search(RELATIVE_WHO.sub(" ", question) if figure else question) or
                              WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),
@@ -344,7 +355,8 @@ def wants(question: str) -> Wants:
                  per_head=bool(PER_HEAD.search(question)),
                  many=bool(WANTS_LIST.search(question) or PLURAL_ASKED.search(question)),
                  change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
-                 email=bool(WANTS_EMAIL.search(question)), role=bool(WANTS_ROLE.search(question)),
+                 email=bool(WANTS_EMAIL.search(question)),
+                 role=bool(WANTS_ROLE.search(PLACE_NOUN.sub(" ", question))),
                  outcome=outcome, decision=bool(WANTS_DECISION.search(question)), started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)),

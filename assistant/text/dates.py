@@ -145,6 +145,16 @@ def month_names(months: set[str]) -> str:
     return " and ".join(names) if names else ", ".join(sorted(months))
 
 
+# "2026-07" in a row of monthly open data: a month, as a spreadsheet or a CSV prints it (a full "2026-07-23" is a
+# day, which `days_dated` reads).
+ISO_MONTH = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])")
+
+
+def iso_months_in_words(text: str) -> str:
+    """Each "2026-07" a text prints, as "July 2026"."""
+    return " ".join(f"{MONTHS[int(month) - 1]} {year}" for year, month in ISO_MONTH.findall(text))
+
+
 def dated_in_words(date: str) -> str:
     """A document's "2013-10-14" as "October 2013", so its own date covers the month it was written in."""
     match = re.match(r"\s*(\d{4})-(\d\d)", date or "")
