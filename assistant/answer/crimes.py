@@ -69,7 +69,8 @@ def objection(crime: CrimeAsked, facts: IndexFacts, i: int, said: str, before: f
         return f"the passages give figures for {', '.join(sorted(leading)).lower()}, not {crime.label}"
     if crime.everything and vocab.ALL_CRIME not in found_crimes:
         return f"no passage gives {crime.label}"
-    if crime.words and not crime.words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk) | before):
+    if crime.words and not stated_crimes & query_crimes and \
+            not crime.words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk) | before):
         return f"no passage is about {crime.label}"
     return ""
 

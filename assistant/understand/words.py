@@ -47,6 +47,7 @@ january february march april may june july august september october november dec
 jan feb mar apr jun jul aug sep sept oct nov dec month months
 detected detection detections outcome outcomes clearance clearup resolved resolution positive charged
 borough boroughs region locally local table tables performance measure measures
+neighbourhood neighbourhoods neighborhood neighborhoods
 domestic abuse related flagged linked involve involved involving involves victim victims
 rather instead versus compared highest
 people persons person someone anyone happen happened happening occur occurred committed experienced suffered

@@ -143,3 +143,10 @@ def test_a_total_over_every_district_is_the_forces_figure_not_a_list(text):
 def test_every_district_without_a_total_is_still_listed(text):
     query = parse(text)
     assert query.rank is not None and query.rank.n == len(vocab.DISTRICT_AREAS), query.rank
+
+
+@pytest.mark.parametrize("level", ["neighbourhood", "neighbourhoods", "borough", "district"])
+def test_a_word_for_an_area_level_is_no_topic_of_its_own(level):
+    """"Which neighbourhood area had the most shoplifting?" asks the tables, like "which district ...?"."""
+    query = parse(f"Which {level} area had the most shoplifting?")
+    assert query.has_table_signal and not query.outside_topic
