@@ -1,9 +1,11 @@
 """A meeting's particulars that minutes record in short lines, not prose: who was present, who sent apologies, who
-took the minutes, who was secretary. A line in an attendance block ("Lucienne Edge, Ministry of Justice (minute
-taker)", "Phil Golding, Office of the Senior Presiding Judge" under "Apologies:") is read with the block's heading;
-the words naming the meeting ("at the 3 August 2011 panel meeting") pick the minutes, they are no topic a line
-in them must repeat. The date a question gives its source by ("according to the October 2026 minutes") picks the
-document, and the meeting a line records (`occasion`): an agenda pack reproduces the last meeting's minutes.
+came in another's place, who sits on the body, who took the minutes, who was secretary; and who holds a post
+(`posts`). A line in an attendance block ("Lucienne Edge, Ministry of Justice (minute taker)", "Phil Golding,
+Office of the Senior Presiding Judge" under "Apologies:") is read with the block's heading; the words naming the
+meeting ("at the 3 August 2011 panel meeting") pick the minutes, they are no topic a line in them must repeat.
+The date a question gives its source or its meeting by ("according to the October 2026 minutes", "apologies for
+the 23 July 2026 board meeting") picks the document, and the meeting a line records (`occasion`): an agenda pack
+reproduces the last meeting's minutes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from assistant.answer import posts
 from assistant.answer.facts import IndexFacts, opening, same_document
 from assistant.text.dates import asked_months, days_dated, document_month, month_number, months_dated
 from assistant.text.source_words import document_dates
@@ -23,19 +26,24 @@ BLOCK_LINE = 160  # longer than this, a line is prose, and the block has ended
 # The headings of attendance blocks, as minutes print them.
 PRESENT_HEADING = re.compile(r"^\W*(present|attendees|attending|in attendance|also (present|in attendance)|members "
                              r"present|officers present|those present)\W*$", re.I)
+MEMBERS_HEADING = re.compile(r"^\W*((board|group|panel|partnership|committee|forum)\s+)?(membership|members)\W*$",
+                             re.I)
 APOLOGIES_HEADING = re.compile(r"^\W*(apologies|apologies for absence|absent|absences|not present)"
                                r"(\s+(received|noted|given|recorded))?\W*$", re.I)
+HEADINGS = (PRESENT_HEADING, APOLOGIES_HEADING, MEMBERS_HEADING)
 
 
 @dataclass(frozen=True)
 class Particular:
     """One particular asked about: what a line itself says of it (`line`), the heading of the block it is in
-    (`block`), and the question's words that only say which particular it is."""
+    (`block`), and the question's words that only say which particular it is. A post of a body ("who chairs
+    the board?") is a particular too, whose words stay the question's topic."""
 
     name: str
     line: re.Pattern | None
     block: re.Pattern | None
     words: frozenset[str]
+    post: posts.Post | None = None  # "who chairs the board?": a post of a body (see `posts`)
 
 
 # (what the question says, the particular): plain English, as minutes are written anywhere.
@@ -48,19 +56,40 @@ ASKED = (
     (re.compile(r"\b(secretary|secretariat)\b", re.I),
      Particular("secretary", re.compile(r"\bsecretar(y|iat)\b", re.I), None,
                 frozenset(content_terms("acted act served secretary secretariat")))),
+    # "who is subbing for Dr Crewe?", "who stood in for the Probation Service?": whoever came in another's place,
+    # which minutes write beside the apology ("represented by W") or among those present ("substitute for X")
+    (re.compile(r"\b(subbing|subs|subbed|substitut\w*|deputi[sz]\w*|stand(s|ing)? in|stood in|covering for|"
+                r"cover(s|ed)? for|in (his|her|their) place|in place of|instead of)\b", re.I),
+     Particular("substitute", re.compile(r"\bsubstitut\w*|\brepresented by\b|\bdeputi[sz]\w*|\bin place of\b|"
+                                         r"\binstead of\b|\bstand(ing)?[- ]in\b|\bon behalf of\b", re.I), None,
+                frozenset(content_terms("subbing subs subbed sub substitute substituting stand standing stood in "
+                                        "deputising deputizing deputise deputize covering cover covers covered place "
+                                        "instead")))),
     (re.compile(r"\bapologi\w*|\babsent\b|\b(could ?n[o']t|did ?n[o']t|unable to) (attend|make it|come)\b", re.I),
      Particular("apologies", re.compile(r"\bapologi\w*", re.I), APOLOGIES_HEADING,
                 frozenset(content_terms("sent send gave give apologies apology absent attend unable come")))),
-    (re.compile(r"\b(present|attended|attendees|in attendance|(was|were) (at|there))\b", re.I),
+    # "who sits on the board for the harbour?": a member, as a membership list prints one
+    (re.compile(r"\bwho\b[^?]*?\b((sits?|sat|sitting|serves?|served|serving)\s+on|represent(s|ing)?)\b", re.I),
+     Particular("members", re.compile(r"\b(is|are|was|were|as|sits?|sat|serves?|served)\s+(an?\s+|the\s+)?([\w-]+\s+)?"
+                                      r"members?\s+(of|on|for)\b", re.I), MEMBERS_HEADING,
+                frozenset(content_terms("sits sit sat sitting serves serve served serving represents represent "
+                                        "representing member members membership")))),
+    (re.compile(r"\b(present|attended|attendees|in attendance|(was|were) (at|there)|came (to|for|from))\b",
+                re.I),
      Particular("present", re.compile(r"^\W*(present|attendees|in attendance)\W*$|\battend(ed|ing|ance)\b|\bwere present\b",
                                       re.I), PRESENT_HEADING,
-                frozenset(content_terms("present attended attendees attendance")))),
+                frozenset(content_terms("present attended attendees attendance came")))),
 )
 # "at the 3 August 2011 panel meeting", "was the 13 March 2012 Sector Panel meeting": the meeting, which the minutes
 # themselves are.
 _MEETING = r"(?:meeting|panel|board|committee|group|forum|session)s?"
 MEETING = re.compile(rf"\bthe\s+((?:[\w'’-]+\s+){{0,6}}?{_MEETING}(?:\s+{_MEETING})*)\b",
                      re.I)
+# "who came for the harbour board at the October meeting": the body someone came for is whom a line names, not the
+# meeting
+REPRESENTED = re.compile(r"\b(?:came|come|attended|attending|present)\s+(?:for|from)\s+$|\brepresenting\s+$|"
+                         r"\bon behalf of\s+$", re.I)
+TITLE_WORDS = frozenset(content_terms("job title role post position"))  # "what's X's job title?": which particular
 PEOPLE = frozenset(content_terms("people person persons members member names"))  # "which three people": who
 WHO = re.compile(r"\b(who|whom|which|name|list)\b", re.I)
 # Asked for whoever came for another: "since X couldn't make it", "on behalf of Y". ("Who stood in for Z?" is
@@ -70,31 +99,43 @@ STOOD_IN = re.compile(r"\b(since|because|as)\b[^?]*\b(could ?n[o'’]t|unable|wa
 
 
 def asked(question: str) -> Particular | None:
-    """The particular a "who ...?" or "which people ...?" question asks about, if any."""
+    """The particular a "who ...?" or "which people ...?" question asks about, if any; or the job title of the
+    person a "what is X's job title?" names."""
+    if (title := posts.title_asked(question)) is not None:
+        return Particular(title.name, title.line, None, TITLE_WORDS, title)
     if not WHO.search(question):
         return None
     if STOOD_IN.search(question):  # "who came since X couldn't make it?": the substitute, listed among those present
         return next(particular for _, particular in ASKED if particular.name == "present")
+    if (post := posts.asked(question)) is not None:
+        return Particular(post.name, post.line, None, frozenset(), post)
     return next((particular for pattern, particular in ASKED if pattern.search(question)), None)
 
 
 def meeting_words(question: str) -> set[str]:
-    """The terms of the words that name the meeting ("the 3 August 2011 panel meeting"), and "people"."""
-    return {t for m in MEETING.finditer(question) for t in content_terms(m.group(1))} | PEOPLE
+    """The terms of the words that name the meeting ("the 3 August 2011 panel meeting"), and "people". Whom
+    someone came for ("came from the fire service to the September meeting") names no meeting. The body
+    whose post is asked ("who chairs the partnership board?") is what a line must be about, no meeting."""
+    if posts.asked(question) is not None or (particular := asked(question)) and particular.name == "members":
+        return set(PEOPLE)
+    named = (MEETING.match(question, the.start()) for the in re.finditer(r"\bthe\s", question, re.I))
+    return {t for m in named if m and not REPRESENTED.search(question[:m.start()])
+            for t in content_terms(m.group(1))} | PEOPLE
 
 
 def block_heading(facts: IndexFacts, i: int) -> str:
-    """The heading of the attendance block line i is in ("Present:", "Apologies:", "Attendees"), or ""."""
+    """The heading of the attendance or membership block line i is in ("Present:", "Apologies:", "Attendees",
+    "Membership"), or ""."""
     index = facts.index
     sentence = index.sentences[i]
     path = index.chunks[sentence.chunk].section_path
-    if path and (PRESENT_HEADING.match(path[-1]) or APOLOGIES_HEADING.match(path[-1])):
+    if path and any(heading.match(path[-1]) for heading in HEADINGS):
         return path[-1]  # the block is a section of its own, under that heading
     for j in range(i, max(i - BLOCK_REACH, -1), -1):
         if not same_document(index, j, sentence):
             break
         line = facts.text(index.sentences[j]).strip()
-        if PRESENT_HEADING.match(line) or APOLOGIES_HEADING.match(line):
+        if any(heading.match(line) for heading in HEADINGS):
             return line
         if len(line) > BLOCK_LINE or j < i and line.endswith("."):
             break  # prose: no block above
@@ -105,6 +146,8 @@ def records(particular: Particular, facts: IndexFacts, i: int) -> bool:
     """Does line i record the particular: it says so itself ("(minute taker)", "Apologies were received from"), or
     it is in the block whose heading does ("Apologies:")?"""
     text = facts.text(facts.index.sentences[i])
+    if particular.post is not None:
+        return posts.records(particular.post, text)
     if particular.line is not None and particular.line.search(text):
         return True
     return particular.block is not None and bool(particular.block.match(block_heading(facts, i)))
@@ -123,6 +166,8 @@ def other_block(particular: Particular, facts: IndexFacts, i: int) -> str:
         return "the line lists apologies, not those present"
     if particular.name == "apologies" and PRESENT_HEADING.match(heading):
         return "the line lists those present, not apologies"
+    if particular.post is not None and records(particular, facts, i):
+        return posts.objection(particular.post, facts, i)
     return ""
 
 
@@ -169,19 +214,24 @@ def openings_of(facts: IndexFacts, question: str) -> set[int]:
 
 
 PERIOD_END = re.compile(r"(?<!according )\b(?:to|for|until|till|ending)\s+(?:the\s+)?$", re.I)
+# "the dec agenda", "the Sept 2025 minutes": a month's short name, where the words tie it to a document
+SHORT_MONTH = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?:\s+((?:19|20)\d\d))?", re.I)
+# "for the 23 July 2026 board meeting": a date a meeting's name follows dates the meeting, not the end of a period
+NAMES_MEETING = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,3}}?{_MEETING}\b", re.I)
 
 
 def source_dates(question: str) -> frozenset[tuple[int, int]]:
     """(year, month) of each date the question gives a document by, not its figures ("according to the October
     2026 minutes", "the January 2026 board pack", "the minutes of 23 April 2026"); year 0 when only the month is
     given ("the update of 5 March"). Not the end of the period a document covers ("the summary to September 2026",
-    published in October)."""
+    published in October), unless a meeting's name follows it ("apologies for the 23 July 2026 board meeting")."""
     found = set()
     for start, end in document_dates(question):
-        if PERIOD_END.search(question[:start]):
+        if PERIOD_END.search(question[:start]) and not NAMES_MEETING.match(question, end):
             continue
         words = question[start:end]
-        found |= set(months_dated(words)) or {(0, month_number(m)) for m in asked_months(words)}
+        found |= set(months_dated(words)) or {(0, month_number(m)) for m in asked_months(words)} or \
+            {(int(year or 0), month_number(m)) for m, year in SHORT_MONTH.findall(words)}
     return frozenset(found)
 
 
