@@ -35,12 +35,13 @@ FRAME = set(bm25_tokens(["him her his hers its whom whose she he quote quoted qu
                          "actually currently specifically particularly especially "
                          "precisely hear heard went came took gave goes going gone"], as_ids=False)[0])
 # Words any question may use that say nothing of its topic ("was anyone from probation there?", "how much from
-# each?"), adverbs that only hedge or say "up to now" ("so far", "actually up yet", "roughly"), and words that only
-# ask for a change ("how has it changed since 2014?", which "70% lower than in 2014" answers): a document that never
-# prints them still may answer it. They stay topic words where documents use them.
+# each?", "what does the team run?", "given during the operation"), adverbs that only hedge or say "up to now" ("so
+# far", "actually up yet", "roughly"), and words that only ask for a change ("how has it changed since 2014?", which
+# "70% lower than in 2014" answers): a document that never prints them still may answer it. They stay topic words
+# where documents use them.
 UNTOLD = frozenset(content_terms("anyone anybody someone somebody anything something everyone everybody each coming "
                                  "make makes made making "
-                                 "come comes taken "
+                                 "come comes taken run runs ran running during "
                                  "so far yet already still now ever just really roughly approximately altogether "
                                  "exactly since change changed changes changing"))
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
@@ -66,7 +67,7 @@ FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(kinds?|s
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
                               "held hold happen happened happening take took place time after next following "
                               "planned scheduled due date day set fixed arranged booked slated pencilled penciled hour "
-                              "hours"],
+                              "hours location locations"],
                              as_ids=False)[0])  # "the meeting after May" is the next one; "set for" frames a date
 # Words that only ask whether something came off once an outcome is asked for ("did it win?"): never the topic then.
 OUTCOME_WORDS = content_terms("win won achieve achieved succeed succeeded successful secure secured get got receive "
@@ -156,7 +157,8 @@ def mend(word: str, index: LoadedIndex) -> set[str]:
 
 def joined(text: str, index: LoadedIndex) -> str:
     """The text with two words written as one where the passages write them so ("round table" for their
-    "roundtable", "on call" for "oncall"), so the word is found rather than its halves."""
+    "roundtable", "on call" for "oncall"), and one word written as two where they write it so ("dataset" for their
+    "data set"), so the word is found rather than its halves, or its halves rather than no word at all."""
     known = facts_for(index).known_terms()[0]
     words = re.split(r"(\s+|-)", text)  # words at even positions, what separates them at odd ones
     for k in range(0, len(words) - 2, 2):
@@ -165,7 +167,49 @@ def joined(text: str, index: LoadedIndex) -> str:
             whole = content_terms(first + second)
             if len(whole) == 1 and whole <= known and not _printed_apart(first, second, index):
                 words[k], words[k + 1], words[k + 2] = "", "", first + second
-    return "".join(words)
+    return "".join(_apart(word, known, index) if k % 2 == 0 else word for k, word in enumerate(words))
+
+
+SHORTEST_HALF = 3  # "data" and "set" of "dataset"; no word splits into a letter or two ("a" + "ward")
+
+
+def _apart(word: str, known: set[str], index: LoadedIndex) -> str:
+    """A word no document prints, as the two they print apart ("dataset": "data set"), else the word."""
+    halves = None if _printed_whole(word, index) else _halves(word, known, index)
+    return " ".join(halves) if halves else word
+
+
+def _halves(word: str, known: set[str], index: LoadedIndex) -> tuple[str, str] | None:
+    """The two words the documents print apart that the word joins ("data" and "set" of "dataset"), if any."""
+    if not word.isalpha() or len(content_terms(word)) != 1:
+        return None
+    for k in range(SHORTEST_HALF, len(word) - SHORTEST_HALF + 1):
+        first, second = word[:k], word[k:]
+        halves = content_terms(first), content_terms(second)
+        if all(len(h) == 1 and h <= known for h in halves) and _printed_apart(first, second, index):
+            return first, second
+    return None
+
+
+def compounds(question: str, index: LoadedIndex) -> dict[str, frozenset[str]]:
+    """The question's one-word compounds the documents also print as two words, each with its halves' terms
+    ("dataset": "data", "set"): a line that prints "data set" holds the "dataset" asked about."""
+    known = facts_for(index).known_terms()[0]
+    found = {}
+    for word in re.findall(r"[A-Za-z]+", question):
+        if (halves := _halves(word, known, index)) is not None:
+            found[next(iter(content_terms(word)))] = frozenset(content_terms(" ".join(halves)))
+    return found
+
+
+def _printed_whole(word: str, index: LoadedIndex) -> bool:
+    """Does some document print the word as one (looked up once per word)?"""
+    facts = facts_for(index)
+    key = f"whole:{word.casefold()}"
+    if key not in facts.term_sets:
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+        facts.term_sets[key] = frozenset(d for d, doc in index.documents.items() if pattern.search(doc.text))
+    return bool(facts.term_sets[key])
 
 
 def _printed_apart(first: str, second: str, index: LoadedIndex) -> bool:
@@ -205,8 +249,11 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     asked_for = WHEN_WHERE if wants(question).time or wants(question).date or wants(question).place else set()
     absent = []
     text = spelled_out(joined(FRAME_PHRASES.sub(" ", question), index), index)
+    # a word read with the words around it may be another's ("tricky to read" is "difficult to read"): its term
+    # is absent from the whole text's, and it is no word of the question's own
+    read = content_terms(text)
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
-        for term in content_terms(word) - FRAME - UNTOLD - answer_kind(question) - asked_for - MONTH_TERMS - \
+        for term in (content_terms(word) & read) - FRAME - UNTOLD - answer_kind(question) - asked_for - MONTH_TERMS - \
                 framing_terms():  # "the Courier article", "what did he accuse them of": the source and the saying
             if term not in known and term not in meta_only and not _closest(term, index) and \
                     not _close(term, index):

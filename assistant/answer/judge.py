@@ -57,8 +57,9 @@ INLINE_LIST = re.compile(r"\b(the following|as follows|including|include|such as
 # Posts a "who chaired ...?" asks about, which a bullet that prints the post ("(Chair)") answers for its own name.
 OFFICES = frozenset(content_terms("chair chaired chairs manager director officer councillor inspector executive "
                                   "commander constable commissioner secretary minister leader head lead clerk"))
-# How narrowly, and as of when ("in Southend specifically", "signed up now"): no topic a line must repeat.
-SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now currently presently still"))
+# How narrowly, and as of when ("in Southend specifically", "signed up now", "at the moment"): no topic a line must
+# repeat.
+SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now currently presently still moment"))
 # Words that frame what is asked rather than say what it is about: a span or a start for a date ("until what year
 # does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?"), that it happens
 # for how often or when ("how often do the forums take place?": "bi-monthly forums"), the ends of a span ("between
@@ -83,7 +84,8 @@ class Judge:
     def __init__(self, question: str, query: Query, index: LoadedIndex, facts: IndexFacts, topic_from: str = ""):
         self.index, self.facts = index, facts
         self._expanded: dict[frozenset[str], frozenset[str]] = {}  # each line's terms are expanded once a question
-        self.initials = naming.initials(index)  # "TPI" in a heading is the "Thriving Places Index" asked about
+        # "TPI" in a heading is the "Thriving Places Index" asked about; "data set" the "dataset"
+        self.initials = {**naming.initials(index), **asking.compounds(f"{topic_from} {question}", index)}
         forces = set(vocab.FORCES)  # a force-wide area narrows nothing when a district is also named
         # "the Essex Police statement", "Chelmsford Fire Station": a place that only opens an organisation's
         # name is not where to look.
@@ -119,7 +121,7 @@ class Judge:
         # words that frame the date, time or person asked for, which the answer says its own way ("Vision 2023 -
         # 2033", "began on 16 March", "Inspector Tom Hebden leads the teams", "what hours would the ban apply?")
         if wants(question).date or wants(question).time or wants(question).duration or wants(question).person or \
-                wants(question).frequency:
+                wants(question).frequency or wants(question).place:  # "what location was it run at?"
             self.topic -= content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
         self.topic -= SCOPE_WORDS | REQUEST_WORDS  # see nearmiss.ALONE
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what

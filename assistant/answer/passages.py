@@ -55,7 +55,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     with a sentence for each further part of the question. `earlier` is the passage answer a follow-up leans
     on: its question lends the topic, its document is searched first, "the second one" is read in its list."""
     facts = facts_for(index)
-    question = asking.spelled_out(naming.without_aside(question), index)  # "CSP" as the documents print it
+    question = asking.spelled_out(naming.without_aside(question), index, typed=False)  # "CSP" as documents print it
     if earlier is not None and (stepped := thread.step_in_list(facts, earlier, question)) is not None:
         return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)
     judge = Judge(question, query, index, facts, topic_from=earlier.search_text(question) if earlier else "")
@@ -142,7 +142,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     if best is None:
         return Selection((), score, reason)
     if CURRENT.search(question) and not own_sources and not judge.years and not judge.months:
-        best = _latest(judge, candidates, similarity, prior, best, score)
+        # "when's it due now?" after the July action log's line: the October minutes' line on it is newer
+        current = candidates if earlier is None else sorted(i for i in near if index.sentences[i].document in every)
+        best = _latest(judge, current, similarity, prior, best, score)
     sentence = index.sentences[best]
     # "Who sent apologies?", "which HMCTS people were there?": the attendance block's lines, or those that match
     block = particulars.block_lines(facts, best, frozenset(judge.topic)) if judge.particular and judge.particular.block \
@@ -252,7 +254,7 @@ def _holds_topic(judge: Judge, i: int) -> bool:
 
 # "How many members does it have now?", "is it still open?", "have all the visits been done?": the state of things
 # as the newest document tells it
-CURRENT = re.compile(r"\b(?:now|currently|at present|presently|as it stands|to date|so far|still|yet)\b|"
+CURRENT = re.compile(r"\b(?:now|currently|at present|presently|at the moment|as it stands|to date|so far|still|yet)\b|"
                      r"^\s*(?:have|has)\b[^?]*\bbeen\b", re.I)
 LATEST_MARGIN = 0.25  # how far below the best a newer document's line may score and still be the answer
 

@@ -1,6 +1,7 @@
 """Short forms a question uses for names the documents print in full: initials ("CSP" for "Community Safety
-Partnership", "EU" for "European Union") and first letters before the same next word ("Op Lantern" for "Operation
-Lantern").
+Partnership", "EU" for "European Union"), first letters before the same next word ("Op Lantern" for "Operation
+Lantern") or after the same word before ("Home Sec" for "Home Secretary"), in capitals or not ("the csp team",
+"op lantern", "the home sec": people type questions in lower case).
 
 Read as written, such a word is one no document holds, and the question is refused as about a topic the documents
 never mention. Written out as the documents print the name, its words are found. Only short forms the documents
@@ -16,32 +17,71 @@ from assistant.store.load import LoadedIndex
 from assistant.text.terms import content_terms
 
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-ABBREVIATED = re.compile(r"\b([A-Z][a-z]{1,3})\.?\s+([A-Z][\w'’-]+)")
+# Initials typed in lower case ("csp", "asb"): three letters at least, and no vowel after the first, as words are
+# written ("dog" is no "Dial Op Grip", "wat" no "We Achieve This"; "op", "mp" are too often words of their own)
+LOWER_ACRONYM = re.compile(r"\b[a-z][b-df-hj-np-tv-xz]{2,5}\b")
+# A word of two to four letters: "Op" of "Op Lantern", "sec" of "home sec"
+SHORT_WORD = re.compile(r"\b[A-Za-z][a-z]{1,3}\b")
+SHORTEST_WORD = 2  # the letters of a short form that is also a word of the documents' own ("op" of their "Op Dial")
 CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|&\s+)?[A-Z][\w'’-]*){1,5}")
+WORD = r"[A-Za-z][\w'’-]*"
 
 
-def spelled_out(text: str, index: LoadedIndex) -> str:
+def spelled_out(text: str, index: LoadedIndex, typed: bool = True) -> str:
     """The text with a short form the documents never print written out as they print the name: initials
-    ("CSP" for "Community Safety Partnership") or first letters before the same next word ("Op Lantern" for
-    "Operation Lantern"). Its words are then found rather than refused as words no document holds."""
+    ("CSP" for "Community Safety Partnership") or first letters beside the same word ("Op Lantern" for
+    "Operation Lantern", "home sec" for "home secretary"). Its words are then found rather than refused as words
+    no document holds. Not `typed`: only the short forms written with capitals, as names are ("CSP", "Op
+    Lantern"), for a question read for more than its words (what it asks for, the names it gives): "chief exec of
+    which organisation?" must not come to name a "Chief Executive" as the person it asks about."""
     known = facts_for(index).known_terms()[0]
 
+    def as_typed(short: str, full: str) -> str:
+        """The long form in the short form's case: "csp" is written out in lower case, as the question's other
+        words are, and so reads as no name the question capitalised."""
+        return full.lower() if short.islower() else full
+
     def initials(match: re.Match) -> str:
-        names = _initials_printed(index).get(match.group())
+        if not typed and match.group().islower():
+            return match.group()
+        names = _initials_printed(index).get(match.group().upper())
         if not names or content_terms(match.group()) <= known:
             return match.group()
         if len(match.group()) == 2:  # two letters stand for many pairs of words: only for the one pair printed
-            return next(iter(names)) if len(names) == 1 else match.group()
-        return min(names, key=lambda n: (len(n), n))
+            return as_typed(match.group(), next(iter(names))) if len(names) == 1 else match.group()
+        return as_typed(match.group(), min(names, key=lambda n: (len(n), n)))
 
     def first_letters(match: re.Match) -> str:
-        word, following = match.groups()
-        if content_terms(word) <= known:
-            return match.group()
-        full = _printed_match(rf"\b{re.escape(word)}[a-z]+(?=\s+{re.escape(following)}\b)", index)
-        return f"{full} {following}" if full else match.group()
+        # A word the documents use is a short form only when it has two letters ("Op Dial" printed, "op henderson"
+        # asked), and then only beside a word it never stands beside in them: "all crime" is no "Allocated Crime".
+        word = match.group()
+        if not typed and word.islower() or not content_terms(word):  # "at", "the": no short form of anything
+            return word
+        used = content_terms(word) <= known
+        if used and len(word) > SHORTEST_WORD:
+            return word
+        following = re.match(rf"\.?\s+({WORD})", text[match.end():])
+        preceding = re.search(rf"({WORD})\s+$", text[:match.start()])
+        if following and _known_word(following.group(1), known) and (full := _printed_name(
+                rf"\b({re.escape(word)}[a-z]+)\s+{re.escape(following.group(1))}\b", index)) and \
+                (not used or not _printed_name(
+                    rf"\b({re.escape(word)})\s+{re.escape(following.group(1))}\b", index, named=False)):
+            return as_typed(word, full) if content_terms(full) != content_terms(word) else word  # "Operation"
+        if preceding and _known_word(preceding.group(1), known) and (full := _printed_name(
+                rf"\b{re.escape(preceding.group(1))}\s+({re.escape(word)}[a-z]+)\b", index)) and \
+                (not used or not _printed_name(
+                    rf"\b{re.escape(preceding.group(1))}\s+({re.escape(word)})\b", index, named=False)):
+            return as_typed(word, full) if content_terms(full) != content_terms(word) else word  # "secretary"
+        return word
 
-    return ABBREVIATED.sub(first_letters, ACRONYM.sub(initials, text))
+    text = SHORT_WORD.sub(first_letters, text)
+    return LOWER_ACRONYM.sub(initials, ACRONYM.sub(initials, text))
+
+
+def _known_word(word: str, known: set[str]) -> bool:
+    """Is the word one the documents use, and more than a word any text uses ("the", "of")?"""
+    terms = content_terms(word)
+    return bool(terms) and terms <= known
 
 
 def _initials_printed(index: LoadedIndex) -> dict[str, frozenset[str]]:
@@ -70,12 +110,15 @@ def _initials_printed(index: LoadedIndex) -> dict[str, frozenset[str]]:
 _INITIALS_KEY = "asking:initials-printed"
 
 
-def _printed_match(pattern: str, index: LoadedIndex) -> str:
-    """The first text some document prints matching the pattern, or "" (looked up once per pattern)."""
+def _printed_name(pattern: str, index: LoadedIndex, named: bool = True) -> str:
+    """The short form's word as some document prints the pattern (its group) in any case, in a name whose words
+    are all capitalised ("Operation" of "Operation Lantern", not "population" of "total population" for "total
+    pop"; any words when not `named`), or "" (looked up once per pattern)."""
     facts = facts_for(index)
-    key = f"printed-match:{pattern}"
+    key = f"printed-name:{named}:{pattern}"
     if key not in facts.term_sets:
-        compiled = re.compile(pattern)
-        found = next((m.group() for d in index.documents.values() if (m := compiled.search(d.text))), "")
+        compiled = re.compile(pattern, re.I)
+        found = next((m.group(1) for d in index.documents.values() for m in compiled.finditer(d.text)
+                      if not named or all(w[:1].isupper() for w in m.group().split())), "")
         facts.term_sets[key] = frozenset({found})
     return next(iter(facts.term_sets[key]))

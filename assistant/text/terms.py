@@ -62,7 +62,9 @@ SAME_THING = tuple((re.compile(p, re.I), short) for p, short in (
     (r"\b(most|highest|largest|biggest|greatest)\b", "most"),
     (r"\b(least|lowest|fewest|smallest)\b", "least"),
     (r"\b(died|deaths?|fatalit(y|ies)|killed)\b", "death"),
-    (r"%|\bper ?cent(age)?s?\b", " percent "),
+    (r"%|\bper ?cent(age)?s?\b|\bproportions?\b", " percent "),  # "what proportion backed it?" and "64%"
+    # "nov23 to jun24": a month with its year's last digits, as a table's header prints it, says when
+    (r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*['’]?\d{2}(?:\d{2})?\b", r"\1"),
     (r"\b(risen|rise[sn]?|rose|rising|increase[sd]?|increasing|grew|grow(n|th|ing)?|went up|gone up|up by)\b",
      "increase"),
     (r"\b(f[ae]ll(en|ing|s)?(?! (?:under|within|into|outside)\b)|drop(ped|s|ping)?|decrease[sd]?|decreasing|reduction|reduced|down by|went down|"
