@@ -10,9 +10,13 @@ Hub") is read the same way as a heading: it names what follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from assistant.answer.asked import neighbour_asked
 from assistant.answer.facts import IndexFacts, same_document, same_section
 from assistant.store.load import LoadedIndex
+from assistant.text.dates import MONTHS, asked_months, document_month
+from assistant.text.terms import content_terms
 
 NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]?\s+[A-Z]")
 NUMBERED = re.compile(r"\s*\d{1,2}[.)]?(?:\t|\s+)\S")
@@ -84,3 +88,46 @@ def titled_by(number: re.Pattern | None, index: LoadedIndex, i: int) -> bool:
     sentence = index.sentences[i]
     path = index.chunks[sentence.chunk].section_path
     return bool(path) and bool(number.match(path[-1])) and not (i > 0 and same_section(index, i - 1, sentence))
+
+
+ITEM_NUMBER_OF = re.compile(r"\s*(\d{1,2})[.)]?(?:\t|\s)")
+STEP_REACH = 3  # lines between an item and the next numbered one (a presenter's name on a line of its own)
+
+
+def neighbouring_item(facts: IndexFacts, question: str, documents: Collection[str]) -> int | None:
+    """The agenda line a question names by its neighbour ("straight after the minutes on the December agenda,
+    what's the next item?" -> "3.<tab>Strategic Infrastructure ..."), in the `documents` allowed, or None.
+
+    The named item is the agenda line holding every word of its name; the answer is the line numbered one on (or
+    one back) in the same run, so a gap in the numbering or a line of another list is never taken for it. When
+    the question names a month ("the December agenda") only documents dated in it are read; the named item must
+    be found in one document only, or the question does not say which agenda it means."""
+    asked = neighbour_asked(question)
+    if asked is None:
+        return None
+    step, named = asked
+    words = content_terms(named)
+    months = asked_months(question)
+    index = facts.index
+    found = [i for i, sentence in enumerate(index.sentences) if sentence.document in documents and
+             (not months or _dated_in(index.documents[sentence.document].date, months)) and
+             words <= facts.sentence_terms(i) and agenda_entry(facts, i)]
+    if len({index.sentences[i].document for i in found}) != 1 or len(found) != 1:
+        return None
+    i = found[0]
+    number = ITEM_NUMBER_OF.match(facts.text(index.sentences[i]))
+    if number is None:
+        return None
+    for j in range(i + step, i + step * (STEP_REACH + 1), step):
+        if not 0 <= j < len(index.sentences) or not same_document(index, j, index.sentences[i]):
+            return None
+        other = ITEM_NUMBER_OF.match(facts.text(index.sentences[j]))
+        if other is not None:
+            return j if int(other.group(1)) == int(number.group(1)) + step and agenda_entry(facts, j) else None
+    return None
+
+
+def _dated_in(date: str, months: set[str]) -> bool:
+    """Is a document dated ("2024-12-05") in one of the months named ("dec")?"""
+    month = document_month(date)
+    return month is not None and MONTHS[month[1] - 1][:3].casefold() in months

@@ -9,6 +9,7 @@ import re
 
 from assistant import vocab
 from assistant.answer.wants import NAME, WANTS_ROLE
+from assistant.text.dates import asked_months
 from assistant.text.terms import TIME_WORDS, content_terms
 
 NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "hundred")
@@ -134,10 +135,12 @@ def manner_verb(question: str) -> str:
     return match.group(1) if match else ""
 
 
-# "agenda item 3", "paragraph 2.4": the line numbered so is the one asked about.
-# "agenda item 7" in minutes that never print the word "agenda": the words name the line, not a topic.
-ITEM_NUMBER = re.compile(r"\b((?:agenda\s+)?(?:item|point|paragraph|section|year|stage|phase|step|project))\s+"
-                         r"(\d{1,2}(?:\.\d{1,2})?)\b", re.I)
+# "agenda item 3", "paragraph 2.4", "benchmark 3", "recommendation 2": the line numbered so is the one asked about.
+# "agenda item 7" in minutes that never print the word "agenda": the words name the line, not a topic. The words
+# are those by which numbered lists are read out (a list of criteria prints "3 The area has ...", never "Benchmark 3").
+ITEM_NUMBER = re.compile(r"\b((?:agenda\s+)?(?:item|point|paragraph|section|year|stage|phase|step|project|benchmark|"
+                         r"criterion|recommendation|priority|objective|outcome|theme|pledge|principle|commitment|"
+                         r"strand|action))\s+(\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # Who someone is or what they do: asked of a person the question names.
 ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich organi[sz]ation\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
 
@@ -272,3 +275,24 @@ def part_topic(piece: str, pieces: list[str], question: str) -> str:
     if own and position:
         return ", ".join(pieces[:position + 1])
     return question
+
+
+# "straight after the minutes on the December agenda, what's the next item?", "which item comes before the police
+# update?", "what follows the declarations of interest on the agenda?": an item named by its neighbour in the list.
+NEIGHBOUR = re.compile(r"\b(?:(?:straight|right|immediately|directly|just)\s+)?(?P<side>after|following|follows?|"
+                       r"before|preceding|precedes?)\s+(?:the\s+|item\s+on\s+)?(?P<named>[^,?;]+?)"
+                       r"(?=\s+(?:on|in|of|at|from)\s+(?:the|this|that|its|their|our)\b|\s*[,?;]|\s*$)", re.I)
+ASKS_ITEM = re.compile(r"\b(?:item|items|agenda|comes?|came)\b", re.I)
+
+
+def neighbour_asked(question: str) -> tuple[int, str] | None:
+    """(+1 for the item after, -1 for the one before, the words naming the other item) when the question asks for
+    an item of a list by the one next to it; None otherwise. Only a question about items does ("item", "agenda",
+    "comes"): "the next meeting after July" asks a date, and a month names no item."""
+    match = NEIGHBOUR.search(question)
+    if match is None or not ASKS_ITEM.search(question):
+        return None
+    named = match.group("named").strip()
+    if not content_terms(named) or asked_months(named) or ITEM_NUMBER.fullmatch(named):
+        return None
+    return (-1 if match.group("side").casefold().startswith(("before", "preced")) else 1), named

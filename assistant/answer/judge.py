@@ -199,6 +199,7 @@ class Judge:
         self.number_shape = re.compile(r"\s*\d{1,2}" + r"\.\d{1,2}" * m.group(2).count(".") + r"[.)]?\s") if m \
             else None
         self.months_named = asked_months(question)
+        self.as_of = timing.as_of(question, timing.AS_OF_ASKED) if wants(question).figure else set()  # "by 30 Sept"
         # "how much went on Year 1 projects?": the line naming that stage, over one on the whole programme
         self.stages = stages(question)
         # "When did it meet after the 26 July 2024 meeting?": a date up to that month is not the answer.
@@ -276,6 +277,8 @@ class Judge:
         # period, which the objections weigh.
         if self.months_named and not self.wants.figure and (dated := self._dated_by(i, text)):
             focused += 0.15 if dated & self.months_named else -0.15
+        if self.as_of:  # "spent by 30 September": the line that gives the total as it stood then
+            focused += 0.15 if self.as_of & timing.as_of(f"{facts.label(i)} {text}", timing.AS_OF_SAID) else 0.0
         if self.stages:  # "£100k ... for Year 1", or "These projects included ..." after "Year 1 was successful"
             near_text = f"{facts.text(self.index.sentences[i - 1])} {text}" if before else text
             focused += 0.15 if self.stages & stages(near_text) else 0.0

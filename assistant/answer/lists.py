@@ -46,11 +46,15 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
         return [index.sentences[j] for j in sorted({lead, i, *others})]
     first = lead if lead is not None else _run_start(facts, i)
     items = _items(facts, first)
-    if terms and line is not None and (is_table_row(line) or not is_item(line)):
-        # "Which benchmarks were rated Exceeding?", "which HMCTS people were there?": the rows or lines that hold the
-        # asked-for words, with the header or the lead line.
-        matching = [j for j in items[1:] if terms & facts.sentence_terms(j) - facts.sentence_terms(items[0])]
-        items = [items[0], *matching] if matching else items
+    header = _header_among(facts, items)
+    if terms and (header is not None or line is not None and (is_table_row(line) or not is_item(line))):
+        # "Which benchmarks were rated Exceeding?", "which priorities are rated green?", "which HMCTS people were
+        # there?": the rows or lines that hold the asked-for words, with the lead line and the header. A word of the
+        # header ("RAG") or of the lead ("Green: on track", a legend) is in every row's reading, and picks none.
+        shown = [items[0]] if header in (None, items[0]) else [items[0], header]
+        named = facts.sentence_terms(header if header is not None else items[0])
+        matching = [j for j in items[1:] if j not in shown and terms & facts.sentence_terms(j) - named]
+        items = [*shown, *matching] if matching else items
     return [index.sentences[j] for j in items] if len(items) > 1 else []
 
 
@@ -95,8 +99,35 @@ def _introduces(facts: IndexFacts, i: int, many: bool = False) -> bool:
     if text.endswith(":"):
         return not SPEAKS.search(text)
     line = _whole_line(facts, i)
+    if many and line is None and _tabled_below(facts, i):
+        return True
     return many and line is not None and not is_item(line) and len(line) <= ITEM_MAX_CHARS and \
         _same_section(facts, i, i + 1) and is_item(_whole_line(facts, i + 1) or "")
+
+
+def _header_among(facts: IndexFacts, items: list[int]) -> int | None:
+    """The header row of the table among a list's first lines (the lead itself, or the row under the line that
+    introduces the table); None when the list is no table with a header."""
+    return next((j for j in items[:2] if _heads_table(facts, j)), None)
+
+
+def _heads_table(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i a table's header row: `is_header_row`, or the row of names over rows whose first cell is
+    numbered ("1. Violence in the night-time economy<tab>Lead: ..."), which read as numbered items, not rows, and
+    so are known by the labels the build put before their cells ("Lead: "): the header's own cells."""
+    if is_header_row(facts, i):
+        return True
+    row = _whole_line(facts, i) or ""
+    under = (_whole_line(facts, i + 1) or "") if _same_section(facts, i, i + 1) else ""
+    names, cells = row.split("\t")[1:], under.split("\t")[1:]
+    return bool(names) and len(cells) == len(names) and not any(FIGURE_CELL.match(name) for name in names) and \
+        all(cell.strip().startswith(f"{name.strip()}:") for name, cell in zip(names, cells) if cell.strip())
+
+
+def _tabled_below(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i the end of the paragraph right above a table ("Their current status is set out below (Red:
+    off track; Green: on track)." over "Priority<tab>Lead<tab>RAG")? The paragraph introduces the table."""
+    return _same_section(facts, i, i + 1) and "\t" in (_whole_line(facts, i + 1) or "")
 
 
 def _ends_line(facts: IndexFacts, i: int) -> bool:

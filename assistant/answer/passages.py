@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import vocab
-from assistant.answer import asking, naming, particulars, placenames, speakers
+from assistant.answer import agenda, asking, naming, particulars, placenames, speakers, table_rows
 from assistant.answer.asked import ITEM_NUMBER, asked_thing, part_topic, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
@@ -49,12 +49,25 @@ class Selection:
     heading: str = ""  # the heading that gives what was asked ("Initial scoping meeting, 6th Nov"), shown with them
 
 
+def _by_cells(facts: IndexFacts, question: str, index: LoadedIndex) -> Selection | None:
+    """An agenda item asked by its neighbour ("the item after the minutes"), or a data file's row asked by its
+    cells ("FPNs for alcohol on Marine Parade in August 2026"): found by what the lines hold, not by ranking
+    (`agenda.neighbouring_item`, `table_rows.data_row`), or None."""
+    if (stepped := agenda.neighbouring_item(facts, question, index.documents)) is not None:
+        return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)
+    if (row := table_rows.data_row(facts, question, index.documents)) is not None:
+        return Selection(tuple(index.sentences[i] for i in row), 1.0)
+    return None
+
+
 def select(question: str, query: Query, hits: list[Hit], question_vector: np.ndarray,
            index: LoadedIndex, earlier: Thread | None = None) -> Selection:
     """Rank the sentences of the hit passages (and the closest sentences anywhere); quote the best that passes,
     with a sentence for each further part of the question. `earlier` is the passage answer a follow-up leans
     on: its question lends the topic, its document is searched first, "the second one" is read in its list."""
     facts = facts_for(index)
+    if earlier is None and (found := _by_cells(facts, question, index)) is not None:
+        return found
     question = asking.spelled_out(naming.without_aside(question), index, typed=False)  # "CSP" as documents print it
     if earlier is not None and (stepped := thread.step_in_list(facts, earlier, question)) is not None:
         return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)

@@ -5,12 +5,22 @@ itself (see `lists.is_header_row`). A row is about what its first cell names: th
 answer to a question about action "A25/18", however alike the rest of it reads. A row keyed "Total" (or "All",
 "Overall") is the one a question about all the rows together asks for ("how many constables across all four
 teams?"), and it holds the words such a question adds ("across", "all", "four") without printing them.
+
+A data table (a CSV file, a sheet: month × place × type, then counts) is read by its cells (`data_row`): "how many
+FPNs for alcohol on Marine Parade in August 2026?" names one cell of each column that says which row ("2026-08",
+"Marine Parade and Promenade", "Alcohol (failure to surrender)") and the header of the column whose figure it asks
+("fixed_penalty_notices_issued"). Such rows read alike to a search (every month's row names the same place and
+type), so they are found by their cells, not by their closeness in meaning.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 
+from assistant.answer.facts import IndexFacts
+from assistant.text.dates import MONTHS, asked_months, months_dated
 from assistant.text.terms import content_terms
 
 # A reference made of letters and digits the documents key rows by: "A25/18", "CSP-04", "R12.3".
@@ -57,3 +67,113 @@ def is_total_row(row: str) -> bool:
 def asks_aggregate(question: str) -> bool:
     """Does the question ask about all the rows together ("across all four neighbourhood teams", "in total")?"""
     return bool(AGGREGATE_ASKED.search(question))
+
+
+# A cell that is a figure: "12", "1,248", "-4.2", "23.2%", "£15,850".
+FIGURE = re.compile(r"[£$€]?[-+]?\d[\d,]*(?:\.\d+)?%?")
+ISO_MONTH = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")  # "2026-08", as data files print a month
+ASIDE = re.compile(r"\s*\(.*?\)\s*")  # "Alcohol (failure to surrender)": the aside adds to the name, not names it
+MIN_KEYS_NAMED = 2  # a row picked by one cell is a small table's, which the passage ranking reads well
+_TABLES = "table_rows.tables"
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """A run of tab-separated lines of one document: its header row and body rows (sentence numbers), the columns
+    whose cells say which row (`keys`) and those that give figures (`values`)."""
+
+    header: int
+    rows: tuple[int, ...]
+    names: tuple[str, ...]
+    cells: tuple[tuple[str, ...], ...]
+    keys: tuple[int, ...]
+    values: tuple[int, ...]
+
+
+def data_row(facts: IndexFacts, question: str, documents: Collection[str]) -> tuple[int, int] | None:
+    """(the header row, the row) of the one data table row the question names a cell of in at least
+    `MIN_KEYS_NAMED` of its key columns and no other, with the header of a figure column it asks for; None when no
+    row, or more than one, is named so (another period, another place: never a guess)."""
+    asked = content_terms(question.replace("_", " "))
+    found = []
+    for table in tables(facts):
+        if facts.index.sentences[table.header].document not in documents or not _asks_column(table, question, asked):
+            continue
+        named = {k: [v for v in {row[k] for row in table.cells} if _names_cell(v, table, k, question, asked)]
+                 for k in table.keys}
+        named = {k: values for k, values in named.items() if values}
+        if len(named) < MIN_KEYS_NAMED or any(len(values) > 1 for values in named.values()):
+            continue
+        rows = [i for i, row in zip(table.rows, table.cells) if all(row[k] == values[0] for k, values in named.items())]
+        found += [(table.header, i) for i in rows]
+    return found[0] if len(found) == 1 else None
+
+
+def tables(facts: IndexFacts) -> list[DataTable]:
+    """Every data table of the index: a header row of names over at least two rows of as many cells, some
+    columns all figures and some not (worked out once per index)."""
+    index = facts.index
+    found = index.derived.get(_TABLES)
+    if found is not None:
+        return found
+    found, run = [], []
+    for i, sentence in enumerate(index.sentences):
+        text = facts.text(sentence)
+        if "\t" in text and run and index.sentences[run[-1]].document == sentence.document and run[-1] == i - 1:
+            run.append(i)
+            continue
+        if (table := _data_table(facts, run)) is not None:
+            found.append(table)
+        run = [i] if "\t" in text else []
+    if (table := _data_table(facts, run)) is not None:
+        found.append(table)
+    return index.derived.setdefault(_TABLES, found)
+
+
+def _data_table(facts: IndexFacts, run: list[int]) -> DataTable | None:
+    if len(run) < 3:
+        return None
+    lines = [tuple(cell.strip() for cell in facts.text(facts.index.sentences[i]).split("\t")) for i in run]
+    names, body = lines[0], lines[1:]
+    if len(names) < 3 or any(len(row) != len(names) for row in body) or \
+            not all(any(c.isalpha() for c in name) and not FIGURE.fullmatch(name) for name in names):
+        return None
+    values = tuple(k for k in range(len(names)) if all(FIGURE.fullmatch(row[k]) for row in body))
+    keys = tuple(k for k in range(len(names)) if k not in values and len({row[k] for row in body}) > 1)
+    if not values or not keys:
+        return None
+    return DataTable(run[0], tuple(run[1:]), names, tuple(body), keys, values)
+
+
+def _names_cell(cell: str, table: DataTable, k: int, question: str, asked: frozenset[str]) -> bool:
+    """Does the question name this key cell: every word of its name ("Marine Parade and Promenade"; "Alcohol" of
+    "Alcohol (failure to surrender)"), or for a month as data files print it ("2026-08"), that month and year (or
+    the month alone, when the column holds one year)?"""
+    month = ISO_MONTH.fullmatch(cell)
+    if month is not None:
+        year, number = int(month.group(1)), int(month.group(2))
+        if (year, number) in months_dated(question):
+            return True
+        years = {ISO_MONTH.fullmatch(row[k]).group(1) for row in table.cells if ISO_MONTH.fullmatch(row[k])}
+        return len(years) == 1 and not months_dated(question) and MONTHS[number - 1][:3].casefold() in \
+            asked_months(question)
+    words = content_terms(ASIDE.sub(" ", cell).replace("_", " "))
+    return bool(words) and words <= asked
+
+
+def _asks_column(table: DataTable, question: str, asked: frozenset[str]) -> bool:
+    """Does the question name the header of one figure column better than any other's: by its words
+    ("verbal warnings"), or by the initials it is written short by ("FPNs" for "fixed_penalty_notices_...")?"""
+    scores = sorted((_column_score(table.names[k], question, asked) for k in table.values), reverse=True)
+    return scores[0] > 0 and (len(scores) == 1 or scores[0] > scores[1])
+
+
+def _column_score(name: str, question: str, asked: frozenset[str]) -> int:
+    """How many of a column header's words the question uses, one more when it writes the header short by its
+    initials ("FPNs", "fpn" for "fixed_penalty_notices_issued")."""
+    words = name.replace("_", " ").split()
+    initials = "".join(word[0] for word in words).casefold()
+    tokens = (re.sub(r"s$", "", word.casefold()) for word in re.findall(r"\b[A-Za-z]{3,6}\b", question))
+    short = any(len(token) >= 3 and initials.startswith(token) for token in tokens)
+    return len(content_terms(" ".join(words)) & asked) + (1 if short else 0)
+
