@@ -15,7 +15,7 @@ import random
 import pytest
 
 from assistant.answer import particulars, posts
-from tests.generated_corpora import coined, coined_person
+from generated_corpora import coined, coined_person
 
 RNG = random.Random(20261207)
 TOWN = coined(RNG, 3)

@@ -16,8 +16,8 @@ from assistant.ingest.catalogue import build_catalogue
 from assistant.ingest.corpus import load_corpus
 from assistant.ingest.measures import OFFENCES
 from assistant.ingest.performance import read_performance
-from tests.generated_corpora import coined
-from tests.ingest.performance_documents import make_summary, write_pdf
+from generated_corpora import coined
+from performance_documents import make_summary, write_pdf
 
 
 def _survey_pack(path, rng: random.Random) -> tuple[str, list[str]]:
