@@ -69,7 +69,10 @@ def objection(crime: CrimeAsked, facts: IndexFacts, i: int, said: str, before: f
         return f"the passages give figures for {', '.join(sorted(leading)).lower()}, not {crime.label}"
     if crime.everything and vocab.ALL_CRIME not in found_crimes:
         return f"no passage gives {crime.label}"
-    if crime.words and not stated_crimes & query_crimes and \
+    # A line naming the asked type in its own words ("38 of them for violent offences") is about it, unless those
+    # words only approximate the type ("knife crime" for Possession of Weapons): then the asker's word must be there.
+    named = {hit.name for hit in hits if hit.alias not in vocab.STAND_INS}
+    if crime.words and not named & query_crimes and \
             not crime.words & (facts.label_terms(i) | facts.passage_terms(sentence.chunk) | before):
         return f"no passage is about {crime.label}"
     return ""
