@@ -13,6 +13,10 @@ plain words why the line is not the answer, or "" when it may be. Plain English 
   of the kind named by its initials ("the UKSPF funding" for the Rural England Prosperity Fund);
 - a figure in another clause: "five reviews ..., also attending a Basildon review" for Basildon's number;
 - a wider area's figure: "Chelmsford was included in the north policing area ... around 820 officers";
+- a thing named in passing: "the Harbour hub has helped 150 people, and a second one at Carrow will make a
+  difference" for "how many people has the Carrow hub helped?" (a planned thing has done nothing yet), "£29,000
+  for a second hub, building on the Harbour hub" for "what was the Harbour hub allocated?";
+- another item's sum: "£25,000 for brighter lighting" in a list for "what was the Harbour hub allocated?";
 - another kind of fact: a thing said before an event for what has happened "since" it, a post held elsewhere for
   "what position does X hold on Y?", "the next meetings" for "the next election"; and those `otherkind` reads
   (another post, a pledge for an outcome, no value for a value, a named part for the whole).
@@ -28,8 +32,9 @@ from assistant.answer import asking, otherkind, placenames
 from assistant.answer.asked import NOT_KINDS, asked_thing
 from assistant.answer.asking import ANSWER_KIND
 from assistant.answer.facts import LISTED, IndexFacts, same_section
-from assistant.answer.wants import HAS_FIGURE, NAME, NUMBER_WORDS, ROLE, noun_forms, wants
+from assistant.answer.wants import HAS_FIGURE, MONTHS, NAME, NUMBER_WORDS, ROLE, noun_forms, wants
 from assistant.text.context import is_table_row
+from assistant.text.dates import DATE, YEAR_PAIR
 from assistant.text.terms import content_terms
 
 
@@ -148,6 +153,64 @@ def part_counted(question: str, window: Window) -> str:
     part = re.search(rf"\b{_NUMBER}\s+(?:[\w-]+\s+)?{noun_forms(noun)}\s+(?:from|of)\s+(?:the\s+)?(?:[\w'’&-]+\s+){{0,3}}?"
                      rf"{re.escape(body)}\b", window.text, re.I)
     return f"the passage counts {noun}s from it on one occasion, not how many it has" if part else ""
+
+
+# Where a line turns from one thing to another: "..., and a second one at Carrow Bay will ...", "...; ...", "...,
+# building on the Harbour hub".
+ASIDE_BREAK = re.compile(r",\s*(?:and|but|while|whilst|whereas|with)\s+|;\s*|\s+and\s+(?=(?:a|an|the|its|their)\s)|"
+                         r",\s*(?=(?:building on|like|similar to|modelled on)\s)", re.I)
+# What a clause says of a thing that is to come, not one that is: "will make", "is planned", "to be opened".
+PLANNED = re.compile(r"\b(?:will|shall|would|is to|are to|plans? to|planned|proposed|intends? to|due to (?:open|start|"
+                     r"begin|launch)|to be (?:opened|set up|launched|built))\b", re.I)
+# A clause that names another thing only to compare: "building on the Harbour hub", "like the one in Saltby".
+REFERENCE = re.compile(r"^\s*(?:building on|like|similar to|modelled on)\b", re.I)
+# A question about a thing to come: a plan is its answer.
+FUTURE_ASKED = re.compile(r"\b(?:will|shall|going to|planned|plans?|proposed|expected|intended|due)\b", re.I)
+
+
+def named_aside(question: str, window: Window) -> str:
+    """"How many people has the Carrow Bay Safe Haven helped?" is not answered by "The Harbour Safe Haven has helped
+    more than 150 people since it opened, and a second one at Carrow Bay will make a real difference", nor "what was
+    the Harbour Safe Haven allocated?" by "£29,000 to open a second Safe Haven at Carrow Bay, building on the Harbour
+    Safe Haven": where the words that pick out the thing asked about are in the line only in an aside (a clause on
+    what is to come, or one that names a thing to compare) and the line's figures are in its other clauses, the
+    figures are another thing's (and a planned thing has done nothing yet)."""
+    future = bool(FUTURE_ASKED.search(question))
+    clauses = [c for c in ASIDE_BREAK.split(window.text) if c and c.strip()]
+    asides = [c for c in clauses if REFERENCE.match(c) or not future and PLANNED.search(c) and  # "a second one": no count
+              not any(value[:1].isdigit() for value, _ in otherkind.figures(c))]
+    with_figure = [c for c in clauses if c not in asides and otherkind.figures(c)]
+    if not with_figure or not asides:
+        return ""
+    asked = content_terms(YEAR_PAIR.sub(" ", DATE.sub(" ", re.sub(MONTHS, " ", question, flags=re.I)))) - ANSWER_KIND
+    figured = content_terms(" ".join(with_figure))  # (when is read by the period rules: words of what, here)
+    only_aside = {t for t in asked & content_terms(" ".join(asides)) if t not in figured}
+    if not only_aside or LEANS_BACK.match(window.text) and only_aside <= content_terms(window.before):
+        return ""  # "It has helped 150 people, ...": the line before names what the figure is for
+    words = [w for w in re.findall(r"[\w'’-]+", " ".join(asides)) if content_terms(w) & only_aside]
+    return f"the passage names {' '.join(words)} only in passing: its figures are for something else"
+
+
+# "the Harbour Safe Haven was allocated", "did Admirals Park get", "what was the Youth Hub allocated": a named thing
+# that money went to.
+RECIPIENT = re.compile(rf"({NAME.pattern})\s+(?:was|were|has been|have been|had been|is being)\s+(?:[\w'’-]+\s+)?"
+                       r"(?:allocated|awarded|given|granted|offered|promised)\b|\bdid\s+(?:the\s+)?"
+                       rf"({NAME.pattern})\s+(?:get|receive|secure|win)\b|\b(?:was|were|is|are)\s+(?:the\s+)?({NAME.pattern})"
+                       r"\s+(?:allocated|awarded|given|granted|offered|promised)\b")
+
+
+def unnamed_recipient(question: str, window: Window) -> str:
+    """"What was the Harbour Safe Haven allocated?" is not answered by "£25,000 for brighter lighting at the
+    underpass" in the same list: the sum must be one the line (or its headings, or the line before it when the
+    line leans back on it) ties to the thing named, not another item's."""
+    said = content_terms(f"{window.near if LEANS_BACK.match(window.text) else window.text} {window.label}")
+    for match in RECIPIENT.finditer(question):
+        name = match.group(1) or match.group(2) or match.group(3)
+        words = content_terms(name) - content_terms(" ".join(hit.alias for _, hit in
+                                                             vocab.find_places(vocab.normalise(name))))
+        if match.start() > 0 and words and not words <= said:
+            return f"the passage gives a sum, but not one for {name}"
+    return ""
 
 
 # "since the PFCC pledged a further 40% reduction": what has happened after something was said or done.
@@ -507,6 +570,7 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
         wants(question).figure and (figure_of_another_clause(question, places, window.text) or
                                     inside_wider(places, window.text)) or \
         part_counted(question, window) or before_the_event(question, window) or \
+        wants(question).figure and (named_aside(question, window) or unnamed_recipient(question, window)) or \
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
         thing_unsaid(question, window, rarity) or unnamed_body(question, places, window) or \

@@ -15,7 +15,11 @@
 - a person for an organisation: "Marcus Fell reported that the contract had been awarded" for "which company is
   installing the cameras?";
 - a process under way for its outcome: "two reviews have been submitted to the Home Office for quality assurance"
-  for "what did the Home Office conclude?".
+  for "what did the Home Office conclude?", or a decision put off for the decision: "agreed to a six-month delay in
+  the final decision" for "what did the board finally decide?";
+- new ones for all of them: "six new cameras" for "how many cameras does the control room monitor in total?";
+- a count of people for a sum: "has helped 150 people" for "what was it allocated?";
+- another thing counted: "officers made 71 arrests" for "how many officers are based there?".
 
 Each rule reads plain English shapes, never one corpus's names, and returns why the line is no answer in plain
 words, or "" when it may be one.
@@ -413,15 +417,93 @@ UNDER_WAY = re.compile(r"\b(submitted|sent|referred|passed)\s+(?:[\w'’-]+\s+){
                        r"going through|under way|underway|ongoing|in progress|pending|yet to|not yet|due to)\b", re.I)
 
 
+# What came of a piece of work, named as a thing: it may be one still to come ("the final decision will ...").
+OUTCOME_NOUN = re.compile(r"decisions?|outcomes?|results?|conclusions?|findings?|recommendations?|verdict", re.I)
+# A decision put off: "agreed to a six-month delay in the final decision", "the decision was deferred".
+DEFERRED = re.compile(r"\b(?:delay\w*|defer\w*|postpon\w*|put back|put off|adjourn\w*)\b[^.;]{0,40}?\bdecision|"
+                      r"\bdecision\b[^.;]{0,40}?\b(?:delayed|deferred|postponed|put back|put off|adjourned)\b", re.I)
+
+
 def process_for_outcome(question: str, near: str) -> str:
     """"What did the Home Office conclude after quality assuring the reviews?" is not answered by "two of these
     reviews have been submitted to the Home Office for quality assurance": the line (or the line before it) must
     say what was concluded or found, not only that the work was sent or is under way ("what did the survey find?"
     and "58% now feel safe" says what was found, without saying "found")."""
     match = CONCLUSION_ASKED.search(question)
-    if match is None or CONCLUSION_SAID.search(near) or not UNDER_WAY.search(near):
+    if match is not None and DEFERRED.search(near):  # "agreed to a delay in the decision": agreed, not decided
+        return "the passage says the decision was put off, not what was decided"
+    said = [word.casefold() for word in CONCLUSION_SAID.findall(near)]
+    # "to ensure the final decision reflects ..., a group will be set up": a decision named, still to come
+    to_come = said and all(OUTCOME_NOUN.fullmatch(word) for word in said) and re.search(r"\bwill\b", near, re.I)
+    if match is None or said and not to_come or not to_come and not UNDER_WAY.search(near):
         return ""
     return f"no passage says what was {'found' if match.group(1).casefold() == 'find' else 'concluded or decided'}"
+
+
+# Money given: "was allocated", "how much was awarded", "what did it get from the fund".
+MONEY_GIVEN_ASKED = re.compile(r"\b(?:allocated|awarded|granted)\b", re.I)
+
+
+def no_sum_given(question: str, text: str) -> str:
+    """"What was the Harbour Safe Haven allocated?" is not answered by "the Harbour Safe Haven has helped more than
+    150 people": a sum allocated or awarded is money, and a line whose figures are all counts, rates or lengths
+    gives none (a "how many" question counts things, and is let be)."""
+    if not MONEY_GIVEN_ASKED.search(question) or counted_noun(question) or not wants(question).figure:
+        return ""
+    found = figures(text)
+    if not found or any(unit == "£" for _, unit in found):
+        return ""
+    return "the passage gives no sum of money"
+
+
+# "in total", "altogether", "the total number of", "all told": every one of them, not some.
+TOTAL_ASKED = re.compile(r"\bin total\b|\baltogether\b|\ball told\b|\btotal (?:number|count) of\b|\bhow many\b[^?]*\b"
+                         r"(?:overall|in all)\b", re.I)
+# Words before a counted noun that make the count some added to the rest: "six new cameras", "40 extra officers".
+_ADDED = r"(?:new|additional|extra|more|further|another|newly[\w-]*|replacement)"
+
+
+def new_for_total(question: str, text: str) -> str:
+    """"How many CCTV cameras does the control room monitor in total?" is not answered by "£38,000 for six new CCTV
+    cameras": a count of new, extra or further ones is what was added, not how many there are (a line that also
+    counts them without such a word may give the total)."""
+    noun = counted_noun(question)
+    if not noun or noun in UNITS or not TOTAL_ASKED.search(question):
+        return ""
+    stem = re.escape(noun[:-1] if noun.endswith("y") else noun)
+    counted = rf"\b(?:\d[\d,]*|{NUMBER_WORDS})\s+((?:[\w'’-]+\s+){{0,3}}?){stem}"
+    found = [match.group(1) for match in re.finditer(counted, text, re.I)]
+    if not found or not all(re.search(rf"\b{_ADDED}\b", words, re.I) for words in found):
+        return ""
+    return f"the passage counts new or extra {noun}s only, not how many there are in total"
+
+
+# A count of what someone did: "made 71 arrests", "issued 44 directions", "completed more than 1,400 hours".
+DONE_COUNT = re.compile(rf"\b(?:[a-z]+ed|made|gave|took|did|held|ran|saw|won|handed out|carried out)\s+(?:more than\s+|"
+                        rf"over\s+|around\s+|about\s+|nearly\s+|almost\s+|some\s+)?(?:\d[\d,]*|{NUMBER_WORDS})\s+"
+                        r"(?:[a-z]+\s+)?([a-z][\w'’-]*s)\b", re.I)
+# Any count a line gives ("38 of them" counts some of a count already given, and is none of its own).
+_COUNT = re.compile(rf"(?<![\w.,£$€])(?:\d[\d,]*|{NUMBER_WORDS})(?![\d,]*\s*(?:%|per ?cent))\b"
+                    r"(?!\s+of\s+(?:them|these|those|which)\b)", re.I)
+
+
+def other_thing_counted(question: str, text: str) -> str:
+    """"How many police officers are based at the station?" is not answered by "Officers and wardens completed
+    1,400 hours of patrol, made 71 arrests and issued 44 directions to leave": a line whose subject is what is
+    counted, and whose every count is of something it did, says what they did, not how many of them there are."""
+    noun = counted_noun(question)
+    if not noun or noun in UNITS or noun in NOT_COUNTED or len(noun) < 3:
+        return ""
+    stem = noun[:-1] if noun.endswith("y") else noun
+    if not re.match(rf"\W*(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w'’-]+\s+)?{re.escape(stem)}", text, re.I):
+        return ""  # the line is not about them doing things
+    plain = YEAR_PAIR.sub(" ", DATE.sub(" ", text))
+    done = list(DONE_COUNT.finditer(plain))
+    asked = content_terms(question)  # "how many directions to leave": any word of what is counted
+    if not done or len(done) < len(_COUNT.findall(plain)) or \
+            any(content_terms(match.group(1)) & asked for match in done):
+        return ""
+    return f"the passage counts what {noun}s did ({done[0].group(1)}), not how many {noun}s there are"
 
 
 def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str:
@@ -432,4 +514,5 @@ def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str
         dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or \
         no_count(question, text) or sample_for_count(question, text) or \
         (wants(question).person and post_unheld(question, text)) or person_for_organisation(question, text) or \
-        process_for_outcome(question, near)
+        process_for_outcome(question, near) or no_sum_given(question, text) or new_for_total(question, text) or \
+        other_thing_counted(question, text)
