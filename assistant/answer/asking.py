@@ -145,8 +145,19 @@ def read_terms(question: str, index: LoadedIndex) -> Terms:
     mended = mend(spelled_out(joined(FRAME_PHRASES.sub(" ", question), index), index), index) - FRAME - \
         answer_kind(question)
     sources = {t for match, _ in source_mentions(question, index) for t in content_terms(match.group())}
-    sources |= according_to(question) & mended
-    return Terms(mended, (sources | (mended & meta_only)))
+    sources |= (according_to(question) | as_per(question)) & mended
+    return Terms(mended - PER_FRAME if PER_SOURCE.search(question) else mended, (sources | (mended & meta_only)))
+
+
+# "per the culture slides", "as per the minutes": whose account, as "according to" says it; never "per 1,000",
+# "per head" or "per cent", which say what a figure is
+PER_SOURCE = re.compile(r"\b(?:as\s+)?per\s+((?:the|their|its|his|her)\s+(?:[\w'’-]+\s*){1,5})(?=[?.!,;]|$)", re.I)
+PER_FRAME = frozenset(content_terms("per"))
+
+
+def as_per(question: str) -> set[str]:
+    """The terms of the source a question reads "per" ("how long ago, per the culture slides?")."""
+    return {t for m in PER_SOURCE.finditer(question) for t in content_terms(m.group(1))}
 
 
 def mend(word: str, index: LoadedIndex) -> set[str]:
@@ -252,9 +263,11 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     # a word read with the words around it may be another's ("tricky to read" is "difficult to read"): its term
     # is absent from the whole text's, and it is no word of the question's own
     read = content_terms(text)
+    # "the Courier article", "what did he accuse them of", "per the minutes": the source and the saying
+    framed = FRAME | UNTOLD | answer_kind(question) | asked_for | MONTH_TERMS | framing_terms() | \
+        (PER_FRAME if PER_SOURCE.search(question) else set())
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
-        for term in (content_terms(word) & read) - FRAME - UNTOLD - answer_kind(question) - asked_for - MONTH_TERMS - \
-                framing_terms():  # "the Courier article", "what did he accuse them of": the source and the saying
+        for term in (content_terms(word) & read) - framed:
             if term not in known and term not in meta_only and not _closest(term, index) and \
                     not _close(term, index):
                 absent.append((term, word))

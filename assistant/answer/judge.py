@@ -63,12 +63,15 @@ SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now
 # Words that frame what is asked rather than say what it is about: a span or a start for a date ("until what year
 # does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?"), that it happens
 # for how often or when ("how often do the forums take place?": "bi-monthly forums"), the ends of a span ("between
-# which dates?": "from 20 July to 31 August").
+# which dates?": "from 20 July to 31 August"), the period a figure covers ("over what timeframe is it measured?":
+# "in the 12 months to December 2023").
 FRAMING = re.compile(r"\b(?:until|till|since|runs?|running|lasts?|lasted|under ?way|kick(?:ed|s)? off|in charge|"
                      r"responsible|apply|applies|applied|in force|(?:take|takes|took|taking|taken) place|"
-                     r"happens?|happened|between)\b", re.I)
+                     r"happens?|happened|between|(?:time\s*)?(?:period|timeframe|frame|span|timescale)s?|spanned|"
+                     r"cover(?:s|ed)?|measured|(?<=long )ago)\b", re.I)
 # "remind me who chairs", "why was the date changed?": how the question asks, never what a line must say
 REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose why"))
+FIGURE_WORDS = frozenset(content_terms("figure figures number numbers"))
 
 # A line that itself holds most of the topic and the place, person or name asked for ("... Skills Fest ... at
 # ARU, Writtle") is preferred to one whose passage only mentions the topic near it ("... the Civic Centre").
@@ -120,10 +123,14 @@ class Judge:
         # "until what year does the Vision run?", "when did works get under way?", "who is in charge of the teams?":
         # words that frame the date, time or person asked for, which the answer says its own way ("Vision 2023 -
         # 2033", "began on 16 March", "Inspector Tom Hebden leads the teams", "what hours would the ban apply?")
+        self.framing: frozenset[str] | set[str] = frozenset()  # words that frame the kind of answer, not its topic
         if wants(question).date or wants(question).time or wants(question).duration or wants(question).person or \
                 wants(question).frequency or wants(question).place:  # "what location was it run at?"
-            self.topic -= content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
+            self.framing = content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
+            self.topic -= self.framing
         self.topic -= SCOPE_WORDS | REQUEST_WORDS  # see nearmiss.ALONE
+        if quoted_figures(question):  # "the 4,215 figure": the figure quoted, not a word its line must print
+            self.topic -= FIGURE_WORDS
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what
         if not re.search(r"\bOnes?\b", question):  # "the next one", "the August 2011 one" stand for what they
             self.topic -= content_terms("one ones")  # name; "One Chelmsford" is a name
@@ -217,6 +224,8 @@ class Judge:
         self.names = naming.names_asked(question, index) & self.topic  # "operation kestrel", as the documents print it
         self.aggregate = table_rows.asks_aggregate(question)  # "across all four teams": a table's total row
         self.siblings = siblings.asked(question, facts)  # "Ashby Crowle", which a document lists beside Holtbridge
+        # "the 9,470 fewer crimes - over what timeframe?": a figure the question quotes names the line that gives it
+        self.quoted_figures = set() if self.wants.figure else quoted_figures(question)
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
         found = self._expanded.get(terms)
@@ -339,6 +348,8 @@ class Judge:
         if self.particular and particulars.records(self.particular, self.facts, i) or \
                 self._field(self.facts.text(self.index.sentences[i])):
             return True  # "Lucienne Edge, Ministry of Justice (minute taker)", "Contact: Mark Shaw": short lines
+        if self.quoted_figures & quoted_figures(self.facts.text(self.index.sentences[i])):
+            return True  # "what period does the 4,215 figure cover?": the figure quoted names its line
         held = self.topic & self.facts.sentence_terms(i)
         if self.wants.many and is_item(self.facts.text(self.index.sentences[i])):
             held = self.topic & self._own_terms(i)
@@ -465,6 +476,11 @@ class Judge:
             return "no passage answers this closely enough"
         if reason := agenda.objection(self.question, facts, i):  # "6. Fire and Rescue Update" says nothing of it
             return reason
+        # the line itself prints it, or the line before when it leans on it ("That was over the 12 months to ...")
+        own = f"{facts.text(index.sentences[i - 1])} {text}" if before and (
+            nearmiss.LEANS_BACK.match(text) or ANAPHORA.match(text)) else f"{label} {text}"
+        if self.quoted_figures and not self.quoted_figures & quoted_figures(own):
+            return "no passage gives the figure the question quotes"
         if self.speaker and not speakers.spoken_by(facts, i, self.speaker, self._run_terms(i)):
             return f"no passage gives what {self.speaker} said"
         if self.possessed_terms and not self.possessed_terms <= window_terms:
@@ -511,6 +527,17 @@ class Judge:
                 not (continues(index, i) and self.fits(window)) and not self.heading_answers(i):
             return f"no passage states the {self.wants.kind} asked for"
         return ""
+
+
+# A figure printed as a figure: "9,470", "18,099", "£1.16m", "24.1%"; not a year, a day or "Year 2"
+QUOTED_FIGURE = re.compile(r"(?<![\w.,/:])(?:\d{1,3}(?:,\d{3})+|\d+\.\d+|\d{3,})(?=(?:m|bn|k)?(?![\w/:]|[.,]\d))")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def quoted_figures(text: str) -> set[str]:
+    """The figures a text prints, commas dropped, years left out: what a question quoting "the 9,470 fewer
+    crimes" and the line saying "9,470 fewer crimes" share."""
+    return {m.group().replace(",", "") for m in QUOTED_FIGURE.finditer(text) if not YEAR.fullmatch(m.group())}
 
 
 VERB_ROOT = 6  # letters a verb and its noun share: "respon(ded)" and "respon(ses)", "attend(ed)" and "attend(ance)"

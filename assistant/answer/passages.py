@@ -81,7 +81,9 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         # (a heading that names the place is not an answer).
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
     # "item 9" is found by its number, in documents that never print the word "item"
-    unknown = [(t, w) for t, w in asking.unknown_words(question, index) if t not in judge.number_words and not
+    # ... nor a word that frames the kind of answer ("over what timeframe is it measured?")
+    unknown = [(t, w) for t, w in asking.unknown_words(question, index)
+               if t not in judge.number_words | judge.framing and not
                (judge.particular and t in judge.particular.words)]  # "who acted as secretary?": which particular
     # "What is the average ambulance response time?": the thing whose value is asked for, in no document
     asked = content_terms(" ".join(asked_thing(question)))
@@ -335,7 +337,9 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
         judge = Judge(piece, query, index, facts, topic_from=part_topic(piece, pieces, question))
         said = " ".join(facts.text(s) for s in chosen)
         same_document = [i for i in candidates if index.sentences[i].document == document]
-        found, _, _ = _best(judge, same_document, similarity, prior)
+        found, score, _ = _best(judge, same_document, similarity, prior)
+        if found is not None and index.sentences[found] in chosen:
+            found = _own_line(judge, same_document, similarity, prior, found, score, chosen)
         # A part with words of its own is answered by its own best line, even when the lines chosen share its words
         # ("who chaired it, and who was vice-chair?": the vice-chair's line says "Vice-Chair", not who chaired);
         # otherwise ("..., and how many?") lines that hold its words and its kind of fact do.
@@ -348,6 +352,24 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
                                         with_context(index, index.sentences[found]))},
                             key=lambda s: index.sentence_position[(s.document, s.start)])
     return chosen, tuple(missing)
+
+
+def _own_line(judge: Judge, candidates: list[int], similarity: np.ndarray, prior: dict[int, float], found: int,
+              score: float, chosen: list[Sentence]) -> int:
+    """The line for a part whose best line is already quoted (for another part): the next best line, when it scores
+    within reach and holds more of the part's own topic. "How much does the NHS need and what was the predicted
+    deficit?" quotes the line on the £2.9 billion needed for the first part, not the deficit's line twice; a line
+    that answers both parts still answers both."""
+    index = judge.index
+    other, other_score, _ = _best(judge, [i for i in candidates if index.sentences[i] not in chosen], similarity,
+                                  prior)
+    if other is None or score - other_score > WEAKER:
+        return found
+
+    def held(i: int) -> float:
+        terms = judge.expand(judge.facts.sentence_terms(i))
+        return sum(w for t, w in judge.topic_weights.items() if t in judge.own_terms and t in terms)
+    return other if held(other) > held(found) else found
 
 
 def _covers(judge: Judge, said: str) -> bool:

@@ -35,12 +35,17 @@ WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|we
                         r"which (?:financial|calendar|academic|school) years?|"  # "which financial years did it run over?"
                         r"(?:gave|give|gives|given|set|fixed|named) (?:a|the) (?:date|day))\b"  # "the minutes gave a date"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
+# "Over what timeframe is that measured?", "what time period is the figure for?", "what dates do the figures span?":
+# the period a figure covers, which dates or a length give ("in the 12 months to December 2023", "over 3 years").
+WANTS_PERIOD = re.compile(r"\b(?:what|which)\s+(?:time\s*)?(?:period|timeframe|time frame|time ?span|timescale)s?\b|"
+                          r"\b(?:what|which) (?:dates?|months?|years?)\b.*\b(?:span|spans|spanned|cover|covers|covered)\b",
+                          re.I)
 # "On what date does it finish?", "what day is it held?": a day or a month, which a year alone ("2023/24") is not.
 WANTS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b(?!\s+(?:group|olds?|formats?|fields?)\b)", re.I)
 HAS_DAY = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\.?\s+\d|"
                      r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 # "What hours would the ban apply?", "between what times is it open?": hours of the day, which a time gives.
-WANTS_TIME = re.compile(r"\bwhat time\b|\b(start|finish|end|begin)s? at\b|\b(?:what|which|between what) (?:hours|times)\b|"
+WANTS_TIME = re.compile(r"\bwhat time\b(?!\s*(?:period|frame|span|scale)s?\b)|\b(start|finish|end|begin)s? at\b|\b(?:what|which|between what) (?:hours|times)\b|"
                         r"\bopening hours\b", re.I)
 # "Whose action is it?", "whose quote is in the slides?" ask who; "whose job title" asks a post (WANTS_ROLE).
 WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b|"
@@ -360,7 +365,7 @@ def wants(question: str) -> Wants:
                  outcome=outcome, decision=bool(WANTS_DECISION.search(question)), started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)),
-                 duration=bool(WANTS_DURATION.search(question)), author=bool(WANTS_AUTHOR.search(question)),
+                 duration=bool(WANTS_DURATION.search(question) or WANTS_PERIOD.search(question)), author=bool(WANTS_AUTHOR.search(question)),
                  count=figure and bool(WANTS_COUNT.search(question)) and not WANTS_RATE.search(question))
 
 
