@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
@@ -317,13 +318,33 @@ class Assistant:
             answer = self._guarded(compose.from_table(text, result, self.index), text)
             return replace(answer, context=thread.ended(answer.context))  # the thread was the passage answer's
         found = found or self._from_passages(text, query)  # never search the passages twice
-        if found.answerable or result is None:
+        if result is None or (found.answerable and not self._unnamed_parts(query, found)):
             return found
         if result.rows:  # a nearby figure offered as context (a town's district), cited and said to be no answer
             return self._guarded(compose.from_table(text, result, self.index), text)
         refused = compose.not_found(text, result.text, self.index, context=query,
                                     scope=scope_sentence(self.tables))
         return replace(refused, withheld=result.withheld) if result.withheld else refused
+
+    def _unnamed_parts(self, query: Query, answer: Answer) -> tuple[str, ...]:
+        """The parts of the tables' area the question names (a district, a neighbourhood: not the force or the area
+        the tables cover as a whole) that no passage the answer quotes names, by the area's name or a word people use
+        for it, in the quote or the headings it sits under ("Item 6: Operation Lantern - Harnbury"). After the tables
+        refuse a figure for a named part, a passage about the whole area ("the district's solved rate rose to 28.4%")
+        would answer with another place's figure: it answers only when it names that part. The sentences around the
+        quote are no sign: the next one may name the part for figures of its own. A refusal for something else (a
+        place the tables lack, "England and Wales"; a rate per head, which they never print) says nothing of the
+        part's own row, and leaves the passages free."""
+        if query.unknown_places or query.out_of_scope:  # the refusal was for another place, or for what is asked
+            return ()
+        wholes = {*self.forces, query.extra.get(COUNCIL_AREA)}
+        parts = [area for area in query.areas if area not in wholes]
+        if not parts:
+            return ()
+        quoted = " ".join(vocab.normalise(f"{c.locator} {c.quote}") for c in answer.citations)
+        phrases = self.vocabulary.area_phrases
+        return tuple(area for area in parts if not any(
+            name == area and re.search(rf"\b{re.escape(phrase)}\b", quoted) for phrase, name in phrases.items()))
 
     def _from_passages(self, text: str, query: Query) -> Answer:
         query = _for_documents(query)

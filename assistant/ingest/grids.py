@@ -37,7 +37,8 @@ from functools import lru_cache
 
 from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 from assistant.ingest.table_periods import Period, TitlePeriod, column_period, has_word, layout_words, title_period
-from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, header_words
+from assistant.ingest.table_words import (FORCE_TITLE, TableProblem, force_name, header_words, is_percent_mark,
+                                          names_percent_difference)
 from assistant.ingest.tables import TableRow, TextTable
 from assistant.records import Document
 from assistant.text.dates import MONTHS
@@ -233,7 +234,7 @@ def _difference(label: str, base: str) -> str | None:
     low, kinds = label.lower(), header_words()["columns"]
     if any(word in low for word in kinds["point_difference"]) and base == SOLVED_RATE:
         return CHANGE[SOLVED_RATE]
-    if any(word in low for word in kinds["percent_difference"]):
+    if names_percent_difference(low):
         return PERCENT_CHANGE.get(base)
     if any(word in low for word in kinds["difference"]):
         return CHANGE.get(base)
@@ -246,8 +247,6 @@ def _column(index: int, parts: list[str], context_measure: str | None, title: Ti
     label = " ".join(parts)
     own = parts[-1] if parts else ""
     kinds = header_words()["columns"]
-    if any(word in label.lower() for word in kinds["per_head"]):
-        return None  # a rate per head of population is no solved rate, and no count
     if any(word in own.lower() for word in kinds["domestic_abuse_share"]):
         period = column_period(own, title)
         return GridColumn(index, label, DA_SHARE, DA_SHARE, period) if period else None
@@ -255,12 +254,14 @@ def _column(index: int, parts: list[str], context_measure: str | None, title: Ti
     if base is None:
         return None
     unnamed = [part for part in parts if _base_measure(part) is None and column_period(part, title) is None
-               and _difference(part, base) == "" and not has_word(part, _period_words())]
+               and _difference(part, base) == "" and not has_word(part, _period_words()) and not is_percent_mark(part)]
     area = unnamed[0] if unnamed and not has_area_column else ""
     named = [part for part in parts if part not in unnamed]
     # The column's own words first ("Solved rate %" over "Change" is a change of the rate, not a "% change"), then
-    # those of a group that names no measure ("Change" printed over "Offences" and "Solved outcomes").
-    difference = _difference(named[-1], base) if named else ""
+    # those of a group that names no measure ("Change" printed over "Offences" and "Solved outcomes"). A bare "%"
+    # is said of the group over it: "%" under "Offences change" is the percentage change.
+    own_words = " ".join(named[-2:]) if named and is_percent_mark(named[-1]) else named[-1] if named else ""
+    difference = _difference(own_words, base)
     for group in reversed(named[:-1]):
         if difference == "" and _base_measure(group) is None:
             difference = _difference(group, base)
@@ -313,8 +314,9 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
         crime_column < len(row) and has_word(row[crime_column], layout_words()["labels"]["area"]) for row in header)
     crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title)), "") if rows_are_areas else "")
               for i in figures}
-    columns = {i: _column(i, [p for p in parts[i] if p != crimes[i]], _left_measure(i, named, parts) or context_measure,
-                          title, area_column is not None) for i in figures}
+    columns = {i: None if _per_head(parts[i]) else _column(i, [p for p in parts[i] if p != crimes[i]],
+                                                            _left_measure(i, named, parts) or context_measure,
+                                                            title, area_column is not None) for i in figures}
     columns = {i: c and replace(c, crime=crimes[i]) for i, c in columns.items()}
     with_periods = {(c.base, c.area) for c in columns.values() if c is not None and c.period is not None}
     # A difference is read only beside its measure's own periods: it compares them.
@@ -347,6 +349,15 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     _refuse_duplicates(readable, where)
     return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), (context_area, titled),
                        where, groups, table_crime if rows_are_areas else "")
+
+
+def _per_head(parts: list[str]) -> bool:
+    """A rate per head of population ("Crimes per 1,000 population") or the population itself: no count, no solved
+    rate, and no crime type either, though a table whose rows are areas heads its crime types' columns the same
+    way; such a column is left out, whatever measure the columns beside it name (it is still a column of figures,
+    not one of the labels to their left)."""
+    label = " ".join(parts).lower()
+    return any(word in label for word in header_words()["columns"]["per_head"])
 
 
 def _left_measure(index: int, named: list[int], parts: dict[int, list[str]]) -> str | None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest import grids
 from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 from assistant.ingest.table_periods import Period
-from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name
+from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, names_percent_difference
 from assistant.ingest.table_words import header_words as _header_words
 from assistant.ingest.tables import TextTable, find_tables
 from assistant.records import Document
@@ -97,7 +97,7 @@ def _column(group: str, name: str, words: dict) -> Column | None:
         return Column(label, base, int(year.group()))
     if any(word in low_name for word in kinds["point_difference"]):
         return Column(label, CHANGE[SOLVED_RATE], None) if base == SOLVED_RATE else None
-    if any(word in low_name for word in kinds["percent_difference"]):
+    if names_percent_difference(low_name):
         return Column(label, PERCENT_CHANGE[base], None) if base in PERCENT_CHANGE else None
     if any(word in low_name for word in kinds["difference"]):
         return Column(label, CHANGE[base], None) if base in CHANGE else None

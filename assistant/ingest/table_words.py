@@ -25,6 +25,28 @@ def header_words() -> dict:
         return tomllib.load(handle)
 
 
+@lru_cache(maxsize=1)
+def _percent_difference() -> re.Pattern:
+    words = header_words()["columns"]
+    difference = "|".join(re.escape(w) for w in sorted(words["difference"], key=len, reverse=True))
+    marks = "|".join(re.escape(m) for m in sorted(words["percent_marks"], key=len, reverse=True))
+    between = r"[\s()\[\].:-]*"  # "Change (%)", "% diff.", "Difference - %"
+    return re.compile(rf"(?:{marks}){between}(?:{difference})|(?:{difference})[a-z.]*{between}(?:{marks})")
+
+
+def names_percent_difference(label: str) -> bool:
+    """Does a column's label name a percentage difference: a difference word with a percent mark right before or
+    after it ("% change", "Offences Difference %", "Change (%)", "Percentage variance")? "Offences Difference" beside
+    "Offences Difference %" is then the change in offences, not a second column for the same figure."""
+    return _percent_difference().search(label.lower()) is not None
+
+
+def is_percent_mark(part: str) -> bool:
+    """A header cell that is only a percent mark ("%", "(%)", "Per cent"): under a group naming a difference, it
+    heads the percentage one (a "Change" group over "No." and "%")."""
+    return part.strip(" ()[]").lower() in header_words()["columns"]["percent_marks"]
+
+
 _FORCE = re.compile(r"((?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*)\s+(?:Police(?:\s+Service)?|Constabulary)\b")
 
 
