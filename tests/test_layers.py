@@ -56,3 +56,14 @@ def test_a_module_imports_no_higher_stage(path):
     own = _stage(module)
     higher = [name for name in _imports(path) if (_stage(name) or -1) > own]
     assert higher == [], f"{module} (stage {STAGES[own] if own >= 0 else 'base'}) imports {higher}"
+
+
+def test_test_modules_import_their_helpers_by_module_name():
+    """The tests folder is on the import path but is no package: `from tests.generated_corpora import ...` works only
+    where an outer folder happens to make it one, and fails to collect on a fresh clone (twice in CI)."""
+    import re
+    from pathlib import Path
+
+    pattern = re.compile(r"^\s*(?:from|import)\s+tests\.", re.MULTILINE)
+    offenders = [str(path) for path in Path(__file__).parent.rglob("*.py") if pattern.search(path.read_text())]
+    assert offenders == []

@@ -23,7 +23,7 @@ import pytest
 from assistant.answer.asking import as_per
 from assistant.answer.judge import quoted_figures
 from assistant.answer.wants import wants
-from tests.generated_corpora import one_document_assistant
+from generated_corpora import one_document_assistant
 
 
 @pytest.mark.parametrize("question", [
