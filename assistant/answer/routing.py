@@ -26,6 +26,8 @@ from assistant.answer import source_names
 from assistant.answer.facts import facts_for
 from assistant.store.load import LoadedIndex
 from assistant.text.source_words import document_words, metadata_text
+from assistant.understand.periods import read_editions
+from assistant.vocab.load import edition_words
 
 TABLES, DOCUMENTS = "tables", "documents"
 # A document word read as where to look: after "in", "from", "according to" and the like, "the" and up to three
@@ -34,6 +36,7 @@ TABLES, DOCUMENTS = "tables", "documents"
 _WHERE = re.compile(r"\b(?:in|from|according to|per|within|inside|under)\s+(?:the|this|that|these|those|its|their|"
                     r"your|[a-z]+['’]s)((?:\s+[\w'’-]+){1,4})", re.I)
 _KEY = "routing: document words"
+_SUMMARY_WORD = re.compile(edition_words()["edition"], re.I)
 # A figure quoted as one already given: "the 9,470 fewer crimes", "the echo's 18,099 figure", "that 12.5". A bare
 # number ("more than 1,000 burglaries") is a threshold or a claim, not a quotation; a small whole number ("the 6
 # districts") and a pair ("the 24/25 grant") are no figure quoted.
@@ -73,9 +76,19 @@ def _own_document(edition, index: LoadedIndex) -> bool:
 def _named(question: str, index: LoadedIndex) -> list[frozenset[str]]:
     """The documents each source the question names stands for, in the order named (none left empty)."""
     named = [documents for _, documents in source_names.mentions(question, index) if documents]
+    # "in the June edition" names that one summary's document, whatever other documents say "edition"; "the July
+    # report" or "the June figures" may as well be a board's report or a newspaper's figures, so only a word that
+    # always means a summary names one here
+    own = set(index.catalogue.editions) if index.catalogue is not None else set()
+    editions = [(start, end, edition) for start, end, edition, words in read_editions(question)
+                if edition in own and _SUMMARY_WORD.search(words)]
     for match in _WHERE.finditer(question):
+        summaries = frozenset(edition.document for start, end, edition in editions
+                              if start < match.end() and match.start(1) < end)
         word = next((w for w in match.group(1).casefold().split() if w in document_words()), "")
-        if word and (documents := _documents_called(word, index)):
+        if summaries:
+            named.append(summaries)
+        elif word and (documents := _documents_called(word, index)):
             named.append(documents)
     return named
 

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
+from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, PER_HEAD, SOLVED, SOLVED_RATE
 from assistant.ingest.table_periods import Period, TitlePeriod, column_period, has_word, layout_words, title_period
 from assistant.ingest.table_words import (FORCE_TITLE, TableProblem, force_name, header_words, is_percent_mark,
                                           names_percent_difference)
@@ -51,6 +51,8 @@ _COUNTS = (OFFENCES, SOLVED)
 # A report's table of shorter periods (a quarter against the quarter before) stays a passage: table answers read
 # "last year", "this year" and editions over rolling years, and would take "the quarter before" for the same period.
 _PRINTED_MIN_MONTHS = 12
+# A line that states a figure ("Population (mid-2024 estimate): 125,600") is a note over a sheet, not its title.
+_STATED_FIGURE = re.compile(r"[:=]\s*[£$€]?[\d,]*\d(?:\.\d+)?\s*%?\s*$")
 _GENERIC_SHEET = re.compile(r"^(?:sheet|table|data|summary|figures|results|report|performance|crime|dashboard|"
                             r"output|export|tab)\s*\d*$", re.IGNORECASE)
 
@@ -312,11 +314,11 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     part_column = next((i for i in reversed(labels) if i not in (crime_column, area_column)), None)
     rows_are_areas = area_column is None and any(
         crime_column < len(row) and has_word(row[crime_column], layout_words()["labels"]["area"]) for row in header)
-    crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title)), "") if rows_are_areas else "")
-              for i in figures}
-    columns = {i: None if _per_head(parts[i]) else _column(i, [p for p in parts[i] if p != crimes[i]],
-                                                            _left_measure(i, named, parts) or context_measure,
-                                                            title, area_column is not None) for i in figures}
+    crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title)), "")
+                  if rows_are_areas and not _per_head(parts[i]) else "") for i in figures}
+    columns = {i: _per_head_column(i, parts[i], title) if _per_head(parts[i]) or _population(parts[i]) else
+               _column(i, [p for p in parts[i] if p != crimes[i]], _left_measure(i, named, parts) or context_measure,
+                       title, area_column is not None) for i in figures}
     columns = {i: c and replace(c, crime=crimes[i]) for i, c in columns.items()}
     with_periods = {(c.base, c.area) for c in columns.values() if c is not None and c.period is not None}
     # A difference is read only beside its measure's own periods: it compares them.
@@ -352,12 +354,26 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
 
 
 def _per_head(parts: list[str]) -> bool:
-    """A rate per head of population ("Crimes per 1,000 population") or the population itself: no count, no solved
-    rate, and no crime type either, though a table whose rows are areas heads its crime types' columns the same
-    way; such a column is left out, whatever measure the columns beside it name (it is still a column of figures,
-    not one of the labels to their left)."""
+    """A rate per head of population ("Crimes per 1,000 population"): no count, no solved rate, and no crime type
+    either, though a table whose rows are areas heads its crime types' columns the same way."""
     label = " ".join(parts).lower()
     return any(word in label for word in header_words()["columns"]["per_head"])
+
+
+def _population(parts: list[str]) -> bool:
+    """A column of population figures ("Population (mid-2024)"): still a column of figures, not a label."""
+    return has_word(" ".join(parts), header_words()["columns"]["population"])
+
+
+def _per_head_column(index: int, parts: list[str], title: TitlePeriod | None) -> GridColumn | None:
+    """A rate per head's column, read as the printed measure it is, for the period its header or the table's title
+    gives; None (left out) for a population column, or a rate whose period nothing says."""
+    if not _per_head(parts):
+        return None
+    period = next((p for p in (column_period(part, title) for part in reversed(parts)) if p), None)
+    if period is None and title is not None:
+        period = title.period()
+    return GridColumn(index, " ".join(parts), PER_HEAD, PER_HEAD, period) if period else None
 
 
 def _left_measure(index: int, named: list[int], parts: dict[int, list[str]]) -> str | None:
@@ -564,16 +580,44 @@ def _context_measure(lines: list[str]) -> str | None:
 
 def _context_area(doc: Document, table: TextTable, lines: list[str]) -> tuple[str, bool]:
     """The area of a sheet that holds one area's table, and whether its title named it: the place its title lines
-    name ("Kestermoor Policing Area"), else its name, unless the name is generic ("Sheet1", "Data") or names a
-    measure; then the whole force, when a title line names a force. A report's headings are no sheet's name."""
+    name ("Kestermoor Policing Area"), nearest first, or a numbered caption just above the table names ("Table 3a:
+    Harnbury Town", one area's table among several in a report); else the sheet's name, unless it is generic
+    ("Sheet1", "Data") or names a measure; then the whole force, when a title line names a force. A report's
+    headings are no sheet's name. Only a title naming a kind of area can be the whole area (see `_whole_area`)."""
     sheet = table.section_path[0] if table.section_path and not is_printed(doc) else ""
-    titled = next((place for place in map(_titled_place, reversed(lines[1:] if sheet else lines)) if place), "")
-    if titled:
-        return titled, True
+    labels = {_unmarked(row.cells[0]).lower() for row in table.rows if row.cells}
+    for line in reversed(lines[1:] if sheet else lines):
+        titled = _titled_place(line)
+        if titled:
+            return titled, True
+        captioned = _captioned_place(doc, line, labels)
+        if captioned:
+            return captioned, False
     if sheet and not _GENERIC_SHEET.match(sheet) and _base_measure(sheet) is None and title_period([sheet]) is None:
         return sheet, False
     force = layout_words()["labels"]["force"]
     return (FORCE_TITLE if any(has_word(line, force) for line in lines) else ""), False
+
+
+_SMALL_WORDS = frozenset({"and", "of", "the", "upon", "on", "in", "under", "with", "by", "le", "de"})
+
+
+def _captioned_place(doc: Document, line: str, row_labels: set[str]) -> str:
+    """The place a numbered caption names as its table's subject ("Table 3a: Harnbury Town" -> "Harnbury Town"), or
+    "". The subject is a place when it is a name (capitalised words), names no measure or period, is none of the
+    table's own row labels (a crime type's table), and the document prints it somewhere besides the caption (a
+    report names its areas: in a table of areas, in its text). A caption of a table's contents ("Table 2: All
+    crime by area", "Table 1: Recorded offences") names no place."""
+    found = _CAPTION.match(line.strip())
+    if not found:
+        return ""
+    subject = re.split(r"\s+(?:by|in|for|across)\s+|[,;:(]|\s[-–—]\s", found.group(1), maxsplit=1)[0].strip()
+    words = subject.split()
+    if not words or not all(word[0].isupper() or word.lower() in _SMALL_WORDS for word in words) or \
+            not words[0][0].isupper() or _base_measure(subject) is not None or title_period([subject]) is not None or \
+            has_word(subject, _period_words()) or subject.lower() in row_labels:
+        return ""
+    return subject if len(re.findall(rf"(?<![\w]){re.escape(subject)}(?![\w])", doc.text)) > 1 else ""
 
 
 @lru_cache(maxsize=1)
@@ -601,7 +645,7 @@ def _titled_place(line: str) -> str:
 def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) -> list[dict]:
     """Frame records for one document's cells: one edition, its force named, rates read as percentages, printed
     order numbered document-wide (so one sheet per measure still makes one row per area and crime type)."""
-    cells = _percent_rates(cells)
+    cells = [replace(cell, area=_total_area(cell.area)) for cell in _percent_rates(cells)]
     periods: dict[tuple[str, str], list[Period]] = {}  # (measure, area) -> its value columns' periods, in order
     for cell in cells:
         if cell.column.period is not None and cell.column.measure == cell.column.base:
@@ -636,6 +680,14 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
             "row_start": cell.row.start, "row_end": cell.row.end,
             "row_order": order.setdefault(cell.crime_type, len(order)), "position": column.index})
     return records
+
+
+def _total_area(area: str) -> str:
+    """The area a total row is for: the place it names by its kind ("Harnbury LPA total" is Harnbury's own total, the
+    whole of what its parts add up to), else the row as printed ("Total", "Force total", "All areas": the force)."""
+    if not has_word(area, layout_words()["labels"]["force"]):
+        return area
+    return _titled_place(area) or area
 
 
 def _whole_area(cells: list[GridCell], is_force: dict[str, bool]) -> str:
@@ -683,11 +735,17 @@ def _force(doc: Document, cells: list[GridCell]) -> str:
 def _edition(doc: Document, first: TextTable, latest: str) -> str:
     """The summary's own title: the title lines above its first performance table (its sheet's name left out),
     with the period it runs to added when they do not name it; else the document's title and that period."""
-    lines = [line for line in _lines_before(doc, first, 0)[len(first.section_path):] if len(line) <= _TITLE_MAX_CHARS]
+    lines = [line for line in _lines_before(doc, first, 0)[len(first.section_path):]
+             if len(line) <= _TITLE_MAX_CHARS and not _STATED_FIGURE.search(line)]
     year, month = latest.split("-")
     until = f"{MONTHS[int(month) - 1]} {year}"
     # A report's lines above its first table are its introduction, not a title: its own title names the edition.
-    title = (doc.title if is_printed(doc) else "") or " – ".join(lines[-3:]) or doc.title or doc.id
+    # So do a workbook's title lines when its first table is on a later sheet: that sheet's lines are its own
+    # ("Harnbury LPA: rolling 12 months to June"), the workbook's title is on its first sheet.
+    title = " – ".join(lines[-3:])
+    if is_printed(doc) or (doc.title and not title.startswith(doc.title)):
+        title = doc.title or title
+    title = title or doc.title or doc.id
     if until.lower() not in title.lower() and not _names_period(title, latest):
         title = f"{title}: performance to {until}"
     return f"{title}, as uploaded in {doc.id}" if doc.uploaded else title

@@ -147,6 +147,8 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
             problems.extend((doc.id, message) for message in unread)
     records, uncounted = _without_uncounted_editions(records)
     problems.extend(uncounted)
+    records, conflicting = _without_conflicts(records)
+    problems.extend(conflicting)
     return PerformanceRead(_frame(records), tuple(problems))
 
 
@@ -163,6 +165,27 @@ def _without_uncounted_editions(records: list[tuple]) -> tuple[list[tuple], list
                  "neither offences nor solved outcomes, so its figures are searched as text instead.")
                 for record in records if record[edition_at] not in counted}
     return [record for record in records if record[edition_at] in counted], sorted(problems)
+
+
+def _without_conflicts(records: list[tuple]) -> tuple[list[tuple], list[tuple[str, str]]]:
+    """Leave out every figure one edition prints twice with two values, with a note on each.
+
+    A summary may print the same figure in two tables (an area's all-crime line in its own table and in the table
+    of areas), and the copies agree. Two that disagree mean one table was read as another area's or period's
+    (a caption or title misread): neither can be told right, and a wrong number is worse than none."""
+    at = [COLUMNS.index(name) for name in ("edition", "area", "crime_type", "measure", "period")]
+    value_at, document_at = COLUMNS.index("value"), COLUMNS.index("source_document")
+    values: dict[tuple, set[float]] = {}
+    for record in records:
+        if not math.isnan(record[value_at]):
+            values.setdefault(tuple(record[i] for i in at), set()).add(record[value_at])
+    clashing = {key for key, held in values.items() if len(held) > 1}
+    if not clashing:
+        return records, []
+    problems = sorted({(record[document_at], f"the summary \"{record[at[0]]}\" prints two different figures for "
+                        f"{record[at[3]]} of {record[at[2]]} in {record[at[1]]} ({record[at[4]]}), so neither is "
+                        "answered from the tables.") for record in records if tuple(record[i] for i in at) in clashing})
+    return [record for record in records if tuple(record[i] for i in at) not in clashing], problems
 
 
 def performance_frame(documents: Iterable[Document]) -> pd.DataFrame:

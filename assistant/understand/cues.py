@@ -15,10 +15,11 @@ from assistant import vocab
 from assistant.ingest.table_words import force_name
 from assistant.understand.common import blank_matches
 from assistant.understand.query import Reason
+from assistant.vocab.load import edition_words
 
 FRAUD = Reason("fraud", "the tables exclude fraud (Action Fraud / NFIB reports), so they hold no fraud figures")
 POPULATION = Reason("population", "the tables give counts, not rates per head of population")
-MONEY = Reason("money", "the tables hold no council tax, precept, budget or funding figures")
+MONEY = Reason("money", "the tables hold no council tax, precept, budget, funding or pay figures")
 OFFICERS = Reason("officers", "the tables hold no officer or staff numbers")
 STOP_SEARCH = Reason("stop and search", "the tables hold no stop and search figures")
 ARRESTS = Reason("arrests", "the tables count offences and solved outcomes, not arrests")
@@ -50,7 +51,8 @@ WARDS = Reason("wards", "the tables go down to districts, not wards or streets")
 _FRAUD = re.compile(r"\bfraud\w*|\bscams?\b|\bnfib\b|\bcyber ?crimes?\b")
 _OUT_OF_SCOPE = tuple((re.compile(p), reason) for p, reason in (
     (r"\bper (?:head|capita|person|resident|1000|thousand|100000|10000)\b|\bpopulation\b|\bper 1000\b", POPULATION),
-    (r"\bcouncil tax\b|\bprecept\b|\bbudget\w*|\bfunding\b|\bmoney\b|\bpounds\b", MONEY),
+    (r"\bcouncil tax\b|\bprecept\b|\bbudget\w*|\bfunding\b|\bmoney\b|\bpounds\b|\bsalar(?:y|ies)\b|\bwages?\b|"
+     r"\bpay (?:scale|grade|band|rise)s?\b|\bpaid\b", MONEY),
     (r"\bofficers?\b|\bpcsos?\b|\bpolice numbers\b|\bheadcount\b|\bspecial constab\w*|\bstaffing\b", OFFICERS),
     (r"\bstop and search\w*|\bstop searches\b", STOP_SEARCH),
     (r"\bwards?\b", WARDS),
@@ -89,7 +91,7 @@ _NON_TABLE_CUES = tuple((label, re.compile(p)) for label, p in (
     ("when", r"^when\b|\bwhen (?:is|was|will|did|does|are|were)\b|\bwhat date\b|\bwhich date\b"),
     ("who", r"\bwho (?:is|was|are|were|said|chairs|chaired|leads|led|runs|attended)\b"),
     ("funding", r"\bfund(?:s|ed|ing)?\b|\bgrants?\b|\bmoney\b|\bpounds\b|\bspent\b|\bspend(?:ing)?\b|\bbudget\w*|"
-                r"\bcosts?\b|\binvest(?:ed|ment|ments)?\b|\bfinanc\w+"),
+                r"\bcosts?\b|\binvest(?:ed|ment|ments)?\b|\bfinanc\w+|\bsalar(?:y|ies)\b|\bwages?\b|\bpaid\b"),
     ("officers", r"\bofficers?\b|\bpcsos?\b|\bpolice numbers\b|\bheadcount\b|\brecruit\w*|\bstaff\w*"),
     ("stop and search", r"\bstop and search\w*|\bstop searches\b"),
     ("operation", r"\boperation [a-z]+|\bop [a-z]+\b|\b(?:nights?|weeks?|days?) of action\b|"
@@ -185,9 +187,15 @@ def blank_organisations(norm: str) -> str:
     return blank_matches(partnerships, blank_matches(_ORGANISATIONS, norm))
 
 
+# "What did the March edition say?": a summary that says something is the tables speaking, not a document's words.
+_SUMMARY_SAYS = re.compile(edition_words()["edition"] + r"\s*$")
+
+
 def source_cues(norm: str) -> list[str]:
     """Labels of the words that point at a document ("according to", "PFCC", "why")."""
-    return [label for label, pattern in _SOURCE_CUES if pattern.search(norm)]
+    return [label for label, pattern in _SOURCE_CUES
+            if any(not (label == "said" and _SUMMARY_SAYS.search(norm[:found.start()]))
+                   for found in pattern.finditer(norm))]
 
 
 def topic_cues(norm: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from assistant import vocab
 from assistant.understand.common import unique
 from assistant.understand.periods import compares_with_last_year
-from assistant.understand.query import DA_SHARE, OFFENCES, SOLVED, SOLVED_RATE, Reason
+from assistant.understand.query import DA_SHARE, OFFENCES, PER_HEAD, SOLVED, SOLVED_RATE, Reason
 
 _DA_MEASURE = re.compile(
     r"\b(?:domestic abuse|domestic violence|da) (?:related|flagged|linked)\b|\b(?:related|linked) to domestic "
@@ -45,6 +45,9 @@ _RATE = re.compile(
     r"\b(?:solv|detect|clear)(?:e|es|ed|ing|s)? (?:up )?(?:the )?(?:\w+ )?(?:proportion|percentage|share|fraction)\b|"
     r"\b(?:best|worst|better|worse|good|bad|poor|poorest|strongest|weakest) at (?:solving|detecting|clearing up)\b|"
     r"\b(?:most|least|more|less) (?:effective|successful) at (?:solving|detecting|clearing up)\b|"
+    # "the top neighbourhood for solving crime", "the worst district at detecting burglaries": a ranking on the rate
+    r"\b(?:top|best|leading|highest|worst|lowest|bottom|weakest|strongest)(?: \w+){0,3}? (?:for|at|in) "
+    r"(?:solving|detecting|clearing up)\b|"
     r"\b(?:record|performance|track record|results?|job|success) (?:for|at|in|on|of) (?:solving|detecting|"
     r"clearing up)\b|"
     r"\bhow (?:effective|good|successful|well) (?:\w+ ){0,3}(?:at|in) (?:solving|detecting|clearing up)\b|"
@@ -124,6 +127,19 @@ def read_measure(rest: str, non_table: bool) -> str | None:
     if _COUNT.search(rest) and not non_table:
         return OFFENCES
     return None
+
+
+# A summary prints a rate per head as it stood in one period: how it changed, or a share of it, is no printed cell.
+PER_HEAD_AS_PRINTED = Reason("population", "the summaries print a rate per head of population as it stood, not how "
+                                           "it changed or a share of it")
+
+
+def per_head_printed(rest: str, measure: str | None) -> bool:
+    """Does the question ask for a rate per head ("per 1,000 residents", "the crime rate") where a summary indexed
+    prints one? Then the printed rate answers it, as printed; never a solved rate, never worked out from a count."""
+    catalogue = vocab.CATALOGUE
+    return measure in (None, OFFENCES) and catalogue is not None and PER_HEAD in catalogue.measures and \
+        bool(_PER_HEAD.search(rest))
 
 
 def unit_notes(rest: str, measure: str | None) -> list[str]:

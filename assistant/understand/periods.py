@@ -56,10 +56,17 @@ _SHORTER = re.compile(r"\b(?:last|past|previous|this|next) (?:(?:[1-9]|1[01]|two
                       # "the same quarter the year before", "the first quarter of 2025"; "a quarter of all crime" is
                       # a share
                       r"\bquarters?\b(?! of (?!(?:19|20)\d\d\b))")
+_LATEST_WORDS = r"latest|current|most recent|newest|this"
+_EARLIER_WORDS = r"previous|prior|preceding|earlier|last"
+_SPAN = r"(?:12 months|twelve months|year|period|rolling year)"
 # "For both years", "each period", "the two years": every period the latest edition prints, earlier first.
 _BOTH_YEARS = re.compile(r"\b(?:both|each of the(?: two)?|the two|for each|in each|every) (?:years?|periods?|"
                          r"12 month periods?|twelve month periods?|rolling years?)\b|\bboth of them\b|"
-                         r"\b(?:year|period) by (?:year|period)\b")
+                         r"\b(?:year|period) by (?:year|period)\b|"
+                         # "the latest and the previous 12 months", "previous year and this year": the two named
+                         rf"\b(?:{_LATEST_WORDS})(?: {_SPAN})? (?:and|&|vs|versus) (?:the )?(?:{_EARLIER_WORDS}) {_SPAN}\b|"
+                         rf"\b(?:{_EARLIER_WORDS})(?: {_SPAN})? (?:and|&|vs|versus) (?:the )?(?:{_LATEST_WORDS})"
+                         rf"(?: {_SPAN})?\b")
 
 # The tables record the past: a forecast ("what will it be next year", "by 2026") is out of scope, never the
 # latest figure. "Will you be able to tell me" is framing, blanked before this is read.
@@ -111,7 +118,9 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
             fiscal.append(mention.label)
         elif mention.kind in (YEAR, SINCE):
             printed = scope.for_year(mention.year)
-            if printed and covers_most_of(printed, mention.year):
+            exact = mention.kind == YEAR and _CALENDAR.search(raw[max(0, mention.start - 30):mention.start])
+            if printed and (months_of_year(printed, mention.year) == 12 if exact else
+                            covers_most_of(printed, mention.year)):
                 found.append((mention.start, printed, "year"))
                 year_notes += [note] if (note := year_note(mention.year, printed)) else []
             else:
@@ -179,6 +188,8 @@ def _editions_pattern() -> tuple[re.Pattern, re.Pattern]:
 
 
 _NAMED, _OTHER = _editions_pattern()
+# "In calendar year 2024", "January to December 2024": the words just before a year that ask for exactly it.
+_CALENDAR = re.compile(edition_words()["calendar_year"] + r"\s*(?:of\s+|in\s+)?(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 _EDITION = re.compile(rf"{_NAMED.pattern}|{_OTHER.pattern}", re.IGNORECASE)
 # The period and edition words whose vocabulary is table-question vocabulary (see `words`): the words that name
 # a summary on their own, not those that do so only after a month ("the July pack" may be a document asked of).

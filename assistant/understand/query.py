@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from assistant.ingest.measures import (BASE_MEASURES, CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE,  # noqa: F401
-                                       SOLVED, SOLVED_RATE)
+from assistant.ingest.measures import (BASE_MEASURES, CHANGE, DA_SHARE, OFFENCES, PER_HEAD,  # noqa: F401
+                                       PERCENT_CHANGE, SOLVED, SOLVED_RATE)
 
 
 @dataclass(frozen=True)

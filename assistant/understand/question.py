@@ -19,7 +19,7 @@ from assistant.understand.common import unique
 from assistant.understand.followup import Reading
 from assistant.understand.periods import read_periods, unanchored
 from assistant.understand.places import COUNCIL_AREA, read_places, read_trending, untied_reason
-from assistant.understand.query import OFFENCES, Query
+from assistant.understand.query import OFFENCES, PER_HEAD, Query
 from assistant.understand.words import (counts_something_else, crime_word, names_no_thing, unexplained, unheld_kind,
                                        unprinted_kind)
 
@@ -68,6 +68,8 @@ def _read(text: str) -> Reading:
     non_table = bool(topic_cues) and not crime_types
     if measure is None:
         measure = measures.read_measure(rest, non_table)
+    per_head = measures.per_head_printed(rest, measure)
+    measure = PER_HEAD if per_head else measure
     notes += measures.unit_notes(rest, measure)
     periods, period_reasons, period_notes, period_kinds = read_periods(raw, norm)
     notes += period_notes
@@ -92,7 +94,10 @@ def _read(text: str) -> Reading:
         crime_types = (vocab.ALL_CRIME,)
         notes.append(measures.safety_note(safety.group()))
 
-    out_of_scope = period_reasons + share_reasons + cues.out_of_scope(norm, rest) + ([unheld] if unheld else [])
+    scoped = [reason for reason in cues.out_of_scope(norm, rest) if not (per_head and reason == cues.POPULATION)]
+    if per_head and (change or share_of or (rank is not None and rank.by != "value")):
+        scoped.append(measures.PER_HEAD_AS_PRINTED)
+    out_of_scope = period_reasons + share_reasons + scoped + ([unheld] if unheld else [])
     out_of_scope += ([counted.reason_for(counted_noun)] if counted_noun and not out_of_scope else []) + \
         ([untied_reason(places.untied)] if places.untied else [])
     # "serious violence", "knife crime": the row that answers only stands in for them, and a document may say

@@ -350,7 +350,7 @@ def directions() -> Directions:
     return Directions(groups, multiples)
 
 
-EDITION_GROUPS = ("edition", "after_month", "earlier", "latest")
+EDITION_GROUPS = ("edition", "after_month", "earlier", "latest", "calendar_year")
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from assistant.text.numbers import format_count, format_percent
-from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PER_HEAD, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query
 from assistant.vocab.load import directions
 
 if TYPE_CHECKING:  # imported where a chart's frame is made: importing the tables' code needs no pandas
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # imported where a chart's frame is made: importing the table
 
 from .index import DIFFERENCE, SHARE, TOTAL_OF, Citations, EditionTable, Row, TableResult, cited_result
 from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, measure_words, metric,
-                      place_phrase, points, show)
+                      per_head_unit, place_phrase, points, show)
 
 _PERCENT = re.compile(r"%|\bper\s*cent|\bpercent", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:and\s+)?(?:did|has|have|had|was|were|is|are|does|do)\b", re.IGNORECASE)
@@ -59,6 +59,9 @@ def _statement(row: Row, measure: str, period: str, n: int) -> str:
         return f"{capital(place)}, {shown} solved outcomes were recorded for {name} {when} [{n}]."
     if measure == SOLVED_RATE:
         return f"The solved rate for {name} {place} was {shown} {when} [{n}]."
+    if measure == PER_HEAD:  # printed as such: a count over a population is never worked out here
+        unit = per_head_unit(row.cells[(measure, period)].column_label)
+        return f"{capital(place)}, the rate of {name} was {shown} {unit} {when}, as the summary prints it [{n}]."
     return f"{shown} of {crime_unit(row.crime_type)} {place} were domestic-abuse related {when} [{n}]."
 
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 from assistant import vocab
-from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query, RankSpec
+from assistant.understand.query import (CHANGE, DA_SHARE, OFFENCES, PER_HEAD, PERCENT_CHANGE, SOLVED, SOLVED_RATE, Query,
+                                       RankSpec)
 
 from .facts import chart_bar, chart_frame
 from .index import Citations, EditionTable, TableResult, cited_result
@@ -168,6 +169,8 @@ def _type_rank_phrase(spec: RankSpec, measure: str, highest: bool) -> str:
             return f"{'highest' if highest else 'lowest'} solved rate"
         if measure == DA_SHARE:
             return f"{'highest' if highest else 'lowest'} share of offences that were domestic-abuse related"
+        if measure == PER_HEAD:
+            return f"{'highest' if highest else 'lowest'} rate per head of population"
         return f"{'most' if highest else 'fewest'} {'solved outcomes' if measure == SOLVED else 'offences'}"
     move = "rise" if highest else "fall"
     if spec.size:
@@ -240,6 +243,8 @@ def _rank_phrase(spec: RankSpec, measure: str, crime_type: str, highest: bool) -
             return f"{'most' if highest else 'fewest'} solved outcomes for {crime_name(crime_type)}"
         if measure == SOLVED_RATE:
             return f"{'highest' if highest else 'lowest'} solved rate for {crime_name(crime_type)}"
+        if measure == PER_HEAD:
+            return f"{'highest' if highest else 'lowest'} rate of {crime_name(crime_type)} per head of population"
         return (f"{'highest' if highest else 'lowest'} share of {crime_unit(crime_type)} "
                 f"that were domestic-abuse related")
     size = "percentage " if spec.by == "% change" and measure != SOLVED_RATE else ""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant import vocab
 from assistant.understand.periods import covers_most_of, editions_named, months_of_year, mostly_in
-from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, SOLVED, Query, RankSpec
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PER_HEAD, SOLVED, Query, RankSpec
 
 from .facts import answer_across_editions, answer_change, answer_compare, answer_lookup, answer_share
 from .overview import answer_overview
@@ -40,7 +40,7 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     if len(named) < len(query.areas):
         return None
     index = _named_edition(query, tables, named) or \
-        (tables.for_periods(query.periods, named) if query.periods else tables.latest(named))
+        (tables.for_periods(query.periods, named) if query.periods else _latest_printing(query, tables, named))
     if index is None and query.periods and set(query.extra.get("period_kinds", ())) == {"year"}:
         index, query = _same_years(query, tables, named)
     if index is not None:
@@ -111,6 +111,17 @@ def _town_context(result: TableResult, towns: tuple[tuple[str, str], ...]) -> Ta
     return _context_only(result, f"The tables do not give {named} on {'its' if len(towns) == 1 else 'their'} own: "
                                  f"they go down to districts ({where}). For context only, here is the figure for "
                                  f"{districts}, which is not one for {named}.")
+
+
+def _latest_printing(query: Query, tables: TableIndex, named: tuple[str, ...]) -> EditionTable | None:
+    """The newest summary of the named areas; for a rate per head, the newest that prints one (a summary may print
+    rates per head in one edition and not the next), else the newest."""
+    if query.measure == PER_HEAD:
+        printing = next((table for table in tables.editions if all(area in table.areas for area in named) and
+                         any(measure == PER_HEAD for row in table.rows.values() for measure, _ in row.cells)), None)
+        if printing is not None:
+            return printing
+    return tables.latest(named)
 
 
 def _named_edition(query: Query, tables: TableIndex, named: tuple[str, ...]) -> EditionTable | None:
@@ -214,6 +225,8 @@ def _other_editions(query: Query, index: EditionTable, tables: TableIndex) -> tu
         return ()
     if query.periods:
         return (f"figures from {index.edition.id}, the latest summary that prints that period",)
+    if index is not tables.editions[0] and query.measure == PER_HEAD:
+        return (f"figures from {index.edition.id}, the latest summary that prints a rate per head",)
     return (f"figures from {index.edition.id}, the latest summary",)
 
 

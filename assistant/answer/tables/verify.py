@@ -14,7 +14,10 @@ import math
 
 from assistant.text.numbers import numbers_in
 
+from assistant.understand.query import PER_HEAD
+
 from .index import COMPUTED_MEASURES, TableIndex, TableResult
+from .wording import per_head_unit
 
 
 def misstated(result: TableResult, tables: TableIndex, question: str = "") -> list[str]:
@@ -47,6 +50,8 @@ def misstated(result: TableResult, tables: TableIndex, question: str = "") -> li
             problems.append(f"a figure is cited to another row than its own: {where}")
             continue
         allowed.add(abs(figure.value))
+        if figure.measure == PER_HEAD:  # its unit, as its column prints it ("per 1,000 population")
+            allowed.update(numbers_in(per_head_unit(cited.column_label)))
     for ref in result.rows:  # labels that carry digits ("Rape - Under 16 yrs") are words, not figures
         for label in (ref.edition, ref.area, ref.crime_type, ref.row_label, ref.table_title):
             allowed.update(numbers_in(label))

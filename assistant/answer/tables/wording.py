@@ -13,7 +13,7 @@ import re
 from assistant import vocab
 from assistant.ingest.catalogue import INCIDENTS, TOTAL
 from assistant.text.numbers import format_count, format_percent
-from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
+from assistant.understand.query import CHANGE, DA_SHARE, OFFENCES, PER_HEAD, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 
 COUNTS = (OFFENCES, SOLVED)  # measures that are counts, printed as whole numbers
 
@@ -30,6 +30,8 @@ def metric(measure: str, crime_type: str | None) -> str:
         return f"the number of solved outcomes{about}"
     if measure == SOLVED_RATE:
         return f"the solved rate{about}"
+    if measure == PER_HEAD:
+        return f"the rate per head of population{about}"
     return f"the share of offences{about} that were domestic-abuse related"
 
 
@@ -39,6 +41,7 @@ def measure_words(measure: str) -> str:
              CHANGE[OFFENCES]: "a change in offences", CHANGE[SOLVED]: "a change in solved outcomes",
              CHANGE[SOLVED_RATE]: "a change in the solved rate", PERCENT_CHANGE[OFFENCES]: "a percentage change in "
              "offences", PERCENT_CHANGE[SOLVED]: "a percentage change in solved outcomes"}
+    named[PER_HEAD] = "a rate per head of population"
     return named.get(measure, "a domestic-abuse share" if measure == DA_SHARE else "this figure")
 
 
@@ -52,7 +55,19 @@ def show(value: float, measure: str) -> str:
         return format_percent(value, signed=True)
     if measure == CHANGE[SOLVED_RATE]:
         return f"{'+' if value > 0 else '-' if value < 0 else ''}{points(value)} points"
+    if measure == PER_HEAD:  # a rate per head, with the one decimal summaries print it with
+        return f"{value:,.1f}"
     return format_percent(value)
+
+
+_PER_UNIT = re.compile(r"\bper\s+(?:\d[\d,.]*k?|head|capita|thousand)(?:\s+(?:population|residents|people|"
+                       r"inhabitants|head))?", re.IGNORECASE)
+
+
+def per_head_unit(column_label: str) -> str:
+    """"per 1,000 population": the unit a rate per head's printed column names, as its header prints it."""
+    found = _PER_UNIT.search(column_label)
+    return found.group().strip() if found else "per head of population"
 
 
 def points(value: float) -> str:
