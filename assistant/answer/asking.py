@@ -21,7 +21,7 @@ from assistant.answer.source_names import mentions as source_mentions
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTH_WORDS, MONTHS as MONTH_NAMES
 from assistant.text.source_words import framing_terms, kinds, without_document_dates
-from assistant.text.terms import content_terms
+from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.text.tokens import bm25_tokens
 from assistant.answer.wants import NUMBER_WORDS, noun_forms, wants
 
@@ -43,12 +43,14 @@ UNTOLD = frozenset(content_terms("anyone anybody someone somebody anything somet
                                  "make makes made making "
                                  "come comes taken run runs ran running during "
                                  "so far yet already still now ever just really roughly approximately altogether "
-                                 "exactly since change changed changes changing"))
-# Words that name the kind of answer wanted ("job title", "phone number", "what is it called"), which the
-# answer holds as a value, not as the word: never a topic.
+                                 "exactly since change changed changes changing "
+                                 "worth"))  # "what was the scheme worth?" is answered by "£150,000"
+# Words that name the kind of answer wanted ("job title", "phone number", "what is it called", "the session's
+# length", "the total value of the awards"), which the answer holds as a value ("1 hour", "£94,250"), not as the
+# word: never a topic.
 ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "
                                "named mean means meaning phone telephone email mail address number share money firm "
-                               "company"],
+                               "company length duration value"],
                               as_ids=False)[0])
 ROLE_KIND = set(bm25_tokens(["job title role rank position post"], as_ids=False)[0])
 
@@ -59,9 +61,18 @@ def answer_kind(question: str) -> set[str]:
     return ANSWER_KIND if wants(question).role else ANSWER_KIND - ROLE_KIND
 
 
-# "took part in", "what is it called", "what kinds of projects": phrases whose words are all frame ("on-call" keeps
-# its "call"; "offence type" keeps its "type").
-FRAME_PHRASES = re.compile(r"\b(take|takes|took|taking|taken) part\b|\b(kinds?|sorts?|types?) of\b(?=\s+[a-z])|\bstands? for\b|\b(make|makes|made) up\b|\b(is|are|was|were)( \w+)?? called\b|"
+# "took part in", "what is it called", "what kinds of projects", "how many are in it at the moment": phrases whose
+# words are all frame ("on-call" keeps its "call"; "offence type" keeps its "type"; "at the time" says when).
+FRAME_PHRASES = re.compile(r"\bat (?:the|this) (?:moment|minute)\b|\bat present\b|\bright now\b|\bthese days\b|"
+                           # "what do they call the framework ...", "ends by calling safe communities what", "describes
+                           # the index as what": the name asked for, and where in the document it comes, are no words
+                           # its line prints
+                           r"\bwhat\s+(?:do|does|did|would)\s+(?:they|you|we|people|it|he|she)\s+call\b|"
+                           r"\bdescrib(?:e|es|ed|ing)\b(?=(?:\s+[\w'’-]+){1,6}?\s+as\b)|"
+                           r"\bcall(?:s|ed|ing)?\b(?=\s+(?:[\w'’-]+\s+){1,4}?what\b)|"
+                           r"\b(?:ends?|ending|ended|finish(?:es|ed)?|closes?|closed|opens?|opened|starts?|started|"
+                           r"begins?|began) (?:by|with)\b(?=\s+\w+ing\b)|"
+                           r"\b(take|takes|took|taking|taken) part\b|\b(kinds?|sorts?|types?) of\b(?=\s+[a-z])|\bstands? for\b|\b(make|makes|made) up\b|\b(is|are|was|were)( \w+)?? called\b|"
                            r"\bcalled\b(?=\W*$)", re.I)
 # Words that only say "when" or "where" once a time, date or place is asked for: never the topic then.
 WHEN_WHERE = set(bm25_tokens(["start started starts begin began begins finish finished finishes end ended ends "
@@ -128,10 +139,24 @@ def named_sources(question: str, index: LoadedIndex) -> set[str]:
 
 def source_as_topic(question: str) -> bool:
     """Is a source word the object of the question's own words ("the meeting with the PFCC", "funding for the
-    board") rather than who said it ("according to the PFCC", "the PFCC's pledge")? Then a passage elsewhere
-    that mentions it may answer, when the source's own document does not."""
-    return any(re.search(r"\b(with|to|by|for|from|and|between)\s+(the\s+)?$", question[:m.start()], re.I)
-               and not re.match(r"['’]s\b", question[m.end():]) for kind in kinds() for m in kind.said.finditer(question))
+    board"), or the one who acted ("when did the PCC sign off the money?"), rather than who said it ("according
+    to the PFCC", "the PFCC's pledge", "what did the commissioner say", "the commissioner's statement")? Then a
+    passage elsewhere that mentions it may answer, when the source's own document does not."""
+    found = [m for kind in kinds() for m in kind.said.finditer(question)]
+    objects = any(re.search(r"\b(with|to|by|for|from|and|between)\s+(the\s+)?$", question[:m.start()], re.I)
+                  and not re.match(r"['’]s\b", question[m.end():]) for m in found)
+    return objects or bool(found) and not _as_source(question, found)
+
+
+def _as_source(question: str, found: list[re.Match]) -> bool:
+    """Does the question read its source words as who says or publishes it: "according to" or "per" them, a
+    document word ("the commissioner's statement", "the board minutes"), a verb of saying, or their "'s"?"""
+    return bool(according_to(question) or PER_SOURCE.search(question) or SAY.search(question)
+                or content_terms(question) & framing_terms()
+                or any(re.match(r"['’]s\b", question[m.end():]) for m in found))
+
+
+SAY = re.compile(r"\b(?:say|says|said|saying|tell|tells|told)\b", re.I)  # which `content_terms` leaves out
 
 
 def names_source_in(question: str, document) -> bool:
@@ -264,9 +289,12 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     # is absent from the whole text's, and it is no word of the question's own
     read = content_terms(text)
     # "the Courier article", "what did he accuse them of", "per the minutes": the source and the saying
-    framed = FRAME | UNTOLD | answer_kind(question) | asked_for | MONTH_TERMS | framing_terms() | \
+    # "next year's round", "last month": a time the period checks read (`timing`), never a topic to hold
+    framed = FRAME | UNTOLD | answer_kind(question) | asked_for | MONTH_TERMS | TIME_WORDS | framing_terms() | \
         (PER_FRAME if PER_SOURCE.search(question) else set())
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
+        if content_terms(word) & (known | meta_only):
+            continue  # a short form read with its long one ("cllr" and "councillor"): known by either
         for term in (content_terms(word) & read) - framed:
             if term not in known and term not in meta_only and not _closest(term, index) and \
                     not _close(term, index):
@@ -359,7 +387,14 @@ def idf(index: LoadedIndex, terms: set[str], boost: set[str] = frozenset()) -> d
 POPULATION = re.compile(r"\b(?:what(?:'s|\s+is|\s+was)?|give me)\s+the\s+(population)\b", re.I)
 
 
+# "How many people live in Amberdale?" counts its residents, as a line prints them ("serves 125,600 residents").
+LIVING = re.compile(r"\b(?:how many|number of)\s+(?:people|persons|residents)\s+(?:who\s+|that\s+)?(?:live|living|"
+                    r"reside|residing)\b", re.I)
+
+
 def counted(question: str) -> Counted:
+    if LIVING.search(question):
+        return Counted(["resident"], content_terms("residents"), None, "residents")
     match = COUNTED.search(question)
     if not match:
         size = POPULATION.search(question)

@@ -195,12 +195,15 @@ class IndexFacts:
         return self.index.documents[sentence.document].text[sentence.start:sentence.end]
 
     def source_terms(self, doc_id: str) -> frozenset[str]:
-        """The terms of a document's publisher, kind and file name ("news release", "election statement")."""
+        """The terms of a document's publisher, kind and file name ("news release", "election statement"), and of
+        each of their words alone: "the release" names a press release as much as "the press release" does."""
         key = f"source:{doc_id}"
         if key not in self.term_sets:
             doc = self.index.documents[doc_id]
             name = re.sub(r"\.\w+$", "", doc.id)  # "... Minutes - 15 May 2012 meeting.DOC": minutes of a meeting
-            self.term_sets[key] = frozenset(content_terms(f"{doc.publisher} {doc.kind} {re.sub(r'[-_]', ' ', name)}"))
+            said = f"{doc.publisher} {doc.kind} {re.sub(r'[-_]', ' ', name)}"
+            self.term_sets[key] = frozenset(content_terms(said)) | frozenset(
+                t for word in said.split() for t in content_terms(word))
         return self.term_sets[key]
 
     def label_months(self, i: int) -> set[str]:
