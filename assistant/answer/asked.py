@@ -18,10 +18,11 @@ NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 QUOTED = re.compile(r"(?:^|\s)['‘\"“]([^'’\"”]{2,60})['’\"”](?=[\s?.,!]|$)")
 
 # Where a question in several parts splits: "..., and when did it close?", "How long, and where?", "... run for
-# and between which dates?".
+# and between which dates?", "... and roughly how many came?".
 _ASKING = (r"what|when|where|who|whom|how|which|why|by whom|since when|is|are|was|were|did|does|do|has|have|"
            r"over|in what|and")
-PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?=(?:what|when|where|who|whom|how|which|why|by whom|"
+PART_BREAK = re.compile(rf"\?\s+(?=(?:{_ASKING})\b)|,?\s+and\s+(?:(?:roughly|approximately|about|also|then|exactly|"
+                        r"so)\s+)?(?=(?:what|when|where|who|whom|how|which|why|by whom|"
                         r"by (?:what|when|how|which)|since when|"
                         r"(?:between|from|in|on|at|for|with|to|under|within) (?:what|which|whom)|"
                         r"is|are|was|were|did|does|do|has|have|over|in what)\b)|,\s+(?=(?:what|when|where|who|how|"
@@ -296,3 +297,31 @@ def neighbour_asked(question: str) -> tuple[int, str] | None:
     if not content_terms(named) or asked_months(named) or ITEM_NUMBER.fullmatch(named):
         return None
     return (-1 if match.group("side").casefold().startswith(("before", "preced")) else 1), named
+
+
+# "How much is the PCC contributing?", "how much did the council put in?", "what's the council's share?": a sum that
+# one party gives, which a line giving the whole cost, or another party's part, does not answer.
+PARTY_SUM = re.compile(r"\bhow much\s+(?:money\s+|funding\s+|cash\s+)?(?:is|are|was|were|did|does|do|will|has|have|"
+                       r"had)\s+(?P<giver>(?:the\s+)?[\w'’&-]+(?:\s+(?!been\b)[\w'’&-]+){0,3}?)\s+(?:been\s+)?"
+                       r"(?:contribut\w*|provid\w*|pay|pays|paying|paid|giv\w*|gave|fund|funds|funding|funded|"
+                       r"put(?:ting)?\s+in|invest\w*|spen[dt]\w*|award\w*|allocat\w*|grant\w*|offer\w*|commit\w*|"
+                       r"pledg\w*|donat\w*|put(?:ting)?\s+up)\b|"
+                       r"\b(?:what(?:'s|’s| is| was| are| were)|how much is|how big is)\s+(?:the\s+)?"
+                       r"(?P<owner>[\w&-]+(?:\s+[\w&-]+){0,2}?)['’]s?\s+(?:share|contribution|part|portion|bit)\b", re.I)
+
+
+def sum_party(question: str) -> str:
+    """The party whose own sum the question asks for ("the PCC" of "how much is the PCC contributing?", "council" of
+    "what's the council's share?"); empty when it asks no one party's sum."""
+    match = PARTY_SUM.search(question)
+    if match is None:
+        return ""
+    named = match.group("giver") or match.group("owner")
+    return "" if re.fullmatch(r"(?:the\s+)?(?:it|they|this|that|he|she|we|you|i)", named, re.I) else named
+
+
+# A line giving a party's own sum says it gives it: "is providing £52,000", "had agreed £52,000", "paying the remaining
+# £34,500", "meeting the balance", "£52,000 from her fund"; "has confirmed a £86,500 upgrade" gives none.
+GIVING = re.compile(r"\b(?:contribut\w*|provid\w*|pay|pays|paying|paid|fund(?:s|ed|ing)?|giv\w*|gave|agreed|"
+                    r"put(?:ting)? in|invest\w*|award\w*|allocat\w*|grant(?:s|ed)?|offer\w*|commit\w*|pledg\w*|"
+                    r"donat\w*|meet(?:s|ing)? the|met the|balance|remaining|share|from)\b", re.I)

@@ -31,11 +31,12 @@ from assistant import vocab
 from assistant.answer import (agenda, asking, baselines, crimes, naming, nearmiss, particulars, placenames, siblings,
                               speakers, table_rows, timing)
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
-from assistant.answer.asked import (ITEM_NUMBER, NUMBER_NAMES, asked_kind, asked_moment, field_label, introduced,
-                                    introduces_list, list_phrase, list_size, manner_verb, named_ones, names_one,
-                                    numbered, quoted)
+from assistant.answer.asked import (GIVING, ITEM_NUMBER, NUMBER_NAMES, asked_kind, asked_moment, field_label,
+                                    introduced, introduces_list, list_phrase, list_size, manner_verb, named_ones,
+                                    names_one, numbered, quoted, sum_party)
 from assistant.answer.lists import ANAPHORA, continues, lead_context, lead_of, list_items
-from assistant.answer.wants import COUNTING, Wants, counted_after, names_person, names_venue, wants
+from assistant.answer.wants import (COUNTING, DELAY, WANTS_REASON, Wants, counted_after, gives_reason,
+                                    lists_noun, names_group, names_person, names_venue, plural_asked, wants)
 from assistant.text.context import is_item
 from assistant.text.dates import (asked_months, dated_months, days_in, document_month, months_dated, year_pairs,
                                   years_in)
@@ -134,6 +135,8 @@ class Judge:
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what
         if not re.search(r"\bOnes?\b", question):  # "the next one", "the August 2011 one" stand for what they
             self.topic -= content_terms("one ones")  # name; "One Chelmsford" is a name
+        if wants(question).reason:  # "what held up the consultation?": "held up" asks a cause; the line says "delayed"
+            self.topic -= content_terms(" ".join(m.group() for m in WANTS_REASON.finditer(question)))
         if wants(question).outcome or wants(question).started:  # "did it win?": that it came off is what is asked
             self.topic -= asking.OUTCOME_WORDS
         self.particular = particulars.asked(question)  # "who took the minutes at the 3 August 2011 panel meeting?"
@@ -144,6 +147,10 @@ class Judge:
             wants(question).time else set()
         if self.meeting_lines:
             self.topic -= particulars.meeting_words(question)
+        self.party = sum_party(question) if wants(question).figure else ""  # "how much is the PCC contributing?"
+        self.party_terms = content_terms(self.party)
+        if self.party:  # "how much is the council paying?": the line says it its own way ("meeting the balance")
+            self.topic -= content_terms(" ".join(m.group() for m in GIVING.finditer(question)))
         # A follow-up is read with the earlier question's words, but its own words say what is new ("And
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
@@ -184,6 +191,7 @@ class Judge:
         # "What are the four strands of CONTEST?": a line introducing four items ("made up of 4 different
         # areas:") is the answer's lead, and "four" is its size, not a topic word to find.
         self.list_size = list_size(question) if self.wants.many else None
+        self.plural = plural_asked(question) if self.wants.many else ""  # "services" of "which services ...?"
         self.list_words: set[str] = set()
         self.list_noun = ""
         if self.list_size:
@@ -262,6 +270,9 @@ class Judge:
         misfit = 0.0 if fitting else 0.3
         if i in self.quoted_before:
             focused += 0.3 if self.new_words <= terms else -0.3 if self.new_names - terms else 0.0
+        # "How much is the PCC contributing?": the sum the line gives that party, over the whole cost printed beside
+        # the topic's words (preferred, not required: "I put in a camera at a cost of 600 pounds, he said" names no one)
+        misfit += 0.3 if self.party_terms and fitting and not self._gives(i, text) else 0.0
         misfit += 0.15 if facts.is_heading(i) and not self.wants.many or agenda.numbered_title(facts, i) else 0.0
         if self.quoted and all(q in text.casefold() for q in self.quoted):  # more when it is the row's label
             focused += 0.45 if text.strip("-•❖* ").casefold().startswith(self.quoted[0]) else 0.3
@@ -280,7 +291,17 @@ class Judge:
         focused += 0.2 if self.aggregate and table_rows.is_total_row(text) else 0.0
         focused += OWN_TOPIC_CREDIT if fitting and not facts.is_heading(i) and self._holds_topic(terms) else 0.0
         focused += 0.15 if self.wants.person and names_person(text, self.asked) else 0.0
+        # "who is it trying to reach?": the people it is for, as a group ("those from underrepresented communities")
+        focused += 0.15 if self.wants.audience and names_group(text, self.asked) else 0.0
+        # "why was it put back?": a line giving a cause ("because of ..."), not a fact beside it ("installed in 2009");
+        # for a delay, the line saying it "had been delayed ... to allow signage", not another change's cause
+        if self.wants.reason:
+            misfit += 0.0 if gives_reason(text) else 0.3
+            focused += 0.15 if DELAY.search(self.question) and DELAY.search(text) else 0.0
         focused += 0.2 if self.wants.person and naming.titled(text, self.question) else 0.0  # "Home Secretary James ..."
+        # "who is the commissioner?": "Police and Crime Commissioner Bernadette Achterberg", not the Commissioner's
+        # office
+        focused += 0.2 if self.wants.person and naming.holder_named(text, self.question) else 0.0
         # "the December agenda", not the July minutes: the line's own date, or its heading's when a date is the
         # answer ("the July minutes said the next meeting would be in November"). A figure's months are its
         # period, which the objections weigh.
@@ -300,6 +321,8 @@ class Judge:
             elif size > 1 or is_item(facts.text(sentence)) or INLINE_LIST.search(text) or \
                     self.list_size and introduces_list(text, self.list_size):
                 focused += 0.15  # a list, if of other words ("two locations:" for "which two schools?")
+            if self.plural and lists_noun(text, self.plural):
+                focused += 0.15  # "which services?": "probation services and monitoring services"
         # A line too far in meaning to be quoted (`objection`) must not outrank, and so crowd out of the shortlist,
         # the lines that may be: "Areas for Improvement" rows sharing a word with "which two areas ...?"
         distant = FAR_OFF if similarity < MIN_DENSE and not self.named_in(i) else 0.0
@@ -358,6 +381,19 @@ class Judge:
         if (self.wants.place or self.wants.time or self.wants.date) and (self.facts.in_opening(i) or i in self.meeting_lines):
             return True  # "where was it held?" and the venue among a meeting's particulars
         return len(held) >= 2 and sum(self.topic_weights[t] for t in held) >= NAMED_SHARE
+
+    def _gives(self, i: int, text: str) -> bool:
+        """Does line i give the sum of the party the question names ("how much is the PCC contributing?")? It must
+        say something is given ("is providing £52,000", "meeting the balance of £34,500") and name the party itself,
+        or in the line before when it leans on it or carries it on ("... and the council is" / "paying the remaining
+        £34,500")."""
+        if not GIVING.search(text):
+            return False
+        own = self.facts.sentence_terms(i)
+        if (ANAPHORA.match(text) or nearmiss.LEANS_BACK.match(text) or continues(self.index, i)) and \
+                same_section(self.index, i - 1, self.index.sentences[i]):
+            own |= self.facts.sentence_terms(i - 1)
+        return self.party_terms <= self.expand(own)
 
     def _field(self, text: str) -> bool:
         """Is the line a "Label: value" whose label is what the question asks about ("Contact: Mark Shaw")?"""

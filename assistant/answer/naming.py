@@ -144,3 +144,23 @@ def without_titles(text: str, index: LoadedIndex) -> str:
         if len(title.split()) >= 2 and title.casefold() in text.casefold():
             text = re.sub(re.escape(title), " ", text, flags=re.I)
     return text
+
+
+# "Who is the police and crime commissioner?", "who's the new chair of the board?": a post, whose holder is asked for.
+HOLDER_ASKED = re.compile(r"\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|new\s+|present\s+)?"
+                          r"(?:[\w'’-]+\s+){0,4}?(chair|chairman|chairwoman|chairperson|manager|director|officer|"
+                          r"councillor|inspector|executive|commander|constable|commissioner|secretary|minister|leader|"
+                          r"head|lead|clerk|mayor|mp|superintendent|coordinator|co-ordinator)\b", re.I)
+
+
+def holder_named(text: str, question: str) -> bool:
+    """For "who is the police and crime commissioner?": does the text name someone beside that post ("Police and Crime
+    Commissioner Bernadette Achterberg", "the Commissioner, Bernadette Achterberg", "Harriet Vance, Chair")?"""
+    match = HOLDER_ASKED.search(question)
+    if match is None:
+        return False
+    post = re.escape(match.group(1))
+    own = set(re.findall(r"[a-z]+", question.casefold()))
+    names = re.finditer(rf"(?i:{post})\b\s*[,:–—-]?\s+((?:[A-Z][a-z'’-]+\s+){{0,2}}[A-Z][a-z'’-]+)|"
+                        rf"([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\s*(?:\(|[,–—-])?\s*(?:the\s+)?(?i:{post})\b", text)
+    return any(set(re.findall(r"[a-z]+", (m.group(1) or m.group(2)).casefold())) - own for m in names)

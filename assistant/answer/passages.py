@@ -26,7 +26,7 @@ from assistant.answer.lists import is_header_row, with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
-from assistant.answer.wants import names_person
+from assistant.answer.wants import DATE_OR_YEAR, names_person
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.source_words import document_words, framing_terms, kinds
 from assistant.text.terms import TIME_WORDS, content_terms
@@ -267,9 +267,10 @@ def _holds_topic(judge: Judge, i: int) -> bool:
         MIN_TOPIC_COVERAGE * sum(weights.values())
 
 
-# "How many members does it have now?", "is it still open?", "have all the visits been done?": the state of things
-# as the newest document tells it
-CURRENT = re.compile(r"\b(?:now|currently|at present|presently|at the moment|as it stands|to date|so far|still|yet)\b|"
+# "How many members does it have now?", "is it still open?", "have all the visits been done?", "the final number of
+# responses": the state of things as the newest document tells it (an interim count is history once it closed)
+CURRENT = re.compile(r"\b(?:now|currently|at present|presently|at the moment|as it stands|to date|so far|still|yet|"
+                     r"final|finally|in the end|ended up|eventually)\b|"
                      r"^\s*(?:have|has)\b[^?]*\bbeen\b", re.I)
 LATEST_MARGIN = 0.25  # how far below the best a newer document's line may score and still be the answer
 
@@ -292,8 +293,10 @@ FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _figures(facts: IndexFacts, sentences: Sequence[Sentence]) -> set[str]:
-    """The figures the sentences print, commas dropped ("1,870" and "1870" agree)."""
-    return {m.group().replace(",", "") for s in sentences for m in FIGURE.finditer(facts.text(s))}
+    """The figures the sentences print, commas dropped ("1,870" and "1870" agree); dates and years are no figures
+    ("By 15 July 2026, 424 responses" and "closed on 26 July 2026 with 612 responses" share none)."""
+    return {m.group().replace(",", "") for s in sentences
+            for m in FIGURE.finditer(DATE_OR_YEAR.sub(" ", facts.text(s)))}
 
 
 FOLLOW_REACH = 2  # sentences after the chosen ones that may finish the answer
@@ -356,20 +359,23 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
 
 def _own_line(judge: Judge, candidates: list[int], similarity: np.ndarray, prior: dict[int, float], found: int,
               score: float, chosen: list[Sentence]) -> int:
-    """The line for a part whose best line is already quoted (for another part): the next best line, when it scores
-    within reach and holds more of the part's own topic. "How much does the NHS need and what was the predicted
-    deficit?" quotes the line on the £2.9 billion needed for the first part, not the deficit's line twice; a line
-    that answers both parts still answers both."""
+    """The line for a part whose best line is already quoted (for another part): of the other lines scoring within
+    reach that no rule objects to, the one holding most of the part's own topic, when it holds more than the quoted
+    one. "How much does the NHS need and what was the predicted deficit?" quotes the line on the £2.9 billion needed
+    for the first part, not the deficit's line twice; "... and how many girls came to the celebration?" the
+    celebration's line, not a line on another event that scores a little higher; a line that answers both parts
+    still answers both."""
     index = judge.index
-    other, other_score, _ = _best(judge, [i for i in candidates if index.sentences[i] not in chosen], similarity,
-                                  prior)
-    if other is None or score - other_score > WEAKER:
-        return found
 
     def held(i: int) -> float:
         terms = judge.expand(judge.facts.sentence_terms(i))
         return sum(w for t, w in judge.topic_weights.items() if t in judge.own_terms and t in terms)
-    return other if held(other) > held(found) else found
+    scored = sorted(((judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)), i)
+                     for i in candidates if index.sentences[i] not in chosen), reverse=True)
+    within = [i for other_score, i in scored[:SHORTLIST] if score - other_score <= WEAKER
+              and not judge.objection(i, float(similarity[i]))]
+    best = max(within, key=held, default=None)  # the first of the best-holding, in score order
+    return best if best is not None and held(best) > held(found) else found
 
 
 def _covers(judge: Judge, said: str) -> bool:

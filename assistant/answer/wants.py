@@ -28,7 +28,11 @@ FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|an
                        r"times a|a (day|week|month|year)|per (day|week|month|year))\b", re.I)
 # Money words on their own ("the funding for X", "the cost of Y") ask for a sum unless the question asks
 # when, where or who ("when did the grants open?", "besides staff costs, what ...?").
-MONEY_WORDS = re.compile(r"\b(allocation|allocated|funding|budget|cost|grant|spent|spend)\b", re.I)
+# "What's the council's share?" of a cost is the council's sum, no rate; "Essex's share of the total" and "what share
+# of crimes were solved?" ask a rate.
+OWN_SHARE = re.compile(r"['’]s?\s+(?:share|contribution|portion)\b(?!\s+of\b)", re.I)
+MONEY_WORDS = re.compile(rf"\b(allocation|allocated|funding|budget|cost|costs|costing|grant|spent|spend)\b|"
+                         rf"{OWN_SHARE.pattern}", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
 WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what dates?|which dates?|what day|since when|which years?|"
                         r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day)|"
@@ -110,13 +114,16 @@ PAST_FRAME = re.compile(r"\b(did|was|were|had|said|say|says)\b", re.I)
 PHONE = re.compile(r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\+44\s?\d")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 WANTS_RATE = re.compile(r"\b(rate|per \d[\d,]*|per ?cent(age)?|proportion|share)\b|%", re.I)
-# "What are the three themes", "which benchmarks were rated", "list the ...": several items are asked for.
-WANTS_LIST = re.compile(r"\b(what|which) (are|were)\b|\blist\b|\b(two|three|four|five|six|seven|eight|\d) "
+# "What are the three themes", "which benchmarks were rated", "list the ...", "what did the operation involve?":
+# several items are asked for.
+WANTS_LIST = re.compile(r"\b(what|which) (are|were)\b|\blist\b|"
+                        r"\bwhat (?:did|does|do|will|would|has|have)\b[^?]*\b(?:involve|include|entail|consist of|"
+                        r"comprise)\b|\b(two|three|four|five|six|seven|eight|\d) "
                         r"(?!months?\b|years?\b|weeks?\b|days?\b)[a-z-]+s\b|\bwhich [a-z -]+s (were|are|did)\b",
                         re.I)
 # "What principles underpin ...", "which organisations count as ...": a plural noun right after "what" or
 # "which" asks for every thing of that kind. Units of time ("what years") ask for a date or a span instead.
-PLURAL_ASKED = re.compile(r"(?:^|[,?;]\s*|\band\s+)(?:what|which)\s+(?:(?!(?:is|are|was|were|do|does|did|will|can|has|"
+PLURAL_ASKED = re.compile(r"(?:^|[,?;:\-–—]\s*|\band\s+)(?:what|which)\s+(?:(?!(?:is|are|was|were|do|does|did|will|can|has|"
                           r"have|had|would|should|of)\b)[\w'’-]+\s+){0,3}?(?!(?:years|months|weeks|days|hours|times|"
                           r"minutes|does|was|has|is|this|its|his|us)\b)[a-z-]{2,}[^su\W]s\b", re.I)
 # "Which Home Secretary visited ...", "which councillor asked ...": a role named after "which" asks who.
@@ -160,6 +167,44 @@ NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+|de|De|v
 ROLE = re.compile(r"\b(manager|director|officer|councillor|chair|inspector|executive|commander|constable|"
                   r"commissioner|secretary|minister|mp|leader|head|lead|unit|group|panel|board|team|"
                   r"department|university|council|service|partnership|agency|centre)\b", re.I)
+# "Who is the service trying to reach?", "who is the scheme aimed at?", "who can apply?": the people something is
+# for, which a group ("those from underrepresented communities", "older residents") names as well as a person.
+_SUBJECT = r"(?:the\s+|its\s+|their\s+|this\s+|that\s+|it\b|they\b)"  # "who is the scheme ...", "who is it ..."
+WANTS_AUDIENCE = re.compile(rf"\bwho(?:m)?\s+(?:is|are|was|were|does|do|did|will|has|have)\s+{_SUBJECT}[^?]*?\b"
+                            r"(?:reach(?:ing)?|target(?:ing|ed)?|aim(?:ing|ed)? at|intended for|meant for|designed for|"
+                            r"help(?:ing)?|support(?:ing)?|serv(?:e|ing)|benefit(?:ing)?|recruit(?:ing)?)\b|"
+                            rf"\bwho(?:m)?\s+(?:is|are|was|were)\s+{_SUBJECT}[^?]*?\bfor\s*\??\s*$|"
+                            r"\bwho\b[^?]*\b(?:is|are)\s+eligible\b|\bwho\s+can\s+(?:apply|join|use|take part)\b", re.I)
+# "Why was it put back?", "what held up the consultation?", "what was the reason for the delay?": a cause is asked
+# for, which a line on the topic that gives none ("The system was installed in 2009") does not answer.
+WANTS_REASON = re.compile(r"(?:^|[,?;:-]\s*|\band\s+)(?:why\b|how come\b)|\bwhat (?:was|is|were|are) the reasons? "
+                          r"(?:for|why|behind)\b|\bwhat(?:'s|’s| was| is| were| are)? (?:the )?(?:main |biggest |key )?"
+                          r"(?:factor|reason|cause|driver)s? (?:driving|behind|causing|for|of)\b|\bwhat (?:held|holds|"
+                          r"is holding|has held) (?:\w+ )?(?:up|back)\b|\bwhat (?:delayed|caused|led to|prompted)\b", re.I)
+# The words a line gives a cause with: "because of a delay in the fibre connection", "delayed ... to allow signage to
+# be installed", "owing to staff shortages", "after the contractor withdrew".
+REASON = re.compile(r"\b(?:because|due to|owing to|as a result|result of|caused by|driven by|delayed by|held up by|"
+                    r"reasons?|in order to|so that|so as to|to allow|to enable|to make way|in light of|in view of|"
+                    r"factors?|drivers?|awaiting|waiting for|pending|after|following|since|blamed|prompted by|"
+                    r"attribut\w*|put (?:it |this |that )?down to|explained by|reflect(?:s|ed|ing)?|"
+                    r"result(?:s|ed)? (?:from|of)|linked to|thanks to|led to|meant that)\b", re.I)
+
+
+def gives_reason(text: str) -> bool:
+    """Does the text give a cause ("because of a delay in the fibre connection", "which she attributed to ...")?"""
+    return bool(REASON.search(text))
+
+
+# A delay a question asks the cause of ("what held up ...", "why was it put back?"), and a line that says something
+# was delayed: the cause it gives is the delay's, not another change's ("because of the later closing date, the
+# report will go ...").
+DELAY = re.compile(r"\b(?:delay\w*|postpon\w*|put back|pushed back|deferred|held up|holding up|holds up|hold up|"
+                   r"slipp\w*|late|rescheduled|moved back)\b", re.I)
+# People by what they are, not by name: "those from underrepresented communities", "older residents", "teenage girls".
+GROUP = re.compile(r"\b(?:communit(?:y|ies)|residents|people|groups|families|children|youths?|adults|pupils|students|"
+                   r"women|girls|men|boys|victims|businesses|retailers|traders|households|tenants|carers|volunteers|"
+                   r"workers|veterans|elderly|parents|visitors|users|offenders|survivors|applicants|organisations|"
+                   r"charities|those)\b", re.I)
 # "What proportion of members who responded voted yes?": a "who" after the people counted only says which of them;
 # a "who" opening a clause ("... and who leads them?") still asks who.
 RELATIVE_WHO = re.compile(r"(?<![,?;])(?<!\band)(?<!^)\s+who(m)?\b(?!se)", re.I)
@@ -233,6 +278,8 @@ class Wants:
     venue: bool = False  # where something is held: a room, a building, a street, online
     duration: bool = False  # how long: a number of days or years, or the span of dates it runs over
     author: bool = False  # who wrote it: a byline
+    audience: bool = False  # who something is for: a group of people names them as well as a person
+    reason: bool = False  # why: a cause, which a line saying one is preferred for (`gives_reason`), never required
     count: bool = False  # "how many": a number of things, which a percentage ("78% of respondents") is not
 
     def fits(self, text: str, asked: str = "") -> bool:
@@ -246,7 +293,7 @@ class Wants:
             not self.venue or names_venue(text),
             not self.date or bool((HAS_DAY if self.day else HAS_DATE).search(new)),
             not self.time or bool(HAS_TIME.search(text)),
-            not self.person or _names_someone(text, asked),
+            not self.person or _names_someone(text, asked) or self.audience and names_group(text, asked),
             not self.place or _names_place(text, asked),
             not self.rate or bool(HAS_RATE.search(text)),
             not self.per_head or bool(PER_HEAD.search(text)),
@@ -293,14 +340,22 @@ def _names_place(text: str, asked: str) -> bool:
 
 
 def _names_someone(text: str, asked: str) -> bool:
-    """A name or role the question does not already hold ("One Chelmsford Board" answers no "who" about it)."""
+    """A name or role the question does not already hold ("One Chelmsford Board" answers no "who" about it). A name
+    that ends in a street or building ("Beacon Lane", "County Hall") is an address, no one."""
     own = _own_words(asked)
     own = own | {word[:-2] for word in own if word.endswith("ed")}
-    if any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)):
+    if any(set(re.findall(r"[a-z]+", m.group().casefold())) - own for m in NAME.finditer(text)
+           if not VENUE.fullmatch(m.group().split()[-1])):  # "Beacon Lane", "County Hall": where, not who
         return True
     if any(m.casefold() not in own for m in ACRONYM.findall(text)):  # "YMCA (Chelmsford) who now run ..."
         return True
     return any(role.casefold() not in own for role in ROLE.findall(text))
+
+
+def names_group(text: str, asked: str) -> bool:
+    """A group of people the question does not already name ("those from underrepresented communities")."""
+    own = _own_words(asked)
+    return any(m.group().casefold() not in own for m in GROUP.finditer(text))
 
 
 def _new_name(text: str, asked: str) -> bool:
@@ -356,7 +411,7 @@ def wants(question: str) -> Wants:
                  person=bool(WANTS_PERSON.search(RELATIVE_WHO.sub(" ", question) if figure else question) or
                              WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),
-                 rate=figure and bool(WANTS_RATE.search(question)),
+                 rate=figure and bool(WANTS_RATE.search(OWN_SHARE.sub(" ", question))),
                  per_head=bool(PER_HEAD.search(question)),
                  many=bool(WANTS_LIST.search(question) or PLURAL_ASKED.search(question)),
                  change=bool(CHANGE.search(question)), phone=bool(WANTS_PHONE.search(question)),
@@ -365,8 +420,33 @@ def wants(question: str) -> Wants:
                  outcome=outcome, decision=bool(WANTS_DECISION.search(question)), started=started, successor=bool(WANTS_SUCCESSOR.search(question)),
                  upcoming=bool(UPCOMING.search(question)) and not PAST_FRAME.search(question),
                  name=bool(WANTS_NAME.search(question)), frequency=bool(WANTS_FREQUENCY.search(question)),
-                 duration=bool(WANTS_DURATION.search(question) or WANTS_PERIOD.search(question)), author=bool(WANTS_AUTHOR.search(question)),
+                 duration=bool(WANTS_DURATION.search(question) or WANTS_PERIOD.search(question)),
+                 author=bool(WANTS_AUTHOR.search(question)),
+                 audience=bool(WANTS_AUDIENCE.search(question)), reason=bool(WANTS_REASON.search(question)),
                  count=figure and bool(WANTS_COUNT.search(question)) and not WANTS_RATE.search(question))
+
+
+# A line that names three things or more in a row: "community hospital beds, a midwife-led birthing unit and
+# ambulatory care services", "school visits, knife arch deployments and nights of action".
+SERIES = re.compile(r"\b\w[\w'’-]*(?:\s+[\w'’-]+){0,4},\s+(?:\w[\w'’-]*(?:\s+[\w'’-]+){0,4},\s+)*"
+                    r"\w[\w'’-]*(?:\s+[\w'’-]+){0,4}?,?\s+(?:and|or)\s+\w", re.I)
+
+
+def plural_asked(question: str) -> str:
+    """The plural noun a question asks for every one of ("services" of "which services will feel it?"), or ""."""
+    match = PLURAL_ASKED.search(question)
+    return match.group().split()[-1].casefold() if match else ""
+
+
+def lists_noun(text: str, noun: str) -> bool:
+    """Does the text name several things of the kind asked ("probation services and monitoring services", "community
+    hospital beds, a birthing unit and ambulatory care services")? The noun closing two items joined by "and", or in
+    the last item of a run."""
+    single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    forms = rf"\b{noun_forms(single)}\b"
+    paired = rf"{forms}\s+(?:(?:and|or)\s+|,\s*)(?:[\w'’-]+\s+){{0,3}}?{forms}"  # "probation ... and monitoring ..."
+    return re.search(paired, text, re.I) is not None or any(
+        re.match(rf"[^,.;:]*?{forms}", text[series.end() - 1:], re.I) for series in SERIES.finditer(text))
 
 
 @lru_cache(maxsize=8192)
