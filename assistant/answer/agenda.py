@@ -14,6 +14,7 @@ from collections.abc import Collection
 
 from assistant.answer.asked import neighbour_asked
 from assistant.answer.facts import IndexFacts, same_document, same_section
+from assistant.answer.lists import positioned_item
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS, asked_months, document_month
 from assistant.text.terms import content_terms
@@ -96,22 +97,28 @@ STEP_REACH = 3  # lines between an item and the next numbered one (a presenter's
 
 def neighbouring_item(facts: IndexFacts, question: str, documents: Collection[str]) -> int | None:
     """The agenda line a question names by its neighbour ("straight after the minutes on the December agenda,
-    what's the next item?" -> "3.<tab>Strategic Infrastructure ..."), in the `documents` allowed, or None.
+    what's the next item?" -> "3.<tab>Strategic Infrastructure ..."), in the `documents` allowed, or else the line
+    of any other list it names by its place or neighbour (`lists.positioned_item`); None when it names neither.
 
     The named item is the agenda line holding every word of its name; the answer is the line numbered one on (or
     one back) in the same run, so a gap in the numbering or a line of another list is never taken for it. When
     the question names a month ("the December agenda") only documents dated in it are read; the named item must
     be found in one document only, or the question does not say which agenda it means."""
-    asked = neighbour_asked(question)
-    if asked is None:
-        return None
-    step, named = asked
-    words = content_terms(named)
     months = asked_months(question)
     index = facts.index
+    documents = {d for d in documents if not months or _dated_in(index.documents[d].date, months)}
+    asked = neighbour_asked(question)
+    words = content_terms(asked[1]) if asked is not None else frozenset()
     found = [i for i, sentence in enumerate(index.sentences) if sentence.document in documents and
-             (not months or _dated_in(index.documents[sentence.document].date, months)) and
-             words <= facts.sentence_terms(i) and agenda_entry(facts, i)]
+             words <= facts.sentence_terms(i) and agenda_entry(facts, i)] if asked is not None else []
+    if not found:  # no agenda line is named: a bullet of another list may be ("after X, what's the next bullet?")
+        return positioned_item(facts, question, documents)
+    return _agenda_step(facts, found, asked[0])
+
+
+def _agenda_step(facts: IndexFacts, found: list[int], step: int) -> int | None:
+    """The agenda line `step` on from the one agenda line `found` (see `neighbouring_item`), or None."""
+    index = facts.index
     if len({index.sentences[i].document for i in found}) != 1 or len(found) != 1:
         return None
     i = found[0]

@@ -10,8 +10,10 @@ sentence belongs to, and a question about one item with the item and its lead li
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 
 from assistant.answer.facts import IndexFacts, same_section
+from assistant.answer.particulars import naming
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.context import is_item, is_table_row
 from assistant.text.terms import content_terms
@@ -54,6 +56,7 @@ def with_list(facts: IndexFacts, i: int, many: bool, terms: frozenset[str] = fro
         shown = [items[0]] if header in (None, items[0]) else [items[0], header]
         named = facts.sentence_terms(header if header is not None else items[0])
         matching = [j for j in items[1:] if j not in shown and terms & facts.sentence_terms(j) - named]
+        matching = naming(facts, matching, terms) or matching  # "X is ... in which part of Y": X's line
         items = [*shown, *matching] if matching else items
     return [index.sentences[j] for j in items] if len(items) > 1 else []
 
@@ -280,3 +283,177 @@ def lead_context(facts: IndexFacts, i: int) -> str:
     index = facts.index
     lines = [lead - 1, lead] if lead > 0 and same_section(index, lead - 1, index.sentences[lead]) else [lead]
     return " ".join(facts.text(index.sentences[j]) for j in lines)
+
+
+# "the third tier", "the fourth bullet", "the last one", "which comes last", "the 2nd item": an item named by its
+# place in a list. A place followed by a time ("last year", "the first three months", "next meeting") is a time.
+PLACE = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+                   r"(?:[1-9]|10)(?:st|nd|rd|th))\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|times?|quarters?|"
+                   r"meetings?|editions?|periods?|dates?|nights?|weekends?|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|"
+                   r"july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b)", re.I)
+# What a place that names an item follows: "the third tier", "its last item", "which comes last", "last 'useful
+# link'" opening the question; not a verb's adverb ("when did the group last meet?", "the strategy first published").
+PLACED = re.compile(r"(?:^\W*|\b(?:the|its|their|our|this|that|his|her|your|comes?|came|is|was|are|listed|"
+                    r"appears?)\s+)$", re.I)
+PLACE_ORDER = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "after three anchor projects, what's the next bullet?": an item named by the one before or after it.
+STEP_ASKED = re.compile(r"\b(?:(?:straight|right|immediately|directly|just)\s+)?(?P<side>after|before)\s+(?:the\s+)?"
+                        r"(?P<named>[^,?;:]+?)\s*(?:,|\?|;|:|$)", re.I)
+NEXT_ITEM = re.compile(r"\b(?:next|previous|following|preceding)\s+(?:bullet|point|item|entry|line|one|thing)s?\b|"
+                       r"\b(?:bullet|point|item|entry|line)s?\s+(?:(?:is|was|comes|came)\s+)?(?:after|before)\b|"
+                       r"\bcomes?\s+(?:after|before|next)\b",
+                       re.I)
+# Words that say where an item sits or how a list is printed, never what it is about.
+STRUCTURE_TERMS = content_terms("list lists listed bullet bullets point points item items entry entries one ones "
+                                "come comes came what which slide slides page pages para paragraph section under "
+                                "thing things " + " ".join(PLACE_ORDER) + " last final next previous following "
+                                "preceding after before")
+SPLIT_AT = re.compile(r"\s+(?:in|on|of|under|from|for|at|within|about)\s+|\s+[-–]\s+|[,?;:]", re.I)
+PARAGRAPH_ASKED = re.compile(r"\b(?:para(?:graph)?|section)\s+(\d{1,2}(?:\.\d{1,2})+)\b", re.I)
+LIST_NAMED = re.compile(r"\b([\w’'-]+)\s+(?:list|bullets|bullet points|points|items)\b|"
+                        r"\b(?:list|bullets|bullet points|points|items)\s+(?:of|on|about)\s+(?:the\s+)?([\w’'-]+)", re.I)
+ITEM_ASKED = re.compile(r"\b(?:list(?:s|ed)?|bullet|point|item|entry|one|comes?|came|para(?:graph)?)\b", re.I)
+COMMA_LIST_MIN = 3  # "A, B, C and D": a list of at least three things written in a sentence
+
+
+def positioned_item(facts: IndexFacts, question: str, documents: Collection[str]) -> int | None:
+    """The line of a list a question names by its place in it ("the last one in the benefits list", "the fourth
+    bullet under Our Plan", "para 4.2 lists the meetings officers attend: which comes last?") or by the item
+    before or after it ("after three anchor projects, what's the next bullet?"), in the `documents` allowed; None
+    when the question names no place, or no one list is the one it names.
+
+    The list is the one whose own name (its heading, the line that leads it, or the item a sub-list hangs from)
+    holds every word the place is said of ("useful link", "our plan"), so "the last Prevent benchmarking
+    exercise" or "first published" (a time, a manner) names no list; a list written inside a sentence
+    ("Officers also attend A, B, C and D.") must hold every word of the question's topic. Two lists named alike
+    are no answer: a wrong item is worse than none."""
+    stepped = STEP_ASKED.search(question) if NEXT_ITEM.search(question) else None
+    place = None if stepped else next((m for m in PLACE.finditer(question) if PLACED.search(question[:m.start()])),
+                                      None)
+    if place is None and stepped is None:
+        return None
+    paragraph = PARAGRAPH_ASKED.search(question)  # "para 4.2": where the list is, not what it is about
+    topic = content_terms(re.sub(r"['‘’“”\"]", " ", PARAGRAPH_ASKED.sub(" ", question))) - STRUCTURE_TERMS
+    if stepped is not None:
+        named = content_terms(SPLIT_AT.split(stepped.group("named"))[0]) - STRUCTURE_TERMS  # not "in the why now list"
+        topic -= named
+        return _stepped_item(facts, named, topic, 1 if stepped.group("side").casefold() == "after" else -1,
+                             documents) if named else None
+    said_of = _said_of(question, place)
+    word = place.group(1).casefold()
+    n = -1 if word in ("last", "final") else PLACE_ORDER.index(word) if word in PLACE_ORDER else int(word[:-2]) - 1
+    listing = bool(topic) and bool(ITEM_ASKED.search(question))  # "para 4.2 lists ...": a list written in a sentence
+    bulleted, written = [], []
+    for items, name, around, sentence in _lists(facts, documents):
+        if not -len(items) <= n < len(items):
+            continue
+        if not sentence and said_of and said_of <= name:  # "the last local benchmarking exercise" names no list
+            # the list named by those words and little else ("Benefits") before one whose lead line merely uses one
+            bulleted.append(((len(said_of) / len(name), len(topic & (name | content_terms(around)))), items[n]))
+        elif sentence and listing and topic <= name and not (paragraph and not around.startswith(paragraph.group(1))):
+            written.append(((len(topic), 0), items[n]))
+    return _only_best(bulleted or written)  # a printed list named so first; failing that, a sentence that lists
+
+
+def _said_of(question: str, place: re.Match) -> frozenset[str]:
+    """The words the place is said of: those right after it ("third tier", "last 'useful link'"), or, when those
+    are only structure ("the fourth bullet under our plan", "the last one in the benefits list"), the first
+    words after that which are not; failing both, the words that name a list ("the benefits list", "the list of
+    benefits")."""
+    for piece in SPLIT_AT.split(question[place.end():])[:3]:
+        if said := content_terms(re.sub(r"['‘’“”\"]", " ", piece)) - STRUCTURE_TERMS:
+            return said
+    named = LIST_NAMED.search(question)  # "in the benefits list, what's the last one?"
+    return content_terms(named.group(1) or named.group(2)) - STRUCTURE_TERMS if named else frozenset()
+
+
+def _only_best(scored: list[tuple[tuple[float, ...], int]]) -> int | None:
+    """The item of the one best-scored list; None when none scored or two lists tie at the top."""
+    if not scored:
+        return None
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1] != scored[0][1]:
+        return None
+    return scored[0][1]
+
+
+def _stepped_item(facts: IndexFacts, named: frozenset[str], topic: frozenset[str], step: int,
+                  documents: Collection[str]) -> int | None:
+    """The item one `step` after (or before) the bullet holding every word `named`, in the same list."""
+    scored = []
+    for items, name, around, sentence in _lists(facts, documents):
+        if sentence:
+            continue
+        for k, i in enumerate(items):
+            if named <= facts.sentence_terms(i) and 0 <= k + step < len(items):
+                scored.append(((len(topic & (name | content_terms(around))), 0), items[k + step]))
+    return _only_best(scored)
+
+
+ListFound = tuple[list[int], frozenset[str], str, bool]  # items, own name's terms, words around, in one sentence
+
+
+def _lists(facts: IndexFacts, documents: Collection[str]) -> Iterator[ListFound]:
+    """Every list of the documents as (its items' sentences, the terms of its own name, the words around it, is it
+    written in one sentence). A run of bullets is named by the line that leads it or else its heading, and read
+    with its headings; a sub-list by the bullet it hangs from, read with the run's name; a sentence "A, B, C and
+    D." is its own name, read with the start of its paragraph."""
+    index = facts.index
+    by_document: dict[str, list[int]] = {}
+    for i, sentence in enumerate(index.sentences):
+        if sentence.document in documents:
+            by_document.setdefault(sentence.document, []).append(i)
+    for doc_id, positions in by_document.items():
+        text = index.documents[doc_id].text
+        run: list[tuple[int, int]] = []  # (indent, sentence) of the bullets in a row
+        for i in [*positions, None]:
+            line = _whole_line(facts, i) if i is not None else None
+            if line is not None and is_item(line) and not is_table_row(line) and \
+                    (not run or _same_section(facts, run[-1][1], i)):
+                run.append((len(line) - len(line.lstrip()), i))
+                continue
+            if len(run) > 1:
+                yield from _run_lists(facts, run)
+            run = [(len(line) - len(line.lstrip()), i)] if line is not None and is_item(line) and \
+                not is_table_row(line) else []
+            if i is not None and line is None:
+                sentence = index.sentences[i]
+                said = facts.text(sentence)
+                parts = _comma_items(said)
+                if len(parts) >= COMMA_LIST_MIN:
+                    start = text.rfind("\n", 0, sentence.start) + 1
+                    yield [i] * len(parts), facts.sentence_terms(i), text[start:sentence.start].strip(), True
+
+
+def _run_lists(facts: IndexFacts, run: list[tuple[int, int]]) -> Iterator[ListFound]:
+    """The top-level list of a run of bullets and the sub-list under each of its bullets that has one."""
+    top = min(indent for indent, _ in run)
+    first = run[0][1]
+    lead = lead_of(facts, first)
+    path = facts.index.chunks[facts.index.sentences[first].chunk].section_path
+    own = facts.sentence_terms(lead) if lead is not None else content_terms(path[-1] if path else "")
+    around = " ".join(path)
+    items = [i for indent, i in run if indent == top]
+    yield items, own, around, False
+    for k, (indent, i) in enumerate(run):
+        if indent != top:
+            continue
+        children = []
+        for deeper, j in run[k + 1:]:
+            if deeper == top:
+                break
+            children.append((deeper, j))
+        level = min((deeper for deeper, _ in children), default=top)
+        under = [j for deeper, j in children if deeper == level]
+        if len(under) > 1:
+            yield under, facts.sentence_terms(i), f"{around} {' '.join(own)}", False
+
+
+def _comma_items(sentence: str) -> list[str]:
+    """The things a sentence lists as "A, B, C and D" (its last comma-separated part split at its "and"); empty
+    when it lists fewer than COMMA_LIST_MIN."""
+    parts = [p.strip() for p in sentence.rstrip(" .").split(",")]
+    if len(parts) < COMMA_LIST_MIN - 1:
+        return []
+    last = re.split(r"\s+and\s+", parts[-1])
+    return parts[:-1] + last if len(last) == 2 else []

@@ -23,13 +23,15 @@ from assistant.text.terms import content_terms
 BLOCK_REACH = 40  # short lines above a line that may still be its attendance block
 OPENING_LINES = 6  # a document's first lines, where minutes print the meeting's name, date and venue
 BLOCK_LINE = 160  # longer than this, a line is prose, and the block has ended
+PROSE_WORDS = 8  # a full sentence this long is prose ("Members of the public may attend."), not "Dr A Jones."
 # The headings of attendance blocks, as minutes print them.
 PRESENT_HEADING = re.compile(r"^\W*(present|attendees|attending|in attendance|also (present|in attendance)|members "
                              r"present|officers present|those present)\W*$", re.I)
 MEMBERS_HEADING = re.compile(r"^\W*((board|group|panel|partnership|committee|forum)\s+)?(membership|members)\W*$",
                              re.I)
+# "Apologies", "Apologies received", "Apologies received before publication", "Apologies noted in advance"
 APOLOGIES_HEADING = re.compile(r"^\W*(apologies|apologies for absence|absent|absences|not present)"
-                               r"(\s+(received|noted|given|recorded))?\W*$", re.I)
+                               r"(\s+(received|noted|given|recorded)(\s+[a-z]+){0,3})?\W*$", re.I)
 HEADINGS = (PRESENT_HEADING, APOLOGIES_HEADING, MEMBERS_HEADING)
 
 
@@ -67,18 +69,21 @@ ASKED = (
                                         "instead")))),
     (re.compile(r"\bapologi\w*|\babsent\b|\b(could ?n[o']t|did ?n[o']t|unable to) (attend|make it|come)\b", re.I),
      Particular("apologies", re.compile(r"\bapologi\w*", re.I), APOLOGIES_HEADING,
-                frozenset(content_terms("sent send gave give apologies apology absent attend unable come")))),
+                # "who couldn't make it?", "apologies sent before the meeting", "in advance": how an apology is given
+                frozenset(content_terms("sent send gave give given apologies apology absent attend unable come "
+                                        "couldnt make made before advance ahead prior received")))),
     # "who sits on the board for the harbour?": a member, as a membership list prints one
     (re.compile(r"\bwho\b[^?]*?\b((sits?|sat|sitting|serves?|served|serving)\s+on|represent(s|ing)?)\b", re.I),
      Particular("members", re.compile(r"\b(is|are|was|were|as|sits?|sat|serves?|served)\s+(an?\s+|the\s+)?([\w-]+\s+)?"
                                       r"members?\s+(of|on|for)\b", re.I), MEMBERS_HEADING,
                 frozenset(content_terms("sits sit sat sitting serves serve served serving represents represent "
                                         "representing member members membership")))),
-    (re.compile(r"\b(present|attended|attendees|in attendance|(was|were) (at|there)|came (to|for|from))\b",
-                re.I),
+    # ... "attendance list: amy mitchell is ... in which part of anglia ruskin": a question placed in that block
+    (re.compile(r"\b(present|attended|attendees|in attendance|(was|were) (at|there)|came (to|for|from)|"
+                r"attendance (list|sheet|record|register)|list of (attendees|those present))\b", re.I),
      Particular("present", re.compile(r"^\W*(present|attendees|in attendance)\W*$|\battend(ed|ing|ance)\b|\bwere present\b",
                                       re.I), PRESENT_HEADING,
-                frozenset(content_terms("present attended attendees attendance came")))),
+                frozenset(content_terms("present attended attendees attendance came list sheet record register")))),
 )
 # "at the 3 August 2011 panel meeting", "was the 13 March 2012 Sector Panel meeting": the meeting, which the minutes
 # themselves are.
@@ -137,9 +142,20 @@ def block_heading(facts: IndexFacts, i: int) -> str:
         line = facts.text(index.sentences[j]).strip()
         if any(heading.match(line) for heading in HEADINGS):
             return line
-        if len(line) > BLOCK_LINE or j < i and line.endswith("."):
-            break  # prose: no block above
+        if len(line) > BLOCK_LINE or line.endswith(".") and (j < i or len(line.split()) > PROSE_WORDS) or \
+                j == i and not _whole_line(facts, i):
+            break  # prose: no block above, and a paragraph right under a block is no line of it
     return ""
+
+
+def _whole_line(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i the whole of its line, as a block's lines are ("• Sian Beddoe"), not one sentence of a
+    paragraph ("Members of the public may attend. If you wish to speak ...")?"""
+    sentence = facts.index.sentences[i]
+    text = facts.index.documents[sentence.document].text
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return text[start:len(text) if end < 0 else end].strip() == text[sentence.start:sentence.end].strip()
 
 
 def records(particular: Particular, facts: IndexFacts, i: int) -> bool:
@@ -188,9 +204,29 @@ def block_lines(facts: IndexFacts, i: int, terms: frozenset[str]) -> list[int]:
     if not heading:
         return []
     sentence = index.sentences[i]
-    return [k for k in range(max(i - BLOCK_REACH, 0), min(i + BLOCK_REACH, len(index.sentences)))
-            if same_document(index, k, sentence) and (not terms or terms & facts.sentence_terms(k))
-            and block_heading(facts, k) == heading]
+    lines = [k for k in range(max(i - BLOCK_REACH, 0), min(i + BLOCK_REACH, len(index.sentences)))
+             if same_document(index, k, sentence) and (not terms or terms & facts.sentence_terms(k))
+             and block_heading(facts, k) == heading and _whole_line(facts, k)]  # no paragraph under the block
+    return naming(facts, lines, terms) or lines
+
+
+def naming(facts: IndexFacts, lines: list[int], terms: frozenset[str]) -> list[int]:
+    """"attendance list: amy mitchell is ... in which part of anglia ruskin": the lines that open with the name of
+    a person the terms name (every word of it but a title: "Dr", "Cllr"); empty when they name no one's."""
+    return [k for k in lines if len((name := _named_first(facts.text(facts.index.sentences[k]))) & terms) >= 2
+            and len(name - terms) <= 1]
+
+
+# Where the name that opens an attendance line ends: "Amy Mitchell – Partnership ...", "Sian Beddoe, Probation"
+NAME_ENDS = re.compile(r"\s+[–—-]\s+|[,(\t:]")
+
+
+def _named_first(line: str) -> frozenset[str]:
+    """The terms of the name an attendance line opens with ("• Dr Eleni Castell (substitute: ...)" -> "eleni
+    castell"); empty when the line opens with no name of two or more words."""
+    first = NAME_ENDS.split(line.lstrip("•-*· \t"), 1)[0]
+    words = [w for w in first.split() if w[:1].isupper()]
+    return content_terms(" ".join(words)) if len(words) >= 2 and len(words) == len(first.split()) else frozenset()
 
 
 def openings_of(facts: IndexFacts, question: str) -> set[int]:

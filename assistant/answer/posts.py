@@ -27,6 +27,11 @@ ASKED = (
     # "who chairs X", "who currently leads X"
     re.compile(rf"\bwho\s+(?:currently\s+|now\s+)?{_PREFIX}(?P<post>chair|lead)s\s+(?P<body>.+?)\s*"
                r"(?:\bnow\b|\bcurrently\b|[?.!]|$)", re.I),
+    # "name of the councillor in the chair of X", "which member holds the chair of X", "who is chairing X"
+    re.compile(rf"\b(?:who|name|names|councillor|cllr|member|person|officer)\b[^?]*?\b(?:in|takes?|took|holds?|held)"
+               rf"\s+the\s+{_POST}\s+(?:of|for|on|at)\s+(?P<body>.+?)\s*(?:\bnow\b|\bcurrently\b|[?.!]|$)", re.I),
+    re.compile(rf"\bwho(?:\s+is|\s+was|['’]s)\s+(?:currently\s+|now\s+)?{_PREFIX}(?P<post>chair|lead)ing\s+"
+               r"(?P<body>.+?)\s*(?:\bnow\b|\bcurrently\b|[?.!]|$)", re.I),
 )
 # What a post is held of: "leader of the Liberal Democrat group on ...", "chair of the licensing committee".
 HELD = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?([^,;.()]+)", re.I)

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from assistant.answer.facts import IndexFacts
 from assistant.text.dates import MONTHS, asked_months, months_dated
-from assistant.text.terms import content_terms
+from assistant.text.source_words import document_words
+from assistant.text.terms import TIME_WORDS, content_terms
 
 # A reference made of letters and digits the documents key rows by: "A25/18", "CSP-04", "R12.3".
 CODE = re.compile(r"\b([A-Z]{1,4}-?\d+(?:[/.\-]\d+)*)\b")
@@ -97,16 +98,105 @@ def data_row(facts: IndexFacts, question: str, documents: Collection[str]) -> tu
     asked = content_terms(question.replace("_", " "))
     found = []
     for table in tables(facts):
-        if facts.index.sentences[table.header].document not in documents or not _asks_column(table, question, asked):
+        if facts.index.sentences[table.header].document not in documents:
+            continue
+        column, inferred = _asked_column(table, question, asked)
+        if column is None:
             continue
         named = {k: [v for v in {row[k] for row in table.cells} if _names_cell(v, table, k, question, asked)]
                  for k in table.keys}
         named = {k: values for k, values in named.items() if values}
-        if len(named) < MIN_KEYS_NAMED or any(len(values) > 1 for values in named.values()):
+        if not named and (ranked := _ranked_row(table, column, question, asked)) is not None:
+            if _covers(facts, table, ranked, asked):
+                found.append((table.header, ranked))  # "which organisation received the biggest single grant?"
+            continue
+        if any(len(values) > 1 for values in named.values()):
             continue
         rows = [i for i, row in zip(table.rows, table.cells) if all(row[k] == values[0] for k, values in named.items())]
+        if len(named) < MIN_KEYS_NAMED:  # one cell names the row only when it names it alone
+            rows = [i for i in rows if any(_identifies(table, k, values) for k, values in named.items())]
+        if len(named) < MIN_KEYS_NAMED or inferred:  # ... and every word asked is the row's or the file's
+            rows = [i for i in rows if _covers(facts, table, i, asked)]
         found += [(table.header, i) for i in rows]
     return found[0] if len(found) == 1 else None
+
+
+# "how much did X get?", "the biggest single grant": the amount a table with one column of figures gives
+AMOUNT_ASKED = re.compile(r"\bhow much\b|\b(?:biggest|largest|highest|smallest|lowest|most|least|fewest)\b", re.I)
+MOST = re.compile(r"\b(?:biggest|largest|highest|most)\b", re.I)
+LEAST = re.compile(r"\b(?:smallest|lowest|least|fewest)\b", re.I)
+MIN_NAME_WORDS = 2  # a key cell of one word ("Large") may be said in passing; "Orrick Boxing Club" names its row
+
+
+def _asked_column(table: DataTable, question: str, asked: frozenset[str]) -> tuple[int | None, bool]:
+    """The figure column the question asks: the one whose header its words name best ("verbal warnings"), or
+    writes short by its initials ("FPNs" for "fixed_penalty_notices_..."), or, when it names none,
+    the table's only column of figures, for "how much" or a "biggest" (then inferred, the second of the pair);
+    None otherwise. A column that only numbers the rows (1, 2, 3 ...) gives no figure."""
+    figures = [k for k in table.values if not _numbers_rows(table, k)]
+    scores = sorted(((_column_score(table.names[k], question, asked), k) for k in figures), reverse=True)
+    if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+        return scores[0][1], False
+    return (figures[0] if len(figures) == 1 and AMOUNT_ASKED.search(question) else None), True
+
+
+def _numbers_rows(table: DataTable, k: int) -> bool:
+    """Does column k only count the rows off ("Item": 1, 2, 3 ...)?"""
+    return [row[k] for row in table.cells] == [str(n) for n in range(1, len(table.cells) + 1)]
+
+
+def _identifies(table: DataTable, k: int, values: list[str]) -> bool:
+    """Does the one cell the question names in key column k pick its row alone: the column holds a different
+    cell in every row and the cell is a name of several words ("Orrick Boxing Club")?"""
+    cells = [row[k] for row in table.cells]
+    return len(values) == 1 and len(set(cells)) == len(cells) and \
+        len(content_terms(ASIDE.sub(" ", values[0]).replace("_", " "))) >= MIN_NAME_WORDS
+
+
+# Words a question about a row's figure asks with that no cell prints: how it was got, and which of them.
+ASKING_TERMS = frozenset(content_terms("get gets got receive receives received give given gave award awarded "
+                                       "much many biggest largest highest smallest lowest most least fewest single "
+                                       "which what who from"))
+
+
+def _covers(facts: IndexFacts, table: DataTable, i: int, asked: frozenset[str]) -> bool:
+    """Is every word the question asks with (but `ASKING_TERMS`, times and kinds of document) a word of row i, of
+    the table's header or of its document's title? "How much did Greyholt Youth Hub apply for?" asks what the grants file does not give (an
+    amount applied for), and "what % of Amberford Town shoplifting was solved?" a crime type the area's row does
+    not hold: the row named is no answer to either."""
+    index = facts.index
+    row = facts.text(index.sentences[i]).replace("_", " ")
+    title = index.documents[index.sentences[i].document].title.replace("-", " ").replace("_", " ")
+    held = content_terms(f"{row} {' '.join(table.names).replace('_', ' ')} {title}")
+    return asked - ASKING_TERMS - TIME_WORDS - _source_terms() <= held
+
+
+def _source_terms() -> frozenset[str]:
+    """The terms of the words that name a kind of document ("the march summary", "the June edition"): they say
+    which document, which `data_row`'s callers pick by date, not what the row holds."""
+    return content_terms(" ".join(document_words()))
+
+
+def _ranked_row(table: DataTable, column: int, question: str, asked: frozenset[str]) -> int | None:
+    """"Which organisation received the biggest single grant?": the row with the largest (or smallest) figure in
+    the column asked, when the question names a key column by its header ("organisation") and asks a most or a
+    least; None when it does not, or two rows share the top figure."""
+    most, least = MOST.search(question), LEAST.search(question)
+    if bool(most) == bool(least) or not any(content_terms(table.names[k].replace("_", " ")) & asked
+                                            for k in table.keys):
+        return None
+    figures = [(_figure(row[column]), i) for row, i in zip(table.cells, table.rows)]
+    figures = sorted(((f, i) for f, i in figures if f is not None), reverse=bool(most))
+    if len(figures) < 2 or figures[0][0] == figures[1][0]:
+        return None
+    return figures[0][1]
+
+
+def _figure(cell: str) -> float | None:
+    try:
+        return float(re.sub(r"[£$€,%+]", "", cell))
+    except ValueError:
+        return None
 
 
 def tables(facts: IndexFacts) -> list[DataTable]:
@@ -159,13 +249,6 @@ def _names_cell(cell: str, table: DataTable, k: int, question: str, asked: froze
             asked_months(question)
     words = content_terms(ASIDE.sub(" ", cell).replace("_", " "))
     return bool(words) and words <= asked
-
-
-def _asks_column(table: DataTable, question: str, asked: frozenset[str]) -> bool:
-    """Does the question name the header of one figure column better than any other's: by its words
-    ("verbal warnings"), or by the initials it is written short by ("FPNs" for "fixed_penalty_notices_...")?"""
-    scores = sorted((_column_score(table.names[k], question, asked) for k in table.values), reverse=True)
-    return scores[0] > 0 and (len(scores) == 1 or scores[0] > scores[1])
 
 
 def _column_score(name: str, question: str, asked: frozenset[str]) -> int:
