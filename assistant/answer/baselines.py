@@ -5,7 +5,9 @@ confidence, not the peak's; "ASB is now 70% lower than it was in 2016" gives a c
 figure; "a 17.4% increase compared the same period last year, with 0.57 offences per 1000" gives this year's rate,
 not last year's. When what the question asks about (a year, a peak, the year before) appears in a line only as
 what a comparison is measured from ("than ...", "since ...", "compared with ..."), with no figure of its own, the
-line's figures are for another time and do not answer; and a value asked "at its peak" needs a figure at all. A
+line's figures are for another time and do not answer; and a value asked "at its peak" needs a figure at all, one
+asked for "the year before" or "a year ago" (`text/data/near_miss_words.toml`) a line that names some time: "the
+e-newsletter has 9,500 subscribers" gives today's. A
 question that asks how things changed, or itself measures from that time ("since 2016"), is answered by such a
 line.
 """
@@ -13,8 +15,11 @@ line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from assistant.answer.wants import HAS_FIGURE, Wants
+from assistant.answer import otherkind
+from assistant.answer.wants import HAS_DATE, HAS_FIGURE, Wants
+from assistant.text.dates import YEAR_PAIR
 
 # What a comparison is measured from, up to the thing itself with no figure or clause break between ("than it was
 # in 2016", "compared the same period last year"): "up from 10 in 2016" and "than the 10 seen in 2016" give
@@ -35,6 +40,33 @@ PEAK_VALUE_ASKED = re.compile(r"^\s*what\s+(?:is|was|were|are)\b[^?]*\b(?:at\s+(
                               r"(?:level|rate|figure|value|number))\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _earlier_asked() -> re.Pattern:
+    return otherkind.phrases(otherkind.near_miss_words()["earlier"]["asked"])
+
+
+# Words by which a line says what time its figure is for, beside dates and years: "last year", "in 2023/24".
+TIME_NAMED = re.compile(rf"{YEAR_BEFORE_NAMED}|\b(?:last|this|next|previous|prior|preceding|current)\s+(?:year|"
+                        r"month|quarter|period)\b|\byears?\s+(?:earlier|ago|before)\b|\bago\b|\b(?:since|until|by)\s+"
+                        r"(?:then|now)\b|\byear\s+(?:to|ending|ended)\b", re.I)
+
+
+# A figure a line gives as what another changed from: "rose from 2,434 to 3,262", "up on 530".
+CHANGED_FROM = re.compile(r"\b(?:from|against|than|on|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\w'’-]+\s+){0,3}?[£$€]?\d",
+                          re.I)
+
+
+def no_time_named(question: str, text: str) -> str:
+    """"How many people subscribed to the e-newsletter a year ago?" is not answered by "our e-newsletter, which has
+    9,500 subscribers", nor "stalking cases the year before" by "755 cases ... over the same period": a figure asked
+    for a time before the one the documents speak for needs a line that names some time (the year before, a
+    year, a date, or a figure it changed from), not one that speaks for its own present."""
+    if not _earlier_asked().search(question) or HAS_DATE.search(text) or YEAR_PAIR.search(text) or \
+            TIME_NAMED.search(text) or CHANGED_FROM.search(text):  # ("the same period": the line before's time)
+        return ""
+    return "the passage gives no figure for the earlier time asked about"
+
+
 def objection(question: str, years: set[str], wants: Wants, text: str) -> str:
     """Why the line's figures are not for the year, peak or year before the question asks about (it names that
     only as what it compares with, or, asked for a value at its peak, gives no figure at all); empty when they
@@ -43,6 +75,8 @@ def objection(question: str, years: set[str], wants: Wants, text: str) -> str:
         return ""
     if PEAK_VALUE_ASKED.search(question) and not HAS_FIGURE.search(text):
         return "no passage gives a figure for the peak"
+    if (wants.figure or HAS_FIGURE.search(text)) and (reason := no_time_named(question, text)):
+        return reason
     for asked, named, said in _anchors(question, years):
         if re.search(_MEASURED_FROM + rf"\b{named}", question, re.I):
             continue  # "how many officers since 2016?": the question measures from it too

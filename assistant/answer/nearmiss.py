@@ -17,6 +17,10 @@ plain words why the line is not the answer, or "" when it may be. Plain English 
   difference" for "how many people has the Carrow hub helped?" (a planned thing has done nothing yet), "£29,000
   for a second hub, building on the Harbour hub" for "what was the Harbour hub allocated?";
 - another item's sum: "£25,000 for brighter lighting" in a list for "what was the Harbour hub allocated?";
+- another of a group of alternatives (`text/data/near_miss_words.toml`): a figure for suspects for one for
+  victims, one "after dark" for one "in the daytime";
+- a plan for what has happened: "the order expected to come into force on 2 November" for when it "actually"
+  came into force, "proposes kits in 12 locations" for how many "have been put in so far";
 - another kind of fact: a thing said before an event for what has happened "since" it, a post held elsewhere for
   "what position does X hold on Y?", "the next meetings" for "the next election"; and those `otherkind` reads
   (another post, a pledge for an outcome, no value for a value, a named part for the whole).
@@ -26,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant import vocab
 from assistant.answer import asking, otherkind, placenames
@@ -571,6 +576,8 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
                                     inside_wider(places, window.text)) or \
         part_counted(question, window) or before_the_event(question, window) or \
         wants(question).figure and (named_aside(question, window) or unnamed_recipient(question, window)) or \
+        other_alternative(question, window) or share_of_unnamed(question, window) or \
+        plan_for_actual(question, window) or act_unsaid(question, window) or \
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
         thing_unsaid(question, window, rarity) or unnamed_body(question, places, window) or \
@@ -579,6 +586,104 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
                                     part_for_total(question, window.text)) or \
         otherkind.objection(question, window.text, window.near, window.terms) or \
         placenames.smaller_place_unnamed(question, f"{window.label} {window.near}")
+
+
+@lru_cache(maxsize=1)
+def _contrasts() -> tuple[tuple[re.Pattern, ...], ...]:
+    groups = otherkind.near_miss_words()["contrast"]
+    return tuple(tuple(otherkind.phrases(written) for written in group["alternatives"]) for group in groups)
+
+
+def other_alternative(question: str, window: Window) -> str:
+    """"What share of victims live outside the area?" is not answered by "39% of the suspects ... were from outside
+    the area", nor "what % feel safe in the daytime?" by a figure "after dark": the question names one of a group
+    of alternatives the data file lists, and the line (with its headings) names another of them and never the
+    one asked about."""
+    said = f"{window.label} {window.text}"
+    for group in _contrasts():
+        asked = [pattern for pattern in group if pattern.search(question)]
+        if len(asked) != 1 or asked[0].search(said):
+            continue
+        for other in group:
+            if other is not asked[0] and (found := other.search(said)):
+                return f"the passage is about {found.group().casefold()}, not {asked[0].search(question).group().casefold()}"
+    return ""
+
+
+# "What share of serious violence victims in X live ...?": the people or things a share is taken of, up to the
+# first word that is no part of them.
+SHARE_OF = re.compile(r"\bwhat\s+(?:share|percentage|proportion|per ?cent|%)\s+of\s+(?:the\s+|all\s+)?((?:[a-z][\w'’-]*\s+)"
+                      r"{0,3}?[a-z][\w'’-]*s)\b(?=\s+(?:in|at|across|from|who|that|which|live|lived|living|were|are|was|"
+                      r"is|have|had|feel|felt|say|said|come|came)\b)", re.I)
+
+
+def share_of_unnamed(question: str, window: Window) -> str:
+    """"What share of serious violence victims live outside the area?" is not answered by "a 17.4% increase in
+    serious violence": a share is of the people or things the question names, and a line, the line before it, its
+    headings and its document that never name them (by the last word: "victims") give a share of something else."""
+    match = SHARE_OF.search(question)
+    if match is None:
+        return ""
+    head, said = match.group(1).split()[-1], f"{window.label} {window.near}"
+    if content_terms(head) <= window.terms or any(  # "offenders" are written "suspects" too
+            pattern.fullmatch(head) and pattern.search(said) for group in _contrasts() for pattern in group):
+        return ""
+    return f"no passage gives a share of {match.group(1).casefold()}"
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    words = otherkind.near_miss_words()["time"]
+    return tuple(otherkind.phrases(words[key]) for key in ("planned", "actual_asked", "done_said"))
+
+
+# "When did Cabinet approve ...?": a question about what has happened ("when was the meeting?" may ask a plan's date).
+PAST_WHEN = re.compile(r"^\W*(?:on\s+)?(?:what\s+date|which\s+day|when)\s+did\b", re.I)
+
+
+def plan_for_actual(question: str, window: Window) -> str:
+    """"On what date did the order actually come into force?" is not answered by "with the order expected to come
+    into force on 2 November", nor "how many kits have been put in so far?" by "the draft strategy proposes ...
+    kits in 12 locations": a question about what has happened (it says "actually", "so far"; or asks when
+    something did happen) is not answered by a line that only says what is planned, and never that it was done."""
+    planned, actual, done = _time_words()
+    if not (actual.search(question) or PAST_WHEN.search(question)) or FUTURE_ASKED.search(question) or \
+            planned.search(question):  # "when did the minutes say the next meeting would be?"
+        return ""
+    if not planned.search(window.text) or done.search(window.text) or _done_as_asked(question, planned.sub(" ", window.text)):
+        return ""
+    return "the passage says only what was planned, not what has happened"
+
+
+def _done_as_asked(question: str, text: str) -> bool:
+    """Does the text say, in the past tense, that the thing the question's verb names was done ("presented on 12
+    February" for "when did they last present?"), and not only that it would be ("would be presented")?"""
+    for word in set(re.findall(r"\b[a-z]{4,}\b", question.casefold())):
+        past = word + "d" if word.endswith("e") else word + "ed"
+        if re.search(rf"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b{past}\b", text, re.I):
+            return True
+    return False
+
+
+# "When did Cabinet approve the order?": the act whose date is asked, the word before what it was done to.
+ACT_DATED = re.compile(r"^\W*(?:on\s+)?(?:what\s+date|which\s+day|when)\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?"
+                       r"([a-z]{3,})\s+(?:the|a|an|its|their|his|her|our)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _acts() -> frozenset[str]:
+    return frozenset().union(*map(content_terms, otherkind.near_miss_words()["time"]["acts"]))
+
+
+def act_unsaid(question: str, window: Window) -> str:
+    """"When did Cabinet approve the dispersal order?" is not answered by "The consultation closed on 2 December"
+    under the order's heading: a date asked for a formal act (the data file's `acts`) needs a line (or the line
+    before it) that names the act ("approved", "approval"), not another step of the same business."""
+    match = ACT_DATED.search(question)
+    if match is None or not (act := content_terms(match.group(1))) or act <= content_terms(window.near) or \
+            not act & _acts():
+        return ""
+    return f"no passage gives a date for “{match.group(1).casefold()}”"
 
 
 ROW_REACH = 60  # lines either side of a line that its section's table may be

@@ -1,6 +1,10 @@
 """Near misses of kind: a line about the right subject that holds another kind of fact than the one asked for.
 
 - another post: "Group Commander" for "who is the chief fire officer?", a service manager for "who chairs it?";
+- no party for a party: "Stephen Robinson – Councillor and Leader of the Council" for "which party does the
+  leader represent?";
+- a post of another body: "Claire Gevaux, Chief Executive Officer, Culture Chelmsford" for "the name of the city
+  council's chief executive";
 - a pledge for an outcome: "I will ensure ..." from an election statement for "who won the election?";
 - no value for a value: "support residents on the assessment waiting list" for "what is the waiting time?";
 - money allocated for money spent (or the other way round), or money left for money spent: "was allocated £1.1
@@ -19,7 +23,16 @@
   the final decision" for "what did the board finally decide?";
 - new ones for all of them: "six new cameras" for "how many cameras does the control room monitor in total?";
 - a count of people for a sum: "has helped 150 people" for "what was it allocated?";
-- another thing counted: "officers made 71 arrests" for "how many officers are based there?".
+- another thing counted: "officers made 71 arrests" for "how many officers are based there?", "71,940 crimes" for
+  "how many officers does it employ?" (kinds of thing counted in `text/data/near_miss_words.toml`);
+- a percentage for a count: "Greyholt had the lowest share feeling safe (53%)" for "the number of replies from
+  Greyholt";
+- no sum for what someone pays: "the scheme funded by the Department for Transport" for "what does the department
+  pay for it?";
+- the whole for a part: "£193,716 for various projects" for "how much of the money went on the underpass project?";
+- a target for a value reached: "Target: 90% of calls answered (December 2025: 84%)" for "what was the answer rate
+  in 2026?";
+- deaths or injuries of another cause: "road deaths" for "fire deaths".
 
 Each rule reads plain English shapes, never one corpus's names, and returns why the line is no answer in plain
 words, or "" when it may be one.
@@ -28,16 +41,39 @@ words, or "" when it may be one.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
 
 from assistant import vocab
-from assistant.answer.wants import MONTHS, NAME, NUMBER_WORDS, ROLE, wants
+from assistant.answer import thread_people
+from assistant.answer.wants import MONTHS, NAME, NUMBER_WORDS, PHONE, ROLE, wants
 from assistant.text.dates import DATE, YEAR_PAIR
 from assistant.text.terms import content_terms
 
 # "Who is the chief fire officer of ...?", "who's the district commander for ...?": a post asked by its title.
 POST_ASKED = re.compile(r"\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|new\s+|present\s+)?"
+                        r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:of|for|at|in|on|to)\b|\s*[?.!]?\s*$)", re.I)
+WORDS_FILE = Path(__file__).parents[1] / "text" / "data" / "near_miss_words.toml"
+
+
+@lru_cache(maxsize=1)
+def near_miss_words() -> dict:
+    """The words that make a line a near miss (`text/data/near_miss_words.toml`), read once."""
+    with WORDS_FILE.open("rb") as file:
+        return tomllib.load(file)
+
+
+def phrases(words: list[str]) -> re.Pattern:
+    """Any of the phrases, as words ("day time" also "day-time"), case-insensitively."""
+    spelt = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{spelt})(?![\w-])", re.I)
+
+
+# "What's the name of the council's chief executive?", "name of Cresswold's chief constable?": a post asked by name.
+POST_NAMED = re.compile(r"\bname\s+of\s+(?:the\s+)?(?:((?:[\w'’-]+\s+){0,4}?[\w'’-]+)['’]s?\s+)?"
                         r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:of|for|at|in|on|to)\b|\s*[?.!]?\s*$)", re.I)
 # "Who chairs the board?", "who leads the team?": a post asked by what its holder does.
 POST_DONE = re.compile(r"\bwho\s+(chair|lead|head|command|run|manage|direct)s?\b", re.I)
@@ -56,10 +92,10 @@ def post_asked(question: str) -> set[str]:
     post (a person's name, "who said ...?")."""
     if done := POST_DONE.search(question):
         return content_terms(done.group(1))
-    match = POST_ASKED.search(question)
+    match = POST_ASKED.search(question) or POST_NAMED.search(question)
     if match is None:
         return set()
-    words = match.group(1).split()
+    words = match.group(match.lastindex).split()
     if not (ROLE.fullmatch(words[-1]) or RANK_POST.fullmatch(words[-1]) or
             re.fullmatch(r"[A-Z]{2,6}", words[-1])):  # "the MP", "the PFCC"
         return set()
@@ -79,9 +115,42 @@ def other_post(question: str, text: str, terms: frozenset[str]) -> str:
     if done and re.search(rf"\b(?:{POST_DONE_SAID[done.group(1).casefold()]})\b", text, re.I):
         return ""  # "Who leads Operation Tidewater?" and "... led by Detective Inspector Colin Marr"
     post = post_asked(question)
-    if not post or post <= terms:
+    if not post:
         return ""
-    return "the passage names someone in another post than the one asked about"
+    if not post <= terms:
+        return "the passage names someone in another post than the one asked about"
+    return post_of_other_body(question, text, post)
+
+
+# The body a post is held on, as a line writes it after the post: "Chief Executive Officer, Culture Chelmsford".
+_BODY_AFTER = r"(?:\s+\w+)?\s*(?:,|\bof\b|\bat\b|\bfor\b|–|—|-)\s*(?:the\s+)?((?:[A-Z][\w'’&-]*\s*){1,5})"
+
+
+def post_of_other_body(question: str, text: str, post: set[str]) -> str:
+    """"What's the name of the city council's chief executive?" is not answered by "Claire Gevaux, Chief Executive
+    Officer, Culture Chelmsford": where the question names whose post it is and every mention of the post in the
+    line names another body after it (one that neither holds the question's body nor is held in it), the
+    person holds that body's post."""
+    match = POST_NAMED.search(question)
+    own = content_terms(match.group(1)) if match and match.group(1) else set()
+    if not own:
+        return ""
+    words = r"[\s-]+".join(re.escape(w) for w in re.findall(r"[\w'’-]+", match.group(2)))
+    mentions = list(re.finditer(rf"\b{words}\b{_BODY_AFTER}", text, re.I))
+    bodies = [content_terms(m.group(1)) for m in mentions]
+    if not mentions or len(mentions) < len(re.findall(rf"\b{words}\b", text, re.I)) or \
+            any(own <= body or body <= own for body in bodies):
+        return ""
+    return f"the passage names the {match.group(2).casefold()} of another body than {match.group(1)}"
+
+
+def party_unsaid(question: str, near: str) -> str:
+    """"Which political party does the leader of the council represent?" is not answered by "Stephen Robinson –
+    Councillor and Leader of the Council": the line (or the line before it) must name a party
+    (`text/data/parties.toml`)."""
+    if not thread_people.PARTY_ASKED.search(question) or thread_people._party().search(near):
+        return ""
+    return "no passage names the party"
 
 
 def vocab_terms(text: str) -> set[str]:
@@ -220,8 +289,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def figures(text: str) -> list[tuple[str, str]]:
     """(value, unit) of each quantity a line states, the unit "£", "%", a unit of length or time ("days") or ""
-    (a count); dates, years, financial years ("23/24") and labels ("Year 1") are no quantities."""
-    text = YEAR_PAIR.sub(" ", DATE.sub(" ", text))
+    (a count); dates, years, financial years ("23/24"), labels ("Year 1") and phone numbers are no quantities."""
+    text = YEAR_PAIR.sub(" ", DATE.sub(" ", PHONE.sub(" ", text)))
     found = []
     for match in _FIGURE.finditer(text):
         printed, after = match.group("value"), (match.group("after") or "").strip().casefold()
@@ -506,13 +575,148 @@ def other_thing_counted(question: str, text: str) -> str:
     return f"the passage counts what {noun}s did ({done[0].group(1)}), not how many {noun}s there are"
 
 
+@lru_cache(maxsize=1)
+def _count_kinds() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset().union(*map(content_terms, group["nouns"])) for group in near_miss_words()["counted"])
+
+
+# A number and the words after it, up to the noun it counts: "71,940 crimes", "214 reports of anti-social behaviour".
+_COUNTED_WORDS = re.compile(rf"(?<![\w.,£$€])(?:\d[\d,]*|{NUMBER_WORDS})(?![\d,]*\s*(?:%|per ?cent))((?:\s+[\w'’-]+){{1,3}})",
+                            re.I)
+
+
+def other_kind_counted(question: str, text: str) -> str:
+    """"How many police officers does the constabulary employ?" is not answered by "the constabulary recorded
+    71,940 crimes", nor "how many consultation replies came from Pelsham Bridge?" by "214 reports of anti-social
+    behaviour": the question counts one kind of thing the data file lists (people and their answers to a survey;
+    crimes and reports), the line never names it, and every count in the line is of another of those kinds."""
+    noun = counted_noun(question)
+    asked = [kind for kind in _count_kinds() if content_terms(noun) and content_terms(noun) <= kind]
+    if not asked or re.search(rf"\b{re.escape(noun[:-1] if noun.endswith('y') else noun)}", text, re.I):
+        return ""
+    counted = []
+    for match in _COUNTED_WORDS.finditer(YEAR_PAIR.sub(" ", DATE.sub(" ", text))):
+        plural = [word for word in match.group(1).split() if re.fullmatch(r"[a-z][\w'’-]*s", word, re.I)]
+        if not plural or plural[0].casefold().rstrip("s") in UNITS:
+            continue  # "139 the year before", "12 months": no thing counted
+        kinds = [kind for kind in _count_kinds() if content_terms(plural[0]) & kind]
+        if not kinds:
+            return ""  # a count of something else, which may be what the question calls by another word
+        counted.append(kinds[0])
+    if not counted or asked[0] in counted:
+        return ""
+    return f"the passage counts other things, not {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
+
+
+def share_for_count(question: str, text: str) -> str:
+    """"Number of survey replies from Greyholt people" is not answered by "Greyholt had the lowest share of
+    residents feeling safe after dark (53%)": a line that never names what is counted and whose every figure is a
+    percentage gives shares, not a count."""
+    noun = counted_noun(question)
+    if not noun or noun in UNITS or re.search(r"\b(?:per ?cent|percentage|%)", question, re.I) or \
+            re.search(rf"\b{re.escape(noun[:-1] if noun.endswith('y') else noun)}", text, re.I):
+        return ""
+    found = figures(text)
+    return "the passage gives percentages, not a count" if found and all(unit == "%" for _, unit in found) else ""
+
+
+# "What does the Department for Transport pay for the officers?", "how much did the council spend on CCTV?": a sum
+# someone pays ("what does the fund pay for?", "what did it pay for at the club?" ask what it funds).
+PAID_ASKED = re.compile(r"^\W*how\s+much\s+(?:does|did|do|will|would|is|was)\s+[^?]{0,60}?\b(?:pay|paid|spend|spent|cost|"
+                        r"contribute|charge)s?\b|^\W*what\s+(?:does|did|do|will|would)\s+[^?]{0,60}?\b(?:pay|cost|charge)s?\b"
+                        r"(?!\s+for\b(?!\s+(?:the|a|an|its|their|each|every|this|that)\b))", re.I)
+
+
+def no_sum_paid(question: str, text: str) -> str:
+    """"What does the Department for Transport pay for the transport safety officers?" is not answered by "The
+    Transport Safety Officers scheme funded by the Department for Transport went live": a sum paid needs a line
+    that gives a sum of money."""
+    if not PAID_ASKED.search(question) or any(unit == "£" for _, unit in figures(text)):
+        return ""
+    return "the passage gives no sum of money"
+
+
+# "How much of the Safer Streets money went on the underpass street art project?": a part of a sum, by what it
+# went on.
+PART_ASKED = re.compile(r"\bhow\s+much\s+of\s+[^?]+?\b(?:went|go|goes|was\s+spent|is\s+spent|was\s+used|was\s+"
+                        r"allocated|was\s+given|was\s+put)\s+(?:on|to|for|towards|into)\s+(?:the\s+)?([^?]+)", re.I)
+
+
+def whole_for_part(question: str, near: str) -> str:
+    """"How much of the money went on the underpass street art project?" is not answered by "The partnership will
+    receive £193,716 for various projects": the line (or the line before it) must name most of what the part went
+    on."""
+    match = PART_ASKED.search(question)
+    part = content_terms(match.group(1)) - vocab_terms(match.group(1)) if match else set()
+    if not part or len(part & content_terms(near)) * 2 > len(part):
+        return ""
+    return f"no passage says how much went on {match.group(1).strip().casefold()}"
+
+
+@lru_cache(maxsize=1)
+def _caused() -> re.Pattern:
+    return phrases(near_miss_words()["caused"]["nouns"])
+
+
+# Words before "deaths" that count or qualify them, not what caused them: "three fatalities", "more deaths".
+NOT_A_CAUSE = frozenset(content_terms("more fewer less all total further other new additional recorded reported "
+                                      "many most few some any no"))
+
+
+def _a_cause(word: str) -> bool:
+    return bool(content_terms(word) - NOT_A_CAUSE) and not re.fullmatch(rf"(?i:{NUMBER_WORDS})|\d.*", word)
+
+
+def other_cause(question: str, text: str) -> str:
+    """"By what year should fire deaths be down to zero?" is not answered by "reduce road deaths to zero by 2040":
+    deaths, injuries and the like the question names by their cause ("fire deaths") are not those the line names
+    by another ("road deaths"), unless it names the question's too."""
+    for asked in re.finditer(rf"\b([a-z][\w-]+)\s+({_caused().pattern})", question, re.I):
+        cause, noun = asked.group(1).casefold(), content_terms(asked.group(2))
+        if not _a_cause(cause):
+            continue
+        said = [m for m in re.finditer(rf"\b([a-z][\w-]+)\s+({_caused().pattern})", text, re.I)
+                if content_terms(m.group(2)) == noun and _a_cause(m.group(1))]
+        if said and not any(m.group(1).casefold() == cause for m in said) and \
+                not any(m.group(1).casefold() in question.casefold() for m in said):
+            return f"the passage is about {said[0].group().casefold()}, not {asked.group().casefold()}"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _target() -> re.Pattern:
+    return phrases(near_miss_words()["target"]["words"])
+
+
+_ASIDE = re.compile(r"\(([^()]*)\)")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def target_for_value(question: str, text: str) -> str:
+    """"What was the 999 answer rate in 2026?" is not answered by "Target: 90% of 999 calls answered within 10
+    seconds (December 2025: 84%)": a line that gives a value aimed at, with any value reached only in an aside for
+    another year, gives no value reached in the year asked."""
+    asked = set(_YEAR_IN.findall(question))
+    main = _ASIDE.sub(" ", text)
+    if not asked or _target().search(question) or not _target().search(main) or not figures(main) or \
+            asked & set(_YEAR_IN.findall(main)):
+        return ""
+    asides = [aside for aside in _ASIDE.findall(text) if figures(aside)]
+    if any(not set(_YEAR_IN.findall(aside)) or asked & set(_YEAR_IN.findall(aside)) for aside in asides):
+        return ""  # a value reached, for the year asked or for no year said
+    return f"the passage gives a target{' and a figure for another year' if asides else ''}, not the figure for " \
+           f"{', '.join(sorted(asked))}"
+
+
 def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str:
     """The first near miss of kind the line (`text`, with the line before it: `near`; `terms`: the words of both
     and of its headings) is; empty when it is none."""
-    return other_post(question, text, terms) or pledge_for_outcome(question, near) or no_value(question, text) or \
+    return other_post(question, text, terms) or party_unsaid(question, near) or pledge_for_outcome(question, near) or no_value(question, text) or \
         other_money(question, text) or named_part(question, near) or other_of_name(question, text, terms) or \
         dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or \
         no_count(question, text) or sample_for_count(question, text) or \
         (wants(question).person and post_unheld(question, text)) or person_for_organisation(question, text) or \
         process_for_outcome(question, near) or no_sum_given(question, text) or new_for_total(question, text) or \
-        other_thing_counted(question, text)
+        other_thing_counted(question, text) or other_kind_counted(question, text) or share_for_count(question, text) or \
+        no_sum_paid(question, text) or whole_for_part(question, near) or other_cause(question, text) or \
+        target_for_value(question, text)
