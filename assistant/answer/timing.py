@@ -18,6 +18,12 @@ count "between July and September".
 
 "When will the cameras be installed?" is not answered by "the bid had been revised in June to add four cameras":
 a date still to come is asked for, and a line that only tells what was done dates something else.
+
+"What period does the Police and Crime Plan cover?" is not answered by "... and the Crime Prevention Strategy
+2021-2025": a span printed after a name is that thing's. "What dates did the survey run?" is not answered by
+"Survey 2026: headline results": a year dates no run of days. "What date were the grants awarded?" is not answered
+by May's "awards will be announced by 30 June" when July's minutes record "awarded on 26 June": a plan gives way
+to a later document's word on the same thing.
 """
 
 from __future__ import annotations
@@ -27,9 +33,11 @@ import re
 from assistant.answer import asking, baselines
 from assistant.answer.asked import MOMENTS
 from assistant.answer.facts import opening, same_section
-from assistant.text.dates import (DATE, MONTH_WORDS, MONTHS, asked_months, dated_in_words, dated_months,
+from assistant.answer.wants import HAS_PLACE
+from assistant.text.dates import (DATE, MONTH_WORDS, MONTHS, asked_months, date_words, dated_in_words, dated_months,
                                   days_dated, document_month, iso_months_in_words, month_names, month_number,
                                   months_dated, passed_by, year_pairs, years_in)
+from assistant.text.terms import content_terms
 
 # What was done, said or decided: "what was agreed", "what did they decide", "who attended", "how many came".
 HAPPENED = re.compile(r"\b(?:agreed|decided|approved|discussed|said|reported|concluded|resolved|found|attended|"
@@ -195,6 +203,10 @@ def other_date(judge, i: int, text: str) -> str:
         return reason
     if reason := next_for_past(judge.question, text, doc.date):  # "the next night of action is 14 December"
         return reason
+    if reason := other_things_span(judge, text) or year_for_dates(judge.question, text, judge.heading_answers(i)):
+        return reason  # "Crime Prevention Strategy 2021-2025" for the Police and Crime Plan's years
+    if reason := superseded(judge, i):  # the May pack's deadline, which the July minutes moved
+        return reason
     if judge.wants.upcoming and (passed := passed_by(text, doc.date)):
         return f"the date it gives, {passed}, had already passed when the document was written"
     if judge.months_named and not judge.wants.figure and not dated_months(text) & judge.months_named and \
@@ -205,8 +217,9 @@ def other_date(judge, i: int, text: str) -> str:
 
 # "When will the cameras be installed?", "when is it due to open?": a date still to come; "what date was the
 # meeting originally supposed to happen?", "when was it meant to open?": the date once planned.
-DUE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:when|by when|by what date)\s+(?:will|shall|is\s+[^?]*\b(?:due|expected|going|"
-                       r"planned|scheduled|set)\b|are\s+[^?]*\b(?:due|expected|going|planned|scheduled|set)\b)|"
+DUE_ASKED = re.compile(r"^\s*(?:and\s+)?(?:when|by when|by what date)\s+(?:will|shall|(?:is|are)\s+[^?]*\b(?:due|"
+                       r"expected|going|planned|scheduled|set|supposed|meant|intended|likely|coming|happening|returning|"
+                       r"arriving|taking place|being\s+\w+)\b)|"
                        r"\b(?:originally|initially|first)\s+(?:due|planned|scheduled|set|meant|supposed|intended|"
                        r"expected)\b|\b(?:was|were)\s+[^?]*\b(?:meant|supposed)\s+to\b", re.I)
 # What a line says of something still to come: "will", "due", "expected", "by March 2027", "target date".
@@ -505,3 +518,171 @@ def _stages(text: str) -> set[tuple[str, str]]:
 
 def _said(stages: set[tuple[str, str]]) -> str:
     return " and ".join(sorted(f"{kind.capitalize()} {number}" for kind, number in stages))
+
+
+# "What period does the Police and Crime Plan cover?", "the local plan runs over what years?", "how long does the
+# strategy run?": the span of years a named thing covers.
+THING_SPAN_ASKED = re.compile(r"\b(?:what|which)\s+(?:time\s*)?(?:period|timeframe|time frame|years|dates)\b[^?]*"
+                              r"\b(?:cover|covers|covered|run|runs|span|spans|last|lasts)\b|"
+                              r"\b(?:runs?|running|lasts?|covers?|spans?)\s+(?:over\s+|from\s+)?(?:what|which)\s+"
+                              r"(?:years|period|dates)\b|\bhow long\b[^?]*\b(?:run|runs|last|lasts|cover|covers)\b", re.I)
+# "2021-2025", "2013 - 2036", "2024 to 2028", "2023/24": a span of years.
+YEARS_SPAN = re.compile(r"(?<![\d£$.,])(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)?\d\d)|"
+                        r"\s+(?:to|until)\s+(?:19|20)\d\d)(?![\d%])", re.I)
+# The name a span is printed after, its words capitalised (joined by "and", "of", "for" or "&"), by spaces or by the
+# hyphens of a file name: "Essex Crime Prevention Strategy 2021-2025", "Police-and-Crime-Plan-2024-2028.pdf".
+NAMED_BEFORE = re.compile(r"(?:[A-Z][\w'’]*[ _-]+(?:(?:and|of|for|&)[ _-]+)?)+$")
+OTHER_THING = 0.5  # of the topic's weight a span's name must hold to be the name of the thing asked about
+
+
+def other_things_span(judge, text: str) -> str:
+    """"What period does the new Police and Crime Plan cover?" is not answered by "... the Police and Crime Plan,
+    ... and the Essex Crime Prevention Strategy 2021-2025": a span printed after a name is that thing's own span,
+    and when every span a line gives follows the name of another thing, the line gives no years for the thing
+    asked about. Empty when a span stands alone ("from 2013 to 2036"), or follows the thing's own name."""
+    if not THING_SPAN_ASKED.search(judge.question) or not judge.topic_weights:
+        return ""
+    names = [_span_name(text[:match.start()]) for match in YEARS_SPAN.finditer(text)]
+    if not names or not all(names):
+        return ""
+    held = [sum(w for t, w in judge.topic_weights.items() if t in judge.expand(frozenset(content_terms(name))))
+            for name in names]
+    if max(held) >= OTHER_THING:
+        return ""
+    return f"the years it gives are those of the {names[0]}, not of what was asked about"
+
+
+def _span_name(before: str) -> str:
+    """The name printed right before a span (`NAMED_BEFORE`), in plain words; empty when there is none, or it is
+    a date's month ("1 December 2025 to 30 November 2028" names no thing)."""
+    match = NAMED_BEFORE.search(before)
+    name = re.sub(r"[\s_-]+", " ", match.group()).strip() if match else ""
+    return "" if any(word.casefold().rstrip(".") in MONTH_WORDS for word in name.split()) else name
+
+
+# "What dates did the survey run?", "between which dates?": days or months, which a year alone does not give.
+DATES_ASKED = re.compile(r"\b(?:what|which)\s+dates\b", re.I)
+
+
+def year_for_dates(question: str, text: str, heading: str = "") -> str:
+    """"What dates did the residents' survey fieldwork run?" is not answered by the agenda's "Residents' Safety
+    Survey 2026: headline results", nor by "1,486 residents replied" under it: the dates of a run are days or
+    months, and a line that names no month dates nothing (the date over an agenda's items is the meeting's, not
+    theirs), unless the `heading` that answers for it does ("Workshops, 6th and 13th Nov" over its bullets)."""
+    if not DATES_ASKED.search(question) or dated_months(text) or dated_months(heading):
+        return ""
+    return "the passage gives a year, not the dates asked for" if years_in(text) else \
+        "no passage gives the dates asked for"
+
+
+# "What's the new deadline?", "when is it due now?", "what's the latest date for ...?": a date that may have moved.
+DEADLINE_ASKED = re.compile(r"\b(?:deadline|(?:target|due|completion|end|new|latest|revised|final) date|due)\b", re.I)
+# "What was the original deadline?", "when was it first due?": the earlier word, which a later one does not replace.
+ORIGINAL_ASKED = re.compile(r"\b(?:original|originally|initial|initially|first|old|previous|previously|earlier|before "
+                            r"(?:it|the) (?:was|were) (?:moved|changed|delayed))\b", re.I)
+# "What's the new deadline?", "when is it now due?", "the latest date": a date that may have been moved since ("the
+# current order", "when is it now?" ask of the thing in force, not of a moved date).
+NEWEST_ASKED = re.compile(r"\b(?:new|latest|revised|updated)\s+(?:deadline|date|target|timetable|timescale|schedule)\b|"
+                          r"\b(?:now|still)\s+(?:due|expected|planned|scheduled|set|going)\b|"
+                          r"\b(?:due|expected|planned|scheduled|happening)\s+now\b", re.I)
+# A later line that moves a date: "the target date has been moved to 30 September", "will now start on 5 October
+# rather than in September", "postponed until", "put back to".
+MOVED_SAID = re.compile(r"\b(?:moved|now|rather than|instead of|delayed|postponed|put back|pushed back|brought forward|"
+                        r"revised|rescheduled|deferred|slipped|re-?set|new (?:date|deadline|target))\b", re.I)
+
+
+def superseded(judge, i: int) -> str:
+    """"What date were the grants awarded?" is not answered by the May pack's "awards will be announced by 30 June
+    2026", nor "what's the new deadline?" by its "by 31 July 2026", when the July minutes, written later, speak of
+    the same thing with a date of their own ("were awarded on 26 June 2026", "the target date has been moved to 30
+    September 2026"): a plan is the word of its day, and the newest document's word on the thing replaces it.
+    Line i gives way when it only plans (every date it gives was still to come when it was written) or the
+    question asks for the new date, to a later line in the same part: one that records (its dates had come when
+    it was written) for when something happened; one that moves the date to one still to come for a date to come
+    ("As at 7 November, 12 of the 40 cameras had been installed" is progress, and a later plan for another step
+    moves nothing). Empty when the question names its source, asks for the first date or the next of a series
+    (which the series' own order answers), or no later document speaks of the thing so."""
+    question, index = judge.question, judge.index
+    if not (judge.wants.date or DEADLINE_ASKED.search(question)) or judge.source_dates or \
+            ORIGINAL_ASKED.search(question) or NEXT_SAID.search(question) or not judge.topic_weights:
+        return ""
+    text, doc = judge.facts.text(index.sentences[i]), index.documents[index.sentences[i].document]
+    if not (NEWEST_ASKED.search(question) or _plans_only(text, doc.date)):
+        return ""
+    own, past, written = _dates(text), PAST_ASKED.search(question) and not EXPECTED.search(question), _written(doc.date)
+    later = [j for j in _dated_lines(judge) if _written((newer := index.documents[index.sentences[j].document]).date)
+             > written and _dates(line := judge.facts.text(index.sentences[j])) - own and
+             _replaces(line, newer.date, bool(past))]
+    if not later:
+        return ""
+    newer = index.documents[index.sentences[later[0]].document]
+    return f"a later document ({newer.title}, {date_words(newer.date)}) gives a newer word on it"
+
+
+def _replaces(line: str, written: str, past: bool) -> bool:
+    """Does a later line (its document `written` then) replace an earlier plan: by recording when it happened, for a
+    `past` occasion, else by moving the date to one still to come ("the target date has been moved to ...")?"""
+    to_come = _beyond(line, written, max)
+    return not to_come if past else to_come and bool(MOVED_SAID.search(line))
+
+
+def _written(date: str) -> tuple[int, int, int]:
+    """When a document was written, as (year, month, day), its day 0 when only its month is known."""
+    days = days_dated(date or "")
+    return min(days) if days else (*(document_month(date or "") or (0, 0)), 0)
+
+
+def _dates(text: str) -> set[tuple[int, ...]]:
+    """The days a text gives, else the months it dates by: what two lines are compared by."""
+    return set(days_dated(text)) or set(months_dated(text))
+
+
+def _beyond(text: str, written: str, pick) -> bool:
+    """Is the text's first (`pick` min) or last (max) date still to come when its document was `written`? Days are
+    compared when both give them, else months."""
+    written_on, days = days_dated(written or ""), days_dated(text)
+    if written_on and days:
+        return pick(days) > min(written_on)
+    month, dated = document_month(written or ""), months_dated(text)
+    return month is not None and bool(dated) and pick(dated) > month
+
+
+def _plans_only(text: str, written: str) -> bool:
+    """Does the line give dates, every one still to come when its document was `written`, with words of what is to
+    come ("will be announced by 30 June 2026")?"""
+    return _beyond(text, written, min) and bool(DUE_SAID.search(text))
+
+
+def _dated_lines(judge) -> list[int]:
+    """The lines that give a date and, with their headings, hold most of the `judge`'s topic (initials spelled
+    out), newest document first: worked out once per question. A line that names nothing of its own ("The target
+    date has been moved to 30 September 2026") is read with the line before it in its section."""
+    index, facts = judge.index, judge.facts
+    known = index.derived.setdefault("timing:dated lines", {})
+    key = (judge.question, tuple(sorted(judge.topic_weights)))  # a follow-up's topic is its own
+    if key not in known:
+        if len(known) >= REMEMBERED:
+            known.clear()
+        weights = dict(judge.topic_weights)
+        for short, words in judge.initials.items():  # "CSF" in the question, "Community Safety Fund" in the lines
+            if short in weights:
+                weights.update({w: weights[short] / len(words) for w in words if w not in weights})
+        near = facts.covering(weights, MIN_SHARE)
+        near |= {j + 1 for j in near if j + 1 < len(index.sentences)}  # "The target date has been moved to ..."
+        found = []
+        for j in sorted(near):
+            sentence = index.sentences[j]
+            if not months_dated(facts.text(sentence)):
+                continue
+            terms = facts.sentence_terms(j) | facts.label_terms(j)
+            if same_section(index, j - 1, sentence) and not HAS_PLACE.search(facts.text(sentence)):
+                terms |= facts.sentence_terms(j - 1)  # a line naming nothing of its own is about the one before
+            if sum(w for t, w in judge.topic_weights.items() if t in judge.expand(terms)) >= MIN_SHARE:
+                found.append(j)
+        known[key] = sorted(found, key=lambda j: _written(index.documents[index.sentences[j].document].date),
+                            reverse=True)
+    return known[key]
+
+
+MIN_SHARE = 0.55  # of the topic's weight a line about the thing holds (as `judge.MIN_TOPIC_COVERAGE`)
+REMEMBERED = 256  # questions whose dated lines are kept, so a long-running app does not grow without end
