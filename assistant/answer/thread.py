@@ -56,7 +56,7 @@ from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.lists import with_list
 from assistant.answer import (asking, nearby, pointing, series, speakers, thread_cells, thread_meetings, thread_people,
                               thread_rows, thread_times)
-from assistant.answer.wants import ROLE, VENUE, WHICH_ROLE, Wants, wants
+from assistant.answer.wants import COUNTING, ROLE, VENUE, WHICH_ROLE, Wants, counted_after, wants
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item, is_table_row
 from assistant.text.terms import content_terms
@@ -351,8 +351,8 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
     quoted, own = list(earlier.sentences), unframed(question)
     asked = wants(f"{earlier.question} {question}")
 
-    def fits(text: str) -> bool:  # holds the kind of fact the turn asks for
-        return asked.fits(text, question)
+    def fits(text: str) -> bool:  # holds the kind of fact the turn asks for ("how many officers": officers counted)
+        return asked.fits(text, question) and not _kind_missing(question, [text])
 
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
         thread_times.at_another_time(facts, earlier, question) or \
@@ -530,7 +530,39 @@ def unheld(facts: IndexFacts, earlier: Thread, question: str, sentences: tuple[i
     if SAME_TIME.search(question) and not YEAR.search(question) and said and \
             not said & set(YEAR.findall(" ".join([*lines, *framing]))):
         return f"no passage answers it for {' and '.join(sorted(said))}"
-    return ""
+    if (source := _source_kept(earlier, question, index)) and \
+            any(index.sentences[i].document != earlier.document for i in sentences):
+        return f"{source} does not say, and the question before asked of it alone"
+    return _kind_missing(question, lines)
+
+
+def _source_kept(earlier: Thread, question: str, index: LoadedIndex) -> str:
+    """The title of the document the question before named as its source ("... per the Echo"), when this turn
+    names none of its own: "and Chelmsford in the same period?" is still asked of what the Echo said, and another
+    document's figure for Chelmsford answers another question. "" when the earlier question named no source, or
+    the turn names one."""
+    if not earlier.answered or earlier.document not in asking.named_sources(earlier.question, index) or \
+            asking.named_sources(question, index):
+        return ""
+    return f"“{index.documents[earlier.document].title}”"
+
+
+def _kind_missing(question: str, lines: list[str]) -> str:
+    """Why lines a search chose lack what the turn itself asks for: "how many officers will be out?" answered by a
+    line naming officers but putting no number to them ("officers confirmed that 3 bids were successful"), or "how
+    many were issued?" by one with no count at all; "" when they hold it or the turn asks no count. A word that
+    only says something is counted ("people", "number") is no thing to look for: "612 responses" counts the people
+    who responded. A turn's own "how many" is no kind the earlier question can lend."""
+    asked = wants(question)
+    if not asked.count:
+        return ""
+    said = " ".join(lines)
+    counted = asking.counted(question)
+    nouns = [n for n in counted.words if content_terms(n) - COUNTING]
+    if nouns and not asked.change and any(asking.has_word(said, n) for n in nouns) and \
+            not any(asking.counts(said, n) or counted_after(said, n) for n in nouns):
+        return f"no passage says how many {counted.phrase or nouns[-1]}"
+    return "" if asked.fits(said, question) else "no passage gives that count"
 
 
 def quoted_row_name(facts: IndexFacts, earlier: Thread) -> str:

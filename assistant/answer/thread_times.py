@@ -49,7 +49,8 @@ NEWEST = re.compile(r"\b(?:latest|newest|most recent|final|finally|actually|in t
 # Words that only say which moment the turn asks about, or how: no topic to find.
 MOMENT_WORDS = content_terms("first originally initially latest newest recent final finally actually eventually end "
                              "ended close closed finish finished over time by given date dates expected figure "
-                             "figures mid middle early late beginning now since then due done")
+                             "figures mid middle early late beginning now since then due done total tally count "
+                             "number")
 # A month named without a year ("by the end of September", "july to september", "by 30 sept"): the month of the
 # year the thread is in, told by the lines that print it. "May" counts only capitalised or after a day ("it may").
 BARE_MONTH = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?i:\b(?:{FULL_MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
@@ -85,11 +86,14 @@ def at_another_time(facts: IndexFacts, earlier: Thread, question: str) -> tuple[
     since = max(index.documents[index.sentences[i].document].date[:10] for i in earlier.sentences)
     asked = _asked(earlier.question, question)
     found = []
-    for j in sorted(facts.covering(dict.fromkeys(needed | topic, 1.0), enough) - set(earlier.sentences)):
+    # a line may name the topic only in the line it goes on from ("The council is also consulting on a PSPO for the
+    # Riverside Walk." then "The consultation closed ... with 612 responses"): that line's words count for it
+    for j in sorted(facts.covering(dict.fromkeys(needed | topic, 1.0), 1.0) - set(earlier.sentences)):
         sentence = index.sentences[j]
-        held = topic & (facts.sentence_terms(j) | facts.label_terms(j))
+        own_terms = facts.sentence_terms(j) | facts.label_terms(j)
+        held = topic & (own_terms | content_terms(_went_before(facts, j)))
         text = facts.text(sentence)
-        if not needed <= facts.sentence_terms(j) | facts.label_terms(j):
+        if not needed <= own_terms or len(held | (needed & own_terms)) < enough:
             continue
         if not _told(text) - said or not asked.fits(text, question) or not _same_measure(quoted_text, text):
             continue  # nothing the quote did not say, not the kind of fact asked for, or a figure of another kind
@@ -128,6 +132,19 @@ def _line_before(facts: IndexFacts, j: int) -> str:
     if j == 0 or index.sentences[j - 1].document != index.sentences[j].document or facts.label(j - 1) != facts.label(j):
         return ""
     return facts.text(index.sentences[j - 1])
+
+
+FRAGMENT = 3  # words: a shorter line is the tail of a sentence a hard line break cut ("Bridge."), no thought of its own
+
+
+def _went_before(facts: IndexFacts, j: int) -> str:
+    """The line before line j under the same heading, reaching past the tail of a sentence a hard line break cut
+    ("... for the Riverside Walk and Weir Gardens in Pelsham" then "Bridge."): what a line going on from it is
+    about."""
+    before = _line_before(facts, j)
+    if before and len(before.split()) < FRAGMENT and j > 1:
+        return f"{_line_before(facts, j - 1)} {before}"
+    return before
 
 
 def _added(earlier: Thread, question: str) -> set[str]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from assistant import vocab
 from assistant.text.dates import MONTH_WORDS
 from assistant.understand.common import unique
-from assistant.understand.periods import year_before
+from assistant.understand.periods import read_editions, year_before
 from assistant.understand.query import Query
 
 _COMPARE = re.compile(r"\bcompar\w*|\bversus\b|\bvs\b|\bagainst\b|\bdifference between\b|\bdiffer\b|\bthan\b")
@@ -65,6 +65,9 @@ def _bare_place(read: Reading, context: Query) -> str:
     return bare_name(query.text)
 
 
+# The cue a turn's "say" leaves ("what did the March edition say?"): after a table question it asks the same again.
+SAYING_CUES = frozenset({"said"})
+
 # The follow-up words whose vocabulary is table-question vocabulary (see `words`).
 WORD_PATTERNS = (_COMPARE, _FOLLOW_OPENER, _PRONOUN)
 
@@ -99,10 +102,20 @@ def compares(norm: str) -> bool:
     return bool(_COMPARE.search(vocab.blank(norm, vocab.find_crime_types(norm))))
 
 
+# "what portfolio does she hold?", "and what did he promise?": a word for a person, whom no table row is about.
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)
+
+
 def is_followup(read: Reading, context: Query) -> bool:
-    """Does this turn lean on the last one? 'And in Harlow?', 'what about the solved rate?', 'in 2023?'."""
+    """Does this turn lean on the last one? 'And in Harlow?', 'what about the solved rate?', 'in 2023?'. A turn
+    asking after a person ("and what portfolio does she hold?") that names no slot of its own and points at no
+    topic ("... about it?") is no table follow-up, whatever it opens with: the tables count offences, and keeping
+    the last turn's slots would answer it with a figure."""
     query = read.query
     if not (context.areas or context.crime_types or context.measure or context.unknown_places):
+        return False
+    if _PERSON.search(query.text) and not read.pronoun and not (
+            query.areas or query.unknown_places or query.crime_types or read.measure_stated or read.period_stated):
         return False
     if read.opener or _the_two(read, context):
         return True
@@ -207,6 +220,12 @@ def inherit(read: Reading, context: Query) -> Query:
     # turn naming its own crime type ("which district had the most shoplifting?") asks the tables afresh.
     own_crime = read.query.crime_types and not _only_generic(read.query)
     pointer = query if query.passage_cues or query.outside_topic or own_crime else context
+    if pointer is query and set(query.passage_cues) <= SAYING_CUES and not (own_crime or query.outside_topic) and \
+            not (context.passage_cues or context.outside_topic) and context.crime_types and \
+            any(edition is not None for _, _, edition, _ in read_editions(query.text)):
+        # "what did the March edition say?" after a table question: what that summary of the tables says of the
+        # same row, not a passage that says something
+        pointer = context
     extra = {**extra, BEFORE: (context.areas, context.unknown_places, context.crime_types)}
     if crime_types == context.crime_types:
         said = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(context.text))
