@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from assistant.shells import ui, ui_context
 
@@ -258,9 +259,12 @@ def test_the_context_is_edited_from_the_chip(open_page, local_engine):
     area = page.get_by_test_id("stSelectbox").filter(has_text="Area")
     area.click()
     page.keyboard.type("Harlow")
-    page.keyboard.press("Enter")
+    # Pick the option itself: Enter pressed before a loaded page has filtered the list keeps the old area.
+    page.get_by_role("option", name="Harlow", exact=True).click()
     page.get_by_role("button", name="Use for follow-ups").click()
-    page.wait_for_timeout(800)
+    settle(page)
+    expect(page.get_by_test_id("stBottom").get_by_text("Follow-ups use:")).to_contain_text(
+        "Robbery · Harlow · offences", timeout=30_000)
     assert chip(page).startswith("Robbery · Harlow · offences")
     shot(page, "desktop-chip-edited")
     page.keyboard.press("Escape")
