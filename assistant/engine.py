@@ -105,7 +105,8 @@ class Assistant:
 
     @property
     def prose(self) -> ProseIndex:
-        """The documents' prose read for claim checking, built on first use (about half a second)."""
+        """The documents' prose read for claim checking, built on the first claim check (about half a second on the
+        repo's corpus), never by a passage or table answer nor by `warm`."""
         def make():
             from assistant.claims.prose import ProseIndex
 
@@ -125,13 +126,13 @@ class Assistant:
 
     def warm(self) -> None:
         """Do now what a first question would otherwise wait for: the frames and their look-ups, the embedding
-        model, the prose read for claims, every sentence's terms and context (at ten thousand passages the terms
-        alone take seconds). Safe on a thread beside questions: the chat runs it on one, so its first frame and
-        table answers do not wait for the model."""
+        model, every sentence's terms and context (at ten thousand passages the terms alone take seconds). Safe on
+        a thread beside questions: the chat runs it on one, so its first frame and table answers do not wait for
+        the model. The claims' prose index is left to the first claim check (`prose`): it holds about as much
+        again per passage as everything a passage answer needs, for a check most visitors never ask for."""
         _ = self.tables, self.street, self.stats
         if self.index.chunks:
             encode(["warm up"])
-        _ = self.prose
         facts_for(self.index).prepare()
 
     def table_row(self, area: str, crime_type: str) -> pd.DataFrame:

@@ -12,8 +12,9 @@ Run: .venv/bin/python scripts/bench_scale.py [--sizes 10000,100000,1000000] [--p
 3. The whole pipeline at `--pipeline` passages: a corpus of Markdown documents made of real sentences is
    indexed by the real build (real encoder), then a new process loads it and answers the passage questions:
    build time beside the bare encode of the texts the build keeps, peak memory, memory per passage beside
-   its text (of a process answering passage questions, then with the claims' prose index read too, as the
-   first claim check reads it), warm passage p50 beside the same figure on the repo's corpus, in the same run.
+   its text (of a process warmed as the chat warms it and answering passage questions, then with the claims'
+   prose index read too, as the first claim check reads it), warm passage p50 beside the same figure on the
+   repo's corpus, in the same run.
 """
 
 from __future__ import annotations
@@ -45,17 +46,17 @@ from assistant.text.tokens import bm25_tokens  # noqa: E402
 PASSAGES_PER_DOCUMENT = 24
 FLOOR_SAMPLE = 0.1  # share of the 10k build's kept texts encoded bare for its floor (see `pipeline_step`)
 REAL_DOCS = PROJECT_ROOT.parent / "shared" / "real" / "docs"  # public minutes and guidance, read as the build would
-# A new process: load an index, answer every passage question three times, report p50 and memory; then read the
-# claims' prose index (which a passage question never reads: `Assistant.prose`) and report memory again.
+# A new process: load an index, warm it as the chat does at start (`Assistant.warm`: the frames' look-ups, the model,
+# every sentence's terms and context), answer every passage question three times, report p50 and memory; then read
+# the claims' prose index (which only a claim check reads: `Assistant.prose`) and report memory again.
 WARM = """
 import json, re, statistics, sys, time
 from pathlib import Path
-from assistant.answer.facts import facts_for
 from assistant.engine import Assistant
 engine = Assistant.load(Path(sys.argv[1]))
 questions = json.loads(sys.argv[2])
-facts_for(engine.index).prepare()  # what `engine.warm()` does for passages, leaving the claims' prose unread
-engine.ask(questions[0])  # and the model
+engine.warm()
+engine.ask(questions[0])
 rss = lambda key: int(re.search(key + r":\\s+(\\d+)", open("/proc/self/status").read()).group(1)) * 1024
 times, errors = [], set()
 for _ in range(3):
@@ -94,7 +95,9 @@ parts["loaded records, BM25 and saved facts"] -= text
 engine = Assistant(index); facts_for(index).prepare(); mark("passage facts")
 _ = engine.prose; mark("claims' prose index")
 search = index.sentence_search.search
-parts["FAISS passage index"] = faiss.serialize_index(getattr(index.faiss_index, "codes", index.faiss_index)).nbytes
+from assistant.store.vectors import Rescored  # 8-bit codes ranked by exact vectors; a flat index is searched as is
+passages = index.faiss_index.codes if isinstance(index.faiss_index, Rescored) else index.faiss_index
+parts["FAISS passage index"] = faiss.serialize_index(passages).nbytes
 parts["sentence search (PQ)"] = faiss.serialize_index(search).nbytes if search is not None else 0
 print(json.dumps({"passages": len(index.chunks), "parts": parts}))
 """
