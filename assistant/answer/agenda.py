@@ -14,7 +14,6 @@ from collections.abc import Collection
 
 from assistant.answer.asked import neighbour_asked
 from assistant.answer.facts import IndexFacts, same_document, same_section
-from assistant.answer.lists import positioned_item
 from assistant.store.load import LoadedIndex
 from assistant.text.dates import MONTHS, asked_months, document_month
 from assistant.text.terms import content_terms
@@ -97,8 +96,8 @@ STEP_REACH = 3  # lines between an item and the next numbered one (a presenter's
 
 def neighbouring_item(facts: IndexFacts, question: str, documents: Collection[str]) -> int | None:
     """The agenda line a question names by its neighbour ("straight after the minutes on the December agenda,
-    what's the next item?" -> "3.<tab>Strategic Infrastructure ..."), in the `documents` allowed, or else the line
-    of any other list it names by its place or neighbour (`lists.positioned_item`); None when it names neither.
+    what's the next item?" -> "3.<tab>Strategic Infrastructure ..."), in the `documents` allowed; None when it names
+    none (a bullet of another list named by its place is `lists.positioned_item`'s).
 
     The named item is the agenda line holding every word of its name; the answer is the line numbered one on (or
     one back) in the same run, so a gap in the numbering or a line of another list is never taken for it. When
@@ -111,8 +110,8 @@ def neighbouring_item(facts: IndexFacts, question: str, documents: Collection[st
     words = content_terms(asked[1]) if asked is not None else frozenset()
     found = [i for i, sentence in enumerate(index.sentences) if sentence.document in documents and
              words <= facts.sentence_terms(i) and agenda_entry(facts, i)] if asked is not None else []
-    if not found:  # no agenda line is named: a bullet of another list may be ("after X, what's the next bullet?")
-        return positioned_item(facts, question, documents)
+    if not found:
+        return None
     return _agenda_step(facts, found, asked[0])
 
 

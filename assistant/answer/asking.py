@@ -23,7 +23,7 @@ from assistant.text.dates import MONTH_WORDS, MONTHS as MONTH_NAMES
 from assistant.text.source_words import framing_terms, kinds, without_document_dates
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.text.tokens import bm25_tokens
-from assistant.answer.wants import NUMBER_WORDS, noun_forms, wants
+from assistant.answer.wants import NUMBER_WORDS, WANTS_REASON, noun_forms, wants
 
 COUNT_WORDS = set(bm25_tokens(["offences incidents crimes cases people times reports"], as_ids=False)[0])
 # Words in crime-type names too general to show a passage is about that crime type.
@@ -291,7 +291,7 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     # "the Courier article", "what did he accuse them of", "per the minutes": the source and the saying
     # "next year's round", "last month": a time the period checks read (`timing`), never a topic to hold
     framed = FRAME | UNTOLD | answer_kind(question) | asked_for | MONTH_TERMS | TIME_WORDS | framing_terms() | \
-        (PER_FRAME if PER_SOURCE.search(question) else set())
+        (PER_FRAME if PER_SOURCE.search(question) else set()) | reason_frame(question)
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
         if content_terms(word) & (known | meta_only):
             continue  # a short form read with its long one ("cllr" and "councillor"): known by either
@@ -300,6 +300,15 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
                     not _close(term, index):
                 absent.append((term, word))
     return absent
+
+
+def reason_frame(question: str) -> set[str]:
+    """The words that ask why ("what held up the consultation?", "why was it put back?"): they frame the kind of
+    answer, a cause, which the line says its own way ("delayed by ..."), so they are no topic the documents must
+    hold."""
+    if not wants(question).reason:
+        return set()
+    return content_terms(" ".join(m.group() for m in WANTS_REASON.finditer(question)))
 
 
 # Endings that make one English word of another's stem: the one who does it ("owner", "shopkeeper",

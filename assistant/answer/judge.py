@@ -65,11 +65,24 @@ SCOPE_WORDS = frozenset(content_terms("alone specifically solely exclusively now
 # does it run?", "when did works get under way?"), a post for a person ("who is in charge of it?"), that it happens
 # for how often or when ("how often do the forums take place?": "bi-monthly forums"), the ends of a span ("between
 # which dates?": "from 20 July to 31 August"), the period a figure covers ("over what timeframe is it measured?":
-# "in the 12 months to December 2023").
+# "in the 12 months to December 2023"), and the years a span runs over ("runs over what years?": "2013 - 2036";
+# "over what period?" keeps "over", which a line answers with: "£250,000 over 2 years").
 FRAMING = re.compile(r"\b(?:until|till|since|runs?|running|lasts?|lasted|under ?way|kick(?:ed|s)? off|in charge|"
                      r"responsible|apply|applies|applied|in force|(?:take|takes|took|taking|taken) place|"
                      r"happens?|happened|between|(?:time\s*)?(?:period|timeframe|frame|span|timescale)s?|spanned|"
-                     r"cover(?:s|ed)?|measured|(?<=long )ago)\b", re.I)
+                     r"cover(?:s|ed)?|measured|(?<=long )ago|over(?=\s+(?:what|which)\s+(?:years?|dates?|months?)\b))\b", re.I)
+# The kind of place a question calls the place it names ("in the Amberdale Rural area", "the Holtbridge district"):
+# part of saying where, no topic a line must print ("Amberdale Rural covers the wards of ..." answers "which wards
+# are in the Amberdale Rural area?", over "Neighbourhood areas are groups of ... wards").
+PLACE_KIND = r"(?:area|areas|district|districts|neighbourhood|neighbourhoods|locality|patch|borough|policing)"
+
+
+def place_kinds(said: str, places) -> set[str]:
+    """The terms of the place-kind words the question puts right after a place it names."""
+    return set().union(*(content_terms(m.group(1)) for p in places
+                         for m in re.finditer(rf"\b{re.escape(p)}\s+({PLACE_KIND}(?:\s+{PLACE_KIND})?)\b", said, re.I)))
+
+
 # "remind me who chairs", "why was the date changed?": how the question asks, never what a line must say
 REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose why"))
 FIGURE_WORDS = frozenset(content_terms("figure figures number numbers"))
@@ -118,6 +131,8 @@ class Judge:
         self.terms = read.terms
         # a name the documents print ("Witham Marsh") is looked for in the passage and is part of the topic too
         place_terms = set().union(*(content_terms(p) for p in self.places if p not in longer.values()))
+        self.place_kinds = place_kinds(said, self.places)  # "the Amberdale Rural area": where, not what
+        place_terms |= self.place_kinds
         self.topic = self.terms - place_terms - TIME_WORDS - years_in(question) - read.source_terms - pair_digits
         if wants(question).kind in ("time", "date", "place"):  # "what time does it start", "where is it held"
             self.topic -= asking.WHEN_WHERE
@@ -155,7 +170,7 @@ class Judge:
         # 'moderate'?" after "what does 'severe' mean?"): they count double.
         own = asking.read_terms(question, index).terms if topic_from else self.terms
         self.own_terms = own
-        self.weights = asking.idf(index, self.terms, boost=own)
+        self.weights = asking.idf(index, self.terms - self.place_kinds, boost=own)
         # A word no document holds ("kids") cannot be found in any sentence; meaning stands in for it (a question
         # with many such words is refused before this).
         known = facts.known_terms()[0]

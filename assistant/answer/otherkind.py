@@ -148,7 +148,7 @@ def party_unsaid(question: str, near: str) -> str:
     """"Which political party does the leader of the council represent?" is not answered by "Stephen Robinson –
     Councillor and Leader of the Council": the line (or the line before it) must name a party
     (`text/data/parties.toml`)."""
-    if not thread_people.PARTY_ASKED.search(question) or thread_people._party().search(near):
+    if not thread_people.PARTY_ASKED.search(question) or thread_people.party().search(near):
         return ""
     return "no passage names the party"
 

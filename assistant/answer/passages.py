@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant import vocab
-from assistant.answer import agenda, asking, naming, particulars, placenames, speakers, table_rows
+from assistant.answer import agenda, asking, lists, naming, particulars, placenames, speakers, table_rows
 from assistant.answer.asked import ITEM_NUMBER, asked_thing, part_topic, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
@@ -50,11 +50,14 @@ class Selection:
 
 
 def _by_cells(facts: IndexFacts, question: str, index: LoadedIndex) -> Selection | None:
-    """An agenda item asked by its neighbour ("the item after the minutes"), or a data file's row asked by its
-    cells ("FPNs for alcohol on Marine Parade in August 2026"): found by what the lines hold, not by ranking
-    (`agenda.neighbouring_item`, `table_rows.data_row`), or None."""
+    """An agenda item asked by its neighbour ("the item after the minutes"), a bullet of another list asked by its
+    place or neighbour ("after X, what's the next bullet?"), or a data file's row asked by its cells ("FPNs for
+    alcohol on Marine Parade in August 2026"): found by what the lines hold, not by ranking
+    (`agenda.neighbouring_item`, `lists.positioned_item`, `table_rows.data_row`), or None."""
     if (stepped := agenda.neighbouring_item(facts, question, index.documents)) is not None:
         return Selection(tuple(with_context(index, index.sentences[stepped])), 1.0)
+    if (placed := lists.positioned_item(facts, question, index.documents)) is not None:
+        return Selection(tuple(with_context(index, index.sentences[placed])), 1.0)
     if (row := table_rows.data_row(facts, question, index.documents)) is not None:
         return Selection(tuple(index.sentences[i] for i in row), 1.0)
     return None

@@ -56,7 +56,9 @@ PARTY_FILE = Path(__file__).parents[1] / "text" / "data" / "parties.toml"
 
 
 @lru_cache(maxsize=1)
-def _party() -> re.Pattern:
+def party() -> re.Pattern:
+    """A political party's name as lines print it (read from parties.toml): public, as other modules ask whether
+    a line names a party at all."""
     with PARTY_FILE.open("rb") as file:
         data = tomllib.load(file)
     alone = "|".join(map(re.escape, sorted(data["names"], key=len, reverse=True)))
@@ -162,8 +164,8 @@ def asks_party(earlier: Thread, question: str) -> bool:
 def _party_beside(text: str, person: str) -> bool:
     """Does the line write a party's name within `PARTY_REACH` characters of the person's name (or surname)?"""
     spots = [m.span() for m in re.finditer(rf"\b{re.escape(person.split()[-1])}\b", text)]
-    return any(max(start - party.end(), party.start() - end, 0) <= PARTY_REACH
-               for party in _party().finditer(text) for start, end in spots)
+    return any(max(start - named.end(), named.start() - end, 0) <= PARTY_REACH
+               for named in party().finditer(text) for start, end in spots)
 
 
 def names(text: str, person: str) -> bool:

@@ -21,7 +21,8 @@ MONTHS = "|".join(MONTH_WORDS)
 
 WANTS_FIGURE = re.compile(r"\b(how (many|much|big|large|far|long)|rate\b|what (percentage|proportion|share|number|"
                           r"amount|rate|level|figure|funding|money|budget|sum|grant)|by how much|number of|"
-                          r"per ?cent|population)|%", re.I)  # "what % of ...": no word boundary before "%"
+                          r"per ?cent|population|(?:share|proportion|percentage|fraction|number)(?:\s+of\s+[\w'’-]+)?\s+who\b)|%",
+                          re.I)  # "what % of ...": no word boundary before "%"; "share who agree": a measure
 # "How often does it meet?" is answered by "monthly" or "twice a year" as well as by a number.
 WANTS_FREQUENCY = re.compile(r"\bhow often\b", re.I)
 FREQUENCY = re.compile(r"\b(hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every|once|twice|"
@@ -35,7 +36,7 @@ MONEY_WORDS = re.compile(rf"\b(allocation|allocated|funding|budget|cost|costs|co
                          rf"{OWN_SHARE.pattern}", re.I)
 # "When" opening a question or a part of one; "... when the Home Secretary visited" is not asking for a date.
 WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|were|did|does|do|has|had)\b|\b(what dates?|which dates?|what day|since when|which years?|"
-                        r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:date|day)|"
+                        r"what years?|by when|until when|what(?:'s| is| was| will be) the (?:[a-z]+ )?(?:date|day)|"  # "the closing date"
                         r"which (?:financial|calendar|academic|school) years?|"  # "which financial years did it run over?"
                         r"(?:gave|give|gives|given|set|fixed|named) (?:a|the) (?:date|day))\b"  # "the minutes gave a date"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
@@ -146,17 +147,26 @@ WANTS_MONEY = re.compile(r"\bhow much\b(?=.*\b(?:money|funding|funds?|grants?|bu
                          r"\bwhat (?:is|was|were|are) the (?:total |overall )?(?:amount|sum|value|budget|cost|price|"
                          r"allocation|deficit) of\b", re.I)
 HAS_MONEY = re.compile(r"[£$€]\s?\d|\d\s?(?:pounds|GBP)\b|\b(?:pounds|GBP)\s?\d", re.I)
+# A period a thing recurs in counts nothing: "reported each quarter", "every half", "the next quarter" (but "a quarter
+# of respondents" is a share).
+RECURRING = re.compile(r"\b(?:each|every|per|this|last|next|that)\s+(?:quarter|half)\b", re.I)
 # A number word opening a name counts nothing either: "One Chelmsford Partnership", "Two Rivers School".
 NAMED_NUMBER = re.compile(r"\b(?-i:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?=\s+[A-Z][a-z])")
 # "up to what age" and "is down to give the update" ask about no change.
 CHANGE = re.compile(r"\b(change[sd]?|ris(e|en|ing)|rose|f[ae]ll(en|ing|s)?(?! (?:under|within|into|outside)\b)|drop(ped)?(?!-in)|increase[sd]?|decrease[sd]?|"
-                    r"reduc\w*|fewer|more than|less than|(?<!make )(?<!made )(?<!makes )(up|down)(?! to\b)|grow\w*|grew|cut|by how much|compared?)\b",
+                    r"reduc\w*|fewer|more than|less than|how (?:many|much) (?:more|extra|additional)|(?<!make )(?<!made )(?<!makes )(up|down)(?! to\b)|grow\w*|grew|cut|by how much|compared?)\b",
                     re.I)
 
 HAS_FIGURE = re.compile(rf"\d|\b({NUMBER_WORDS})\b", re.I)
 # A month named in full, or any month word next to a day or a year: "Jan Decena" and "they may" are no dates.
 HAS_DATE = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\.?\s+\d|"
                       r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d\d\b|\b\d\d/\d\d\b", re.I)
+# A season or a vague time still to come says when, as a date does: "to be delivered by the Autumn", "will be announced
+# soon". The judge only takes it from a line about the asked thing (`Judge.specific`); a question about the past
+# ("when was it held?") wants a date, which "soon" never gives, and "until what year?" a year.
+WANTS_YEAR = re.compile(r"\b(?:what|which) (?:financial |calendar |academic )?years?\b", re.I)
+VAGUE_WHEN = re.compile(r"\b(?:in|by|until|from|this|next|early|late|later this)\s+(?:the\s+)?"
+                        r"(?:spring|summer|autumn|winter|new year)\b|\b(?:soon|shortly|in due course)\b", re.I)
 # A year or a date is not an amount: "How much ...?" is not answered by "agreements were received in December 2023".
 DATE_OR_YEAR = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})\b|\b({MONTHS})\s+\d{{4}}\b|"
                           r"\b(19|20)\d\d(\s*[-/–]\s*\d\d)?\b|\b\d\d/\d\d\b", re.I)
@@ -179,8 +189,8 @@ WANTS_AUDIENCE = re.compile(rf"\bwho(?:m)?\s+(?:is|are|was|were|does|do|did|will
 # for, which a line on the topic that gives none ("The system was installed in 2009") does not answer.
 WANTS_REASON = re.compile(r"(?:^|[,?;:-]\s*|\band\s+)(?:why\b|how come\b)|\bwhat (?:was|is|were|are) the reasons? "
                           r"(?:for|why|behind)\b|\bwhat(?:'s|’s| was| is| were| are)? (?:the )?(?:main |biggest |key )?"
-                          r"(?:factor|reason|cause|driver)s? (?:driving|behind|causing|for|of)\b|\bwhat (?:held|holds|"
-                          r"is holding|has held) (?:\w+ )?(?:up|back)\b|\bwhat (?:delayed|caused|led to|prompted)\b", re.I)
+                          r"(?:factor|reason|cause|driver)s? (?:driving|behind|causing|for|of)\b|\bwhat(?:'s|’s| is| was| has| had)? "
+                          r"(?:held|holds|holding|been holding) (?:\w+ )?(?:up|back)\b|\bwhat (?:delayed|caused|led to|prompted)\b", re.I)
 # The words a line gives a cause with: "because of a delay in the fibre connection", "delayed ... to allow signage to
 # be installed", "owing to staff shortages", "after the contractor withdrew".
 REASON = re.compile(r"\b(?:because|due to|owing to|as a result|result of|caused by|driven by|delayed by|held up by|"
@@ -208,6 +218,10 @@ GROUP = re.compile(r"\b(?:communit(?:y|ies)|residents|people|groups|families|chi
 # "What proportion of members who responded voted yes?": a "who" after the people counted only says which of them;
 # a "who" opening a clause ("... and who leads them?") still asks who.
 RELATIVE_WHO = re.compile(r"(?<![,?;])(?<!\band)(?<!^)\s+who(m)?\b(?!se)", re.I)
+# "share who agree ...", "the percentage who feel safe", "number who reoffended": a "who" right after a measure of
+# people says which of them are counted, whether or not the question opens "what share" (no person is asked for).
+MEASURE_WHO = re.compile(r"\b(?:share|proportion|percentage|per ?cent|%|number|numbers|fraction|rate|majority|"
+                         r"minority|count)\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?)?who(m)?\b(?!se)", re.I)
 # Where a meeting or event is held: a room, a building, a street or an online call. Plain English, not one
 # corpus's venues; a "where" question prefers a line naming one to a line that only names a town.
 VENUE = re.compile(r"\b(room|hall|centre|center|chambers?|station|church|street|road|lane|avenue|square|library|"
@@ -234,8 +248,9 @@ HAS_PLACE = re.compile(rf"(?<!^)(?<![.!?]\s)\b(?!(?:{FULL_MONTHS}|May|Monday|Tue
 # February 2026", "will continue until 31 January 2026".
 WANTS_DURATION = re.compile(r"\bhow long\b|\buntil when\b|\bkeep going\b", re.I)
 _DAY_OR_MONTH = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b|(?-i:{FULL_MONTHS})\b|(?:{MONTHS})\s+\d{{4}})"
-SPAN = re.compile(rf"\b(?:until|till|to|through|ending|ends|runs? out)\s+(?:on\s+|in\s+|(?:at\s+)?the\s+end\s+of\s+)?{_DAY_OR_MONTH}",
-                  re.I)
+# A span of whole years answers it too: "Local Plan 2013 - 2036", "the 2024-2028 strategy", "from 2025 to 2029".
+SPAN = re.compile(rf"\b(?:until|till|to|through|ending|ends|runs? out)\s+(?:on\s+|in\s+|(?:at\s+)?the\s+end\s+of\s+)?{_DAY_OR_MONTH}|"
+                  r"\b(?:19|20)\d\d\s*(?:-|–|—|to|until|till)\s*(?:19|20)\d\d\b", re.I)
 # "Who wrote the Standard piece?": an author, which a byline ("By Nadia Kowalczyk, Local Democracy Reporter") or a
 # line saying who wrote it gives; someone the article quotes is no author.
 WANTS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|writes|authored|penned|is the author|was the author)\b|\bauthor of\b",
@@ -281,6 +296,7 @@ class Wants:
     audience: bool = False  # who something is for: a group of people names them as well as a person
     reason: bool = False  # why: a cause, which a line saying one is preferred for (`gives_reason`), never required
     count: bool = False  # "how many": a number of things, which a percentage ("78% of respondents") is not
+    vague: bool = False  # a season or "soon" answers it: a time still to come, not what was done nor a year
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
@@ -291,7 +307,8 @@ class Wants:
             or self.duration and bool(SPAN.search(text)),
             not self.money or bool(HAS_MONEY.search(text)),
             not self.venue or names_venue(text),
-            not self.date or bool((HAS_DAY if self.day else HAS_DATE).search(new)),
+            not self.date or bool((HAS_DAY if self.day else HAS_DATE).search(new))
+            or not self.day and self.vague and bool(VAGUE_WHEN.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked) or self.audience and names_group(text, asked),
             not self.place or _names_place(text, asked),
@@ -408,7 +425,7 @@ def wants(question: str) -> Wants:
                  venue=bool(WANTS_VENUE.search(question)),
                  date=bool(WANTS_DATE.search(question)), day=bool(WANTS_DAY.search(question)),
                  time=bool(WANTS_TIME.search(question)),
-                 person=bool(WANTS_PERSON.search(RELATIVE_WHO.sub(" ", question) if figure else question) or
+                 person=bool(WANTS_PERSON.search(RELATIVE_WHO.sub(" ", question) if figure else MEASURE_WHO.sub(" ", question)) or
                              WHICH_ROLE.search(question)),
                  place=bool(WANTS_PLACE.search(question)),
                  rate=figure and bool(WANTS_RATE.search(OWN_SHARE.sub(" ", question))),
@@ -423,7 +440,9 @@ def wants(question: str) -> Wants:
                  duration=bool(WANTS_DURATION.search(question) or WANTS_PERIOD.search(question)),
                  author=bool(WANTS_AUTHOR.search(question)),
                  audience=bool(WANTS_AUDIENCE.search(question)), reason=bool(WANTS_REASON.search(question)),
-                 count=figure and bool(WANTS_COUNT.search(question)) and not WANTS_RATE.search(question))
+                 count=figure and bool(WANTS_COUNT.search(question)) and not WANTS_RATE.search(question),
+                 vague=bool(WANTS_DATE.search(question)) and not PAST_FRAME.search(question) and
+                 not WANTS_YEAR.search(question))
 
 
 # A line that names three things or more in a row: "community hospital beds, a midwife-led birthing unit and
@@ -441,19 +460,21 @@ def plural_asked(question: str) -> str:
 def lists_noun(text: str, noun: str) -> bool:
     """Does the text name several things of the kind asked ("probation services and monitoring services", "community
     hospital beds, a birthing unit and ambulatory care services")? The noun closing two items joined by "and", or in
-    the last item of a run."""
+    the last item of a run, or before a run it introduces ("covers the wards of A, B, C and D")."""
     single = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
     forms = rf"\b{noun_forms(single)}\b"
     paired = rf"{forms}\s+(?:(?:and|or)\s+|,\s*)(?:[\w'’-]+\s+){{0,3}}?{forms}"  # "probation ... and monitoring ..."
     return re.search(paired, text, re.I) is not None or any(
-        re.match(rf"[^,.;:]*?{forms}", text[series.end() - 1:], re.I) for series in SERIES.finditer(text))
+        re.match(rf"[^,.;:]*?{forms}", text[series.end() - 1:], re.I) for series in SERIES.finditer(text)) or any(
+        SERIES.match(text, lead.end()) for lead in re.finditer(rf"{forms}\s*(?:of|:|are|were|include|including)\s+",
+                                                                text, re.I))
 
 
 @lru_cache(maxsize=8192)
 def _amounts(text: str) -> str:
     """The text less the numbers that count nothing: a paragraph's own number, a label's ("Year 2"), a date or a
-    year, a number word opening a name ("One Chelmsford")."""
-    return DATE_OR_YEAR.sub(" ", NAMED_NUMBER.sub(" ", LABELLED.sub(" ", PARAGRAPH_NUMBER.sub(" ", text))))
+    year, a number word opening a name ("One Chelmsford"), a period it recurs in ("each quarter")."""
+    return RECURRING.sub(" ", DATE_OR_YEAR.sub(" ", NAMED_NUMBER.sub(" ", LABELLED.sub(" ", PARAGRAPH_NUMBER.sub(" ", text)))))
 
 
 # "Arrests in the district totalled 211", "Farm Watch membership reached 152": the number after the thing counted.
