@@ -166,9 +166,27 @@ def _missing(text: str) -> bool:
     return text.strip().lower() in _cell_words()[0]
 
 
+@lru_cache(maxsize=1)
+def _footnote_marks() -> tuple[str, ...]:
+    return tuple(sorted(layout_words()["cells"]["footnote_marks"], key=len, reverse=True))
+
+
+def without_footnote_marks(text: str) -> str:
+    """A figure's cell without the footnote marks printed after it ("1,234*" -> "1,234", "12.3%¹" -> "12.3%"): the
+    mark points to a note, it is no part of the number. A cell that is only a mark is left as printed (missing)."""
+    cleaned = text.strip()
+    while True:
+        mark = next((m for m in _footnote_marks() if cleaned.endswith(m) and len(cleaned) > len(m)), None)
+        if mark is None or not (cleaned[: -len(mark)].rstrip()[-1:].isdigit() or cleaned[: -len(mark)].rstrip()[-1:]
+                                in ("%", ")")):
+            return cleaned
+        cleaned = cleaned[: -len(mark)].rstrip()
+
+
 def parse_number(text: str) -> float | None:
-    """The number a printed cell shows ("1,234", "21.3%", "(12)", "−4", "+1.6 pts"), or None when it is not one."""
-    cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
+    """The number a printed cell shows ("1,234", "21.3%", "(12)", "−4", "+1.6 pts", "1,234*"), or None when it is
+    not one."""
+    cleaned = without_footnote_marks(text).replace("\u2212", "-").replace("\u2013", "-")
     for unit in _cell_words()[1]:
         if cleaned.lower().endswith(unit) and cleaned[: -len(unit)].strip()[-1:].isdigit():
             cleaned = cleaned[: -len(unit)].strip()
@@ -298,6 +316,8 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
         return []
     parts = _header_parts(header, figures)
     title = title_period(lines)
+    if title is not None and not title.calendar and is_printed(doc) and _says_calendar(doc.text[:table.start]):
+        title = replace(title, calendar=True)
     named = [i for i in figures if any(_base_measure(part) for part in parts[i])]
     dated = [i for i in figures if any(column_period(part, title) for part in parts[i])]
     context_measure = _context_measure(lines)
@@ -351,6 +371,13 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     _refuse_duplicates(readable, where)
     return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), (context_area, titled),
                        where, groups, table_crime if rows_are_areas else "")
+
+
+def _says_calendar(before: str) -> bool:
+    """Does a report's text above a table (its prose, not other tables' rows) say its years are calendar years? An
+    introduction under the report's title speaks for every table below it."""
+    words = layout_words()["periods"]["calendar"]
+    return any(has_word(line, words) for line in before.split("\n") if "\t" not in line)
 
 
 def _per_head(parts: list[str]) -> bool:
@@ -645,7 +672,8 @@ def _titled_place(line: str) -> str:
 def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) -> list[dict]:
     """Frame records for one document's cells: one edition, its force named, rates read as percentages, printed
     order numbered document-wide (so one sheet per measure still makes one row per area and crime type)."""
-    cells = [replace(cell, area=_total_area(cell.area)) for cell in _percent_rates(cells)]
+    force = _force(doc, cells)
+    cells = [replace(cell, area=_total_area(cell.area, force)) for cell in _percent_rates(cells)]
     periods: dict[tuple[str, str], list[Period]] = {}  # (measure, area) -> its value columns' periods, in order
     for cell in cells:
         if cell.column.period is not None and cell.column.measure == cell.column.base:
@@ -654,7 +682,7 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
                 held.append(cell.column.period)
     latest = max(period.end for held in periods.values() for period in held)
     first = next(table for table in tables if table.start == min(cell.table for cell in cells))
-    force, edition = _force(doc, cells), _edition(doc, first, latest)
+    edition = _edition(doc, first, latest)
     force_words = layout_words()["labels"]["force"]
     is_force = {area: area == FORCE_TITLE or has_word(area, force_words) for area in {c.area for c in cells}}
     whole = _whole_area(cells, is_force)
@@ -682,12 +710,20 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
     return records
 
 
-def _total_area(area: str) -> str:
+def _total_area(area: str, force: str) -> str:
     """The area a total row is for: the place it names by its kind ("Harnbury LPA total" is Harnbury's own total, the
-    whole of what its parts add up to), else the row as printed ("Total", "Force total", "All areas": the force)."""
-    if not has_word(area, layout_words()["labels"]["force"]):
+    whole of what its parts add up to) or by its name alone ("Harnbury total", when Harnbury is not the force), else
+    the row as printed ("Total", "Force total", "All areas", "<Force> total": the force)."""
+    words = layout_words()["labels"]["force"]
+    if not has_word(area, words):
         return area
-    return _titled_place(area) or area
+    titled = _titled_place(area)
+    if titled:
+        return titled
+    rest = " ".join(word for word in area.split() if not has_word(word, words))
+    named = rest and rest[0].isupper() and rest.lower() != force.lower() and \
+        all(word[0].isupper() or word.lower() in _SMALL_WORDS for word in rest.split())
+    return rest if named else area
 
 
 def _whole_area(cells: list[GridCell], is_force: dict[str, bool]) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ingest import grids
 from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
+from assistant.ingest.reconcile import without_inconsistent_tables
 from assistant.ingest.table_periods import Period
 from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, names_percent_difference
 from assistant.ingest.table_words import header_words as _header_words
@@ -125,7 +126,9 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
 
     A table printed in a board pack's shape is read here, in any format; the other tables of a spreadsheet, a CSV
     file, a PDF or a Word document (and a spreadsheet's tables this shape cannot read) go to `grids`, which knows the
-    layouts of a force's own summaries, in a workbook or printed in a report (and reports what it cannot read)."""
+    layouts of a force's own summaries, in a workbook or printed in a report (and reports what it cannot read).
+    Figures printed twice with two values, and tables whose rows do not add up (`reconcile`), are left out and
+    reported: a wrong number is worse than none."""
     records: list[tuple] = []
     problems: list[tuple[str, str]] = []
     for doc in documents:
@@ -149,6 +152,8 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
     problems.extend(uncounted)
     records, conflicting = _without_conflicts(records)
     problems.extend(conflicting)
+    records, inconsistent = without_inconsistent_tables(records, COLUMNS)
+    problems.extend(inconsistent)
     return PerformanceRead(_frame(records), tuple(problems))
 
 
@@ -314,11 +319,12 @@ def _table_title(table: TextTable) -> str:
 
 
 def _value(printed: str, title: str, label: str, document: str) -> float:
-    """The number a cell prints; "-" is a missing figure, kept as NaN so it is never read as zero."""
+    """The number a cell prints, without a footnote mark ("1,234*"); "-" is a missing figure, kept as NaN so it is
+    never read as zero."""
     if printed in _MISSING:
         return math.nan
     try:
-        return float(printed.replace(",", ""))
+        return float(grids.without_footnote_marks(printed).replace(",", ""))
     except ValueError:
         raise TableProblem(f"Cell {printed!r} in row {label!r} of the {title} performance table in {document} is "
                            "not a number or '-'; the table was left out. Fix the cell and rebuild.") from None

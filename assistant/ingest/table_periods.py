@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +62,7 @@ class TitlePeriod:
     month: int
     year: int | None
     months: int
+    calendar: bool = False  # the lines say the table's years are calendar years ("Calendar year 2026 ...")
 
     def period(self) -> Period | None:
         return Period(f"{self.year}-{self.month:02d}", self.months) if self.year else None
@@ -90,7 +91,14 @@ def _year(text: str | None) -> int | None:
 def title_period(lines: list[str]) -> TitlePeriod | None:
     """The period the title lines state ("Rolling 12 Months to October", "April to November 2025"), `lines`
     nearest last: a rolling period anywhere before a range, and a range before a bare month (a publication date
-    such as "Published 5 December 2025" is the last resort)."""
+    such as "Published 5 December 2025" is the last resort). A line naming calendar years marks the period as one."""
+    found = _title_period(lines)
+    if found is not None and any(has_word(line, layout_words()["periods"]["calendar"]) for line in lines):
+        return replace(found, calendar=True)
+    return found
+
+
+def _title_period(lines: list[str]) -> TitlePeriod | None:
     for line in reversed(lines):
         found = _TO_MONTH.search(line)
         if found:
@@ -145,6 +153,10 @@ def column_period(label: str, title: TitlePeriod | None) -> Period | None:
     if found and _year(found.group(2)):
         return Period(f"{_year(found.group(2))}-{month_number(found.group(1).rstrip('.')):02d}", title.months)
     found = _BARE_YEAR.match(label)
+    if found and title.calendar:
+        # A calendar year runs January to December; under a title dated earlier in the year, each year's column holds
+        # its months to that date (the same months compared), never a rolling year.
+        return Period(f"{found.group(1)}-{title.month:02d}", title.month)
     if found:
         return Period(f"{found.group(1)}-{title.month:02d}", title.months)
     return None

@@ -17,13 +17,14 @@ from pathlib import Path
 from assistant.errors import CorpusError, IndexCorruptError
 from assistant.store.checksums import file_sha256
 
-FORMAT_VERSION = 13  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
+FORMAT_VERSION = 14  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
 # 6: exact passage vectors in chunks.npy, FAISS index type by size; 7: police.uk outcomes and stop-and-search frames;
 # 8: tidy statistics (stats.parquet); 9: each table cell's position in its printed line;
 # 10: passages and sentences as columns of spans (store.spans);
 # 11: a large corpus's passage vectors as 8-bit codes, their shortlist rescored exactly (store.vectors);
 # 12: a percentage change read beside a change in any wording ("Difference %"), rates per head left out;
 # 13: printed rates per head read as a measure; a report's per-area tables by their captions; a total row by its place
+# 14: tables whose rows do not add up left out (ingest.reconcile); footnote marks after figures; calendar-year columns
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 FIX = "run `assistant index --force` to rebuild it"

@@ -15,7 +15,7 @@ from assistant import vocab
 from assistant.ingest.table_words import force_name
 from assistant.understand.common import blank_matches
 from assistant.understand.query import Reason
-from assistant.vocab.load import edition_words
+from assistant.vocab.load import edition_words, organisation_words
 
 FRAUD = Reason("fraud", "the tables exclude fraud (Action Fraud / NFIB reports), so they hold no fraud figures")
 POPULATION = Reason("population", "the tables give counts, not rates per head of population")
@@ -105,14 +105,18 @@ _NON_TABLE_CUES = tuple((label, re.compile(p)) for label, p in (
     ("ward", r"\bwards?\b"),
     ("plans", r"\bplans?\b|\bstrateg(?:y|ies)\b|\bprojects?\b|\bcampaigns?\b|\bschemes?\b|\bprogrammes?\b"),
 ))
-# Names of bodies whose words would otherwise read as a crime type or a place ("Police, Fire and Crime ...").
-_ORGANISATIONS = re.compile(
-    r"\b(?:essex )?police fire and crime commissioner\b|\bpolice and crime (?:commissioner|plan|panel)\b|"
-    r"\bcrime prevention strategy\b|\bcentre for crime and justice\b|\bcommunity safety partnership\b|"
-    r"\bviolence and vulnerability (?:unit|partnership)\b|\bagainst slavery partnership\b|"
-    r"\bessex county (?:council|fire and rescue(?: service)?)\b|\bsafer essex(?: roads)?(?: partnership)?\b|"
-    r"\bessex community safety network\b|\bessex prevent delivery group\b|\bserious violence duty\b")
-
+def _organisations(words) -> re.Pattern:
+    """Names of bodies whose words would otherwise read as a crime type or a place ("Police, Fire and Crime
+    Commissioner", "Essex County Council"): the bodies of `organisations.toml`, and those it names after the
+    force's area, with the force's names learned from the index as `_own_force` learns them."""
+    data = organisation_words()
+    either = lambda patterns: "|".join(f"(?:{p})" for p in patterns)  # noqa: E731
+    alternatives = [rf"\b(?:{either(data['bodies'])})\b"]
+    names = "|".join(re.escape(name) for name in _force_names(words))
+    if names:
+        alternatives += [rf"\b(?:{names}) (?:{either(data['after_force'])})\b",
+                         rf"\b(?:{either(data['before_force'])}) (?:{names}){either(data['after_before_force'])}\b"]
+    return re.compile("|".join(alternatives))
 
 
 def _other_forces(words) -> tuple[re.Pattern, Reason]:
@@ -132,12 +136,18 @@ def _own_force(words) -> re.Pattern | None:
     """The indexed force named as an organisation ("Dunmarsh Constabulary", "Essex Police"): its tables' own
     publisher, never another force. Its name is read from the summaries' titles, so a summary for a policing area
     within a force ("Dunmarsh Constabulary - Kestermoor Policing Area") knows its force by name too."""
+    names = _force_names(words)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})(?:'s)? (?:police|constabulary)\b", re.I) \
+        if names else None
+
+
+def _force_names(words) -> list[str]:
+    """The indexed force's names, normalised, longest first: the vocabulary's forces and the names its summaries'
+    titles give ("Dunmarsh Constabulary - Kestermoor Policing Area: ..." -> "dunmarsh")."""
     names = set(words.forces)
     if words.catalogue is not None:
         names |= {force_name(edition.id) for edition in words.catalogue.editions}
-    names = sorted({vocab.normalise(n) for n in names if n}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})(?:'s)? (?:police|constabulary)\b", re.I) \
-        if names else None
+    return sorted({vocab.normalise(n) for n in names if n}, key=len, reverse=True)
 
 
 def _partnerships(words) -> re.Pattern:
@@ -184,7 +194,8 @@ def blank_framing(raw: str) -> str:
 def blank_organisations(norm: str) -> str:
     """Normalised text with named bodies and district-named partnerships blanked."""
     partnerships = vocab.active().compiled("understand.partnerships", _partnerships)
-    return blank_matches(partnerships, blank_matches(_ORGANISATIONS, norm))
+    organisations = vocab.active().compiled("understand.organisations", _organisations)
+    return blank_matches(partnerships, blank_matches(organisations, norm))
 
 
 # "What did the March edition say?": a summary that says something is the tables speaking, not a document's words.

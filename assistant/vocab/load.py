@@ -372,3 +372,26 @@ def edition_words() -> dict[str, str]:
                 file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
         patterns[name] = r"\b(?:" + "|".join(words) + r")\b"
     return patterns
+
+
+ORGANISATION_GROUPS = ("bodies", "after_force", "before_force", "after_before_force")
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> dict[str, tuple[str, ...]]:
+    """Read and check organisations.toml (once per process): each group's patterns must compile."""
+    file = _File("organisations.toml", _read(default_directory(), "organisations.toml"))
+    file.allow_keys(set(ORGANISATION_GROUPS))
+    groups = {}
+    for name in ORGANISATION_GROUPS:
+        entry = file.table(name, file.get(name))
+        file.allow_keys({"words"}, entry, f"{name}.")
+        words = tuple(file.text(f"{name}.words[{i}]", word, empty=True)
+                      for i, word in enumerate(file.array(f"{name}.words", entry.get("words"))))
+        for i, word in enumerate(words):
+            try:
+                re.compile(word)
+            except re.error as error:
+                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
+        groups[name] = words
+    return groups
