@@ -39,7 +39,8 @@ st.set_page_config(page_title=TITLE, page_icon=str(Path(__file__).parent / ".str
 def load_engine(index_dir: str, corpus_dir: str) -> Assistant:
     """One engine per server process and index: every session shares it (it is read-only after load).
 
-    The model, the frames and the claims' reading of the prose are warmed on a thread, not here: the page is
+    The model, the frames and every sentence's terms are warmed on a thread, not here (the claims' reading of the
+    prose waits for the first claim check, see `Assistant.warm`): the page is
     drawn and table questions are answered while they load, and a first passage question waits only for what
     is left of the warm-up (each part is made once, whichever thread asks first)."""
     engine = Assistant.load(Path(index_dir), Path(corpus_dir), build_if_missing=True)
