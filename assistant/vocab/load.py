@@ -310,6 +310,24 @@ def _notes_on_aliases(file: str, where: str, notes: dict[str, str], aliases,
                                  f"{why}")
 
 
+def _pattern_groups(file: _File, names: tuple[str, ...], empty: bool = False) -> dict[str, tuple[str, ...]]:
+    """Groups of regular expressions, each table `[name] words = [...]`: every word must compile, so a bad pattern
+    is named with its file and place at load, not met as an error in the middle of a question."""
+    groups = {}
+    for name in names:
+        entry = file.table(name, file.get(name))
+        file.allow_keys({"words"}, entry, f"{name}.")
+        words = tuple(file.text(f"{name}.words[{i}]", word, empty=empty)
+                      for i, word in enumerate(file.array(f"{name}.words", entry.get("words"))))
+        for i, word in enumerate(words):
+            try:
+                re.compile(word)
+            except re.error as error:
+                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
+        groups[name] = words
+    return groups
+
+
 DIRECTION_GROUPS = ("rise", "fall", "up", "down", "more", "less", "better", "worse", "unchanged")
 
 
@@ -330,18 +348,7 @@ def directions() -> Directions:
     """Read and check directions.toml (once per process): each group's patterns must compile."""
     file = _File("directions.toml", _read(default_directory(), "directions.toml"))
     file.allow_keys({*DIRECTION_GROUPS, "multiples"})
-    groups = {}
-    for name in DIRECTION_GROUPS:
-        entry = file.table(name, file.get(name))
-        file.allow_keys({"words"}, entry, f"{name}.")
-        words = tuple(file.text(f"{name}.words[{i}]", word)
-                      for i, word in enumerate(file.array(f"{name}.words", entry.get("words"))))
-        for i, word in enumerate(words):
-            try:
-                re.compile(word)
-            except re.error as error:
-                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
-        groups[name] = words
+    groups = _pattern_groups(file, DIRECTION_GROUPS)
     multiples = {}
     for word, value in file.table("multiples", file.get("multiples")).items():
         if not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -359,19 +366,7 @@ def edition_words() -> dict[str, str]:
     words as whole words; each word must compile."""
     file = _File("edition_words.toml", _read(default_directory(), "edition_words.toml"))
     file.allow_keys(set(EDITION_GROUPS))
-    patterns = {}
-    for name in EDITION_GROUPS:
-        entry = file.table(name, file.get(name))
-        file.allow_keys({"words"}, entry, f"{name}.")
-        words = [file.text(f"{name}.words[{i}]", word)
-                 for i, word in enumerate(file.array(f"{name}.words", entry.get("words")))]
-        for i, word in enumerate(words):
-            try:
-                re.compile(word)
-            except re.error as error:
-                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
-        patterns[name] = r"\b(?:" + "|".join(words) + r")\b"
-    return patterns
+    return {name: r"\b(?:" + "|".join(words) + r")\b" for name, words in _pattern_groups(file, EDITION_GROUPS).items()}
 
 
 ORGANISATION_GROUPS = ("bodies", "after_force", "before_force", "after_before_force")
@@ -382,16 +377,4 @@ def organisation_words() -> dict[str, tuple[str, ...]]:
     """Read and check organisations.toml (once per process): each group's patterns must compile."""
     file = _File("organisations.toml", _read(default_directory(), "organisations.toml"))
     file.allow_keys(set(ORGANISATION_GROUPS))
-    groups = {}
-    for name in ORGANISATION_GROUPS:
-        entry = file.table(name, file.get(name))
-        file.allow_keys({"words"}, entry, f"{name}.")
-        words = tuple(file.text(f"{name}.words[{i}]", word, empty=True)
-                      for i, word in enumerate(file.array(f"{name}.words", entry.get("words"))))
-        for i, word in enumerate(words):
-            try:
-                re.compile(word)
-            except re.error as error:
-                file.fail(f"{name}.words[{i}]", f"not a valid pattern: {error}")
-        groups[name] = words
-    return groups
+    return _pattern_groups(file, ORGANISATION_GROUPS, empty=True)
