@@ -148,12 +148,34 @@ class Catalogue:
         for force in self.forces():
             districts = [a.name for a in self.areas if a.force == force and a.kind == DISTRICT]
             others = [a.name for a in self.areas if a.force == force and a.kind == POLICING_AREA]
-            line = f"Areas of {force}: the force total, {len(districts)} districts ({', '.join(districts)})"
+            parts = (f"{_count(len(districts), 'area')} ({', '.join(districts)})" if districts else "no smaller areas")
+            line = f"Areas of {force}: {self._whole(force)}, and {parts}"
             lines.append(line + (f", and other policing areas ({', '.join(others)})" if others else ""))
         nested = sum(1 for c in self.crime_types if c.parent is not None)
         lines.append(f"Crime types: {len(self.crime_types)} printed labels, {nested} of them sub-types of another; "
                      f"all crime is \"{self.total_row()}\"")
         return lines
+
+    def _whole(self, force: str) -> str:
+        """How the top area's own figures are named: "the force as a whole", or "Lydwold as a whole" when the
+        tables are a place's within a force."""
+        return "the force as a whole" if self.owner(force).endswith(" Police") else f"{force} as a whole"
+
+    def areas_in_words(self, force: str) -> str:
+        """The areas the tables cover, without a digit: "the force as a whole and each of its areas"."""
+        return f"{self._whole(force)}{' and each of its areas' if self.districts(force) else ''}"
+
+    def periods_in_words(self) -> str:
+        """The kinds of period the editions print, without a digit, newest edition first: "rolling years to
+        October", "the nine months to December and the six months to September" (a part-year summary is never
+        called a rolling year)."""
+        kinds = []
+        for edition in sorted(self.editions, key=precedence, reverse=True):
+            months, _, ends = edition.periods[1].partition(" months to ")
+            month = ends.rsplit(" ", 1)[0]
+            kinds.append(f"rolling years to {month}" if months == "12" else
+                         f"the {_NUMBER_WORDS.get(int(months), 'several')} months to {month}")
+        return _and(list(dict.fromkeys(kinds)))
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -168,10 +190,31 @@ class Catalogue:
                    measures=tuple(data.get("measures", ())), problems=tuple(data.get("problems", ())))
 
 
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+                 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def _count(number: int, noun: str) -> str:
+    """"six areas", "one area", "23 areas": small counts in words, as a person writes them."""
+    return f"{_NUMBER_WORDS.get(number, str(number))} {noun}{'' if number == 1 else 's'}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
 def precedence(edition: Edition) -> tuple:
     """How editions rank when several could answer: official summaries before uploaded documents, then the
-    latest period end, then the latest document date (a later print of the same period is a revision)."""
-    return (not edition.uploaded, edition.period_ends[1], edition.date)
+    latest period end, then the longer period (a year's summary before a quarter's table ending the same month:
+    a question that names no period asks about the year), then the latest document date (a later print of the
+    same period is a revision)."""
+    return (not edition.uploaded, edition.period_ends[1], _months(edition.periods[1]), edition.date)
+
+
+def _months(period: str) -> int:
+    """How many months a period in words covers ("3 months to September 2026": 3)."""
+    head = period.split(" ", 1)[0]
+    return int(head) if head.isdigit() else 12
 
 
 def build_catalogue(frame: pd.DataFrame, documents: dict, area_kinds: dict[str, str] | None = None) -> Catalogue:

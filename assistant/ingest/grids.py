@@ -21,7 +21,15 @@ here knows any one of them. What a figure is for is learned from the sheet itsel
   are then areas), else a part of the table ("Victim based crime");
 - a sheet with no area column is for the place its title names ("Kestermoor Policing Area"), else the place its
   name is ("Braintree"), else the force;
-- a solved rate printed as a fraction (0.213) is read as the percentage it is (21.3), the printed text kept.
+- a solved rate printed as a fraction (0.213) is read as the percentage it is (21.3), the printed text kept;
+- **across** (areas as columns, each row a measure and its period: "Crimes Apr-Dec 2025", "+/-", "Positive outcome
+  rate Apr-Dec 2026 (%)", under a crime type printed once per block or named by the title): `measure_rows`; a column
+  printed as the titled place with its kind ("Lydwold District" under "Lydwold District Policing Area") is that
+  place's own total;
+- a period is kept exact, months and end: a year to date, a quarter or a half year is read as such, in a report
+  too (its title block gives the period to columns that name none); a report's table comparing unlike periods (a
+  quarter against the quarter before) is left out and reported, since answers read two periods as this year and
+  last.
 
 A table that has the look of a performance table (figure columns under a measure's name) but whose figures cannot
 all be tied to an area, a crime type, a measure and a period is a reported problem, in plain words, never a guess.
@@ -48,9 +56,6 @@ _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _TITLE_MAX_CHARS = 160
 _COUNTS = (OFFENCES, SOLVED)
-# A report's table of shorter periods (a quarter against the quarter before) stays a passage: table answers read
-# "last year", "this year" and editions over rolling years, and would take "the quarter before" for the same period.
-_PRINTED_MIN_MONTHS = 12
 # A line that states a figure ("Population (mid-2024 estimate): 125,600") is a note over a sheet, not its title.
 _STATED_FIGURE = re.compile(r"[:=]\s*[£$€]?[\d,]*\d(?:\.\d+)?\s*%?\s*$")
 _GENERIC_SHEET = re.compile(r"^(?:sheet|table|data|summary|figures|results|report|performance|crime|dashboard|"
@@ -85,6 +90,7 @@ class GridCell:
     value: float
     row: TableRow
     titled: bool = False  # its area is the place the sheet's title names, not a row's, a column's or the sheet's
+    series: tuple = ()  # the printed cells it is read with as one measure (a rate printed as fractions): () a column
 
 
 def is_spreadsheet(doc: Document) -> bool:
@@ -111,14 +117,33 @@ def read_grid_tables(doc: Document, tables: Sequence[TextTable]) -> tuple[list[d
             table = _unlabelled(table)
         try:
             found = _table_cells(doc, table, lines)
-            if is_printed(doc) and any(c.column.period and c.column.period.months < _PRINTED_MIN_MONTHS for c in found):
-                continue  # a quarter's table in a report: answers compare years and editions, not quarters
-            cells += found
+            cells += _refuse_unlike_periods(found, _where(doc, table, lines)) if is_printed(doc) else found
         except TableProblem as problem:
             problems.append(str(problem))
     if not cells:
         return [], problems
     return _records(doc, cells, tables), problems
+
+
+def _refuse_unlike_periods(cells: list[GridCell], where: str) -> list[GridCell]:
+    """A part-year table's cells (a quarter, a half year, the year to date), read as they are, each figure for the
+    months it covers; a TableProblem when it compares unlike periods.
+
+    Answers read a table's two periods as this year and the one before, and its difference columns as the change
+    on last year: true when both cover the same months a whole number of years apart (April to September 2026
+    against April to September 2025). A quarter against the quarter before, or a year to date beside a rolling
+    year, would be taken for last year's figure, so such a table is left out (its text is still searched). A
+    report's tables are checked so; a workbook's columns of months or quarters are read as they always were."""
+    periods: dict[tuple[str, str], set[Period]] = {}
+    for cell in cells:
+        if cell.column.period is not None and cell.column.measure == cell.column.base:
+            periods.setdefault((cell.column.base, cell.column.area or cell.area), set()).add(cell.column.period)
+    if any(min(p.months for p in held) < 12 and len({(p.months, p.month) for p in held}) > 1
+           for held in periods.values()):
+        raise TableProblem(f"{_capital(where)} compares periods that are not the same months of different years "
+                           "(a quarter against the quarter before, or a part of the year beside a whole year), so it "
+                           "was left out of the tables; its text is still searched.")
+    return cells
 
 
 def _lines_before(doc: Document, table: TextTable, previous_end: int) -> list[str]:
@@ -315,15 +340,19 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     if not figures:
         return []
     parts = _header_parts(header, figures)
-    title = title_period(lines)
+    title = title_period(lines) or (_report_period(doc, table) if is_printed(doc) else None)
     if title is not None and not title.calendar and is_printed(doc) and _says_calendar(doc.text[:table.start]):
         title = replace(title, calendar=True)
     named = [i for i in figures if any(_base_measure(part) for part in parts[i])]
     dated = [i for i in figures if any(column_period(part, title) for part in parts[i])]
+    if not named and not dated:  # areas as columns, measures and periods as rows: read across
+        across = measure_rows(doc, table, header_end, {i: parts[i] for i in figures}, lines, title)
+        if across is not None:
+            return across
     context_measure = _context_measure(lines)
     if not named and not (context_measure and (dated or (title and title.year))):
         return []  # no measure named over the figures, nor a measure and a period in the sheet's titles
-    where = _where(doc, table)
+    where = _where(doc, table, lines)
     labels = [i for i in range(min(figures)) if any(row[i] for row in body if i < len(row))]
     if not labels:
         raise TableProblem(f"{_capital(where)} looks like a police performance table but has no column naming the "
@@ -334,7 +363,11 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     part_column = next((i for i in reversed(labels) if i not in (crime_column, area_column)), None)
     rows_are_areas = area_column is None and any(
         crime_column < len(row) and has_word(row[crime_column], layout_words()["labels"]["area"]) for row in header)
-    crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title)), "")
+    # A caption naming the crime type ("Table 2: Shoplifting by area") makes a header naming a measure in other
+    # words ("Positive outcomes") that measure, not a crime type.
+    captioned = _caption_crime(doc, lines, title) if rows_are_areas else ""
+    crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title) and
+                        not (captioned and _base_measure(p))), "")
                   if rows_are_areas and not _per_head(parts[i]) else "") for i in figures}
     columns = {i: _per_head_column(i, parts[i], title) if _per_head(parts[i]) or _population(parts[i]) else
                _column(i, [p for p in parts[i] if p != crimes[i]], _left_measure(i, named, parts) or context_measure,
@@ -357,7 +390,7 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
         rows_are_areas = False  # "Crime type: Burglary" rows over rows of areas: the groups say it
     table_crime = ""
     if rows_are_areas and not all(c.crime for c in readable.values()):
-        table_crime = _caption_crime(lines, title)
+        table_crime = captioned
         if not table_crime:
             raise TableProblem(f"{_capital(where)} looks like a police performance table of areas but neither its "
                                "columns nor its caption (\"Table 2: All crime by area\") say which crime type its "
@@ -371,6 +404,107 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     _refuse_duplicates(readable, where)
     return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), (context_area, titled),
                        where, groups, table_crime if rows_are_areas else "")
+
+
+def _report_period(doc: Document, table: TextTable) -> TitlePeriod | None:
+    """The period a report's title block states ("Financial year to date: April to September 2026 compared with
+    April to September 2025"), for a table whose own caption and headers leave it out: the headings printed before
+    the report's first table speak for every table below them (a heading further down speaks only for its own)."""
+    first = min((s.start for s in doc.sections if s.path and _CAPTION.match(s.path[-1].strip())), default=table.start)
+    return title_period([s.path[-1] for s in doc.sections if s.path and s.start < min(first, table.start)])
+
+
+def measure_rows(doc: Document, table: TextTable, header_end: int, parts: dict[int, list[str]], lines: list[str],
+                 title: TitlePeriod | None) -> list[GridCell] | None:
+    """The cells of a table laid out across: areas as columns, each row a measure and its period ("Crimes Apr-Dec
+    2025", "+/-", "Positive outcome rate Apr-Dec 2026 (%)"), its crime type in the label column to their left
+    (printed on the first row of its block) or, with no such column, in the table's title ("All crime by
+    neighbourhood area"). None when the rows do not name measures and periods (not this layout); a TableProblem
+    when they do but a column names no area or the crime type is nowhere said."""
+    body = table.rows[header_end:]
+    figures = sorted(parts)
+    labels = [i for i in range(min(figures)) if any(_cell(row, i) for row in body)]
+    if not labels:
+        return None
+    measure_column = labels[-1]
+    dated = [row for row in body if _base_measure(_cell(row, measure_column)) and
+             column_period(_cell(row, measure_column), title)]
+    if len(dated) < 2:
+        return None
+    where = _where(doc, table, lines)
+    crime_column = labels[-2] if len(labels) > 1 else None
+    crime = "" if crime_column is not None else _caption_crime(doc, lines, title) or _title_crime(lines, title)
+    if crime_column is None and not crime:
+        raise TableProblem(f"{_capital(where)} has its areas as columns and its measures as rows, but neither a "
+                           "column nor its title (\"All crime by area\") says which crime type its figures count, "
+                           "so it was left out.")
+    unnamed = [i for i in figures if not parts[i]]
+    if unnamed:
+        raise TableProblem(f"{_capital(where)} has its areas as columns, but column {unnamed[0] + 1} has no header "
+                           "naming its area, so the table was left out.")
+    cells: list[GridCell] = []
+    base: str | None = None
+    block = body[0]  # the first line of the current crime type's block
+    for row in body:
+        if crime_column is not None and _cell(row, crime_column):
+            crime, base, block = without_note(_unmarked(_cell(row, crime_column))), None, row
+        label = _cell(row, measure_column)
+        if not any(_cell(row, i) for i in figures):
+            continue
+        if not label or not crime:
+            raise TableProblem(f"A row of figures in {where} does not say which measure or crime type it holds (the "
+                               f"row reading {' | '.join(row.cells)!r}), so the table was left out.")
+        if any(word in label.lower() for word in header_words()["columns"]["per_head"]):
+            continue  # a rate per head of population: printed, but no count or solved rate
+        base = _base_measure(label) or base
+        column = _column(0, [label], base, title, True)
+        if column is None:
+            raise TableProblem(f"Row {label!r} of {where} names no measure and period it can be read as (e.g. "
+                               "\"Crimes Apr-Dec 2025\", \"% diff\"), so the table was left out.")
+        for i in figures:
+            printed = _cell(row, i)
+            value = parse_number(printed)
+            if value is None and not _missing(printed):
+                raise TableProblem(f"Cell {printed!r} in row {label!r} of {where} is not a number or a mark of a "
+                                   "missing figure, so the table was left out. Fix the cell and rebuild.")
+            cells.append(GridCell(table.start, without_note(parts[i][-1]), "", _cell(block, crime_column) or crime,
+                                  crime, None, replace(column, index=i, label=label, area=without_note(parts[i][-1])),
+                                  printed, math.nan if value is None else value, row,
+                                  series=(table.start, column.measure)))
+    return _as_blocks(_percent_changes(cells))
+
+
+def _as_blocks(cells: list[GridCell]) -> list[GridCell]:
+    """Each cell's printed row widened to its crime type's block of lines: an answer cites an area's figures for
+    one crime type as one row (offences, their change, the solved rate), and laid out across they are printed on
+    the block's lines, one measure a line, not on one line."""
+    spans: dict[str, tuple[int, int]] = {}
+    for cell in cells:
+        start, end = spans.get(cell.crime_type, (cell.row.start, cell.row.end))
+        spans[cell.crime_type] = (min(start, cell.row.start), max(end, cell.row.end))
+    return [replace(cell, row=replace(cell.row, start=spans[cell.crime_type][0], end=spans[cell.crime_type][1]))
+            for cell in cells]
+
+
+def _percent_changes(cells: list[GridCell]) -> list[GridCell]:
+    """A count's difference row printed as percentages ("-7.8%") is its % change."""
+    by_row: dict[int, list[GridCell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row.start, []).append(cell)
+    changed = {start: _percent_change(group[0].column, [c.printed for c in group]) for start, group in by_row.items()}
+    return [replace(cell, column=replace(cell.column, measure=changed[cell.row.start].measure),
+                    series=(cell.table, changed[cell.row.start].measure)) for cell in cells]
+
+
+def _title_crime(lines: list[str], title: TitlePeriod | None) -> str:
+    """The crime type a title line names over a table of areas ("All crime by neighbourhood area, April to
+    December" -> "All crime"): the words before "by" and a kind of area, when they name a crime type; else ""."""
+    for line in reversed(lines):
+        found = re.match(r"\s*(.+?)\s+by\s+(.+)$", line)
+        if found and has_word(found.group(2), layout_words()["labels"]["area"]):
+            subject = found.group(1).strip()
+            return subject if _names_crime(subject, title) and _base_measure(subject, strong=True) is None else ""
+    return ""
 
 
 def _says_calendar(before: str) -> bool:
@@ -433,13 +567,16 @@ def _names_crime(part: str, title: TitlePeriod | None) -> bool:
 _CAPTION = re.compile(r"(?:table|figure)\s+[\w.]{1,6}\s*[:.–—-]\s*(.+)$", re.IGNORECASE)
 
 
-def _caption_crime(lines: list[str], title: TitlePeriod | None) -> str:
+def _caption_crime(doc: Document, lines: list[str], title: TitlePeriod | None) -> str:
     """The crime type a numbered caption says a table of areas counts ("Table 2: All crime by area" -> "All crime"),
-    from the caption nearest the table; "" when none names one."""
+    from the caption nearest the table; "" when none names one. A dash ends the subject ("Table 4: Shoplifting -
+    Harnbury") unless the words before "by" are a label the document prints elsewhere ("Burglary - residential")."""
     for line in reversed(lines):
         found = _CAPTION.match(line.strip())
         if found:
-            subject = re.split(r"\s+(?:by|in|for|across)\s+|[,;(]|\s[-–—]\s", found.group(1), maxsplit=1)[0].strip()
+            subject = re.split(r"\s+(?:by|in|for|across)\s+|[,;(]", found.group(1), maxsplit=1)[0].strip()
+            if _printed_count(doc, subject) < 2:  # "Shoplifting - Harnbury" names its crime type before a dash
+                subject = re.split(r"\s[-–—]\s", subject, maxsplit=1)[0].strip()
             return subject if _names_crime(subject, title) else ""
     return ""
 
@@ -553,7 +690,8 @@ def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn
             if not shown_area:
                 raise TableProblem(f"Row {label!r} of {where} comes before any row naming its area, so the table "
                                    "was left out.")
-            cells.append(GridCell(table.start, shown_area, section, label, crime_type, parent_type, column,
+            cells.append(GridCell(table.start, without_note(shown_area), section, label, without_note(crime_type),
+                                  parent_type and without_note(parent_type), column,
                                   printed, math.nan if value is None else value, row,
                                   titled and not (column.area or area)))
     return cells
@@ -561,6 +699,16 @@ def _body_cells(table: TextTable, header_end: int, columns: dict[int, GridColumn
 
 def _cell(row: TableRow, column: int | None) -> str:
     return row.cells[column] if column is not None and column < len(row.cells) else ""
+
+
+_NOTE_REFERENCE = re.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+def without_note(label: str) -> str:
+    """A label without the footnote reference printed after it ("Anti-social behaviour (1)", "Robbery*", "Burglary
+    [2]"): the reference points to a note, it is no part of the name, and the same label printed elsewhere without
+    it must read as the same crime type or area."""
+    return _NOTE_REFERENCE.sub("", label).strip() or label
 
 
 def _unmarked(label: str) -> str:
@@ -580,7 +728,13 @@ def _refuse_duplicates(columns: dict[int, GridColumn], where: str) -> None:
         seen[key] = column.label
 
 
-def _where(doc: Document, table: TextTable) -> str:
+def _where(doc: Document, table: TextTable, lines: Sequence[str] = ()) -> str:
+    """"sheet 'Burglary' of <file>" for a workbook; "the table under 'Table 2: ...' in <file>" for a report, whose
+    headings are no sheets (its nearest caption, else its heading); "the table of <file>" for a CSV file."""
+    if is_printed(doc):
+        caption = next((line for line in reversed(lines) if _CAPTION.match(line.strip())), "")
+        heading = caption or (table.section_path[-1] if table.section_path else "")
+        return f"the table under '{heading}' in {doc.id}" if heading else f"a table in {doc.id}"
     sheet = table.section_path[0] if table.section_path else ""
     place = f"sheet '{sheet}'" if doc.format != "csv" and sheet else "the table"
     return f"{place} of {doc.id}"
@@ -644,7 +798,12 @@ def _captioned_place(doc: Document, line: str, row_labels: set[str]) -> str:
             not words[0][0].isupper() or _base_measure(subject) is not None or title_period([subject]) is not None or \
             has_word(subject, _period_words()) or subject.lower() in row_labels:
         return ""
-    return subject if len(re.findall(rf"(?<![\w]){re.escape(subject)}(?![\w])", doc.text)) > 1 else ""
+    return subject if _printed_count(doc, subject) > 1 else ""
+
+
+def _printed_count(doc: Document, text: str) -> int:
+    """How many times the document prints `text` as whole words."""
+    return len(re.findall(rf"(?<![\w]){re.escape(text)}(?![\w])", doc.text))
 
 
 @lru_cache(maxsize=1)
@@ -673,7 +832,9 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
     """Frame records for one document's cells: one edition, its force named, rates read as percentages, printed
     order numbered document-wide (so one sheet per measure still makes one row per area and crime type)."""
     force = _force(doc, cells)
-    cells = [replace(cell, area=_total_area(cell.area, force)) for cell in _percent_rates(cells)]
+    cells = _titled_places(_percent_rates(cells))
+    totals = {cell.area: _total_area(cell.area, force) for cell in cells}
+    cells = [replace(cell, area=totals[cell.area]) for cell in cells]
     periods: dict[tuple[str, str], list[Period]] = {}  # (measure, area) -> its value columns' periods, in order
     for cell in cells:
         if cell.column.period is not None and cell.column.measure == cell.column.base:
@@ -685,7 +846,7 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
     edition = _edition(doc, first, latest)
     force_words = layout_words()["labels"]["force"]
     is_force = {area: area == FORCE_TITLE or has_word(area, force_words) for area in {c.area for c in cells}}
-    whole = _whole_area(cells, is_force)
+    whole = _whole_area(cells, is_force, {named for printed, named in totals.items() if named != printed})
     order: dict[str, int] = {}
     records = []
     for cell in cells:
@@ -710,6 +871,17 @@ def _records(doc: Document, cells: list[GridCell], tables: Sequence[TextTable]) 
     return records
 
 
+def _titled_places(cells: list[GridCell]) -> list[GridCell]:
+    """Cells of a column headed by the place a title names, with its kind ("Lydwold District" as the last column
+    of a sheet of areas, where another is titled "Lydwold District Policing Area"), given that place's name: the
+    district's total column and its figures in a table titled for it are one area's. (A row so printed is left as
+    it was read: `_total_area` reads rows that say "total".)"""
+    titled = {cell.area for cell in cells if cell.titled}
+    return [replace(cell, area=_titled_place(cell.area)) if cell.column.area == cell.area and
+            _titled_place(cell.area) in titled and _titled_place(cell.area) != cell.area and
+            _place_pattern().fullmatch(cell.area) else cell for cell in cells]
+
+
 def _total_area(area: str, force: str) -> str:
     """The area a total row is for: the place it names by its kind ("Harnbury LPA total" is Harnbury's own total, the
     whole of what its parts add up to) or by its name alone ("Harnbury total", when Harnbury is not the force), else
@@ -726,27 +898,30 @@ def _total_area(area: str, force: str) -> str:
     return rest if named else area
 
 
-def _whole_area(cells: list[GridCell], is_force: dict[str, bool]) -> str:
+def _whole_area(cells: list[GridCell], is_force: dict[str, bool], totalled: set[str]) -> str:
     """The area a document with no force-wide figures is about as a whole: the one place its titles name over
     sheets without an area column ("Kestermoor Policing Area"), whose rows stand above those of its parts (the
-    areas its other tables group rows by), as a force's do above its districts; "" when there is not just one."""
+    areas its other tables group rows by), as a force's do above its districts; else the one place a total row
+    names ("Kestermoor total": the sum of the areas above it); "" when there is not just one."""
     if any(is_force.values()):
         return ""
     titled = {cell.area for cell in cells if cell.titled}
-    return next(iter(titled)) if len(titled) == 1 else ""
+    if titled:
+        return next(iter(titled)) if len(titled) == 1 else ""
+    return next(iter(totalled)) if len(totalled) == 1 else ""
 
 
 def _percent_rates(cells: list[GridCell]) -> list[GridCell]:
     """Solved rates printed as fractions (0.213, not 21.3 or "21.3%") read as the percentages they are, per column
     of a table, and that table's rate differences with them; a percentage change printed as a fraction likewise."""
-    columns: dict[tuple[int, int], list[GridCell]] = {}
+    columns: dict[tuple, list[GridCell]] = {}
     for cell in cells:
-        columns.setdefault((cell.table, cell.column.index), []).append(cell)
+        columns.setdefault(cell.series or (cell.table, cell.column.index), []).append(cell)
     scaled = {key for key, group in columns.items()
               if group[0].column.measure in (SOLVED_RATE, *PERCENT_CHANGE.values()) and _fractions(group)}
     rate_tables = {table for (table, index) in scaled if columns[(table, index)][0].column.measure == SOLVED_RATE}
     return [replace(cell, value=cell.value * 100)
-            if (cell.table, cell.column.index) in scaled
+            if (cell.series or (cell.table, cell.column.index)) in scaled
             or (cell.column.measure == CHANGE[SOLVED_RATE] and cell.table in rate_tables) else cell
             for cell in cells]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.errors import CorpusError, IndexCorruptError
 from assistant.store.checksums import file_sha256
 
-FORMAT_VERSION = 14  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
+FORMAT_VERSION = 15  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
 # 6: exact passage vectors in chunks.npy, FAISS index type by size; 7: police.uk outcomes and stop-and-search frames;
 # 8: tidy statistics (stats.parquet); 9: each table cell's position in its printed line;
 # 10: passages and sentences as columns of spans (store.spans);
@@ -25,6 +25,7 @@ FORMAT_VERSION = 14  # 3: the frame carries its edition and period end; 4: catal
 # 12: a percentage change read beside a change in any wording ("Difference %"), rates per head left out;
 # 13: printed rates per head read as a measure; a report's per-area tables by their captions; a total row by its place
 # 14: tables whose rows do not add up left out (ingest.reconcile); footnote marks after figures; calendar-year columns
+# 15: part-year printed tables read (their differences only when like periods); areas as columns, measures as rows
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 FIX = "run `assistant index --force` to rebuild it"
