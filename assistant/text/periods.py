@@ -26,16 +26,22 @@ _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 # quarter of a year is read as the range of months it spans (a `BETWEEN` mention).
 BETWEEN, TO_MONTH, MONTH_YEAR, FISCAL, SINCE, YEAR = "between", "to month", "month", "fiscal", "since", "year"
 HALF, QUARTER, ISO_MONTH = "half", "quarter", "iso month"
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# A half or quarter is of a calendar year ("2026") or of a financial year ("2026/27", "26/27", "financial year
+# 2026/27"), which starts in April: the first half of 2026/27 is April to September 2026.
+_FISCAL_OR_YEAR = (r"(?:(?:financial|fiscal)\s+year\s+)?"
+                   r"(?:(?<![\d/])((?:19|20)?\d\d)\s*[/-]\s*((?:19|20)?\d\d)(?![\d/-])|"
+                   rf"({YEAR_WORDS})\b)")
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 PATTERNS = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in (
     # "between April and June 2017", "from July 2017 to June 2018", "January to June 2017", "March-May 2017"
     (BETWEEN, rf"\b(?:between\s+({MONTH})\s*({YEAR_WORDS})?\s+and\s+|(?:from\s+)?({MONTH})\s*({YEAR_WORDS})?"
               rf"(?:\s+(?:to|until|through)\s+|\s*[-–]\s*))({MONTH})\s*({YEAR_WORDS})\b"),
     # "the first half of 2017", "H2 2016", "the third quarter of 2017", "Q1 2017": read as the months they span
-    (HALF, rf"\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+(?:of\s+)?({YEAR_WORDS})\b|\bh([12])\s+({YEAR_WORDS})\b"),
-    (QUARTER, rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?({YEAR_WORDS})\b|"
-              rf"\bq([1-4])\s+({YEAR_WORDS})\b"),
+    (HALF, rf"\b(?:the\s+)?(first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+)?{_FISCAL_OR_YEAR}|"
+           rf"\bh([12])\s+(?:of\s+)?(?:the\s+)?{_FISCAL_OR_YEAR}"),
+    (QUARTER, rf"\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:the\s+)?"
+              rf"{_FISCAL_OR_YEAR}|\bq([1-4])\s+(?:of\s+)?(?:the\s+)?{_FISCAL_OR_YEAR}"),
     # "the 12 months to October 2024", "the year ending 31 March", "the rolling year up to the end of June"
     (TO_MONTH, rf"\b(?:(?:12|twelve)[\s-]months?|year|period)\s+(?:ending|to|up\s+to|until)(?:\s+the\s+end\s+of)?"
                rf"\s+{_DAY}({MONTH})(?:,?\s+({YEAR_WORDS})\b)?"),
@@ -129,10 +135,7 @@ def _read(kind: str, match: re.Match, unread: str) -> Mention | None:
         first = (int(first_year) if first_year else year, _month(first_month))
         return Mention(kind, match.start(), words, year, _month(month), first, match.end())
     if kind in (HALF, QUARTER):
-        which, year = [group for group in match.groups() if group]
-        size = 6 if kind == HALF else 3
-        last = (int(which) if which.isdigit() else _ORDINAL[which.lower()]) * size
-        return Mention(BETWEEN, match.start(), words, int(year), last, (int(year), last - size + 1), match.end())
+        return _part_of_year(kind, match, words)
     if kind == ISO_MONTH:
         return Mention(MONTH_YEAR, match.start(), words, int(match.group(1)), int(match.group(2)), end=match.end())
     if kind in (TO_MONTH, MONTH_YEAR):
@@ -148,6 +151,25 @@ def _read(kind: str, match: re.Match, unread: str) -> Mention | None:
     if kind == YEAR and _COUNT_BEFORE.search(unread[:match.start()]):
         return None
     return Mention(kind, match.start(), words, int(match.group(1)), end=match.end())
+
+
+def _part_of_year(kind: str, match: re.Match, words: str) -> Mention | None:
+    """A half or quarter as the range of months it spans: of a calendar year from January, of a financial year
+    ("2026/27", two consecutive years) from April."""
+    which, *year = [group for group in match.groups() if group]
+    size = 6 if kind == HALF else 3
+    number = int(which) if which.isdigit() else ORDINALS[which.lower()]
+    if len(year) == 2:  # a financial year: its first year, as written or with the century of the second
+        first, second = year
+        if (int(first) + 1) % 100 != int(second) % 100:
+            return None
+        start_year, start_month = (int(first) if len(first) == 4 else 2000 + int(first)), 4
+    else:
+        start_year, start_month = int(year[0]), 1
+    first_index = start_year * 12 + start_month - 1 + (number - 1) * size
+    last_index = first_index + size - 1
+    return Mention(BETWEEN, match.start(), words, last_index // 12, last_index % 12 + 1,
+                   (first_index // 12, first_index % 12 + 1), match.end())
 
 
 def _written(match: re.Match) -> str:

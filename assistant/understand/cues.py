@@ -91,7 +91,8 @@ _NON_TABLE_CUES = tuple((label, re.compile(p)) for label, p in (
     ("when", r"^when\b|\bwhen (?:is|was|will|did|does|are|were)\b|\bwhat date\b|\bwhich date\b"),
     ("who", r"\bwho (?:is|was|are|were|said|chairs|chaired|leads|led|runs|attended)\b"),
     ("funding", r"\bfund(?:s|ed|ing)?\b|\bgrants?\b|\bmoney\b|\bpounds\b|\bspent\b|\bspend(?:ing)?\b|\bbudget\w*|"
-                r"\bcosts?\b|\binvest(?:ed|ment|ments)?\b|\bfinanc\w+|\bsalar(?:y|ies)\b|\bwages?\b|\bpaid\b"),
+                r"\bcosts?\b|\binvest(?:ed|ment|ments)?\b|\bfinanc\w+\b(?! (?:year|yr)\b)|\bsalar(?:y|ies)\b|"
+                r"\bwages?\b|\bpaid\b"),
     ("officers", r"\bofficers?\b|\bpcsos?\b|\bpolice numbers\b|\bheadcount\b|\brecruit\w*|\bstaff\w*"),
     ("stop and search", r"\bstop and search\w*|\bstop searches\b"),
     ("operation", r"\boperation [a-z]+|\bop [a-z]+\b|\b(?:nights?|weeks?|days?) of action\b|"

@@ -64,7 +64,8 @@ _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\brecorded\b|\boffences?\b|\bin
                     r"\bmost\b|\bfewest\b|\bmore\b|\bfewer\b")
 
 _CHANGE = re.compile(
-    r"\bchang(?:e|ed|es|ing)\b|\bris(?:e|en|es|ing)\b|\brose\b|\bf[ae]ll(?:en|s|ing)?\b|\bincreas(?:e|ed|es|ing)\b|"
+    r"\bchang(?:e|ed|es|ing)\b|\bpercent diff\b|"  # "% diff", as a table heads its percentage change
+    r"\bris(?:e|en|es|ing)\b|\brose\b|\bf[ae]ll(?:en|s|ing)?\b|\bincreas(?:e|ed|es|ing)\b|"
     r"\bdecreas(?:e|ed|es|ing)\b|\b(?:go|goes|gone|went|going|come|came|coming|got) (?:up|down)\b|\bup or down\b|"
     r"\bhigher or lower\b|\btrend(?:s|ed|ing)?\b|\bby how much\b|"
     r"\bhow much (?:more|less|fewer|higher|lower|bigger|smaller)\b|\bdrop(?:s|ped|ping)?\b|"

@@ -18,8 +18,8 @@ from assistant import vocab
 from assistant.text.dates import period_end, period_months
 from assistant.ingest.catalogue import Edition, precedence
 from assistant.text.dates import month_number
-from assistant.text.periods import (BETWEEN, FISCAL, MONTH, PATTERNS, SINCE, TO_MONTH, YEAR, YEAR_WORDS, mentions,
-                                    month_year)
+from assistant.text.periods import (BETWEEN, FISCAL, MONTH, ORDINALS, PATTERNS, SINCE, TO_MONTH, YEAR, YEAR_WORDS,
+                                    mentions, month_year)
 from assistant.vocab.load import edition_words
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
@@ -46,8 +46,10 @@ _THE_LAST_YEAR = re.compile(r"\b(?:the|this) (?:last|past) (?:year|12 months|twe
 _LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (?:year|period|rolling year)\b|"
                         r"\ba year (?:ago|earlier|before)\b|"
                         r"\b(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then| it)?\b")
-_THIS_YEAR = re.compile(r"\bthis year\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|\brecent(?:ly)?\b|"
-                        r"\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b")
+# "This yr", "ytd", "the financial year to date": the latest period, which for a part-year summary is the year so far.
+_THIS_YEAR = re.compile(r"\bthis (?:financial |fiscal )?(?:year|yr)\b|\blatest\b|\bcurrent(?:ly)?\b|\bmost recent\b|"
+                        r"\brecent(?:ly)?\b|\bnow\b|\bat the moment\b|\bthese days\b|\bso far\b|\bto date\b|"
+                        r"\bf?ytd\b|\b(?:financial |fiscal )?year to date\b")
 # "Last month", "this week", "monthly", "the past three months": shorter than any rolling year the tables print.
 _SHORTER = re.compile(r"\b(?:last|past|previous|this|next) (?:(?:[1-9]|1[01]|two|three|four|five|six|seven|eight|nine|"
                       r"ten|eleven|few|couple of) )?(?:weeks?|months?|quarters?|fortnight)\b|"
@@ -113,6 +115,23 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
             found.append((start, edition.periods[1], "edition"))
             year_notes.append(f"'{words}' read as the summary for the {edition.periods[1]}")
     norm = _EDITION.sub(" ", norm) if named_editions else norm  # "the latest edition" is read above
+    raw = _SHORT_YEAR.sub(_full_year, raw)
+    for start, end, printed, words in _yearless_ranges(raw, scope):
+        raw = raw[:start] + " " * (end - start) + raw[end:]
+        if printed:
+            found.append((start, printed, "month"))
+            if len(scope.for_months(*_range_months(words))) > 1:
+                year_notes.append(f"'{words}' read as the {printed}, the latest period printed for those months")
+        else:
+            months.append(words)
+    for start, end, printed, words, note in _yearless_parts(raw, scope):
+        raw = raw[:start] + " " * (end - start) + raw[end:]
+        if printed:
+            found.append((start, printed, "month"))
+            year_notes.append(note)
+        else:
+            months.append(words)
+    norm = _YEARLESS_PART.sub(" ", norm)  # "the first half of this year" is no "this year"
     for mention in mentions(raw):
         if mention.kind == FISCAL:
             fiscal.append(mention.label)
@@ -128,9 +147,12 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         elif mention.year is None:  # "the 12 months to March": covered if the tables print a period to March
             if not scope.has_month(mention.month):
                 open_months.append(mention.label)
-        elif mention.kind == BETWEEN:  # "between October 2023 and October 2024": both ends, or the range said
+        elif mention.kind == BETWEEN:  # "April to December 2026": the period that spans it, or else both ends
+            # ("between October 2023 and October 2024"), or else the range is not covered
             printed = [scope.for_month(*end) for end in (mention.first, (mention.year, mention.month))]
-            if all(printed):
+            if span := scope.for_span(mention.first, (mention.year, mention.month)):
+                found.append((mention.start, span, "month"))
+            elif all(printed):
                 found += [(mention.start, period, "month") for period in printed]
             else:
                 months.append(mention.label)
@@ -169,6 +191,85 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
     return Periods(periods, reasons, notes, tuple(first_kind.values()))
 
 
+# ------------------------------------------------------------------ month ranges written short
+
+# "Apr-Sep 26", "April to Sept '26": a range of months whose year is written with two digits. Only a range is read
+# so: "September 26" alone is as often a day as a year.
+_SHORT_YEAR = re.compile(rf"\b({MONTH}\s*(?:-|–|to|until|through)\s*{MONTH})\s*'?(\d\d)\b"
+                         r"(?!\s*(?:st|nd|rd|th|:|\.\d))", re.IGNORECASE)
+# "Apr-Dec", "April to September" with no year after them: the months a period runs between, in any year.
+_YEARLESS = re.compile(rf"\b(?:from\s+)?({MONTH})\s*(?:-|–|to|until|through)\s*({MONTH})(?!\s*,?\s*'?\d)",
+                       re.IGNORECASE)
+
+
+def _full_year(match: re.Match) -> str:
+    return f"{match.group(1)} 20{match.group(2)}"
+
+
+def _range_months(words: str) -> tuple[int, int]:
+    """(first month, last month) of a yearless range as written ("apr-dec" -> (4, 12))."""
+    match = _YEARLESS.search(words)
+    return month_number(match.group(1).rstrip(".")), month_number(match.group(2).rstrip("."))
+
+
+def _yearless_ranges(raw: str, scope) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, printed period or None, words) for each range of months named with no year ("the apr-dec
+    figures"): the latest printed period that runs between those months, None when none does."""
+    found = []
+    for match in _YEARLESS.finditer(raw):
+        words = " ".join(match.group().split())
+        printed = scope.for_months(*_range_months(words))
+        found.append((match.start(), match.end(), printed[-1] if printed else None, words))
+    return found
+
+
+# "The first half of the year", "Q2 of this financial year": a part of a year whose year is not said. A calendar
+# year starts in January and a financial year in April; unless "financial" is said, either may be meant.
+_YEARLESS_PART = re.compile(r"\b(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)|"
+                            r"(?P<short>[qh])([1-4]))\s+of\s+"
+                            r"(?:the\s+|this\s+)?((?:financial|fiscal)\s+)?(?:year|yr)\b(?!\s*(?:19|20)?\d\d)",
+                            re.IGNORECASE)
+
+
+def _yearless_parts(raw: str, scope) -> list[tuple[int, int, str | None, str, str]]:
+    """(start, end, printed period or None, words, note) for each half or quarter of a year named without its year:
+    the latest printed period that spans it, when exactly one reading of the year (calendar or financial) is
+    printed; None when neither is, or both are and which was meant cannot be told."""
+    found = []
+    for match in _YEARLESS_PART.finditer(raw):
+        words = " ".join(match.group().split())
+        if match.group("short"):
+            size, number = (6 if match.group("short").lower() == "h" else 3), int(match.group(4))
+        else:
+            size, number = (6 if match.group(2).lower() == "half" else 3), ORDINALS[match.group(1).lower()]
+        if number * size > 12:
+            found.append((match.start(), match.end(), None, words, ""))
+            continue
+        starts = (4,) if match.group(5) else (1, 4)
+        readings = {}
+        for first in starts:
+            first_month = (first - 1 + (number - 1) * size) % 12 + 1
+            last_month = (first_month - 1 + size - 1) % 12 + 1
+            if printed := scope.for_months(first_month, last_month):
+                readings[first] = (printed[-1], first_month, last_month)
+        if len(readings) == 1:
+            printed, first_month, last_month = next(iter(readings.values()))
+            note = (f"'{words}' read as the {printed} ({month_year(None, first_month)} to "
+                    f"{month_year(None, last_month)}), the latest period printed for it")
+            found.append((match.start(), match.end(), printed, words, note))
+        else:
+            found.append((match.start(), match.end(), None, words, ""))
+    return found
+
+
+def period_phrases(raw: str) -> list[str]:
+    """The words of the periods read here that no other reader knows ("apr-dec", "the first half of the year",
+    "the second edition"), normalised: they name a period, so they are no topic left unexplained."""
+    spans = [match.group() for pattern in (_YEARLESS, _YEARLESS_PART) for match in pattern.finditer(raw)]
+    spans += [words for _, _, _, words in read_editions(raw)]
+    return [vocab.normalise(words) for words in spans]
+
+
 # ------------------------------------------------------------------ summaries named as editions
 
 def _editions_pattern() -> tuple[re.Pattern, re.Pattern]:
@@ -182,6 +283,7 @@ def _editions_pattern() -> tuple[re.Pattern, re.Pattern]:
                        rf"dated|ending(?: in)?|covering)\s+(?:the\s+)?(?:(?:12|twelve) months to\s+)?"
                        rf"(?P<after>{one})", re.IGNORECASE)
     other = re.compile(rf"\b(?:the\s+)?(?:(?P<earlier>{words['earlier']})|(?P<latest>{words['latest']})|"
+                       rf"(?P<ordinal>{'|'.join(ORDINALS)})|"
                        rf"(?P<every>both(?: the)?|the two|all(?: the)?|each of the|(?<=between )the|"
                        rf"(?<=across )the))\s+(?:[a-z]+\s+)?(?P<noun>{words['edition']})", re.IGNORECASE)
     return named, other
@@ -210,7 +312,10 @@ def read_editions(raw: str) -> list[tuple[int, int, Edition | None, str]]:
         return []
     scope = vocab.SCOPE or vocab.PeriodScope()
     found = []
+    ranges = [said.span() for said in _YEARLESS.finditer(raw)]  # "the apr-dec figures" name months, not an edition
     for match in _NAMED.finditer(raw):
+        if any(start < match.end() and match.start() < end for start, end in ranges):
+            continue
         words = " ".join(match.group().split())
         named = [(month_number(month.group(1)), month.group(2))
                  for month in _ONE_MONTH.finditer(match.group("months") or match.group("after"))]
@@ -232,9 +337,18 @@ def read_editions(raw: str) -> list[tuple[int, int, Edition | None, str]]:
             found.append((match.start(), match.end(), editions[-2], words))
         elif match.group("latest"):
             found.append((match.start(), match.end(), editions[-1], words))
+        elif match.group("ordinal") and not plural:
+            found.append((match.start(), match.end(), _by_order(editions, ORDINALS[match.group("ordinal").lower()]),
+                          words))
         elif match.group("every") and plural and len(editions) > 1:
             found += [(match.start(), match.end(), edition, words) for edition in editions]
     return sorted(found, key=lambda item: item[0])
+
+
+def _by_order(editions: list[Edition], number: int) -> Edition | None:
+    """"The second edition": the summary that many from the oldest, counted among those indexed. With one indexed,
+    "the first" or "the second" says there is another, which the index does not hold: none is named."""
+    return editions[number - 1] if 1 < len(editions) and number <= len(editions) else None
 
 
 def _by_month(editions: list[Edition], month: int, year: str | None) -> Edition | None:

@@ -17,7 +17,7 @@ from assistant.config import MAX_QUESTION_CHARS
 from assistant.understand import counted, cues, followup, measures, ranking
 from assistant.understand.common import unique
 from assistant.understand.followup import Reading
-from assistant.understand.periods import read_periods, unanchored
+from assistant.understand.periods import period_phrases, read_periods, unanchored
 from assistant.understand.places import COUNCIL_AREA, read_places, read_trending, untied_reason
 from assistant.understand.query import OFFENCES, PER_HEAD, Query
 from assistant.understand.words import (counts_something_else, crime_word, names_no_thing, unexplained, unheld_kind,
@@ -72,6 +72,8 @@ def _read(text: str) -> Reading:
     measure = PER_HEAD if per_head else measure
     notes += measures.unit_notes(rest, measure)
     periods, period_reasons, period_notes, period_kinds = read_periods(raw, norm)
+    for phrase in period_phrases(raw):  # "the second edition", "apr-dec": period words, no topic
+        work = re.sub(rf"\b{re.escape(phrase)}\b", lambda said: " " * len(said.group()), work) if phrase else work
     notes += period_notes
     change = measures.asks_change(rest, norm, periods, measure)
     rank, rank_over = ranking.read_rank(norm, measure, change, crime_types, areas)
@@ -109,6 +111,9 @@ def _read(text: str) -> Reading:
     scope = [reason for reason in out_of_scope if reason.kind != counted.KIND]
     outside_topic = bool(unexplained(unused) or other_count or stand_ins) and not (source_cues or topic_cues or
                                                                                   scope or unknown)
+    # "Shoplifting in cawsey market" where no printed area is called that: the words no reader explains may name
+    # the place asked about, so the whole area's figure is no answer for it (`answer.tables` keeps it as context)
+    unnamed = unexplained(unused) if outside_topic and not areas else ()
     # "How is Basildon doing?": the area's figures at a glance, which are the tables' to give
     overview = measures.asks_overview(norm) and bool(areas) and set(crime_types) <= {vocab.ALL_CRIME} and \
         not (rank or change or share_of) and measure in (None, OFFENCES)
@@ -123,7 +128,8 @@ def _read(text: str) -> Reading:
                   | ({"overview": True} if overview else {})
                   | ({"towns": places.towns} if places.towns else {})
                   | ({COUNCIL_AREA: places.council_area} if places.council_area else {})
-                  | ({"stand_ins": stand_ins} if stand_ins else {}))
+                  | ({"stand_ins": stand_ins} if stand_ins else {})
+                  | ({"unexplained": unnamed} if unnamed else {}))
     recognised = bool(areas or unknown or crime_types or measure or periods or period_reasons or change or rank
                       or source_cues)
     return Reading(query, measure is not None, non_table, followup.opens_followup(norm), followup.points_back(norm),
@@ -136,6 +142,7 @@ def _prepare(raw: str) -> str:
     raw = unicodedata.normalize("NFKC", raw)
     raw = cues.blank_framing(raw)
     raw = re.sub(r"\bDA\b", "domestic abuse", raw)
+    raw = re.sub(r"(?<!\S)(?:\+\s*/\s*-|±)(?!\S)", " change ", raw)  # a table's "+/-" column: the change
     return read_trending(raw)
 
 

@@ -57,6 +57,19 @@ class PeriodScope:
     def for_month(self, year: int, month: int) -> str | None:
         return next((words for end, words in self.values if end == f"{year}-{month:02d}"), None)
 
+    def for_span(self, first: tuple[int, int], last: tuple[int, int]) -> str | None:
+        """The printed period that starts in the (year, month) `first` and ends in `last`: "April to December
+        2026" is the 9 months to December 2026, whatever words either is written in."""
+        months = (last[0] * 12 + last[1]) - (first[0] * 12 + first[1]) + 1
+        return next((words for end, words in self.values
+                     if end == f"{last[0]}-{last[1]:02d}" and period_months(words) == months), None)
+
+    def for_months(self, first: int, last: int) -> tuple[str, ...]:
+        """The printed periods that run from the month `first` to the month `last` of any year ("April to
+        December"), oldest first."""
+        return tuple(words for end, words in self.values
+                     if int(end.split("-")[1]) == last and period_months(words) == (last - first) % 12 + 1)
+
     def has_month(self, month: int) -> bool:
         return any(int(end.split("-")[1]) == month for end, _ in self.values)
 

@@ -42,8 +42,7 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
     when = index.between if spec.by != "value" else f"in the {period}"
     cite = Citations()
     if not chosen:
-        text = f"No district has a printed figure to rank for {crime_name(crime_type)} {when}."
-        return cited_result(text, False, cite, query)
+        return cited_result(_nothing_to_rank(areas, index, crime_type, when), False, cite, query)
     listed = []
     for value, area in chosen:
         n = cite.cite(index.row(area, crime_type), key, period)
@@ -68,6 +67,15 @@ def answer_rank(query: Query, index: EditionTable) -> TableResult:
                           "highlight": area in marked} for _, area in scored])
     over = key == SOLVED_RATE and any(value > 100 for value, _ in scored)
     return cited_result(text, True, cite, query, chart=chart, rate_shown=over)
+
+
+def _nothing_to_rank(areas: tuple[str, ...], index: EditionTable, crime_type: str, when: str) -> str:
+    """Why no area is ranked: the summary prints only its whole area (a part-year summary may print one district,
+    or the catalogue may have missed its areas), or no area it prints has that figure."""
+    if not areas:
+        return (f"{index.edition.id} prints figures only for {join_and(list(index.areas))} as a whole, not for the "
+                f"areas within it, so there is nothing to rank.")
+    return f"No area has a printed figure to rank for {crime_name(crime_type)} {when}."
 
 
 def _rank_types(query: Query, area: str, index: EditionTable, explain: bool = True) -> TableResult:

@@ -82,7 +82,23 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
     if problems and drafted.answerable:
         return TableResult("An answer was drafted from the tables, but a figure in it did not match the cell it "
                            "cites, so it was withheld.", answerable=False, context=query, withheld=tuple(problems))
-    return _stand_in_context(_town_context(drafted, query.extra.get("towns", ())), query.extra.get("stand_ins", ()))
+    drafted = _town_context(drafted, query.extra.get("towns", ()))
+    drafted = _stand_in_context(drafted, query.extra.get("stand_ins", ()))
+    return _unexplained_context(drafted, resolved, query)
+
+
+def _unexplained_context(result: TableResult, resolved: Query, query: Query) -> TableResult:
+    """"Shoplifting in cawsey market" with no printed area of that name: the whole area's figure was taken because
+    no area was read, but the words no reader explained may be the place asked about (a neighbourhood the tables
+    do not hold, or one the catalogue missed). The figure is kept as context, said to be the whole area's, and the
+    answer is not answerable (the documents were tried first)."""
+    words = query.extra.get("unexplained", ())
+    if not words or query.areas or resolved.intent == "rank" or not result.answerable:
+        return result
+    whole = join_and(list(resolved.areas))
+    return _context_only(result, f"The tables print no figures for '{' '.join(words)}': no area or row they print "
+                                 f"is called that. For context only, not as an answer, here is the figure for "
+                                 f"{whole} as a whole.")
 
 
 def _stand_in_context(result: TableResult, stand_ins: tuple[tuple[str, str], ...]) -> TableResult:

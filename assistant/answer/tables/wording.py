@@ -166,8 +166,15 @@ def scope_sentence(tables) -> str:
     catalogue = tables.catalogue
     if not catalogue.editions:
         return "No performance tables are indexed."
-    forces = [f"the {sum(1 for a in catalogue.areas if a.force == force)} {catalogue.owner(force)} areas"
-              for force in catalogue.forces()]
+    forces = [_areas_of(catalogue, force) for force in catalogue.forces()]
     covered = vocab.SCOPE.covered if vocab.SCOPE is not None else ""
     periods = covered.removeprefix("the tables cover only ") or "the periods they print"
     return f"The tables cover {join_and(forces)} for {periods}."
+
+
+def _areas_of(catalogue, force: str) -> str:
+    """"the 16 Essex Police areas", or the one area's own name when a summary prints one ("Lydwold" is no "1 areas")."""
+    areas = [area.name for area in catalogue.areas if area.force == force]
+    if len(areas) == 1:
+        return areas[0]
+    return f"the {len(areas)} {catalogue.owner(force)} areas"
