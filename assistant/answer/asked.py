@@ -39,11 +39,27 @@ SHARED_FRAME = re.compile(r"^\s*((?:how often|how long|how many|how much|when|wh
 PAIR_WORDS = 4  # each subject of a shared frame is a few words ("neighbourhood drop-ins")
 
 
+# "needs assessment: old deadline and new deadline?", "final survey - total responses and the figure for the
+# district": a topic set out first, then two things asked of it, each of a few lower-case words.
+LED_PAIR = re.compile(r"^\s*(?P<lead>[^:?]*?\w)\s*(?::|\s[-–—]\s)\s*(?P<first>[a-z%][\w%'’-]*(?:\s+[a-z][\w'’-]*)+?)"
+                      r"\s+and\s+(?P<second>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)+)\s*\??\s*$")
+# "when did the survey fieldwork start and finish?": one asking frame put to two verbs, each a word.
+WHEN_PAIR = re.compile(r"^\s*(?P<frame>(?:when|what date|what time)\s+(?:did|does|do|will|was|were|is|are)\s+"
+                       r"[a-z][\w'’ -]*?)\s+(?P<first>[a-z]+)\s+and\s+(?P<second>[a-z]+)\s*\??\s*$", re.I)
+
+
 def subjects(question: str) -> list[str]:
     """A question that puts one frame to two subjects joined by "and", as two questions ("How often do
-    neighbourhood drop-ins happen", "How often do neighbourhood forums happen"); the question alone otherwise.
-    The second subject has as many words as the first ("drop-ins and forums take place": "forums"), and what
-    follows it is the frame's verb. Only lower-case words: "Violence Against Women and Girls" is one name."""
+    neighbourhood drop-ins happen", "How often do neighbourhood forums happen"; "the survey: total responses",
+    "the survey: the figure for the district"; "when did the fieldwork start", "when did the fieldwork finish");
+    the question alone otherwise. The second subject has as many words as the first ("drop-ins and forums take
+    place": "forums"), and what follows it is the frame's verb. Only lower-case words: "Violence Against Women
+    and Girls" is one name."""
+    if (led := LED_PAIR.match(question)) and " and " not in f" {led.group('first')} {led.group('second')} " and \
+            len(led.group("first").split()) <= PAIR_WORDS:
+        return [f"{led.group('lead')}: {led.group(side)}" for side in ("first", "second")]
+    if (paired := WHEN_PAIR.match(question)) and " and " not in f" {paired.group('frame')} ":
+        return [f"{paired.group('frame')} {paired.group(side)}" for side in ("first", "second")]
     match = SHARED_FRAME.match(question)
     words = match.group(2).split() if match else []
     if "and" not in words or words.count("and") > 1:
@@ -61,12 +77,15 @@ def subjects(question: str) -> list[str]:
 
 def parts(question: str) -> list[str]:
     """The parts of a question that asks several things, each one on its own; one part when it asks one."""
-    pieces = [p.strip(" ,?") for part in PART_BREAK.split(question) for p in subjects(part)]
+    split = [subjects(part) for part in PART_BREAK.split(question)]
+    pieces = [p.strip(" ,?") for shared in split for p in shared]
+    paired = {p.strip(" ,?") for shared in split if len(shared) > 1 for p in shared}
     pieces = [p for p in pieces if len(p.split()) >= 2 or re.fullmatch(r"(when|where|who|why|how)", p, re.I)]
-    # "In the Mid Essex survey, how much ...": a lead-in that asks nothing sets the scene for the part after it.
+    # "In the Mid Essex survey, how much ...": a lead-in that asks nothing sets the scene for the part after it
+    # (a thing asked of a topic set out first, "the survey: total responses", asks without an asking word).
     joined: list[str] = []
     for piece in pieces:
-        if joined and not ASKS.search(joined[-1]):
+        if joined and not ASKS.search(joined[-1]) and joined[-1] not in paired:
             joined[-1] = f"{joined[-1]}, {piece}"
         else:
             joined.append(piece)
@@ -204,7 +223,7 @@ ASKED_THING = re.compile(r"^\s*(?:what|which)(?:['’]?s|\s+(?:is|was|are|were|w
                          r"[A-Z][\w-]*)['’]s\s+)((?:[\w'’-]+\s+){0,5}?"
                          r"[\w'’-]+?)(?=\s+(?:of|in|for|on|at|to|from|by|with|across|during|between|under|this|that|"
                          r"last|next|per|according|as|and|is|was|were|are|about|over|since|after|before|called|named|"
-                         r"listed|mentioned|given|set|due|planned|being|now|currently)\s|\s*[?.!]?\s*$)", re.I)
+                         r"listed|mentioned|given|set|due|planned|being|now|currently)(?:\s|[?.!,]|$)|\s*[?.!]?\s*$)", re.I)
 # Words that size or shape the answer ("the three-word message", "a 24-hour service"), not what it is about.
 SHAPE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_NAMES)})-", re.I)
 

@@ -214,6 +214,16 @@ def is_header_row(facts: IndexFacts, i: int) -> bool:
         _same_section(facts, i, i + 1) and is_table_row(_whole_line(facts, i + 1) or "")
 
 
+# "Date: .........................", "Signed: ________": a form's field left to be filled in, which answers nothing
+BLANK_FIELD = re.compile(r"^[^\W\d][\w ]{0,30}:?[\s.…_-]*[.…_]{4,}[\s.…_-]*$")
+
+
+def is_blank_field(facts: IndexFacts, i: int) -> bool:
+    """Is sentence i a form's field with nothing filled in (a label and a run of dots or rules)? Scoring well on a
+    date or a name asked for, by its label and the lines beside it, it still says nothing."""
+    return bool(BLANK_FIELD.match(facts.text(facts.index.sentences[i]).strip()))
+
+
 def _items(facts: IndexFacts, first: int) -> list[int]:
     """The lead (or first item) and the items that follow it in the same section, at most MAX_ITEMS. Items are
     bullets, numbered lines or rows; after a line ending in ":" that no bullet follows, short one-line

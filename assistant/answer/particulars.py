@@ -231,22 +231,44 @@ def _named_first(line: str) -> frozenset[str]:
 
 def openings_of(facts: IndexFacts, question: str) -> set[int]:
     """"Where was the 13 March 2012 meeting held?": the particulars (the lines before the first section with a
-    body: name, date, venue) of the minutes of the meeting on the date the question gives in full."""
+    body: name, date, venue) of the minutes of the meeting on the date the question gives in full; "where is the
+    November board being held?": those of the documents dated in the month that names the meeting."""
     days = days_dated(question)
     if not days:
-        return set()
+        return _openings_by_month(facts, question)
+    documents = facts.index.documents
+    return {i for d, lines in _openings(facts).items()
+            if days & days_dated(f"{documents[d].date} {documents[d].title} {opening(documents[d])}") for i in lines}
+
+
+def _openings(facts: IndexFacts) -> dict[str, list[int]]:
+    """Document -> its opening lines (its particulars, else its first lines), worked out once per index."""
     key = "openings"
-    if key not in facts.term_sets:  # document -> its opening lines, worked out once per index
+    if key not in facts.term_sets:
         found: dict[str, list[int]] = {}
         for i, sentence in enumerate(facts.index.sentences):
             lines = found.setdefault(sentence.document, [])
             if facts.in_opening(i) or len(lines) < OPENING_LINES:  # no particulars apart: its first lines
                 lines.append(i)
         facts.term_sets[key] = found  # type: ignore[assignment]
-    openings: dict[str, list[int]] = facts.term_sets[key]  # type: ignore[assignment]
+    return facts.term_sets[key]  # type: ignore[return-value]
+
+
+# "the November board", "the dec meeting", "the March 2027 committee": a meeting named by its month
+MONTH_MEETING = re.compile(rf"\bthe\s+(?P<month>[a-z]{{3,9}})\.?(?:\s+(?P<year>(?:19|20)\d\d))?\s+(?:[\w'’-]+\s+){{0,3}}?"
+                           rf"{_MEETING}\b", re.I)
+
+
+def _openings_by_month(facts: IndexFacts, question: str) -> set[int]:
+    """The opening lines of each document dated in the month (and year, when given) of a meeting the question
+    names by its month ("the November board"): the papers of that meeting print its date, time and venue."""
+    named = [(month_number(m.group("month")), int(m.group("year") or 0)) for m in MONTH_MEETING.finditer(question)
+             if asked_months(m.group("month"))]
+    if not named:
+        return set()
     documents = facts.index.documents
-    return {i for d, lines in openings.items()
-            if days & days_dated(f"{documents[d].date} {documents[d].title} {opening(documents[d])}") for i in lines}
+    return {i for d, lines in _openings(facts).items() if (when := document_month(str(documents[d].date or ""))) and
+            any(when[1] == month and year in (0, when[0]) for month, year in named) for i in lines}
 
 
 PERIOD_END = re.compile(r"(?<!according )\b(?:to|for|until|till|ending)\s+(?:the\s+)?$", re.I)

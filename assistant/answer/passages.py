@@ -22,11 +22,11 @@ from assistant.answer import agenda, asking, lists, naming, particulars, placena
 from assistant.answer.asked import ITEM_NUMBER, asked_thing, part_topic, parts
 from assistant.answer.facts import IndexFacts, facts_for
 from assistant.answer.judge import MAX_ABSENT_SHARE, MIN_TOPIC_COVERAGE, Judge
-from assistant.answer.lists import is_header_row, with_context, with_list
+from assistant.answer.lists import is_blank_field, is_header_row, with_context, with_list
 from assistant.answer import thread
 from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
-from assistant.answer.wants import DATE_OR_YEAR, names_person
+from assistant.answer.wants import DATE_OR_YEAR, HAS_MONEY, MONEY_WORDS, names_person
 from assistant.store.load import LoadedIndex, Sentence
 from assistant.text.source_words import document_words, framing_terms, kinds
 from assistant.text.terms import TIME_WORDS, content_terms
@@ -85,8 +85,8 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         return Selection((), 0.0, f"the question names {', '.join(judge.places)} but not what to find out about it")
     # "item 9" is found by its number, in documents that never print the word "item"
     # ... nor a word that frames the kind of answer ("over what timeframe is it measured?")
-    unknown = [(t, w) for t, w in asking.unknown_words(question, index)
-               if t not in judge.number_words | judge.framing and not
+    unknown = [(t, w) for t, w in asking.unknown_words(question, index)  # "the revised date": when, not what
+               if t not in judge.number_words | judge.framing and not CURRENT.fullmatch(w) and not
                (judge.particular and t in judge.particular.words)]  # "who acted as secretary?": which particular
     # "What is the average ambulance response time?": the thing whose value is asked for, in no document
     asked = content_terms(" ".join(asked_thing(question)))
@@ -135,6 +135,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
     if earlier is not None:  # what the last answer quoted, and what is printed around it
         near |= {j for i in earlier.sentences for j in range(i - NEIGHBOURHOOD, i + NEIGHBOURHOOD + 1)
                  if 0 <= j < len(index.sentences)}
+    near = {i for i in near if not is_blank_field(facts, i)}  # "Date: ......": a form field left blank answers nothing
     candidates = sorted(i for i in near if index.sentences[i].document in allowed)
     similarity.score(near)  # in one product, not one sentence at a time
     best, score, reason = _best(judge, candidates, similarity, prior) if candidates else \
@@ -271,9 +272,11 @@ def _holds_topic(judge: Judge, i: int) -> bool:
 
 
 # "How many members does it have now?", "is it still open?", "have all the visits been done?", "the final number of
-# responses": the state of things as the newest document tells it (an interim count is history once it closed)
-CURRENT = re.compile(r"\b(?:now|currently|at present|presently|at the moment|as it stands|to date|so far|still|yet|"
-                     r"final|finally|in the end|ended up|eventually)\b|"
+# responses", "the latest completion date", "the revised deadline": the state of things as the newest document
+# tells it (an interim count is history once it closed, a date is history once it moved)
+CURRENT = re.compile(r"\b(?:now|current|currently|at present|presently|at the moment|as it stands|to date|so far|still|"
+                     r"yet|final|finally|in the end|ended up|eventually|latest|most recent|up[- ]to[- ]date|revised|"
+                     r"updated)\b|"
                      r"^\s*(?:have|has)\b[^?]*\bbeen\b", re.I)
 LATEST_MARGIN = 0.25  # how far below the best a newer document's line may score and still be the answer
 
@@ -351,6 +354,8 @@ def _other_parts(question: str, query: Query, index: LoadedIndex, facts: IndexFa
         # otherwise ("..., and how many?") lines that hold its words and its kind of fact do.
         if (found is None or not content_terms(piece) - TIME_WORDS) and judge.fits(said) and _covers(judge, said):
             continue
+        if found is None:  # "..., and what's the cost now?": the next line of the item chosen for the first part
+            found = _continuation(judge, chosen)
         if found is None:
             missing.append(piece)
         elif index.sentences[found] not in chosen:  # a lead-in ("They include:") with its items
@@ -382,9 +387,46 @@ def _own_line(judge: Judge, candidates: list[int], similarity: np.ndarray, prior
 
 
 def _covers(judge: Judge, said: str) -> bool:
-    """Do the chosen sentences already hold this part's own words?"""
+    """Do the chosen sentences already hold this part's own words? A part asking a sum by a money word that leans
+    back ("..., and what's the cost now?") is read with the words of the parts before it, which the line chosen
+    for them holds by construction, and any figure fits a figure: only a sum printed answers it ("9 of the 14
+    cameras" does not)."""
+    if judge.wants.figure and not judge.wants.count and MONEY_WORDS.search(judge.question) and \
+            not HAS_MONEY.search(said):
+        return False
     own = judge.topic - content_terms(" ".join(judge.places))
     return not own or len(own & content_terms(said)) / len(own) >= 0.5
+
+
+def _part_words(judge: Judge) -> set[str]:
+    """The words a part of a question says itself, not those it borrows from the parts before it, nor its
+    places and times ("the cost now": "cost")."""
+    return content_terms(judge.question) - TIME_WORDS - content_terms(" ".join(judge.places)) - \
+        {t for t in content_terms(judge.question) if CURRENT.fullmatch(t)}
+
+
+def _continuation(judge: Judge, chosen: list[Sentence]) -> int | None:
+    """A line just after one chosen for another part, in the same section, that holds every word of this part's
+    own and the kind of fact it asks for: "9 of the 14 cameras had been installed ..." then "Additional work has
+    increased the cost from £96,400 to £101,850." The item's name is in the first line only, so the next line,
+    on its own, is far in meaning from the question and no search ranks it; in its item it answers the part."""
+    index, facts = judge.index, judge.facts
+    own = judge.expand(frozenset(_part_words(judge)))
+    if not own:
+        return None
+    for sentence in chosen:
+        at = index.sentence_position[(sentence.document, sentence.start)]
+        path = index.chunks[sentence.chunk].section_path
+        for j in range(at + 1, min(at + 1 + FOLLOW_REACH, len(index.sentences))):
+            following = index.sentences[j]
+            if following.document != sentence.document or index.chunks[following.chunk].section_path != path:
+                break
+            if following in chosen:
+                continue
+            if _part_words(judge) <= judge.expand(facts.sentence_terms(j)) and judge.fits(facts.text(following)) \
+                    and not judge.objection(j, 1.0):
+                return j
+    return None
 
 
 SAID_MARGIN = 0.03

@@ -6,6 +6,9 @@ towns, wards and teams, and these lists are how the documents themselves say whi
 question about Ashby Crowle is not answered by a line about Holtbridge, nor by a passage that never names Ashby
 Crowle at all.
 
+A table's rows say the same of the names that label them ("Farthingmoor<TAB>Responses: 112<TAB>...", then the
+district's total row): a question about Farthingmoor is not answered by another area's row, nor by the total's.
+
 A name is recognised by its distinctive words: those the documents never print in lower case ("Saxby" of "Saxby
 Market"; "Market" is an ordinary word when they print "market"). Names the place vocabulary reads are left to
 its own rules (`judge`).
@@ -25,6 +28,9 @@ NAMED_LIST = re.compile(rf"\b(?:towns?|villages?|wards?|areas?|parish(?:es)?|dis
                         rf"localities|estates?|sites?|in|at|across|covers?|covering|between)[ \t]+(?:of[ \t]+)?"
                         rf"(?:the[ \t]+)?({_NAME}(?:,[ \t]+{_NAME})+,?[ \t]+(?:and|or)[ \t]+{_NAME})\b")
 SPLIT = re.compile(r",[ \t]+|,?[ \t]+(?:and|or)[ \t]+")
+# A row's label: its first cell, a capitalised name of a few words and no figure ("Wendle Bridge", "Lydwold District")
+ROW_LABEL = re.compile(r"[A-Z][A-Za-z'’&-]*(?:[ \t]+[A-Za-z][A-Za-z'’&-]*){0,3}")
+ROWS = 3  # rows in a run, at the least, for their labels to be a table's
 
 
 def groups(facts: IndexFacts) -> tuple[tuple[str, ...], ...]:
@@ -46,6 +52,39 @@ def groups(facts: IndexFacts) -> tuple[tuple[str, ...], ...]:
                                                   and not _names(whole, n, facts))))
         facts.term_sets[key] = frozenset(found)
     return tuple(sorted(facts.term_sets[key]))
+
+
+class RowLabels(tuple):
+    """The other labels of the rows of a table beside the one a question names: only a row labelled by one of
+    them is about another (the lines around a table need not print its labels, as a list's passage does)."""
+
+
+def row_groups(facts: IndexFacts) -> tuple[tuple[str, ...], ...]:
+    """The labels of every run of table rows labelled by names, worked out once per index (`_row_labels`)."""
+    key = "sibling-row-groups"
+    if key not in facts.term_sets:
+        facts.term_sets[key] = frozenset(names for document in facts.index.documents.values()
+                                         for names in _row_labels(document.text, facts))
+    return tuple(sorted(facts.term_sets[key]))
+
+
+def _row_labels(text: str, facts: IndexFacts) -> set[tuple[str, ...]]:
+    """The labels of each run of table rows in a document (lines of tab-separated cells, one after another) whose
+    first cells are names: past a header ("Area"), at least ROWS of them, all but one with a distinctive word
+    ("Cawsey Market", ..., "Lydwold District"). A total row's label is kept among them (a line for the whole
+    answers for none of its parts); rows labelled by figures, codes or ordinary words ("Shoplifting") make no
+    such list."""
+    found, run = set(), []
+    for line in [*text.split("\n"), ""]:
+        cells = line.split("\t")
+        if len(cells) > 1 and ROW_LABEL.fullmatch(label := cells[0].strip()):
+            run.append(label)
+            continue
+        names = tuple(dict.fromkeys(run[1:] if run and not _distinctive(run[0], facts) else run))
+        if len(names) >= ROWS and sum(not _distinctive(name, facts) for name in names) <= 1:
+            found.add(names)
+        run = []
+    return found
 
 
 def _line_before(text: str, end: int) -> str:
@@ -86,7 +125,14 @@ def asked(question: str, facts: IndexFacts) -> list[tuple[str, tuple[str, ...]]]
         for name in group:
             if _names(question, name, facts, exactly=True) and _distinctive(name, facts):
                 found.append((name, tuple(n for n in group if n != name and not _names(question, n, facts))))
-    return found
+    rows: dict[str, list[str]] = {}  # a name several tables label rows by, once, beside all their other labels
+    for group in row_groups(facts):
+        for name in group:
+            if _names(question, name, facts, exactly=True) and _distinctive(name, facts) and \
+                    not vocab.find_places(vocab.normalise(name)):  # the place vocabulary's own rules read those
+                rows.setdefault(name, []).extend(n for n in group if n != name and not _names(question, n, facts))
+    listed = {name for name, _ in found}
+    return found + [(name, RowLabels(dict.fromkeys(others))) for name, others in rows.items() if name not in listed]
 
 
 def objection(named: list[tuple[str, tuple[str, ...]]], facts: IndexFacts, line: str, passage: str) -> str:
@@ -95,6 +141,10 @@ def objection(named: list[tuple[str, tuple[str, ...]]], facts: IndexFacts, line:
     empty when it may be the answer."""
     for name, others in named:
         if _names(line, name, facts):
+            continue
+        if "\t" in line and (label := line.split("\t")[0].strip()) in others:  # another row of the table
+            return f"the passage is about {label}, not {name}"
+        if isinstance(others, RowLabels):
             continue
         other = next((o for o in others if _distinctive(o, facts) and _names(line, o, facts)), None)
         if other is not None:

@@ -40,6 +40,11 @@ WANTS_DATE = re.compile(r"(^|[,?;]\s*|\band\s+)when\b|\bwhen (is|was|will|are|we
                         r"which (?:financial|calendar|academic|school) years?|"  # "which financial years did it run over?"
                         r"(?:gave|give|gives|given|set|fixed|named) (?:a|the) (?:date|day))\b"  # "the minutes gave a date"
                         r"(?!\s+(group|olds?|formats?|fields?|\d))", re.I)  # "what date format": no date
+# "start date for the pilot", "the survey: old deadline", "whats the latest completion date": a noun that names a
+# date, as the thing asked (opening the question or a part of it, or after "what is the"), asks for a date.
+DATE_NOUN = re.compile(r"(?:^\s*|[:;,–—]\s*|\s[-–—]\s*|\bwhat(?:['’]?s|\s+is|\s+was|\s+are|\s+were|\s+will be)\s+)"
+                       r"(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:dead-?lines?|(?:start|end|closing|opening|finish|completion|"
+                       r"due|target|review|expiry|launch)\s+dates?)\b", re.I)
 # "Over what timeframe is that measured?", "what time period is the figure for?", "what dates do the figures span?":
 # the period a figure covers, which dates or a length give ("in the 12 months to December 2023", "over 3 years").
 WANTS_PERIOD = re.compile(r"\b(?:what|which)\s+(?:time\s*)?(?:period|timeframe|time frame|time ?span|timescale)s?\b|"
@@ -423,7 +428,7 @@ def wants(question: str) -> Wants:
     figure = (bool(WANTS_FIGURE.search(question)) or money) and not yes_or_no and not started  # "did it win the funding?": yes or no
     return Wants(figure=figure, money=figure and bool(WANTS_MONEY.search(question)) and not CHANGE.search(question),
                  venue=bool(WANTS_VENUE.search(question)),
-                 date=bool(WANTS_DATE.search(question)), day=bool(WANTS_DAY.search(question)),
+                 date=bool(WANTS_DATE.search(question) or DATE_NOUN.search(question)), day=bool(WANTS_DAY.search(question)),
                  time=bool(WANTS_TIME.search(question)),
                  person=bool(WANTS_PERSON.search(RELATIVE_WHO.sub(" ", question) if figure else MEASURE_WHO.sub(" ", question)) or
                              WHICH_ROLE.search(question)),
