@@ -28,6 +28,7 @@ plain words why the line is not the answer, or "" when it may be. Plain English 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -548,11 +549,27 @@ def _named_by_initials(text: str, initials: dict[str, frozenset[str]], defined: 
     return found
 
 
+def _named_in_short(question: str, initials: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The terms of a thing of a kind the question names by one word of its name ("the rural fund"), when that
+    picks out exactly one of the phrases the documents name by initials; empty otherwise. A line about another
+    thing of the kind whose name holds the same words ("the shared prosperity fund") is the one asked about."""
+    for asked in re.finditer(rf"\b([a-z][\w'’-]{{2,}})\s+({KINDS})s?\b", question, re.I):
+        if asked.group(1).casefold() in NOT_WHICH:
+            continue
+        terms = content_terms(asked.group())
+        if len(terms) == 2 and sum(terms <= words for words in initials.values()) == 1:
+            return frozenset(terms)
+    return frozenset()
+
+
 def other_initials(question: str, text: str, initials: dict[str, frozenset[str]], defined: str) -> str:
     """"How much Rural England Prosperity Fund money was spent?" is not answered by "£284,777 of the UKSPF funding
     was spent": the line names, by its initials, another thing of the kind asked about (their phrases share a
     word: "fund"), and not the one asked about. `defined` is the line's document, where initials are spelled out."""
     asked = _named_by_initials(question, initials, "")
+    shortened = _named_in_short(question, initials) if not asked else frozenset()
+    if shortened:  # "the rural fund" for the Rural England Prosperity Fund, the only one so named
+        asked = {short: words for short, words in initials.items() if shortened <= words}
     if not asked:  # most questions name nothing by initials: the line's document is then never searched
         return ""
     said = _named_by_initials(text, initials, defined)
@@ -561,7 +578,7 @@ def other_initials(question: str, text: str, initials: dict[str, frozenset[str]]
     own = content_terms(question)
     for other, words in sorted(said.items()):
         if any(words & mine for mine in asked.values()) and not words <= own and not any(
-                mine <= words for mine in asked.values()):
+                mine <= words for mine in asked.values()) and not (shortened and shortened <= words):
             return f"the passage is about the {other.upper()}, not the {sorted(asked)[0].upper()} asked about"
     return ""
 
@@ -641,18 +658,37 @@ def _time_words() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 PAST_WHEN = re.compile(r"^\W*(?:on\s+)?(?:what\s+date|which\s+day|when)\s+did\b", re.I)
 
 
+# A done word that still waits on its time: "is scheduled to be completed by", "will be launched", "should have opened".
+STILL_TO_BE = re.compile(r"\b(?:to|will|would|shall|should|could|may|might|must)\s+(?:not\s+)?(?:be|have\s+been|have)\s+"
+                         r"(?:[a-z]+ly\s+)?[a-z]+", re.I)
+
+
 def plan_for_actual(question: str, window: Window) -> str:
     """"On what date did the order actually come into force?" is not answered by "with the order expected to come
     into force on 2 November", nor "how many kits have been put in so far?" by "the draft strategy proposes ...
     kits in 12 locations": a question about what has happened (it says "actually", "so far"; or asks when
     something did happen) is not answered by a line that only says what is planned, and never that it was done."""
     planned, actual, done = _time_words()
-    if not (actual.search(question) or PAST_WHEN.search(question)) or FUTURE_ASKED.search(question) or \
+    if not (actual.search(question) or PAST_WHEN.search(question) or _act_done_asked(question)) or \
+            FUTURE_ASKED.search(question) or \
             planned.search(question):  # "when did the minutes say the next meeting would be?"
         return ""
-    if not planned.search(window.text) or done.search(window.text) or _done_as_asked(question, planned.sub(" ", window.text)):
+    # a list item under a lead that plans it: "The Group recommends that Cabinet:" over "- R3 publishes ..."
+    lead = " ".join(part for part in (window.before, *window.label.split(" › ")) if part.rstrip().endswith(":"))
+    if not planned.search(f"{lead} {window.text}") or done.search(STILL_TO_BE.sub(" ", window.text)) or \
+            _done_as_asked(question, planned.sub(" ", window.text)):
         return ""
     return "the passage says only what was planned, not what has happened"
+
+
+# "Who has been appointed as ...?", "how many cameras were installed?": a formal act asked about as done.
+ACT_DONE_ASKED = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+|since\s+)?been\s+([a-z]+)|\b(?:was|were)\s+"
+                            r"([a-z]+ed)\b", re.I)
+
+
+def _act_done_asked(question: str) -> bool:
+    """Does the question ask about one of the data file's formal `acts` as done ("has been appointed")?"""
+    return any(content_terms(match.group(1) or match.group(2)) & _acts() for match in ACT_DONE_ASKED.finditer(question))
 
 
 def _done_as_asked(question: str, text: str) -> bool:
@@ -737,6 +773,119 @@ def _straight(text: str) -> str:
     return text.replace("’", "'")
 
 
+PROPER = "proper words"
+WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]{3,}(?![\w'’-])")
+OPENING = re.compile(r"(?:^|[.!?:;•*|>\-–—\t\n(\"“‘']\s*)$")  # where a word opens a sentence, a line or a cell
+
+
+def proper_words(index) -> frozenset[str]:
+    """The words the documents print only ever capitalised (casefolded): the names of places, people and bodies
+    ("Pellow", "Bramleigh"), as this index's documents print them. Worked out once per index."""
+    found = index.derived.get(PROPER)
+    if found is None:
+        capitalised, lower = set(), set()
+        for document in index.documents.values():
+            for match in WORD.finditer(f"{document.title}\n{document.publisher}\n{document.text}"):
+                word = match.group()
+                if word[0].islower():
+                    lower.add(word.casefold())
+                elif not OPENING.search(match.string, max(0, match.start() - 3), match.start()):
+                    capitalised.add(word.casefold())  # not "Train 60 champions", which opens a line
+        found = index.derived.setdefault(PROPER, frozenset(capitalised - lower))
+    return found
+
+
+def name_unsaid(question: str, window: Window, proper: frozenset[str], source: str, paragraph: str = "") -> str:
+    """"How many young people attended the Pellow Green youth diversion sessions?" is not answered by "A6 Ockenby
+    youth diversion ... 23 young people attending": a figure asked for a place or a body the question names ("in
+    X", "the X partnership") by words the documents only print as a name (`proper`) is no answer from a line that,
+    with its headings and its document's title and publisher (`source`), never names it; its `paragraph` counts
+    too when the line names nothing of its own ("We spent £2,400 ...", she said) or leans back ("This zone ...")."""
+    if not wants(question).figure:
+        return ""
+    said = _said_for(question, window, proper, source, paragraph).casefold()
+    for slot in NAME_SLOT.finditer(question):
+        words = slot.group(1).split()
+        named = list(itertools.takewhile(lambda w: w.casefold() in proper and not otherkind.DAY_OR_MONTH.fullmatch(w),
+                                         words))
+        end = slot.start(1) + len(" ".join(named))
+        which = [w for w in named if w.casefold() not in _generic()]  # "Dial" of "Operation Dial"
+        if which and not SPEAKER_AFTER.match(question, end) and not SOURCE_AFTER.match(question, end) and \
+                any(not re.search(rf"\b{re.escape(w.casefold())}\b", said) for w in which):
+            return f"no passage gives it for {' '.join(named).title()}"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """Words of a name that say its kind, not which one (`text/data/near_miss_words.toml`: names.generic)."""
+    return frozenset(otherkind.near_miss_words()["names"]["generic"])
+
+
+def _said_for(question: str, window: Window, proper: frozenset[str], source: str, paragraph: str = "") -> str:
+    """What says whose a line's figure is: the line, its headings and its document's title and publisher
+    (`source`); and its whole `paragraph` (with the line before) when it leans back on it or names nothing of its
+    own (no word the documents only print as a name, beside the question's and the document's, nor a
+    longer name holding one): "“We spent £2,400,” she said", "Each area will receive 208 funded patrol hours"."""
+    asked = question.casefold()
+    own = {word.casefold() for word in re.findall(r"[\w'’-]+", window.text)} & proper - \
+        {word.casefold() for word in re.findall(r"[\w'’-]+", f"{question} {source}")} or [
+        run for run in CAPITALISED_RUN.findall(window.text)  # "the Safer Falath Partnership", a body of its own
+        if len(run.split()) > 1 and {w.casefold() for w in run.split()} & proper and run.casefold() not in asked]
+    line = window.text if own and not LEANS_BACK.match(window.text) else f"{paragraph} {window.near}"
+    return f"{line} {window.label} {source}"
+
+
+# Where a question names whose figure it asks for: "in pellow green", "for ockenby", "the bramleigh partnership".
+NAME_SLOT = re.compile(r"\b(?:in|at|for|from|across|within|around|near|under|the)\s+(?=([\w'’-]+(?:\s+[\w'’-]+){0,2}))",
+                       re.I)
+# A document or its publisher named by its place ("the Northampton article", "the Ravenshire Constabulary Q2
+# report"): which source, not whose figure.
+SOURCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:police|constabulary|force|article|paper|report|release|statement|"
+                          r"story|piece|minutes|agenda|pack|newsletter|survey|document|plan|strategy|data|figures|"
+                          r"stats|statistics|website|site|page|bulletin|summary)\b", re.I)
+# A person the question names as who said something ("the harrington statement says"), whose name a line that
+# quotes them need not repeat: `speakers` reads who said a line.
+SPEAKER_AFTER = re.compile(r"(?:\s+[\w-]+)?(?:['’]s?\s+(?:statement|speech|words|comments|remarks|view|message|update|"
+                           r"report|presentation|briefing|letter|answer|reply)|"
+                           r"\s+(?:say|says|said|saying|tell|tells|told|report\w*|state\w*|announc\w*|describ\w*|"
+                           r"claim\w*|think\w*|believ\w*|want\w*|promis\w*|pledg\w*|expect\w*|hop\w*|argu\w*))\b", re.I)
+
+
+# A figure asked for a whole area: "across the district", "borough-wide", "the whole of Harrowmere".
+WHOLE_AREA_ASKED = re.compile(r"\bacross the (?:whole\s+)?(?:district|borough|city|county|area|force|partnership)\b|"
+                              r"\b(?:district|borough|city|county)[- ]wide\b|\bthe whole (?:of the )?(?:district|"
+                              r"borough|city|county|area)\b|\bthe whole of\b|\bas a whole\b", re.I)
+WHOLE_OF = re.compile(r"\bthe whole of (?:the )?([\w'’-]+)|\b([\w'’-]+) as a whole\b", re.I)
+CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def part_for_whole_area(question: str, window: Window, proper: frozenset[str], source: str) -> str:
+    """"What share feel safe during the day across the district?" is not answered by "Pellow Green remained the
+    lowest at 52%", nor "total ASB incidents across the whole of Harrowmere" by one district's row: a figure asked
+    for the whole area is no figure from a line that names a place or a body by a
+    word the documents only print as a name (`proper`), and never the area the question or the document (its
+    title and publisher: `source`) names, nor says it is area-wide. People (after a title, or before a verb of
+    saying) are not where a figure is for."""
+    if not WHOLE_AREA_ASKED.search(question) or not HAS_FIGURE.search(window.text) or \
+            WIDE_STATED.search(window.text) or AREA_WIDE_STATED.search(window.text):
+        return ""
+    for wide in WHOLE_OF.finditer(question):  # "across the whole of harrowmere": a line, or its document, names it
+        name = wide.group(1) or wide.group(2)
+        if name.casefold() in proper and not re.search(rf"\b{re.escape(name)}\b(?!\s+(?:police|constabulary)\b)",
+                                                        _said_for(question, window, proper, source), re.I):
+            return f"the passage gives a figure for part of {name.title()}, not for the whole of it"
+    whole = {word.casefold() for word in re.findall(r"[\w'’-]+", f"{question} {source}")}
+    named = []
+    for run in CAPITALISED_RUN.finditer(window.text):
+        words = [word.casefold() for word in run.group().split()]
+        if any(word in whole for word in words if word in proper):
+            return ""  # the line names the whole area too
+        if any(word in proper for word in words) and not otherkind.named_person(window.text, run):
+            named.append(run.group())
+    return f"the passage gives a figure for {named[0]} only, not the whole asked about" if named else ""
+
+
 def of_line(judge, i: int, text: str, label: str, window_terms: frozenset[str]) -> str:
     """Why line i (`text`, under `label`) is about a neighbouring thing, not the one the `judge`'s question asks
     about; empty when it is not. A document about the whole force area (its title names no smaller place) gives
@@ -747,6 +896,10 @@ def of_line(judge, i: int, text: str, label: str, window_terms: frozenset[str]) 
     scope = "" if any(hit.name not in forces for _, hit in vocab.find_places(vocab.normalise(doc.title))) else \
         f"{doc.title} {doc.publisher}"
     listed = tuple(name for name, _ in judge.siblings if name not in judge.places)  # "Torquen", listed beside others
+    window = Window(text, before, label, window_terms)
     return place_in_rows(judge, i, text) or other_initials(judge.question, text, judge.initials, doc.text) or \
-        objection(judge.question, judge.places + listed, forces, Window(text, before, label, window_terms), scope,
+        name_unsaid(judge.question, window, proper_words(index), f"{doc.title} {doc.publisher}",
+                    index.chunks[sentence.chunk].text) or \
+        part_for_whole_area(judge.question, window, proper_words(index), f"{doc.title} {doc.publisher}") or \
+        objection(judge.question, judge.places + listed, forces, window, scope,
                   judge.weights)

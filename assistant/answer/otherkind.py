@@ -56,6 +56,10 @@ from assistant.text.terms import content_terms
 # "Who is the chief fire officer of ...?", "who's the district commander for ...?": a post asked by its title.
 POST_ASKED = re.compile(r"\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|new\s+|present\s+)?"
                         r"((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:of|for|at|in|on|to)\b|\s*[?.!]?\s*$)", re.I)
+# "Who has been appointed as the retail crime officer?", "who was elected chair?": a post asked by who was put in it.
+APPOINTED_AS = re.compile(r"\bwho\s+(?:has|have|had|was|were|is|are|will)\s+(?:been\s+|be\s+)?(?:appointed|named|"
+                          r"elected|chosen|selected|recruited|made)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+                          r"((?:[\w'’-]+\s+){0,4}?[\w'’-]+?)(?=\s+(?:of|for|at|in|on|to)\b|\s*[?.!]?\s*$)", re.I)
 WORDS_FILE = Path(__file__).parents[1] / "text" / "data" / "near_miss_words.toml"
 
 
@@ -83,6 +87,12 @@ POST_DONE_SAID = {"chair": r"chair\w*", "lead": r"lead\w*|led", "head": r"head\w
 # Ranks and posts a "who is the X?" question may ask for beyond `ROLE`'s bodies and offices ("the new superintendent").
 RANK_POST = re.compile(r"\b(superintendent|sergeant|inspector|constable|mayor|clerk|coordinator|treasurer|solicitor|"
                        r"governor|sheriff|warden|ombudsman)\b", re.I)
+# A post asked by name or by "who is" with a clause after it ("the name of the VVU inspector officers met with",
+# "who's the officer that leads it"): the first word of a person's post within the next seven words.
+POST_BEFORE_CLAUSE = re.compile(r"(?:\bname\s+of|\bwho(?:['’]s|\s+is|\s+was))\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?)"
+                                r"(manager|director|officer|councillor|chair|chairman|chairwoman|inspector|executive|"
+                                r"commander|constable|commissioner|secretary|minister|leader|superintendent|sergeant|"
+                                r"mayor|clerk|coordinator|treasurer|solicitor|governor|warden|ombudsman)\b", re.I)
 # Rank words that make another post of the same title: a Group Commander is no chief fire officer.
 RANK = frozenset(content_terms("chief deputy assistant vice senior principal acting interim head"))
 
@@ -92,13 +102,12 @@ def post_asked(question: str) -> set[str]:
     post (a person's name, "who said ...?")."""
     if done := POST_DONE.search(question):
         return content_terms(done.group(1))
-    match = POST_ASKED.search(question) or POST_NAMED.search(question)
-    if match is None:
-        return set()
-    words = match.group(match.lastindex).split()
+    match = POST_ASKED.search(question) or APPOINTED_AS.search(question) or POST_NAMED.search(question)
+    words = match.group(match.lastindex).split() if match else [""]
     if not (ROLE.fullmatch(words[-1]) or RANK_POST.fullmatch(words[-1]) or
             re.fullmatch(r"[A-Z]{2,6}", words[-1])):  # "the MP", "the PFCC"
-        return set()
+        held = POST_BEFORE_CLAUSE.search(question)  # "the VVU inspector officers met with"
+        return content_terms(held.group(2)) | (content_terms(held.group(1)) & RANK) if held else set()
     return content_terms(words[-1]) | (content_terms(" ".join(words[:-1])) & RANK)
 
 
@@ -183,22 +192,47 @@ SUM_ASKED = re.compile(r"^\s*what(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\
                        r"spend|spending|grant|allocation|precept|salary|price|deficit|income)s?\b" + _FOLLOWS, re.I)
 
 
+# A question put as a heading (no question word) that asks a figure by its noun: "total ASB incidents across ...",
+# "school children numbers at the fest", "shoplifting figures for ...".
+FIGURE_NOUN_ASKED = re.compile(r"\b(total|totals|numbers|figures|count|tally|headcount|(?:survey|poll)\s+results?)\b(?!\s+(?:show|say|suggest|"
+                               r"mean|tell|indicate)\w*)", re.I)
+
+
+# A question put as a question, whose figure words may say what it is about rather than ask a figure: "why does
+# the article urge caution with the figures?", "what reason does it give for the figures being hard to judge?"
+OTHER_ASKED = re.compile(r"\b(?:what|why|who|whom|whose|when|where|which|whether|how)\b|"
+                         r"^\W*(?:is|are|was|were|did|does|do|has|have|can|could|will|would|should)\b", re.I)
+
+
 def no_value(question: str, text: str) -> str:
     """"What's the waiting time for a Care Act assessment?" is not answered by a line that mentions the waiting
-    list but gives no figure; "what was the core funding?" by one that gives no sum."""
+    list but gives no figure; "what was the core funding?" by one that gives no sum; "total ASB incidents across
+    the county" by a note on what an ASB incident is."""
     asked = wants(question)
     # a figure question is already held to a figure, and its sum may follow in the next line ("Ten zones ...")
     if (match := SUM_ASKED.search(question)) and not asked.figure and not replace(asked, money=True).fits(text):
         return f"no passage gives the {match.group(1).casefold()} as a sum"
     if (match := LEVEL_ASKED.search(question)) and not replace(asked, figure=True).fits(text):
         return f"no passage gives the {match.group(1).casefold()} as a figure"
+    if not asked.figure and (match := FIGURE_NOUN_ASKED.search(question)) and not OTHER_ASKED.search(question) and \
+            not replace(asked, figure=True).fits(text):
+        return f"no passage gives the {match.group(1).casefold()} asked for"
     return ""
 
 
 # Money paid out, and money given or set aside: "how much did it spend?" is not "how much was it allocated?" (a
 # budget is what is planned, either way); nor is a sum awarded towards a thing what it cost.
 SPENT = re.compile(r"\b(spent|spend\w*|expenditure|outlay|paid)\b", re.I)
-GIVEN = re.compile(r"\b(allocat\w*|award\w*|grant(?:s|ed)?|receiv\w*|bid|bids|secured|given)\b", re.I)
+GIVEN = re.compile(r"\b(allocat\w*|award\w*|grant(?:s|ed)?|receiv\w*|secured|given|gain(?:ed|ing)|won)\b", re.I)
+
+
+@lru_cache(maxsize=2)
+def _sought(named: bool = False) -> re.Pattern:
+    """Money asked for ("bid for", "requested", "applied for", "asked the commissioner for"), and with `named` a
+    bid a line names ("against the £85,000 bid"): no sum given, nor the other way round."""
+    words = near_miss_words()["money"]
+    return re.compile(rf"{phrases(words['sought'] + (words['sought_named'] if named else [])).pattern}|"
+                      r"\bask(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,3}?for\b", re.I)
 
 
 # Money not yet spent: "£300k was still available", "the remaining £40,000", "an underspend of £12,000".
@@ -207,22 +241,36 @@ LEFT = re.compile(r"\b(available|remain\w*|left over|unspent|underspen\w*|carrie
 COST = re.compile(r"\b(?:cost\w*|price\w*|spent|paid)\b", re.I)
 # A sum named as the thing it is ("the Mayor's £250,000 grant", "of the award"): what is spent from, not what is asked.
 NAMED_SUM = re.compile(r"(?:['’]s|\b(?:the|this|that|its|their|her|his|our)|[£$€][\d,.]+\s*(?:million|m|k|bn)?)\s+"
-                       r"(?:[\w'’-]+\s+)?(?=(?:award|grant|allocation|bid)s?\b)", re.I)
+                       r"(?:[\w'’-]+\s+)?(?=(?:award|grant|allocation|bid)s?\b(?!\s+for\b))", re.I)
+
+
+# What may be asked for ("how much can be applied for?"): a sum on offer, which a fund's size gives, not a bid made.
+CAN_SEEK = re.compile(r"\b(?:can|could|may|might|able to)\s+(?:be\s+)?(?:[\w'’-]+\s+){0,3}?(?:bid|applied|apply|ask|"
+                      r"asked|request\w*)\s+for\b", re.I)
 
 
 def other_money(question: str, text: str) -> str:
     """"How much did Chelmsford spend in Year 1?" is not answered by "Chelmsford was allocated around £1.1 million":
-    a sum given or set aside is not a sum spent, nor the other way round. A sum the question names as a thing
+    a sum given or set aside is not a sum spent, nor the other way round; nor "how much did it bid for?" by
+    "Award: £118,000" (a sum asked for is not the sum given). A sum the question names as a thing
     ("how much of the £250,000 grant has been spent?") asks what was spent of it."""
     if not wants(question).figure:
         return ""
-    asking = re.sub(rf"{NAMED_SUM.pattern}\w+", " ", question, flags=re.I)
+    # "what was the partnership's bid?" asks the bid itself, not what was spent of it
+    named = NAMED_SUM.pattern + ("" if SPENT.search(question) else r"(?!bids?\b)")
+    asking = CAN_SEEK.sub(" ", re.sub(rf"{named}\w+", " ", question, flags=re.I))
     for asked, said, words in ((SPENT, GIVEN, ("spent", "allocated or received")),
                                (GIVEN, SPENT, ("allocated or received", "spent")),
+                               (_sought(), GIVEN, ("asked for", "awarded or received")),
+                               (GIVEN, _sought(named=True), ("awarded or received", "asked for")),
                                (COST, GIVEN, ("it cost", "awarded towards it")),
                                (SPENT, LEFT, ("spent", "still to spend"))):
-        if asked.search(asking) and not said.search(asking) and said.search(text) and not asked.search(text):
+        if asked.search(asking) and not said.search(asking) and said.search(text) and not (
+                _sought(named=True) if asked is _sought() else asked).search(text):
             return f"the passage gives a sum {words[1]}, not one {words[0]}"
+    if _sought().search(asking) and not (GIVEN.search(asking) or SPENT.search(asking)) and \
+            not _sought(named=True).search(text):
+        return "the passage gives no sum asked for"  # "£410,000 of funding" is what was shared out, not a bid
     return ""
 
 
@@ -412,18 +460,19 @@ def sample_for_count(question: str, text: str) -> str:
     return "the passage counts a sample of them, not how many there were"
 
 
-_TITLE = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof)\.?\s+)?"
+_TITLE = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Professor|Prof|PC|PCSO|DC|DS|DI|DCI|Sgt|Sergeant|Insp|" \
+         r"Inspector|Supt|Superintendent|Detective|Chief)\.?\s+)*"
 
 
 def post_unheld(question: str, text: str) -> str:
     """"Who is the Leader of the Council?" is not answered by "the Cabinet changes announced by the Leader of the
-    Council": a line that names the post asked about but never beside a person ("Cllr Ann Lee, Leader of the
-    Council", "the Leader, Cllr Ann Lee", "Leader: Ann Lee", "Ann Lee is ... and the Leader") does not say who
-    holds it."""
-    match = POST_ASKED.search(question)
+    Council": a line (read with the line before it) that names the post asked about but never beside a person
+    ("Cllr Ann Lee, Leader of the Council", "the Leader, Cllr Ann Lee", "Leader: Ann Lee", "Ann Lee is ... and the
+    Leader") does not say who holds it."""
+    match = POST_ASKED.search(question) or APPOINTED_AS.search(question) or POST_BEFORE_CLAUSE.search(question)
     if match is None or not post_asked(question):
         return ""
-    post = match.group(1).split()[-1]
+    post = match.group(match.lastindex).split()[-1]
     mentions = list(re.finditer(rf"\b{re.escape(post)}s?\b(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s*)+)?",
                                 text, re.I))
     if not mentions:
@@ -454,6 +503,12 @@ _NO_NAME = frozenset("the a an this that these those it its there he she they we
                      "and but as if when while with from to action owner status due date".split())
 
 
+def named_person(text: str, name: re.Match) -> bool:
+    """Is the capitalised run a person's: after a title ("Cllr"), or before a verb of saying ("Gareth Mold reported")?"""
+    return bool(_PERSON_TITLE.search(text[:name.start()]) or _PERSON_TITLE.match(name.group().split()[0] + " ") or
+                _REPORTS.match(text[name.end():]))
+
+
 def person_for_organisation(question: str, text: str) -> str:
     """"Which company is installing the new CCTV?" is not answered by "Marcus Fell reported that the contract ...
     had been awarded": a line whose only names, beside the question's own, are people's (after a title, or before
@@ -468,11 +523,35 @@ def person_for_organisation(question: str, text: str) -> str:
         opening = not text[:name.start()].strip(" -•*❖\t") and " " not in name.group()  # "The", "Installation"
         if not words or words <= asked or opening or DAY_OR_MONTH.fullmatch(name.group()):
             continue
-        if _PERSON_TITLE.search(text[:name.start()]) or _REPORTS.match(text[name.end():]):
+        if named_person(text, name):
             people += 1
             continue
         return ""  # a name that may be the organisation's
     return f"the passage names a person, not the {match.group(1).casefold()} asked about" if people else ""
+
+
+# What the organisation asked for did: "which company installed ...", "what firm is supplying ...".
+# (Not what was done to it: "which contractor was appointed?")
+ORGANISATION_DID = re.compile(ORGANISATION_ASKED.pattern + r"\s+(?:is\s+|are\s+|has\s+|have\s+|had\s+|will\s+|"
+                              r"did\s+)?(?!been\b|being\b)([a-z]{4,})\b", re.I)
+
+
+def organisation_act_unsaid(question: str, near: str) -> str:
+    """"Which company installed the Tandem Vu CCTV?" is not answered by "funds ... to upgrade CCTV cameras ... works
+    were completed in February": the line (or the line before it) must say the act done ("installed", "the
+    installation") or name a company, firm or contractor, not only the thing it was done to."""
+    match = ORGANISATION_DID.search(question)
+    if match is None:
+        return ""
+    act = content_terms(match.group(2))
+    if not act or act <= content_terms(near) or ORGANISATION_ASKED_WORDS.search(near):
+        return ""
+    return f"no passage names the {match.group(1).casefold()} asked about"
+
+
+# A line that names an organisation by what it is: "the contractor", "a local firm", "Acme Ltd".
+ORGANISATION_ASKED_WORDS = re.compile(r"\b(?:company|companies|firm|firms|contractors?|suppliers?|providers?|"
+                                      r"manufacturers?|installers?|operators?|developers?|ltd|limited|plc|llp)\b", re.I)
 
 
 # "What did the Home Office conclude ...?", "what did the review find?": what came of a piece of work.
@@ -715,7 +794,8 @@ def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str
         other_money(question, text) or named_part(question, near) or other_of_name(question, text, terms) or \
         dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or \
         no_count(question, text) or sample_for_count(question, text) or \
-        (wants(question).person and post_unheld(question, text)) or person_for_organisation(question, text) or \
+        post_unheld(question, near) or person_for_organisation(question, text) or \
+        organisation_act_unsaid(question, near) or \
         process_for_outcome(question, near) or no_sum_given(question, text) or new_for_total(question, text) or \
         other_thing_counted(question, text) or other_kind_counted(question, text) or share_for_count(question, text) or \
         no_sum_paid(question, text) or whole_for_part(question, near) or other_cause(question, text) or \
