@@ -34,7 +34,11 @@ moved?", "what was the main thing driving the rise?"), the line writing the
 person's party beside their name ("which party is she?") and the line `thread_times`
 dates a person's next turn in ("when is she next reporting?"). A quote that already holds what the turn asks is quoted
 again ("who's running it?" after "... led by Detective Inspector Colin Marr", "and the previous year?" after
-"rose from 2,434 to 3,262"); "and after that?" walks on through the list the last answer was from. A turn
+"rose from 2,434 to 3,262", "how many year 9 girls came?" after "... with approximately 100 Year 9 girls in
+attendance", "how did that compare to the year before?" after "... which represented no change", "taking the total
+to?" after "by 905 officers, to 3,755"); "and after that?" walks on through the list the last answer was from.
+"And the one in the Echo piece?" asks the earlier question of that source instead, and "and anchor project 3?" of
+the item numbered so instead of "anchor project 1". A turn
 naming another meeting of a series ("and the February one?", "the next meeting", or "and the next one?" after a
 dated meeting's answer) moves to that meeting's minutes (`thread_meetings`, `series`), where the list under the
 heading the last quote was under ("Decisions") answers "and what did it decide in April?". A turn asked of the
@@ -60,11 +64,12 @@ from assistant.answer.wants import COUNTING, ROLE, VENUE, WHICH_ROLE, Wants, cou
 from assistant.store.load import LoadedIndex
 from assistant.text.context import is_item, is_table_row
 from assistant.text.terms import content_terms
-from assistant.answer.turns import (ANOTHER, CHANGED_FROM, EXISTENTIAL, FRAMING, FUNCTION_WORDS, INITIALS,
-                                    LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL, POINTER, POSITIONS,
-                                    RELATIVE, SAME, SOMEONE, STEP, TWO, WHICH_MORE, YEAR_BEFORE, bare_step,
-                                    crimes_in, dates_in, leads, leans_back, names_anew, names_quoted_change, ordinal,
-                                    people, person_names, places_in, swap, told, two_periods, unframed)
+from assistant.answer.turns import (ANOTHER, CHANGED_FROM, CHANGE_STATED, COMPARES, EXISTENTIAL, FRAMING,
+                                    FUNCTION_WORDS, INITIALS, LATER_TIME, NEAR, NUMBERED, OPENER, ORDINAL, PERSONAL,
+                                    POINTER, POSITIONS, RAISED_TO, RELATIVE, SAME, SOMEONE, STEP, TOOK_PART_IN_IT,
+                                    TOTAL_ASKED, TWO, WHICH_MORE, YEAR_BEFORE, bare_step, crimes_in, dates_in, leads,
+                                    leans_back, names_anew, names_quoted_change, ordinal, people, person_names,
+                                    places_in, renumber, swap, told, two_periods, unframed)
 from assistant.understand.query import Query
 
 THREAD = "passage_thread"
@@ -83,12 +88,15 @@ class Thread:
     before: tuple[int, ...] = ()  # the sentences the answer before quoted, for "which of the two"
     names: tuple[str, ...] = ()  # the people the quoted sentences name that the question did not, for "he"/"her"
     answered: bool = True  # False when the question was not answered: it lends its document, not its words
+    elsewhere: bool = False  # the question moved to another source ("and the one in the Echo?"): asked as it stands
 
     def search_text(self, question: str) -> str:
         """What this turn asks about: the earlier question with the place or crime type an "and ...?" or "what
         about ...?" names in place of its own, then this turn's other words, less those that only say how it
         leans back. After a question the documents did not answer, its words found nothing: the turn's own are
         searched for, with the place and crime type it named, in the document it named."""
+        if self.elsewhere:  # "and the one in the Echo piece?": the earlier question, already asked of the Echo
+            return self.question
         if not self.answered:  # its place and crime type still say what the turn is about (its date, which doc)
             named = [alias for find in (places_in, crimes_in) for _, alias in find(self.question)]
             return " ".join([question, *(a for a in named if a.casefold() not in question.casefold())])
@@ -123,6 +131,8 @@ class Thread:
         """"Was the 15 May meeting in the same room?", "and in Holtbridge?": the earlier question asked of what this
         turn names ("Where was the 15 May 2012 meeting held?"); the turn itself when it asks no "the same ...?" and
         is no bare "and ...?" of a new date, place or crime type."""
+        if self.elsewhere:
+            return self.question
         earlier, own = self._read(question)
         if SAME.search(question) and earlier != self.question:
             return earlier
@@ -179,7 +189,7 @@ class Thread:
         if self.names:  # "Which university is he from?" asks about the person the last answer named
             own = self._pointer().sub(lambda _: self.names[0], own)
         if OPENER.match(question) and not TWO.search(question):
-            return swap(self.question, own)
+            return swap(*renumber(self.question, own))  # "and anchor project 3?" after "anchor project 1 ..."
         return swap(self.question, own, finders=(dates_in,))  # "Was the 15 May meeting in the same room?"
 
 
@@ -191,12 +201,44 @@ def thread_of(question: str, query: Query, index: LoadedIndex | None = None) -> 
     if isinstance(thread, Thread):
         leans = leans_back(question, thread.question) or index is not None and thread.sentences and \
             names_quoted_change(question, " ".join(facts_for(index).text(index.sentences[i]) for i in thread.sentences))
-        return thread if leans and not _elsewhere(question, thread, index) else None
+        if not leans or _elsewhere(question, thread, index):
+            return None
+        return _in_other_source(thread, question, index) or thread
     asleep = query.extra.get(ASLEEP)
     if isinstance(asleep, Thread) and index is not None and leans_back(question, asleep.question) and \
             asking.named_sources(question, index) == {asleep.document}:
         return asleep
     return None
+
+
+# "and the one in the Echo piece?", "what about the one from the press release?": the thing the earlier question
+# asked for, in another source.
+THE_ONE_IN = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+(?:the\s+)?(?:one|ones|same)\s+"
+                        r"(in|from|at|of|on|by)\s+(.+?)\s*\??\s*$", re.I)
+
+
+def _in_other_source(thread: Thread, question: str, index: LoadedIndex | None) -> Thread | None:
+    """"Who's the ONS person quoted in the Northampton article?" then "and the one in the Echo piece?": the earlier
+    question asked of the source the turn names instead of its own ("who's the ONS person quoted in the Echo
+    piece"), searched in that source with nothing quoted yet. The phrase of the earlier question that named its
+    source ("in the Northampton drugs article") gives way; one naming none keeps its words and gains the turn's.
+    None when the turn is no such "the one in ...", the thread was not answered or the turn names no other source."""
+    asked = THE_ONE_IN.match(question)
+    if asked is None or index is None or not thread.answered:
+        return None
+    named = asking.named_sources(question, index)
+    if not named or thread.document in named:
+        return None
+    preposition, there = asked.groups()
+    phrases = list(re.finditer(rf"\b{preposition}\s+(?:(?!\b(?:in|from|at|of|on|by|per)\b)\S+\s*)+", thread.question,
+                               re.I))
+    sourced = [p for p in phrases if any(p.start() <= m.start() < p.end()
+                                         for m, _ in asking.source_mentions(thread.question, index))]
+    head = thread.question[:sourced[-1].start()] if sourced else thread.question.rstrip(" ?")
+    rest = thread.question[sourced[-1].end():] if sourced else ""
+    restated = " ".join(f"{head} {preposition} {there} {rest}".split())
+    document = next(iter(named)) if len(named) == 1 else ""
+    return Thread(restated, document, (), thread.sentences, answered=True, elsewhere=True)
 
 
 def _elsewhere(question: str, thread: Thread, index: LoadedIndex | None) -> bool:
@@ -279,10 +321,13 @@ def unfounded(earlier: Thread, question: str) -> bool:
     return not earlier.answered and not earlier.document and earlier.adds_nothing(question)
 
 
-def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:
+def quoted_again(facts: IndexFacts, earlier: Thread, question: str, worded: bool = False) -> tuple[int, ...]:
     """"How many offences was that?", "Since when?", "Which of the two rose more?": a turn naming nothing new,
     asking a fact the last answer's sentences (or, for "the two", the last two answers') already hold. Empty
-    when it names something new, asks for another one ("who else?", "the next one"), or they hold no such fact."""
+    when it names something new, asks for another one ("who else?", "the next one"), or they hold no such fact.
+    `worded`: only a turn whose own words the quote holds ("who confirmed that?" after "AS also confirmed ...",
+    "taking the total to?" after "by 905 officers, to 3,755"), which no other moment's line answers better than the
+    quote that already says it."""
     untimed = YEAR_BEFORE.sub(" ", RELATIVE.sub(" ", question))  # "the previous year" names no previous item
     if not earlier.sentences or ANOTHER.search(question) or ordinal(untimed) or STEP.search(question):
         return ()
@@ -293,8 +338,10 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
     said = " ".join(facts.text(facts.index.sentences[i]) for i in quoted)
     if weighs and re.search(r"\d", said):  # a figure in each is what is weighed
         return tuple(dict.fromkeys(quoted))
-    # "rose from 2,434 to 3,262", "Apr–Sep 2025: 14.2% Apr–Sep 2024: 12.6%": a quote that gives the time before too
-    gives_before = told(question) is not LATER_TIME and (CHANGED_FROM.search(said) or two_periods(said))
+    # "rose from 2,434 to 3,262", "Apr–Sep 2025: 14.2% Apr–Sep 2024: 12.6%": a quote that gives the time before too;
+    # "... which represented no change" for "how did that compare to the year before?", which asks only how it moved
+    gives_before = told(question) is not LATER_TIME and (CHANGED_FROM.search(said) or two_periods(said) or
+                                                         COMPARES.search(question) and CHANGE_STATED.search(said))
     if (RELATIVE.search(question) or YEAR_BEFORE.search(question)) and not told(question).search(said) \
             and not gives_before:
         return ()  # "the year before" asks for another period than the one quoted, unless the quote gives it too
@@ -304,13 +351,24 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int
     # pointing back at what the quote already counts asks no new thing, whatever other words it has.
     noun = asking.counted(question).words
     counts = bool(noun) and POINTER.search(EXISTENTIAL.sub(" ", question)) and asking.counts(said, noun[-1])
+    # "taking the total to?" after "... the expansion of Essex Police by 905 officers, to 3,755": the level the
+    # change the quote states took the figure to
+    reaches = bool(TOTAL_ASKED.search(question) and RAISED_TO.search(said))
     # "Who confirmed that?" after "AS also confirmed ...": every word the turn adds is in the quote already.
     # "Who is going to staff it?" after "It will be staffed by ...": a word's other form counts ("staff", "staffed").
     asked_before, quoted_terms = content_terms(earlier.question) | AUXILIARY, content_terms(said)
     new = [w for w in re.findall(r"[A-Za-z]+", unframed(question)) if content_terms(w) - asked_before]
     held = bool(new) and all(_holds(quoted_terms, w) or leads(w, quoted_terms) for w in new) and \
         bool(POINTER.search(question))
-    if not counts and not held and not earlier.adds_nothing(question):
+    # "How many year 9 girls came?" after "... held in Central Park with approximately 100 Year 9 girls in
+    # attendance": a count of a thing the quote names, asked with a verb that only says they took part
+    counted_words = [w for w in re.findall(r"[A-Za-z]+", unframed(question))
+                     if content_terms(w) - TAKING_PART - ROUGHLY - FUNCTION_WORDS]
+    joined = wants(question).count and bool(counted_words) and all(_holds(quoted_terms, w) for w in counted_words) \
+        and TOOK_PART_IN_IT.search(question)
+    if worded:
+        counts = joined = False
+    if not counts and not reaches and not held and not joined and (worded or not earlier.adds_nothing(question)):
         return ()
     named = " ".join(facts.text(facts.index.sentences[i]) for i in introducing(facts, earlier.document, quoted))
     return tuple(dict.fromkeys(quoted)) if wants(question).fits(f"{named} {said}", question) else ()
@@ -332,6 +390,13 @@ def ranked_in_quote(facts: IndexFacts, earlier: Thread, question: str) -> tuple[
 
 
 AUXILIARY = content_terms("going gone goes go will would shall should can could may might")
+# Verbs that only say people or bodies took part in what the quote describes ("came", "helped out", "turned up"): a
+# count the quote puts to them answers "how many businesses helped out?" whatever verb the quote uses.
+TAKING_PART = content_terms("come came coming comes went attend attended attending attends turn turned show showed "
+                            "shown join joined joining help helped helping contribute contributed contributing take "
+                            "took taking part participate participated participating involve involved present out up "
+                            "along there")
+ROUGHLY = content_terms("about roughly around approximately approx nearly almost some")  # "about how many ...?"
 def _holds(terms: set[str], word: str) -> bool:
     """Are the word's terms, in some form of it, among the terms ("staff" as "staffed" is)?"""
     return any(content_terms(form) and content_terms(form) <= terms
@@ -355,6 +420,7 @@ def followed(facts: IndexFacts, earlier: Thread, question: str) -> tuple[Thread,
         return asked.fits(text, question) and not _kind_missing(question, [text])
 
     return earlier, named_besides(facts, earlier, question) or nearby.other_time(facts, earlier, question) or \
+        quoted_again(facts, earlier, question, worded=True) or \
         thread_times.at_another_time(facts, earlier, question) or \
         thread_cells.row_picked(facts, earlier, question) or thread_cells.person_rows(facts, earlier, question) or \
         thread_cells.quoted_row(facts, earlier, question) or thread_cells.other_cell(facts, earlier, question) or \
@@ -530,10 +596,24 @@ def unheld(facts: IndexFacts, earlier: Thread, question: str, sentences: tuple[i
     if SAME_TIME.search(question) and not YEAR.search(question) and said and \
             not said & set(YEAR.findall(" ".join([*lines, *framing]))):
         return f"no passage answers it for {' and '.join(sorted(said))}"
+    if earlier.elsewhere and any(index.sentences[i].document != earlier.document for i in sentences):
+        # "and the one in the Echo piece?": the Northampton article's ONS statistician is no answer for the Echo
+        return f"“{index.documents[earlier.document].title}” does not say" if earlier.document else \
+            "no one document the question names says"
     if (source := _source_kept(earlier, question, index)) and \
             any(index.sentences[i].document != earlier.document for i in sentences):
         return f"{source} does not say, and the question before asked of it alone"
     return _kind_missing(question, lines)
+
+
+def held_to_source(earlier: Thread, question: str, index: LoadedIndex) -> bool:
+    """Is the turn still asked of the one source the question before named ("how many drug offences in Basildon
+    per the Echo?" then "and how many of those were cannabis possession?")? What the thread's document does not say
+    is then not found: the tables' figure for the crime type answers another question than the Echo's. A turn naming
+    the tables ("and what do the police tables to October 2024 show?") is asked of them instead."""
+    from assistant.answer.crossing import TABLES  # crossing reads threads: imported here, not at the top
+
+    return bool(_source_kept(earlier, question, index)) and not TABLES.search(question)
 
 
 def _source_kept(earlier: Thread, question: str, index: LoadedIndex) -> str:
@@ -550,17 +630,18 @@ def _source_kept(earlier: Thread, question: str, index: LoadedIndex) -> str:
 def _kind_missing(question: str, lines: list[str]) -> str:
     """Why lines a search chose lack what the turn itself asks for: "how many officers will be out?" answered by a
     line naming officers but putting no number to them ("officers confirmed that 3 bids were successful"), or "how
-    many were issued?" by one with no count at all; "" when they hold it or the turn asks no count. A word that
-    only says something is counted ("people", "number") is no thing to look for: "612 responses" counts the people
-    who responded. A turn's own "how many" is no kind the earlier question can lend."""
+    many were issued?" by one with no count at all, or "how many teachers came?" by a line counting pupils; "" when
+    they hold it or the turn asks no count. A word that only says something is counted ("people", "number") is no
+    thing to look for: "612 responses" counts the people who responded. A turn's own "how many" is no kind the
+    earlier question can lend."""
     asked = wants(question)
     if not asked.count:
         return ""
     said = " ".join(lines)
     counted = asking.counted(question)
     nouns = [n for n in counted.words if content_terms(n) - COUNTING]
-    if nouns and not asked.change and any(asking.has_word(said, n) for n in nouns) and \
-            not any(asking.counts(said, n) or counted_after(said, n) for n in nouns):
+    if nouns and not asked.change and not any(asking.counts(said, n) or counted_after(said, n) for n in nouns):
+        # "how many teachers came?" after "... 78 Year 9 pupils in attendance": a count of another thing
         return f"no passage says how many {counted.phrase or nouns[-1]}"
     return "" if asked.fits(said, question) else "no passage gives that count"
 

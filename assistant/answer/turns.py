@@ -66,6 +66,18 @@ LATER_TIME = re.compile(r"\b(?:following|next|later|subsequent) (?:year|month|pe
 CHANGED_FROM = re.compile(r"\bfrom\s+[£$]?\d[\d,.]*%?(?:\s+[a-z-]+){0,3}\s+to\s+[£$]?\d|"
                           r"\b(?:up|down|rose|rising|fell|falling|increased|decreased)\s+(?:\w+\s+){0,3}?from\s+[£$]?\d",
                           re.I)
+# "how did that compare to the year before?", "what was the change on last year?": a turn asking how the figure
+# moved, which a quote stating the move answers as well as one giving the earlier figure would.
+COMPARES = re.compile(r"\bhow (?:did|does|do|has|have|had|is|was|were)\b[^?]*\b(?:compare|change|move|differ)\w*|"
+                      r"\b(?:what|any)\s+(?:was\s+the\s+|is\s+the\s+)?(?:change|difference)\b|\bcompared?\s+(?:to|with)\b",
+                      re.I)
+# "793 drug offences ... which represented no change", "up 62%", "a decrease of 12%": a quote stating how a figure
+# moved on the period before.
+CHANGE_STATED = re.compile(r"\b(?:no change|unchanged|no different)\b|"
+                           r"\b(?:up|down|rose|risen|rising|fell|fallen|falling|increased?|decreased?|rise|fall|"
+                           r"drop(?:ped)?|reduction|higher|lower)\b[^.;]{0,20}?\d[\d,.]*\s*(?:%|per ?cent)|"
+                           r"\d[\d,.]*\s*(?:%|per ?cent)\s+(?:up|down|rise|fall|increase|decrease|reduction|higher|"
+                           r"lower)\b", re.I)
 COUNT = re.compile(r"\d(?![\d,.]*\s*(?:%|per ?cent))")  # a number that is not a percentage
 SOMEONE = re.compile(r"\b(?:anyone|anybody|someone|somebody) else\b", re.I)  # asks for a person as "who" does
 ELSE = re.compile(r"\b(?:who|whom|what|where|anyone|anybody|someone|somebody) else\b", re.I)  # "who else?" leans back
@@ -138,7 +150,16 @@ def leans_back(question: str, earlier: str = "") -> bool:
             or ELSE.search(question) or WHICH_MORE.search(question) and not names_anew(question, earlier) and \
             not crimes_in(question) and not places_in(question):
         return True
+    if TOOK_PART_IN_IT.search(question) and len(words) <= SHORT + 3 and not names_anew(question, earlier):
+        return True  # "how many year 9 girls came?": came to what the last answer told of
     return (len(words) <= SHORT or bool(ordinal(question))) and not names_anew(question, earlier)
+
+
+# "how many businesses helped out?", "how many year 9 girls came?", "who attended?": taking part, ending the turn with
+# nothing named to take part in, which is then what the last answer told of.
+TOOK_PART_IN_IT = re.compile(r"\b(?:came|come|went|attended|attend|turned up|showed up|took part|take part|"
+                             r"participated|helped(?: out)?|contributed|joined(?: in)?|were involved|got involved)"
+                             r"\s*[?.!]*\s*$", re.I)
 
 
 def _change_words(group: str) -> re.Pattern:
@@ -270,6 +291,34 @@ def swap(earlier: str, own: str, finders=None) -> tuple[str, str]:
             earlier = swapped
             for _, alias in new:
                 own = re.sub(_pattern(alias, with_preposition=True), " ", own, count=1, flags=re.I)
+    return earlier, own
+
+
+# "taking the total to?", "what's the total now?", "so how many altogether?": the level a change took a figure to.
+TOTAL_ASKED = re.compile(r"\b(?:total|altogether|in all)\b", re.I)
+# "funded the expansion of Essex Police by 905 officers, to 3,755": a change and the level it took the figure to.
+RAISED_TO = re.compile(r"\bby\s+[£$]?\d[\d,.]*[^.;:]{0,40}?\bto\s+[£$]?\d", re.I)
+
+
+# "anchor project 3", "item 7", "phase 2", "year 10": a thing a document names by a word and its number.
+NUMBERED_LABEL = re.compile(r"\b([A-Za-z]{3,})\s+(\d{1,3}[a-z]?)\b(?![,.]\d|\s*(?:%|per\b|of\b))", re.I)
+
+
+def renumber(earlier: str, own: str) -> tuple[str, str]:
+    """(earlier, own) with the number `own` gives a label ("and anchor project 3?") put in place of the one
+    `earlier` gives the same label ("anchor project 1 of the bid ..."), and taken out of `own`; unchanged when
+    `own` numbers no label `earlier` numbers otherwise."""
+    for match in NUMBERED_LABEL.finditer(own):
+        label, number = match.groups()
+        before = re.search(rf"\b({re.escape(label)}\s+)(\d{{1,3}}[a-z]?)\b", earlier, re.I)
+        if before is None or before.group(2).casefold() == number.casefold():
+            continue
+        # the words naming the label before it too, where `earlier` writes them the same ("anchor project")
+        said, asked = own[:match.start()].split(), earlier[:before.start()].split()
+        while said and asked and said[-1].casefold() == asked[-1].casefold():
+            said, asked = said[:-1], asked[:-1]
+        earlier = earlier[:before.start(2)] + number + earlier[before.end(2):]
+        own = " ".join([*said, own[match.end():]])
     return earlier, own
 
 
