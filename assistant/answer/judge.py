@@ -28,8 +28,9 @@ import calendar
 import re
 
 from assistant import vocab
-from assistant.answer import (agenda, asking, baselines, crimes, naming, nearmiss, particulars, placenames, siblings,
-                              speakers, table_rows, timing)
+from assistant.answer import (agenda, asking, baselines, closeness, crimes, naming, nearmiss, particulars,
+                              placenames, siblings, speakers, table_rows, timing)
+from assistant.answer.closeness import MIN_DENSE, MIN_DENSE_UNKNOWN, MIN_TOPIC_COVERAGE
 from assistant.answer.facts import IndexFacts, neighbours, same_document, same_section
 from assistant.answer.asked import (GIVING, ITEM_NUMBER, NUMBER_NAMES, asked_kind, asked_moment, field_label,
                                     introduced, introduces_list, list_phrase, list_size, manner_verb, named_ones,
@@ -47,9 +48,6 @@ from assistant.understand.query import Query
 
 DIRECTIONS = {"increas", "decreas"}  # stems of the words SAME_THING folds rises and falls into
 
-MIN_DENSE = 0.30
-MIN_DENSE_UNKNOWN = 0.7  # for a question with a word no document uses
-MIN_TOPIC_COVERAGE = 0.55
 MAX_ABSENT_SHARE = 0.2
 NAMED_SHARE = 0.75  # of the topic's weight a sentence holds itself to be quoted however far its meaning
 # A line that lists: "... the following:", "These projects included a broth company, a vineyard and compost toilets"
@@ -249,6 +247,7 @@ class Judge:
         self.siblings = siblings.asked(question, facts)  # "Ashby Crowle", which a document lists beside Holtbridge
         # "the 9,470 fewer crimes - over what timeframe?": a figure the question quotes names the line that gives it
         self.quoted_figures = set() if self.wants.figure else quoted_figures(question)
+        self.retrieved: dict[int, float] = {}  # how high retrieval ranked each scored line's passage (`closeness`)
 
     def expand(self, terms: frozenset[str]) -> frozenset[str]:
         found = self._expanded.get(terms)
@@ -263,6 +262,7 @@ class Judge:
         """Meaning, shared rare words (part credit when only the sentence before or the headings have them),
         focus, place, and whether it holds the kind of fact asked for."""
         facts = self.facts
+        self.retrieved[i] = prior
         sentence = self.index.sentences[i]
         text = facts.text(sentence)
         terms = self.expand(facts.sentence_terms(i))
@@ -463,6 +463,28 @@ class Judge:
             own |= self.facts.sentence_terms(lead)
         return self.expand(own)
 
+    def closeness_of(self, i: int, similarity: float) -> closeness.Closeness:
+        """What the closeness gate sees of sentence i (see `closeness`)."""
+        facts, sentence = self.facts, self.index.sentences[i]
+        text = facts.text(sentence)
+        before = facts.sentence_terms(i - 1) if same_section(self.index, i - 1, sentence) else frozenset()
+        passage_terms = self.expand(facts.sentence_terms(i) | before | facts.label_terms(i) |
+                                    facts.source_terms(sentence.document) | facts.passage_terms(sentence.chunk))
+        if self.list_size and list_items(facts, i) == self.list_size:
+            passage_terms |= self.list_words  # "made up of 4 different areas:" introduces the four strands
+        if self.number is not None and self.number.match(text) or self.titled_by_number(i):
+            passage_terms |= self.number_words  # "9.<tab>Any other business" is item 9: its number says "item"
+        coverage = sum(w for t, w in self.topic_weights.items() if t in passage_terms or t in self.done and
+                       _acted(frozenset({t}), passage_terms))
+        own = self._own_terms(i)
+        return closeness.Closeness(
+            similarity=min(max(similarity, 0.0), 1.0), coverage=min(coverage, 1.0),
+            own_coverage=min(sum(w for t, w in self.topic_weights.items() if t in own), 1.0),
+            missing=max((w for t, w in self.topic_weights.items() if t not in passage_terms), default=0.0),
+            retrieved=self.retrieved.get(i, 0.0), figure=float(self.wants.figure),
+            named=float(self.named_in(i)), names_it=float(self._names_it(i)), unknown=float(bool(self.unknown)),
+            topical=float(bool(self.topic)))
+
     def objection(self, i: int, similarity: float) -> str:
         """Why sentence i must not be quoted as the answer; empty when it may."""
         facts, index = self.facts, self.index
@@ -475,9 +497,11 @@ class Judge:
         window = " ".join(facts.text(s) for s in neighbours(index, sentence))
         before = facts.sentence_terms(i - 1) if same_section(index, i - 1, sentence) else frozenset()
         window_terms = self.expand(facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id))
-        if self.unknown and similarity < MIN_DENSE_UNKNOWN:  # the plainer reason first
+        seen = self.closeness_of(i, similarity)
+        close = closeness.close_enough(seen)
+        if not close and self.unknown and similarity < MIN_DENSE_UNKNOWN:  # the plainer reason first
             return f"the documents never mention {asking.listed(w for _, w in self.unknown)}"
-        if similarity < MIN_DENSE and not self.named_in(i):
+        if not close and similarity < MIN_DENSE and not seen.named:  # far off: before any finer reason
             return "no passage answers this closely enough"
         missing = [p for p in self.places if not asking.mentions(passage, p)]
         if missing:
@@ -516,14 +540,7 @@ class Judge:
                 or _heading_names_other(self.question, chunk.section_path[-1] if chunk.section_path else "", text)) \
                 is not None:  # a bullet under "Operation Lantern" is about Operation Lantern
             return f"the passage is about {other[1]}, not {other[0]}"
-        passage_terms = window_terms | self.expand(facts.passage_terms(sentence.chunk))
-        if self.list_size and list_items(facts, i) == self.list_size:
-            passage_terms |= self.list_words  # "made up of 4 different areas:" introduces the four strands
-        if self.number is not None and self.number.match(text) or self.titled_by_number(i):
-            passage_terms |= self.number_words  # "9.<tab>Any other business" is item 9: its number says "item"
-        if self.topic and sum(w for t, w in self.topic_weights.items() if t in passage_terms or t in self.done and
-                              _acted(frozenset({t}), passage_terms)) < MIN_TOPIC_COVERAGE \
-                and not (similarity >= MIN_DENSE_UNKNOWN and self._names_it(i)):
+        if not close:  # near in meaning but not about the topic: the finer reasons above come first
             return "no passage answers this closely enough"
         if reason := agenda.objection(self.question, facts, i):  # "6. Fire and Rescue Update" says nothing of it
             return reason
