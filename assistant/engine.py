@@ -293,7 +293,7 @@ class Assistant:
             query = crossing.for_tables(query, facts_for(self.index), earlier)
         elif earlier is not None and (query.is_followup or not query.has_table_signal):  # not a new table question
             found = self._from_passages(text, query)
-            if found.answerable or not query.has_table_signal:
+            if found.answerable or not query.has_table_signal or thread.held_to_source(earlier, text, self.index):
                 return found
             own = self._sourced(text, understand.parse(text))
             if query.is_followup and not own.passage_cues:

@@ -24,9 +24,9 @@ def describe_corpus(index: LoadedIndex) -> str:
     documents = index.documents.values()
     catalogue = index.catalogue
     forces = " and ".join(catalogue.owner(force) for force in catalogue.forces())
-    months = " and ".join(dict.fromkeys(e.periods[1].rsplit(" ", 1)[0].split(" to ")[-1] for e in catalogue.editions))
-    tables = (f"{forces} performance tables (offences, solved outcomes and solved rates for the force and each "
-              f"district, rolling years to {months})") if len(index.frame) and catalogue.editions else ""
+    areas = " and ".join(catalogue.areas_in_words(force) for force in catalogue.forces())
+    tables = (f"{forces} performance tables (offences, solved outcomes and solved rates for {areas}, "
+              f"{catalogue.periods_in_words()})") if len(index.frame) and catalogue.editions else ""
     street = ""
     if index.street is not None and len(index.street):  # the catalogue is read only when there are rows
         force = index.street_catalogue.force
@@ -123,8 +123,9 @@ def _table_locator(index: LoadedIndex, row: RowRef) -> str:
     if edition is not None:
         earlier, later = edition.periods
         months, _, end = later.partition(" to ")
-        periods = f"Rolling {months.title()} to {end.rsplit(' ', 1)[0]} {earlier.rsplit(' ', 1)[-1]} vs " \
-                  f"{end.rsplit(' ', 1)[-1]}"
+        rolling = "Rolling " if months == "12 months" else ""  # a part-year summary is no rolling year
+        periods = f"{rolling}{months.title() if rolling else months} to {end.rsplit(' ', 1)[0]} " \
+                  f"{earlier.rsplit(' ', 1)[-1]} vs {end.rsplit(' ', 1)[-1]}"
     parts = [doc.title] if doc is not None else []
     edition_title = row.edition if doc is None or row.edition != doc.title else ""  # a summary of its own
     parts += [p for p in (edition_title, shown, periods, row.crime_type, row.column_label) if p]

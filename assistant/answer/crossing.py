@@ -52,17 +52,27 @@ def for_tables(query: Query, facts: IndexFacts, earlier: Thread) -> Query:
 
 
 # "about it", "on that": what a turn asks about, pointed at rather than named.
+# "What was it revised to?", "was that figure corrected?": the figure the last answer gave, as a turn's subject.
+POINTED_FIGURE = re.compile(r"^\W*(?:\w+\s+){0,2}(?:it|that|this|(?:that|this|the)\s+(?:figure|number|count|total))\b",
+                            re.I)
 POINTED_TOPIC = re.compile(r"\b(about|on|regarding|concerning|for|of) (it|that|this|them|those|these)\b(?!\s+\w)",
                            re.I)
 
 
 def of_table_answer(question: str, query: Query) -> str:
     """"What did the board say about it?" after a table answer on shoplifting: the question with "it" read as the
-    crime type that answer was about (kept on this turn's query from the last), for a passage search. The question
-    itself when it names its own crime type or points at nothing."""
-    if not query.is_followup or not query.crime_types or crimes_in(question) or not POINTED_TOPIC.search(question):
+    crime type that answer was about (kept on this turn's query from the last), for a passage search. "What was it
+    revised to later?" after a table answer on shoplifting in one area: the figure it points at is that crime
+    type's in that area, so those words are searched too. The question itself when it names its own crime type or
+    points at nothing."""
+    if not query.is_followup or not query.crime_types or crimes_in(question):
         return question
     said = query.extra.get(CRIME_WORDS) or ["crime" if name == vocab.ALL_CRIME else name.lower()
                                              for name in query.crime_types]
     named = " and ".join(said)  # in the words the conversation used ("bicycle thefts"), else the tables' labels
-    return POINTED_TOPIC.sub(lambda m: f"{m.group(1)} {named}", question, count=1)
+    if POINTED_TOPIC.search(question):
+        return POINTED_TOPIC.sub(lambda m: f"{m.group(1)} {named}", question, count=1)
+    if not POINTED_FIGURE.search(question):
+        return question
+    places = f" in {' and '.join(query.areas)}" if query.areas else ""
+    return f"{question.rstrip(' ?')} ({named}{places})?"

@@ -497,6 +497,8 @@ class Judge:
         window = " ".join(facts.text(s) for s in neighbours(index, sentence))
         before = facts.sentence_terms(i - 1) if same_section(index, i - 1, sentence) else frozenset()
         window_terms = self.expand(facts.sentence_terms(i) | before | facts.label_terms(i) | facts.source_terms(doc.id))
+        if not re.search(r"[^\W_]", text):  # a line the converter left as "." says nothing
+            return "no passage answers this closely enough"
         seen = self.closeness_of(i, similarity)
         close = closeness.close_enough(seen)
         if not close and self.unknown and similarity < MIN_DENSE_UNKNOWN:  # the plainer reason first

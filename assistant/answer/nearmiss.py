@@ -828,11 +828,14 @@ def _said_for(question: str, window: Window, proper: frozenset[str], source: str
     own (no word the documents only print as a name, beside the question's and the document's, nor a
     longer name holding one): "“We spent £2,400,” she said", "Each area will receive 208 funded patrol hours"."""
     asked = question.casefold()
-    own = {word.casefold() for word in re.findall(r"[\w'’-]+", window.text)} & proper - \
+    # "three weeks." after "... with 23 young people attending in the first": a line cut at a hard line break
+    # continues the one before, whose names are its own
+    text = f"{window.before} {window.text}" if window.text[:1].islower() and window.before else window.text
+    own = {word.casefold() for word in re.findall(r"[\w'’-]+", text)} & proper - \
         {word.casefold() for word in re.findall(r"[\w'’-]+", f"{question} {source}")} or [
-        run for run in CAPITALISED_RUN.findall(window.text)  # "the Safer Falath Partnership", a body of its own
+        run for run in CAPITALISED_RUN.findall(text)  # "the Safer Falath Partnership", a body of its own
         if len(run.split()) > 1 and {w.casefold() for w in run.split()} & proper and run.casefold() not in asked]
-    line = window.text if own and not LEANS_BACK.match(window.text) else f"{paragraph} {window.near}"
+    line = text if own and not LEANS_BACK.match(window.text) else f"{paragraph} {window.near}"
     return f"{line} {window.label} {source}"
 
 

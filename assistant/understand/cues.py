@@ -105,6 +105,8 @@ _NON_TABLE_CUES = tuple((label, re.compile(p)) for label, p in (
     ("council tax", r"\bcouncil tax\b|\bprecept\b"),
     ("ward", r"\bwards?\b"),
     ("plans", r"\bplans?\b|\bstrateg(?:y|ies)\b|\bprojects?\b|\bcampaigns?\b|\bschemes?\b|\bprogrammes?\b"),
+    # a figure revised later is what a document says about a cell, which no cell holds ("what was it revised to?")
+    ("revision", r"\brevis(?:ed|ion|ions)\b|\bcorrected\b|\bcorrections?\b|\bamended\b|\brestated\b"),
 ))
 def _organisations(words) -> re.Pattern:
     """Names of bodies whose words would otherwise read as a crime type or a place ("Police, Fire and Crime

@@ -15,9 +15,8 @@ import re
 from typing import NamedTuple
 
 from assistant import vocab
-from assistant.text.dates import period_end, period_months
 from assistant.ingest.catalogue import Edition, precedence
-from assistant.text.dates import month_number
+from assistant.text.dates import month_number, period_end, period_months
 from assistant.text.periods import (BETWEEN, FISCAL, MONTH, ORDINALS, PATTERNS, SINCE, TO_MONTH, YEAR, YEAR_WORDS,
                                     mentions, month_year)
 from assistant.vocab.load import edition_words
@@ -416,10 +415,11 @@ def _spans_less_than_a_year(period: str) -> bool:
 
 
 def year_before(period: str) -> str | None:
-    """The printed period that ends a year before `period`, same month ("the year before" in a follow-up)."""
+    """The printed period that ends a year before `period`, same month and length ("the year before" in a
+    follow-up: the same quarter of the year before, after a quarter)."""
     scope = vocab.SCOPE or vocab.PeriodScope()
     year, month = period_end(period)
-    return scope.for_month(year - 1, month)
+    return scope.for_month(year - 1, month, period_months(period))
 
 
 def compares_with_last_year(norm: str) -> bool:

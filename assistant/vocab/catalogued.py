@@ -34,12 +34,11 @@ class PeriodScope:
         """"the tables cover only the 12 months to October 2023 and 2024": every printed period, no other."""
         if not self.values:
             return "the tables cover no periods (no performance tables are indexed)"
-        by_month: dict[str, list[str]] = {}
-        for end, _ in self.values:
+        by_span: dict[tuple[int | None, str], list[str]] = {}  # a quarter and a year may end in the same month
+        for end, words in self.values:
             year, month = end.split("-")
-            by_month.setdefault(MONTHS[int(month) - 1], []).append(year)
-        months = period_months(self.values[0][1])
-        spans = [f"the {months} months to {month} {_and(years)}" for month, years in by_month.items()]
+            by_span.setdefault((period_months(words), MONTHS[int(month) - 1]), []).append(year)
+        spans = [f"the {months} months to {month} {_and(years)}" for (months, month), years in by_span.items()]
         return "the tables cover only " + " and ".join(spans)
 
     def for_year(self, year: int) -> str | None:
@@ -54,8 +53,11 @@ class PeriodScope:
                 best, best_overlap = words, overlap
         return best
 
-    def for_month(self, year: int, month: int) -> str | None:
-        return next((words for end, words in self.values if end == f"{year}-{month:02d}"), None)
+    def for_month(self, year: int, month: int, months: int | None = None) -> str | None:
+        """The printed period ending in that month; of `months` months when given (a quarter and a rolling year
+        can end in the same month)."""
+        return next((words for end, words in self.values if end == f"{year}-{month:02d}"
+                     and months in (None, period_months(words))), None)
 
     def for_span(self, first: tuple[int, int], last: tuple[int, int]) -> str | None:
         """The printed period that starts in the (year, month) `first` and ends in `last`: "April to December
