@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from assistant.ingest import grids
 from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, SOLVED, SOLVED_RATE
 from assistant.ingest.reconcile import without_inconsistent_tables
+from assistant.ingest.sanity import without_misread_layouts
 from assistant.ingest.table_periods import Period
 from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, names_percent_difference
 from assistant.ingest.table_words import header_words as _header_words
@@ -127,8 +128,9 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
     A table printed in a board pack's shape is read here, in any format; the other tables of a spreadsheet, a CSV
     file, a PDF or a Word document (and a spreadsheet's tables this shape cannot read) go to `grids`, which knows the
     layouts of a force's own summaries, in a workbook or printed in a report (and reports what it cannot read).
-    Figures printed twice with two values, and tables whose rows do not add up (`reconcile`), are left out and
-    reported: a wrong number is worse than none."""
+    Figures printed twice with two values, tables whose layout was misread (`sanity`) and tables whose rows do not
+    add up (`reconcile`) are left out and reported: a wrong number is worse than none."""
+    documents = list(documents)
     records: list[tuple] = []
     problems: list[tuple[str, str]] = []
     for doc in documents:
@@ -152,6 +154,8 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
     problems.extend(uncounted)
     records, conflicting = _without_conflicts(records)
     problems.extend(conflicting)
+    records, misread = without_misread_layouts(records, COLUMNS, documents)
+    problems.extend(misread)
     records, inconsistent = without_inconsistent_tables(records, COLUMNS)
     problems.extend(inconsistent)
     return PerformanceRead(_frame(records), tuple(problems))

@@ -17,8 +17,8 @@ from typing import NamedTuple
 from assistant import vocab
 from assistant.ingest.catalogue import Edition, precedence
 from assistant.text.dates import month_number, period_end, period_months
-from assistant.text.periods import (BETWEEN, FISCAL, MONTH, ORDINALS, PATTERNS, SINCE, TO_MONTH, YEAR, YEAR_WORDS,
-                                    mentions, month_year)
+from assistant.text.periods import (BETWEEN, FISCAL, HALF, MONTH, ORDINALS, PATTERNS, QUARTER, SINCE, TO_MONTH, YEAR,
+                                    YEAR_WORDS, mentions, month_year)
 from assistant.vocab.load import edition_words
 from assistant.understand.common import unique
 from assistant.understand.query import Reason
@@ -263,8 +263,10 @@ def _yearless_parts(raw: str, scope) -> list[tuple[int, int, str | None, str, st
 
 def period_phrases(raw: str) -> list[str]:
     """The words of the periods read here that no other reader knows ("apr-dec", "the first half of the year",
-    "the second edition"), normalised: they name a period, so they are no topic left unexplained."""
-    spans = [match.group() for pattern in (_YEARLESS, _YEARLESS_PART) for match in pattern.finditer(raw)]
+    "the second edition", and the ordinal of "the first half of 2026/27"), normalised: they name a period, so they
+    are no topic left unexplained (nor a place the tables do not print)."""
+    spans = [match.group() for pattern in (_YEARLESS, _YEARLESS_PART, PATTERNS[HALF], PATTERNS[QUARTER])
+             for match in pattern.finditer(raw)]
     spans += [words for _, _, _, words in read_editions(raw)]
     return [vocab.normalise(words) for words in spans]
 

@@ -97,9 +97,11 @@ class Row:
     edition: str = ""
 
     @property
-    def key(self) -> tuple[str, int]:
-        """The printed line this row is: one citation number per line, whichever edition it belongs to."""
-        return self.source_document, self.row_start
+    def key(self) -> tuple[str, int, str, str]:
+        """The printed line this row is, and whose figures it holds there: one citation number per line and row,
+        whichever edition it belongs to. A line laid out across ("Positive outcome rate Apr-Dec 2026 (%)" with
+        one cell per area) holds several areas' figures, and each is cited to its own area's cell."""
+        return self.source_document, self.row_start, self.area, self.crime_type
 
     @property
     def between(self) -> str:
