@@ -44,13 +44,24 @@ UNTOLD = frozenset(content_terms("anyone anybody someone somebody anything somet
                                  "come comes taken run runs ran running during "
                                  "so far yet already still now ever just really roughly approximately altogether "
                                  "exactly since change changed changes changing "
+                                 # the everyday verbs an asker carries a question with, which a line says its own
+                                 # way: "what did the money let them buy" (it "enabled" or "funded" it), "the plan
+                                 # to fix it" (to address it), "swapping the cameras" (replacing them). Not "sent",
+                                 # which says what was sent ("which schools sent pupils?"; "sent apologies" is read
+                                 # as the apologies: `particulars`), nor "turned up", which says who came.
+                                 "let lets letting "
+                                 "fix fixes fixing swap swaps swapped swapping "
                                  "worth"))  # "what was the scheme worth?" is answered by "£150,000"
 # Words that name the kind of answer wanted ("job title", "phone number", "what is it called", "the session's
 # length", "the total value of the awards"), which the answer holds as a value ("1 hour", "£94,250"), not as the
 # word: never a topic.
-ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization represent represents name "
+# The same for the form a quoted answer takes ("the three word slogan"), a place in a list or an amount ("who is
+# doing the compact slot", "the biggest slice of it") and the short form people type for an organisation ("which org").
+ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation organization org orgs represent "
+                               "represents name "
                                "named mean means meaning phone telephone email mail address number share money firm "
-                               "company length duration value"],
+                               "company length duration value word words slogan slogans tagline motto slot slots "
+                               "slice slices"],
                               as_ids=False)[0])
 ROLE_KIND = set(bm25_tokens(["job title role rank position post"], as_ids=False)[0])
 
@@ -297,7 +308,7 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
             continue  # a short form read with its long one ("cllr" and "councillor"): known by either
         for term in (content_terms(word) & read) - framed:
             if term not in known and term not in meta_only and not _closest(term, index) and \
-                    not _close(term, index):
+                    not _close(term, index) and not act_noun(word, known | meta_only):
                 absent.append((term, word))
     return absent
 
@@ -328,6 +339,15 @@ def close_form(term: str, known: set[str]) -> str | None:
         return None
     shorter = (term[:k] for k in range(len(term) - 1, SHORTEST_STEM - 2, -1))
     return next((stem for stem in shorter if stem in known and _ending(stem, term[len(stem):])), None)
+
+
+def act_noun(word: str, known: set[str]) -> str | None:
+    """The documents' noun of the act a question's verb names ("seizure" for "seized", "closure" for "closing",
+    "failure" for "failed"), as a term; None when the word is no such verb or they print no such noun. The other
+    nouns of an act share the verb's stem already ("approval", "payment" read as "approv", "pay")."""
+    found = re.fullmatch(r"([a-z]{3,}?)e?(?:d|s|ing)", word.casefold())
+    stem = found and f"{found.group(1)}ur"
+    return stem if stem and len(stem) > SHORTEST_STEM and stem in known else None
 
 
 def _ending(stem: str, ending: str) -> bool:
