@@ -162,7 +162,7 @@ ITEM_NUMBER = re.compile(r"\b((?:agenda\s+)?(?:item|point|paragraph|section|year
                          r"criterion|recommendation|priority|objective|outcome|theme|pledge|principle|commitment|"
                          r"strand|action))\s+(\d{1,2}(?:\.\d{1,2})?)\b", re.I)
 # Who someone is or what they do: asked of a person the question names.
-ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich organi[sz]ation\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
+ABOUT_SOMEONE = re.compile(r"\bwho is\b|\bwhich (?:organi[sz]ation|org)\b|\brepresent|\bwhat does\b.*\bdo\b", re.I)
 
 
 def numbered(question: str) -> re.Pattern | None:

@@ -110,7 +110,9 @@ def asked(question: str) -> Particular | None:
         return Particular(title.name, title.line, None, TITLE_WORDS, title)
     if not WHO.search(question):
         return None
-    if STOOD_IN.search(question):  # "who came since X couldn't make it?": the substitute, listed among those present
+    # "who came since X couldn't make it?": the substitute, listed among those present; not "who sent apologies on
+    # behalf of X?", which asks the apology
+    if STOOD_IN.search(question) and not re.search(r"\bapologi", question, re.I):
         return next(particular for _, particular in ASKED if particular.name == "present")
     if (post := posts.asked(question)) is not None:
         return Particular(post.name, post.line, None, frozenset(), post)

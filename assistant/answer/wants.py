@@ -58,7 +58,7 @@ HAS_DAY = re.compile(rf"(?-i:\b({FULL_MONTHS})\b)|\b\d{{1,2}}(st|nd|rd|th)?\s+({
 WANTS_TIME = re.compile(r"\bwhat time\b(?!\s*(?:period|frame|span|scale)s?\b)|\b(start|finish|end|begin)s? at\b|\b(?:what|which|between what) (?:hours|times)\b|"
                         r"\bopening hours\b", re.I)
 # "Whose action is it?", "whose quote is in the slides?" ask who; "whose job title" asks a post (WANTS_ROLE).
-WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|body)\b|"
+WANTS_PERSON = re.compile(r"\bwho(m)?\b(?!se)|\bwhich (person|officer|councillor|organisation|org|body)\b|"
                           r"\bwhose\b(?!\s+(?:job|role|title|rank|post|position)\b)", re.I)
 # "Where" opening a question or a part of one; "... to decide where resources go" asks for no place.
 WANTS_PLACE = re.compile(r"(^|[,?;]\s*|\band\s+|\btell me\s+)where\b|\bwhich (ward|town|room|venue|location|site|area|hospital|school|station)\b",
