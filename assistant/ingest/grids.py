@@ -349,6 +349,10 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
         across = measure_rows(doc, table, header_end, {i: parts[i] for i in figures}, lines, title)
         if across is not None:
             return across
+        if _measure_per_row(body, figures):
+            raise TableProblem(f"{_capital(_where(doc, table, lines))} looks like a police performance table with one "
+                               "row per measure and value (a long open-data layout), which the build does not read "
+                               "yet, so its figures were left out; its text is still searched.")
     context_measure = _context_measure(lines)
     if not named and not (context_measure and (dated or (title and title.year))):
         return []  # no measure named over the figures, nor a measure and a period in the sheet's titles
@@ -404,6 +408,16 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     _refuse_duplicates(readable, where)
     return _body_cells(table, header_end, readable, (area_column, part_column, crime_column), (context_area, titled),
                        where, groups, table_crime if rows_are_areas else "")
+
+
+def _measure_per_row(body: list[tuple[str, ...]], figures: list[int]) -> bool:
+    """Does a label column name a measure on at least half its rows ("recorded", "solved outcomes")? Then each row
+    is one measure's value, and a header naming no measure over the figures is no sign the table is not one."""
+    for column in range(min(figures)):
+        labels = [row[column] for row in body if column < len(row) and row[column]]
+        if labels and 2 * sum(_base_measure(label) is not None for label in labels) >= len(labels):
+            return True
+    return False
 
 
 def _report_period(doc: Document, table: TextTable) -> TitlePeriod | None:
