@@ -62,9 +62,7 @@ class PeriodScope:
     def for_span(self, first: tuple[int, int], last: tuple[int, int]) -> str | None:
         """The printed period that starts in the (year, month) `first` and ends in `last`: "April to December
         2026" is the 9 months to December 2026, whatever words either is written in."""
-        months = (last[0] * 12 + last[1]) - (first[0] * 12 + first[1]) + 1
-        return next((words for end, words in self.values
-                     if end == f"{last[0]}-{last[1]:02d}" and period_months(words) == months), None)
+        return self.for_month(*last, months=(last[0] * 12 + last[1]) - (first[0] * 12 + first[1]) + 1)
 
     def for_months(self, first: int, last: int) -> tuple[str, ...]:
         """The printed periods that run from the month `first` to the month `last` of any year ("April to
