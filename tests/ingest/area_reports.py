@@ -21,6 +21,7 @@ import docx
 import openpyxl
 from fpdf import FPDF
 from generated_corpora import coined
+from document_tables import docx_table, pdf_table
 
 CRIMES = ("Shoplifting", "Vehicle crime", "Robbery", "Criminal damage and arson", "Drug offences")
 TOTAL = "All crime"
@@ -126,10 +127,7 @@ def write_docx(path: Path, r: Report) -> Path:
     document.add_paragraph(introduction(r))
     for caption, rows in tables(r):
         document.add_heading(caption, 2)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                table.cell(i, j).text = value
+        docx_table(document, rows)
     document.save(str(path))
     return path
 
@@ -147,10 +145,7 @@ def write_pdf(path: Path, r: Report) -> Path:
         pdf.set_font("helvetica", "B", 11)
         pdf.multi_cell(0, 6, caption, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("helvetica", "", 8)
-        with pdf.table(col_widths=(50,) + (30,) * (len(rows[0]) - 1), first_row_as_headings=False,
-                       text_align="LEFT") as table:
-            for row in rows:
-                table.row(row)
+        pdf_table(pdf, rows, 50, 30)
     pdf.output(str(path))
     return path
 

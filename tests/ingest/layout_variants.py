@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import openpyxl
 from area_reports import CRIMES, MONTHS, TOTAL, Report, make_report
+from document_tables import docx_table
 
 SHORT = tuple(month[:3] for month in MONTHS)
 
@@ -85,10 +86,7 @@ def write_docx(path: Path, r: Report, v: Variant) -> Path:
     for i, area in enumerate((r.district, *r.areas)):
         document.add_heading(f"Table {i + 1}: {area}", 2)
         rows = crime_table(r, area, v)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for j, row in enumerate(rows):
-            for k, value in enumerate(row):
-                table.cell(j, k).text = value
+        docx_table(document, rows)
     document.save(str(path))
     return path
 
@@ -154,10 +152,7 @@ def write_orientations_docx(path: Path, r: Report, v: Variant, layout: str) -> P
          for i, crime in enumerate((TOTAL, *CRIMES))]
     for caption, rows in captioned:
         document.add_heading(caption, 2)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for j, row in enumerate(rows):
-            for k, value in enumerate(row):
-                table.cell(j, k).text = value
+        docx_table(document, rows)
     document.save(str(path))
     return path
 

@@ -17,6 +17,8 @@ import docx
 import openpyxl
 from fpdf import FPDF
 
+from document_tables import docx_table, pdf_table
+
 FORCES = ("Ormsby", "Quenmoor", "Tallowfield", "Velmarsh")
 DISTRICTS = ("Brackenby", "Ashcombe", "Winterslow", "Dunholt")
 PLACES = ("Mossgate", "Ferncliff", "Hobb's End", "Stannary Cross", "Lowmere", "Kettlewick", "Rushmere Vale", "Yarrow")
@@ -130,10 +132,7 @@ def write_pdf(path: Path, s: Summary, extra: list[tuple[str, list[tuple[str, ...
         pdf.set_font("helvetica", "B", 11)
         pdf.multi_cell(0, 6, caption, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("helvetica", "", 8)
-        with pdf.table(col_widths=(60,) + (28,) * (len(rows[0]) - 1), first_row_as_headings=False,
-                       text_align="LEFT") as table:
-            for row in rows:
-                table.row(row)
+        pdf_table(pdf, rows, 60, 28)
     pdf.output(str(path))
     return path
 
@@ -145,10 +144,7 @@ def write_docx(path: Path, s: Summary, extra: list[tuple[str, list[tuple[str, ..
     document.add_paragraph(f"This summary covers recorded crime in the neighbourhood areas of {s.district}.")
     for caption, rows in [*report_tables(s), *extra]:
         document.add_heading(caption, 3)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
+        docx_table(document, rows)
     document.save(str(path))
     return path
 

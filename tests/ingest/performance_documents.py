@@ -16,6 +16,8 @@ import docx
 import openpyxl
 from fpdf import FPDF
 
+from document_tables import docx_table, pdf_table
+
 FORCES = ("Northmoor", "Ravensfield", "Wolderton", "Castlemere", "Hallowdene")
 PLACES = ("Ashby Fen", "Brinkley", "Colby Marsh", "Dunmore", "Eastfield", "Fulbeck", "Harwell", "Ingham", "Kelby")
 CRIMES = ("Burglary", "Shoplifting", "Vehicle offences", "Criminal damage", "Robbery", "Drug offences")
@@ -149,11 +151,7 @@ def write_pdf(path: Path, s: Summary, extra: list[tuple[str, list[tuple[str, ...
         pdf.multi_cell(0, 6, caption, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("helvetica", "", 8)
         pdf.ln(1)
-        width = len(rows[0])
-        with pdf.table(col_widths=(46,) + (22,) * (width - 1), first_row_as_headings=False,
-                       text_align="LEFT") as table:
-            for row in rows:
-                table.row(row)
+        pdf_table(pdf, rows, 46, 22)
         pdf.ln(2)
         pdf.set_font("helvetica", "I", 9)
         pdf.multi_cell(0, 5, note, new_x="LMARGIN", new_y="NEXT")
@@ -169,10 +167,7 @@ def write_docx(path: Path, s: Summary, extra: list[tuple[str, list[tuple[str, ..
     document.add_paragraph(f"Published by the {s.force} Constabulary performance team for the police and crime panel.")
     for caption, rows, note in [*tables(s), *extra]:
         document.add_paragraph(caption)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
+        docx_table(document, rows)
         document.add_paragraph(note)
     document.save(str(path))
     return path

@@ -23,6 +23,8 @@ from assistant.ingest.corpus import load_document
 from assistant.ingest.measures import OFFENCES, SOLVED
 from assistant.ingest.performance import read_performance
 
+from document_tables import docx_table
+
 FORCES = ("Wexmoor", "Calder Vale", "Pennock", "Hartsfold")
 PLACES = ("Tolbury", "Ashcombe", "Brindle Cross", "Marlow Heath", "Quenby", "Little Ovington", "Saltley Fen")
 WHOLE_KINDS = ("Policing Area", "District", "Borough", "Local Policing Area")
@@ -210,10 +212,7 @@ def _word(path: Path, caption: str, rows: list[tuple[str, ...]]) -> Path:
     document.add_heading("Safer Quenby Partnership Board", 1)
     document.add_paragraph("Reported incidents for the quarter are shown below.")
     document.add_paragraph(caption)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    docx_table(document, rows)
     document.add_paragraph("The board noted the figures.")
     document.save(str(path))
     return path

@@ -23,6 +23,8 @@ from assistant.ingest.corpus import load_document
 from assistant.ingest.performance import is_performance_table
 from assistant.ingest.tables import find_tables
 
+from document_tables import docx_table
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 FIRST = ("Amira", "Ben", "Claire", "Daniel", "Helen", "Imran", "Joanne", "Kerry", "Lucy", "Owen", "Priya", "Tom")
 LAST = ("Haddad", "Achterberg", "Ashdown", "Fairbrother", "Oakshott", "Baig", "Pell", "Moss", "Penhale", "Pritchard")
@@ -203,10 +205,7 @@ def write_word(path: Path, title: str, rows: list[tuple[str, ...]]) -> Path:
     document = docx.Document()
     document.add_heading(title, 1)
     document.add_paragraph("The actions agreed at the meeting:")
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    docx_table(document, rows)
     document.add_paragraph("The meeting closed at noon.")
     document.save(str(path))
     return path
