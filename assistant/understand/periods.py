@@ -34,13 +34,20 @@ def covered() -> str:
 # "The year before" on its own is the earlier year ("and the 12 months before that?"); after "than" or
 # "compared with" it is the comparison base.
 _VS_LAST_YEAR = re.compile(
-    r"\b(?:compar\w* (?:with|to)|than|versus|vs|on|from|since|against) (?:the )?(?:same (?:period|time) )?"
+    r"\b(?:compar\w* (?:with|to)|than|versus|vs|on|from|since|against) (?:the )?"
+    r"(?:same (?:period|time|quarter|months) )?"
     r"(?:(?:last|previous|prior|preceding) (?:year|12 months|twelve months|period)|"
     r"(?:year|12 months|twelve months|period) (?:before|earlier)(?: that| then)?)\b|\byear (?:on|over) year\b|"
     r"\byoy\b|\by o y\b|"
     r"\bsame period last year\b")
 _THE_LAST_YEAR = re.compile(r"\b(?:the|this) (?:last|past) (?:year|12 months|twelve months)\b|\blast 12 months\b|"
                             r"\bpast (?:year|12 months|twelve months)\b")
+# "The same quarter last year", "the same months a year earlier": the period a year before the one the text names
+# (before the latest, when it names none), not the latest summary's earlier period.
+_SAME_BEFORE = re.compile(r"\b(?:the )?same (?:quarter|period|months|time|half|3 months|three months|6 months|"
+                          r"six months)(?: of| in)? "
+                          r"(?:(?:the )?(?:last|previous|prior|preceding) (?:financial |fiscal )?year|"
+                          r"a year (?:earlier|before|ago)|(?:the |one )?year (?:earlier|before))\b")
 # "In the previous 12 months" is as often the latest year as the one before, so it is left to the context.
 _LAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|preceding|earlier) (?:year|period|rolling year)\b|"
                         r"\ba year (?:ago|earlier|before)\b|"
@@ -143,8 +150,14 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
                 year_notes += [note] if (note := year_note(mention.year, printed)) else []
             else:
                 years.append(str(mention.year))
-        elif mention.year is None:  # "the 12 months to March": covered if the tables print a period to March
-            if not scope.has_month(mention.month):
+        elif mention.year is None:  # "the 12 months to March": the latest rolling year to March printed, if any
+            printed = scope.for_months(mention.month % 12 + 1, mention.month) if mention.kind == TO_MONTH else ()
+            if printed:
+                found.append((mention.start, printed[-1], "month"))
+                if len(printed) > 1:
+                    year_notes.append(f"'{mention.words}' read as the {printed[-1]}, the latest period printed "
+                                      "for it")
+            elif not scope.has_month(mention.month):
                 open_months.append(mention.label)
         elif mention.kind == BETWEEN:  # "April to December 2026": the period that spans it, or else both ends
             # ("between October 2023 and October 2024"), or else the range is not covered
@@ -169,6 +182,14 @@ def read_periods(raw: str, norm: str | None = None) -> Periods:
         named += [(scope.previous, "previous"), (scope.latest, "latest")]
         notes.append(f"'{both.group()}' read as the {scope.previous} and the {scope.latest}")
         relative = _BOTH_YEARS.sub(" ", relative)
+    if (same := _SAME_BEFORE.search(relative)) and scope.values:
+        before = year_before(named[0][0] if named else scope.latest)
+        if before:
+            named.append((before, "previous"))
+            notes.append(f"'{same.group()}' read as the {before}")
+        else:
+            outside.append(same.group())
+        relative = _SAME_BEFORE.sub(" ", relative)
     for pattern, period, kind in ((_THE_LAST_YEAR, scope.latest, "latest"), (_LAST_YEAR, scope.previous, "previous"),
                                   (_THIS_YEAR, scope.latest, "latest")):
         match = pattern.search(relative)
@@ -222,18 +243,28 @@ def _yearless_ranges(raw: str, scope) -> list[tuple[int, int, str | None, str]]:
     return found
 
 
-# "The first half of the year", "Q2 of this financial year": a part of a year whose year is not said. A calendar
-# year starts in January and a financial year in April; unless "financial" is said, either may be meant.
-_YEARLESS_PART = re.compile(r"\b(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)|"
-                            r"(?P<short>[qh])([1-4]))\s+of\s+"
-                            r"(?:the\s+|this\s+)?((?:financial|fiscal)\s+)?(?:year|yr)\b(?!\s*(?:19|20)?\d\d)",
-                            re.IGNORECASE)
+# "The first half of the year", "Q2 of this financial year", "in Q2", "the third quarter": a part of a year whose
+# year is not said (a year after it, "Q2 2026/27", is read by `text.periods`). A calendar year starts in January and
+# a financial year in April; unless "financial" is said, either may be meant. "Q2 last year", "Q2 of the previous
+# year": the same part a year before the latest printed one.
+_PART = r"(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(half|quarter)|(?P<short>[qh])([1-4]))"
+_NO_YEAR = r"(?!\s*(?:of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?(?:19|20)?\d\d(?![\d%]))"
+_YEARLESS_PART = re.compile(
+    rf"\b{_PART}(?:\s+of\s+(?:the\s+|this\s+)?((?:financial|fiscal)\s+)?(?:year|yr)\b(?!\s*(?:19|20)?\d\d)|"
+    rf"\b{_NO_YEAR}(?!\s+of\s+(?:the\s+)?(?:year|yr|financial|fiscal)\b))"
+    r"(?P<back>,?\s+(?:of\s+)?(?:(?:the\s+)?(?:last|previous|prior|preceding)\s+(?:financial\s+|fiscal\s+)?"
+    r"(?:year|yr)|a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before))?\b",
+    re.IGNORECASE)
+_FINANCIAL_PART = re.compile(edition_words()["financial_parts"], re.IGNORECASE)
 
 
 def _yearless_parts(raw: str, scope) -> list[tuple[int, int, str | None, str, str]]:
     """(start, end, printed period or None, words, note) for each half or quarter of a year named without its year:
-    the latest printed period that spans it, when exactly one reading of the year (calendar or financial) is
-    printed; None when neither is, or both are and which was meant cannot be told."""
+    the latest printed period that spans it, or the one a year before that when the words say "last year". A part
+    said the way a financial year's is ("Q3", "the third quarter": `financial_parts` in edition_words.toml) is of
+    the financial year, so "Q4" is January to March and never a calendar year's October to December; another
+    ("the first half of the year") is read when exactly one reading of the year (calendar or financial) is
+    printed. None when the part is not printed or which was meant cannot be told: never another part."""
     found = []
     for match in _YEARLESS_PART.finditer(raw):
         words = " ".join(match.group().split())
@@ -244,20 +275,27 @@ def _yearless_parts(raw: str, scope) -> list[tuple[int, int, str | None, str, st
         if number * size > 12:
             found.append((match.start(), match.end(), None, words, ""))
             continue
-        starts = (4,) if match.group(5) else (1, 4)
+        said = " ".join(raw[match.start():match.start("back") if match.group("back") else match.end()].split())
+        starts = (4,) if match.group(5) or _FINANCIAL_PART.fullmatch(said.lower().removeprefix("the ")) else (1, 4)
         readings = {}
         for first in starts:
             first_month = (first - 1 + (number - 1) * size) % 12 + 1
             last_month = (first_month - 1 + size - 1) % 12 + 1
             if printed := scope.for_months(first_month, last_month):
                 readings[first] = (printed[-1], first_month, last_month)
-        if len(readings) == 1:
-            printed, first_month, last_month = next(iter(readings.values()))
-            note = (f"'{words}' read as the {printed} ({month_year(None, first_month)} to "
-                    f"{month_year(None, last_month)}), the latest period printed for it")
-            found.append((match.start(), match.end(), printed, words, note))
-        else:
+        if len(readings) != 1:
             found.append((match.start(), match.end(), None, words, ""))
+            continue
+        printed, first_month, last_month = next(iter(readings.values()))
+        which = "the latest period printed for it"
+        if match.group("back"):
+            printed, which = year_before(printed), "a year before the latest printed"
+        if printed is None:
+            found.append((match.start(), match.end(), None, words, ""))
+            continue
+        note = (f"'{words}' read as the {printed} ({month_year(None, first_month)} to "
+                f"{month_year(None, last_month)}), {which}")
+        found.append((match.start(), match.end(), printed, words, note))
     return found
 
 

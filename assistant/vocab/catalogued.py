@@ -95,7 +95,7 @@ def for_catalogue(data: VocabData, catalogue: Catalogue) -> Vocabulary:
     crime_labels = tuple(c.label for c in catalogue.crime_types)
     area_names = tuple(a.name for a in catalogue.areas)
     data = _carried_over(data, crime_labels)
-    vocabulary = Vocabulary.build(data, areas=area_names or None, crime_types=crime_labels or None,
+    vocabulary = Vocabulary.build(data, areas=area_names, crime_types=crime_labels or None,
                                   hierarchy={c.label: c.parent for c in catalogue.crime_types} or None)
     latest = catalogue.latest()
     if latest is not None:
@@ -106,15 +106,16 @@ def for_catalogue(data: VocabData, catalogue: Catalogue) -> Vocabulary:
         vocabulary.district_areas = tuple(a.name for a in catalogue.areas if a.kind not in (FORCE, POLICING_AREA))
     vocabulary.scope = period_scope(catalogue)
     vocabulary.catalogue = catalogue
-    if latest is not None:
-        _unprinted_areas(vocabulary, data, catalogue, latest.force)
+    _unprinted_areas(vocabulary, data, catalogue, latest.force if latest is not None and area_names else None)
     return vocabulary
 
 
-def _unprinted_areas(vocabulary: Vocabulary, data: VocabData, catalogue: Catalogue, force: str) -> None:
+def _unprinted_areas(vocabulary: Vocabulary, data: VocabData, catalogue: Catalogue, force: str | None) -> None:
     """Areas the data knows but no table here prints are places the tables do not cover (a Kent-only index must
     refuse "Chelmsford", never answer it from Kent's table); an unprinted force's words that do not name it
-    ("force-wide", "the county") stand for the force this index does hold."""
+    ("force-wide", "the county") stand for the force this index does hold, or for no place at all when it holds
+    no table it has read (`force` None): the data's own areas are then just places, never the index's areas, so
+    "across the whole county" in another council's papers is not read as the data's force."""
     printed = {a.name for a in catalogue.areas}
     generic: list[str] = []
     other: dict[str, str] = {}
@@ -127,8 +128,8 @@ def _unprinted_areas(vocabulary: Vocabulary, data: VocabData, catalogue: Catalog
         for alias in (name, *area.aliases, *area.towns):
             if area.kind != FORCE or own & set(normalise(alias).split()):
                 other.setdefault(alias, name)
-    if generic or other:
-        vocabulary.widen({force: tuple(generic)} if generic else {}, other)
+    if (generic and force) or other:
+        vocabulary.widen({force: tuple(generic)} if generic and force else {}, other)
 
 
 def unprinted_entries(vocabulary: Vocabulary) -> list[str]:

@@ -357,7 +357,7 @@ def directions() -> Directions:
     return Directions(groups, multiples)
 
 
-EDITION_GROUPS = ("edition", "after_month", "earlier", "latest", "calendar_year")
+EDITION_GROUPS = ("edition", "after_month", "earlier", "latest", "calendar_year", "financial_parts")
 
 
 @lru_cache(maxsize=1)
