@@ -1,7 +1,8 @@
 """Reading a question for passage selection: its topic words (spelling slips mended, short forms written out,
 words that name a source or frame the asking set aside), the documents it names, what it counts (and the outcome
 counted: "how many burglaries were solved"), and the words no document holds (never a month or a word any
-question may use, such as "anyone" or "each").
+question may use, such as "anyone" or "each", nor, on its own, the question's own verb or the category its "what"
+asks for: "what risks does the report flag?", "what classification is it marked?").
 
 Messages built from these name the question's own words, never the stems the matching runs on.
 """
@@ -64,6 +65,21 @@ ANSWER_KIND = set(bm25_tokens(["job title role rank position post organisation o
                                "slice slices"],
                               as_ids=False)[0])
 ROLE_KIND = set(bm25_tokens(["job title role rank position post"], as_ids=False)[0])
+# Nouns that name a category, not a thing: as the head of "what X" or "which X" they say what kind of answer is
+# wanted ("what classification is the report marked?": "Official"; "which camera-based tech?": "live facial
+# recognition"; "what unit are they part of?": "the Town Centre Team"), which the line names without the word: no
+# topic a line must hold, nor one the documents must print, though a line that prints it ("Unit: Research and
+# Analysis") still ranks first (`judge.Judge`).
+KIND_NOUNS = frozenset(content_terms("type types kind kinds sort sorts category categories classification "
+                                     "classifications class status level grade rating format unit units tech "
+                                     "technology technologies"))
+# The head noun of "what/which X", past one hyphened modifier ("which camera-based tech").
+ASKED_HEAD = re.compile(r"\b(?:what|which)\s+(?:[a-z]+(?:-[a-z]+)+\s+)?([a-z]+)\b", re.I)
+
+
+def kind_head(question: str) -> set[str]:
+    """The terms of a category noun heading "what X" or "which X" (see KIND_NOUNS); empty otherwise."""
+    return {t for m in ASKED_HEAD.finditer(question) for t in content_terms(m.group(1)) & KIND_NOUNS}
 
 
 def answer_kind(question: str) -> set[str]:
@@ -290,7 +306,8 @@ def _closest(term: str, index: LoadedIndex) -> str | None:
 
 def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     """(term, the question's word) for each topic word no passage, heading or document title holds, even
-    allowing for a spelling slip: a topic the documents do not cover."""
+    allowing for a spelling slip: a topic the documents do not cover. None when the only such words are the
+    question's own verbs (`verb_words`)."""
     known, meta_only = facts_for(index).known_terms()
     # "where was it held?": "held" only says a place is asked for, so it is no topic the documents must hold.
     asked_for = WHEN_WHERE if wants(question).time or wants(question).date or wants(question).place else set()
@@ -302,7 +319,7 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
     # "the Courier article", "what did he accuse them of", "per the minutes": the source and the saying
     # "next year's round", "last month": a time the period checks read (`timing`), never a topic to hold
     framed = FRAME | UNTOLD | answer_kind(question) | asked_for | MONTH_TERMS | TIME_WORDS | framing_terms() | \
-        (PER_FRAME if PER_SOURCE.search(question) else set()) | reason_frame(question)
+        (PER_FRAME if PER_SOURCE.search(question) else set()) | reason_frame(question) | kind_head(question)
     for word in dict.fromkeys(re.findall(r"[A-Za-z][A-Za-z'-]+", text)):
         if content_terms(word) & (known | meta_only):
             continue  # a short form read with its long one ("cllr" and "councillor"): known by either
@@ -310,7 +327,65 @@ def unknown_words(question: str, index: LoadedIndex) -> list[tuple[str, str]]:
             if term not in known and term not in meta_only and not _closest(term, index) and \
                     not _close(term, index) and not act_noun(word, known | meta_only):
                 absent.append((term, word))
-    return absent
+    # The question's own verb ("what risks does the report flag?") is no topic on its own; beside a topic word the
+    # documents lack ("looking at the final skateboarding order") it still counts, so that topic stays refused.
+    verbs = verb_words(question)
+    return [] if all(term in verbs for term, _ in absent) else absent
+
+
+# The grammar of a question's own verb. In "what risks does the scrutiny report flag?", "what did the board put the
+# money towards?", "where does that leave the total?" and "when is cabinet looking at the order?", the verb says how
+# the asker puts it: the line says it its own way ("identifies", "be allocated to", "will consider"). The verb is
+# plain after a pronoun ("does that leave") and in "-ing" after "is/are" and a short subject ("is cabinet looking
+# at"). After "do/does/did" and a longer subject, only the wh-words that stand for the verb's object ("what",
+# "which") leave the clause ending at its verb: "how did they fund CCTV?" ends with its object.
+WH_WORD = re.compile(r"\b(?:what|which|when|where|who|how|why)\b", re.I)
+OBJECT_ASKED = frozenset({"what", "which"})
+DO_SUPPORT = frozenset({"do", "does", "did"})
+BE_AUX = frozenset({"is", "are", "was", "were", "am"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "that", "this", "those", "these"})
+# Words that open a noun phrase: the word after one is a noun, never the verb.
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                         "your", "my", "each", "every", "any", "some", "all", "no", "last", "next", "first"})
+PREPOSITIONS = frozenset({"to", "towards", "toward", "into", "onto", "on", "in", "at", "for", "from", "with", "by",
+                          "of", "about", "over", "under", "up", "out", "off", "through", "across", "around", "upon",
+                          "after", "before", "between", "against", "as", "during", "within"})
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "us", "me"})  # "when is the panel considering it?"
+SUBJECT_REACH = 5  # words a subject may run to before its verb ("the head of community safety")
+
+
+def verb_words(question: str) -> set[str]:
+    """The terms of the question's own verbs where its grammar shows them (see WH_WORD). A word the documents never
+    use there frames the ask; it is no topic they fail to cover."""
+    found: set[str] = set()
+    for asked in WH_WORD.finditer(question):
+        words = [w.strip(",.") for w in re.findall(r"[a-z0-9£'’,.&-]+", question[asked.end():].casefold())]
+        words = [w for w in words if w]
+        aux = next((k for k, w in enumerate(words[:SUBJECT_REACH]) if w in DO_SUPPORT | BE_AUX), None)
+        if aux is None:
+            continue
+        rest = words[aux + 1:]
+        if len(rest) > 1 and rest[0] in PRONOUNS and rest[1].isalpha():
+            found |= content_terms(rest[1])  # "where does that leave ...", "when are they moving ..."
+        elif words[aux] in BE_AUX:
+            found |= content_terms(_verb_after(rest, lambda w: w.endswith("ing") and len(w) > 4))
+        elif asked.group().casefold() in OBJECT_ASKED:
+            found |= content_terms(_verb_after(rest, str.isalpha))
+    return found
+
+
+def _verb_after(words: list[str], shaped) -> str:
+    """The verb after a subject: the first word of the right shape, not opening a noun phrase (after a determiner
+    or a preposition), that ends the clause: the question's end, a noun phrase of its own, or a preposition with
+    its object ("spend on CCTV"; "record crime on" ends with the object of "record", so "crime" is no verb)."""
+    for j in range(1, min(len(words), SUBJECT_REACH + 1)):
+        word, before = words[j], words[j - 1]
+        after = words[j + 1:j + 3]
+        if before in DETERMINERS or before in PREPOSITIONS or not shaped(word):
+            continue
+        if not after or after[0] in DETERMINERS | OBJECT_PRONOUNS or after[0] in PREPOSITIONS and len(after) > 1:
+            return word
+    return ""
 
 
 def reason_frame(question: str) -> set[str]:

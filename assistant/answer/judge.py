@@ -81,6 +81,11 @@ def place_kinds(said: str, places) -> set[str]:
                          for m in re.finditer(rf"\b{re.escape(p)}\s+({PLACE_KIND}(?:\s+{PLACE_KIND})?)\b", said, re.I)))
 
 
+UNCOVERED = frozenset(content_terms("during after before"))  # see frame_words.toml
+# A number word that says how many items a list asked for holds ("the two offences", "what three problems"); "Year
+# two" keeps its number, and "the three of them" (who met: "All three met") its word.
+LIST_COUNT = re.compile(r"\b(?:the|what|which|name|list|give)\s+(two|three|four|five|six|seven|eight|nine|ten)\b"
+                        r"(?=\s+(?!of\b)[a-z])", re.I)
 # "remind me who chairs", "why was the date changed?": how the question asks, never what a line must say
 REQUEST_WORDS = frozenset(content_terms("remind please wonder wondering curious whose why"))
 FIGURE_WORDS = frozenset(content_terms("figure figures number numbers"))
@@ -109,6 +114,11 @@ class Judge:
         longer = {p: placenames.longer_name(said, p, index) for p in dict.fromkeys((*query.areas, *unknown))
                   if not asking.only_in_names(said, p, index)}  # "Witham Marsh", not the town of Witham's district
         named = [p if name is None else name for p, name in longer.items() if name != ""]
+        # "the Dunmow Fen partnership" where the vocabulary knows Dunmow only as a place these tables do not
+        # cover: the longer name the documents print is where to look (the place on its own is no table's)
+        named += [name for p in dict.fromkeys(hit.name for kind, hit in vocab.find_places(vocab.normalise(said))
+                                              if kind == "other" and hit.name not in longer)
+                  if (name := placenames.longer_name(said, p, index))]
         # "How many policing areas are there in Essex, and which one covers Chelmsford?": each part is about the
         # places it names itself, when it names any
         named = [p for p in named if asking.mentions(question, p)] or named
@@ -143,6 +153,11 @@ class Judge:
             self.framing = content_terms(" ".join(m.group() for m in FRAMING.finditer(question)))
             self.topic -= self.framing
         self.topic -= SCOPE_WORDS | REQUEST_WORDS  # see nearmiss.ALONE
+        # "name the two theft offence types", "on what three problems?": how many items, not a word the line prints;
+        # "which unit", "what classification": the kind of answer (`asking.kind_head`); "fell during covid": a
+        # preposition. Each still ranks the line that prints it (`weights`), but no line need hold it.
+        self.kind_terms = asking.kind_head(question)
+        self.topic -= content_terms(" ".join(LIST_COUNT.findall(question))) | self.kind_terms | UNCOVERED
         if quoted_figures(question):  # "the 4,215 figure": the figure quoted, not a word its line must print
             self.topic -= FIGURE_WORDS
         self.topic -= speakers.source_kind_terms(question)  # "what does the Prevent briefing say": where, not what
@@ -388,7 +403,7 @@ class Judge:
             return True  # "Lucienne Edge, Ministry of Justice (minute taker)", "Contact: Mark Shaw": short lines
         if self.quoted_figures & quoted_figures(self.facts.text(self.index.sentences[i])):
             return True  # "what period does the 4,215 figure cover?": the figure quoted names its line
-        held = self.topic & self.facts.sentence_terms(i)
+        held = self.topic & self.expand(self.facts.sentence_terms(i))  # "the PCC": "Police and Crime Commissioner"
         if self.wants.many and is_item(self.facts.text(self.index.sentences[i])):
             held = self.topic & self._own_terms(i)
         if self.role and self.role <= held:  # "who chaired it?" and "Dr Kieron O'Hara – Chair"
@@ -413,7 +428,8 @@ class Judge:
     def _field(self, text: str) -> bool:
         """Is the line a "Label: value" whose label is what the question asks about ("Contact: Mark Shaw")?"""
         label = content_terms(field_label(text))
-        return bool(label) and label <= self.topic & self.own_terms and not self.wants.many  # this turn's words
+        # this turn's words, or the kind of answer it asks for ("which unit?" and "Unit: Research and Analysis")
+        return bool(label) and label <= (self.topic | self.kind_terms) & self.own_terms and not self.wants.many
 
     def heading_answers(self, i: int) -> str:
         """The heading over sentence i when it, not the line, gives the date, time or place asked for (a slide's
