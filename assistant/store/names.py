@@ -30,8 +30,9 @@ RULES = (Path(__file__).resolve(), TEXT / "terms.py", TEXT / "tokens.py", TEXT /
          TEXT / "data" / "frame_words.toml")
 
 INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
-# Capitalised words, with the small words names carry between them ("Violence Against Women and Girls").
-PHRASE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:(?:and|of|for|the|in|on|&)\s+)?[A-Z][a-z'’]+){1,6}\b")
+# Capitalised words, with the one or two small words names carry between them ("Violence Against Women and
+# Girls", "Office of the Police and Crime Commissioner").
+PHRASE = re.compile(r"\b[A-Z][a-z'’]+(?:\s+(?:(?:and|of|for|the|in|on|&)\s+){0,2}[A-Z][a-z'’]+){1,6}\b")
 SMALL = {"and", "of", "for", "the", "in", "on", "&"}
 
 
