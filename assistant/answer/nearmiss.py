@@ -594,7 +594,8 @@ def objection(question: str, places: tuple[str, ...], forces: tuple[str, ...], w
         part_counted(question, window) or before_the_event(question, window) or \
         wants(question).figure and (named_aside(question, window) or unnamed_recipient(question, window)) or \
         other_alternative(question, window) or share_of_unnamed(question, window) or \
-        plan_for_actual(question, window) or act_unsaid(question, window) or \
+        plan_for_actual(question, window) or postponed_for_done(question, window) or \
+        part_done_for_whole(question, window) or act_unsaid(question, window) or shared_figure(question, window) or \
         post_elsewhere(question, places, window) or other_of_kind(question, window) or \
         next_of_another(question, window) or someone_else(question, window) or deputy_for(question, window) or \
         thing_unsaid(question, window, rarity) or unnamed_body(question, places, window) or \
@@ -681,6 +682,102 @@ def plan_for_actual(question: str, window: Window) -> str:
     return "the passage says only what was planned, not what has happened"
 
 
+# "On what date was the last camera installed?": a date asked for what was done.
+DONE_WHEN = re.compile(r"^\W*(?:on\s+)?(?:what\s+date|which\s+day|when)\s+(?:was|were|has|have|had)\b[^?]*?\b[a-z]{3,}ed\b",
+                       re.I)
+
+
+@lru_cache(maxsize=1)
+def _postponed() -> re.Pattern:
+    return otherkind.phrases(otherkind.near_miss_words()["time"]["postponed"])
+
+
+@lru_cache(maxsize=1)
+def _original_asked() -> re.Pattern:
+    return otherkind.phrases(otherkind.near_miss_words()["time"]["original_asked"])
+
+
+def postponed_for_done(question: str, window: Window) -> str:
+    """"On what date did the board actually take its final decision?" is not answered by "it was agreed to a
+    six-month delay in the final decision-making": a date asked for what has happened is not answered by a line
+    that says it was put off (delayed, deferred, postponed), unless the question itself asks about the delay or the
+    first plan ("when was it originally supposed to happen?"). (A count so far may stand beside a delay: "9 of the
+    14 cameras had been installed but the rest were put back".)"""
+    planned, actual, done = _time_words()
+    # a line that says nothing done of its own ("Brapim clinic." cut off at a hard line break) goes on the one before
+    said = window.text if done.search(window.text) else window.near
+    if not wants(question).date or not (actual.search(question) or PAST_WHEN.search(question) or
+                                        DONE_WHEN.search(question) or _act_done_asked(question)) or \
+            FUTURE_ASKED.search(question) or _postponed().search(question) or planned.search(question) or \
+            _original_asked().search(question) or \
+            (found := _postponed().search(said)) is None:
+        return ""
+    return f"the passage says only that it was put off (“{found.group()}”), not when it happened"
+
+
+# "11 of 14 cameras installed", "three out of five sites": part of a whole, counted.
+PART_OF_WHOLE = re.compile(rf"\b(\d[\d,]*|{NUMBER_WORDS})\s+(?:of|out\s+of)\s+(?:the\s+)?(\d[\d,]*|{NUMBER_WORDS})\b",
+                           re.I)
+
+
+@lru_cache(maxsize=1)
+def _whole_done_asked() -> tuple[re.Pattern, re.Pattern]:
+    words = otherkind.near_miss_words()["time"]
+    return otherkind.phrases(words["whole_done_asked"]), otherkind.phrases(words["planned"] + words["rest_to_come"])
+
+
+def part_done_for_whole(question: str, window: Window) -> str:
+    """"On what date was the last camera installed?" is not answered by "11 of 14 cameras installed; completion
+    expected 31 March": a date asked for the whole of a thing done (the last, all, completed) is no date from a line
+    that counts only part of it done and says the rest is still to come."""
+    whole, to_come = _whole_done_asked()
+    if not wants(question).date or FUTURE_ASKED.search(question) or not whole.search(question):
+        return ""
+    for part in PART_OF_WHOLE.finditer(window.text):
+        done, whole = (_number(value) for value in part.groups())
+        if done is not None and whole is not None and done < whole and to_come.search(window.text[part.end():]):
+            return f"the passage says only {part.group()} were done, and the rest is still to come"
+    return ""
+
+
+def _number(value: str) -> int | None:
+    """12 of "12" or "twelve"; None for a word that is no whole number ("half")."""
+    if value[0].isdigit():
+        return int(value.replace(",", ""))
+    words = "one two three four five six seven eight nine ten eleven twelve".split()
+    return words.index(value.casefold()) + 1 if value.casefold() in words else None
+
+
+@lru_cache(maxsize=1)
+def _alone() -> tuple[re.Pattern, re.Pattern]:
+    words = otherkind.near_miss_words()["alone"]
+    return otherkind.phrases(words["after"]), otherkind.phrases(words["before"])
+
+
+def _asked_alone(question: str) -> set[str]:
+    """The names a question asks for on their own: "Madderley" of "in madderley specifically" or "just in madderley"."""
+    after, before = _alone()
+    names = {words[-1] for match in after.finditer(question) if (words := re.findall(r"[\w'’-]+", question[:match.start()]))}
+    names |= {words[0] for match in before.finditer(question) if (words := re.findall(r"[\w'’-]+", question[match.end():]))}
+    return {name for name in names if len(name) > 3}
+
+
+def shared_figure(question: str, window: Window) -> str:
+    """"How many of the cameras are going in Madderley specifically?" is not answered by "New CCTV in Brantwick and
+    Madderley (8 cameras)": a figure asked for one place on its own is no figure the line gives for it and another
+    place together (both printed as names), unless the line names it again on its own."""
+    if not HAS_FIGURE.search(window.text):
+        return ""
+    for name in _asked_alone(question):
+        spelt = rf"(?i:{re.escape(name)})"
+        for pair in re.finditer(rf"\b([A-Z][\w'’-]*)\s+(?:and|&)\s+({spelt})\b|\b({spelt})\s+(?:and|&)\s+([A-Z][\w'’-]*)",
+                                window.text):
+            own = pair.group(2) or pair.group(3)
+            if own[0].isupper() and len(re.findall(rf"\b{spelt}\b", window.text)) == 1:
+                return f"the passage gives one figure for {pair.group()}, not one for {own} alone"
+    return ""
+
+
 # "Who has been appointed as ...?", "how many cameras were installed?": a formal act asked about as done.
 ACT_DONE_ASKED = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+|since\s+)?been\s+([a-z]+)|\b(?:was|were)\s+"
                             r"([a-z]+ed)\b", re.I)
@@ -706,6 +803,11 @@ ACT_DATED = re.compile(r"^\W*(?:on\s+)?(?:what\s+date|which\s+day|when)\s+did\s+
                        r"([a-z]{3,})\s+(?:the|a|an|its|their|his|her|our)\b", re.I)
 
 
+# "On what date was the last camera installed?": the act whose date is asked, put passively.
+ACT_DATED_PASSIVE = re.compile(r"^\W*(?:on\s+)?(?:what\s+date|which\s+day|when)\s+(?:was|were)\s+(?:[\w'’-]+\s+){1,5}?"
+                               r"([a-z]{3,}ed)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _acts() -> frozenset[str]:
     return frozenset().union(*map(content_terms, otherkind.near_miss_words()["time"]["acts"]))
@@ -713,11 +815,12 @@ def _acts() -> frozenset[str]:
 
 def act_unsaid(question: str, window: Window) -> str:
     """"When did Cabinet approve the dispersal order?" is not answered by "The consultation closed on 2 December"
-    under the order's heading: a date asked for a formal act (the data file's `acts`) needs a line (or the line
+    under the order's heading, nor "when was the last camera installed?" by the date the contract was awarded: a date asked for a formal act (the data file's `acts`) needs a line (or the line
     before it) that names the act ("approved", "approval"), not another step of the same business."""
-    match = ACT_DATED.search(question)
+    match = ACT_DATED.search(question) or ACT_DATED_PASSIVE.search(question)
     if match is None or not (act := content_terms(match.group(1))) or act <= content_terms(window.near) or \
-            not act & _acts():
+            not act & _acts() or any(re.search(rf"\b{re.escape(stem[:5])}", window.near, re.I)
+                                     for stem in act if len(stem) >= 5):  # "publication" for "published"
         return ""
     return f"no passage gives a date for “{match.group(1).casefold()}”"
 
@@ -797,14 +900,17 @@ def proper_words(index) -> frozenset[str]:
 
 def name_unsaid(question: str, window: Window, proper: frozenset[str], source: str, paragraph: str = "") -> str:
     """"How many young people attended the Pellow Green youth diversion sessions?" is not answered by "A6 Ockenby
-    youth diversion ... 23 young people attending": a figure asked for a place or a body the question names ("in
-    X", "the X partnership") by words the documents only print as a name (`proper`) is no answer from a line that,
+    youth diversion ... 23 young people attending", nor "when did the sessions start in Saxholme?" by "First
+    sessions held 12 January" under no heading that names Saxholme: a figure (or a date, for a place: "in X")
+    asked for a place or a body the question names ("in X", "the X partnership") by words the documents only print as a name (`proper`) is no answer from a line that,
     with its headings and its document's title and publisher (`source`), never names it; its `paragraph` counts
     too when the line names nothing of its own ("We spent £2,400 ...", she said) or leans back ("This zone ...")."""
-    if not wants(question).figure:
+    if not (wants(question).figure or wants(question).date):  # "when did the sessions start in Saxholme?" too
         return ""
     said = _said_for(question, window, proper, source, paragraph).casefold()
     for slot in NAME_SLOT.finditer(question):
+        if not wants(question).figure and slot.group().casefold().startswith("the"):
+            continue  # a date is asked for a place ("in Saxholme"), not for "the Madderley gates", as sure
         words = slot.group(1).split()
         named = list(itertools.takewhile(lambda w: w.casefold() in proper and not otherkind.DAY_OR_MONTH.fullmatch(w),
                                          words))

@@ -111,10 +111,17 @@ def post_asked(question: str) -> set[str]:
     return content_terms(words[-1]) | (content_terms(" ".join(words[:-1])) & RANK)
 
 
-def other_post(question: str, text: str, terms: frozenset[str]) -> str:
+# A post a line gives after a person's name: ", Head of Community Safety", "– Station Manager", "(Vice-Chair)".
+OWN_POST = re.compile(r"(?:[,–—]|\s-|\()\s*(?:[\w'’&-]+\s+){0,3}?(?:head|manager|director|officer|chair\w*|inspector|"
+                      r"executive|commander|constable|commissioner|secretary|minister|leader|superintendent|sergeant|"
+                      r"mayor|clerk|coordinator|treasurer|solicitor|governor|warden|ombudsman|lead)\b", re.I)
+
+
+def other_post(question: str, text: str, terms: frozenset[str], before: str = "") -> str:
     """"Who is the chief fire officer?" is not answered by "Dave Walpole – Group Commander": the line (`text`, read
     with `terms`: its own words, the line before it, its headings and its document's) must name the post asked
-    about, with its rank; and "who chairs the management board?" is not answered by the partnership's "(Chair)":
+    about, with its rank (and a line that gives a post of its own must name it itself, not leave it to the line
+    `before`, another person's); and "who chairs the management board?" is not answered by the partnership's "(Chair)":
     they must name the body too."""
     done = POST_DONE.search(question)
     body = content_terms(re.split(r"\s+and\b|[,?;]", question[done.end():])[0]) - vocab_terms(question) if done and \
@@ -127,6 +134,10 @@ def other_post(question: str, text: str, terms: frozenset[str]) -> str:
     if not post:
         return ""
     if not post <= terms:
+        return "the passage names someone in another post than the one asked about"
+    # "Joanne Brackley, Head of Community Safety" after "Daniel Ruddock (Vice-Chair)" in a list of those present:
+    # a line giving a post of its own gives its own person's, whatever post the line before it gave another
+    if before and not post <= content_terms(text) and post <= content_terms(before) and OWN_POST.search(text):
         return "the passage names someone in another post than the one asked about"
     return post_of_other_body(question, text, post)
 
@@ -204,6 +215,32 @@ OTHER_ASKED = re.compile(r"\b(?:what|why|who|whom|whose|when|where|which|whether
                          r"^\W*(?:is|are|was|were|did|does|do|has|have|can|could|will|would|should)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _value_noun_asked() -> re.Pattern:
+    """"What footfall did the festival get?": a figure asked by its noun (the data file's `value.nouns`) after "what"."""
+    nouns = phrases(near_miss_words()["value"]["nouns"]).pattern
+    return re.compile(rf"^\W*what\s+(?:was\s+|is\s+|were\s+|are\s+)?(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?({nouns})\s+"
+                      r"(?:did|does|do|has|have|had|was|were|is|are|will)\b", re.I)
+
+
+# "What's the address of the police station?": where a thing is, to the street (not "address the issue", nor an email).
+ADDRESS_ASKED = re.compile(r"\b(?:the|its|their|an?)\s+(?:postal\s+|full\s+|street\s+)?address\b(?!\s+(?:the|this|that|"
+                           r"these|those|it|them|concerns|issues?)\b)", re.I)
+# What an address is written with: a postcode, or a number before a street ("12 High Street").
+ADDRESS = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d+[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|"
+                     r"Lane|Avenue|Way|Place|Square|Drive|Close|Crescent|Parade|Terrace|Hill|Row|Walk|Gardens|Court|"
+                     r"Grove|Park|Green)\b")
+
+
+def no_address(question: str, text: str) -> str:
+    """"What's the address of the police station?" is not answered by a list of the people at a meeting: an address
+    asked for needs a line that gives one (a postcode, or a number on a named street)."""
+    if not ADDRESS_ASKED.search(question) or re.search(r"\b(?:e-?mail|web|website|ip)\s+address", question, re.I) or \
+            ADDRESS.search(text):
+        return ""
+    return "no passage gives an address"
+
+
 def no_value(question: str, text: str) -> str:
     """"What's the waiting time for a Care Act assessment?" is not answered by a line that mentions the waiting
     list but gives no figure; "what was the core funding?" by one that gives no sum; "total ASB incidents across
@@ -217,6 +254,8 @@ def no_value(question: str, text: str) -> str:
     if not asked.figure and (match := FIGURE_NOUN_ASKED.search(question)) and not OTHER_ASKED.search(question) and \
             not replace(asked, figure=True).fits(text):
         return f"no passage gives the {match.group(1).casefold()} asked for"
+    if (match := _value_noun_asked().search(question)) and not replace(asked, figure=True).fits(text):
+        return f"no passage gives the {match.group(1).casefold()} as a figure"
     return ""
 
 
@@ -247,6 +286,32 @@ NAMED_SUM = re.compile(r"(?:['’]s|\b(?:the|this|that|its|their|her|his|our)|[�
 # What may be asked for ("how much can be applied for?"): a sum on offer, which a fund's size gives, not a bid made.
 CAN_SEEK = re.compile(r"\b(?:can|could|may|might|able to)\s+(?:be\s+)?(?:[\w'’-]+\s+){0,3}?(?:bid|applied|apply|ask|"
                       r"asked|request\w*)\s+for\b", re.I)
+
+
+def offered_for_given(question: str, near: str) -> str:
+    """"How much did the council actually get awarded from the fund?" is not answered by "How much can we apply
+    for? £250,000 over 2 years": a sum given asked for is no sum a line (or the line before it) says may be
+    applied or bid for, which is what is on offer."""
+    if not wants(question).figure or not GIVEN.search(question) or CAN_SEEK.search(question) or \
+            _sought().search(question) or not CAN_SEEK.search(near) or GIVEN.search(near):
+        return ""
+    return "the passage gives the sum that may be applied for, not one awarded"
+
+
+# "the £185,000 fund", "the £2m grant": a thing the question names by its sum.
+NAMED_BY_SUM = re.compile(r"\bthe\s+([£$€]\s?[\d,.]*\d\s*(?:million|m|k|bn)?)\s+(?:[\w'’-]+\s+)?(fund|grant|budget|pot|"
+                          r"award|allocation|scheme|programme)s?\b", re.I)
+
+
+def other_fund(question: str, text: str) -> str:
+    """"How much has been spent so far from the £185,000 fund?" is not answered by "leaving £4,500 of the 2026/27
+    Partnership Fund uncommitted": a line that never gives the sum the question names its fund by, and names a
+    fund of its own, speaks of another fund (whatever the line before it said of the one asked about)."""
+    match = NAMED_BY_SUM.search(question)
+    if match is None or re.sub(r"\D", "", match.group(1)) in re.sub(r"[,\s]", "", text):
+        return ""
+    other = re.search(rf"(?:\b[A-Z\d][\w'’/-]*\s+)+(?i:{match.group(2)})s?\b", text)
+    return f"the passage is about the {other.group()}, not the {match.group(1)} {match.group(2)}" if other else ""
 
 
 def other_money(question: str, text: str) -> str:
@@ -410,18 +475,27 @@ NOT_COUNTED = frozenset("have has had did do does were was are is will would can
 def counted_noun(question: str) -> str:
     """The word a "how many" question counts, singular ("notice" of "how many fixed penalty notices have been
     issued?"); empty when it asks no count."""
+    words = counted_words(question)
+    return re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", words[-1].casefold())) if words else ""
+
+
+def counted_words(question: str) -> list[str]:
+    """The words of what a "how many" question counts ("fixed", "penalty", "notices"); empty when it asks no count."""
     match = COUNT_ASKED.search(question)
     if match is None:
-        return ""
+        return []
     words = []
     for word in re.findall(r"[\w'’-]+", match.group(1)):
         if words and (word.casefold() in NOT_COUNTED or re.fullmatch(r"[a-z]+ed", word)):
             break
         words.append(word)
-    return re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", words[-1].casefold())) if words else ""
+    return words
 
 
 UNITS = frozenset("minute hour day week month year mile metre meter kilometre km".split())
+# Words before a counted noun that say which of them or when, not what they are: "new", "total", "recorded".
+COMMON_COUNTED = frozenset("new total more extra additional further recorded reported separate different other each all "
+                           "young local current last first next this these those".split())
 
 
 def no_count(question: str, text: str) -> str:
@@ -431,8 +505,11 @@ def no_count(question: str, text: str) -> str:
     nothing. (A line that does not name it may lead into the next, which counts it: "The fund has a budget of
     £1.9 million." before "This year nine awards were made".)"""
     noun = counted_noun(question)
-    if not noun or noun not in UNITS and not re.search(rf"\b{re.escape(noun[:-1] if noun.endswith('y') else noun)}",
-                                                        text, re.I):
+    # the thing counted is named by its head noun or by the words before it ("fixed penalty" of "fixed penalty
+    # notices"), not by a general word the documents say of anything ("new", "total")
+    named = [noun[:-1] if noun.endswith("y") else noun] + [
+        word for word in counted_words(question)[:-1] if content_terms(word) and word.casefold() not in COMMON_COUNTED]
+    if not noun or noun not in UNITS and not any(re.search(rf"\b{re.escape(word)}", text, re.I) for word in named):
         return ""
     counts = {"", noun} if noun in UNITS else {""}  # "how many hours": "208 funded patrol hours" or "40 hours"
     found = figures(text)
@@ -790,8 +867,11 @@ def target_for_value(question: str, text: str) -> str:
 def objection(question: str, text: str, near: str, terms: frozenset[str]) -> str:
     """The first near miss of kind the line (`text`, with the line before it: `near`; `terms`: the words of both
     and of its headings) is; empty when it is none."""
-    return other_post(question, text, terms) or party_unsaid(question, near) or pledge_for_outcome(question, near) or no_value(question, text) or \
-        other_money(question, text) or named_part(question, near) or other_of_name(question, text, terms) or \
+    before = near[:-len(text)].strip() if near.endswith(text) else ""
+    return other_post(question, text, terms, before) or party_unsaid(question, near) or pledge_for_outcome(question, near) or no_value(question, text) or \
+        other_money(question, text) or offered_for_given(question, near) or no_address(question, text) or \
+        other_fund(question, text) or \
+        named_part(question, near) or other_of_name(question, text, terms) or \
         dates_only(question, text) or figure_restated(question, text) or total_for_each(question, text) or \
         no_count(question, text) or sample_for_count(question, text) or \
         post_unheld(question, near) or person_for_organisation(question, text) or \

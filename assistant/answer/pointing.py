@@ -253,9 +253,9 @@ def added_near(facts: IndexFacts, quoted: list[int], earlier_question: str, own:
                fits) -> tuple[int, ...]:
     """"How much was allocated?" after a line about a scheme that gives no allocation: the line nearest the quote,
     holding every word the turn adds (its places in the line, the one before it or its headings) and the kind of
-    fact asked for (`fits`): a line of the quote's section holding the words itself, before one under a heading of
-    its own that holds them ("And the cultural vision?" under "Cultural Vision 2023 - 2033"), and a figure in
-    digits before one in words. Empty when the quote itself holds the new words, the turn adds none, or no line
+    fact asked for (`fits`): a line of the quote's section (or a list under it) holding the words itself, before one
+    under a heading of its own that holds them ("And the cultural vision?" under "Cultural Vision 2023 - 2033"),
+    and a figure in digits before one in words. Empty when the quote itself holds the new words, the turn adds none, or no line
     near it has them."""
     if not quoted:
         return ()
@@ -273,7 +273,8 @@ def added_near(facts: IndexFacts, quoted: list[int], earlier_question: str, own:
             continue
         terms, text, label = facts.sentence_terms(j), facts.text(index.sentences[j]), facts.label_terms(j)
         around = terms | label | (facts.sentence_terms(j - 1) if j > 0 else frozenset())
-        held = words <= terms and facts.label(j) == section or words <= label - facts.label_terms(first)
+        # the quote's section, or a list under it ("Present › Councillor Teague (Chair)" under "Present")
+        held = words <= terms and facts.label(j).startswith(section) or words <= label - facts.label_terms(first)
         if held and place_terms <= around and fits(text):
             found.append((not words <= terms, not FIGURE.search(text), j - last if j > last else first - j, j))
     return (min(found)[-1],) if found else ()

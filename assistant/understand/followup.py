@@ -4,7 +4,9 @@ it keeps from it.
 A follow-up inherits the area, crime type, measure, period and ranking it leaves out, and says what was kept in
 a note; "what about Saxby Market?" after a question about a place asks it of that place, though no table knows
 it. A period it names replaces the previous turn's period and drops its period reasons (`Reason.is_period`);
-other reasons carry over.
+other reasons carry over. An area the tables only assumed (none was named) is not kept: the summary that answers
+the follow-up assumes its own whole area. "What was the rate?" after solved outcomes is the solved rate, and "how
+many offences?" after a ranking of robberies counts robberies.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from assistant import vocab
 from assistant.text.dates import MONTH_WORDS
 from assistant.understand.common import unique
 from assistant.understand.periods import read_editions, year_before
-from assistant.understand.query import Query
+from assistant.understand.query import SOLVED, SOLVED_RATE, Query
 
 _COMPARE = re.compile(r"\bcompar\w*|\bversus\b|\bvs\b|\bagainst\b|\bdifference between\b|\bdiffer\b|\bthan\b")
 _FOLLOW_OPENER = re.compile(
@@ -26,10 +28,19 @@ _FOLLOW_OPENER = re.compile(
 _PRONOUN = re.compile(r"\b(?:that|it|there|those|them|this one|same)$|\bin there\b|\bthe same\b|"
                       r"\b(?:did|does|has|is|was|why) (?:it|that|this|they)\b")
 
-# "Which of the two is higher?", "compare the two", "both together": the last two answers, side by side.
-_THE_TWO = re.compile(r"\b(?:the two|both|which of them|either of them|compare them|compare those)\b", re.I)
+# "Which of the two is higher?", "compare the two", "both together", "which is higher?": the last two answers, side
+# by side.
+_THE_TWO = re.compile(r"\b(?:the two|both|which of them|either of them|compare them|compare those)\b|"
+                      # "which is higher?", "which one rose more?": a bare "which" weighing what the last two gave
+                      r"^\W*(?:so\s+|and\s+)?which(?: one)?(?: (?:is|was|has|had|saw|recorded|rose|fell|grew|increased|"
+                      r"decreased|went up|went down))?(?: (?:the|by))? (?:higher|lower|more|less|bigger|smaller|larger|"
+                      r"greater|fewer|worse|better|most|least)\b", re.I)
 # The slots of the turn before the last (areas, unknown places, crime types), kept for "which of the two".
 BEFORE = "slots_before"
+# Set on a table answer's context when the area it answered for was the whole area the tables assumed, no area
+# being named: a follow-up leaves it unnamed again, so that the summary that answers it (another edition, which may
+# call its whole area by another name) assumes its own whole area rather than one another summary prints.
+AREA_ASSUMED = "area_assumed"
 # The words the conversation named its crime types by ("bicycle thefts" for Theft of Pedal Cycles), for a passage
 # follow-up that points at them ("what did the board say about that?").
 CRIME_WORDS = "crime_words"
@@ -106,6 +117,19 @@ def compares(norm: str) -> bool:
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.I)
 
 
+# "What was the rate?", "as a rate?": a bare rate, with no word for a rate per head and no crime type of its own.
+_BARE_RATE = re.compile(r"\brates?\b")
+_PER_HEAD = re.compile(r"\bper\b|\bhead\b|\bcapita\b|\bpopulation\b|\bresidents?\b|\bpeople\b")
+
+
+def solved_rate_meant(read: Reading, context: Query) -> bool:
+    """Does the turn ask "what was the rate?" of a table answer about solved outcomes or a solved rate? The rate
+    that answer was about is the solved rate; read alone, a bare "rate" is one per head, which no table prints."""
+    query = read.query
+    return context.measure in (SOLVED, SOLVED_RATE) and not read.measure_stated and not query.crime_types and \
+        bool(_BARE_RATE.search(query.text.casefold())) and not _PER_HEAD.search(query.text.casefold())
+
+
 def is_followup(read: Reading, context: Query) -> bool:
     """Does this turn lean on the last one? 'And in Harlow?', 'what about the solved rate?', 'in 2023?'. A turn
     asking after a person ("and what portfolio does she hold?") that names no slot of its own and points at no
@@ -117,7 +141,7 @@ def is_followup(read: Reading, context: Query) -> bool:
     if _PERSON.search(query.text) and not read.pronoun and not (
             query.areas or query.unknown_places or query.crime_types or read.measure_stated or read.period_stated):
         return False
-    if read.opener or _the_two(read, context):
+    if read.opener or _the_two(read, context) or solved_rate_meant(read, context):
         return True
     if (query.areas or query.unknown_places) and query.crime_types:
         return False  # a full new question
@@ -168,8 +192,9 @@ def inherit(read: Reading, context: Query) -> Query:
         what, named = ("places", two[0] + two[1]) if len(two[0] + two[1]) > 1 else ("crime types", two[2])
         kept.append(f"the {what} of the last two questions ({' and '.join(named)})")
     elif not areas and not unknown and not ranked_over_areas and (context.areas or context.unknown_places):
-        areas, unknown = context.areas, context.unknown_places
-        kept.append(f"the area ({', '.join(areas + unknown)})")
+        if not context.extra.get(AREA_ASSUMED):  # an area only assumed is assumed afresh
+            areas, unknown = context.areas, context.unknown_places
+            kept.append(f"the area ({', '.join(areas + unknown)})")
     elif read.compares and areas and context.areas and not ranked_over_areas:
         areas = unique(context.areas + areas)
     crime_types, share_of = query.crime_types, query.share_of
@@ -180,15 +205,20 @@ def inherit(read: Reading, context: Query) -> Query:
         share_of = whole if whole and all(whole in vocab.ancestors(name) for name in crime_types) else None
         query = query.with_(notes=query.notes + tuple(f"'{hit.alias}' read as {hit.name}" for hit in narrowed))
     elif context.crime_types and not query.extra.get("every_type") and (
-            not crime_types or read.pronoun and context.crime_types != crime_types and _only_generic(query)):
-        # "How many offences was that?" after robberies: a bare 'offences' pointing back names no new crime type
+            not crime_types or (read.pronoun or _counts_only(read)) and context.crime_types != crime_types and
+            _only_generic(query)):
+        # "How many offences was that?" after robberies: a bare 'offences' pointing back names no new crime type, nor
+        # does "how many offences?" after the area with the most robberies: it asks the count the ranking was by
         crime_types, share_of = context.crime_types, context.share_of
         query = query.with_(notes=tuple(n for n in query.notes if not _generic_note(n)))
         kept.append(f"the crime type ({', '.join(crime_types)})")
     elif read.compares and crime_types and context.crime_types and not query.share_of:
         crime_types = unique(context.crime_types + crime_types)
     measure = query.measure
-    if not read.measure_stated and context.measure:
+    if solved_rate_meant(read, context):  # "what was the rate?" after solved outcomes: no rate per head
+        measure = SOLVED_RATE
+        query = query.with_(notes=tuple(n for n in query.notes if not n.startswith("'rate")))
+    elif not read.measure_stated and context.measure:
         measure = context.measure
         kept.append(f"the measure ({measure})")
     periods, change = query.periods, query.change
@@ -226,7 +256,8 @@ def inherit(read: Reading, context: Query) -> Query:
         # "what did the March edition say?" after a table question: what that summary of the tables says of the
         # same row, not a passage that says something
         pointer = context
-    extra = {**extra, BEFORE: (context.areas, context.unknown_places, context.crime_types)}
+    extra = {**{k: v for k, v in extra.items() if k != AREA_ASSUMED},
+             BEFORE: (context.areas, context.unknown_places, context.crime_types)}
     if crime_types == context.crime_types:
         said = [hit.alias for hit in vocab.find_crime_types(vocab.normalise(context.text))
                 if hit.name in crime_types and hit.alias not in vocab.GENERIC_CRIME_WORDS]
@@ -236,6 +267,17 @@ def inherit(read: Reading, context: Query) -> Query:
                        out_of_scope=unique(out_of_scope),
                        passage_cues=pointer.passage_cues,
                        outside_topic=pointer.outside_topic, is_followup=True)
+
+
+# The words of a turn that asks only for a count ("how many offences?", "and what number of crimes were recorded?"),
+# once its crime words are blanked.
+_COUNT_WORDS = frozenset("and so ok okay how many what is was were the number of recorded".split())
+
+
+def _counts_only(read: Reading) -> bool:
+    """Is the turn only a count of a bare crime word ("how many offences?")? It names no crime type of its own."""
+    words = re.findall(r"[a-z]+", read.unused.casefold())
+    return bool(words) and set(words) <= _COUNT_WORDS and bool({"many", "number"} & set(words))
 
 
 def _only_generic(query: Query) -> bool:
