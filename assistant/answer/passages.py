@@ -28,6 +28,7 @@ from assistant.answer.retrieve import Hit
 from assistant.answer.thread import Thread
 from assistant.answer.wants import DATE_OR_YEAR, HAS_MONEY, MONEY_WORDS, names_person
 from assistant.store.load import LoadedIndex, Sentence
+from assistant.text.dates import days_dated
 from assistant.text.source_words import document_words, framing_terms, kinds
 from assistant.text.terms import TIME_WORDS, content_terms
 from assistant.understand.query import Query
@@ -164,6 +165,7 @@ def select(question: str, query: Query, hits: list[Hit], question_vector: np.nda
         # "when's it due now?" after the July action log's line: the October minutes' line on it is newer
         current = candidates if earlier is None else sorted(i for i in near if index.sentences[i].document in every)
         best = _latest(judge, current, similarity, prior, best, score)
+    best = _next_after(judge, candidates, similarity, prior, best, score)
     sentence = index.sentences[best]
     # "Who sent apologies?", "which HMCTS people were there?": the attendance block's lines, or those that match
     block = particulars.block_lines(facts, best, frozenset(judge.topic)) if judge.particular and judge.particular.block \
@@ -293,6 +295,34 @@ def _latest(judge: Judge, candidates: list[int], similarity: np.ndarray, prior: 
                      if (s := judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)))
                      >= score - LATEST_MARGIN), reverse=True)
     return next((i for _, _, i in scored if not judge.objection(i, float(similarity[i]))), best)
+
+
+NEXT = re.compile(r"\bnext\b", re.I)
+
+
+def _next_after(judge: Judge, candidates: list[int], similarity: np.ndarray, prior: dict[int, float], best: int,
+                score: float) -> int:
+    """"After the March 2025 board, when's the next one?" is the first date after March 2025: of the lines scoring
+    within reach of the best that no rule objects to (the list of next meetings' dates, one line each), the one
+    whose date comes first, not the one that scores a little higher; in the best line's own section (a span of
+    dates elsewhere, "7 April 2025 - 6 April 2027", is no meeting). The best itself when the question asks for
+    no next date after a dated one."""
+    if not (judge.wants.date and judge.after and NEXT.search(judge.question)):
+        return best
+    index = judge.index
+
+    def first_date(i: int) -> tuple[int, int, int] | None:
+        after = [d for d in days_dated(judge.facts.text(index.sentences[i])) if d[:2] > judge.after]
+        return min(after, default=None)
+
+    def in_reach(i: int) -> bool:
+        return score - judge.score(i, float(similarity[i]), prior.get(index.sentences[i].chunk, 0.0)) <= WEAKER
+
+    section = (index.sentences[best].document, index.chunks[index.sentences[best].chunk].section_path)
+    within = [i for i in candidates
+              if (index.sentences[i].document, index.chunks[index.sentences[i].chunk].section_path) == section and
+              in_reach(i) and first_date(i) is not None and (i == best or not judge.objection(i, float(similarity[i])))]
+    return min(within, key=first_date, default=best)
 
 
 FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")

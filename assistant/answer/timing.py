@@ -29,6 +29,7 @@ to a later document's word on the same thing.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from assistant.answer import asking, baselines
 from assistant.answer.asked import MOMENTS
@@ -195,11 +196,14 @@ def other_date(judge, i: int, text: str) -> str:
     doc = judge.index.documents[judge.index.sentences[i].document]
     if judge.wants.date and judge.after and (dated := months_dated(text)) and max(dated) <= judge.after:
         return "the date it gives is not after the one asked about"
+    if reason := other_occasion(judge.question, text):  # the December meeting's own line for the March one
+        return reason
     if reason := after_written(judge.question, doc.date) or other_end(judge.moment, text, judge.question):
         return reason  # September minutes on December's meeting; "PROJECT START: 7 April 2025" for when it ends
     if reason := done_for_due(judge.question, text, doc.date):  # "had been revised in June" for when it is due
         return reason
-    if reason := not_after_month(judge.question, text, doc.date):  # "by 21 July" for the next meeting after July
+    documents_dated = {m for d in judge.index.documents.values() if (m := document_month(d.date or ""))}
+    if reason := not_after_month(judge.question, text, doc.date, documents_dated):  # "by 21 July" after July
         return reason
     if reason := next_for_past(judge.question, text, doc.date):  # "the next night of action is 14 December"
         return reason
@@ -210,9 +214,45 @@ def other_date(judge, i: int, text: str) -> str:
     if judge.wants.upcoming and (passed := passed_by(text, doc.date)):
         return f"the date it gives, {passed}, had already passed when the document was written"
     if judge.months_named and not judge.wants.figure and not dated_months(text) & judge.months_named and \
-            (dated := judge.facts.label_months(i)) and not dated & judge.months_named:  # the July minutes for December
-        return f"the passage is about {month_names(dated)}, not {month_names(judge.months_named)}"
+            (dated := judge.facts.label_months(i)) and not dated & judge.months_named and \
+            asked_months(AFTER_WHEN.sub(" ", judge.question)) and not _dated_as_named(doc.date, judge.months_named):
+        return f"the passage is about {month_names(dated)}, not {month_names(judge.months_named)}"  # July minutes
     return ""
+
+
+# "When and where is the March 2027 board meeting?", "what time does the 9 June session start?": an occasion named by
+# its month and year, whose day, time or place is asked ("the next one after the 5 December 2024 meeting", "the
+# meeting that followed the July 2024 one" count from that meeting, which is not the one asked about).
+OCCASION_DATED = re.compile(rf"^\W*(?:when|where|what time|at what time|when and where|where and when)\b[^?]*?"
+                            rf"(?<!after )(?<!following )(?<!followed )(?<!since )(?<!before )(?<!preceded )"
+                            rf"(?<!until )\bthe\s+"
+                            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(MONTH_WORDS)})\.?\s+(?:19|20)\d\d\s+"
+                            r"(?:[\w'’-]+\s+){0,2}?(?:meeting|board|session|event|panel|committee|forum|one)\b", re.I)
+
+
+def other_occasion(question: str, text: str) -> str:
+    """"When and where is the March 2027 board meeting?" is not answered by "Minutes of the meeting held on Thursday
+    10 December 2026 ... in Committee Room 2": the question names the occasion by its month and year, and a line
+    dating only other months is about another occasion. Empty when the question names none so, or the line dates
+    that month (or nothing)."""
+    match = OCCASION_DATED.search(question)
+    dated = months_dated(text)
+    if match is None or not dated or set(dated) & set(months_dated(match.group())):
+        return ""
+    return "the passage dates another occasion than the one asked about"
+
+
+def _dated_as_named(written: str, months: set[str]) -> bool:
+    """Is the document dated in a month the question names? Then the month names the document ("the RAG status in
+    the September action plan": the September pack's plan, whose rows are dated by their August target dates)."""
+    month = document_month(written or "")
+    return month is not None and MONTHS[month[1] - 1].casefold()[:3] in months
+
+
+# "After the March 2025 board, when's the next one?": the month after "after" is where to count from, not what the
+# line must be about; the December pack listing the dates after March answers.
+AFTER_WHEN = re.compile(rf"\b(?:after|following)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+                        rf"(?:{'|'.join(MONTH_WORDS)})\b(?:\s+(?:19|20)\d\d)?", re.I)
 
 
 # "When will the cameras be installed?", "when is it due to open?": a date still to come; "what date was the
@@ -250,21 +290,27 @@ MOMENT_ASKED = re.compile(r"\b(?:when|what date|which date|what day)\s+(?:does|d
 
 
 # "the next board meeting after July": a month named with no year, after which a date is asked for.
-AFTER_MONTH = re.compile(rf"\bafter\s+(?:the\s+)?({'|'.join(MONTH_WORDS)})\b(?!\s+\d)", re.I)
+AFTER_MONTH = re.compile(rf"\b(?:after|following)\s+(?:the\s+)?({'|'.join(MONTH_WORDS)})\b(?!\s+\d)", re.I)
 NEXT_ASKED = re.compile(r"\bnext\b", re.I)
 
 
-def not_after_month(question: str, text: str, written: str) -> str:
+def not_after_month(question: str, text: str, written: str,
+                    documents_dated: Collection[tuple[int, int]] = ()) -> str:
     """"When was the next board meeting after July?" is not answered by "contact Democratic Services by 21 July
     2026" (a date in July itself), nor by the October minutes' "next meeting: 21 January 2027": a document
-    written after July gives the next date after its own time, with its own meeting between. Empty when the line
-    may answer, or the question names no month to be after."""
+    written after July gives the next date after its own time, with its own meeting between. "The December one"
+    names no year: it is a December some document is dated in (`documents_dated`, the (year, month) of each), so a
+    date no later than the first such December ("Thursday 17 September 2026" beside December 2026's minutes) is
+    before it. Empty when the line may answer, or the question names no month to be after."""
     match = AFTER_MONTH.search(question)
     dated = months_dated(text)
     if match is None or not dated:
         return ""
     month = month_number(match.group(1))
     if all(m == month for _, m in dated):
+        return "the date it gives is not after the one asked about"
+    named = [dated_in for dated_in in documents_dated if dated_in[1] == month]
+    if named and max(dated) <= min(named):
         return "the date it gives is not after the one asked about"
     written_in = document_month(written)
     if NEXT_ASKED.search(question) and written_in is not None and written_in > (written_in[0], month) and \

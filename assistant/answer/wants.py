@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from assistant.text.dates import FULL_MONTHS, MONTH_WORDS
+from assistant.text.dates import DAY_DATE, FULL_MONTHS, MONTH_WORDS, days_dated, months_dated
 from assistant.text.terms import content_terms
 
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|"
@@ -88,6 +88,22 @@ WANTS_OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(win|won|achie
 # "Which organisations were awarded the grants?": who came off, which a sentence about the process does not say.
 WANTS_AWARDED = re.compile(r"^\s*(which|who|what)\b(\s+[\w'’-]+){0,3}\s+(was|were|has been|have been|had been)\s+"
                            r"(awarded|approved|granted|funded|selected|chosen|successful)\b", re.I)
+# "Who won the contract?", "which firm got the work?": who came off in a choice among bidders, which a line naming
+# someone beside the thing ("the councillor said the council was replacing the cameras") nor "Contract awarded 3
+# August" does: only a line saying who it was won by or awarded to ("awarded to Halsgrove Ltd", "Acme won").
+# "Who got £61,500?" asks who received a sum, which a table's row gives without saying it was won.
+CONTESTED = (r"(?:the|a|an)\s+(?:[\w'’-]+\s+){0,4}?(?:contract|tender|bid|deal|franchise|concession|work|job|award|"
+             r"prize|licence|license|seat|election|vote)s?\b")
+WANTS_WINNER = re.compile(rf"\bwho\s+(?:won|wins|(?:got|gets|secured|landed)\s+{CONTESTED}|was\s+awarded\s+{CONTESTED}|"
+                          rf"were\s+awarded\s+{CONTESTED}|(?:has|have)\s+been\s+awarded\s+{CONTESTED})|"
+                          r"\bwhich\s+(?:company|firm|contractor|supplier|provider|bidder)\b[^?]*\b(?:won|wins|got|"
+                          r"gets|secured|landed|awarded|chosen|selected|appointed)\b", re.I)
+WON = re.compile(r"\b(?:awarded|given|granted|let|went|contracted|sold)\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
+                 r"\b(?:won|secured|chosen|selected|appointed|elected|commissioned)\s+by\s+(?:the\s+)?(?-i:[A-Z])|"
+                 r"(?-i:[A-Z])[\w&'’.-]*(?:\s+(?:Ltd|plc|LLP|Limited))?\s+(?:who\s+|which\s+|that\s+)?"
+                 r"(?:has\s+|have\s+|had\s+)?(?:won|secured|"
+                 r"landed|(?:was|were|has been|have been)\s+(?:chosen|selected|appointed|elected|successful))\b|"
+                 r"\b(?:successful|winning|preferred)\s+(?:bidder|bid|supplier|contractor|tender\w*|candidate)\b", re.I)
 # "Did the Executive approve the renewal?": a decision is asked for, which "received 386 responses" does not state.
 WANTS_DECISION = re.compile(r"^\s*(did|has|have|had|was|were)\b.*\b(approve[sd]?|adopt(ed)?|reject(ed)?|pass(ed)?)\b",
                             re.I)
@@ -302,6 +318,7 @@ class Wants:
     reason: bool = False  # why: a cause, which a line saying one is preferred for (`gives_reason`), never required
     count: bool = False  # "how many": a number of things, which a percentage ("78% of respondents") is not
     vague: bool = False  # a season or "soon" answers it: a time still to come, not what was done nor a year
+    winner: bool = False  # who won or was awarded something: a line saying it was won or awarded, and to whom
 
     def fits(self, text: str, asked: str = "") -> bool:
         """Does the text hold something of every kind asked for? A role the question itself names ("who
@@ -312,7 +329,7 @@ class Wants:
             or self.duration and bool(SPAN.search(text)),
             not self.money or bool(HAS_MONEY.search(text)),
             not self.venue or names_venue(text),
-            not self.date or bool((HAS_DAY if self.day else HAS_DATE).search(new))
+            not self.date or bool((HAS_DAY if self.day else HAS_DATE).search(new)) or _new_day(text, asked)
             or not self.day and self.vague and bool(VAGUE_WHEN.search(new)),
             not self.time or bool(HAS_TIME.search(text)),
             not self.person or _names_someone(text, asked) or self.audience and names_group(text, asked),
@@ -325,6 +342,7 @@ class Wants:
             not self.outcome or bool((DECIDED if self.decision else OUTCOME).search(text)) and not PENDING.search(text),
             not self.started or bool(STARTED.search(text)) and not PENDING.search(text),
             not self.successor or bool(SUCCESSION.search(_without(text, asked))),
+            not self.winner or bool(WON.search(text)),
             not self.name or _new_name(text, asked),
             not self.author or bool(AUTHOR.search(text)),
             not self.frequency or bool(FREQUENCY.search(text) or HAS_FIGURE.search(DATE_OR_YEAR.sub(" ", text))),
@@ -343,6 +361,16 @@ class Wants:
         return "answer"
 
 
+def _new_day(text: str, asked: str) -> bool:
+    """Does the text give a day the question does not ("Thursday 11 March 2027" for "when is the March 2027 board
+    meeting?")? The month and year are the question's own words, but the day is what it asks."""
+    said = {(month, day) for _, month, day in days_dated(asked)}
+    # "held on 10 January 2025 and the other will be held in January 2025 (date to be confirmed)": a month given
+    # without its day dates something whose day is not known, so the day beside it is another thing's
+    return len(months_dated(text)) <= len(DAY_DATE.findall(text)) and \
+        any((month, day) not in said for _, month, day in days_dated(text))
+
+
 @lru_cache(maxsize=256)
 def _own_words(asked: str) -> frozenset[str]:
     """The question's lower-case words (read once per question, not once per candidate line)."""
@@ -354,11 +382,16 @@ def _own_alnum(asked: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9]+", asked.casefold()))
 
 
+# A bullet, dash or number opening a line: "• Women were less likely ..." opens with "Women" as a sentence does.
+LINE_MARK = re.compile(r"^[\s•·▪◦❖*\-–—>]*(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\(?[a-z][.)]\s+)?")
+
+
 def _names_place(text: str, asked: str) -> bool:
     """A capitalised word the question does not already hold: "where is the panel meeting?" is not answered by
-    "The Panel were reminded ... Friday 2 May", which names only the panel."""
+    "The Panel were reminded ... Friday 2 May", which names only the panel; the word opening a bulleted or
+    numbered line is capitalised as any sentence's first word is ("• Women were less likely ...": no place)."""
     own = _own_words(asked)
-    return any(m.group().casefold() not in own for m in HAS_PLACE.finditer(text))
+    return any(m.group().casefold() not in own for m in HAS_PLACE.finditer(LINE_MARK.sub("", text)))
 
 
 def _names_someone(text: str, asked: str) -> bool:
@@ -447,7 +480,8 @@ def wants(question: str) -> Wants:
                  audience=bool(WANTS_AUDIENCE.search(question)), reason=bool(WANTS_REASON.search(question)),
                  count=figure and bool(WANTS_COUNT.search(question)) and not WANTS_RATE.search(question),
                  vague=bool(WANTS_DATE.search(question)) and not PAST_FRAME.search(question) and
-                 not WANTS_YEAR.search(question))
+                 not WANTS_YEAR.search(question),
+                 winner=bool(WANTS_WINNER.search(question)))
 
 
 # A line that names three things or more in a row: "community hospital beds, a midwife-led birthing unit and
