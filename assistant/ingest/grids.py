@@ -26,6 +26,8 @@ here knows any one of them. What a figure is for is learned from the sheet itsel
   rate Apr-Dec 2026 (%)", under a crime type printed once per block or named by the title): `measure_rows`; a column
   printed as the titled place with its kind ("Lydwold District" under "Lydwold District Policing Area") is that
   place's own total;
+- **long** (open data: one row per area, crime type, measure and period, the figure in one column): read by
+  `long_tables` into the same cells;
 - a period is kept exact, months and end: a year to date, a quarter or a half year is read as such, in a report
   too (its title block gives the period to columns that name none); a report's table comparing unlike periods (a
   quarter against the quarter before) is left out and reported, since answers read two periods as this year and
@@ -43,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from assistant.ingest import long_tables
 from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE, PER_HEAD, SOLVED, SOLVED_RATE
 from assistant.ingest.table_periods import Period, TitlePeriod, column_period, has_word, layout_words, title_period
 from assistant.ingest.table_words import (FORCE_TITLE, TableProblem, force_name, header_words, is_percent_mark,
@@ -50,6 +53,7 @@ from assistant.ingest.table_words import (FORCE_TITLE, TableProblem, force_name,
 from assistant.ingest.tables import TableRow, TextTable
 from assistant.records import Document
 from assistant.text.dates import MONTHS
+from assistant.text.periods import MONTH
 
 _MAX_HEADER_ROWS = 3
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
@@ -116,6 +120,11 @@ def read_grid_tables(doc: Document, tables: Sequence[TextTable]) -> tuple[list[d
         if is_printed(doc):
             table = _unlabelled(table)
         try:
+            long = long_tables.long_cells(doc, table, lines)
+            if long is not None:  # one row per area, crime type, measure and period
+                cells += long[0]
+                problems += long[1]
+                continue
             found = _table_cells(doc, table, lines)
             cells += _refuse_unlike_periods(found, _where(doc, table, lines)) if is_printed(doc) else found
         except TableProblem as problem:
@@ -188,7 +197,13 @@ def _cell_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 def _missing(text: str) -> bool:
-    return text.strip().lower() in _cell_words()[0]
+    """A cell printing no figure: a missing mark, alone or with a footnote mark after it ("n/a*": the note says
+    why the figure is not shown)."""
+    low = text.strip().lower()
+    if low in _cell_words()[0]:
+        return True
+    mark = next((m for m in _footnote_marks() if low.endswith(m) and len(low) > len(m)), None)
+    return mark is not None and low[: -len(mark)].rstrip() in _cell_words()[0]
 
 
 @lru_cache(maxsize=1)
@@ -351,8 +366,9 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
             return across
         if _measure_per_row(body, figures):
             raise TableProblem(f"{_capital(_where(doc, table, lines))} looks like a police performance table with one "
-                               "row per measure and value (a long open-data layout), which the build does not read "
-                               "yet, so its figures were left out; its text is still searched.")
+                               "row per measure and value (a long open-data layout), but which of its columns holds "
+                               "the figures, the crime type and the period could not be told, so its figures were "
+                               "left out; its text is still searched.")
     context_measure = _context_measure(lines)
     if not named and not (context_measure and (dated or (title and title.year))):
         return []  # no measure named over the figures, nor a measure and a period in the sheet's titles
@@ -367,16 +383,18 @@ def _table_cells(doc: Document, table: TextTable, lines: list[str]) -> list[Grid
     part_column = next((i for i in reversed(labels) if i not in (crime_column, area_column)), None)
     rows_are_areas = area_column is None and any(
         crime_column < len(row) and has_word(row[crime_column], layout_words()["labels"]["area"]) for row in header)
-    # A caption naming the crime type ("Table 2: Shoplifting by area") makes a header naming a measure in other
-    # words ("Positive outcomes") that measure, not a crime type.
     captioned = _caption_crime(doc, lines, title) if rows_are_areas else ""
-    crimes = {i: (next((p for p in reversed(parts[i]) if _names_crime(p, title) and
-                        not (captioned and _base_measure(p))), "")
-                  if rows_are_areas and not _per_head(parts[i]) else "") for i in figures}
-    columns = {i: _per_head_column(i, parts[i], title) if _per_head(parts[i]) or _population(parts[i]) else
-               _column(i, [p for p in parts[i] if p != crimes[i]], _left_measure(i, named, parts) or context_measure,
-                       title, area_column is not None) for i in figures}
-    columns = {i: c and replace(c, crime=crimes[i]) for i, c in columns.items()}
+
+    def read(caption: str) -> dict[int, GridColumn | None]:
+        return _area_table_columns(figures, parts, title, caption if rows_are_areas else None, named,
+                                   context_measure, area_column is not None)
+
+    columns = read("")
+    # A caption naming the crime type ("Table 2: Shoplifting by area") makes a header naming a measure in other
+    # words ("Positive outcomes") that measure, not a crime type, when some column names no crime type itself;
+    # when each names one ("All crime Q2 2026/27", "ASB incidents"), the caption describes the table.
+    if captioned and not all(c.crime for c in columns.values() if c is not None):
+        columns = read(captioned)
     with_periods = {(c.base, c.area) for c in columns.values() if c is not None and c.period is not None}
     # A difference is read only beside its measure's own periods: it compares them.
     readable = {i: c for i, c in columns.items() if c is not None and (c.base, c.area) in with_periods}
@@ -579,6 +597,59 @@ def _names_crime(part: str, title: TitlePeriod | None) -> bool:
 
 
 _CAPTION = re.compile(r"(?:table|figure)\s+[\w.]{1,6}\s*[:.–—-]\s*(.+)$", re.IGNORECASE)
+
+
+def _area_table_columns(figures: list[int], parts: dict[int, list[str]], title: TitlePeriod | None,
+                        caption: str | None, named: list[int], context_measure: str | None,
+                        has_area_column: bool) -> dict[int, GridColumn | None]:
+    """Each figure column read; in a table whose rows are areas (`caption` not None), with the crime type its
+    header names ("Shoplifting", "All crime Q2 2026/27"), a header naming a measure counting as a crime type only
+    when the caption names none."""
+    crimes = {i: (next((_crime_and_rest(p, title) for p in reversed(parts[i]) if _crime_and_rest(p, title)[0] and
+                        not (caption and _base_measure(p))), ("", ""))
+                  if caption is not None and not _per_head(parts[i]) else ("", "")) for i in figures}
+    columns = {i: _per_head_column(i, parts[i], title) if _per_head(parts[i]) or _population(parts[i]) else
+               _column(i, [_without_crime(p, *crimes[i]) for p in parts[i] if p != crimes[i][0]],
+                       _left_measure(i, named, parts) or context_measure, title, has_area_column)
+               for i in figures}
+    return _differences_of_crimes({i: c and replace(c, crime=crimes[i][0]) for i, c in columns.items()})
+
+
+def _without_crime(part: str, crime: str, rest: str) -> str:
+    """A header's words without the crime type it names: "All crime Q2 2026/27" -> "Q2 2026/27"."""
+    return rest if crime and rest and part == f"{crime} {rest}" else part
+
+
+def _crime_and_rest(part: str, title: TitlePeriod | None) -> tuple[str, str]:
+    """The crime type a header of a table of areas names, and the words after it that name its period ("All crime
+    Q2 2026/27" -> ("All crime", "Q2 2026/27")); ("", "") when it names no crime type."""
+    if _names_crime(part, title):
+        return part, ""
+    period, words = column_period(part, title), part.split()
+    for cut in range(len(words) - 1, 0, -1):  # the words after the crime type, which alone name the whole period
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if period is not None and column_period(rest, title) == period and not _DATED_WORD.search(head):
+            return (head, rest) if _names_crime(head, title) else ("", "")
+    return "", ""
+
+
+# A word of a period left in a header's crime type ("All crime Apr-Jun", "All crime Q2"): the cut is too late
+_DATED_WORD = re.compile(rf"\d|\b{MONTH}", re.IGNORECASE)
+
+
+def _differences_of_crimes(columns: dict[int, GridColumn | None]) -> dict[int, GridColumn | None]:
+    """A difference column naming no crime type ("Change" after "All crime 2025/26" and "All crime 2026/27")
+    compares the dated columns before it: it is of their crime type when they name one, the same one."""
+    out, dated = dict(columns), {}
+    for i in sorted(columns):
+        column = columns[i]
+        if column is None:
+            continue
+        if column.period is not None:
+            dated.setdefault(column.base, []).append(column.crime)
+        elif not column.crime and dated.get(column.base) and len(set(dated[column.base][-2:])) == 1:
+            out[i] = replace(column, crime=dated[column.base][-1])
+    return out
 
 
 def _caption_crime(doc: Document, lines: list[str], title: TitlePeriod | None) -> str:
