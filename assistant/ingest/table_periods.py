@@ -112,7 +112,42 @@ def _title_period(lines: list[str]) -> TitlePeriod | None:
         found = _MONTH_YEAR.search(line)
         if found and _year(found.group(2)):
             return TitlePeriod(month_number(found.group(1).rstrip(".")), _year(found.group(2)), 12)
+    for line in reversed(lines):
+        part = part_of_year(line)
+        if part is not None:
+            return TitlePeriod(part.month, part.year, part.months)
     return None
+
+
+def part_of_year(text: str) -> Period | None:
+    """The quarter or half of a year the text names: of a financial year ("Q2 2025/26", "Quarter 2 2026/27",
+    "2026/27 Q3", "H1 2026/27"), counted from the month the financial year starts; or of a calendar year written
+    beside it ("Q3 2026", "2026 H2"). None when it names none. The one reader of these marks, for every layout."""
+    words = layout_words()["periods"]
+    for kind, months in (("quarter", 3), ("half", 6)):
+        marks = "|".join(re.escape(word) for word in words[kind])
+        number = re.search(rf"(?<![a-z])(?:{marks})\s*([1-{12 // months}])(?!\d)", text, re.IGNORECASE)
+        if not number:
+            continue
+        fiscal = _FISCAL.search(text)
+        if fiscal and (int(fiscal.group(1)) + 1) % 100 == int(fiscal.group(2)) % 100:
+            first = int(fiscal.group(1)) * 12 + words["financial_year_start"] - 1
+        else:
+            year = _year_beside(text, number)
+            if year is None:
+                return None
+            first = year * 12
+        last = first + months * int(number.group(1)) - 1
+        return Period(f"{last // 12}-{last % 12 + 1:02d}", months)
+    return None
+
+
+def _year_beside(text: str, mark: re.Match) -> int | None:
+    """A calendar year written right before or after a quarter's or half's mark ("Q3 2026", "2026 Q3")."""
+    after = re.match(r"\s+((?:19|20)\d\d)(?![\d/-])", text[mark.end():])
+    before = re.search(r"(?<![\d/-])((?:19|20)\d\d)\s+$", text[:mark.start()])
+    found = after or before
+    return int(found.group(1)) if found else None
 
 
 def _range(found: re.Match) -> TitlePeriod:
@@ -137,6 +172,9 @@ def column_period(label: str, title: TitlePeriod | None) -> Period | None:
     if found:
         ranged = _range(found)
         return Period(f"{ranged.year}-{ranged.month:02d}", ranged.months)
+    part = part_of_year(label)
+    if part is not None:
+        return part
     year_to_date = has_word(label, words["year_to_date"])
     found = _FISCAL.search(label)
     if found and (int(found.group(1)) + 1) % 100 == int(found.group(2)) % 100:

@@ -14,7 +14,16 @@ its geometry, never its words:
   joins the column on its left, and prose with no real gutter is left with too few columns to be a table.
 - Rows: lines of one row sit closer together than the rows do (cells wrap at their line spacing; rows are
   padded apart); a band of lines whose first column is empty and which holds no figure of its own carries on
-  the row above (its cells wrapped, top-aligned, past the first column's text).
+  the row above (its cells wrapped, top-aligned, past the first column's text). A line printing a figure in a
+  column where the lines above it in the band already print one starts a row of its own, however evenly the
+  rows are spaced: a cell never wraps one figure onto another (a header stacked tighter than the rows below it
+  would otherwise make all of them one row).
+- Header and notes: a header cell of several words stacks them on tight lines, its top line over a figure column
+  or two only; that line is the header's too. Short notes printed close under the table each close a gutter the
+  table keeps open, and go together.
+- Figures out of line: a row with a figure at none of the edges (left, right, centre) the other figures of its
+  column share is given back as one cell of text, never read into a column it does not sit under; the build's
+  sanity check (ingest/sanity.py) reports such rows.
 
 A two-column layout (a label and its value, a bullet and its text, two columns of a newsletter) is not taken for
 a table: too often it is not one, and read as text it loses little.
@@ -44,17 +53,35 @@ def borderless_tables(page, number: int, skip_boxes: Sequence[Box] = ()) -> list
     """The tables on the page that no ruling line marks, top to bottom; `skip_boxes` are tables already read."""
     words = [w for w in page.extract_words(extra_attrs=["size"]) if not _inside_any(w, skip_boxes)]
     lines = _lines(words)
-    tables, start = [], 0
+    tables, start, taken = [], 0, 0
     while start < len(lines):
         end = _grow(lines, start)
         first, last = _trim(lines[start:end])
         region = lines[start + first:start + last]
         if _is_table(region):
-            tables.append(_table(region, number))
-            start += last
+            above = _header_tops(lines[taken:start + first], region)
+            tables.append(_table(above + region, number))
+            start = taken = start + last
         else:
             start += 1
     return tables
+
+
+def _header_tops(before: list[list[Word]], region: list[list[Word]]) -> list[list[Word]]:
+    """The lines just above a table that are the top of its header: a header cell of three or four words stacks them
+    over the rest ("Solved" over "outcomes 12m" over "to Sep 2025"), and its top line, over a column or two and none
+    of the labels, keeps too few columns to start a table. Such a line is near the table, in text of its size, with
+    every word inside one of the table's figure columns."""
+    tops: list[list[Word]] = []
+    columns = _table_columns(region)
+    gutters = len(_columns(region))
+    for line in reversed(before):
+        below = tops[0] if tops else region[0]
+        inside = all(any(x0 - 0.5 <= w["x0"] and w["x1"] <= x1 + 0.5 for x0, x1 in columns[1:]) for w in line)
+        if not (_near(line, below) and inside and len(_columns([line, *tops, *region])) == gutters):
+            break
+        tops.insert(0, line)
+    return tops
 
 
 def _inside_any(word: Word, boxes: Sequence[Box]) -> bool:
@@ -107,15 +134,24 @@ def _grow(lines: list[list[Word]], start: int) -> int:
 
 
 def _trim(region: list[list[Word]]) -> tuple[int, int]:
-    """(first, last) of the region less lines at either end that alone close a gutter the others keep open."""
+    """(first, last) of the region less runs of lines at either end each of which closes a gutter the rest keep
+    open: a caption over the first columns, or the two or three short notes printed close under a table (each
+    alone closes the gutter the others close too, so they go together or not at all). The shortest such run goes
+    first, so a header's wide cells, which can bridge a gap only the notes below leave, are never taken for one."""
     first, last = 0, len(region)
-    while last - first > MIN_LINES and \
-            len(_columns(region[first + 1:last])) > len(_columns(region[first:last])):
-        first += 1
-    while last - first > MIN_LINES and \
-            len(_columns(region[first:last - 1])) > len(_columns(region[first:last])):
-        last -= 1
-    return first, last
+    while True:
+        cuts = [(first, last - n) if end else (first + n, last)
+                for n in range(1, last - first - MIN_LINES + 1) for end in (True, False)]
+        cut = next((cut for cut in cuts if _closes_gutters(region[first:last], region[cut[0]:cut[1]])), None)
+        if cut is None:
+            return first, last
+        first, last = cut
+
+
+def _closes_gutters(region: list[list[Word]], rest: list[list[Word]]) -> bool:
+    """Does every line of the region that is not in `rest` close, alone, a gutter `rest` keeps open?"""
+    kept = len(_columns(rest))
+    return all(len(_columns(rest + [line])) < kept for line in region if line not in rest)
 
 
 def _is_table(region: list[list[Word]]) -> bool:
@@ -172,8 +208,10 @@ def _aligned_columns(region: list[list[Word]]) -> list[tuple[float, float]]:
     columns = _columns(region)
     index = 0
     while index < len(columns):
-        in_column = [line[index] for line in (_pieces(line, columns) for line in region) if index in line]
-        if _aligned(in_column):
+        pieces = [_pieces(line, columns) for line in region]
+        in_column = [line[index] for line in pieces if index in line]
+        below_header = [line[index] for line in pieces[_first_figures(pieces):] if index in line]
+        if _aligned(in_column, below_header):
             index += 1
         elif index == 0:
             return []
@@ -205,17 +243,30 @@ def _pieces(line: list[Word], columns: list[tuple[float, float]]) -> dict[int, l
     return out
 
 
-def _aligned(pieces: list[list[Word]]) -> bool:
-    """Most of a column's pieces share a left edge; or, when most are figures, a right edge or a centre (numbers
-    are set flush right or centred; text that only shares a right edge is a justified line's tail)."""
+def _aligned(pieces: list[list[Word]], below_header: list[list[Word]]) -> bool:
+    """Most of a column's pieces share a left edge; or, when most of them under the header are figures, a right
+    edge or a centre (numbers are set flush right or centred, often under a header set the same way; text that only
+    shares a right edge is a justified line's tail). A header of three lines over one row of figures is still a
+    column of figures."""
     def shared(values: list[float]) -> bool:
         anchor = statistics.median(values)
         return sum(1 for v in values if abs(v - anchor) <= _ALIGNED) >= 0.6 * len(values)
 
     if shared([p[0]["x0"] for p in pieces]):
         return True
-    figures = sum(1 for p in pieces if _FIGURE.match(" ".join(w["text"] for w in p))) >= 0.6 * len(pieces)
+    body = below_header or pieces
+    figures = sum(1 for p in body if _FIGURE.match(" ".join(w["text"] for w in p))) >= 0.6 * len(body)
     return figures and (shared([p[-1]["x1"] for p in pieces]) or shared([(p[0]["x0"] + p[-1]["x1"]) / 2 for p in pieces]))
+
+
+def _first_figures(pieces: list[dict[int, list[Word]]]) -> int:
+    """The index of the first line whose pieces after its first column are mostly figures: the lines above it are
+    the header (which may print a year alone, "2026", under a period split over lines)."""
+    def mostly_figures(line: dict[int, list[Word]]) -> bool:
+        cells = [" ".join(w["text"] for w in words) for index, words in line.items() if index]
+        return bool(cells) and sum(1 for cell in cells if _FIGURE.match(cell)) * 2 > len(cells)
+
+    return next((i for i, line in enumerate(pieces) if mostly_figures(line)), 0)
 
 
 def _table(region: list[list[Word]], number: int) -> PdfTable:
@@ -223,11 +274,34 @@ def _table(region: list[list[Word]], number: int) -> PdfTable:
     bands = _row_bands(region, columns)
     while len(bands) > 2 and not any(_cells(bands[-1], columns)[1:]):
         bands.pop()  # a line of text under the table in its first column: the note or paragraph after it
-    rows = [_cells(band, columns) for band in bands]
+    out_of_line = _out_of_line(bands, columns)
+    rows = [(" ".join(cell for cell in _cells(band, columns) if cell),) + ("",) * (len(columns) - 1)
+            if index in out_of_line else _cells(band, columns) for index, band in enumerate(bands)]
     words = [w for band in bands for line in band for w in line]
     bbox = (min(w["x0"] for w in words), min(w["top"] for w in words),
             max(w["x1"] for w in words), max(w["bottom"] for w in words))
     return PdfTable(number, bbox, tuple(rows))
+
+
+def _out_of_line(bands: list[list[list[Word]]], columns: list[tuple[float, float]]) -> set[int]:
+    """The rows (indexes into `bands`) with a figure that lines up with no other figure of its column: not at the
+    right edge, left edge or centre most of the column's figures share. Such a row's figures cannot be tied to a
+    column, so it is given back as one cell of text (its label and figures run together), which the build's sanity
+    check reports instead of reading a figure into the wrong column."""
+    figures: dict[int, list[tuple[int, list[Word]]]] = {}
+    for index, band in enumerate(bands[1:], start=1):  # the first row is the header: a year there is a name
+        for line in band:
+            for column, words in _pieces(line, columns).items():
+                if column and _FIGURE.match(" ".join(w["text"] for w in words)):
+                    figures.setdefault(column, []).append((index, words))
+    out: set[int] = set()
+    for pieces in figures.values():
+        edges = [[p[0]["x0"] for _, p in pieces], [p[-1]["x1"] for _, p in pieces],
+                 [(p[0]["x0"] + p[-1]["x1"]) / 2 for _, p in pieces]]
+        anchors = [statistics.median(values) for values in edges]
+        out |= {index for position, (index, _) in enumerate(pieces)
+                if not any(abs(values[position] - anchor) <= _ALIGNED for values, anchor in zip(edges, anchors))}
+    return out
 
 
 def _row_bands(region: list[list[Word]], columns: list[tuple[float, float]]) -> list[list[list[Word]]]:
@@ -240,7 +314,7 @@ def _row_bands(region: list[list[Word]], columns: list[tuple[float, float]]) -> 
     evenly = max(gaps, default=0.0) - smallest <= step  # no wider gap marks rows: each line starts one
     bands = [[region[0]]]
     for gap, line in zip(gaps, region[1:]):
-        if evenly or gap > smallest + step:
+        if evenly or gap > smallest + step or _stacks_figures(bands[-1], line, columns):
             bands.append([line])
         else:
             bands[-1].append(line)
@@ -252,6 +326,18 @@ def _row_bands(region: list[list[Word]], columns: list[tuple[float, float]]) -> 
         else:
             rows.append(band)
     return rows
+
+
+def _stacks_figures(band: list[list[Word]], line: list[Word], columns: list[tuple[float, float]]) -> bool:
+    """Does `line` print a figure in a column where the band above already holds one? A cell wraps its words, never
+    its figure onto a second figure: two lines of figures are two rows, however evenly the rows are spaced (a
+    header stacked tighter than the rows would otherwise make every row below it one band)."""
+    def figure_columns(line_: list[Word]) -> set[int]:
+        return {index for index, words in _pieces(line_, columns).items()
+                if index and _FIGURE.match(" ".join(w["text"] for w in words))}
+
+    held = set().union(*(figure_columns(above) for above in band))
+    return bool(held & figure_columns(line))
 
 
 def _cells(band: list[list[Word]], columns: list[tuple[float, float]]) -> tuple[str, ...]:
