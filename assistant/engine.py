@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import config, hygiene, vocab
-from assistant.answer import asking, compose, crossing, naming, passages, pointing, routing, thread, thread_people
+from assistant.answer import (asking, compose, crossing, naming, passages, pointing, routing, thread, thread_people,
+                              turns)
 from assistant.answer.facts import facts_for
 from assistant.answer.guard import misread_units, uncited_numbers
 from assistant.answer.invariants import broken_invariants
@@ -24,6 +25,7 @@ from assistant.store.load import LoadedIndex, load_index
 from assistant.store.manifest import stale_files
 from assistant.understand import cues
 from assistant.understand import question as understand
+from assistant.understand.followup import AREA_ASSUMED
 from assistant.understand.places import COUNCIL_AREA
 from assistant.understand.query import OFFENCES, Query
 from assistant.vocab import saved as saved_vocabulary
@@ -310,16 +312,18 @@ class Assistant:
             return found or self._from_passages(text, query)
         if query.outside_topic and found is None:
             found = self._from_passages(text, query)
-            if found.answerable or not query.crime_types:
+            if found.answerable and not _kept_crime_unnamed(text, query, found) or not query.crime_types:
                 return found  # no crime type named: an all-crime default would answer another question
         from assistant.answer.tables import answer_table, scope_sentence  # a passage answer needs neither
 
         result = answer_table(query, self.tables)
         if result is not None and result.answerable:
             answer = self._guarded(compose.from_table(text, result, self.index), text)
-            return replace(answer, context=thread.ended(answer.context))  # the thread was the passage answer's
+            # the thread was the passage answer's
+            return replace(answer, context=thread.ended(_marked_assumed(answer.context, query)))
         found = found or self._from_passages(text, query)  # never search the passages twice
-        if result is None or (found.answerable and not self._unnamed_parts(query, found)):
+        if result is None or (found.answerable and not self._unnamed_parts(query, found) and
+                              not _kept_crime_unnamed(text, query, found)):
             return found
         if result.rows:  # a nearby figure offered as context (a town's district), cited and said to be no answer
             return self._guarded(compose.from_table(text, result, self.index), text)
@@ -436,6 +440,30 @@ def _for_documents(query: Query) -> Query:
     documents: their passages are not asked for the table's name of it."""
     area = query.extra.get(COUNCIL_AREA)
     return query.with_(areas=tuple(a for a in query.areas if a != area)) if area else query
+
+
+def _marked_assumed(context: object, query: Query) -> object:
+    """A table answer's context, marked when the area it answered for was assumed (`followup.AREA_ASSUMED`): the
+    question named none, so "and in q3?" names none either, and the summary that prints q3 assumes its own."""
+    if not isinstance(context, Query):
+        return context
+    extra = {k: v for k, v in context.extra.items() if k != AREA_ASSUMED}
+    assumed = bool(context.areas) and not (query.areas or query.unknown_places)
+    return context.with_(extra={**extra, AREA_ASSUMED: True} if assumed else extra)
+
+
+def _kept_crime_unnamed(text: str, query: Query, answer: Answer) -> bool:
+    """Does a follow-up keep the crime type of a table answer before it ("how many were charged or summonsed?" after
+    total recorded crime), naming none of its own, while the passages that answer it name none of the kept ones?
+    Their figures (another crime type's row of the same table) would answer another question; the tables are asked.
+    A heading may name the quote's crime type ("Table 2a: Shoplifting by area"), but a caption's "recorded crime"
+    ("Table 1: Recorded crime by offence group") describes the whole table, not the row quoted under it."""
+    if not query.is_followup or not query.crime_types or turns.crimes_in(text):
+        return False
+    quoted = {hit.name for c in answer.citations for hit in vocab.find_crime_types(vocab.normalise(c.quote))}
+    headed = {hit.name for c in answer.citations for hit in vocab.find_crime_types(vocab.normalise(c.locator))
+              if hit.name != vocab.ALL_CRIME}
+    return not (quoted | headed) & set(query.crime_types)
 
 
 def _names_table_slots(own: Query, dated: bool = False) -> bool:

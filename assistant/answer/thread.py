@@ -329,7 +329,8 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str, worded: bool
     "taking the total to?" after "by 905 officers, to 3,755"), which no other moment's line answers better than the
     quote that already says it."""
     untimed = YEAR_BEFORE.sub(" ", RELATIVE.sub(" ", question))  # "the previous year" names no previous item
-    if not earlier.sentences or ANOTHER.search(question) or ordinal(untimed) or STEP.search(question):
+    if not earlier.sentences or ANOTHER.search(question) or STEP.search(question) or \
+            ordinal(untimed) and not _ordinal_quoted(untimed, facts, earlier.sentences):
         return ()
     # "Which fell more in percentage terms?" after two answers, naming nothing of its own: both quotes weigh it
     weighs = bool(earlier.before and WHICH_MORE.search(question)) and not any(
@@ -372,6 +373,14 @@ def quoted_again(facts: IndexFacts, earlier: Thread, question: str, worded: bool
         return ()
     named = " ".join(facts.text(facts.index.sentences[i]) for i in introducing(facts, earlier.document, quoted))
     return tuple(dict.fromkeys(quoted)) if wants(question).fits(f"{named} {said}", question) else ()
+
+
+def _ordinal_quoted(question: str, facts: IndexFacts, sentences: tuple[int, ...]) -> bool:
+    """Does the quote hold the turn's order word with the word after it ("when were their first sessions?" after
+    "... First sessions held 12 January 2027")? The word then names the thing quoted, not an item of a list."""
+    said = " ".join(facts.text(facts.index.sentences[i]) for i in sentences)
+    return any(re.search(rf"\b{m.group(1)}\s+{re.escape(m.group(2))}\b", said, re.I)
+               for m in re.finditer(rf"\b({'|'.join(POSITIONS)}|last)\s+([A-Za-z]+)", question, re.I))
 
 
 def ranked_in_quote(facts: IndexFacts, earlier: Thread, question: str) -> tuple[int, ...]:

@@ -152,9 +152,15 @@ def leans_back(question: str, earlier: str = "") -> bool:
         return True
     if TOOK_PART_IN_IT.search(question) and len(words) <= SHORT + 3 and not names_anew(question, earlier):
         return True  # "how many year 9 girls came?": came to what the last answer told of
+    if THERE_AT_END.search(question) and len(words) <= SHORT + 3 and not places_in(question) and \
+            not names_anew(question, earlier):
+        return True  # "how many asb incidents were there?" after the ward the last answer gave: in that ward
     return (len(words) <= SHORT or bool(ordinal(question))) and not names_anew(question, earlier)
 
 
+# "how many asb incidents were there?": a count ending on "there", naming no place, is asked of the place the last
+# answer was about; "how many were there in 2023?" puts something after it and stands alone.
+THERE_AT_END = re.compile(r"\b(?:is|are|was|were) there\s*[?.!]*\s*$", re.I)
 # "how many businesses helped out?", "how many year 9 girls came?", "who attended?": taking part, ending the turn with
 # nothing named to take part in, which is then what the last answer told of.
 TOOK_PART_IN_IT = re.compile(r"\b(?:came|come|went|attended|attend|turned up|showed up|took part|take part|"
