@@ -83,6 +83,8 @@ class Catalogue:
     crime_types: tuple[CrimeType, ...] = ()
     measures: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=(), compare=False)
+    # The headers printed over the smaller areas' names ("Ward area", "Neighbourhood"): what the tables call them
+    area_headers: tuple[str, ...] = ()
 
     # ------------------------------------------------------------ questions the rest of the code asks
 
@@ -187,7 +189,8 @@ class Catalogue:
                                   for e in data.get("editions", ())),
                    areas=tuple(Area(**{**a, "editions": tuple(a["editions"])}) for a in data.get("areas", ())),
                    crime_types=tuple(CrimeType(**c) for c in data.get("crime_types", ())),
-                   measures=tuple(data.get("measures", ())), problems=tuple(data.get("problems", ())))
+                   measures=tuple(data.get("measures", ())), problems=tuple(data.get("problems", ())),
+                   area_headers=tuple(data.get("area_headers", ())))
 
 
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
@@ -239,8 +242,27 @@ def build_catalogue(frame: pd.DataFrame, documents: dict, area_kinds: dict[str, 
         kind = FORCE if area == force else area_kinds.get(printed, area_kinds.get(area, DISTRICT))
         areas[area] = Area(area, printed, kind, force, (edition,))
     crime_types, problems = _crime_types(frame)
+    smaller = {area.name for area in areas.values() if area.kind != FORCE}
     return Catalogue(editions, tuple(areas.values()), crime_types, tuple(dict.fromkeys(frame["measure"])),
-                     tuple(problems))
+                     tuple(problems), _area_headers(smaller, [documents.get(e.document) for e in editions]))
+
+
+def _area_headers(smaller: set[str], documents: list) -> tuple[str, ...]:
+    """The header each summary prints over its column of smaller areas' names ("Ward area | All crime | ..."): the
+    word its readers use for those areas, so a question about "wards" is one the tables answer when they print
+    them. Read from the tables whose first column lists at least two of the areas."""
+    from assistant.ingest.tables import find_tables
+
+    headers: list[str] = []
+    for doc in documents:
+        if not smaller or not isinstance(getattr(doc, "text", None), str):  # a record with only a date
+            continue
+        for table in find_tables(doc):
+            labels = [row.cells[0].strip() for row in table.rows if row.cells]
+            at = next((i for i, label in enumerate(labels) if label in smaller), None)
+            if at and len(smaller & set(labels)) >= 2 and labels[at - 1] and labels[at - 1] not in smaller:
+                headers.append(labels[at - 1])
+    return tuple(dict.fromkeys(headers))
 
 
 def _edition(edition: str, rows: pd.DataFrame, documents: dict) -> Edition:
@@ -312,7 +334,12 @@ def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
     import pandas as pd
 
     counts = rows[rows["measure"] == OFFENCES].pivot_table(index="crime_type", columns=["area", "period_end"],
-                                                           values="value", aggfunc="first").fillna(0.0)
+                                                           values="value", aggfunc="first")
+    # Rows add up within the areas printing every row: a table of areas printing a selection of crime types (an
+    # area's violence but not its sub-types) says nothing of how they add up, and an unprinted row is no zero.
+    printed = counts.notna().T.groupby(level="area").any().sum(axis=1)  # the labels each area prints
+    counts = counts.loc[:, counts.columns.get_level_values("area").isin(printed[printed == printed.max()].index)]
+    counts = counts.fillna(0.0)
     vector = {label: counts.loc[label].to_numpy() for label in counts.index}
     table = rows.drop_duplicates(["crime_type"]).sort_values("row_order", kind="stable")
     parts: dict[str, list[str]] = {}
@@ -344,9 +371,18 @@ def _hierarchy(rows: pd.DataFrame) -> tuple[dict[str, str | None], list[str]]:
             # A part named after no row (a spreadsheet's one table): its largest unmarked row ("All crime") is
             # the parent of the other unmarked rows that add up to it.
             head = max(members, key=lambda label: float(vector[label].sum()))
-            others = [label for label in members if label != head]
-            children = tuple(others) if np.allclose(sum(vector[label] for label in others), vector[head], atol=0.5) \
-                else _adding_up(vector, vector[head], others) if len(others) <= _MAX_PART_ROWS else ()
+            # Incidents (anti-social behaviour) are counted beside crimes, never in them (as in `_total`).
+            others = [label for label in members if label != head and "incident" not in label.lower()]
+            if np.allclose(sum(vector[label] for label in others), vector[head], atol=0.5):
+                parent.update({label: head for label in others})
+                continue
+            # A group printed flat (its sub-types unindented beneath it, as a PDF's text loses the indent): the
+            # rows in printed order, each followed by any run adding up to it, add up to the head.
+            tree = _parse_children(vector, vector[head], others, 0)
+            if tree is not None and tree[1] == len(others):
+                _assign(tree[0], head, parent)
+                continue
+            children = _adding_up(vector, vector[head], others) if len(others) <= _MAX_PART_ROWS else ()
             parent.update({label: head for label in children})
     return parent, problems
 

@@ -24,6 +24,7 @@ from assistant.ingest.measures import CHANGE, DA_SHARE, OFFENCES, PERCENT_CHANGE
 from assistant.ingest.reconcile import without_inconsistent_tables
 from assistant.ingest.sanity import without_misread_layouts
 from assistant.ingest.table_periods import Period
+from assistant.ingest.same_places import one_name_per_place
 from assistant.ingest.table_words import FORCE_TITLE, TableProblem, force_name, names_percent_difference
 from assistant.ingest.table_words import header_words as _header_words
 from assistant.ingest.tables import TextTable, find_tables
@@ -128,7 +129,8 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
     A table printed in a board pack's shape is read here, in any format; the other tables of a spreadsheet, a CSV
     file, a PDF or a Word document (and a spreadsheet's tables this shape cannot read) go to `grids`, which knows the
     layouts of a force's own summaries, in a workbook or printed in a report (and reports what it cannot read).
-    Figures printed twice with two values, tables whose layout was misread (`sanity`) and tables whose rows do not
+    A place or all-crime row printed under two names is named once (`same_places`). Figures printed twice with two
+    values, tables whose layout was misread (`sanity`) and tables whose rows do not
     add up (`reconcile`) are left out and reported: a wrong number is worse than none."""
     documents = list(documents)
     records: list[tuple] = []
@@ -152,6 +154,8 @@ def read_performance(documents: Iterable[Document]) -> PerformanceRead:
             problems.extend((doc.id, message) for message in unread)
     records, uncounted = _without_uncounted_editions(records)
     problems.extend(uncounted)
+    records = [tuple(row[name] for name in COLUMNS)
+               for row in one_name_per_place([dict(zip(COLUMNS, record)) for record in records])]
     records, conflicting = _without_conflicts(records)
     problems.extend(conflicting)
     records, misread = without_misread_layouts(records, COLUMNS, documents)

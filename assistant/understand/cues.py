@@ -214,7 +214,15 @@ def source_cues(norm: str) -> list[str]:
 
 def topic_cues(norm: str) -> list[str]:
     """Labels of the topics no table cell holds ("when", "funding", "operation")."""
-    return [label for label, pattern in _NON_TABLE_CUES if pattern.search(norm)]
+    return [label for label, pattern in _NON_TABLE_CUES if pattern.search(norm) and not _printed_areas(pattern)]
+
+
+def _printed_areas(pattern: re.Pattern) -> bool:
+    """Do the tables print areas under a header these words name ("Ward area" for "wards")? Then the words ask
+    about areas the tables hold, not about something only a document tells."""
+    catalogue = vocab.active().catalogue
+    headers = catalogue.area_headers if catalogue is not None else ()
+    return any(pattern.search(vocab.normalise(header)) for header in headers)
 
 
 def out_of_scope(norm: str, rest: str) -> list[Reason]:
@@ -224,7 +232,8 @@ def out_of_scope(norm: str, rest: str) -> list[Reason]:
     other_forces, reason = vocab.active().compiled("understand.other_forces", _other_forces)
     own = vocab.active().compiled("understand.own_force", _own_force)
     reasons += [reason] if other_forces.search(own.sub(" ", norm) if own is not None else norm) else []
-    return reasons + [reason for pattern, reason in _OUT_OF_SCOPE[3:] if pattern.search(norm)]
+    return reasons + [reason for pattern, reason in _OUT_OF_SCOPE[3:] if pattern.search(norm) and
+                      not _printed_areas(pattern)]
 
 
 # A message of greetings, thanks and courtesy words only ("hello", "thanks!", "ok great, cheers"): no question.

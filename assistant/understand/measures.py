@@ -58,7 +58,7 @@ _RATE = re.compile(
     rf"\b(?:{_FRACTION}) of (?:\w+ ){{0,5}}?(?:(?:is|are|was|were|get|gets|got|being|has been|have been) )?"
     r"(?:solved|detected|cleared up|resolved)\b")
 _SOLVED = re.compile(r"\bsolved\b|\bsolves?\b|\boutcomes?\b|\bdetections?\b|\bdetected\b|\bcleared up\b|"
-                     r"\bcharged\b|\bresolved\b")
+                     r"\bcharged\b|\bsummonsed\b|\bresolved\b")  # "charged or summonsed": a force's solved outcomes
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\brecorded\b|\boffences?\b|\bincidents?\b|\bcrimes?\b|"
                     r"\breports?\b|\breported\b|\bcount\b|\btotal\b|\blevels? of\b|\bvolume\b|\bfigures?\b|"
                     r"\bmost\b|\bfewest\b|\bmore\b|\bfewer\b")

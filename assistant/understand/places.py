@@ -42,6 +42,8 @@ _SITE_WORDS = {"park", "street", "road", "avenue", "lane", "green", "gardens", "
 # ("Falwyn Town Centre", "Lisbra Village", "Harlow High Street") or a site after ("Chelmsford College").
 _PART_WORDS = "north|south|east|west|central|northern|southern|eastern|western|upper|lower|inner|outer|mid|great|" \
               "little|greater"
+# A part of a place named after it ("Falwyn East", "Falwyn District North"): another place within the area.
+_AFTER_PARTS = "north|south|east|west|central"
 _PARTS = ("town centre", "city centre", "village", "ward", "estate", "high street")
 _SITES = "|".join(sorted(_SITE_WORDS | {*_PARTS, "hill", "heath", "island", "quay", "common", "marsh"}, key=len,
                          reverse=True))
@@ -193,8 +195,8 @@ def read_places(raw: str, work: str) -> Places:
 
 
 def _longer_name(raw: str, alias: str) -> str | None:
-    """"North Falwyn", "Falwyn Town Centre", "Chelmsford College": an area's name with a part-of-place word before
-    it or a part or site word after it names another place within the area. Like a town, its question is answered
+    """"North Falwyn", "Falwyn East", "Falwyn Town Centre", "Chelmsford College": an area's name with a part-of-place
+    word before or after it, or a site word after it, names another place within the area. Like a town, its question is answered
     from the area's table only as context said to be that (`answer.tables`), and the documents are asked first
     with the area as where to look (a question about "the Chelmsford College week of action" is about
     Chelmsford's documents). That name as written, or None when the area is named on its own anywhere in the
@@ -202,7 +204,7 @@ def _longer_name(raw: str, alias: str) -> str | None:
     alias wins."""
     words = r"[\s-]+".join(re.escape(word) for word in alias.split())
     pattern = (rf"(?i:\b((?:(?:{_PART_WORDS})[\s-]+){{1,2}})?({words})\b"
-               rf"(?:[\s-]+((?:[A-Za-z']+[\s-]+)?(?:{_SITES}))\b)?)")
+               rf"(?:[\s-]+((?:[A-Za-z']+[\s-]+)?(?:{_SITES})|{_AFTER_PARTS})\b)?)")
     longer = None
     for match in re.finditer(pattern, raw):
         if not (match.group(1) or match.group(3)):

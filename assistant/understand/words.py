@@ -92,8 +92,17 @@ def _known_word(word: str) -> bool:
     """A question word, slot word or vocabulary word, or one of them with an ending ("proportional")."""
     if _MOVE_WORD.fullmatch(word):
         return True
-    return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS
+    area_words = vocab.active().compiled("understand.area_header_words", _area_header_words)
+    return any(stem in _QUESTION_WORDS or stem in _SLOT_WORDS or stem in vocab.VOCABULARY_WORDS or stem in area_words
                for stem in _stems(word)) or any(pattern.fullmatch(word) for pattern in _SLOT_PATTERNS)
+
+
+def _area_header_words(words) -> frozenset[str]:
+    """The words of the headers the tables print over their smaller areas ("Ward area"): a question asking by
+    them ("which ward had ...") asks about the areas the tables hold."""
+    headers = words.catalogue.area_headers if words.catalogue is not None else ()
+    return frozenset(stem for header in headers for word in re.findall(r"[a-z]{3,}", vocab.normalise(header))
+                     for stem in _stems(word))
 
 
 def _stems(word: str) -> list[str]:

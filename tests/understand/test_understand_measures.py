@@ -34,9 +34,19 @@ from understand_cases import ALL_CRIME, P23, check
     ("What percentage of stalking in Harlow was domestic abuse?", DA_SHARE),
     ("% DA for violence with injury in Harlow", DA_SHARE),
     ("Robbery in Harlow", OFFENCES),
+    ("How many robberies in Harlow were charged or summonsed?", SOLVED),
 ])
 def test_measures(text, measure):
     check(parse(text), measure=measure, areas=("Harlow",))
+
+
+@pytest.mark.parametrize("text", ["how many robberies in Harlow were charged or summonsed?",
+                                  "robbery in Harlow: number summonsed"])
+def test_the_words_of_an_outcome_leave_no_topic_outside_the_tables(text):
+    """"Charged or summonsed" is how a force prints its solved outcomes: no word of it sends the question to the
+    documents as a topic the tables do not hold (a follow-up then quoted other crime types' rows)."""
+    query = parse(text)
+    assert query.measure == SOLVED and not query.outside_topic, query
 
 
 def test_domestic_abuse_offences_are_the_crime_type_but_da_related_is_the_measure():

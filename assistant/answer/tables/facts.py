@@ -20,7 +20,7 @@ from assistant.vocab.load import directions
 if TYPE_CHECKING:  # imported where a chart's frame is made: importing the tables' code needs no pandas
     import pandas as pd
 
-from .index import DIFFERENCE, SHARE, TOTAL_OF, Citations, EditionTable, Row, TableResult, cited_result
+from .index import DIFFERENCE, SHARE, TOTAL_OF, Citations, EditionTable, Row, TableResult, cited_result, printed_as
 from .wording import (COUNTS, capital, crime_name, crime_unit, is_incidents, join_and, measure_words, metric,
                       per_head_unit, place_phrase, points, show)
 
@@ -277,7 +277,8 @@ def answer_across_editions(query: Query, tables) -> TableResult:
     parts, sources = [], []
     for period in query.periods:
         table = tables.for_periods((period,), (area,))
-        row = table.row(area, crime_type) if table is not None else None
+        # each summary in its own words: "All crime" in one is "Total recorded crime" in another
+        row = table.row(area, printed_as(crime_type, table, tables.catalogue)) if table is not None else None
         if row is None or (measure, period) not in row.cells:
             continue
         n = cite.cite(row, measure, period)

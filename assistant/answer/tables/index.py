@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant import vocab
 from assistant.text.normalise import label_words
-from assistant.ingest.catalogue import DISTRICT, FORCE, TOTAL, Catalogue, Edition, build_catalogue, precedence
+from assistant.ingest.catalogue import DISTRICT, FORCE, INCIDENTS, TOTAL, Catalogue, Edition, build_catalogue, precedence
 from assistant.understand.query import OFFENCES, SOLVED_RATE, Query
 
 from .wording import capital, join_and
@@ -257,6 +257,9 @@ def printed_as(label: str, table: EditionTable, catalogue: Catalogue) -> str:
     known = catalogue.crime_type(label)
     if known is not None and known.role == TOTAL:
         return catalogue.total_row(table.edition) or label
+    if known is not None and known.role == INCIDENTS:  # "ASB incidents" in one summary, spelled out in another
+        own = [other for other in table.crime_types if (mine := catalogue.crime_type(other)) and mine.role == INCIDENTS]
+        return own[0] if len(own) == 1 else label
     return label
 
 

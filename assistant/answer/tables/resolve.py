@@ -10,6 +10,7 @@ took. Every answer is worked out within one edition, so a change or a ranking ne
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,20 @@ if TYPE_CHECKING:  # importing the tables' code needs no pandas (a passage answe
 
 
 def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult | None:
-    """Answer a table question exactly, or None when the query names nothing the tables can be asked about."""
+    """Answer a table question exactly, or None when the query names nothing the tables can be asked about.
+
+    A fault in working out a table answer is never shown to the user as a stack trace: it is logged, and the
+    answer says plainly that the tables could not answer (a wrong figure is worse than none, so nothing is
+    guessed in its place)."""
+    try:
+        return _answer_table(query, tables)
+    except Exception:  # noqa: BLE001 - any fault in one answer path must end in a plain refusal, not a trace
+        logging.getLogger(__name__).exception("a table answer failed for %r", query.text)
+        return TableResult("The figure asked for could not be found in the performance tables.",
+                           answerable=False, context=query)
+
+
+def _answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult | None:
     if not (query.has_table_signal or query.rank is not None or query.share_of or query.intent == "rank"):
         return None
     tables = tables if isinstance(tables, TableIndex) else TableIndex(tables)
@@ -51,6 +65,11 @@ def answer_table(query: Query, tables: TableIndex | pd.DataFrame) -> TableResult
             return answer_across_editions(resolved.with_(periods=query.periods, change=False), tables)
         return _refusal(query, tables)
     resolved, assumed = _resolve(query, index)
+    if not resolved.crime_types and not (resolved.rank is not None and resolved.rank.over == "crime types"):
+        return None  # the edition names no all-crime row to default to: no row was asked for, so none is guessed
+    if resolved.intent == "rank" and resolved.rank.over != "crime types" and len(resolved.areas) == 1 < \
+            len(query.areas):  # "the force's ... where were most Harnbury thefts": places within Harnbury
+        return None  # the whole area named beside one of its parts ranks nothing the tables hold
     if any(crime_type not in index.crime_types for crime_type in resolved.crime_types + _share_of(resolved)):
         return None
     if any(area not in index.areas for area in resolved.areas):
@@ -209,8 +228,8 @@ def _resolve(query: Query, index: EditionTable) -> tuple[Query, tuple[str, ...]]
     assumed = []
     areas = query.areas
     over_types = rank is not None and rank.over == "crime types"
-    if intent == "rank" and not over_types:
-        areas = () if set(areas) <= {index.force} else areas
+    if intent == "rank" and not over_types:  # the whole area is no peer of its parts: it is where they are
+        areas = tuple(area for area in areas if area != index.force)
     elif not areas:
         areas = (index.force,)
         whole = "force-wide" if _owner(index.force) != index.force else "whole-area"
