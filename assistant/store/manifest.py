@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.errors import CorpusError, IndexCorruptError
 from assistant.store.checksums import file_sha256
 
-FORMAT_VERSION = 15  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
+FORMAT_VERSION = 16  # 3: the frame carries its edition and period end; 4: catalogue.json; 5: file checksums;
 # 6: exact passage vectors in chunks.npy, FAISS index type by size; 7: police.uk outcomes and stop-and-search frames;
 # 8: tidy statistics (stats.parquet); 9: each table cell's position in its printed line;
 # 10: passages and sentences as columns of spans (store.spans);
@@ -26,6 +26,7 @@ FORMAT_VERSION = 15  # 3: the frame carries its edition and period end; 4: catal
 # 13: printed rates per head read as a measure; a report's per-area tables by their captions; a total row by its place
 # 14: tables whose rows do not add up left out (ingest.reconcile); footnote marks after figures; calendar-year columns
 # 15: part-year printed tables read (their differences only when like periods); areas as columns, measures as rows
+# 16: long open-data tables and unruled PDF tables read; one whole area and all-crime row across editions
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 FIX = "run `assistant index --force` to rebuild it"
