@@ -17,6 +17,10 @@ import docx
 import openpyxl
 from fpdf import FPDF
 
+from assistant import vocab
+from assistant.ingest.catalogue import build_catalogue
+from assistant.store.build import with_area_names
+from assistant.understand.question import parse
 from document_tables import docx_table, pdf_table
 
 FORCES = ("Ormsby", "Quenmoor", "Tallowfield", "Velmarsh")
@@ -231,3 +235,19 @@ def truth(s: Summary) -> dict[tuple[str, str, str, str], float]:
             cells[(area, crime, CHANGE[OFFENCES], change)] = s.change(area, crime)[0]
             cells[(area, crime, PERCENT_CHANGE[OFFENCES], change)] = s.change(area, crime)[1]
     return cells
+
+
+def misread_labels(frame, documents, areas, crimes) -> list[tuple[str, str, object]]:
+    """(area, crime type, query) for each learned area and crime type that does not read back as itself when a
+    question names it ("Shoplifting in Eastwick"), under the vocabulary the build would put in force for `frame`."""
+    words = vocab.load()
+    frame = with_area_names(frame, words)
+    catalogue = build_catalogue(frame, {document.id: document for document in documents}, words.area_kinds)
+    misread = []
+    with vocab.using(vocab.for_catalogue(words, catalogue)):
+        for area in areas:
+            for crime in crimes:
+                query = parse(f"{crime} in {area}")
+                if query.areas != (area,) or query.crime_types != (crime,):
+                    misread.append((area, crime, query))
+    return misread
